@@ -1,0 +1,76 @@
+import { common } from "./common";
+import { company } from "./company";
+import { LOCALES, type Locale } from "./define";
+
+export { LOCALES, type Locale };
+
+// Every area's messages, merged. Add an area: create ./area.ts with defineMessages
+// and list it here.
+const areas = [common, company];
+
+type Messages = (typeof areas)[number]["en"];
+type UnionKeys<T> = T extends unknown ? keyof T : never;
+export type MessageKey = UnionKeys<Messages> & string;
+
+const dictionaries: Record<Locale, Record<string, string>> = {
+  en: Object.assign({}, ...areas.map((a) => a.en)),
+  fr: Object.assign({}, ...areas.map((a) => a.fr)),
+};
+
+/** French typography: a narrow no-break space before ; : ! ? and inside « ». */
+function frenchTypography(s: string) {
+  return s
+    .replace(/ ([;:!?»])/g, "\u202F$1")
+    .replace(/« /g, "«\u202F");
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export type Vars = Record<string, string | number>;
+
+export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
+  let message = dictionaries[locale][key] ?? dictionaries.en[key] ?? key;
+  if (vars) {
+    message = message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in vars ? formatVar(locale, vars[name]) : whole,
+    );
+  }
+  return locale === "fr" ? frenchTypography(message) : message;
+}
+
+function formatVar(locale: Locale, value: string | number) {
+  return typeof value === "number" ? formatNumber(locale, value) : value;
+}
+
+/** Plural-aware: looks up `${key}.one`, `${key}.other` (and `.zero` when count is 0). */
+export function translatePlural(locale: Locale, key: string, count: number, vars?: Vars): string {
+  const rule = count === 0 && `${key}.zero` in dictionaries.en ? "zero" : new Intl.PluralRules(locale).select(count);
+  const chosen = `${key}.${rule}` in dictionaries.en ? `${key}.${rule}` : `${key}.other`;
+  return translate(locale, chosen as MessageKey, { count, ...vars });
+}
+
+const intlLocale = (locale: Locale) => (locale === "fr" ? "fr-FR" : "en-GB");
+
+export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {
+  return new Intl.NumberFormat(intlLocale(locale), options).format(value);
+}
+
+/** Dates are shown in Paris time: reviews are about French and European businesses. */
+export function formatDate(locale: Locale, value: number | string | Date, style: "long" | "medium" = "long") {
+  const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: style,
+    timeZone: "Europe/Paris",
+  }).format(date);
+}
+
+export function formatMonthYear(locale: Locale, value: string | number) {
+  const date = typeof value === "string" ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "Europe/Paris" }).format(date);
+}
+
+export function messagesFor(locale: Locale) {
+  return dictionaries[locale];
+}

@@ -1,0 +1,28 @@
+/** The site's public origin for a request: SITE_URL when set, otherwise the request's
+ *  own host (X-Forwarded-Host/-Proto only when TRUST_PROXY is set). */
+export function siteOrigin(
+  headers: { get(name: string): string | null },
+  fallbackProtocol: string,
+  options: { siteUrl?: string; trustProxy?: boolean },
+): string {
+  if (options.siteUrl) return new URL(options.siteUrl).origin;
+  const forwardedHost = options.trustProxy ? headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const forwardedProto = options.trustProxy ? headers.get("x-forwarded-proto")?.split(",")[0]?.trim() : undefined;
+  const host = forwardedHost || headers.get("host") || "localhost";
+  const protocol = forwardedProto || fallbackProtocol;
+  return `${protocol}://${host}`;
+}
+
+/** Cross-site request forgery guard for every request that may change something:
+ *  allowed when Origin is the site's origin, or Origin is absent and the browser
+ *  says the request is same-origin. */
+export function isSameOriginMutation(
+  method: string,
+  headers: { get(name: string): string | null },
+  origin: string,
+): boolean {
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return true;
+  const sent = headers.get("origin");
+  if (sent) return sent === origin;
+  return headers.get("sec-fetch-site") === "same-origin";
+}

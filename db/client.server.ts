@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_DIR = path.resolve(process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), "db/migrations"));
+
+/** Opens a connection with the pragmas every connection needs.
+ *  synchronous=NORMAL: in WAL mode a committed transaction survives a crash of the
+ *  process; only an OS crash or power cut can roll back the last commits (see README). */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("cache_size = -32000");
+  sqlite.pragma("temp_store = MEMORY");
+  sqlite.pragma("mmap_size = 268435456");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+export function migrateDatabase(db: Db) {
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+}
+
+// One handle per process, shared by server.ts and the Remix bundle (which holds its
+// own copy of this module) and kept across dev rebuilds.
+const holder = globalThis as unknown as { __repliqueDb?: { file: string; db: Db } };
+
+export function databaseFile() {
+  return process.env.DATABASE_URL ?? "./data/replique.db";
+}
+
+export function getDb(): Db {
+  const file = databaseFile();
+  if (!holder.__repliqueDb || holder.__repliqueDb.file !== file) {
+    const db = openDatabase(file);
+    migrateDatabase(db);
+    holder.__repliqueDb = { file, db };
+  }
+  return holder.__repliqueDb.db;
+}
+
+export function closeDb() {
+  if (holder.__repliqueDb) {
+    holder.__repliqueDb.db.$client.close();
+    holder.__repliqueDb = undefined;
+  }
+}

@@ -1,0 +1,103 @@
+// The HTTP server: Express 4 in front of the Remix request handler.
+import path from "node:path";
+import type { Server } from "node:http";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { loadEnv } from "./app/env.server";
+import { isSameOriginMutation, siteOrigin } from "./app/lib/origin.server";
+import { closeDb, getDb } from "./db/client.server";
+
+const env = loadEnv();
+process.env.DATABASE_URL = env.DATABASE_URL;
+const isProduction = env.NODE_ENV === "production";
+
+// Migrations run before the first request; an empty database gets the demo data.
+const db = getDb();
+if (env.SEED_DEMO) {
+  const { seedIfEmpty } = await import("./scripts/seed");
+  await seedIfEmpty(db);
+}
+
+const viteDevServer = isProduction
+  ? undefined
+  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
+app.use(compression());
+
+app.use((req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  if (isProduction) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  next();
+});
+
+if (env.LOG_REQUESTS) {
+  // No query strings in the log: they may carry tokens.
+  morgan.token("path", (req) => (req as express.Request).path);
+  app.use(morgan(":method :path :status :res[content-length] - :response-time ms"));
+}
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+}
+
+// Refuse cross-site mutations before they reach any action.
+app.use((req, res, next) => {
+  const headers = { get: (name: string) => req.get(name) ?? null };
+  const origin = siteOrigin(headers, req.protocol, { siteUrl: env.SITE_URL, trustProxy: env.TRUST_PROXY });
+  if (isSameOriginMutation(req.method, headers, origin)) return next();
+  res.status(403).type("text/plain").send("Cross-site request refused.");
+});
+
+// ?lang= switches the language and remembers it for a year.
+app.use((req, res, next) => {
+  const lang = req.query.lang;
+  if (lang === "fr" || lang === "en") {
+    res.cookie("lang", lang, { maxAge: 365 * 86_400_000, sameSite: "lax", path: "/", secure: isProduction });
+  }
+  next();
+});
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+  : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
+
+app.all("*", createRequestHandler({ build, mode: isProduction ? "production" : "development" }));
+
+const server: Server = app.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  console.log(`Réplique listening on http://localhost:${port}`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing in-flight requests…`);
+  const force = setTimeout(() => {
+    console.error("Shutdown timed out; closing connections.");
+    server.closeAllConnections();
+  }, 10_000);
+  force.unref();
+  server.close(() => {
+    closeDb();
+    console.log("Stopped cleanly.");
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,0 +1,30 @@
+// Runs before every test file: a fresh SQLite file of its own, and console.error fails the test.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach, vi } from "vitest";
+
+const dir = path.join(os.tmpdir(), "replique-tests");
+fs.mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `${crypto.randomUUID()}.db`);
+process.env.DATABASE_URL = file;
+process.env.DATA_DIR = path.join(dir, `${path.basename(file, ".db")}-data`);
+process.env.NODE_ENV = "test";
+
+let consoleError: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  consoleError = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error was called: ${args.map(String).join(" ")}`);
+  });
+});
+afterEach(() => {
+  consoleError.mockRestore();
+});
+
+afterAll(async () => {
+  const { closeDb } = await import("#db/client.server");
+  closeDb();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  fs.rmSync(process.env.DATA_DIR!, { recursive: true, force: true });
+});
