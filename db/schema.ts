@@ -269,9 +269,11 @@ export const reviews = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("reviews_company_feed_idx").on(t.companyId, t.status, t.publishedAt, t.id),
-    index("reviews_company_helpful_idx").on(t.companyId, t.status, t.helpfulCount, t.id),
-    index("reviews_subject_feed_idx").on(t.subjectId, t.status, t.publishedAt, t.id),
+    // Public lists show published reviews and the placeholders of removed ones, newest
+    // first: the status is filtered while walking these indexes, not part of them.
+    index("reviews_company_feed_idx").on(t.companyId, t.publishedAt, t.id),
+    index("reviews_company_helpful_idx").on(t.companyId, t.helpfulCount, t.id),
+    index("reviews_subject_feed_idx").on(t.subjectId, t.publishedAt, t.id),
     index("reviews_status_feed_idx").on(t.status, t.publishedAt, t.id),
     index("reviews_author_idx").on(t.authorId, t.createdAt),
   ],
