@@ -1,0 +1,131 @@
+// Starts the built server once for the whole run: `tsx server.ts` in production mode,
+// PORT=0 (the OS picks a free port), a fresh temporary database and data folder, demo data
+// seeded. The base URL reaches the workers through process.env (Playwright hands the
+// environment produced by the global setup to every worker it starts afterwards).
+// The returned function is the teardown: SIGTERM, wait for the exit, remove the temp files.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+import type { FullConfig } from "@playwright/test";
+
+const READY_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+export default async function globalSetup(config: FullConfig) {
+  const root = config.configFile ? path.dirname(config.configFile) : process.cwd();
+  if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
+    throw new Error("build/server/index.js is missing: run `npm run build` first (`npm run test:e2e` does).");
+  }
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "replique-e2e-"));
+  const databaseUrl = path.join(tmp, "replique.db");
+  const dataDir = path.join(tmp, "data");
+  fs.mkdirSync(dataDir);
+
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      SEED_DEMO: process.env.E2E_SEED_DEMO ?? "1",
+      ENABLE_DEV_MAIL: "1",
+      LOG_REQUESTS: "0",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+
+  // Server stderr goes to the test output as it comes; stdout is scanned for the port
+  // and kept for the error message if the server never gets ready.
+  const stdoutLines: string[] = [];
+  child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk.toString())));
+
+  let cleaned = false;
+  const cleanup = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    await stop(child);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+
+  try {
+    const port = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`The server did not print its port within ${READY_TIMEOUT_MS / 1000} s.`)),
+        READY_TIMEOUT_MS,
+      );
+      const lines = readline.createInterface({ input: child.stdout! });
+      lines.on("line", (line) => {
+        stdoutLines.push(line);
+        if (process.env.E2E_SERVER_STDOUT) process.stdout.write(prefix(line + "\n"));
+        const match = line.match(/Réplique listening on http:\/\/localhost:(\d+)/);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.once("exit", (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`The server exited before listening (code ${code}, signal ${signal}).`));
+      });
+      child.once("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+
+    const baseURL = `http://localhost:${port}`;
+    await waitForHealthy(baseURL, child);
+    process.env.E2E_BASE_URL = baseURL;
+    process.env.E2E_DATABASE_URL = databaseUrl;
+    process.env.E2E_DATA_DIR = dataDir;
+    console.log(`[e2e] server ready at ${baseURL} (database ${databaseUrl})`);
+  } catch (error) {
+    await cleanup();
+    const output = stdoutLines.slice(-30).join("\n");
+    throw new Error(`${(error as Error).message}${output ? `\nServer stdout (last lines):\n${output}` : ""}`);
+  }
+
+  return cleanup;
+}
+
+function prefix(text: string) {
+  return text.replace(/^(?=.)/gm, "[server] ");
+}
+
+async function waitForHealthy(baseURL: string, child: ChildProcess) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited (code ${child.exitCode}) before /healthz answered.`);
+    try {
+      const response = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(5_000) });
+      if (response.status === 200) return;
+      last = `HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`/healthz did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last}).`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS)),
+  ]);
+  if (timedOut) {
+    console.error("[e2e] the server did not stop within 15 s after SIGTERM; killing it.");
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
