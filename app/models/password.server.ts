@@ -1,8 +1,12 @@
-import { hash, verify, Algorithm } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
+
+// @node-rs/argon2 exports Algorithm as an ambient const enum, which isolatedModules
+// cannot read: 2 is Algorithm.Argon2id.
+const ARGON2ID = 2;
 
 /** argon2id, OWASP's minimum: 19 MiB, 2 passes, 1 lane. */
 export const ARGON2_OPTIONS = {
-  algorithm: Algorithm.Argon2id,
+  algorithm: ARGON2ID,
   memoryCost: 19_456,
   timeCost: 2,
   parallelism: 1,

@@ -62,7 +62,7 @@ function stmts(db: Db) {
 
 type Delta = Record<string, number | string>;
 
-function applyDelta(db: Db, review: CountedReview, delta: Omit<Delta, "scope" | "scopeId" | "origin">) {
+function applyDelta(db: Db, review: Pick<CountedReview, "companyId" | "subjectId" | "origin">, delta: Omit<Delta, "scope" | "scopeId" | "origin">) {
   const zero = {
     reviewCount: 0, star1: 0, star2: 0, star3: 0, star4: 0, star5: 0, starSum: 0,
     weightedStarSum: 0, weightSum: 0, recommendYes: 0, recommendNo: 0, replyCount: 0,

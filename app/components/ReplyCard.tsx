@@ -1,0 +1,71 @@
+import { Link } from "@remix-run/react";
+import type { CSSProperties } from "react";
+import { useT } from "~/i18n/react";
+import type { PostView, ReviewView } from "~/models/reviews.server";
+import { PostBody, RemovedPost, type Truncation } from "./ReviewCard";
+
+/**
+ * The company's reply. It mirrors ReviewCard: same block, same width, same body font
+ * and truncation; the company's name and verified badge are as visible as the
+ * reviewer's name. Only a label and the accent border tell them apart.
+ */
+export function ReplyCard({
+  reply,
+  company,
+  truncation = "clamped",
+}: {
+  reply: PostView;
+  company: ReviewView["company"];
+  truncation?: Truncation;
+}) {
+  const { t, date } = useT();
+  const style = company.color ? ({ "--company-color": company.color } as CSSProperties) : undefined;
+  return (
+    <section className="post post--reply" style={style} aria-label={t("reply.by", { name: company.name })}>
+      <header className="post__header">
+        <Link to={`/companies/${company.slug}`} className="post__author">
+          {company.name}
+        </Link>
+        <span className="post__role">{t("reply.role")}</span>
+        {company.verified ? (
+          <Link to="/transparency#verified-companies" className="badge badge--verified">
+            ✓ {t("company.verified")}
+          </Link>
+        ) : null}
+        {reply.underReview ? <span className="badge badge--warn">{t("review.underReview")}</span> : null}
+      </header>
+      <ul className="post__facts">
+        <li>
+          {t("reply.published")} <time dateTime={new Date(reply.publishedAt).toISOString()}>{date(reply.publishedAt)}</time>
+        </li>
+        {reply.editedAt ? (
+          <li>
+            {t("review.edited")} <time dateTime={new Date(reply.editedAt).toISOString()}>{date(reply.editedAt)}</time>
+          </li>
+        ) : null}
+      </ul>
+      {reply.status === "removed" ? <RemovedPost post={reply} kind="reply" /> : <PostBody html={reply.bodyHtml} truncation={truncation} />}
+    </section>
+  );
+}
+
+/** The reviewer's one follow-up after the company's reply. */
+export function FollowUpCard({ followUp, review, truncation = "clamped" }: { followUp: PostView; review: ReviewView; truncation?: Truncation }) {
+  const { t, date } = useT();
+  return (
+    <section className="post post--followup" aria-label={t("followUp.label")}>
+      <header className="post__header">
+        <span className="post__author">{review.author?.displayName ?? t("review.anonymous")}</span>
+        <span className="post__role">{t("followUp.label")}</span>
+        <span className="muted">
+          <time dateTime={new Date(followUp.publishedAt).toISOString()}>{date(followUp.publishedAt)}</time>
+        </span>
+      </header>
+      {followUp.status === "removed" ? (
+        <RemovedPost post={followUp} kind="followUp" />
+      ) : (
+        <PostBody html={followUp.bodyHtml} truncation={truncation} lang={review.language} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { Link } from "@remix-run/react";
+import { useT } from "~/i18n/react";
+import type { PostView, ReviewView } from "~/models/reviews.server";
+import { OriginLabel } from "./OriginLabel";
+import { Stars } from "./Stars";
+
+export type Truncation = "clamped" | "full";
+
+/** The body of a review, reply or follow-up: one font, size, width and truncation rule. */
+export function PostBody({ html, truncation, lang }: { html: string; truncation: Truncation; lang?: string }) {
+  return (
+    <div
+      className={truncation === "clamped" ? "post__body post__body--clamped" : "post__body"}
+      lang={lang}
+      // Rendered from Markdown and sanitised with the allow-list at write time.
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+}
+
+/** A review as every page shows it. Its reply is shown by ReplyCard, which mirrors it. */
+export function ReviewCard({
+  review,
+  truncation = "clamped",
+  headingLevel = 3,
+  showCompany = false,
+}: {
+  review: ReviewView;
+  truncation?: Truncation;
+  headingLevel?: 2 | 3;
+  showCompany?: boolean;
+}) {
+  const { t, tp, date, monthYear } = useT();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  if (review.status === "removed") return <Tombstone review={review} />;
+  return (
+    <section className="post post--review" aria-label={t("review.by", { name: review.author?.displayName ?? t("review.anonymous") })}>
+      <header className="post__header">
+        {review.author ? (
+          <Link to={`/users/${review.author.id}`} className="post__author">
+            {review.author.displayName}
+          </Link>
+        ) : (
+          <span className="post__author">{t("review.anonymous")}</span>
+        )}
+        <span className="post__role">{t("review.role")}</span>
+        {review.author ? (
+          <span className="muted">{tp("review.authorCount", review.author.reviewCount)}</span>
+        ) : null}
+      </header>
+      <div className="post__header">
+        <Stars value={review.stars} />
+        <OriginLabel origin={review.origin} />
+        {review.underReview ? <span className="badge badge--warn">{t("review.underReview")}</span> : null}
+        {review.resolvedAt ? (
+          <span className="badge badge--verified">{t("review.resolved", { date: date(review.resolvedAt) })}</span>
+        ) : null}
+      </div>
+      <Heading className="post__title">
+        <Link to={`/reviews/${review.id}`}>{review.title}</Link>
+      </Heading>
+      <ul className="post__facts">
+        {showCompany ? (
+          <li>
+            <Link to={`/companies/${review.company.slug}`}>{review.company.name}</Link>
+          </li>
+        ) : null}
+        <li>
+          {t(`subjectKind.${review.subject.kind}`)} · {review.subject.name}
+        </li>
+        <li>{t(`channel.${review.channel}`)}</li>
+        <li>{t("review.experienced", { date: monthYear(review.experienceDate) })}</li>
+        {review.publishedAt ? (
+          <li>
+            {t("review.published")} <time dateTime={new Date(review.publishedAt).toISOString()}>{date(review.publishedAt)}</time>
+          </li>
+        ) : null}
+        {review.editedAt ? (
+          <li>
+            {t("review.edited")} <time dateTime={new Date(review.editedAt).toISOString()}>{date(review.editedAt)}</time>
+          </li>
+        ) : null}
+      </ul>
+      <PostBody html={review.bodyHtml} truncation={truncation} lang={review.language} />
+      {review.photos.length > 0 ? (
+        <ul className="post__photos">
+          {review.photos.map((p) => (
+            <li key={p.id}>
+              <a href={`/media/${p.storageKey}`}>
+                <img src={`/media/${p.storageKey}?size=thumb`} alt={t("review.photoAlt")} loading="lazy" width={160} height={Math.round((160 * p.height) / p.width)} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <footer className="post__footer">
+        {review.recommend != null ? (
+          <span>{review.recommend ? t("review.recommends") : t("review.doesNotRecommend")}</span>
+        ) : null}
+        {review.helpfulCount > 0 ? <span>{tp("review.helpfulCount", review.helpfulCount)}</span> : null}
+        {truncation === "clamped" ? (
+          <Link to={`/reviews/${review.id}`}>{t("review.readThread")}</Link>
+        ) : null}
+      </footer>
+    </section>
+  );
+}
+
+/** A removed review leaves a placeholder with the date, the reason and the decision date. */
+export function Tombstone({ review }: { review: ReviewView }) {
+  const { t, date } = useT();
+  return (
+    <section className="post post--review tombstone">
+      <p>
+        {t("review.removed", {
+          published: review.publishedAt ? date(review.publishedAt) : "—",
+          removed: review.removedAt ? date(review.removedAt) : "—",
+        })}{" "}
+        {review.removalReason ? t("review.removedReason", { reason: reasonLabel(t, review.removalReason) }) : null}{" "}
+        <Link to="/transparency#removals">{t("review.removedWhy")}</Link>
+      </p>
+    </section>
+  );
+}
+
+function reasonLabel(t: ReturnType<typeof useT>["t"], reason: string) {
+  const key = `reason.${reason}` as Parameters<typeof t>[0];
+  const label = t(key);
+  return label === key ? reason : label;
+}
+
+export function RemovedPost({ post, kind }: { post: PostView; kind: "reply" | "followUp" }) {
+  const { t, date } = useT();
+  return (
+    <p className="post__body muted">
+      {t(kind === "reply" ? "reply.removed" : "followUp.removed", { date: post.removedAt ? date(post.removedAt) : "—" })}
+      {post.removalReason ? ` ${t("review.removedReason", { reason: reasonLabel(t, post.removalReason) })}` : null}
+    </p>
+  );
+}

@@ -1,0 +1,21 @@
+import { useT } from "~/i18n/react";
+
+/** A star rating for reading: an image with a spoken label ("4 out of 5 stars"). */
+export function Stars({ value, size }: { value: number; size?: "large" }) {
+  const { t } = useT();
+  const full = Math.round(value);
+  return (
+    <span
+      className="stars"
+      role="img"
+      aria-label={t("stars.label", { value })}
+      style={size === "large" ? { fontSize: "1.5rem" } : undefined}
+    >
+      {[1, 2, 3, 4, 5].map((i) => (
+        <span key={i} aria-hidden="true" className={i <= full ? undefined : "stars__off"}>
+          ★
+        </span>
+      ))}
+    </span>
+  );
+}

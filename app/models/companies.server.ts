@@ -1,0 +1,272 @@
+// Companies, their subjects, categories and the figures their public pages show.
+import { getDb } from "#db/client.server";
+import type { COMPANY_STATES, ORIGINS, SUBJECT_KINDS } from "#db/schema";
+import { computeScore, sumInputs, type Score, type ScoreInputs } from "~/lib/trustscore";
+
+export type ScoreBasis = "all" | (typeof ORIGINS)[number];
+export const SCORE_BASES: ScoreBasis[] = ["all", "verified", "invited", "organic"];
+
+export interface CompanyView {
+  id: number;
+  slug: string;
+  name: string;
+  domain: string | null;
+  website: string | null;
+  descriptionFr: string | null;
+  descriptionEn: string | null;
+  country: string;
+  color: string | null;
+  state: (typeof COMPANY_STATES)[number];
+  verifiedAt: number | null;
+  categories: { slug: string; nameFr: string; nameEn: string }[];
+}
+
+export interface RatingSummary extends Score {
+  histogram: [number, number, number, number, number];
+  recommendRate: number | null;
+  replyCount: number;
+  resolvedCount: number;
+  /** Mean time to reply over every answered review, in ms. */
+  meanReplyDelay: number | null;
+}
+
+interface StatsRow extends ScoreInputs {
+  origin: (typeof ORIGINS)[number];
+  star1: number;
+  star2: number;
+  star3: number;
+  star4: number;
+  star5: number;
+  recommendYes: number;
+  recommendNo: number;
+  replyCount: number;
+  replyDelaySum: number;
+  resolvedCount: number;
+}
+
+export function getCompanyBySlug(slug: string): CompanyView | null {
+  const client = getDb().$client;
+  const company = client
+    .prepare(
+      `SELECT id, slug, name, domain, website, description_fr AS descriptionFr, description_en AS descriptionEn,
+              country, color, state, verified_at AS verifiedAt
+       FROM companies WHERE slug = ?`,
+    )
+    .get(slug) as Omit<CompanyView, "categories"> | undefined;
+  if (!company) return null;
+  const categories = client
+    .prepare(
+      `SELECT c.slug, c.name_fr AS nameFr, c.name_en AS nameEn FROM company_categories cc
+       JOIN categories c ON c.id = cc.category_id WHERE cc.company_id = ? ORDER BY c.position, c.slug`,
+    )
+    .all(company.id) as CompanyView["categories"];
+  return { ...company, categories };
+}
+
+function readStats(scope: "company" | "subject", scopeId: number): StatsRow[] {
+  return getDb()
+    .$client.prepare(
+      `SELECT origin, review_count AS reviewCount, star1, star2, star3, star4, star5, star_sum AS starSum,
+              weighted_star_sum AS weightedStarSum, weight_sum AS weightSum, recommend_yes AS recommendYes,
+              recommend_no AS recommendNo, reply_count AS replyCount, reply_delay_sum AS replyDelaySum,
+              resolved_count AS resolvedCount
+       FROM rating_stats WHERE scope = ? AND scope_id = ?`,
+    )
+    .all(scope, scopeId) as StatsRow[];
+}
+
+export function summarise(rows: StatsRow[], basis: ScoreBasis, now = Date.now()): RatingSummary {
+  const chosen = basis === "all" ? rows : rows.filter((r) => r.origin === basis);
+  const add = (key: keyof StatsRow) => chosen.reduce((s, r) => s + (r[key] as number), 0);
+  const score = computeScore(sumInputs(chosen), now);
+  const yes = add("recommendYes");
+  const no = add("recommendNo");
+  const replyCount = add("replyCount");
+  return {
+    ...score,
+    histogram: [add("star1"), add("star2"), add("star3"), add("star4"), add("star5")],
+    recommendRate: yes + no > 0 ? yes / (yes + no) : null,
+    replyCount,
+    resolvedCount: add("resolvedCount"),
+    meanReplyDelay: replyCount > 0 ? add("replyDelaySum") / replyCount : null,
+  };
+}
+
+export function getRatingSummary(scope: "company" | "subject", scopeId: number, basis: ScoreBasis = "all", now = Date.now()) {
+  return summarise(readStats(scope, scopeId), basis, now);
+}
+
+export interface SubjectView {
+  id: number;
+  slug: string;
+  name: string;
+  kind: (typeof SUBJECT_KINDS)[number];
+  address: string | null;
+  postalCode: string | null;
+  city: string | null;
+  url: string | null;
+  reviewCount: number;
+  trustScore: number | null;
+  rawMean: number | null;
+}
+
+/** The company's active subjects with their own scores (one query). */
+export function listSubjects(companyId: number, now = Date.now()): SubjectView[] {
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT s.id, s.slug, s.name, s.kind, s.address, s.postal_code AS postalCode, s.city, s.url,
+              coalesce(sum(st.review_count), 0) AS reviewCount, coalesce(sum(st.star_sum), 0) AS starSum,
+              coalesce(sum(st.weighted_star_sum), 0) AS weightedStarSum, coalesce(sum(st.weight_sum), 0) AS weightSum
+       FROM subjects s LEFT JOIN rating_stats st ON st.scope = 'subject' AND st.scope_id = s.id
+       WHERE s.company_id = ? AND s.state = 'active'
+       GROUP BY s.id ORDER BY s.kind, s.name`,
+    )
+    .all(companyId) as (Omit<SubjectView, "trustScore" | "rawMean"> & ScoreInputs)[];
+  return rows.map(({ starSum, weightedStarSum, weightSum, ...s }) => {
+    const score = computeScore({ reviewCount: s.reviewCount, starSum, weightedStarSum, weightSum }, now);
+    return { ...s, trustScore: score.trustScore, rawMean: score.rawMean };
+  });
+}
+
+export function getSubject(companyId: number, slug: string): SubjectView | null {
+  return listSubjects(companyId).find((s) => s.slug === slug) ?? null;
+}
+
+export interface Scorecard {
+  /** Reviews of 1–2★ published in the last 12 months, and how many were answered. */
+  negativeCount: number;
+  negativeAnswered: number;
+  /** Median time between a review and its reply, over the last 12 months, in ms. */
+  medianReplyDelay: number | null;
+  /** Reviews the company flagged in the last 12 months, and how many flags were upheld. */
+  flaggedCount: number;
+  flagsDecided: number;
+  flagsUpheld: number;
+}
+
+const YEAR_MS = 365 * 86_400_000;
+
+/** The right-of-reply scorecard of the last 12 months (SPEC: company page). */
+export function getScorecard(companyId: number, now = Date.now()): Scorecard {
+  const client = getDb().$client;
+  const since = now - YEAR_MS;
+  const negative = client
+    .prepare(
+      `SELECT count(*) AS total, count(replied_at) AS answered FROM reviews
+       WHERE company_id = ? AND published_at >= ? AND status = 'published' AND stars <= 2`,
+    )
+    .get(companyId, since) as { total: number; answered: number };
+  const delays = client
+    .prepare(
+      `SELECT count(*) AS n FROM reviews WHERE company_id = ? AND published_at >= ? AND status = 'published'
+       AND replied_at IS NOT NULL`,
+    )
+    .get(companyId, since) as { n: number };
+  let medianReplyDelay: number | null = null;
+  if (delays.n > 0) {
+    const middle = client
+      .prepare(
+        `SELECT max(0, replied_at - published_at) AS delay FROM reviews
+         WHERE company_id = ? AND published_at >= ? AND status = 'published' AND replied_at IS NOT NULL
+         ORDER BY delay LIMIT ? OFFSET ?`,
+      )
+      .all(companyId, since, 2 - (delays.n % 2), Math.floor((delays.n - 1) / 2)) as { delay: number }[];
+    medianReplyDelay = middle.reduce((s, r) => s + r.delay, 0) / middle.length;
+  }
+  const flagged = client
+    .prepare(
+      `SELECT count(DISTINCT review_id) AS reviews,
+              sum(status != 'pending') AS decided, sum(status = 'upheld') AS upheld
+       FROM flags WHERE reporter_company_id = ? AND created_at >= ?`,
+    )
+    .get(companyId, since) as { reviews: number; decided: number | null; upheld: number | null };
+  return {
+    negativeCount: negative.total,
+    negativeAnswered: negative.answered,
+    medianReplyDelay,
+    flaggedCount: flagged.reviews,
+    flagsDecided: flagged.decided ?? 0,
+    flagsUpheld: flagged.upheld ?? 0,
+  };
+}
+
+export interface CategoryView {
+  id: number;
+  slug: string;
+  nameFr: string;
+  nameEn: string;
+  companyCount: number;
+}
+
+export function listCategories(): CategoryView[] {
+  return getDb()
+    .$client.prepare(
+      `SELECT c.id, c.slug, c.name_fr AS nameFr, c.name_en AS nameEn, count(cc.company_id) AS companyCount
+       FROM categories c LEFT JOIN company_categories cc ON cc.category_id = c.id
+       GROUP BY c.id ORDER BY c.position, c.slug`,
+    )
+    .all() as CategoryView[];
+}
+
+export interface CompanyListItem {
+  id: number;
+  slug: string;
+  name: string;
+  state: (typeof COMPANY_STATES)[number];
+  domain: string | null;
+  reviewCount: number;
+  trustScore: number | null;
+  rawMean: number | null;
+  lastReviewAt: number | null;
+}
+
+const COMPANY_LIST_SELECT = `
+  SELECT c.id, c.slug, c.name, c.state, c.domain, c.last_review_at AS lastReviewAt,
+         coalesce(sum(st.review_count), 0) AS reviewCount, coalesce(sum(st.star_sum), 0) AS starSum,
+         coalesce(sum(st.weighted_star_sum), 0) AS weightedStarSum, coalesce(sum(st.weight_sum), 0) AS weightSum
+  FROM companies c LEFT JOIN rating_stats st ON st.scope = 'company' AND st.scope_id = c.id`;
+
+function toListItems(rows: (Omit<CompanyListItem, "trustScore" | "rawMean"> & ScoreInputs)[], now: number) {
+  return rows.map(({ starSum, weightedStarSum, weightSum, ...c }) => {
+    const score = computeScore({ reviewCount: c.reviewCount, starSum, weightedStarSum, weightSum }, now);
+    return { ...c, trustScore: score.trustScore, rawMean: score.rawMean };
+  });
+}
+
+/** Companies with the most recent reviews (home page). */
+export function listRecentlyReviewedCompanies(limit = 8, now = Date.now()): CompanyListItem[] {
+  const rows = getDb()
+    .$client.prepare(
+      `${COMPANY_LIST_SELECT}
+       WHERE c.id IN (SELECT id FROM companies WHERE last_review_at IS NOT NULL ORDER BY last_review_at DESC LIMIT ?)
+       GROUP BY c.id ORDER BY c.last_review_at DESC`,
+    )
+    .all(limit) as Parameters<typeof toListItems>[0];
+  return toListItems(rows, now);
+}
+
+/** Companies by id, keeping the given order (search results). */
+export function getCompanyListItems(ids: number[], now = Date.now()): CompanyListItem[] {
+  if (ids.length === 0) return [];
+  const rows = getDb()
+    .$client.prepare(`${COMPANY_LIST_SELECT} WHERE c.id IN (${ids.map(() => "?").join(",")}) GROUP BY c.id`)
+    .all(...ids) as Parameters<typeof toListItems>[0];
+  const byId = new Map(toListItems(rows, now).map((c) => [c.id, c]));
+  return ids.map((id) => byId.get(id)).filter((c): c is CompanyListItem => c != null);
+}
+
+/** A category's companies, most reviewed first. */
+export function listCategoryCompanies(categorySlug: string, limit = 60, now = Date.now()) {
+  const category = getDb()
+    .$client.prepare(`SELECT id, slug, name_fr AS nameFr, name_en AS nameEn FROM categories WHERE slug = ?`)
+    .get(categorySlug) as Omit<CategoryView, "companyCount"> | undefined;
+  if (!category) return null;
+  const rows = getDb()
+    .$client.prepare(
+      `${COMPANY_LIST_SELECT}
+       WHERE c.id IN (SELECT company_id FROM company_categories WHERE category_id = ?)
+       GROUP BY c.id ORDER BY reviewCount DESC, c.name LIMIT ?`,
+    )
+    .all(category.id, limit) as Parameters<typeof toListItems>[0];
+  return { category, companies: toListItems(rows, now) };
+}

@@ -1,0 +1,332 @@
+// Reading reviews with their whole conversation (reply, follow-up, photos) for every
+// public page. Lists are paginated by keyset and load their related rows in batches:
+// never one query per review.
+import { getDb } from "#db/client.server";
+import type { CHANNELS, LANGUAGES, ORIGINS, REVIEW_STATES, SUBJECT_KINDS } from "#db/schema";
+
+export interface PostView {
+  id: number;
+  bodyHtml: string;
+  publishedAt: number;
+  editedAt: number | null;
+  status: "published" | "removed";
+  removedAt: number | null;
+  removalReason: string | null;
+  underReview: boolean;
+}
+
+export interface ReviewView {
+  id: number;
+  stars: number;
+  title: string;
+  bodyHtml: string;
+  language: (typeof LANGUAGES)[number];
+  experienceDate: string;
+  channel: (typeof CHANNELS)[number];
+  recommend: boolean | null;
+  origin: (typeof ORIGINS)[number];
+  status: (typeof REVIEW_STATES)[number];
+  publishedAt: number | null;
+  editedAt: number | null;
+  removedAt: number | null;
+  removalReason: string | null;
+  underReview: boolean;
+  resolvedAt: number | null;
+  helpfulCount: number;
+  author: { id: number; displayName: string; reviewCount: number } | null;
+  company: { id: number; slug: string; name: string; verified: boolean; color: string | null };
+  subject: { id: number; slug: string; name: string; kind: (typeof SUBJECT_KINDS)[number]; city: string | null };
+  reply: PostView | null;
+  followUp: PostView | null;
+  photos: { id: number; storageKey: string; width: number; height: number }[];
+}
+
+export const REVIEW_PAGE_SIZE = 20;
+
+const REVIEW_COLUMNS = `
+  r.id, r.stars, r.title, r.body_html AS bodyHtml, r.language, r.experience_date AS experienceDate,
+  r.channel, r.recommend, r.origin, r.status, r.published_at AS publishedAt, r.edited_at AS editedAt,
+  r.removed_at AS removedAt, r.removal_reason AS removalReason, r.under_review_since AS underReviewSince,
+  r.resolved_at AS resolvedAt, r.helpful_count AS helpfulCount,
+  u.id AS authorId, u.display_name AS authorName, u.review_count AS authorReviewCount, u.deleted_at AS authorDeletedAt,
+  c.id AS companyId, c.slug AS companySlug, c.name AS companyName, c.state AS companyState, c.color AS companyColor,
+  s.id AS subjectId, s.slug AS subjectSlug, s.name AS subjectName, s.kind AS subjectKind, s.city AS subjectCity`;
+
+const REVIEW_JOINS = `
+  JOIN companies c ON c.id = r.company_id
+  JOIN subjects s ON s.id = r.subject_id
+  LEFT JOIN users u ON u.id = r.author_id`;
+
+type ReviewRow = Record<string, unknown> & { id: number };
+
+function toPost(row: Record<string, unknown> | undefined): PostView | null {
+  if (!row) return null;
+  return {
+    id: row.id as number,
+    bodyHtml: row.status === "removed" ? "" : (row.bodyHtml as string),
+    publishedAt: row.publishedAt as number,
+    editedAt: (row.editedAt as number | null) ?? null,
+    status: row.status as "published" | "removed",
+    removedAt: (row.removedAt as number | null) ?? null,
+    removalReason: (row.removalReason as string | null) ?? null,
+    underReview: row.underReviewSince != null,
+  };
+}
+
+/** Turns review rows into views, loading replies, follow-ups and photos in three queries. */
+function hydrate(rows: ReviewRow[]): ReviewView[] {
+  if (rows.length === 0) return [];
+  const client = getDb().$client;
+  const ids = rows.map((r) => r.id);
+  const placeholders = ids.map(() => "?").join(",");
+  const replies = new Map<number, Record<string, unknown>>();
+  for (const row of client
+    .prepare(
+      `SELECT id, review_id AS reviewId, body_html AS bodyHtml, published_at AS publishedAt, edited_at AS editedAt,
+              status, removed_at AS removedAt, removal_reason AS removalReason, under_review_since AS underReviewSince
+       FROM replies WHERE review_id IN (${placeholders})`,
+    )
+    .all(...ids) as Record<string, unknown>[])
+    replies.set(row.reviewId as number, row);
+  const followUps = new Map<number, Record<string, unknown>>();
+  for (const row of client
+    .prepare(
+      `SELECT id, review_id AS reviewId, body_html AS bodyHtml, published_at AS publishedAt, edited_at AS editedAt,
+              status, removed_at AS removedAt, removal_reason AS removalReason
+       FROM follow_ups WHERE review_id IN (${placeholders})`,
+    )
+    .all(...ids) as Record<string, unknown>[])
+    followUps.set(row.reviewId as number, row);
+  const photos = new Map<number, ReviewView["photos"]>();
+  for (const row of client
+    .prepare(
+      `SELECT id, review_id AS reviewId, storage_key AS storageKey, width, height
+       FROM review_media WHERE kind = 'photo' AND review_id IN (${placeholders}) ORDER BY review_id, position`,
+    )
+    .all(...ids) as { id: number; reviewId: number; storageKey: string; width: number; height: number }[]) {
+    const list = photos.get(row.reviewId) ?? [];
+    list.push({ id: row.id, storageKey: row.storageKey, width: row.width, height: row.height });
+    photos.set(row.reviewId, list);
+  }
+
+  return rows.map((r) => {
+    const removed = r.status === "removed";
+    return {
+      id: r.id,
+      stars: r.stars as number,
+      title: removed ? "" : (r.title as string),
+      bodyHtml: removed ? "" : (r.bodyHtml as string),
+      language: r.language as ReviewView["language"],
+      experienceDate: r.experienceDate as string,
+      channel: r.channel as ReviewView["channel"],
+      recommend: r.recommend == null ? null : r.recommend === 1,
+      origin: r.origin as ReviewView["origin"],
+      status: r.status as ReviewView["status"],
+      publishedAt: (r.publishedAt as number | null) ?? null,
+      editedAt: (r.editedAt as number | null) ?? null,
+      removedAt: (r.removedAt as number | null) ?? null,
+      removalReason: (r.removalReason as string | null) ?? null,
+      underReview: r.underReviewSince != null,
+      resolvedAt: (r.resolvedAt as number | null) ?? null,
+      helpfulCount: r.helpfulCount as number,
+      author:
+        r.authorId != null && r.authorDeletedAt == null
+          ? { id: r.authorId as number, displayName: r.authorName as string, reviewCount: r.authorReviewCount as number }
+          : null,
+      company: {
+        id: r.companyId as number,
+        slug: r.companySlug as string,
+        name: r.companyName as string,
+        verified: r.companyState === "verified",
+        color: (r.companyColor as string | null) ?? null,
+      },
+      subject: {
+        id: r.subjectId as number,
+        slug: r.subjectSlug as string,
+        name: r.subjectName as string,
+        kind: r.subjectKind as ReviewView["subject"]["kind"],
+        city: (r.subjectCity as string | null) ?? null,
+      },
+      // A removed review's conversation goes with it; otherwise the reply always shows.
+      reply: removed ? null : toPost(replies.get(r.id)),
+      followUp: removed ? null : toPost(followUps.get(r.id)),
+      photos: removed ? [] : (photos.get(r.id) ?? []),
+    };
+  });
+}
+
+export interface ReviewFilters {
+  stars?: number[];
+  subjectId?: number;
+  channel?: (typeof CHANNELS)[number];
+  language?: (typeof LANGUAGES)[number];
+  origin?: (typeof ORIGINS)[number];
+  replied?: "answered" | "awaiting";
+  /** Experience date bounds, YYYY-MM-DD. */
+  experiencedFrom?: string;
+  experiencedTo?: string;
+}
+
+export type ReviewSort = "newest" | "helpful";
+
+/** An opaque keyset cursor: the sort value and id of the last review shown. */
+export function encodeCursor(value: number, id: number) {
+  return `${value}_${id}`;
+}
+export function decodeCursor(cursor: string | null | undefined): { value: number; id: number } | null {
+  const match = cursor?.match(/^(\d{1,16})_(\d{1,12})$/);
+  return match ? { value: Number(match[1]), id: Number(match[2]) } : null;
+}
+
+export interface ReviewPage {
+  reviews: ReviewView[];
+  nextCursor: string | null;
+}
+
+/**
+ * One page of a company's (or one subject's) reviews: published ones and the
+ * placeholders of removed ones, newest first (or most helpful first), filtered.
+ * `before` is the cursor of the last review of the previous page.
+ */
+export function listReviews(
+  scope: { companyId: number } | { subjectId: number },
+  options: { filters?: ReviewFilters; sort?: ReviewSort; before?: string | null; limit?: number } = {},
+): ReviewPage {
+  const { filters = {}, sort = "newest", limit = REVIEW_PAGE_SIZE } = options;
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if ("companyId" in scope) {
+    where.push("r.company_id = ?");
+    params.push(scope.companyId);
+  } else {
+    where.push("r.subject_id = ?");
+    params.push(scope.subjectId);
+  }
+  if (filters.subjectId != null && "companyId" in scope) {
+    where.push("r.subject_id = ?");
+    params.push(filters.subjectId);
+  }
+  // Filters narrow what was said; a removed review's placeholder only shows unfiltered.
+  const filtered =
+    (filters.stars?.length ?? 0) > 0 ||
+    filters.channel != null ||
+    filters.language != null ||
+    filters.origin != null ||
+    filters.replied != null ||
+    filters.experiencedFrom != null ||
+    filters.experiencedTo != null;
+  where.push(filtered || sort === "helpful" ? "r.status = 'published'" : "r.status IN ('published', 'removed')");
+  if (filters.stars?.length) {
+    where.push(`r.stars IN (${filters.stars.map(() => "?").join(",")})`);
+    params.push(...filters.stars);
+  }
+  if (filters.channel) {
+    where.push("r.channel = ?");
+    params.push(filters.channel);
+  }
+  if (filters.language) {
+    where.push("r.language = ?");
+    params.push(filters.language);
+  }
+  if (filters.origin) {
+    where.push("r.origin = ?");
+    params.push(filters.origin);
+  }
+  if (filters.replied === "answered") where.push("r.replied_at IS NOT NULL");
+  if (filters.replied === "awaiting") where.push("r.replied_at IS NULL");
+  if (filters.experiencedFrom) {
+    where.push("r.experience_date >= ?");
+    params.push(filters.experiencedFrom);
+  }
+  if (filters.experiencedTo) {
+    where.push("r.experience_date <= ?");
+    params.push(filters.experiencedTo);
+  }
+  const sortColumn = sort === "helpful" ? "r.helpful_count" : "r.published_at";
+  const cursor = decodeCursor(options.before);
+  if (cursor) {
+    where.push(`(${sortColumn}, r.id) < (?, ?)`);
+    params.push(cursor.value, cursor.id);
+  }
+  where.push(`${sortColumn} IS NOT NULL`);
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS}
+       WHERE ${where.join(" AND ")}
+       ORDER BY ${sortColumn} DESC, r.id DESC
+       LIMIT ?`,
+    )
+    .all(...params, limit + 1) as ReviewRow[];
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor((sort === "helpful" ? last.helpfulCount : last.publishedAt) as number, last.id)
+      : null;
+  return { reviews: hydrate(page), nextCursor };
+}
+
+/** A review with its conversation, as anyone may see it (published or a removed placeholder). */
+export function getPublicReview(id: number): ReviewView | null {
+  const row = getDb()
+    .$client.prepare(
+      `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS} WHERE r.id = ? AND r.status IN ('published', 'removed')`,
+    )
+    .get(id) as ReviewRow | undefined;
+  return row ? hydrate([row])[0] : null;
+}
+
+/** Any review by id whatever its status (for its author and moderators). */
+export function getReviewAnyStatus(id: number): ReviewView | null {
+  const row = getDb()
+    .$client.prepare(`SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS} WHERE r.id = ?`)
+    .get(id) as ReviewRow | undefined;
+  return row ? hydrate([row])[0] : null;
+}
+
+/** The latest published reviews across the site, for the home page. */
+export function listLatestReviews(limit = 6): ReviewView[] {
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS}
+       WHERE r.status = 'published' AND r.published_at IS NOT NULL
+       ORDER BY r.published_at DESC, r.id DESC LIMIT ?`,
+    )
+    .all(limit) as ReviewRow[];
+  return hydrate(rows);
+}
+
+/** Published reviews by ids, in the given order (search results). */
+export function getPublishedReviews(ids: number[]): ReviewView[] {
+  if (ids.length === 0) return [];
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS}
+       WHERE r.status = 'published' AND r.id IN (${ids.map(() => "?").join(",")})`,
+    )
+    .all(...ids) as ReviewRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hydrate(ids.map((id) => byId.get(id)).filter((r): r is ReviewRow => r != null));
+}
+
+/** A member's published reviews, newest first (public profile). */
+export function listAuthorReviews(authorId: number, options: { before?: string | null; limit?: number } = {}): ReviewPage {
+  const limit = options.limit ?? REVIEW_PAGE_SIZE;
+  const cursor = decodeCursor(options.before);
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS}
+       WHERE r.author_id = ? AND r.status = 'published' AND r.published_at IS NOT NULL
+       ${cursor ? "AND (r.published_at, r.id) < (?, ?)" : ""}
+       ORDER BY r.published_at DESC, r.id DESC LIMIT ?`,
+    )
+    .all(authorId, ...(cursor ? [cursor.value, cursor.id] : []), limit + 1) as ReviewRow[];
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return {
+    reviews: hydrate(page),
+    nextCursor: hasMore && last ? encodeCursor(last.publishedAt as number, last.id) : null,
+  };
+}

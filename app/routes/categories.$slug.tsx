@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { CompanyTile } from "~/components/CompanyTile";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { translate } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { getLocale } from "~/lib/locale.server";
+import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
+import { listCategoryCompanies } from "~/models/companies.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const result = listCategoryCompanies(params.slug ?? "");
+  if (!result) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  return { ...result, locale: getLocale(request), canonical: `${url.origin}/categories/${result.category.slug}` };
+}
+
+export const headers = () => PUBLIC_PAGE_CACHE;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Réplique" }];
+  const name = data.locale === "fr" ? data.category.nameFr : data.category.nameEn;
+  const title = translate(data.locale, "category.title", { name });
+  return seoMeta({ title: `${title} — Réplique`, description: title, url: data.canonical, locale: data.locale });
+};
+
+export default function CategoryPage() {
+  const { category, companies } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  return (
+    <div className="page">
+      <h1>{t("category.title", { name: locale === "fr" ? category.nameFr : category.nameEn })}</h1>
+      <ul className="company-grid">
+        {companies.map((c) => (
+          <li key={c.id}>
+            <CompanyTile company={c} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,122 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { ReviewList } from "~/components/ReviewList";
+import { Scorecard } from "~/components/Scorecard";
+import { ScoreSummary } from "~/components/ScoreSummary";
+import { CompanyHeader } from "~/components/CompanyHeader";
+import { Stars } from "~/components/Stars";
+import { translate } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { getLocale } from "~/lib/locale.server";
+import { parseReviewQuery, toFilters } from "~/lib/review-filters";
+import { companyJsonLd } from "~/lib/json-ld";
+import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
+import {
+  getCompanyBySlug,
+  getRatingSummary,
+  getScorecard,
+  listSubjects,
+  SCORE_BASES,
+} from "~/models/companies.server";
+import { listReviews } from "~/models/reviews.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const company = getCompanyBySlug(params.slug ?? "");
+  if (!company) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const query = parseReviewQuery(url.searchParams);
+  const locale = getLocale(request);
+  const summary = getRatingSummary("company", company.id, query.basis);
+  const page = listReviews({ companyId: company.id }, { filters: toFilters(query), sort: query.sort, before: query.before });
+  const canonical = `${url.origin}/companies/${company.slug}`;
+  return {
+    company,
+    summary,
+    allSummary: query.basis === "all" ? summary : getRatingSummary("company", company.id, "all"),
+    subjects: listSubjects(company.id),
+    scorecard: getScorecard(company.id),
+    page,
+    query,
+    canonical,
+    locale,
+  };
+}
+
+export const headers = () => PUBLIC_PAGE_CACHE;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Réplique" }];
+  const { company, allSummary, locale, canonical, page } = data;
+  const score = allSummary.trustScore != null ? allSummary.trustScore.toLocaleString(locale) : "—";
+  return seoMeta({
+    title: `${company.name} — ${translate(locale, "score.reviewCount.other", { count: allSummary.reviewCount })} — Réplique`,
+    description: translate(locale, "company.meta", { name: company.name, count: allSummary.reviewCount, score }),
+    url: canonical,
+    locale,
+    type: "profile",
+    jsonLd: companyJsonLd(company, allSummary, page.reviews, canonical),
+  });
+};
+
+export default function CompanyPage() {
+  const { company, summary, subjects, scorecard, page, query } = useLoaderData<typeof loader>();
+  const { t, tp, n } = useT();
+  const location = useLocation();
+  const basisLinks = SCORE_BASES.map((basis) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("before");
+    if (basis === "all") params.delete("basis");
+    else params.set("basis", basis);
+    const search = params.toString();
+    return { basis, href: `${location.pathname}${search ? `?${search}` : ""}` };
+  });
+  return (
+    <div className="page">
+      <CompanyHeader company={company} />
+      <div className="grid-2 section">
+        <div>
+          <section className="card" aria-label={t("score.trustscore")}>
+            <ScoreSummary summary={summary} basis={query.basis} basisLinks={basisLinks} />
+          </section>
+          <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} subjects={subjects} />
+        </div>
+        <aside className="sidebar">
+          <Scorecard data={scorecard} />
+          <section className="card section" aria-labelledby="subjects-title">
+            <h2 id="subjects-title">{t("company.subjects")}</h2>
+            <ul className="subject-list">
+              {subjects.map((s) => (
+                <li key={s.id}>
+                  <span>
+                    <Link to={`/companies/${company.slug}/${s.slug}`}>{s.name}</Link>
+                    <br />
+                    <span className="muted">
+                      {t(`subjectKind.${s.kind}`)}
+                      {s.city ? ` · ${s.city}` : ""} · {tp("score.reviewCount", s.reviewCount)}
+                    </span>
+                  </span>
+                  <span className="subject-list__score">
+                    {s.trustScore != null ? (
+                      <>
+                        <Stars value={s.trustScore} /> {n(s.trustScore, { minimumFractionDigits: 1 })}
+                      </>
+                    ) : null}
+                    <br />
+                    <Link to={`/write-a-review?subject=${s.id}`} className="small-link">
+                      {t("company.writeReview")}
+                    </Link>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,16 @@
+// The value lists of the data model, free of any dependency so the browser bundle can use them.
+export const ROLES = ["member", "moderator", "admin"] as const;
+export const COMPANY_STATES = ["unclaimed", "claimed", "verified"] as const;
+export const MEMBER_ROLES = ["owner", "agent"] as const;
+export const SUBJECT_KINDS = ["store", "website", "product", "service"] as const;
+export const SUBJECT_STATES = ["active", "pending", "rejected"] as const;
+export const CHANNELS = ["store", "website", "phone", "email", "delivery", "other"] as const;
+export const ORIGINS = ["organic", "invited", "verified"] as const;
+/** pending: waits for its suggested subject; held: waits for a moderator;
+ *  deleted: by its author (kept internally per the retention policy). */
+export const REVIEW_STATES = ["pending", "held", "published", "removed", "deleted"] as const;
+export const LANGUAGES = ["fr", "en"] as const;
+export const FLAG_TARGETS = ["review", "reply", "follow_up"] as const;
+export const FLAG_STATES = ["pending", "upheld", "dismissed"] as const;
+export const REPORTER_TYPES = ["consumer", "company", "notifier", "moderator", "automatic"] as const;
+
