@@ -1,12 +1,13 @@
 import { common } from "./common";
 import { company } from "./company";
 import { LOCALES, type Locale } from "./define";
+import { write } from "./write";
 
 export { LOCALES, type Locale };
 
 // Every area's messages, merged. Add an area: create ./area.ts with defineMessages
 // and list it here.
-const areas = [common, company];
+const areas = [common, company, write];
 
 type Messages = (typeof areas)[number]["en"];
 type UnionKeys<T> = T extends unknown ? keyof T : never;

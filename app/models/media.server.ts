@@ -1,0 +1,212 @@
+// Photos and proofs attached to reviews.
+//
+// Every upload goes through sharp: the type is read from the bytes (JPEG, PNG and
+// WebP only, whatever the file name or the browser says), the image is decoded and
+// re-encoded, which drops every metadata block (EXIF with GPS, XMP, IPTC, comments),
+// resized to at most MEDIA_MAX_DIMENSION px with a THUMB_DIMENSION px thumbnail, and
+// stored under `${DATA_DIR}/media/` (outside public/) with a random key. The route
+// app/routes/media.$key.ts serves it after canViewMedia() says yes.
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import sharp, { type Sharp, type SharpOptions } from "sharp";
+import type { MessageKey } from "~/i18n";
+import type { ROLES } from "#db/schema";
+
+export const MEDIA_MAX_BYTES = 10 * 1024 * 1024;
+export const MEDIA_MAX_DIMENSION = 1600;
+export const THUMB_DIMENSION = 400;
+export const MAX_PHOTOS = 4;
+/** Decoding more pixels than this is refused (a small file can hide a huge image). */
+export const MEDIA_MAX_PIXELS = 50_000_000;
+
+export type MediaFormat = "jpeg" | "png" | "webp";
+const MIME: Record<MediaFormat, string> = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" };
+const EXT: Record<MediaFormat, string> = { jpeg: "jpg", png: "png", webp: "webp" };
+
+/** A refused upload; `code` is the message shown next to the field. */
+export class MediaError extends Error {
+  constructor(public code: MessageKey & `media.error.${string}`) {
+    super(code);
+    this.name = "MediaError";
+  }
+}
+
+export function mediaDir() {
+  return path.resolve(process.env.DATA_DIR ?? "./data", "media");
+}
+
+/** The format, read from the first bytes; null for anything else. */
+export function sniffImage(bytes: Uint8Array): MediaFormat | null {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpeg";
+  if (
+    b.length >= 8 &&
+    b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 &&
+    b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a
+  )
+    return "png";
+  if (
+    b.length >= 12 &&
+    String.fromCharCode(b[0], b[1], b[2], b[3]) === "RIFF" &&
+    String.fromCharCode(b[8], b[9], b[10], b[11]) === "WEBP"
+  )
+    return "webp";
+  return null;
+}
+
+export interface ProcessedImage {
+  format: MediaFormat;
+  mime: string;
+  width: number;
+  height: number;
+  image: Buffer;
+  thumbnail: Buffer;
+  thumbWidth: number;
+  thumbHeight: number;
+}
+
+function encode(pipeline: Sharp, format: MediaFormat) {
+  switch (format) {
+    case "jpeg":
+      return pipeline.jpeg({ quality: 82, mozjpeg: true });
+    case "png":
+      return pipeline.png({ compressionLevel: 9 });
+    case "webp":
+      return pipeline.webp({ quality: 82 });
+  }
+}
+
+/** Checks and re-encodes one upload. Throws MediaError with a message key. */
+export async function processImage(bytes: Uint8Array): Promise<ProcessedImage> {
+  if (bytes.byteLength === 0) throw new MediaError("media.error.empty");
+  if (bytes.byteLength > MEDIA_MAX_BYTES) throw new MediaError("media.error.tooLarge");
+  const format = sniffImage(bytes);
+  if (!format) throw new MediaError("media.error.type");
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const options: SharpOptions = { limitInputPixels: MEDIA_MAX_PIXELS, failOn: "error", pages: 1 };
+  try {
+    // rotate() applies the EXIF orientation before the metadata goes; sharp keeps no
+    // metadata in its output unless asked to (we never call keepExif/withMetadata).
+    const base = () =>
+      sharp(input, options).rotate().resize({
+        width: MEDIA_MAX_DIMENSION,
+        height: MEDIA_MAX_DIMENSION,
+        fit: "inside",
+        withoutEnlargement: true,
+      });
+    const { data: image, info } = await encode(base(), format).toBuffer({ resolveWithObject: true });
+    const { data: thumbnail, info: thumbInfo } = await encode(
+      sharp(image).resize({ width: THUMB_DIMENSION, height: THUMB_DIMENSION, fit: "inside", withoutEnlargement: true }),
+      format,
+    ).toBuffer({ resolveWithObject: true });
+    return {
+      format,
+      mime: MIME[format],
+      width: info.width,
+      height: info.height,
+      image,
+      thumbnail,
+      thumbWidth: thumbInfo.width,
+      thumbHeight: thumbInfo.height,
+    };
+  } catch (error) {
+    if (error instanceof MediaError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (/pixel limit/i.test(message)) throw new MediaError("media.error.dimensions");
+    throw new MediaError("media.error.unreadable");
+  }
+}
+
+/** A random storage key: 128 bits, URL-safe. */
+export function newStorageKey() {
+  return crypto.randomBytes(16).toString("base64url");
+}
+
+export function fileNames(storageKey: string, format: MediaFormat) {
+  return { image: `${storageKey}.${EXT[format]}`, thumbnail: `${storageKey}.thumb.${EXT[format]}` };
+}
+
+export function formatOfMime(mime: string): MediaFormat | null {
+  const entry = Object.entries(MIME).find(([, m]) => m === mime);
+  return entry ? (entry[0] as MediaFormat) : null;
+}
+
+export interface StoredImage {
+  storageKey: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+/** Processes and writes one upload (image and thumbnail). */
+export async function storeImage(bytes: Uint8Array): Promise<StoredImage> {
+  const processed = await processImage(bytes);
+  const storageKey = newStorageKey();
+  const names = fileNames(storageKey, processed.format);
+  const dir = mediaDir();
+  await fs.mkdir(dir, { recursive: true });
+  // "wx": never overwrite (a key collision would be a bug, not a replacement).
+  await fs.writeFile(path.join(dir, names.image), processed.image, { flag: "wx" });
+  await fs.writeFile(path.join(dir, names.thumbnail), processed.thumbnail, { flag: "wx" });
+  return {
+    storageKey,
+    mime: processed.mime,
+    width: processed.width,
+    height: processed.height,
+    bytes: processed.image.byteLength,
+  };
+}
+
+/** Removes stored files (after a refused submission, or when their review is purged). */
+export async function discardImages(images: { storageKey: string; mime: string }[]) {
+  const dir = mediaDir();
+  for (const img of images) {
+    const format = formatOfMime(img.mime);
+    if (!format) continue;
+    const names = fileNames(img.storageKey, format);
+    await fs.rm(path.join(dir, names.image), { force: true });
+    await fs.rm(path.join(dir, names.thumbnail), { force: true });
+  }
+}
+
+const KEY_PATTERN = /^([A-Za-z0-9_-]{22})(\.thumb)?\.(jpg|png|webp)$/;
+
+/** Parses a public media file name ("<key>.jpg" or "<key>.thumb.jpg"). */
+export function parseMediaFileName(name: string) {
+  const match = KEY_PATTERN.exec(name);
+  if (!match) return null;
+  return { storageKey: match[1], thumbnail: match[2] != null, ext: match[3] };
+}
+
+export function mediaUrl(media: { storageKey: string; mime: string }, variant: "image" | "thumbnail" = "image") {
+  const format = formatOfMime(media.mime) ?? "jpeg";
+  const names = fileNames(media.storageKey, format);
+  return `/media/${variant === "image" ? names.image : names.thumbnail}`;
+}
+
+export async function readMediaFile(fileName: string) {
+  // fileName has been validated by parseMediaFileName: no path separators.
+  return fs.readFile(path.join(mediaDir(), fileName));
+}
+
+export interface MediaViewer {
+  id: number;
+  role: (typeof ROLES)[number];
+}
+
+export interface MediaAccessFacts {
+  kind: "photo" | "proof";
+  reviewStatus: string;
+  reviewAuthorId: number | null;
+}
+
+/** Photos: whoever may see the review (everyone once published; else its author and
+ *  moderators). Proofs: only the review's author and moderators. */
+export function canViewMedia(viewer: MediaViewer | null, media: MediaAccessFacts): boolean {
+  const isModerator = viewer != null && (viewer.role === "moderator" || viewer.role === "admin");
+  const isAuthor = viewer != null && media.reviewAuthorId != null && viewer.id === media.reviewAuthorId;
+  if (isModerator || isAuthor) return true;
+  return media.kind === "photo" && media.reviewStatus === "published";
+}
