@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
+import { reasonLabel } from "~/lib/moderation-reasons";
 import type { PostView, ReviewView } from "~/models/reviews.server";
 import { OriginLabel } from "./OriginLabel";
 import { Stars } from "./Stars";
@@ -108,7 +109,7 @@ export function ReviewCard({
 
 /** A removed review leaves a placeholder with the date, the reason and the decision date. */
 export function Tombstone({ review }: { review: ReviewView }) {
-  const { t, date } = useT();
+  const { t, date, locale } = useT();
   return (
     <section className="post post--review tombstone">
       <p>
@@ -116,25 +117,20 @@ export function Tombstone({ review }: { review: ReviewView }) {
           published: review.publishedAt ? date(review.publishedAt) : "—",
           removed: review.removedAt ? date(review.removedAt) : "—",
         })}{" "}
-        {review.removalReason ? t("review.removedReason", { reason: reasonLabel(t, review.removalReason) }) : null}{" "}
+        {review.removalReason ? t("review.removedReason", { reason: reasonLabel(review.removalReason, locale) }) : null}{" "}
         <Link to="/transparency#removals">{t("review.removedWhy")}</Link>
       </p>
     </section>
   );
 }
 
-function reasonLabel(t: ReturnType<typeof useT>["t"], reason: string) {
-  const key = `reason.${reason}` as Parameters<typeof t>[0];
-  const label = t(key);
-  return label === key ? reason : label;
-}
 
 export function RemovedPost({ post, kind }: { post: PostView; kind: "reply" | "followUp" }) {
-  const { t, date } = useT();
+  const { t, date, locale } = useT();
   return (
     <p className="post__body muted">
       {t(kind === "reply" ? "reply.removed" : "followUp.removed", { date: post.removedAt ? date(post.removedAt) : "—" })}
-      {post.removalReason ? ` ${t("review.removedReason", { reason: reasonLabel(t, post.removalReason) })}` : null}
+      {post.removalReason ? ` ${t("review.removedReason", { reason: reasonLabel(post.removalReason, locale) })}` : null}
     </p>
   );
 }

@@ -1,0 +1,16 @@
+import { getDb } from "#db/client.server";
+
+/** Company ids per sitemap file (the protocol allows 50 000 URLs per file). */
+export const SITEMAP_PAGE_SIZE = 40_000;
+
+export function countSitemapPages(): number {
+  const { maxId } = getDb().$client.prepare(`SELECT coalesce(max(id), 0) AS maxId FROM companies`).get() as { maxId: number };
+  return Math.max(1, Math.ceil(maxId / SITEMAP_PAGE_SIZE));
+}
+
+/** Page n lists the companies whose ids fall in its block: a range scan, no OFFSET. */
+export function sitemapCompanies(page: number): { slug: string; lastReviewAt: number | null }[] {
+  return getDb()
+    .$client.prepare(`SELECT slug, last_review_at AS lastReviewAt FROM companies WHERE id > ? AND id <= ? ORDER BY id`)
+    .all((page - 1) * SITEMAP_PAGE_SIZE, page * SITEMAP_PAGE_SIZE) as { slug: string; lastReviewAt: number | null }[];
+}

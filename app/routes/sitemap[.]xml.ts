@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { countSitemapPages } from "~/models/sitemap.server";
+
+// A sitemap index: the static pages, then one file per block of companies.
+export function loader({ request }: LoaderFunctionArgs) {
+  const origin = new URL(request.url).origin;
+  const files = [`${origin}/sitemaps/pages`];
+  for (let page = 1; page <= countSitemapPages(); page++) files.push(`${origin}/sitemaps/companies/${page}`);
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${files.map((loc) => `  <sitemap><loc>${loc}</loc></sitemap>`).join("\n")}
+</sitemapindex>
+`;
+  return new Response(body, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" } });
+}
