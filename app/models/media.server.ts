@@ -171,24 +171,30 @@ export async function discardImages(images: { storageKey: string; mime: string }
   }
 }
 
-const KEY_PATTERN = /^([A-Za-z0-9_-]{22})(\.thumb)?\.(jpg|png|webp)$/;
+const URL_NAME = /^([A-Za-z0-9_-]{22})(\.thumb)?$/;
 
-/** Parses a public media file name ("<key>.jpg" or "<key>.thumb.jpg"). */
-export function parseMediaFileName(name: string) {
-  const match = KEY_PATTERN.exec(name);
+/** Parses the last segment of a media URL: "<key>" (the image) or "<key>.thumb". */
+export function parseMediaUrlName(name: string) {
+  const match = URL_NAME.exec(name);
   if (!match) return null;
-  return { storageKey: match[1], thumbnail: match[2] != null, ext: match[3] };
+  return { storageKey: match[1], thumbnail: match[2] != null };
 }
 
-export function mediaUrl(media: { storageKey: string; mime: string }, variant: "image" | "thumbnail" = "image") {
-  const format = formatOfMime(media.mime) ?? "jpeg";
-  const names = fileNames(media.storageKey, format);
-  return `/media/${variant === "image" ? names.image : names.thumbnail}`;
+/** The public URL of a stored image or its thumbnail (the route finds its type in the database). */
+export function mediaUrl(storageKey: string, variant: "image" | "thumbnail" = "image") {
+  return `/media/${storageKey}${variant === "thumbnail" ? ".thumb" : ""}`;
 }
 
-export async function readMediaFile(fileName: string) {
-  // fileName has been validated by parseMediaFileName: no path separators.
-  return fs.readFile(path.join(mediaDir(), fileName));
+/** Reads a stored file; null when it is missing. */
+export async function readMediaFile(storageKey: string, mime: string, thumbnail: boolean) {
+  const format = formatOfMime(mime);
+  if (!format || !/^[A-Za-z0-9_-]{22}$/.test(storageKey)) return null;
+  const names = fileNames(storageKey, format);
+  try {
+    return await fs.readFile(path.join(mediaDir(), thumbnail ? names.thumbnail : names.image));
+  } catch {
+    return null;
+  }
 }
 
 export interface MediaViewer {

@@ -8,7 +8,8 @@ import {
   MEDIA_MAX_BYTES,
   MediaError,
   mediaDir,
-  parseMediaFileName,
+  parseMediaUrlName,
+  readMediaFile,
   processImage,
   sniffImage,
   storeImage,
@@ -117,9 +118,12 @@ describe("photos and proofs", () => {
     expect(mediaDir()).not.toContain(`${path.sep}public${path.sep}`);
     expect(fs.existsSync(path.join(mediaDir(), `${a.storageKey}.jpg`))).toBe(true);
     expect(fs.existsSync(path.join(mediaDir(), `${a.storageKey}.thumb.jpg`))).toBe(true);
-    expect(parseMediaFileName(`${a.storageKey}.thumb.jpg`)).toEqual({ storageKey: a.storageKey, thumbnail: true, ext: "jpg" });
-    expect(parseMediaFileName(`../${a.storageKey}.jpg`)).toBeNull();
-    expect(parseMediaFileName(`${a.storageKey}.svg`)).toBeNull();
+    expect(parseMediaUrlName(`${a.storageKey}.thumb`)).toEqual({ storageKey: a.storageKey, thumbnail: true });
+    expect(parseMediaUrlName(a.storageKey)).toEqual({ storageKey: a.storageKey, thumbnail: false });
+    expect(parseMediaUrlName(`../${a.storageKey}`)).toBeNull();
+    expect(parseMediaUrlName(`${a.storageKey}.svg`)).toBeNull();
+    const served = await readMediaFile(a.storageKey, a.mime, true);
+    expect(served && (await sharp(served).metadata()).width).toBe(400);
   });
 
   it("shows proofs only to the author and moderators, photos to all once published", () => {
