@@ -7,6 +7,10 @@
 // adds 2^((t − EPOCH) / H) to the sums; at read time both sums are multiplied by
 // 2^((EPOCH − now) / H), which gives each review its weight 2^((t − now) / H) exactly.
 
+/** The reviews a score is computed on: all of them, or one origin label. */
+export type ScoreBasis = "all" | "verified" | "invited" | "organic";
+export const SCORE_BASES: ScoreBasis[] = ["all", "verified", "invited", "organic"];
+
 export const PRIOR_COUNT = 7;
 export const PRIOR_MEAN = 3.5;
 export const HALF_LIFE_DAYS = 365;

@@ -1,10 +1,9 @@
 // Companies, their subjects, categories and the figures their public pages show.
 import { getDb } from "#db/client.server";
 import type { COMPANY_STATES, ORIGINS, SUBJECT_KINDS } from "#db/schema";
-import { computeScore, sumInputs, type Score, type ScoreInputs } from "~/lib/trustscore";
+import { computeScore, sumInputs, type Score, type ScoreBasis, type ScoreInputs } from "~/lib/trustscore";
 
-export type ScoreBasis = "all" | (typeof ORIGINS)[number];
-export const SCORE_BASES: ScoreBasis[] = ["all", "verified", "invited", "organic"];
+export { SCORE_BASES, type ScoreBasis } from "~/lib/trustscore";
 
 export interface CompanyView {
   id: number;

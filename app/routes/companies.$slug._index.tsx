@@ -17,8 +17,8 @@ import {
   getRatingSummary,
   getScorecard,
   listSubjects,
-  SCORE_BASES,
 } from "~/models/companies.server";
+import { SCORE_BASES } from "~/lib/trustscore";
 import { listReviews } from "~/models/reviews.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
