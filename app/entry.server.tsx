@@ -1,9 +1,7 @@
-import { PassThrough } from "node:stream";
 import crypto from "node:crypto";
+import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
 import { securityHeaders } from "~/lib/security-headers.server";
@@ -11,6 +9,12 @@ import { securityHeaders } from "~/lib/security-headers.server";
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
+/**
+ * Renders the whole document (loaders are synchronous SQLite reads, so there is
+ * nothing to stream), then sends it with a weak ETag computed without the CSP nonce:
+ * a revalidation of an unchanged page gets 304 and keeps its cached copy, nonce and
+ * Content-Security-Policy together (the 304 carries no new CSP).
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -19,35 +23,41 @@ export default function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const nonce = crypto.randomBytes(16).toString("base64");
-  for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
+  return new Promise<Response>((resolve, reject) => {
+    let failed = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceContext.Provider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onAllReady() {
+          const sink = new PassThrough();
+          const chunks: Buffer[] = [];
+          sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+          sink.on("error", reject);
+          sink.on("end", () => {
+            const html = Buffer.concat(chunks);
+            const status = failed ? 500 : responseStatusCode;
+            const etag = `W/"${crypto.createHash("sha1").update(html.toString("utf8").replaceAll(nonce, "")).digest("base64url")}"`;
+            responseHeaders.set("ETag", etag);
+            if (status === 200 && request.method === "GET" && request.headers.get("If-None-Match") === etag) {
+              resolve(new Response(null, { status: 304, headers: responseHeaders }));
+              return;
+            }
+            for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            resolve(new Response(html, { status, headers: responseHeaders }));
+          });
+          pipe(sink);
         },
         onShellError(error: unknown) {
           reject(error);
         },
         onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          failed = true;
+          console.error(error);
         },
       },
     );
