@@ -8,11 +8,17 @@ import express from "express";
 import morgan from "morgan";
 import { loadEnv } from "./app/env.server";
 import { isSameOriginMutation, siteOrigin } from "./app/lib/origin.server";
+import { startMailWorker } from "./app/models/mail.server";
 import { closeDb, getDb } from "./db/client.server";
 
 const env = loadEnv();
 process.env.DATABASE_URL = env.DATABASE_URL;
 const isProduction = env.NODE_ENV === "production";
+// Rate-limit keys are HMACs with SECRET: the Remix bundle reads it from process.env.
+if (env.SECRET) process.env.SECRET = env.SECRET;
+if (isProduction && !env.SITE_URL) {
+  console.warn("SITE_URL is not set: links in mails will use the Host of each request. Set SITE_URL in production.");
+}
 
 // Migrations run before the first request; an empty database gets the demo data.
 const db = getDb();
@@ -27,7 +33,9 @@ const viteDevServer = isProduction
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", env.TRUST_PROXY);
+// TRUST_PROXY: one proxy in front (its X-Forwarded-For/-Proto/-Host are believed, the
+// client's own are not); otherwise the socket address is the client.
+app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
 app.use(compression());
 
 app.use((req, res, next) => {
@@ -38,6 +46,14 @@ app.use((req, res, next) => {
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   if (isProduction) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   next();
+});
+
+// Refuse cross-site mutations before anything else handles them (static files, Vite, Remix).
+app.use((req, res, next) => {
+  const headers = { get: (name: string) => req.get(name) ?? null };
+  const origin = siteOrigin(headers, req.protocol, { siteUrl: env.SITE_URL, trustProxy: env.TRUST_PROXY });
+  if (isSameOriginMutation(req.method, headers, origin)) return next();
+  res.status(403).type("text/plain").send("Cross-site request refused.");
 });
 
 if (env.LOG_REQUESTS) {
@@ -53,14 +69,6 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h", index: false }));
 }
 
-// Refuse cross-site mutations before they reach any action.
-app.use((req, res, next) => {
-  const headers = { get: (name: string) => req.get(name) ?? null };
-  const origin = siteOrigin(headers, req.protocol, { siteUrl: env.SITE_URL, trustProxy: env.TRUST_PROXY });
-  if (isSameOriginMutation(req.method, headers, origin)) return next();
-  res.status(403).type("text/plain").send("Cross-site request refused.");
-});
-
 // ?lang= switches the language and remembers it for a year.
 app.use((req, res, next) => {
   const lang = req.query.lang;
@@ -74,7 +82,18 @@ const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
 
-app.all("*", createRequestHandler({ build, mode: isProduction ? "production" : "development" }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: isProduction ? "production" : "development",
+    // The client's address for rate limits and the sessions list (req.ip honours "trust proxy").
+    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+// Sends the outbox through SMTP when SMTP_URL is set; otherwise mails wait at /dev/mail.
+const stopMailWorker = startMailWorker({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 
 const server: Server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -93,6 +112,7 @@ function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   server.close(() => {
+    stopMailWorker();
     closeDb();
     console.log("Stopped cleanly.");
     process.exit(0);

@@ -15,5 +15,7 @@ export default defineConfig({
   plugins: [!process.env.VITEST && remix(remixConfig), tsconfigPaths()],
   build: { target: "es2022" },
   server: { port: 3000 },
-  ssr: { external: ["better-sqlite3"] },
+  ssr: { external: ["better-sqlite3", "@node-rs/argon2"] },
+  // Native server-only packages: the dev dependency scan must not try to bundle them for the browser.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3", "nodemailer"] },
 });

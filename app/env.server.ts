@@ -22,6 +22,8 @@ const schema = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((v) => v !== "0" && v !== "false"),
+  /** Shows /dev/mail in production too: for the end-to-end tests' server only. */
+  ENABLE_DEV_MAIL: z.enum(["0", "1"]).optional(),
   LOG_REQUESTS: z
     .enum(["0", "1", "true", "false"])
     .optional()

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -7,13 +7,19 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { Toast } from "~/components/Toast";
+import { messagesFor, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { readFlash } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
+import { headerUser } from "~/models/header.server";
+import { sessionCookieUpdate } from "~/models/permissions.server";
 import { useNonce } from "~/lib/nonce";
 import styles from "~/styles/app.css?url";
 
@@ -24,8 +30,20 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
-  return { locale };
+  // The signed-in user (validating the session cookie, extended when due) and a one-shot
+  // flash message from the previous page.
+  const user = headerUser(request);
+  const headers = new Headers();
+  const sessionCookie = sessionCookieUpdate(request);
+  if (sessionCookie) headers.append("Set-Cookie", sessionCookie);
+  const flash = readFlash(request);
+  if (flash.clear) headers.append("Set-Cookie", flash.clear);
+  const flashKey = flash.key && flash.key in messagesFor(locale) ? (flash.key as MessageKey) : null;
+  return data({ locale, user, flash: flashKey }, { headers });
 }
+
+// Every navigation re-reads the user: the session's sliding expiry and the unread count stay current.
+export const shouldRevalidate: ShouldRevalidateFunction = () => true;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -42,6 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <SiteHeader />
         <main id="main" tabIndex={-1}>
+          <FlashMessage />
           {children}
         </main>
         <SiteFooter />
@@ -90,13 +109,52 @@ function SiteHeader() {
             >
               {other.toUpperCase()}
             </a>
-            <Link to="/login" className="button button--small">
-              {t("nav.login")}
-            </Link>
+            <UserMenu />
           </nav>
         </div>
       </header>
     </>
+  );
+}
+
+function FlashMessage() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t } = useT();
+  return data?.flash ? <Toast>{t(data.flash)}</Toast> : null;
+}
+
+/** "Log in / Sign up", or the user's menu (a <details>, so it works without JavaScript). */
+function UserMenu() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, tp } = useT();
+  const user = data?.user;
+  if (!user) {
+    return (
+      <>
+        <Link to="/login">{t("nav.login")}</Link>
+        <Link to="/signup" className="button button--small">
+          {t("nav.signup")}
+        </Link>
+      </>
+    );
+  }
+  return (
+    <details className="user-menu">
+      <summary aria-label={`${t("nav.userMenu")}: ${user.displayName}`}>
+        {user.displayName}
+        {user.unread > 0 ? (
+          <span className="unread-count" aria-label={tp("nav.unread", user.unread)}>
+            {user.unread}
+          </span>
+        ) : null}
+      </summary>
+      <div className="user-menu__panel">
+        <Link to="/account">{t("nav.account")}</Link>
+        <Form method="post" action="/logout">
+          <button type="submit">{t("nav.logout")}</button>
+        </Form>
+      </div>
+    </details>
   );
 }
 

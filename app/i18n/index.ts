@@ -1,3 +1,4 @@
+import { auth } from "./auth";
 import { common } from "./common";
 import { company } from "./company";
 import { LOCALES, type Locale } from "./define";
@@ -7,7 +8,7 @@ export { LOCALES, type Locale };
 
 // Every area's messages, merged. Add an area: create ./area.ts with defineMessages
 // and list it here.
-const areas = [common, company, write];
+const areas = [common, company, auth, write];
 
 type Messages = (typeof areas)[number]["en"];
 type UnionKeys<T> = T extends unknown ? keyof T : never;

@@ -21,8 +21,15 @@ export function isSameOriginMutation(
   headers: { get(name: string): string | null },
   origin: string,
 ): boolean {
-  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return true;
+  if (method === "GET" || method === "HEAD") return true;
   const sent = headers.get("origin");
   if (sent) return sent === origin;
   return headers.get("sec-fetch-site") === "same-origin";
+}
+
+/** The origin to write into links sent by mail: SITE_URL when set (always set it in
+ *  production), otherwise the origin this request was made to, as Express resolved it. */
+export function requestSiteOrigin(request: Request, siteUrl: string | undefined = process.env.SITE_URL): string {
+  if (siteUrl) return new URL(siteUrl).origin;
+  return new URL(request.url).origin;
 }

@@ -1,0 +1,67 @@
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+
+type Common = {
+  /** The visible label (already translated). */
+  label: ReactNode;
+  name: string;
+  /** Defaults to `field-${name}`; pass one when a page has two forms with the same field name. */
+  id?: string;
+  /** Help shown under the label, linked with aria-describedby. */
+  hint?: ReactNode;
+  /** The error (already translated); sets aria-invalid and is announced with the field. */
+  error?: string | null;
+  className?: string;
+};
+
+type InputProps = Common & { as?: "input" } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "className">;
+type TextareaProps = Common & { as: "textarea" } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    "name" | "id" | "className"
+  >;
+
+/** A labelled form field with an optional hint and an error next to it. Works without
+ *  JavaScript: the server returns `error` and the typed `defaultValue`. */
+export function Field(props: InputProps | TextareaProps) {
+  const { label, name, hint, error, className } = props;
+  const id = props.id ?? `field-${name}`;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const aria = { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const;
+
+  let control: ReactNode;
+  if (props.as === "textarea") {
+    const { label: _l, name: _n, id: _i, hint: _h, error: _e, className: _c, as: _a, ...rest } = props;
+    control = <textarea id={id} name={name} {...aria} {...rest} />;
+  } else {
+    const { label: _l, name: _n, id: _i, hint: _h, error: _e, className: _c, as: _a, ...rest } = props;
+    control = <input id={id} name={name} type={rest.type ?? "text"} {...aria} {...rest} />;
+  }
+
+  return (
+    <div className={["field", error ? "field--invalid" : "", className ?? ""].filter(Boolean).join(" ")}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {control}
+      {error ? (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** An error about the whole form (rate limit, wrong credentials), announced on arrival. */
+export function FormError({ children, id }: { children?: ReactNode; id?: string }) {
+  if (!children) return null;
+  return (
+    <div className="form-error" role="alert" id={id}>
+      {children}
+    </div>
+  );
+}

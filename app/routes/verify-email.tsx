@@ -1,0 +1,78 @@
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { useT } from "~/i18n/react";
+import { privatePageMeta } from "~/lib/auth-meta";
+import { clientIp } from "~/lib/client-ip.server";
+import { flashCookie } from "~/lib/flash.server";
+import { confirmEmailToken, isLiveToken } from "~/models/auth.server";
+import { getSession } from "~/models/permissions.server";
+import { createSession, deleteSession, serializeSessionCookie } from "~/models/session.server";
+import authStyles from "~/styles/auth.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
+
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "verify.title");
+
+// The link in the mail opens this page; only the button (a POST) uses the token, so that
+// mail scanners that follow links do not spend it.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return { token, valid: isLiveToken(token, ["verify_email", "change_email"]) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const token = String(form.get("token") ?? "");
+  const result = confirmEmailToken(token);
+  if (!result.ok) return { invalid: true };
+
+  const headers = new Headers();
+  if (result.purpose === "change_email") {
+    headers.append("Set-Cookie", flashCookie("verify.changeDone"));
+    return redirect("/account", { headers });
+  }
+  // A new account's link logs its owner in (the link proves the mailbox), with a fresh
+  // session; whatever session the browser had ends. Suspended accounts are not logged in.
+  const previous = getSession(request);
+  if (!result.suspended) {
+    if (previous) deleteSession(previous.session.id);
+    const { token: sessionToken, session } = createSession(result.userId, {
+      ip: clientIp(context),
+      userAgent: request.headers.get("User-Agent"),
+    });
+    headers.append("Set-Cookie", serializeSessionCookie(sessionToken, session.expiresAt));
+  }
+  headers.append("Set-Cookie", flashCookie("verify.done"));
+  return redirect("/", { headers });
+}
+
+export default function VerifyEmailPage() {
+  const { token, valid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  const invalid = !valid || actionData?.invalid;
+  return (
+    <div className="page page--narrow auth-page">
+      <h1>{t("verify.title")}</h1>
+      {invalid ? (
+        <div className="card" role="alert">
+          <p>{t("verify.invalid")}</p>
+          <p>
+            {t("verify.invalidHelp")} <Link to="/account">{t("nav.account")}</Link>
+          </p>
+        </div>
+      ) : (
+        <Form method="post" className="card auth-form">
+          <p>{t("verify.body")}</p>
+          <input type="hidden" name="token" value={token} />
+          <button type="submit">{t("verify.submit")}</button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
