@@ -216,7 +216,7 @@ export function sessionCookieName(production = isProduction()) {
 }
 
 export function serializeSessionCookie(token: string, expiresAt: number, now = Date.now(), production = isProduction()) {
-  const maxAge = Math.max(0, Math.floor((expiresAt - now) / 1000));
+  const maxAge = Math.max(0, Math.round((expiresAt - now) / 1000));
   return [
     `${sessionCookieName(production)}=${token}`,
     "HttpOnly",

@@ -429,3 +429,22 @@ describe("the account page", () => {
     expect(count(`SELECT count(*) AS n FROM email_tokens WHERE user_id = ? AND purpose = 'change_email'`, user.id)).toBe(0);
   });
 });
+
+describe("S2: the log-in cookie in production", () => {
+  it("is __Host- prefixed and Secure, and read back under that name", async () => {
+    const user = await createTestUser();
+    process.env.NODE_ENV = "production";
+    try {
+      const res = await logInWith(user.email, user.password);
+      const set = res.headers.getSetCookie().find((c) => c.startsWith("__Host-replique_session="))!;
+      expect(set.split("; ")).toEqual(expect.arrayContaining(["HttpOnly", "SameSite=Lax", "Path=/", "Secure"]));
+      expect(set).not.toMatch(/Domain=/i);
+      const cookie = set.split(";")[0];
+      expect((await whoIs(cookie))?.id).toBe(user.id);
+      // The development name is not accepted in production.
+      expect(await whoIs(cookie.replace("__Host-", ""))).toBeNull();
+    } finally {
+      process.env.NODE_ENV = "test";
+    }
+  });
+});
