@@ -1,0 +1,116 @@
+// On-site notifications (the bell in the header), written in the same transaction as
+// what caused them. Each kind has its message keys in app/i18n/write.ts
+// ("notice.<kind>.title" / "notice.<kind>.body"); `data` holds what they need.
+import type { Db } from "#db/client.server";
+import { translate, type Locale, type MessageKey } from "~/i18n";
+import { reasonLabel } from "~/lib/moderation-reasons";
+
+export const NOTIFICATION_KINDS = [
+  "review_held",
+  "review_published",
+  "review_refused",
+  "review_removed",
+  "review_restored",
+  "review_replied",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationData {
+  reviewId?: number;
+  /** The automatic check that held a review. */
+  check?: string;
+  /** A moderation reason id (app/lib/moderation-reasons.ts). */
+  reason?: string;
+  companyName?: string;
+  reviewTitle?: string;
+}
+
+export interface NotifyArgs {
+  userId: number;
+  kind: NotificationKind;
+  data: NotificationData;
+  link?: string | null;
+  now?: number;
+}
+
+/** Adds one notification. Call it inside the transaction of what caused it. */
+export function notify(db: Db, args: NotifyArgs) {
+  const row = db.$client
+    .prepare(`INSERT INTO notifications (user_id, kind, data, link, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`)
+    .get(args.userId, args.kind, JSON.stringify(args.data), args.link ?? null, args.now ?? Date.now()) as { id: number };
+  return row.id;
+}
+
+export function unreadCount(db: Db, userId: number): number {
+  return (
+    db.$client.prepare(`SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL`).get(userId) as {
+      n: number;
+    }
+  ).n;
+}
+
+export interface NotificationView {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: number;
+  read: boolean;
+}
+
+/** The message of a notification, in the reader's language. */
+export function describeNotification(locale: Locale, kind: string, data: NotificationData) {
+  const vars: Record<string, string> = {
+    company: data.companyName ?? "",
+    title: data.reviewTitle ?? "",
+    reason: data.reason ? reasonLabel(data.reason, locale) : "",
+    check: data.check ? translate(locale, `check.${data.check}` as MessageKey) : "",
+  };
+  const known = (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+  return {
+    title: known ? translate(locale, `notice.${kind}.title` as MessageKey, vars) : kind,
+    body: known ? translate(locale, `notice.${kind}.body` as MessageKey, vars) : "",
+  };
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = 30;
+
+/** The newest first, by keyset (`before` is the last id seen). */
+export function listNotifications(db: Db, userId: number, locale: Locale, before?: number | null): NotificationView[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT id, kind, data, link, created_at AS createdAt, read_at AS readAt FROM notifications
+       WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+    )
+    .all(userId, before ?? Number.MAX_SAFE_INTEGER, NOTIFICATIONS_PAGE_SIZE) as {
+    id: number;
+    kind: string;
+    data: string;
+    link: string | null;
+    createdAt: number;
+    readAt: number | null;
+  }[];
+  return rows.map((r) => {
+    let data: NotificationData = {};
+    try {
+      data = JSON.parse(r.data) as NotificationData;
+    } catch {
+      data = {};
+    }
+    return { id: r.id, kind: r.kind, ...describeNotification(locale, r.kind, data), link: r.link, createdAt: r.createdAt, read: r.readAt != null };
+  });
+}
+
+/** Marks the user's notifications read: the given ids, or all of them. */
+export function markNotificationsRead(db: Db, userId: number, ids: number[] | "all", now = Date.now()) {
+  if (ids === "all") {
+    return db.$client.prepare(`UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL`).run(now, userId).changes;
+  }
+  const update = db.$client.prepare(`UPDATE notifications SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL`);
+  let changes = 0;
+  db.$client.transaction(() => {
+    for (const id of ids) changes += update.run(now, id, userId).changes;
+  })();
+  return changes;
+}

@@ -1,0 +1,241 @@
+// What readers and authors do around a review: helpful votes, flags, the author's one
+// follow-up, "resolved by the company", and "the company offered me something" reports.
+// Each is one transaction; each derives who may do it from the database, never the form.
+import type { Db } from "#db/client.server";
+import { renderMarkdown } from "~/lib/markdown.server";
+import type { ModerationReason } from "~/lib/moderation-reasons";
+import type { Actor } from "./review-submission.server";
+import { countResolved, type CountedReview } from "./stats.server";
+
+export type ActionResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; kind: "not_found" | "forbidden" | "own_review" | "not_allowed" | "already" | "rate_limited" };
+
+interface ReviewFacts {
+  id: number;
+  authorId: number | null;
+  companyId: number;
+  subjectId: number;
+  status: string;
+  origin: "organic" | "invited" | "verified";
+  stars: number;
+  recommend: number | null;
+  publishedAt: number | null;
+  resolvedAt: number | null;
+  heldCheck: string | null;
+  heldAt: number | null;
+  replyId: number | null;
+  replyStatus: string | null;
+  replyPublishedAt: number | null;
+}
+
+function loadFacts(db: Db, reviewId: number): ReviewFacts | undefined {
+  return db.$client
+    .prepare(
+      `SELECT r.id, r.author_id AS authorId, r.company_id AS companyId, r.subject_id AS subjectId, r.status, r.origin,
+              r.stars, r.recommend, r.published_at AS publishedAt, r.resolved_at AS resolvedAt,
+              r.held_check AS heldCheck, r.held_at AS heldAt,
+              p.id AS replyId, p.status AS replyStatus, p.published_at AS replyPublishedAt
+       FROM reviews r LEFT JOIN replies p ON p.review_id = r.id WHERE r.id = ?`,
+    )
+    .get(reviewId) as ReviewFacts | undefined;
+}
+
+function counted(f: ReviewFacts): CountedReview {
+  return {
+    companyId: f.companyId,
+    subjectId: f.subjectId,
+    authorId: f.authorId,
+    origin: f.origin,
+    stars: f.stars,
+    recommend: f.recommend == null ? null : Boolean(f.recommend),
+    publishedAt: f.publishedAt!,
+    replyPublishedAt: f.replyStatus === "published" ? f.replyPublishedAt : null,
+    resolvedAt: f.resolvedAt,
+  };
+}
+
+// ─── Helpful votes ────────────────────────────────────────────────────────────
+
+/** Votes a published review helpful: once per reader, never on one's own. */
+export function voteHelpful(db: Db, args: { actor: Actor; reviewId: number; now?: number }): ActionResult<{ helpfulCount: number }> {
+  return db.$client.transaction((): ActionResult<{ helpfulCount: number }> => {
+    const f = loadFacts(db, args.reviewId);
+    if (!f || f.status !== "published") return { ok: false, kind: "not_found" };
+    if (f.authorId === args.actor.id) return { ok: false, kind: "own_review" };
+    const inserted = db.$client
+      .prepare(`INSERT OR IGNORE INTO helpful_votes (review_id, user_id, created_at) VALUES (?, ?, ?)`)
+      .run(args.reviewId, args.actor.id, args.now ?? Date.now()).changes;
+    if (inserted) db.$client.prepare(`UPDATE reviews SET helpful_count = helpful_count + 1 WHERE id = ?`).run(args.reviewId);
+    return { ok: true, helpfulCount: helpfulCount(db, args.reviewId) };
+  }).immediate();
+}
+
+/** Takes one's helpful vote back. */
+export function undoHelpful(db: Db, args: { actor: Actor; reviewId: number }): ActionResult<{ helpfulCount: number }> {
+  return db.$client.transaction((): ActionResult<{ helpfulCount: number }> => {
+    const f = loadFacts(db, args.reviewId);
+    if (!f) return { ok: false, kind: "not_found" };
+    const deleted = db.$client
+      .prepare(`DELETE FROM helpful_votes WHERE review_id = ? AND user_id = ?`)
+      .run(args.reviewId, args.actor.id).changes;
+    if (deleted) {
+      db.$client.prepare(`UPDATE reviews SET helpful_count = max(0, helpful_count - 1) WHERE id = ?`).run(args.reviewId);
+    }
+    return { ok: true, helpfulCount: helpfulCount(db, args.reviewId) };
+  }).immediate();
+}
+
+function helpfulCount(db: Db, reviewId: number) {
+  return (db.$client.prepare(`SELECT helpful_count AS n FROM reviews WHERE id = ?`).get(reviewId) as { n: number }).n;
+}
+
+/** Which of these reviews the reader voted helpful (one query for a whole list). */
+export function votedReviewIds(db: Db, userId: number, reviewIds: number[]): Set<number> {
+  if (reviewIds.length === 0) return new Set();
+  const rows = db.$client
+    .prepare(`SELECT review_id AS id FROM helpful_votes WHERE user_id = ? AND review_id IN (SELECT value FROM json_each(?))`)
+    .all(userId, JSON.stringify(reviewIds)) as { id: number }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+// ─── Flags ────────────────────────────────────────────────────────────────────
+
+export const FLAGS_PER_DAY = 20;
+
+export interface FlagArgs {
+  actor: Actor;
+  target: "review" | "reply" | "follow_up";
+  reviewId: number;
+  reason: ModerationReason;
+  explanation: string;
+  now?: number;
+}
+
+/** Flags a review, its reply or its follow-up. A company member flags in the company's
+ *  name (the scorecard counts company flags); the content stays visible while assessed. */
+export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: number }> {
+  const now = args.now ?? Date.now();
+  return db.$client.transaction((): ActionResult<{ flagId: number }> => {
+    const f = loadFacts(db, args.reviewId);
+    if (!f || f.status !== "published") return { ok: false, kind: "not_found" };
+    let replyId: number | null = null;
+    let followUpId: number | null = null;
+    if (args.target === "review") {
+      if (f.authorId === args.actor.id) return { ok: false, kind: "own_review" };
+    } else if (args.target === "reply") {
+      if (f.replyId == null || f.replyStatus !== "published") return { ok: false, kind: "not_found" };
+      replyId = f.replyId;
+    } else {
+      const fu = db.$client
+        .prepare(`SELECT id FROM follow_ups WHERE review_id = ? AND status = 'published'`)
+        .get(args.reviewId) as { id: number } | undefined;
+      if (!fu) return { ok: false, kind: "not_found" };
+      if (f.authorId === args.actor.id) return { ok: false, kind: "own_review" };
+      followUpId = fu.id;
+    }
+    const member = db.$client
+      .prepare(
+        `SELECT c.id, c.flagging_suspended_until AS suspendedUntil FROM company_members m JOIN companies c ON c.id = m.company_id
+         WHERE m.user_id = ? AND m.company_id = ?`,
+      )
+      .get(args.actor.id, f.companyId) as { id: number; suspendedUntil: number | null } | undefined;
+    // The company flagging its own reply makes no sense; its members flag reviews and follow-ups.
+    if (member && args.target === "reply") return { ok: false, kind: "not_allowed" };
+    if (member?.suspendedUntil != null && member.suspendedUntil > now) return { ok: false, kind: "not_allowed" };
+    const recent = db.$client
+      .prepare(`SELECT count(*) AS n FROM flags WHERE reporter_user_id = ? AND created_at > ?`)
+      .get(args.actor.id, now - 86_400_000) as { n: number };
+    if (recent.n >= FLAGS_PER_DAY) return { ok: false, kind: "rate_limited" };
+    const duplicate = db.$client
+      .prepare(
+        `SELECT id FROM flags WHERE reporter_user_id = ? AND review_id = ? AND target_type = ? AND status = 'pending'`,
+      )
+      .get(args.actor.id, args.reviewId, args.target) as { id: number } | undefined;
+    if (duplicate) return { ok: false, kind: "already" };
+    const row = db.$client
+      .prepare(
+        `INSERT INTO flags (target_type, review_id, reply_id, follow_up_id, reason, explanation, reporter_type,
+           reporter_user_id, reporter_company_id, good_faith, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id`,
+      )
+      .get(
+        args.target,
+        args.reviewId,
+        replyId,
+        followUpId,
+        args.reason,
+        args.explanation,
+        member ? "company" : "consumer",
+        args.actor.id,
+        member ? member.id : null,
+        now,
+      ) as { id: number };
+    // Shown as "being assessed after a report" while a moderator looks at it.
+    if (args.target === "review") {
+      db.$client.prepare(`UPDATE reviews SET under_review_since = coalesce(under_review_since, ?) WHERE id = ?`).run(now, args.reviewId);
+    } else if (args.target === "reply") {
+      db.$client.prepare(`UPDATE replies SET under_review_since = coalesce(under_review_since, ?) WHERE id = ?`).run(now, replyId);
+    }
+    return { ok: true, flagId: row.id };
+  }).immediate();
+}
+
+// ─── The author's follow-up and "resolved" ────────────────────────────────────
+
+/** The author's one follow-up, once the company has replied. */
+export function addFollowUp(db: Db, args: { actor: Actor; reviewId: number; body: string; now?: number }): ActionResult<{ followUpId: number }> {
+  const now = args.now ?? Date.now();
+  return db.$client.transaction((): ActionResult<{ followUpId: number }> => {
+    const f = loadFacts(db, args.reviewId);
+    if (!f || f.status === "deleted") return { ok: false, kind: "not_found" };
+    if (f.authorId !== args.actor.id) return { ok: false, kind: "forbidden" };
+    if (f.status !== "published" || f.replyId == null || f.replyStatus !== "published") return { ok: false, kind: "not_allowed" };
+    const existing = db.$client.prepare(`SELECT id FROM follow_ups WHERE review_id = ?`).get(args.reviewId);
+    if (existing) return { ok: false, kind: "already" };
+    const row = db.$client
+      .prepare(`INSERT INTO follow_ups (review_id, body, body_html, published_at, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`)
+      .get(args.reviewId, args.body, renderMarkdown(args.body), now, now) as { id: number };
+    return { ok: true, followUpId: row.id };
+  }).immediate();
+}
+
+/** The author marks (or unmarks) the review "resolved by the company", once it replied. */
+export function setResolved(db: Db, args: { actor: Actor; reviewId: number; resolved: boolean; now?: number }): ActionResult<{ resolvedAt: number | null }> {
+  const now = args.now ?? Date.now();
+  return db.$client.transaction((): ActionResult<{ resolvedAt: number | null }> => {
+    const f = loadFacts(db, args.reviewId);
+    if (!f || f.status === "deleted") return { ok: false, kind: "not_found" };
+    if (f.authorId !== args.actor.id) return { ok: false, kind: "forbidden" };
+    if (f.replyId == null || f.replyStatus !== "published") return { ok: false, kind: "not_allowed" };
+    const was = f.resolvedAt != null;
+    if (was === args.resolved) return { ok: true, resolvedAt: f.resolvedAt };
+    const resolvedAt = args.resolved ? now : null;
+    db.$client.prepare(`UPDATE reviews SET resolved_at = ? WHERE id = ?`).run(resolvedAt, args.reviewId);
+    if (f.status === "published") countResolved(db, counted(f), args.resolved ? 1 : -1);
+    return { ok: true, resolvedAt };
+  }).immediate();
+}
+
+// ─── "The company offered me something" ───────────────────────────────────────
+
+/** The author reports that the company offered something to change or delete the review. */
+export function reportIncentive(db: Db, args: { actor: Actor; reviewId: number; body: string; now?: number }): ActionResult<{ reportId: number }> {
+  const now = args.now ?? Date.now();
+  return db.$client.transaction((): ActionResult<{ reportId: number }> => {
+    const f = loadFacts(db, args.reviewId);
+    if (!f) return { ok: false, kind: "not_found" };
+    if (f.authorId !== args.actor.id) return { ok: false, kind: "forbidden" };
+    const recent = db.$client
+      .prepare(`SELECT count(*) AS n FROM conduct_reports WHERE reporter_user_id = ? AND created_at > ?`)
+      .get(args.actor.id, now - 86_400_000) as { n: number };
+    if (recent.n >= 5) return { ok: false, kind: "rate_limited" };
+    const row = db.$client
+      .prepare(
+        `INSERT INTO conduct_reports (kind, company_id, review_id, reporter_user_id, body, created_at)
+         VALUES ('incentive', ?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .get(f.companyId, f.id, args.actor.id, args.body, now) as { id: number };
+    return { ok: true, reportId: row.id };
+  }).immediate();
+}

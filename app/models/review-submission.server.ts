@@ -1,0 +1,548 @@
+// Writing, editing and deleting reviews: the write model.
+//
+// Every function here is one synchronous SQLite transaction (BEGIN IMMEDIATE): the
+// review row, its revision (every version, the first included), its photos, the
+// automatic checks, the notifications and every counter move together or not at all.
+// The author, the company and the status are always derived here, never taken from
+// the form. Photos are processed (async, sharp) by the caller before the transaction;
+// when the transaction refuses, the caller discards them (discardImages).
+import type { Db } from "#db/client.server";
+import type { LANGUAGES, ROLES } from "#db/enums";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { ONE_REVIEW_PER_MONTHS } from "~/lib/policy";
+import type { ReviewInput, SuggestionInput } from "~/lib/review-schema";
+import type { StoredImage } from "./media.server";
+import { MAX_PHOTOS } from "./media.server";
+import { notify } from "./notifications.server";
+import { CHECKS, runChecks, type TriggeredCheck } from "./review-checks.server";
+import { countReview, type CountedReview } from "./stats.server";
+
+export interface Actor {
+  id: number;
+  role: (typeof ROLES)[number];
+}
+
+type Language = (typeof LANGUAGES)[number];
+type ReviewStatus = "pending" | "held" | "published" | "removed" | "deleted";
+
+export type WriteFailure =
+  | { ok: false; kind: "not_found" }
+  | { ok: false; kind: "forbidden" }
+  /** Removed by a moderator or deleted: it cannot be edited. */
+  | { ok: false; kind: "locked"; status: ReviewStatus }
+  /** One review per subject per author per period: edit this one instead. */
+  | { ok: false; kind: "existing"; reviewId: number }
+  /** An automatic check refused it; nothing was written. */
+  | { ok: false; kind: "refused"; check: TriggeredCheck; checks: TriggeredCheck[] }
+  | { ok: false; kind: "too_many_photos" };
+
+export type WriteSuccess = {
+  ok: true;
+  reviewId: number;
+  status: ReviewStatus;
+  /** The checks that triggered (holds), for the message shown to the author. */
+  checks: TriggeredCheck[];
+};
+
+export type WriteResult = WriteSuccess | WriteFailure;
+
+const MONTH_MS = 30.4375 * 86_400_000;
+export const ONE_REVIEW_WINDOW_MS = ONE_REVIEW_PER_MONTHS * MONTH_MS;
+
+interface ReviewRow {
+  id: number;
+  subjectId: number;
+  companyId: number;
+  authorId: number | null;
+  origin: CountedReview["origin"];
+  stars: number;
+  recommend: number | null;
+  status: ReviewStatus;
+  heldCheck: string | null;
+  heldAt: number | null;
+  publishedAt: number | null;
+  resolvedAt: number | null;
+  replyPublishedAt: number | null;
+}
+
+function loadReview(db: Db, reviewId: number): ReviewRow | undefined {
+  return db.$client
+    .prepare(
+      `SELECT r.id, r.subject_id AS subjectId, r.company_id AS companyId, r.author_id AS authorId, r.origin, r.stars,
+              r.recommend, r.status, r.held_check AS heldCheck, r.held_at AS heldAt, r.published_at AS publishedAt, r.resolved_at AS resolvedAt,
+              p.published_at AS replyPublishedAt
+       FROM reviews r LEFT JOIN replies p ON p.review_id = r.id AND p.status = 'published'
+       WHERE r.id = ?`,
+    )
+    .get(reviewId) as ReviewRow | undefined;
+}
+
+/** The facts the counters need, from a review row. */
+export function countedFacts(row: ReviewRow): CountedReview {
+  return {
+    companyId: row.companyId,
+    subjectId: row.subjectId,
+    authorId: row.authorId,
+    origin: row.origin,
+    stars: row.stars,
+    recommend: row.recommend == null ? null : Boolean(row.recommend),
+    publishedAt: row.publishedAt!,
+    replyPublishedAt: row.replyPublishedAt,
+    resolvedAt: row.resolvedAt,
+  };
+}
+
+function activeActor(db: Db, actor: Actor) {
+  const user = db.$client
+    .prepare(`SELECT id, suspended_at AS suspendedAt, deleted_at AS deletedAt FROM users WHERE id = ?`)
+    .get(actor.id) as { id: number; suspendedAt: number | null; deletedAt: number | null } | undefined;
+  return user != null && user.suspendedAt == null && user.deletedAt == null;
+}
+
+/** The author's review of this subject within the one-review period, if any. */
+export function findExistingReview(db: Db, authorId: number, subjectId: number, now = Date.now()): number | null {
+  const row = db.$client
+    .prepare(
+      `SELECT id FROM reviews WHERE author_id = ? AND subject_id = ? AND status <> 'deleted' AND created_at > ?
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .get(authorId, subjectId, now - ONE_REVIEW_WINDOW_MS) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+function insertRevision(db: Db, reviewId: number, input: ReviewInput, now: number) {
+  db.$client
+    .prepare(
+      `INSERT INTO review_revisions (review_id, stars, title, body, experience_date, channel, recommend, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(reviewId, input.stars, input.title, input.body, input.experienceDate, input.channel, input.recommend ? 1 : 0, now);
+}
+
+function insertMedia(db: Db, reviewId: number, kind: "photo" | "proof", images: StoredImage[], firstPosition: number) {
+  const insert = db.$client.prepare(
+    `INSERT INTO review_media (review_id, kind, storage_key, mime, width, height, bytes, position, proof_status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  images.forEach((img, i) =>
+    insert.run(reviewId, kind, img.storageKey, img.mime, img.width, img.height, img.bytes, firstPosition + i, kind === "proof" ? "pending" : null),
+  );
+}
+
+function notifyHeld(db: Db, authorId: number, reviewId: number, check: TriggeredCheck) {
+  notify(db, {
+    userId: authorId,
+    kind: "review_held",
+    data: { reviewId, check: check.code },
+    link: `/reviews/${reviewId}`,
+  });
+}
+
+export interface CreateReviewArgs {
+  actor: Actor;
+  subjectId: number;
+  input: ReviewInput;
+  /** The visitor's language, when the form did not say which language the text is in. */
+  locale: Language;
+  ipHash: string | null;
+  photos?: StoredImage[];
+  proof?: StoredImage | null;
+  now?: number;
+}
+
+/** Writes a new review of an existing subject. */
+export function createReview(db: Db, args: CreateReviewArgs): WriteResult {
+  const now = args.now ?? Date.now();
+  if ((args.photos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
+  return db.$client.transaction((): WriteResult => {
+    if (!activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
+    const subject = db.$client
+      .prepare(`SELECT id, company_id AS companyId, state, suggested_by AS suggestedBy FROM subjects WHERE id = ?`)
+      .get(args.subjectId) as { id: number; companyId: number; state: string; suggestedBy: number | null } | undefined;
+    if (!subject || subject.state === "rejected") return { ok: false, kind: "not_found" };
+    if (subject.state === "pending" && subject.suggestedBy !== args.actor.id) return { ok: false, kind: "not_found" };
+    return insertReview(db, { ...args, now, companyId: subject.companyId, subjectPending: subject.state === "pending" });
+  }).immediate();
+}
+
+function insertReview(
+  db: Db,
+  args: CreateReviewArgs & { now: number; companyId: number; subjectPending: boolean },
+): WriteResult {
+  const { actor, input, now } = args;
+  const existing = findExistingReview(db, actor.id, args.subjectId, now);
+  if (existing != null) return { ok: false, kind: "existing", reviewId: existing };
+
+  const result = runChecks(db, {
+    mode: "create",
+    authorId: actor.id,
+    ipHash: args.ipHash,
+    companyId: args.companyId,
+    subjectId: args.subjectId,
+    stars: input.stars,
+    title: input.title,
+    body: input.body,
+    now,
+  });
+  if (result.outcome === "refuse") return { ok: false, kind: "refused", check: result.decisive!, checks: result.checks };
+
+  const held = result.outcome === "hold";
+  const status: ReviewStatus = args.subjectPending ? "pending" : held ? "held" : "published";
+  const row = db.$client
+    .prepare(
+      `INSERT INTO reviews (subject_id, company_id, author_id, stars, title, body, body_html, language, experience_date,
+         channel, recommend, origin, status, held_check, held_at, published_at, ip_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'organic', ?, ?, ?, ?, ?, ?) RETURNING id`,
+    )
+    .get(
+      args.subjectId,
+      args.companyId,
+      actor.id,
+      input.stars,
+      input.title,
+      input.body,
+      renderMarkdown(input.body),
+      input.language ?? args.locale,
+      input.experienceDate,
+      input.channel,
+      input.recommend ? 1 : 0,
+      status,
+      held ? result.decisive!.code : null,
+      held && status === "held" ? now : null,
+      status === "published" ? now : null,
+      args.ipHash,
+      now,
+    ) as { id: number };
+  const reviewId = row.id;
+  insertRevision(db, reviewId, input, now);
+  insertMedia(db, reviewId, "photo", args.photos ?? [], 0);
+  if (args.proof) insertMedia(db, reviewId, "proof", [args.proof], 0);
+
+  if (status === "published") countReview(db, countedFacts(loadReview(db, reviewId)!), 1);
+  if (status === "held") notifyHeld(db, actor.id, reviewId, result.decisive!);
+  return { ok: true, reviewId, status, checks: result.checks };
+}
+
+export interface SuggestArgs extends Omit<CreateReviewArgs, "subjectId"> {
+  companyId: number;
+  suggestion: SuggestionInput;
+}
+
+/** A review of a store, website, product or service the reviewer suggests: the subject is
+ *  created as pending, and the review waits with it (status pending) until a moderator
+ *  accepts the subject (releasePendingReviews). */
+export function createReviewWithSuggestedSubject(db: Db, args: SuggestArgs): WriteResult & { subjectId?: number } {
+  const now = args.now ?? Date.now();
+  if ((args.photos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
+  try {
+    return suggestTransaction(db, args, now);
+  } catch (error) {
+    if (error instanceof RollbackWith) return error.result;
+    throw error;
+  }
+}
+
+function suggestTransaction(db: Db, args: SuggestArgs, now: number) {
+  return db.$client.transaction((): WriteResult & { subjectId?: number } => {
+    if (!activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
+    const company = db.$client.prepare(`SELECT id FROM companies WHERE id = ?`).get(args.companyId) as { id: number } | undefined;
+    if (!company) return { ok: false, kind: "not_found" };
+    const s = args.suggestion;
+    const slug = uniqueSubjectSlug(db, company.id, s.name);
+    const subject = db.$client
+      .prepare(
+        `INSERT INTO subjects (company_id, kind, slug, name, address, city, url, state, suggested_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id`,
+      )
+      .get(company.id, s.kind, slug, s.name, s.address ?? null, s.city ?? null, s.url ?? null, args.actor.id, now) as { id: number };
+    const result = insertReview(db, { ...args, now, subjectId: subject.id, companyId: company.id, subjectPending: true });
+    if (!result.ok) {
+      // Nothing may remain of a refused suggestion: throwing rolls the subject back too.
+      throw new RollbackWith(result);
+    }
+    return { ...result, subjectId: subject.id };
+  }).immediate();
+}
+
+class RollbackWith extends Error {
+  constructor(public result: WriteFailure) {
+    super("rollback");
+  }
+}
+
+function slugify(name: string) {
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "subject"
+  );
+}
+
+function uniqueSubjectSlug(db: Db, companyId: number, name: string) {
+  const base = slugify(name);
+  const taken = db.$client.prepare(`SELECT 1 FROM subjects WHERE company_id = ? AND slug = ?`);
+  if (!taken.get(companyId, base)) return base;
+  for (let i = 2; ; i++) if (!taken.get(companyId, `${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** Once a moderator accepted a suggested subject: its waiting reviews are published, or
+ *  held when a check had held them. Call inside the decision's transaction. */
+export function releasePendingReviews(db: Db, subjectId: number, now = Date.now()) {
+  const rows = db.$client
+    .prepare(`SELECT id, held_check AS heldCheck, author_id AS authorId FROM reviews WHERE subject_id = ? AND status = 'pending'`)
+    .all(subjectId) as { id: number; heldCheck: string | null; authorId: number | null }[];
+  for (const r of rows) {
+    if (r.heldCheck) {
+      db.$client.prepare(`UPDATE reviews SET status = 'held', held_at = ? WHERE id = ?`).run(now, r.id);
+    } else {
+      db.$client.prepare(`UPDATE reviews SET status = 'published', published_at = ? WHERE id = ?`).run(now, r.id);
+      countReview(db, countedFacts(loadReview(db, r.id)!), 1);
+    }
+  }
+  return rows.length;
+}
+
+export interface EditReviewArgs {
+  actor: Actor;
+  reviewId: number;
+  input: ReviewInput;
+  locale: Language;
+  ipHash?: string | null;
+  addPhotos?: StoredImage[];
+  /** review_media ids of photos to take off (only this review's photos are touched). */
+  removePhotoIds?: number[];
+  proof?: StoredImage | null;
+  now?: number;
+}
+
+/** Edits the author's own review: a new revision, the checks again, the counters moved. */
+export function editReview(db: Db, args: EditReviewArgs): WriteResult & { removedMedia?: { storageKey: string; mime: string }[] } {
+  const now = args.now ?? Date.now();
+  return db.$client.transaction((): WriteResult & { removedMedia?: { storageKey: string; mime: string }[] } => {
+    const before = loadReview(db, args.reviewId);
+    if (!before) return { ok: false, kind: "not_found" };
+    if (before.authorId !== args.actor.id || !activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
+    if (before.status === "removed" || before.status === "deleted") return { ok: false, kind: "locked", status: before.status };
+
+    const photos = db.$client
+      .prepare(`SELECT id, storage_key AS storageKey, mime, position FROM review_media WHERE review_id = ? AND kind = 'photo' ORDER BY position`)
+      .all(args.reviewId) as { id: number; storageKey: string; mime: string; position: number }[];
+    const removing = photos.filter((p) => args.removePhotoIds?.includes(p.id));
+    const kept = photos.length - removing.length;
+    if (kept + (args.addPhotos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
+
+    const { input } = args;
+    const result = runChecks(db, {
+      mode: "edit",
+      reviewId: args.reviewId,
+      authorId: args.actor.id,
+      ipHash: args.ipHash ?? null,
+      companyId: before.companyId,
+      subjectId: before.subjectId,
+      stars: input.stars,
+      title: input.title,
+      body: input.body,
+      now,
+    });
+    if (result.outcome === "refuse") return { ok: false, kind: "refused", check: result.decisive!, checks: result.checks };
+    const hold = result.outcome === "hold";
+    const heldAutomatically = before.heldCheck != null && before.heldCheck in CHECKS;
+
+    let status: ReviewStatus = before.status;
+    let heldCheck = before.heldCheck;
+    let heldAt = before.heldAt;
+    let publishedAt = before.publishedAt;
+    if (before.status === "pending") {
+      heldCheck = hold ? result.decisive!.code : null;
+    } else if (before.status === "published") {
+      if (hold) {
+        status = "held";
+        heldCheck = result.decisive!.code;
+        heldAt = now;
+      }
+    } else if (before.status === "held" && heldAutomatically) {
+      // Held by a check, not by a moderator: the edit is judged afresh.
+      if (hold) {
+        heldCheck = result.decisive!.code;
+      } else {
+        status = "published";
+        heldCheck = null;
+        heldAt = null;
+        publishedAt = publishedAt ?? now;
+      }
+    }
+
+    if (before.status === "published") countReview(db, countedFacts(before), -1);
+    db.$client
+      .prepare(
+        `UPDATE reviews SET stars = ?, title = ?, body = ?, body_html = ?, language = ?, experience_date = ?, channel = ?,
+           recommend = ?, status = ?, held_check = ?, held_at = ?, published_at = ?, edited_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        input.stars,
+        input.title,
+        input.body,
+        renderMarkdown(input.body),
+        input.language ?? args.locale,
+        input.experienceDate,
+        input.channel,
+        input.recommend ? 1 : 0,
+        status,
+        heldCheck,
+        heldAt,
+        publishedAt,
+        now,
+        args.reviewId,
+      );
+    insertRevision(db, args.reviewId, input, now);
+    if (status === "published") countReview(db, countedFacts(loadReview(db, args.reviewId)!), 1);
+
+    const del = db.$client.prepare(`DELETE FROM review_media WHERE id = ? AND review_id = ?`);
+    for (const p of removing) del.run(p.id, args.reviewId);
+    const nextPosition = photos.reduce((m, p) => Math.max(m, p.position + 1), 0);
+    insertMedia(db, args.reviewId, "photo", args.addPhotos ?? [], nextPosition);
+    if (args.proof) insertMedia(db, args.reviewId, "proof", [args.proof], 0);
+
+    if (status === "held" && before.status !== "held") notifyHeld(db, args.actor.id, args.reviewId, result.decisive!);
+    return {
+      ok: true,
+      reviewId: args.reviewId,
+      status,
+      checks: result.checks,
+      removedMedia: removing.map((p) => ({ storageKey: p.storageKey, mime: p.mime })),
+    };
+  }).immediate();
+}
+
+/** The author deletes their review: gone from the public pages and the score, kept
+ *  internally (status 'deleted', deleted_at) per the retention policy. */
+export function deleteReview(db: Db, args: { actor: Actor; reviewId: number; now?: number }): WriteResult {
+  const now = args.now ?? Date.now();
+  return db.$client.transaction((): WriteResult => {
+    const before = loadReview(db, args.reviewId);
+    if (!before || before.status === "deleted") return { ok: false, kind: "not_found" };
+    if (before.authorId !== args.actor.id) return { ok: false, kind: "forbidden" };
+    if (before.status === "published") countReview(db, countedFacts(before), -1);
+    db.$client.prepare(`UPDATE reviews SET status = 'deleted', deleted_at = ? WHERE id = ?`).run(now, args.reviewId);
+    return { ok: true, reviewId: args.reviewId, status: "deleted", checks: [] };
+  }).immediate();
+}
+
+// ─── Reading for the forms ────────────────────────────────────────────────────
+
+export interface SubjectForReview {
+  id: number;
+  name: string;
+  kind: string;
+  city: string | null;
+  state: string;
+  company: { id: number; slug: string; name: string };
+}
+
+export function getSubjectForReview(db: Db, subjectId: number): SubjectForReview | null {
+  const row = db.$client
+    .prepare(
+      `SELECT s.id, s.name, s.kind, s.city, s.state, c.id AS companyId, c.slug AS companySlug, c.name AS companyName
+       FROM subjects s JOIN companies c ON c.id = s.company_id WHERE s.id = ? AND s.state = 'active'`,
+    )
+    .get(subjectId) as (Omit<SubjectForReview, "company"> & { companyId: number; companySlug: string; companyName: string }) | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    city: row.city,
+    state: row.state,
+    company: { id: row.companyId, slug: row.companySlug, name: row.companyName },
+  };
+}
+
+export interface ReviewForEdit {
+  id: number;
+  status: ReviewStatus;
+  heldCheck: string | null;
+  values: {
+    stars: number;
+    title: string;
+    body: string;
+    experienceDate: string;
+    channel: string;
+    recommend: "yes" | "no" | "";
+    language: Language;
+  };
+  subject: SubjectForReview;
+  photos: { id: number; storageKey: string; width: number; height: number }[];
+  proofs: { id: number; storageKey: string; proofStatus: string | null }[];
+  revisionCount: number;
+}
+
+/** The author's own review, for its edit form; null when it is not theirs or not editable. */
+export function getReviewForEdit(db: Db, actor: Actor, reviewId: number): ReviewForEdit | "forbidden" | null {
+  const r = db.$client
+    .prepare(
+      `SELECT r.id, r.author_id AS authorId, r.status, r.held_check AS heldCheck, r.stars, r.title, r.body,
+              r.experience_date AS experienceDate, r.channel, r.recommend, r.language,
+              s.id AS subjectId, s.name AS subjectName, s.kind AS subjectKind, s.city AS subjectCity, s.state AS subjectState,
+              c.id AS companyId, c.slug AS companySlug, c.name AS companyName
+       FROM reviews r JOIN subjects s ON s.id = r.subject_id JOIN companies c ON c.id = r.company_id WHERE r.id = ?`,
+    )
+    .get(reviewId) as Record<string, never> | undefined;
+  if (!r || r.status === "deleted") return null;
+  if (r.authorId !== actor.id) return "forbidden";
+  const media = db.$client
+    .prepare(
+      `SELECT id, kind, storage_key AS storageKey, width, height, proof_status AS proofStatus
+       FROM review_media WHERE review_id = ? ORDER BY kind, position, id`,
+    )
+    .all(reviewId) as { id: number; kind: string; storageKey: string; width: number; height: number; proofStatus: string | null }[];
+  const revisions = db.$client.prepare(`SELECT count(*) AS n FROM review_revisions WHERE review_id = ?`).get(reviewId) as { n: number };
+  return {
+    id: r.id,
+    status: r.status,
+    heldCheck: r.heldCheck,
+    values: {
+      stars: r.stars,
+      title: r.title,
+      body: r.body,
+      experienceDate: r.experienceDate,
+      channel: r.channel,
+      recommend: r.recommend == null ? "" : r.recommend ? "yes" : "no",
+      language: r.language,
+    },
+    subject: {
+      id: r.subjectId,
+      name: r.subjectName,
+      kind: r.subjectKind,
+      city: r.subjectCity,
+      state: r.subjectState,
+      company: { id: r.companyId, slug: r.companySlug, name: r.companyName },
+    },
+    photos: media.filter((m) => m.kind === "photo").map(({ id, storageKey, width, height }) => ({ id, storageKey, width, height })),
+    proofs: media.filter((m) => m.kind === "proof").map(({ id, storageKey, proofStatus }) => ({ id, storageKey, proofStatus })),
+    revisionCount: revisions.n,
+  };
+}
+
+/** Every version of a review, oldest first (the author's history; moderators' too). */
+export function listRevisions(db: Db, reviewId: number) {
+  return db.$client
+    .prepare(
+      `SELECT id, stars, title, body, experience_date AS experienceDate, channel, recommend, created_at AS createdAt
+       FROM review_revisions WHERE review_id = ? ORDER BY id`,
+    )
+    .all(reviewId) as {
+    id: number;
+    stars: number;
+    title: string;
+    body: string;
+    experienceDate: string;
+    channel: string;
+    recommend: number | null;
+    createdAt: number;
+  }[];
+}
