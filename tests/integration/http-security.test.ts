@@ -17,7 +17,7 @@ const PASSWORD = "a long and unusual passphrase";
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "replique-http-"));
-  const env: NodeJS.ProcessEnv = {};
+  const env: Record<string, string | undefined> = {};
   // Not the test runner's variables: VITEST would turn the Remix plugin off in vite.config.ts.
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("VITEST") && k !== "TEST") env[k] = v;
   Object.assign(env, {
@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   delete env.SITE_URL;
   delete env.TRUST_PROXY;
-  child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   const port = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not start")), 60_000);
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
@@ -124,7 +124,8 @@ describe("C1: cross-site POSTs are refused with 403 and change nothing", () => {
 
   it("the same requests from the site itself work (Origin, or Sec-Fetch-Site: same-origin)", async () => {
     const user = await makeUser();
-    for (const headers of [{ Origin: base }, { "Sec-Fetch-Site": "same-origin" }]) {
+    const variants: Record<string, string>[] = [{ Origin: base }, { "Sec-Fetch-Site": "same-origin" }];
+    for (const headers of variants) {
       const login = await post("/login", { email: user.email, password: PASSWORD }, headers);
       expect(login.status).toBe(302);
       const cookie = cookieOf(login)!;

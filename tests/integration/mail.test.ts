@@ -1,6 +1,6 @@
 // The outbox: written in the caller's transaction, sent by the worker through nodemailer,
 // retried with back-off; FR/EN templates in text and HTML; /dev/mail absent in production.
-import nodemailer from "nodemailer";
+import nodemailer, { type SendMailOptions } from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { users } from "#db/schema";
@@ -41,7 +41,7 @@ describe("the outbox", () => {
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const sentMessages: string[] = [];
     const recording = {
-      sendMail: async (message: nodemailer.SendMailOptions) => {
+      sendMail: async (message: SendMailOptions) => {
         const info = await transport.sendMail(message);
         sentMessages.push(String(info.message));
         return info;
