@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { useEffect, type InputHTMLAttributes, type ReactNode, type RefObject, type TextareaHTMLAttributes } from "react";
 
 type Common = {
   /** The visible label (already translated). */
@@ -64,4 +64,13 @@ export function FormError({ children, id }: { children?: ReactNode; id?: string 
       {children}
     </div>
   );
+}
+
+/** With JavaScript, a form answered by its action stays on the page with what was typed;
+ *  this empties its password fields each time an answer arrives (never keep a password). */
+export function useClearPasswords(form: RefObject<HTMLFormElement | null>, answer: unknown) {
+  useEffect(() => {
+    if (!answer || !form.current) return;
+    for (const input of form.current.querySelectorAll<HTMLInputElement>('input[type="password"]')) input.value = "";
+  }, [answer, form]);
 }

@@ -7,7 +7,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormError } from "~/components/Field";
+import { useRef } from "react";
+import { Field, FormError, useClearPasswords } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Toast } from "~/components/Toast";
 import { translate, type MessageKey } from "~/i18n";
@@ -171,6 +172,10 @@ export default function AccountPage() {
   const { account, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, date } = useT();
+  const passwordForm = useRef<HTMLFormElement>(null);
+  const emailForm = useRef<HTMLFormElement>(null);
+  useClearPasswords(passwordForm, actionData);
+  useClearPasswords(emailForm, actionData);
   const errorsFor = (intent: Intent) => (actionData?.intent === intent ? actionData.errors : {});
   const formErrorFor = (intent: Intent) => (actionData?.intent === intent ? actionData.formError : null);
   const doneFor = (intent: Intent) => (actionData?.intent === intent ? actionData.done : undefined);
@@ -248,7 +253,7 @@ export default function AccountPage() {
       <section className="card section" aria-labelledby="account-password">
         <h2 id="account-password">{t("account.password.heading")}</h2>
         <Toast>{doneFor("password")}</Toast>
-        <Form method="post" className="auth-form" noValidate>
+        <Form method="post" className="auth-form" noValidate ref={passwordForm}>
           <FormError>{formErrorFor("password")}</FormError>
           {/* Lets password managers attach the new password to the right account. */}
           <input type="email" name="username" autoComplete="username" value={account.email} readOnly hidden />
@@ -280,7 +285,7 @@ export default function AccountPage() {
       <section className="card section" aria-labelledby="account-email">
         <h2 id="account-email">{t("account.email.heading")}</h2>
         <Toast>{doneFor("email")}</Toast>
-        <Form method="post" className="auth-form" noValidate>
+        <Form method="post" className="auth-form" noValidate ref={emailForm}>
           <FormError>{formErrorFor("email")}</FormError>
           <Field
             label={t("account.email.new")}

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/Field";
+import { Field, FormError, useClearPasswords } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -62,12 +63,14 @@ export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  useClearPasswords(formRef, actionData);
   const { t } = useT();
   const errors = actionData?.errors ?? {};
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("login.title")}</h1>
-      <Form method="post" className="card auth-form" noValidate>
+      <Form method="post" className="card auth-form" noValidate ref={formRef}>
         <FormError>{actionData?.formError}</FormError>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field

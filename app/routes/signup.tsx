@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/Field";
+import { Field, FormError, useClearPasswords } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -67,6 +68,8 @@ export default function SignupPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  useClearPasswords(formRef, actionData);
   const { t } = useT();
 
   if (actionData?.sent) {
@@ -86,7 +89,7 @@ export default function SignupPage() {
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("signup.title")}</h1>
-      <Form method="post" className="card auth-form" noValidate>
+      <Form method="post" className="card auth-form" noValidate ref={formRef}>
         <FormError>{actionData?.formError}</FormError>
         <Field
           label={t("signup.email")}
