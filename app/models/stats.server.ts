@@ -120,7 +120,7 @@ export function rebuildAllStats(db: Db) {
            SELECT '${scope}', r.${column}, r.origin, count(*),
              sum(r.stars = 1), sum(r.stars = 2), sum(r.stars = 3), sum(r.stars = 4), sum(r.stars = 5),
              sum(r.stars), sum(r.stars * pow(2, (r.published_at - ?) / ?)), sum(pow(2, (r.published_at - ?) / ?)),
-             sum(r.recommend = 1), sum(r.recommend = 0),
+             coalesce(sum(r.recommend = 1), 0), coalesce(sum(r.recommend = 0), 0),
              count(p.id), coalesce(sum(max(0, p.published_at - r.published_at)), 0),
              sum(r.resolved_at IS NOT NULL)
            FROM reviews r LEFT JOIN replies p ON p.review_id = r.id AND p.status = 'published'
