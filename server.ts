@@ -50,6 +50,13 @@ app.use((req, res, next) => {
 
 // Refuse cross-site mutations before anything else handles them (static files, Vite, Remix).
 app.use((req, res, next) => {
+  // Without a trusted proxy, forwarded headers are the client's own: drop them so that
+  // nothing downstream (Remix included) believes them.
+  if (!env.TRUST_PROXY) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-for"];
+  }
   const headers = { get: (name: string) => req.get(name) ?? null };
   const origin = siteOrigin(headers, req.protocol, { siteUrl: env.SITE_URL, trustProxy: env.TRUST_PROXY });
   if (isSameOriginMutation(req.method, headers, origin)) return next();
