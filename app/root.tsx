@@ -149,6 +149,11 @@ function UserMenu() {
         ) : null}
       </summary>
       <div className="user-menu__panel">
+        <Link to="/notifications">
+          {t("nav.notifications")}
+          {user.unread > 0 ? ` (${user.unread})` : ""}
+        </Link>
+        <Link to={`/users/${user.id}`}>{t("nav.myReviews")}</Link>
         <Link to="/account">{t("nav.account")}</Link>
         <Form method="post" action="/logout">
           <button type="submit">{t("nav.logout")}</button>

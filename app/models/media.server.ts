@@ -10,6 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Sharp, type SharpOptions } from "sharp";
+import type { Db } from "#db/client.server";
 import type { MessageKey } from "~/i18n";
 import type { ROLES } from "#db/schema";
 
@@ -180,9 +181,36 @@ export function parseMediaUrlName(name: string) {
   return { storageKey: match[1], thumbnail: match[2] != null };
 }
 
-/** The public URL of a stored image or its thumbnail (the route finds its type in the database). */
+/** The public URL of a stored image or its thumbnail (the route finds its type in the
+ *  database). "<key>?size=thumb" and "<key>.thumb" both name the thumbnail. */
 export function mediaUrl(storageKey: string, variant: "image" | "thumbnail" = "image") {
-  return `/media/${storageKey}${variant === "thumbnail" ? ".thumb" : ""}`;
+  return `/media/${storageKey}${variant === "thumbnail" ? "?size=thumb" : ""}`;
+}
+
+// ─── Uploads kept across a form error ─────────────────────────────────────────
+// When a review form comes back with an error, the photos already processed are not
+// lost: the form carries a signed token per stored image, valid for its uploader only.
+
+function uploadSignature(userId: number, payload: string) {
+  const secret = process.env.SECRET ?? "replique-development-secret";
+  return crypto.createHmac("sha256", secret).update(`upload|${userId}|${payload}`).digest("base64url").slice(0, 27);
+}
+
+export function signUpload(userId: number, image: StoredImage): string {
+  const format = formatOfMime(image.mime) ?? "jpeg";
+  const payload = [image.storageKey, format, image.width, image.height, image.bytes].join(".");
+  return `${payload}.${uploadSignature(userId, payload)}`;
+}
+
+export function verifyUpload(userId: number, token: string): StoredImage | null {
+  const parts = token.split(".");
+  if (parts.length !== 6) return null;
+  const [storageKey, format, w, h, b, sig] = parts;
+  const payload = parts.slice(0, 5).join(".");
+  const expected = uploadSignature(userId, payload);
+  if (sig.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sig), Buffer.from(expected))) return null;
+  if (!/^[A-Za-z0-9_-]{22}$/.test(storageKey) || !(format in MIME)) return null;
+  return { storageKey, mime: MIME[format as MediaFormat], width: Number(w), height: Number(h), bytes: Number(b) };
 }
 
 /** Reads a stored file; null when it is missing. */
@@ -215,4 +243,21 @@ export function canViewMedia(viewer: MediaViewer | null, media: MediaAccessFacts
   const isAuthor = viewer != null && media.reviewAuthorId != null && viewer.id === media.reviewAuthorId;
   if (isModerator || isAuthor) return true;
   return media.kind === "photo" && media.reviewStatus === "published";
+}
+
+export interface MediaRecord extends MediaAccessFacts {
+  id: number;
+  storageKey: string;
+  mime: string;
+}
+
+/** The stored image of this key with what decides who may see it. */
+export function getMediaByKey(db: Db, storageKey: string): MediaRecord | null {
+  const row = db.$client
+    .prepare(
+      `SELECT m.id, m.kind, m.storage_key AS storageKey, m.mime, r.status AS reviewStatus, r.author_id AS reviewAuthorId
+       FROM review_media m JOIN reviews r ON r.id = m.review_id WHERE m.storage_key = ?`,
+    )
+    .get(storageKey) as MediaRecord | undefined;
+  return row ?? null;
 }

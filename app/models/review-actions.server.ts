@@ -239,3 +239,35 @@ export function reportIncentive(db: Db, args: { actor: Actor; reviewId: number; 
     return { ok: true, reportId: row.id };
   }).immediate();
 }
+
+// ─── What the reader may do on a review page ──────────────────────────────────
+
+export interface ReviewViewer {
+  signedIn: boolean;
+  isAuthor: boolean;
+  voted: boolean;
+  hasReply: boolean;
+  hasFollowUp: boolean;
+  canFollowUp: boolean;
+  resolved: boolean;
+}
+
+/** The actions a page offers the reader of this review (one query at most). */
+export function getReviewViewer(
+  db: Db,
+  user: { id: number } | null,
+  review: { id: number; status: string; author: { id: number } | null; reply: { status: string } | null; followUp: unknown; resolvedAt: number | null },
+): ReviewViewer {
+  const isAuthor = user != null && review.author?.id === user.id;
+  const hasReply = review.reply?.status === "published";
+  const voted = user != null && !isAuthor && votedReviewIds(db, user.id, [review.id]).has(review.id);
+  return {
+    signedIn: user != null,
+    isAuthor,
+    voted,
+    hasReply,
+    hasFollowUp: review.followUp != null,
+    canFollowUp: isAuthor && review.status === "published" && hasReply && review.followUp == null,
+    resolved: review.resolvedAt != null,
+  };
+}

@@ -546,3 +546,11 @@ export function listRevisions(db: Db, reviewId: number) {
     createdAt: number;
   }[];
 }
+
+/** The slug of the review's company (where to go after deleting it). */
+export function reviewCompanySlug(db: Db, reviewId: number): string | null {
+  const row = db.$client
+    .prepare(`SELECT c.slug FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`)
+    .get(reviewId) as { slug: string } | undefined;
+  return row?.slug ?? null;
+}

@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
 import { Field, FormError, useClearPasswords } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -309,6 +309,20 @@ export default function AccountPage() {
             {t("account.email.submit")}
           </button>
         </Form>
+      </section>
+
+      <section className="card section" aria-labelledby="account-data">
+        <h2 id="account-data">{t("accountData.heading")}</h2>
+        <p>{t("accountData.hint")}</p>
+        <p>
+          <a href="/account/data.json" download>
+            {t("accountData.download")}
+          </a>
+        </p>
+        <h3>{t("accountDelete.heading")}</h3>
+        <p>
+          <Link to="/account/delete">{t("accountDelete.link")}</Link>
+        </p>
       </section>
     </div>
   );

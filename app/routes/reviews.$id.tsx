@@ -7,21 +7,37 @@ import { useT } from "~/i18n/react";
 import { reviewJsonLd } from "~/lib/json-ld";
 import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
-import { getPublicReview } from "~/models/reviews.server";
+import { getPublicReview, getReviewAnyStatus } from "~/models/reviews.server";
+import { getDb } from "#db/client.server";
+import { ReviewActions } from "~/components/ReviewActions";
+import { getUser } from "~/models/permissions.server";
+import { getReviewViewer } from "~/models/review-actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
-  const review = Number.isSafeInteger(id) && id > 0 ? getPublicReview(id) : null;
+  let review = Number.isSafeInteger(id) && id > 0 ? getPublicReview(id) : null;
+  // A held or pending review is shown to its author only, as "awaiting moderation".
+  const user = getUser(request);
+  let awaiting: "held" | "pending" | null = null;
+  if (!review && user && Number.isSafeInteger(id) && id > 0) {
+    const own = getReviewAnyStatus(id);
+    if (own && (own.status === "held" || own.status === "pending") && own.author?.id === user.id) {
+      review = own;
+      awaiting = own.status;
+    }
+  }
   if (!review) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
-  return { review, locale: getLocale(request), canonical: `${url.origin}/reviews/${review.id}` };
+  const viewer = getReviewViewer(getDb(), user, review);
+  return { review, awaiting, viewer, locale: getLocale(request), canonical: `${url.origin}/reviews/${review.id}` };
 }
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Réplique" }];
-  const { review, locale, canonical } = data;
+  const { review, locale, canonical, awaiting } = data;
+  if (awaiting) return [{ title: `${review.title} — ${translate(locale, "site.name")}` }, { name: "robots", content: "noindex" }];
   const title =
     review.status === "removed"
       ? `${translate(locale, "review.role")} — ${review.company.name}`
@@ -41,7 +57,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function ReviewPermalink() {
-  const { review } = useLoaderData<typeof loader>();
+  const { review, awaiting, viewer } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
     <div className="page page--narrow">
@@ -49,7 +65,13 @@ export default function ReviewPermalink() {
         <Link to={`/companies/${review.company.slug}`}>← {t("permalink.allReviews", { company: review.company.name })}</Link>
       </p>
       <h1 className="visually-hidden">{review.title || t("permalink.thread")}</h1>
+      {awaiting ? (
+        <p className="notice notice--warn" role="status">
+          {t(awaiting === "held" ? "actions.awaiting" : "actions.pending")}
+        </p>
+      ) : null}
       <Thread review={review} truncation="full" headingLevel={2} showCompany />
+      {review.status !== "removed" ? <ReviewActions reviewId={review.id} viewer={viewer} awaiting={awaiting != null} /> : null}
     </div>
   );
 }

@@ -1,0 +1,96 @@
+// What a reviewer can review: companies and their active subjects, found by name as they
+// type (/write-a-review), or one company's list (from its page's "write a review").
+import type { Db } from "#db/client.server";
+import { toFtsQuery } from "./search.server";
+
+export interface TargetSubject {
+  id: number;
+  name: string;
+  kind: string;
+  city: string | null;
+}
+
+export interface TargetCompany {
+  id: number;
+  slug: string;
+  name: string;
+  domain: string | null;
+  subjects: TargetSubject[];
+}
+
+const SUBJECTS_PER_COMPANY = 12;
+
+function subjectsOf(db: Db, companyIds: number[]): Map<number, TargetSubject[]> {
+  const out = new Map<number, TargetSubject[]>();
+  if (companyIds.length === 0) return out;
+  const rows = db.$client
+    .prepare(
+      `SELECT id, company_id AS companyId, name, kind, city FROM subjects
+       WHERE state = 'active' AND company_id IN (SELECT value FROM json_each(?))
+       ORDER BY company_id, kind, name`,
+    )
+    .all(JSON.stringify(companyIds)) as (TargetSubject & { companyId: number })[];
+  for (const { companyId, ...s } of rows) {
+    const list = out.get(companyId) ?? [];
+    list.push(s);
+    out.set(companyId, list);
+  }
+  return out;
+}
+
+/** Companies matching what was typed (their name, or one of their subjects'), best first,
+ *  each with its subjects (the matching ones first). */
+export function findReviewTargets(db: Db, query: string, limit = 8): TargetCompany[] {
+  const terms = toFtsQuery(query);
+  if (!terms) return [];
+  const rank = "bm25(search_fts, 0.0, 10.0, 1.0)";
+  const hits = db.$client
+    .prepare(
+      `SELECT rowid % 4 AS type, rowid / 4 AS id, ${rank} AS score FROM search_fts
+       WHERE search_fts MATCH ? ORDER BY score LIMIT 200`,
+    )
+    .all(`{kind}:(company OR subject) AND {title body}:(${terms})`) as { type: number; id: number; score: number }[];
+  const companyScore = new Map<number, number>();
+  const matchedSubjects = new Set<number>();
+  const subjectIds = hits.filter((h) => h.type === 1).map((h) => h.id);
+  const subjectCompany = new Map<number, number>();
+  if (subjectIds.length) {
+    const rows = db.$client
+      .prepare(`SELECT id, company_id AS companyId FROM subjects WHERE state = 'active' AND id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(subjectIds)) as { id: number; companyId: number }[];
+    for (const r of rows) subjectCompany.set(r.id, r.companyId);
+  }
+  for (const h of hits) {
+    const companyId = h.type === 0 ? h.id : subjectCompany.get(h.id);
+    if (companyId == null) continue;
+    if (h.type === 1) matchedSubjects.add(h.id);
+    companyScore.set(companyId, Math.min(companyScore.get(companyId) ?? 0, h.score));
+  }
+  const ids = [...companyScore.entries()].sort((a, b) => a[1] - b[1]).slice(0, limit).map(([id]) => id);
+  if (ids.length === 0) return [];
+  const companies = db.$client
+    .prepare(`SELECT id, slug, name, domain FROM companies WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as Omit<TargetCompany, "subjects">[];
+  const byId = new Map(companies.map((c) => [c.id, c]));
+  const subjects = subjectsOf(db, ids);
+  return ids
+    .map((id) => byId.get(id))
+    .filter((c): c is Omit<TargetCompany, "subjects"> => c != null)
+    .map((c) => {
+      const all = subjects.get(c.id) ?? [];
+      const sorted = [...all.filter((s) => matchedSubjects.has(s.id)), ...all.filter((s) => !matchedSubjects.has(s.id))];
+      return { ...c, subjects: sorted.slice(0, SUBJECTS_PER_COMPANY) };
+    });
+}
+
+/** One company and all its active subjects. */
+export function getCompanyTargets(db: Db, slug: string): TargetCompany | null {
+  const company = db.$client.prepare(`SELECT id, slug, name, domain FROM companies WHERE slug = ?`).get(slug) as
+    | Omit<TargetCompany, "subjects">
+    | undefined;
+  if (!company) return null;
+  const subjects = db.$client
+    .prepare(`SELECT id, name, kind, city FROM subjects WHERE company_id = ? AND state = 'active' ORDER BY kind, name`)
+    .all(company.id) as TargetSubject[];
+  return { ...company, subjects };
+}

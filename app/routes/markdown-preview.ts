@@ -1,0 +1,20 @@
+// POST { body } → { html }: the live preview of the review, reply and follow-up forms,
+// rendered by the same renderer that stores the text. POST only (it changes nothing,
+// but a GET would make it a free rendering endpoint for any page).
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
+import { requireUser } from "~/models/permissions.server";
+
+export async function loader() {
+  return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
+  requireUser(request);
+  const form = await request.formData();
+  const body = String(form.get("body") ?? "");
+  if (body.length > MARKDOWN_MAX_LENGTH) return data({ html: null, tooLong: true }, { status: 413, headers: { "Cache-Control": "no-store" } });
+  return data({ html: renderMarkdown(body), tooLong: false }, { headers: { "Cache-Control": "no-store" } });
+}

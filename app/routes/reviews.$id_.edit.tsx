@@ -1,0 +1,155 @@
+// Edit one's own review: the same form, the photos it has, every earlier version below.
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "#db/client.server";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { ReviewForm } from "~/components/ReviewForm";
+import { translate, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { privatePageMeta } from "~/lib/auth-meta";
+import { clientIp } from "~/lib/client-ip.server";
+import { flashCookie } from "~/lib/flash.server";
+import { getLocale } from "~/lib/locale.server";
+import { discardImages } from "~/models/media.server";
+import { requireUser } from "~/models/permissions.server";
+import { CHECKS, hashIp } from "~/models/review-checks.server";
+import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
+import { editReview, getReviewForEdit, listRevisions } from "~/models/review-submission.server";
+import writeStyles from "~/styles/write.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
+
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "actions.edit");
+
+function load(request: Request, idParam: string | undefined) {
+  const user = requireUser(request);
+  const id = Number(idParam);
+  const review = Number.isSafeInteger(id) && id > 0 ? getReviewForEdit(getDb(), { id: user.id, role: user.role }, id) : null;
+  if (!review) throw new Response("Not found", { status: 404 });
+  if (review === "forbidden") throw new Response("Forbidden", { status: 403 });
+  return { user, review };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { review } = load(request, params.id);
+  const locale = getLocale(request);
+  const heldMessage =
+    review.status === "held" && review.heldCheck && review.heldCheck in CHECKS
+      ? translate(locale, CHECKS[review.heldCheck as keyof typeof CHECKS].message)
+      : null;
+  const revisions = listRevisions(getDb(), review.id).map((r) => ({ id: r.id, stars: r.stars, title: r.title, body: r.body, createdAt: r.createdAt }));
+  return { review, heldMessage, revisions, ...dateLimits() };
+}
+
+type ActionData = Pick<ReviewFormState, "values" | "errors" | "keptPhotos" | "keptProof" | "previewHtml"> & { formError: string | null };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, review } = load(request, params.id);
+  const locale = getLocale(request);
+  const form = await readReviewForm(request, user.id, locale, { existingPhotoIds: review.photos.map((p) => p.id) });
+  const answer = (status: number, formError: string | null) =>
+    data<ActionData>(
+      { values: form.values, errors: form.errors, keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml, formError },
+      { status },
+    );
+  if (form.intent === "preview") return answer(200, null);
+  if (Object.keys(form.errors).length > 0 || !form.input) return answer(400, translate(locale, "reviewForm.fixErrors"));
+  const result = editReview(getDb(), {
+    actor: { id: user.id, role: user.role },
+    reviewId: review.id,
+    input: form.input,
+    locale,
+    ipHash: hashIp(clientIp(context)),
+    addPhotos: form.photos,
+    removePhotoIds: form.removePhotoIds,
+    proof: form.proof,
+  });
+  if (result.ok) {
+    if (result.removedMedia?.length) await discardImages(result.removedMedia);
+    const flash = result.status === "held" ? "flash.reviewHeld" : "flash.reviewUpdated";
+    return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": flashCookie(flash) } });
+  }
+  switch (result.kind) {
+    case "refused":
+      return answer(422, translate(locale, result.check.message as MessageKey));
+    case "too_many_photos":
+      return answer(400, translate(locale, "media.error.tooMany"));
+    case "locked":
+      return answer(409, translate(locale, "reviewForm.removedNotice"));
+    case "not_found":
+      throw new Response("Not found", { status: 404 });
+    default:
+      throw new Response("Forbidden", { status: 403 });
+  }
+}
+
+export default function EditReviewPage() {
+  const { review, heldMessage, revisions, minDate, maxDate } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as ActionData | undefined;
+  const { t, date } = useT();
+  const values = answer?.values ?? { ...review.values, stars: String(review.values.stars), attestation: "" };
+  const locked = review.status === "removed";
+  return (
+    <div className="page page--narrow write-page">
+      <p>
+        <Link to={`/reviews/${review.id}`}>← {review.values.title}</Link>
+      </p>
+      <h1>{t("reviewForm.editHeading", { subject: review.subject.name })}</h1>
+      <p className="muted">
+        {t("reviewForm.ofCompany", { kind: t(`subjectKind.${review.subject.kind}` as MessageKey), company: review.subject.company.name })}
+      </p>
+      {locked ? (
+        <p className="notice notice--warn">{t("reviewForm.removedNotice")}</p>
+      ) : (
+        <ReviewForm
+          mode="edit"
+          values={values}
+          errors={answer?.errors ?? {}}
+          formError={answer?.formError}
+          notice={heldMessage ? <p className="notice notice--warn">{t("reviewForm.heldWarning", { check: heldMessage })}</p> : null}
+          keptPhotos={answer?.keptPhotos ?? []}
+          keptProof={answer?.keptProof ?? null}
+          existingPhotos={review.photos}
+          existingProofStatus={review.proofs[0]?.proofStatus ?? null}
+          previewHtml={answer?.previewHtml}
+          minDate={minDate}
+          maxDate={maxDate}
+        />
+      )}
+      <p>
+        <Link to={`/reviews/${review.id}/delete`} className="button button--ghost">
+          {t("actions.delete")}
+        </Link>
+      </p>
+      {revisions.length > 1 ? (
+        <section className="revisions" aria-labelledby="revisions-heading">
+          <h2 id="revisions-heading">{t("history.heading")}</h2>
+          <ol reversed>
+            {[...revisions].reverse().map((r, i) => (
+              <li key={r.id} className="revision">
+                <details open={i === 1}>
+                  <summary>
+                    {t("history.version", { date: date(r.createdAt, "medium") })}
+                    {i === 0 ? ` (${t("history.current")})` : ""} · {r.stars}★ · {r.title}
+                  </summary>
+                  <pre className="revision__body">{r.body}</pre>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,128 @@
+// Report a review, its reply or its follow-up: a reason from the published list and an
+// explanation. Anyone signed in; the content stays visible while it is assessed.
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getDb } from "#db/client.server";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { Field, FormError } from "~/components/Field";
+import { translate, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { privatePageMeta } from "~/lib/auth-meta";
+import { flashCookie } from "~/lib/flash.server";
+import { getLocale } from "~/lib/locale.server";
+import { MODERATION_REASONS } from "~/lib/moderation-reasons";
+import { fieldErrors, flagSchema } from "~/lib/review-schema";
+import { requireUser } from "~/models/permissions.server";
+import { flagContent } from "~/models/review-actions.server";
+import { getPublicReview } from "~/models/reviews.server";
+import writeStyles from "~/styles/write.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
+
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "flag.title");
+
+const TARGETS = ["review", "reply", "follow_up"] as const;
+type Target = (typeof TARGETS)[number];
+
+function target(value: unknown): Target {
+  return (TARGETS as readonly unknown[]).includes(value) ? (value as Target) : "review";
+}
+
+function reviewOr404(param: string | undefined) {
+  const id = Number(param);
+  const review = Number.isSafeInteger(id) && id > 0 ? getPublicReview(id) : null;
+  if (!review || review.status !== "published") throw new Response("Not found", { status: 404 });
+  return review;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireUser(request);
+  const review = reviewOr404(params.id);
+  return { review: { id: review.id, title: review.title }, target: target(new URL(request.url).searchParams.get("target")) };
+}
+
+type ActionData = { values: Record<string, string>; errors: Record<string, string>; formError: string | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const locale = getLocale(request);
+  const review = reviewOr404(params.id);
+  const form = await request.formData();
+  const values = { reason: String(form.get("reason") ?? ""), explanation: String(form.get("explanation") ?? "").slice(0, 4000) };
+  const which = target(form.get("target"));
+  const parsed = flagSchema.safeParse({ reason: form.get("reason") ?? undefined, explanation: form.get("explanation") ?? undefined });
+  if (!parsed.success) {
+    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, translate(locale, v as MessageKey)]));
+    return data<ActionData>({ values, errors, formError: translate(locale, "reviewForm.fixErrors") }, { status: 400 });
+  }
+  const result = flagContent(getDb(), { actor: { id: user.id, role: user.role }, target: which, reviewId: review.id, ...parsed.data });
+  if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": flashCookie("flash.flagged") } });
+  if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
+  const message: MessageKey =
+    result.kind === "already" ? "flag.already" : result.kind === "own_review" ? "flag.own" : result.kind === "rate_limited" ? "flag.rateLimited" : "flag.notAllowed";
+  return data<ActionData>({ values, errors: {}, formError: translate(locale, message) }, { status: result.kind === "rate_limited" ? 429 : 409 });
+}
+
+export default function FlagPage() {
+  const { review, target: which } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as ActionData | undefined;
+  const { t, locale } = useT();
+  const errors = answer?.errors ?? {};
+  return (
+    <div className="page page--narrow write-page">
+      <p>
+        <Link to={`/reviews/${review.id}`}>← {review.title}</Link>
+      </p>
+      <h1>{t("flag.title")}</h1>
+      <p>
+        <strong>{t(`flag.target.${which}` as MessageKey, { title: review.title })}</strong>
+      </p>
+      <p>{t("flag.intro")}</p>
+      <Form method="post" className="card" noValidate>
+        <FormError>{answer?.formError}</FormError>
+        <input type="hidden" name="target" value={which} />
+        <div className={errors.reason ? "field field--invalid" : "field"}>
+          <label htmlFor="field-reason">{t("flag.reason")}</label>
+          <select
+            id="field-reason"
+            name="reason"
+            defaultValue={answer?.values.reason ?? ""}
+            aria-invalid={errors.reason ? true : undefined}
+            aria-describedby={errors.reason ? "field-reason-error" : undefined}
+            required
+          >
+            <option value="">{t("flag.chooseReason")}</option>
+            {MODERATION_REASONS.map((r) => (
+              <option key={r.id} value={r.id} title={r.description[locale]}>
+                {r.label[locale]}
+              </option>
+            ))}
+          </select>
+          {errors.reason ? (
+            <p className="field__error" id="field-reason-error">
+              {errors.reason}
+            </p>
+          ) : null}
+        </div>
+        <Field
+          as="textarea"
+          label={t("flag.explanation")}
+          name="explanation"
+          hint={t("flag.explanationHint")}
+          defaultValue={answer?.values.explanation}
+          error={errors.explanation}
+          rows={5}
+          required
+        />
+        <p>
+          <Link to="/transparency">{t("reviewForm.rules")}</Link>
+        </p>
+        <button type="submit">{t("flag.submit")}</button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,22 @@
+// POST: vote a review helpful, or take the vote back (intent=undo). Answers with a
+// redirect to the review (without JavaScript) — a fetcher follows it and revalidates.
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getDb } from "#db/client.server";
+import { requireUser } from "~/models/permissions.server";
+import { undoHelpful, voteHelpful } from "~/models/review-actions.server";
+
+export async function loader({ params }: ActionFunctionArgs) {
+  return redirect(`/reviews/${Number(params.id) || 0}`);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const reviewId = Number(params.id);
+  if (!Number.isSafeInteger(reviewId) || reviewId <= 0) throw new Response("Not found", { status: 404 });
+  const form = await request.formData();
+  const actor = { id: user.id, role: user.role };
+  const result = form.get("intent") === "undo" ? undoHelpful(getDb(), { actor, reviewId }) : voteHelpful(getDb(), { actor, reviewId });
+  if (!result.ok && result.kind === "not_found") throw new Response("Not found", { status: 404 });
+  if (!result.ok && result.kind === "own_review") throw new Response("Forbidden", { status: 403 });
+  return redirect(`/reviews/${reviewId}#review-${reviewId}`);
+}

@@ -1,0 +1,130 @@
+// The review form for one subject (store, website, product, service).
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { ReviewForm } from "~/components/ReviewForm";
+import { translate, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { privatePageMeta } from "~/lib/auth-meta";
+import { clientIp } from "~/lib/client-ip.server";
+import { flashCookie } from "~/lib/flash.server";
+import { getLocale } from "~/lib/locale.server";
+import { getDb } from "#db/client.server";
+import { discardImages } from "~/models/media.server";
+import { requireUser } from "~/models/permissions.server";
+import { hashIp } from "~/models/review-checks.server";
+import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
+import { createReview, findExistingReview, getSubjectForReview } from "~/models/review-submission.server";
+import writeStyles from "~/styles/write.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
+
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "writeReview.title", "writeReview.description");
+
+function subjectOr404(params: { subjectId?: string }) {
+  const id = Number(params.subjectId);
+  const subject = Number.isSafeInteger(id) && id > 0 ? getSubjectForReview(getDb(), id) : null;
+  if (!subject) throw new Response("Not found", { status: 404 });
+  return subject;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const subject = subjectOr404(params);
+  const existing = findExistingReview(getDb(), user.id, subject.id);
+  if (existing != null) {
+    throw redirect(`/reviews/${existing}/edit`, { headers: { "Set-Cookie": flashCookie("flash.alreadyReviewed") } });
+  }
+  return { subject, ...dateLimits() };
+}
+
+type ActionData = Pick<ReviewFormState, "values" | "errors" | "keptPhotos" | "keptProof" | "previewHtml"> & { formError: string | null };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const locale = getLocale(request);
+  const subject = subjectOr404(params);
+  const form = await readReviewForm(request, user.id, locale);
+  const answer = (status: number, formError: string | null) =>
+    data<ActionData>(
+      {
+        values: form.values,
+        errors: form.errors,
+        keptPhotos: form.keptPhotos,
+        keptProof: form.keptProof,
+        previewHtml: form.previewHtml,
+        formError,
+      },
+      { status },
+    );
+  const hasErrors = Object.keys(form.errors).length > 0 || !form.input;
+  if (form.intent === "preview") return answer(200, null);
+  if (hasErrors) return answer(400, translate(locale, "reviewForm.fixErrors"));
+
+  const result = createReview(getDb(), {
+    actor: { id: user.id, role: user.role },
+    subjectId: subject.id,
+    input: form.input!,
+    locale,
+    ipHash: hashIp(clientIp(context)),
+    photos: form.photos,
+    proof: form.proof,
+  });
+  if (result.ok) {
+    const flash = result.status === "published" ? "flash.reviewPublished" : result.status === "held" ? "flash.reviewHeld" : "flash.reviewPending";
+    return redirect(`/reviews/${result.reviewId}`, { headers: { "Set-Cookie": flashCookie(flash) } });
+  }
+  switch (result.kind) {
+    case "existing":
+      await discardImages([...form.photos, ...(form.proof ? [form.proof] : [])]);
+      return redirect(`/reviews/${result.reviewId}/edit`, { headers: { "Set-Cookie": flashCookie("flash.alreadyReviewed") } });
+    case "refused":
+      return answer(422, translate(locale, result.check.message as MessageKey));
+    case "too_many_photos":
+      return answer(400, translate(locale, "media.error.tooMany"));
+    case "not_found":
+      throw new Response("Not found", { status: 404 });
+    default:
+      throw new Response("Forbidden", { status: 403 });
+  }
+}
+
+export default function WriteReviewPage() {
+  const { subject, minDate, maxDate } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as ActionData | undefined;
+  const { t } = useT();
+  return (
+    <div className="page page--narrow write-page">
+      <p>
+        <Link to={`/write-a-review?company=${subject.company.slug}`}>← {subject.company.name}</Link>
+      </p>
+      <h1>{t("reviewForm.newHeading", { subject: subject.name })}</h1>
+      <p className="muted">
+        {t("reviewForm.ofCompany", { kind: t(`subjectKind.${subject.kind}` as MessageKey), company: subject.company.name })}
+        {subject.city ? ` · ${subject.city}` : ""}
+      </p>
+      <ReviewForm
+        mode="new"
+        values={answer?.values ?? {}}
+        errors={answer?.errors ?? {}}
+        formError={answer?.formError}
+        keptPhotos={answer?.keptPhotos ?? []}
+        keptProof={answer?.keptProof ?? null}
+        previewHtml={answer?.previewHtml}
+        minDate={minDate}
+        maxDate={maxDate}
+      />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
