@@ -30,7 +30,7 @@ async function member() {
 function multipart(path: string, fields: Record<string, string | string[]>, files: { field: string; name: string; type: string; bytes: Buffer }[], cookie?: string) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
-  for (const f of files) fd.append(f.field, new File([f.bytes], f.name, { type: f.type }));
+  for (const f of files) fd.append(f.field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
   return new Request(`${ORIGIN}${path}`, { method: "POST", body: fd, headers: { "Accept-Language": "en", ...(cookie ? { Cookie: cookie } : {}) } });
 }
 
