@@ -4,6 +4,7 @@
 import type { Db } from "#db/client.server";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { reasonLabel } from "~/lib/moderation-reasons";
+import { queueMail, renderMail } from "./mail.server";
 
 export const NOTIFICATION_KINDS = [
   "review_held",
@@ -29,16 +30,59 @@ export interface NotifyArgs {
   userId: number;
   kind: NotificationKind;
   data: NotificationData;
+  /** A path on this site ("/reviews/12"). */
   link?: string | null;
+  /** Also send it by mail (through the outbox, in the same transaction). Default: yes. */
+  mail?: boolean;
+  /** The site's origin for the link in the mail (the request's, or SITE_URL). */
+  origin?: string;
   now?: number;
 }
 
-/** Adds one notification. Call it inside the transaction of what caused it. */
+function siteOrigin(origin?: string) {
+  return (origin ?? process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}
+
+/** Adds one notification, and its mail to the user's address in their language. Call it
+ *  inside the transaction of what caused it: both commit or roll back with it. */
 export function notify(db: Db, args: NotifyArgs) {
   const row = db.$client
     .prepare(`INSERT INTO notifications (user_id, kind, data, link, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`)
     .get(args.userId, args.kind, JSON.stringify(args.data), args.link ?? null, args.now ?? Date.now()) as { id: number };
+  if (args.mail !== false) {
+    const user = db.$client
+      .prepare(`SELECT email, display_name AS name, locale FROM users WHERE id = ? AND deleted_at IS NULL`)
+      .get(args.userId) as { email: string; name: string; locale: Locale } | undefined;
+    if (user) {
+      const { title, body } = describeNotification(user.locale, args.kind, args.data);
+      const blocks: Parameters<typeof renderMail>[1]["blocks"] = [body];
+      if (args.link) blocks.push({ action: translate(user.locale, "notifications.open"), url: `${siteOrigin(args.origin)}${args.link}` });
+      const content = renderMail(user.locale, { subject: title, name: user.name, blocks });
+      queueMail(db, { to: user.email, template: `notice_${args.kind}`, ...content });
+    }
+  }
   return row.id;
+}
+
+/** Tells a review's author what happened to it (on the site and by mail): the company
+ *  replied, or a moderator held, refused, removed, restored or published it, with the
+ *  reason. For the reply and moderation models; call inside their transaction. */
+export function notifyReviewEvent(
+  db: Db,
+  args: { reviewId: number; kind: NotificationKind; reason?: string; check?: string; origin?: string; now?: number },
+) {
+  const review = db.$client
+    .prepare(`SELECT r.author_id AS authorId, r.title, c.name AS companyName FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`)
+    .get(args.reviewId) as { authorId: number | null; title: string; companyName: string } | undefined;
+  if (!review?.authorId) return null;
+  return notify(db, {
+    userId: review.authorId,
+    kind: args.kind,
+    data: { reviewId: args.reviewId, reviewTitle: review.title, companyName: review.companyName, reason: args.reason, check: args.check },
+    link: `/reviews/${args.reviewId}`,
+    origin: args.origin,
+    now: args.now,
+  });
 }
 
 export function unreadCount(db: Db, userId: number): number {

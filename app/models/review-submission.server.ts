@@ -129,12 +129,16 @@ function insertMedia(db: Db, reviewId: number, kind: "photo" | "proof", images: 
   );
 }
 
-function notifyHeld(db: Db, authorId: number, reviewId: number, check: TriggeredCheck) {
+function notifyHeld(db: Db, authorId: number, reviewId: number, check: TriggeredCheck, origin?: string) {
+  const review = db.$client
+    .prepare(`SELECT r.title, c.name AS companyName FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`)
+    .get(reviewId) as { title: string; companyName: string };
   notify(db, {
     userId: authorId,
     kind: "review_held",
-    data: { reviewId, check: check.code },
+    data: { reviewId, check: check.code, reviewTitle: review.title, companyName: review.companyName },
     link: `/reviews/${reviewId}`,
+    origin,
   });
 }
 
@@ -147,6 +151,8 @@ export interface CreateReviewArgs {
   ipHash: string | null;
   photos?: StoredImage[];
   proof?: StoredImage | null;
+  /** The site's origin, for the links in mails. */
+  origin?: string;
   now?: number;
 }
 
@@ -219,7 +225,7 @@ function insertReview(
   if (args.proof) insertMedia(db, reviewId, "proof", [args.proof], 0);
 
   if (status === "published") countReview(db, countedFacts(loadReview(db, reviewId)!), 1);
-  if (status === "held") notifyHeld(db, actor.id, reviewId, result.decisive!);
+  if (status === "held") notifyHeld(db, actor.id, reviewId, result.decisive!, args.origin);
   return { ok: true, reviewId, status, checks: result.checks };
 }
 
@@ -316,6 +322,7 @@ export interface EditReviewArgs {
   /** review_media ids of photos to take off (only this review's photos are touched). */
   removePhotoIds?: number[];
   proof?: StoredImage | null;
+  origin?: string;
   now?: number;
 }
 
@@ -408,7 +415,7 @@ export function editReview(db: Db, args: EditReviewArgs): WriteResult & { remove
     insertMedia(db, args.reviewId, "photo", args.addPhotos ?? [], nextPosition);
     if (args.proof) insertMedia(db, args.reviewId, "proof", [args.proof], 0);
 
-    if (status === "held" && before.status !== "held") notifyHeld(db, args.actor.id, args.reviewId, result.decisive!);
+    if (status === "held" && before.status !== "held") notifyHeld(db, args.actor.id, args.reviewId, result.decisive!, args.origin);
     return {
       ok: true,
       reviewId: args.reviewId,

@@ -17,6 +17,7 @@ import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 import { discardImages } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
 import { CHECKS, hashIp } from "~/models/review-checks.server";
@@ -67,6 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     input: form.input,
     locale,
     ipHash: hashIp(clientIp(context)),
+    origin: requestSiteOrigin(request),
     addPhotos: form.photos,
     removePhotoIds: form.removePhotoIds,
     proof: form.proof,

@@ -16,6 +16,7 @@ import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 import { getDb } from "#db/client.server";
 import { discardImages } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
@@ -74,6 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     input: form.input!,
     locale,
     ipHash: hashIp(clientIp(context)),
+    origin: requestSiteOrigin(request),
     photos: form.photos,
     proof: form.proof,
   });

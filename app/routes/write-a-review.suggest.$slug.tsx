@@ -21,6 +21,7 @@ import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 import { requireUser } from "~/models/permissions.server";
 import { hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
@@ -65,6 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     input: form.input,
     locale,
     ipHash: hashIp(clientIp(context)),
+    origin: requestSiteOrigin(request),
     photos: form.photos,
     proof: form.proof,
   });

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { isoDate, reviewSchema } from "~/lib/review-schema";
+import {
+  listNotifications,
+  markNotificationsRead,
+  notifyReviewEvent,
+  unreadCount,
+} from "~/models/notifications.server";
+import { createReview } from "~/models/review-submission.server";
+import { createCompany, createSubject, createUser, db, insertReview } from "../support/review-fixtures";
+
+function outbox(to: string) {
+  return db().$client.prepare(`SELECT subject, text, template FROM outbox WHERE "to" = ? ORDER BY id`).all(to) as {
+    subject: string;
+    text: string;
+    template: string;
+  }[];
+}
+
+function emailOf(userId: number) {
+  return (db().$client.prepare(`SELECT email FROM users WHERE id = ?`).get(userId) as { email: string }).email;
+}
+
+describe("notices to the author", () => {
+  it("a held review: on the site and by mail, in the author's language, with the reason", () => {
+    const author = createUser();
+    db().$client.prepare(`UPDATE users SET locale = 'en' WHERE id = ?`).run(author);
+    const companyId = createCompany();
+    const input = reviewSchema.parse({
+      stars: "2",
+      title: "Rude on the phone",
+      body: "Write to me at jeanne@example.org if you want the details.",
+      experienceDate: isoDate(Date.now() - 86_400_000),
+      channel: "phone",
+      recommend: "no",
+      attestation: "on",
+    });
+    const result = createReview(db(), { actor: { id: author, role: "member" }, subjectId: createSubject(companyId), input, locale: "en", ipHash: null, origin: "https://replique.test" });
+    expect(result).toMatchObject({ ok: true, status: "held" });
+    expect(unreadCount(db(), author)).toBe(1);
+    const [notice] = listNotifications(db(), author, "en");
+    expect(notice.title).toBe("Your review is waiting for a moderator");
+    expect(notice.body).toContain("contains an email address");
+    const mails = outbox(emailOf(author));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ subject: "Your review is waiting for a moderator", template: "notice_review_held" });
+    expect(mails[0].text).toContain(`https://replique.test/reviews/${result.ok && result.reviewId}`);
+  });
+
+  it("a published review triggers no notice", () => {
+    const author = createUser();
+    const input = reviewSchema.parse({
+      stars: "5",
+      title: "Perfect",
+      body: "Everything went well from the order to the delivery.",
+      experienceDate: isoDate(Date.now()),
+      channel: "website",
+      recommend: "yes",
+      attestation: "on",
+    });
+    createReview(db(), { actor: { id: author, role: "member" }, subjectId: createSubject(createCompany()), input, locale: "fr", ipHash: null });
+    expect(unreadCount(db(), author)).toBe(0);
+    expect(outbox(emailOf(author))).toHaveLength(0);
+  });
+
+  it("the company replied, a moderator removed it (with the reason and how to contest): both languages", () => {
+    const author = createUser();
+    const companyId = createCompany({ name: "Maison Test" });
+    const reviewId = insertReview({ subjectId: createSubject(companyId), companyId, authorId: author, title: "Late delivery" });
+    notifyReviewEvent(db(), { reviewId, kind: "review_replied" });
+    notifyReviewEvent(db(), { reviewId, kind: "review_removed", reason: "personal_data" });
+    expect(unreadCount(db(), author)).toBe(2);
+    const fr = listNotifications(db(), author, "fr");
+    expect(fr[1].title).toBe("Maison Test a répondu à votre avis");
+    expect(fr[0].title).toBe("Votre avis a été retiré");
+    expect(fr[0].body).toContain("Données personnelles");
+    expect(fr[0].body).toContain("contester");
+    const en = listNotifications(db(), author, "en");
+    expect(en[0].body).toContain("Personal data");
+    expect(en[0].body).toContain("contest");
+    // The fixture user's language is French: the mails are in French.
+    expect(outbox(emailOf(author)).map((m) => m.subject)).toEqual(["Maison Test a répondu à votre avis", "Votre avis a été retiré"]);
+  });
+
+  it("marks read: one, then all, and only the user's own", () => {
+    const a = createUser();
+    const b = createUser();
+    const companyId = createCompany();
+    const r1 = insertReview({ subjectId: createSubject(companyId), companyId, authorId: a });
+    const r2 = insertReview({ subjectId: createSubject(companyId), companyId, authorId: b });
+    notifyReviewEvent(db(), { reviewId: r1, kind: "review_replied" });
+    notifyReviewEvent(db(), { reviewId: r1, kind: "review_restored" });
+    notifyReviewEvent(db(), { reviewId: r2, kind: "review_replied" });
+    const [first] = listNotifications(db(), a, "en");
+    const theirs = listNotifications(db(), b, "en")[0];
+    expect(markNotificationsRead(db(), a, [theirs.id])).toBe(0);
+    expect(markNotificationsRead(db(), a, [first.id])).toBe(1);
+    expect(unreadCount(db(), a)).toBe(1);
+    markNotificationsRead(db(), a, "all");
+    expect(unreadCount(db(), a)).toBe(0);
+    expect(unreadCount(db(), b)).toBe(1);
+  });
+});
