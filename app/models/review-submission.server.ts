@@ -561,3 +561,15 @@ export function reviewCompanySlug(db: Db, reviewId: number): string | null {
     .get(reviewId) as { slug: string } | undefined;
   return row?.slug ?? null;
 }
+
+/** Changes a review's origin label (a moderator accepted its proof: "verified"; or took
+ *  the label back), moving its counters from one basis to the other. Call inside the
+ *  decision's transaction. */
+export function setReviewOrigin(db: Db, reviewId: number, origin: CountedReview["origin"]) {
+  const before = loadReview(db, reviewId);
+  if (!before || before.origin === origin) return false;
+  if (before.status === "published") countReview(db, countedFacts(before), -1);
+  db.$client.prepare(`UPDATE reviews SET origin = ? WHERE id = ?`).run(origin, reviewId);
+  if (before.status === "published") countReview(db, countedFacts({ ...before, origin }), 1);
+  return true;
+}

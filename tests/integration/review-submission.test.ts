@@ -18,6 +18,7 @@ import {
   getReviewForEdit,
   listRevisions,
   releasePendingReviews,
+  setReviewOrigin,
   type Actor,
 } from "~/models/review-submission.server";
 import { unreadCount } from "~/models/notifications.server";
@@ -360,6 +361,10 @@ describe("counters equal an SQL recomputation", () => {
     editReview(db(), { actor: a1.author, reviewId: a1.id, input: input({ stars: 5 }), locale: "fr" });
     createReview(db(), { actor: authors[0], subjectId: subjects[3], input: input({ stars: 3 }), locale: "en", ipHash: null });
     deleteReview(db(), { actor: ids[4].author, reviewId: ids[4].id });
+    // A moderator accepts a proof: the review moves to the "verified" basis.
+    db().$client.transaction(() => setReviewOrigin(db(), ids[7].id, "verified"))();
+    db().$client.transaction(() => setReviewOrigin(db(), ids[8].id, "verified"))();
+    db().$client.transaction(() => setReviewOrigin(db(), ids[8].id, "organic"))();
     createReview(db(), { actor: ids[4].author, subjectId: reviewRow(ids[4].id).subject_id as number, input: input({ stars: 4 }), locale: "fr", ipHash: null });
 
     expect(stored().map(strip)).toEqual(recomputed().map(strip));
