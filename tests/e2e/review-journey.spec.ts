@@ -107,16 +107,18 @@ async function newPage(browser: Browser, lang: Lang, javaScriptEnabled: boolean)
 }
 
 /** A subject of a seeded company that the reader has not reviewed yet, found the way a
- *  person would: from the home page's companies, through "write a review". `from` picks
- *  where in the list to start, so that parallel tests take different companies. */
-async function freshSubject(page: Page, from: "start" | "end"): Promise<{ companyPath: string; formPath: string }> {
+ *  person would: from the home page's companies, through "write a review". Each test
+ *  starts at its own place in the list (`from`, `skip`), so that tests running in
+ *  parallel never take the same company. Leaves the page on the subject's form. */
+async function freshSubject(page: Page, from: "start" | "end", skip = 0): Promise<{ companyPath: string; formPath: string }> {
   await page.goto("/");
   const hrefs = await page.locator('a[href^="/companies/"]').evaluateAll((links) =>
     links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
   );
   let companies = [...new Set(hrefs.filter((h) => /^\/companies\/[^/]+\/?$/.test(h)))];
   if (from === "end") companies = companies.reverse();
-  expect(companies.length).toBeGreaterThan(1);
+  expect(companies.length).toBeGreaterThan(4);
+  companies = companies.slice(skip);
   for (const companyPath of companies) {
     const slug = companyPath.split("/")[2];
     await page.goto(`/write-a-review?company=${slug}`);
@@ -234,8 +236,7 @@ for (const javaScriptEnabled of [true, false]) {
   test(`bad input gets an error next to each field and keeps what was typed (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser }) => {
     const lang: Lang = javaScriptEnabled ? "en" : "fr";
     const { context, page } = await newPage(browser, lang, javaScriptEnabled);
-    const { formPath } = await freshSubject(page, javaScriptEnabled ? "end" : "start");
-    await page.goto(formPath);
+    const { formPath } = await freshSubject(page, javaScriptEnabled ? "end" : "start", 2);
     const title = `Kept title ${Date.now()}`;
     const body = "é".repeat(5_001);
     await fillReview(page, lang, { title, body, date: isoDaysFromNow(30) }, { stars: false, photos: [files.fake] });
@@ -260,6 +261,30 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByLabel(label(lang, "attestation"))).toBeChecked();
     // Nothing was published.
     expect(new URL(page.url()).pathname).toBe(formPath);
+    await context.close();
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`/write-a-review finds a company by name (${javaScriptEnabled ? "as you type" : "as a plain search form"})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled, locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
+    const page = await context.newPage();
+    await page.goto("/");
+    const companyPath = await page.locator('a[href^="/companies/"]').first().getAttribute("href");
+    await page.goto(companyPath!);
+    const name = (await page.getByRole("heading", { level: 1 }).first().innerText()).trim();
+    const word = name.split(/[\s'’&-]+/).find((w) => w.length >= 3)!;
+    await page.goto("/write-a-review");
+    const box = page.getByLabel("Which company, store, website or product?");
+    if (javaScriptEnabled) {
+      await box.pressSequentially(word.slice(0, 4), { delay: 40 });
+    } else {
+      await box.fill(word.slice(0, 4));
+      await page.getByRole("button", { name: "Search", exact: true }).last().click();
+    }
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(word.slice(0, 4))}`));
+    await expect(page.locator(".write-results .target__name", { hasText: name })).toBeVisible();
+    await expect(page.locator('.write-results a[href^="/write-a-review/"]').first()).toBeVisible();
     await context.close();
   });
 }
