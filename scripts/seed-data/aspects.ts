@@ -681,7 +681,7 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         id: "aftersales", t: ["service", "phone", "product"],
         l: ["le service après-vente", "after-sales service"],
         p: [
-          "Panne prise en charge par le SAV, réparé{e} et renvoyé{e} en {n} jours. || Le SAV a envoyé un technicien sous 48 h, pièce changée sur place.",
+          "Panne prise en charge par le SAV : appareil réparé et renvoyé en {n} jours. || Le SAV a envoyé un technicien sous 48 h, pièce changée sur place.",
           "The fault was handled by after-sales and the item repaired and sent back in {n} days. || After-sales sent a technician within 48 hours and replaced the part on site.",
         ],
         n: [

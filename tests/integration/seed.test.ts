@@ -24,6 +24,7 @@ import {
   seedIfEmpty,
   type SubjectKind,
 } from "../../scripts/seed";
+import { seedLarge } from "../../scripts/seed-large";
 
 const YEAR = 365.25 * 86_400_000;
 let db: Db;
@@ -427,4 +428,56 @@ describe("content generators", () => {
     expect(texts.m).not.toMatch(word("déçue|passée|allée|conseillée|orientée"));
     expect(texts.m).toMatch(word("déçu|passé|satisfait|allé|conseillé|orienté"));
   });
+});
+
+describe("large data set (small scale)", () => {
+  it("builds a consistent database and puts back the indexes, triggers and settings exactly", async () => {
+    const dir = path.join(os.tmpdir(), "replique-tests");
+    const file = path.join(dir, `${crypto.randomUUID()}-large.db`);
+    const fresh = openDatabase(path.join(dir, `${crypto.randomUUID()}-fresh.db`));
+    try {
+      migrateDatabase(fresh);
+      const schema = (d: Db) =>
+        d.$client.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY type, name`).all();
+      const result = await seedLarge({ file, companies: 400, reviews: 8_000, users: 12_000, worker: false, log: () => {} });
+      const large = openDatabase(file);
+      try {
+        const q = (sql: string) => (large.$client.prepare(sql).get() as { n: number }).n;
+        expect(schema(large)).toEqual(schema(fresh));
+        expect(large.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+        expect(q(`SELECT count(*) AS n FROM companies`)).toBe(400);
+        expect(q(`SELECT count(*) AS n FROM reviews`)).toBe(8_000);
+        expect(q(`SELECT count(*) AS n FROM review_revisions`)).toBe(8_000);
+        expect(q(`SELECT count(*) AS n FROM reply_revisions`)).toBe(q(`SELECT count(*) AS n FROM replies`));
+        const published = q(`SELECT count(*) AS n FROM reviews WHERE status = 'published'`);
+        expect(q(`SELECT count(*) AS n FROM reviews r JOIN replies p ON p.review_id = r.id WHERE r.status = 'published'`) / published).toBeGreaterThanOrEqual(0.4);
+        expect(q(`SELECT count(*) AS n FROM replies p JOIN companies c ON c.id = p.company_id WHERE c.state <> 'verified'`)).toBe(0);
+        expect(q(`SELECT count(*) AS n FROM reviews r WHERE r.helpful_count <> (SELECT count(*) FROM helpful_votes v WHERE v.review_id = r.id)`)).toBe(0);
+        expect(q(`SELECT count(*) AS n FROM (SELECT 1 FROM reviews GROUP BY author_id, subject_id HAVING count(*) > 1)`)).toBe(0);
+        expect(q(`SELECT count(*) AS n FROM reviews r JOIN subjects s ON s.id = r.subject_id WHERE s.company_id <> r.company_id`)).toBe(0);
+        expect(q(`SELECT max(published_at) AS n FROM reviews`)).toBeLessThanOrEqual(REFERENCE_NOW);
+        // Search: every published review, company and subject is indexed; accents do not matter.
+        expect(q(`SELECT count(*) AS n FROM search_fts WHERE rowid % 4 = 2`)).toBe(published);
+        expect(q(`SELECT count(*) AS n FROM search_fts WHERE rowid % 4 = 0`)).toBe(400);
+        expect(q(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'panier dore'`)).toBeGreaterThan(0);
+        // The counters were rebuilt; the largest company is the largest by far.
+        expect(q(`SELECT sum(review_count) AS n FROM rating_stats WHERE scope = 'company'`)).toBe(published);
+        expect(result.largest[0]!.slug).toBe("panier-dore");
+        expect(result.largest[0]!.n).toBeGreaterThan(3 * result.largest[1]!.n);
+        // The triggers work again: a new published review becomes searchable.
+        large.$client
+          .prepare(
+            `INSERT INTO reviews (subject_id, company_id, author_id, stars, title, body, body_html, language, experience_date, channel, origin, status, published_at)
+             VALUES (1, 1, 1, 5, 'Zythogramme exceptionnel', 'Texte', '<p>Texte</p>', 'fr', '2026-10-01', 'website', 'organic', 'published', 1)`,
+          )
+          .run();
+        expect(q(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'zythogramme'`)).toBe(1);
+      } finally {
+        large.$client.close();
+      }
+    } finally {
+      fresh.$client.close();
+      for (const f of [file, fresh.$client.name]) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(f + suffix, { force: true });
+    }
+  }, 120_000);
 });
