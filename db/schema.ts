@@ -350,6 +350,7 @@ export const replies = sqliteTable(
   (t) => [
     uniqueIndex("replies_review_unique").on(t.reviewId),
     index("replies_company_idx").on(t.companyId, t.publishedAt),
+    index("replies_published_idx").on(t.publishedAt),
   ],
 );
 

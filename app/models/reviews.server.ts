@@ -330,3 +330,16 @@ export function listAuthorReviews(authorId: number, options: { before?: string |
     nextCursor: hasMore && last ? encodeCursor(last.publishedAt as number, last.id) : null,
   };
 }
+
+/** The reviews whose company replied most recently, with their replies (home page). */
+export function listLatestAnswered(limit = 4): ReviewView[] {
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT ${REVIEW_COLUMNS} FROM (
+         SELECT review_id FROM replies WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT ?
+       ) latest JOIN reviews r ON r.id = latest.review_id ${REVIEW_JOINS}
+       WHERE r.status = 'published'`,
+    )
+    .all(limit * 2) as ReviewRow[];
+  return hydrate(rows.slice(0, limit));
+}

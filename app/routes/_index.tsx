@@ -7,7 +7,7 @@ import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { listCategories, listRecentlyReviewedCompanies } from "~/models/companies.server";
-import { listLatestReviews } from "~/models/reviews.server";
+import { listLatestAnswered, listLatestReviews } from "~/models/reviews.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -16,7 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canonical: `${url.origin}/`,
     categories: listCategories(),
     recent: listRecentlyReviewedCompanies(8),
-    latest: listLatestReviews(6),
+    latest: listLatestReviews(4),
+    answered: listLatestAnswered(4),
   };
 }
 
@@ -44,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [];
 
 export default function Home() {
-  const { categories, recent, latest } = useLoaderData<typeof loader>();
+  const { categories, recent, latest, answered } = useLoaderData<typeof loader>();
   const { t, tp, locale } = useT();
   return (
     <>
@@ -89,6 +90,14 @@ export default function Home() {
           <h2 id="latest-title">{t("home.latest")}</h2>
           <div className="latest">
             {latest.map((review) => (
+              <Thread key={review.id} review={review} showCompany />
+            ))}
+          </div>
+        </section>
+        <section aria-labelledby="answered-title" className="section">
+          <h2 id="answered-title">{t("home.answered")}</h2>
+          <div className="latest">
+            {answered.map((review) => (
               <Thread key={review.id} review={review} showCompany />
             ))}
           </div>

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = () => PUBLIC_PAGE_CACHE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Réplique" }];
+  if (!data) return []; // the error boundary sets a localized title
   const { company, subject, summary, locale, canonical, page } = data;
   const type = subject.kind === "store" ? "LocalBusiness" : subject.kind === "product" ? "Product" : subject.kind === "website" ? "WebSite" : "Service";
   return seoMeta({

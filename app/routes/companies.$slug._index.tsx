@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = () => PUBLIC_PAGE_CACHE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Réplique" }];
+  if (!data) return []; // the error boundary sets a localized title
   const { company, allSummary, locale, canonical, page } = data;
   const score = allSummary.trustScore != null ? allSummary.trustScore.toLocaleString(locale) : "—";
   return seoMeta({

@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = () => PUBLIC_PAGE_CACHE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Réplique" }];
+  if (!data) return []; // the error boundary sets a localized title
   const { review, locale, canonical, awaiting } = data;
   if (awaiting) return [{ title: `${review.title} — ${translate(locale, "site.name")}` }, { name: "robots", content: "noindex" }];
   const title =

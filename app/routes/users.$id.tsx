@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers = () => PUBLIC_PAGE_CACHE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Réplique" }];
+  if (!data) return []; // the error boundary sets a localized title
   const { profile, locale, canonical } = data;
   return seoMeta({
     title: `${translate(locale, "profile.title", { name: profile.displayName })} — ${translate(locale, "site.name")}`,

@@ -1,0 +1,1 @@
+CREATE INDEX `replies_published_idx` ON `replies` (`published_at`);
