@@ -61,6 +61,7 @@ export default function Transparency() {
       remove: fr ? "retiré" : "removed",
       restore: fr ? "rétabli" : "restored",
       dismiss: fr ? "signalement rejeté" : "flag dismissed",
+      dismiss_flag: fr ? "signalement rejeté" : "flag dismissed",
       refuse: fr ? "refusé" : "refused",
       auto_publish: fr ? "publié automatiquement (délai dépassé)" : "published automatically (delay passed)",
     })[d] ?? d;
