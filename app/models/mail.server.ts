@@ -146,6 +146,46 @@ export function queueAccountMail(db: Inserter, to: string, locale: Locale, mail:
   return queueMail(db, { to, template: mail.template, ...renderAccountMail(locale, mail) });
 }
 
+// ─── The receipt of a report (/report) ───────────────────────────────────────
+
+export type ReportReceiptMail = {
+  template: "report_received";
+  name: string;
+  flagId: number;
+  target: "review" | "reply" | "follow_up";
+  reviewTitle: string;
+  companyName: string;
+  reason: string;
+  explanation: string;
+  url: string;
+  at: number;
+};
+
+/** What was reported, when, and that the decision and the ways to contest it will follow. */
+export function renderReportReceipt(locale: Locale, mail: ReportReceiptMail): MailContent {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+  const zone = { timeZone: "Europe/Paris" } as const;
+  const tag = locale === "fr" ? "fr-FR" : "en-GB";
+  const date = new Intl.DateTimeFormat(tag, { ...zone, dateStyle: "long" }).format(mail.at);
+  const time = new Intl.DateTimeFormat(tag, { ...zone, timeStyle: "short" }).format(mail.at);
+  const what = t(`mail.reportReceived.what.${mail.target}`, { title: mail.reviewTitle, company: mail.companyName });
+  const explanation = mail.explanation.length > 500 ? `${mail.explanation.slice(0, 500)}…` : mail.explanation;
+  return renderMail(locale, {
+    subject: t("mail.reportReceived.subject", { id: String(mail.flagId) }),
+    name: mail.name || undefined,
+    blocks: [
+      t("mail.reportReceived.body", { date, time, what }),
+      t("mail.reportReceived.facts", { reason: mail.reason, explanation }),
+      { link: t("mail.reportReceived.link"), url: mail.url },
+      t("mail.reportReceived.next"),
+    ],
+  });
+}
+
+export function queueReportReceipt(db: Inserter, to: string, locale: Locale, mail: ReportReceiptMail) {
+  return queueMail(db, { to, template: mail.template, ...renderReportReceipt(locale, mail) });
+}
+
 // ─── Reading the outbox (the development page, tests) ────────────────────────
 
 export function listOutbox(options: { to?: string; limit?: number } = {}, db: Db = getDb()) {

@@ -104,7 +104,10 @@ export function votedReviewIds(db: Db, userId: number, reviewIds: number[]): Set
 export const FLAGS_PER_DAY = 20;
 
 export interface FlagArgs {
-  actor: Actor;
+  /** Null for a notifier without an account (the public /report form): then `contact` is required. */
+  actor: Actor | null;
+  /** The name and email the reporter gave (the /report form), kept to send them the decision. */
+  contact?: { name: string; email: string };
   target: "review" | "reply" | "follow_up";
   reviewId: number;
   reason: ModerationReason;
@@ -113,16 +116,20 @@ export interface FlagArgs {
 }
 
 /** Flags a review, its reply or its follow-up. A company member flags in the company's
- *  name (the scorecard counts company flags); the content stays visible while assessed. */
+ *  name (the scorecard counts company flags); a visitor without an account flags as a
+ *  'notifier' (known by the email they gave). The content stays visible while assessed. */
 export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: number }> {
   const now = args.now ?? Date.now();
+  const actorId = args.actor?.id ?? null;
+  const email = args.contact?.email.trim().toLowerCase() || null;
+  if (actorId == null && !email) return { ok: false, kind: "forbidden" };
   return db.$client.transaction((): ActionResult<{ flagId: number }> => {
     const f = loadFacts(db, args.reviewId);
     if (!f || f.status !== "published") return { ok: false, kind: "not_found" };
     let replyId: number | null = null;
     let followUpId: number | null = null;
     if (args.target === "review") {
-      if (f.authorId === args.actor.id) return { ok: false, kind: "own_review" };
+      if (actorId != null && f.authorId === actorId) return { ok: false, kind: "own_review" };
     } else if (args.target === "reply") {
       if (f.replyId == null || f.replyStatus !== "published") return { ok: false, kind: "not_found" };
       replyId = f.replyId;
@@ -131,33 +138,33 @@ export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: numb
         .prepare(`SELECT id FROM follow_ups WHERE review_id = ? AND status = 'published'`)
         .get(args.reviewId) as { id: number } | undefined;
       if (!fu) return { ok: false, kind: "not_found" };
-      if (f.authorId === args.actor.id) return { ok: false, kind: "own_review" };
+      if (actorId != null && f.authorId === actorId) return { ok: false, kind: "own_review" };
       followUpId = fu.id;
     }
-    const member = db.$client
+    const member = actorId == null ? undefined : (db.$client
       .prepare(
         `SELECT c.id, c.flagging_suspended_until AS suspendedUntil FROM company_members m JOIN companies c ON c.id = m.company_id
          WHERE m.user_id = ? AND m.company_id = ?`,
       )
-      .get(args.actor.id, f.companyId) as { id: number; suspendedUntil: number | null } | undefined;
+      .get(actorId, f.companyId) as { id: number; suspendedUntil: number | null } | undefined);
     // The company flagging its own reply makes no sense; its members flag reviews and follow-ups.
     if (member && args.target === "reply") return { ok: false, kind: "not_allowed" };
     if (member?.suspendedUntil != null && member.suspendedUntil > now) return { ok: false, kind: "not_allowed" };
+    // A signed-in reporter is known by their account, a notifier by the email they gave.
+    const who = actorId != null ? "reporter_user_id = ?" : "reporter_user_id IS NULL AND reporter_email = ?";
     const recent = db.$client
-      .prepare(`SELECT count(*) AS n FROM flags WHERE reporter_user_id = ? AND created_at > ?`)
-      .get(args.actor.id, now - 86_400_000) as { n: number };
+      .prepare(`SELECT count(*) AS n FROM flags WHERE ${who} AND created_at > ?`)
+      .get(actorId ?? email, now - 86_400_000) as { n: number };
     if (recent.n >= FLAGS_PER_DAY) return { ok: false, kind: "rate_limited" };
     const duplicate = db.$client
-      .prepare(
-        `SELECT id FROM flags WHERE reporter_user_id = ? AND review_id = ? AND target_type = ? AND status = 'pending'`,
-      )
-      .get(args.actor.id, args.reviewId, args.target) as { id: number } | undefined;
+      .prepare(`SELECT id FROM flags WHERE ${who} AND review_id = ? AND target_type = ? AND status = 'pending'`)
+      .get(actorId ?? email, args.reviewId, args.target) as { id: number } | undefined;
     if (duplicate) return { ok: false, kind: "already" };
     const row = db.$client
       .prepare(
         `INSERT INTO flags (target_type, review_id, reply_id, follow_up_id, reason, explanation, reporter_type,
-           reporter_user_id, reporter_company_id, good_faith, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id`,
+           reporter_user_id, reporter_company_id, reporter_name, reporter_email, good_faith, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id`,
       )
       .get(
         args.target,
@@ -166,9 +173,11 @@ export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: numb
         followUpId,
         args.reason,
         args.explanation,
-        member ? "company" : "consumer",
-        args.actor.id,
+        member ? "company" : actorId != null ? "consumer" : "notifier",
+        actorId,
         member ? member.id : null,
+        args.contact?.name.trim() || null,
+        email,
         now,
       ) as { id: number };
     // Shown as "being assessed after a report" while a moderator looks at it.

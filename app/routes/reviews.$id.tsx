@@ -72,6 +72,11 @@ export default function ReviewPermalink() {
       ) : null}
       <Thread review={review} truncation="full" headingLevel={2} showCompany />
       {review.status !== "removed" ? <ReviewActions reviewId={review.id} viewer={viewer} awaiting={awaiting != null} /> : null}
+      {review.status === "published" && !awaiting ? (
+        <p>
+          <Link to={`/report?review=${review.id}`}>{t("report.permalinkLink")}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,49 @@
+// What the /report form shares between the server and the page: its limits, the parts of
+// a thread one can report, and how a link to a review is read.
+import { FLAG_EXPLANATION_MAX_LENGTH, FLAG_EXPLANATION_MIN_LENGTH } from "~/lib/review-schema";
+
+export const REPORT_TARGETS = ["review", "reply", "follow_up"] as const;
+export type ReportTarget = (typeof REPORT_TARGETS)[number];
+
+export const REPORT_NAME_MAX_LENGTH = 100;
+export const REPORT_URL_MAX_LENGTH = 500;
+export const REPORT_EXPLANATION_MIN_LENGTH = FLAG_EXPLANATION_MIN_LENGTH;
+export const REPORT_EXPLANATION_MAX_LENGTH = FLAG_EXPLANATION_MAX_LENGTH;
+
+/** The name of the honeypot field: hidden from people, filled by naive bots. */
+export const REPORT_HONEYPOT = "website";
+
+// ─── The link to the content ─────────────────────────────────────────────────
+
+export type ParsedLink = { reviewId: number; target: ReportTarget | null };
+
+/** Reads a link to a review of this site: `/reviews/12`, `/reviews/12#reply`, or an absolute
+ *  URL on one of `hosts` (with or without its scheme). The fragment may name the reply or
+ *  the follow-up. Anything else (another site, another page) gives null. */
+export function parseReviewLink(input: string, hosts: string[]): ParsedLink | null {
+  const raw = input.trim();
+  if (!raw || raw.length > REPORT_URL_MAX_LENGTH) return null;
+  let url: URL;
+  try {
+    if (raw.startsWith("/") && !raw.startsWith("//")) url = new URL(raw, "http://relative.invalid");
+    else {
+      url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`);
+      if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+      if (!hosts.map((h) => h.toLowerCase()).includes(url.host.toLowerCase())) return null;
+    }
+  } catch {
+    return null;
+  }
+  const match = /^\/reviews\/(\d{1,15})\/?$/.exec(url.pathname);
+  if (!match) return null;
+  const reviewId = Number(match[1]);
+  if (!Number.isSafeInteger(reviewId) || reviewId <= 0) return null;
+  const fragment = decodeURIComponent(url.hash.slice(1)).toLowerCase();
+  const target: ReportTarget | null = /^reply\b/.test(fragment)
+    ? "reply"
+    : /^follow[-_]?up\b/.test(fragment)
+      ? "follow_up"
+      : null;
+  return { reviewId, target };
+}
+
