@@ -275,9 +275,15 @@ export const reviews = sqliteTable(
     // first: the status is filtered while walking these indexes, not part of them.
     index("reviews_company_feed_idx").on(t.companyId, t.publishedAt, t.id),
     index("reviews_company_helpful_idx").on(t.companyId, t.helpfulCount, t.id),
+    // Covers the right-of-reply scorecard (last 12 months) without reading the rows.
+    index("reviews_company_scorecard_idx").on(t.companyId, t.publishedAt, t.status, t.stars, t.repliedAt),
     index("reviews_subject_feed_idx").on(t.subjectId, t.publishedAt, t.id),
     index("reviews_status_feed_idx").on(t.status, t.publishedAt, t.id),
     index("reviews_author_idx").on(t.authorId, t.createdAt),
+    // The brand inbox: a company's published reviews still awaiting a reply, newest first.
+    index("reviews_company_awaiting_idx")
+      .on(t.companyId, t.publishedAt, t.id)
+      .where(sql`status = 'published' AND replied_at IS NULL`),
   ],
 );
 

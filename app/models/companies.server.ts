@@ -197,7 +197,20 @@ export interface CategoryView {
   companyCount: number;
 }
 
-export function listCategories(): CategoryView[] {
+// Categories change only by an admin's hand and their company counts move slowly; one
+// read a minute spares the home page a count over every company of every category.
+let categoriesCache: { file: string; until: number; value: CategoryView[] } | undefined;
+const CATEGORIES_TTL_MS = 60_000;
+
+export function listCategories(now = Date.now()): CategoryView[] {
+  const file = getDb().$client.name;
+  if (categoriesCache && categoriesCache.file === file && categoriesCache.until > now) return categoriesCache.value;
+  const value = readCategories();
+  categoriesCache = { file, until: now + CATEGORIES_TTL_MS, value };
+  return value;
+}
+
+function readCategories(): CategoryView[] {
   return getDb()
     .$client.prepare(
       `SELECT c.id, c.slug, c.name_fr AS nameFr, c.name_en AS nameEn, count(cc.company_id) AS companyCount

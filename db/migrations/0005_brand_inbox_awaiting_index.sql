@@ -1,0 +1,1 @@
+CREATE INDEX `reviews_company_awaiting_idx` ON `reviews` (`company_id`,`published_at`,`id`) WHERE status = 'published' AND replied_at IS NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX `reviews_company_scorecard_idx` ON `reviews` (`company_id`,`published_at`,`status`,`stars`,`replied_at`);
