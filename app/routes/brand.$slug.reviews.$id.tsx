@@ -1,0 +1,260 @@
+// Replying to one review, or editing the reply, in the company's name. Beside the review:
+// the same customer's other reviews of the company. Before publishing, a reply nearly
+// identical to one of the company's earlier replies is held back once with a "this looks
+// scripted" warning; a second submit with the confirmation box publishes it anyway.
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { getDb } from "#db/client.server";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { Field, FormError } from "~/components/Field";
+import { Thread } from "~/components/Thread";
+import { translate, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { privatePageMeta } from "~/lib/auth-meta";
+import { flashCookie } from "~/lib/flash.server";
+import { getLocale } from "~/lib/locale.server";
+import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
+import { renderMarkdown } from "~/lib/markdown.server";
+import { fieldErrors } from "~/lib/review-schema";
+import { requireCompanyMember } from "~/models/permissions.server";
+import { hit, keyPart } from "~/models/rate-limit.server";
+import {
+  findScriptedMatch,
+  getBrandCompany,
+  getInboxReview,
+  getReplySource,
+  listCustomerReviews,
+  REPLY_RATE_LIMIT,
+  replySchema,
+  saveReply,
+  type ScriptedMatch,
+} from "~/models/replies.server";
+import brandStyles from "~/styles/brand.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "brand.reply.title");
+
+/** The company (404), the member (403 otherwise) and the review, which must be one of
+ *  this company's published reviews (404 otherwise: another company's review is not here). */
+function load(request: Request, params: { slug?: string; id?: string }) {
+  const company = getBrandCompany(getDb(), params.slug ?? "");
+  if (!company) throw new Response("Not found", { status: 404 });
+  const { user } = requireCompanyMember(request, company.id);
+  const id = Number(params.id);
+  const review = Number.isSafeInteger(id) && id > 0 ? getInboxReview(company.id, id) : null;
+  if (!review) throw new Response("Not found", { status: 404 });
+  return { company, user, review };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { company, review } = load(request, params);
+  const source = getReplySource(getDb(), review.id);
+  return {
+    company,
+    review,
+    reply: source ? { body: source.status === "published" ? source.body : "", status: source.status, revisions: source.revisions } : null,
+    customer: listCustomerReviews(getDb(), company.id, review),
+  };
+}
+
+type ActionData = {
+  values: { body: string };
+  errors: Record<string, string>;
+  formError: string | null;
+  previewHtml?: string | null;
+  scripted?: ScriptedMatch | null;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { company, user, review } = load(request, params);
+  if (!company.verified) throw new Response("Forbidden", { status: 403 });
+  const locale = getLocale(request);
+  const form = await request.formData();
+  // The hidden fields must name this company and this review: a form posted for another
+  // one (a stale tab, a forged request) is refused rather than applied here.
+  if (String(form.get("companyId")) !== String(company.id) || String(form.get("reviewId")) !== String(review.id)) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  const raw = String(form.get("body") ?? "");
+  const values = { body: raw.slice(0, MARKDOWN_MAX_LENGTH * 2) };
+  const parsed = replySchema.safeParse({ body: form.get("body") ?? undefined });
+  const errorsOf = (e: Record<string, string>) =>
+    Object.fromEntries(Object.entries(e).map(([k, v]) => [k, translate(locale, v as MessageKey)]));
+
+  if (form.get("intent") === "preview") {
+    const errors = parsed.success ? {} : errorsOf(fieldErrors(parsed.error));
+    return data<ActionData>({
+      values,
+      errors: errors.body && values.body.trim() === "" ? {} : errors,
+      formError: null,
+      previewHtml: parsed.success ? renderMarkdown(parsed.data.body) : null,
+    });
+  }
+  if (!parsed.success) {
+    return data<ActionData>(
+      { values, errors: errorsOf(fieldErrors(parsed.error)), formError: translate(locale, "brand.reply.fixErrors") },
+      { status: 400 },
+    );
+  }
+  const body = parsed.data.body;
+  if (form.get("confirmScripted") !== "yes") {
+    const scripted = findScriptedMatch(getDb(), company.id, review.id, body);
+    if (scripted) return data<ActionData>({ values, errors: {}, formError: null, scripted }, { status: 409 });
+  }
+  if (!hit(`reply:${keyPart(String(user.id))}`, REPLY_RATE_LIMIT).allowed) {
+    return data<ActionData>({ values, errors: {}, formError: translate(locale, "brand.reply.rateLimited") }, { status: 429 });
+  }
+  const result = saveReply(getDb(), {
+    actor: { id: user.id, role: user.role },
+    companyId: company.id,
+    reviewId: review.id,
+    body,
+    origin: new URL(request.url).origin,
+  });
+  if (result.ok) {
+    return redirect(`/brand/${company.slug}/reviews/${review.id}`, {
+      headers: { "Set-Cookie": flashCookie(result.created ? "flash.brandReplyPublished" : "flash.brandReplyEdited") },
+    });
+  }
+  if (result.kind === "forbidden" || result.kind === "not_verified") throw new Response("Forbidden", { status: 403 });
+  if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
+  const message = result.kind === "locked" ? "brand.reply.locked" : "brand.reply.notAllowed";
+  return data<ActionData>({ values, errors: {}, formError: translate(locale, message) }, { status: 409 });
+}
+
+export default function BrandReply() {
+  const { company, review, reply, customer } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as ActionData | undefined;
+  const { t, n } = useT();
+  const navigation = useNavigation();
+  const preview = useFetcher<{ html: string | null }>();
+  const body = answer?.values.body ?? reply?.body ?? "";
+  const [length, setLength] = useState(body.length);
+  const [hydrated, setHydrated] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
+
+  function onBodyInput(value: string) {
+    setLength(value.length);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      preview.submit({ body: value.slice(0, MARKDOWN_MAX_LENGTH) }, { method: "post", action: "/markdown-preview" });
+    }, 300);
+  }
+
+  const previewHtml = preview.data?.html ?? answer?.previewHtml ?? null;
+  const editing = reply != null;
+  const locked = reply?.status === "removed";
+  const scripted = answer?.scripted ?? null;
+  const percent = scripted ? n(Math.floor(scripted.similarity * 100) / 100, { style: "percent" }) : "";
+  const formKey = answer ? `answer-${answer.values.body.length}-${scripted ? "s" : ""}` : "initial";
+
+  return (
+    <div className="page brand-page brand-reply">
+      <p>
+        <Link to={`/brand/${company.slug}`}>← {t("brand.back")}</Link>
+      </p>
+      <h1>{t(editing ? "brand.reply.editTitle" : "brand.reply.title")}</h1>
+      <div className="brand-reply__layout">
+        <div className="brand-reply__main">
+          <h2 className="visually-hidden">{t("brand.review")}</h2>
+          <Thread review={review} truncation="full" headingLevel={3} />
+
+          {!company.verified ? (
+            <p className="notice">{t("brand.notVerified", { company: company.name })}</p>
+          ) : locked ? (
+            <p className="notice">{t("brand.reply.locked")}</p>
+          ) : (
+            <Form method="post" className="card brand-reply__form" noValidate key={formKey}>
+              <FormError>{answer?.formError}</FormError>
+              <input type="hidden" name="companyId" value={company.id} />
+              <input type="hidden" name="reviewId" value={review.id} />
+              {scripted ? (
+                <section className="brand-scripted" role="alert" aria-labelledby="scripted-title">
+                  <h2 id="scripted-title">{t("brand.scripted.title")}</h2>
+                  <p>{t("brand.scripted.body", { percent })}</p>
+                  <h3>
+                    {t("brand.scripted.earlier")} (<Link to={`/reviews/${scripted.reviewId}`}>{t("brand.scripted.seeReview")}</Link>)
+                  </h3>
+                  <blockquote className="post__body brand-scripted__earlier" dangerouslySetInnerHTML={{ __html: scripted.bodyHtml }} />
+                  <div className="checkbox">
+                    <input type="checkbox" id="field-confirmScripted" name="confirmScripted" value="yes" />
+                    <label htmlFor="field-confirmScripted">{t("brand.scripted.confirm")}</label>
+                  </div>
+                </section>
+              ) : null}
+              <Field
+                as="textarea"
+                label={t("brand.reply.body")}
+                name="body"
+                hint={t("brand.reply.hint")}
+                defaultValue={body}
+                error={answer?.errors.body}
+                rows={10}
+                required
+                onInput={(e) => onBodyInput((e.target as HTMLTextAreaElement).value)}
+              />
+              {hydrated ? (
+                <p className={length > MARKDOWN_MAX_LENGTH ? "field__error" : "muted"} aria-live="polite">
+                  {t("brand.reply.charCount", { count: length })}
+                </p>
+              ) : null}
+              <section className="brand-reply__preview" aria-labelledby="reply-preview-heading">
+                <h2 id="reply-preview-heading">{t("brand.reply.preview")}</h2>
+                {previewHtml ? (
+                  <div className="post__body" dangerouslySetInnerHTML={{ __html: previewHtml }} />
+                ) : (
+                  <p className="muted">{t("brand.reply.previewEmpty")}</p>
+                )}
+              </section>
+              {editing && reply ? <p className="muted">{t("brand.reply.versions", { count: reply.revisions })}</p> : null}
+              <div className="brand-reply__buttons">
+                <button type="submit" name="intent" value="publish" disabled={navigation.state === "submitting"}>
+                  {t(editing ? "brand.reply.save" : "brand.reply.publish")}
+                </button>
+                <button type="submit" name="intent" value="preview" className="button button--ghost">
+                  {t("brand.reply.previewButton")}
+                </button>
+              </div>
+            </Form>
+          )}
+        </div>
+        <aside className="brand-reply__customer" aria-labelledby="customer-heading">
+          <h2 id="customer-heading">{t("brand.customer.title", { company: company.name })}</h2>
+          {!review.author ? (
+            <p className="muted">{t("brand.customer.anonymous")}</p>
+          ) : customer.length === 0 ? (
+            <p className="muted">{t("brand.customer.none", { company: company.name })}</p>
+          ) : (
+            <ul className="brand-reply__customer-list">
+              {customer.map((r) => (
+                <li key={r.id}>
+                  <Thread review={r} headingLevel={3} />
+                  <p>
+                    <Link to={`/brand/${company.slug}/reviews/${r.id}`}>
+                      {t(r.reply ? "brand.inbox.editReply" : "brand.inbox.reply")}
+                    </Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
