@@ -3,13 +3,14 @@ import { brand } from "./brand";
 import { common } from "./common";
 import { company } from "./company";
 import { LOCALES, type Locale } from "./define";
+import { report } from "./report";
 import { write } from "./write";
 
 export { LOCALES, type Locale };
 
 // Every area's messages, merged. Add an area: create ./area.ts with defineMessages
 // and list it here.
-const areas = [common, company, auth, write, brand];
+const areas = [common, company, auth, write, report, brand];
 
 type Messages = (typeof areas)[number]["en"];
 type UnionKeys<T> = T extends unknown ? keyof T : never;
