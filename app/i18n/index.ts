@@ -50,29 +50,39 @@ function formatVar(locale: Locale, value: string | number) {
 
 /** Plural-aware: looks up `${key}.one`, `${key}.other` (and `.zero` when count is 0). */
 export function translatePlural(locale: Locale, key: string, count: number, vars?: Vars): string {
-  const rule = count === 0 && `${key}.zero` in dictionaries.en ? "zero" : new Intl.PluralRules(locale).select(count);
+  const rule = count === 0 && `${key}.zero` in dictionaries.en ? "zero" : pluralRules(locale).select(count);
   const chosen = `${key}.${rule}` in dictionaries.en ? `${key}.${rule}` : `${key}.other`;
   return translate(locale, chosen as MessageKey, { count, ...vars });
 }
 
 const intlLocale = (locale: Locale) => (locale === "fr" ? "fr-FR" : "en-GB");
 
+// Intl formatters are costly to build and a page formats hundreds of values: build each
+// (language, options) pair once.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+const pluralRules = (locale: Locale) => cached(`p:${locale}`, () => new Intl.PluralRules(locale));
+
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {
-  return new Intl.NumberFormat(intlLocale(locale), options).format(value);
+  return cached(`n:${locale}:${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(intlLocale(locale), options)).format(value);
 }
 
 /** Dates are shown in Paris time: reviews are about French and European businesses. */
 export function formatDate(locale: Locale, value: number | string | Date, style: "long" | "medium" = "long") {
   const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    dateStyle: style,
-    timeZone: "Europe/Paris",
-  }).format(date);
+  return cached(`d:${locale}:${style}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: "Europe/Paris" })).format(date);
 }
 
 export function formatMonthYear(locale: Locale, value: string | number) {
   const date = typeof value === "string" ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "Europe/Paris" }).format(date);
+  return cached(`m:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "Europe/Paris" })).format(date);
 }
 
 export function messagesFor(locale: Locale) {

@@ -15,7 +15,7 @@ import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import {
   getCompanyBySlug,
   getRatingSummary,
-  getScorecard,
+  getCachedScorecard,
   listSubjects,
 } from "~/models/companies.server";
 import { SCORE_BASES } from "~/lib/trustscore";
@@ -28,14 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = parseReviewQuery(url.searchParams);
   const locale = getLocale(request);
   const summary = getRatingSummary("company", company.id, query.basis);
+  const allSummary = query.basis === "all" ? summary : getRatingSummary("company", company.id, "all");
   const page = listReviews({ companyId: company.id }, { filters: toFilters(query), sort: query.sort, before: query.before });
   const canonical = `${url.origin}/companies/${company.slug}`;
   return {
     company,
     summary,
-    allSummary: query.basis === "all" ? summary : getRatingSummary("company", company.id, "all"),
+    allSummary,
     subjects: listSubjects(company.id),
-    scorecard: getScorecard(company.id),
+    scorecard: getCachedScorecard(company.id, `${allSummary.reviewCount}:${allSummary.replyCount}`),
     page,
     query,
     canonical,
