@@ -170,6 +170,13 @@ export function getReplySource(db: Db, reviewId: number): { id: number; body: st
   );
 }
 
+/** Every version of a reply, newest first (the first version included), for its editors. */
+export function listReplyRevisions(db: Db, replyId: number, limit = 50): { id: number; body: string; createdAt: number }[] {
+  return db.$client
+    .prepare(`SELECT id, body, created_at AS createdAt FROM reply_revisions WHERE reply_id = ? ORDER BY id DESC LIMIT ?`)
+    .all(replyId, limit) as { id: number; body: string; createdAt: number }[];
+}
+
 // ─── "This looks scripted" ────────────────────────────────────────────────────
 
 /** How many of the company's latest replies the nudge compares a new reply with. */

@@ -10,7 +10,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -32,6 +32,7 @@ import {
   getInboxReview,
   getReplySource,
   listCustomerReviews,
+  listReplyRevisions,
   REPLY_RATE_LIMIT,
   replySchema,
   saveReply,
@@ -62,6 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     company,
     review,
     reply: source ? { body: source.status === "published" ? source.body : "", status: source.status, revisions: source.revisions } : null,
+    // Earlier versions, for the company's own eyes (a removed reply's text stays with the moderators).
+    history: source && source.status === "published" ? listReplyRevisions(getDb(), source.id).slice(1) : [],
     customer: listCustomerReviews(getDb(), company.id, review),
   };
 }
@@ -132,27 +135,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BrandReply() {
-  const { company, review, reply, customer } = useLoaderData<typeof loader>();
+  const { company, review, reply, customer, history } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as ActionData | undefined;
-  const { t, n } = useT();
+  const { t, n, date } = useT();
   const navigation = useNavigation();
-  const preview = useFetcher<{ html: string | null }>();
   const body = answer?.values.body ?? reply?.body ?? "";
   const [length, setLength] = useState(body.length);
   const [hydrated, setHydrated] = useState(false);
+  const [livePreview, setLivePreview] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const request = useRef<AbortController | null>(null);
   useEffect(() => setHydrated(true), []);
-  useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
+  const stopPreview = () => {
+    if (timer.current) clearTimeout(timer.current);
+    request.current?.abort();
+  };
+  useEffect(() => stopPreview, []);
+  // A new answer from the server (errors, warning, server preview) replaces the live one.
+  useEffect(() => setLivePreview(null), [answer]);
 
+  // The live preview uses a plain fetch, not a fetcher: a fetcher's POST would revalidate
+  // every loader of the page and could swallow the one-shot "reply published" message.
   function onBodyInput(value: string) {
     setLength(value.length);
-    if (timer.current) clearTimeout(timer.current);
+    stopPreview();
     timer.current = setTimeout(() => {
-      preview.submit({ body: value.slice(0, MARKDOWN_MAX_LENGTH) }, { method: "post", action: "/markdown-preview" });
+      const controller = new AbortController();
+      request.current = controller;
+      fetch("/markdown-preview", {
+        method: "POST",
+        body: new URLSearchParams({ body: value.slice(0, MARKDOWN_MAX_LENGTH) }),
+        signal: controller.signal,
+      })
+        .then((r) => (r.ok ? (r.json() as Promise<{ html: string | null }>) : null))
+        .then((d) => {
+          if (d && !controller.signal.aborted) setLivePreview(d.html);
+        })
+        .catch(() => undefined);
     }, 300);
   }
 
-  const previewHtml = preview.data?.html ?? answer?.previewHtml ?? null;
+  const previewHtml = livePreview ?? answer?.previewHtml ?? null;
   const editing = reply != null;
   const locked = reply?.status === "removed";
   const scripted = answer?.scripted ?? null;
@@ -175,7 +198,7 @@ export default function BrandReply() {
           ) : locked ? (
             <p className="notice">{t("brand.reply.locked")}</p>
           ) : (
-            <Form method="post" className="card brand-reply__form" noValidate key={formKey}>
+            <Form method="post" className="card brand-reply__form" noValidate key={formKey} onSubmit={stopPreview}>
               <FormError>{answer?.formError}</FormError>
               <input type="hidden" name="companyId" value={company.id} />
               <input type="hidden" name="reviewId" value={review.id} />
@@ -218,6 +241,21 @@ export default function BrandReply() {
                 )}
               </section>
               {editing && reply ? <p className="muted">{t("brand.reply.versions", { count: reply.revisions })}</p> : null}
+              {history.length > 0 ? (
+                <details className="brand-reply__history">
+                  <summary>{t("brand.reply.history")}</summary>
+                  <ol>
+                    {history.map((v) => (
+                      <li key={v.id}>
+                        <p className="muted">
+                          <time dateTime={new Date(v.createdAt).toISOString()}>{date(v.createdAt)}</time>
+                        </p>
+                        <p className="brand-reply__source">{v.body}</p>
+                      </li>
+                    ))}
+                  </ol>
+                </details>
+              ) : null}
               <div className="brand-reply__buttons">
                 <button type="submit" name="intent" value="publish" disabled={navigation.state === "submitting"}>
                   {t(editing ? "brand.reply.save" : "brand.reply.publish")}

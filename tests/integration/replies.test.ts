@@ -201,8 +201,13 @@ describe("replying", () => {
       slug: slugOf(companyId),
       id: String(reviewId),
     });
-    const data = page.data as { reply: { body: string; revisions: number }; review: { reply: { editedAt: number | null } } };
+    const data = page.data as {
+      reply: { body: string; revisions: number };
+      review: { reply: { editedAt: number | null } };
+      history: { body: string }[];
+    };
     expect(data.reply).toMatchObject({ body: "Second version, with the tracking number.", revisions: 2 });
+    expect(data.history.map((v) => v.body)).toEqual(["First version of our answer."]);
     expect(data.review.reply.editedAt).not.toBeNull();
   });
 
