@@ -42,6 +42,9 @@ import brandStyles from "~/styles/brand.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
 
+// Private pages: never stored by a shared cache, nor kept by the browser after log-out.
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
 export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "brand.reply.title");
 
 /** The company (404), the member (403 otherwise) and the review, which must be one of

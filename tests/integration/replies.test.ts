@@ -359,3 +359,11 @@ describe("who may reply", () => {
     expect(replyOf(reviewId)[0].body).toBe("A reply.");
   });
 });
+
+describe("caching", () => {
+  it("marks every brand page private and not to be stored", () => {
+    for (const route of [brandHome, inboxRoute, replyRoute]) {
+      expect((route.headers as () => Record<string, string>)()["Cache-Control"]).toBe("private, no-store");
+    }
+  });
+});
