@@ -144,12 +144,3 @@ export const flagSchema = z.object({
 });
 export type FlagInput = z.output<typeof flagSchema>;
 
-/** Field → first message key, from a failed parse. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    if (!(field in out)) out[field] = issue.message;
-  }
-  return out;
-}

@@ -90,16 +90,6 @@ export const resetSchema = z.object({ token: z.preprocess(text, z.string().min(1
 export const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
 export const changeEmailSchema = z.object({ newEmail: emailField, password: currentPasswordField });
 
-/** Field errors of a failed parse, as i18n keys: the first problem of each field. */
-export function fieldErrors(error: z.ZodError): Record<string, MessageKey> {
-  const out: Record<string, MessageKey> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    if (!(field in out)) out[field] = (/^[a-z]+\.[a-zA-Z.]+$/.test(issue.message) ? issue.message : "field.required") as MessageKey;
-  }
-  return out;
-}
-
 // ─── Single-use tokens sent by mail ──────────────────────────────────────────
 
 type TokenPurpose = "verify_email" | "reset_password" | "change_email";

@@ -1,3 +1,4 @@
+import { fieldErrors } from "~/lib/form-errors";
 // Reading a posted review form (new, suggested subject, or edit): text fields, kept and
 // new photos, the proof. Returns everything the action needs to either write the review
 // or answer with errors next to the fields and every typed value (photos included, as
@@ -5,7 +6,7 @@
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
-import { earliestExperienceDate, fieldErrors, latestToday, reviewSchema, suggestionSchema, type ReviewInput, type SuggestionInput } from "~/lib/review-schema";
+import { earliestExperienceDate, latestToday, reviewSchema, suggestionSchema, type ReviewInput, type SuggestionInput } from "~/lib/review-schema";
 import { MAX_PHOTOS, MediaError, signUpload, storeImage, verifyUpload, type StoredImage } from "./media.server";
 import { readUploadForm } from "./upload-form.server";
 

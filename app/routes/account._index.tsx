@@ -16,18 +16,10 @@ import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
-import { translateErrors } from "~/lib/form-errors";
+import { fieldErrors, translateErrors } from "~/lib/form-errors";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import {
-  changeEmailSchema,
-  changePassword,
-  changePasswordSchema,
-  fieldErrors,
-  getAccount,
-  requestEmailChange,
-  resendVerification,
-} from "~/models/auth.server";
+import { changeEmailSchema, changePassword, changePasswordSchema, getAccount, requestEmailChange, resendVerification,  } from "~/models/auth.server";
 import { getSession, requireUser } from "~/models/permissions.server";
 import { tooManyRequests } from "~/models/rate-limit.server";
 import {

@@ -1,3 +1,4 @@
+import { fieldErrors } from "~/lib/form-errors";
 // Replying to one review, or editing the reply, in the company's name. Beside the review:
 // the same customer's other reviews of the company. Before publishing, a reply nearly
 // identical to one of the company's earlier replies is held back once with a "this looks
@@ -23,7 +24,7 @@ import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
-import { fieldErrors } from "~/lib/review-schema";
+
 import { requireCompanyMember } from "~/models/permissions.server";
 import { hit, keyPart } from "~/models/rate-limit.server";
 import {

@@ -6,11 +6,11 @@ import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
-import { translateErrors } from "~/lib/form-errors";
+import { fieldErrors, translateErrors } from "~/lib/form-errors";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { AUTH_FLOOR_MS, withMinimumDuration } from "~/lib/timing.server";
-import { fieldErrors, forgotSchema, requestPasswordReset } from "~/models/auth.server";
+import { forgotSchema, requestPasswordReset } from "~/models/auth.server";
 import { tooManyRequests } from "~/models/rate-limit.server";
 import authStyles from "~/styles/auth.css?url";
 

@@ -7,10 +7,10 @@ import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
-import { translateErrors } from "~/lib/form-errors";
+import { fieldErrors, translateErrors } from "~/lib/form-errors";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import { fieldErrors, isLiveToken, resetPassword, resetSchema } from "~/models/auth.server";
+import { isLiveToken, resetPassword, resetSchema } from "~/models/auth.server";
 import { clearSessionCookie, readSessionToken } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
 

@@ -1,3 +1,4 @@
+import { fieldErrors, translateErrors } from "~/lib/form-errors";
 // Report a review, its reply or its follow-up: a reason from the published list and an
 // explanation. Anyone signed in; the content stays visible while it is assessed.
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -11,7 +12,7 @@ import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
 import { MODERATION_REASONS } from "~/lib/moderation-reasons";
-import { fieldErrors, flagSchema } from "~/lib/review-schema";
+import { flagSchema } from "~/lib/review-schema";
 import { requireUser } from "~/models/permissions.server";
 import { flagContent } from "~/models/review-actions.server";
 import { getPublicReview } from "~/models/reviews.server";
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const which = target(form.get("target"));
   const parsed = flagSchema.safeParse({ reason: form.get("reason") ?? undefined, explanation: form.get("explanation") ?? undefined });
   if (!parsed.success) {
-    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, translate(locale, v as MessageKey)]));
+    const errors = translateErrors(locale, fieldErrors(parsed.error));
     return data<ActionData>({ values, errors, formError: translate(locale, "reviewForm.fixErrors") }, { status: 400 });
   }
   const result = flagContent(getDb(), { actor: { id: user.id, role: user.role }, target: which, reviewId: review.id, ...parsed.data });

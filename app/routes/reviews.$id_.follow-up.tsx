@@ -1,15 +1,16 @@
+import { fieldErrors, translateErrors } from "~/lib/form-errors";
 // The author's one follow-up, once the company replied (Markdown, same renderer).
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
-import { translate, type MessageKey } from "~/i18n";
+import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
-import { fieldErrors, followUpSchema } from "~/lib/review-schema";
+import { followUpSchema } from "~/lib/review-schema";
 import { requireUser } from "~/models/permissions.server";
 import { addFollowUp } from "~/models/review-actions.server";
 import { getPublicReview } from "~/models/reviews.server";
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { body: String(form.get("body") ?? "").slice(0, 10_000) };
   const parsed = followUpSchema.safeParse({ body: form.get("body") ?? undefined });
   if (!parsed.success) {
-    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, translate(locale, v as MessageKey)]));
+    const errors = translateErrors(locale, fieldErrors(parsed.error));
     return data<ActionData>({ values, errors, formError: translate(locale, "reviewForm.fixErrors") }, { status: 400 });
   }
   const result = addFollowUp(getDb(), { actor: { id: user.id, role: user.role }, reviewId: review.id, body: parsed.data.body });

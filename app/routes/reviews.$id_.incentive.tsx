@@ -1,3 +1,4 @@
+import { fieldErrors, translateErrors } from "~/lib/form-errors";
 // "The company offered me something to change or delete my review": a report by the
 // review's author, for the moderators (conduct_reports, kind 'incentive').
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -5,12 +6,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
-import { translate, type MessageKey } from "~/i18n";
+import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
-import { fieldErrors, incentiveSchema } from "~/lib/review-schema";
+import { incentiveSchema } from "~/lib/review-schema";
 import { requireUser } from "~/models/permissions.server";
 import { reportIncentive } from "~/models/review-actions.server";
 import { getReviewForEdit } from "~/models/review-submission.server";
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { body: String(form.get("body") ?? "").slice(0, 10_000) };
   const parsed = incentiveSchema.safeParse({ body: form.get("body") ?? undefined });
   if (!parsed.success) {
-    const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, v]) => [k, translate(locale, v as MessageKey)]));
+    const errors = translateErrors(locale, fieldErrors(parsed.error));
     return data<ActionData>({ values, errors, formError: translate(locale, "reviewForm.fixErrors") }, { status: 400 });
   }
   const result = reportIncentive(getDb(), { actor: { id: user.id, role: user.role }, reviewId: review.id, body: parsed.data.body });

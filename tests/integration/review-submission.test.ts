@@ -1,6 +1,7 @@
+import { fieldErrors } from "~/lib/form-errors";
 import { beforeEach, describe, expect, it } from "vitest";
 import { anchoredWeight } from "~/lib/trustscore";
-import { fieldErrors, isoDate, reviewSchema, type ReviewInput } from "~/lib/review-schema";
+import { isoDate, reviewSchema, type ReviewInput } from "~/lib/review-schema";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import {
   addFollowUp,
