@@ -1,4 +1,11 @@
-import { useEffect, type InputHTMLAttributes, type ReactNode, type RefObject, type TextareaHTMLAttributes } from "react";
+import {
+  useEffect,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 type Common = {
   /** The visible label (already translated). */
@@ -19,9 +26,14 @@ type TextareaProps = Common & { as: "textarea" } & Omit<
     "name" | "id" | "className"
   >;
 
+type SelectProps = Common & { as: "select"; children: ReactNode } & Omit<
+    SelectHTMLAttributes<HTMLSelectElement>,
+    "name" | "id" | "className"
+  >;
+
 /** A labelled form field with an optional hint and an error next to it. Works without
  *  JavaScript: the server returns `error` and the typed `defaultValue`. */
-export function Field(props: InputProps | TextareaProps) {
+export function Field(props: InputProps | TextareaProps | SelectProps) {
   const { label, name, hint, error, className } = props;
   const id = props.id ?? `field-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -30,7 +42,14 @@ export function Field(props: InputProps | TextareaProps) {
   const aria = { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const;
 
   let control: ReactNode;
-  if (props.as === "textarea") {
+  if (props.as === "select") {
+    const { label: _l, name: _n, id: _i, hint: _h, error: _e, className: _c, as: _a, children, ...rest } = props;
+    control = (
+      <select id={id} name={name} {...aria} {...rest}>
+        {children}
+      </select>
+    );
+  } else if (props.as === "textarea") {
     const { label: _l, name: _n, id: _i, hint: _h, error: _e, className: _c, as: _a, ...rest } = props;
     control = <textarea id={id} name={name} {...aria} {...rest} />;
   } else {

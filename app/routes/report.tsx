@@ -5,12 +5,12 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { ReasonField } from "~/components/ReasonField";
 import { Field, FormError } from "~/components/Field";
 import { formatDate, translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { clientIp } from "~/lib/client-ip.server";
 import { getLocale } from "~/lib/locale.server";
-import { MODERATION_REASONS } from "~/lib/moderation-reasons";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { seoMeta } from "~/lib/seo";
 import {
@@ -181,32 +181,17 @@ export default function ReportPage() {
             </p>
           ) : null}
         </div>
-        <div className={errors.reason ? "field field--invalid" : "field"}>
-          <label htmlFor="field-reason">{t("report.reason")}</label>
-          <p className="field__hint" id="field-reason-hint">
-            {t("report.reasonHint")} <Link to="/transparency">{t("report.rules")}</Link>
-          </p>
-          <select
-            id="field-reason"
-            name="reason"
-            required
-            defaultValue={values?.reason ?? ""}
-            {...fieldError("reason")}
-            aria-describedby={["field-reason-hint", errors.reason ? "field-reason-error" : ""].filter(Boolean).join(" ")}
-          >
-            <option value="">{t("report.chooseReason")}</option>
-            {MODERATION_REASONS.map((r) => (
-              <option key={r.id} value={r.id} title={r.description[locale]}>
-                {r.label[locale]}
-              </option>
-            ))}
-          </select>
-          {errors.reason ? (
-            <p className="field__error" id="field-reason-error">
-              {errors.reason}
-            </p>
-          ) : null}
-        </div>
+        <ReasonField
+          label={t("report.reason")}
+          placeholder={t("report.chooseReason")}
+          hint={
+            <>
+              {t("report.reasonHint")} <Link to="/transparency">{t("report.rules")}</Link>
+            </>
+          }
+          defaultValue={values?.reason}
+          error={errors.reason}
+        />
         <Field
           as="textarea"
           label={t("report.explanation")}

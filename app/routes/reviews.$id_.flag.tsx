@@ -5,13 +5,13 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { ReasonField } from "~/components/ReasonField";
 import { Field, FormError } from "~/components/Field";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
-import { MODERATION_REASONS } from "~/lib/moderation-reasons";
 import { flagSchema } from "~/lib/review-schema";
 import { requireUser } from "~/models/permissions.server";
 import { flagContent } from "~/models/review-actions.server";
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FlagPage() {
   const { review, target: which } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as ActionData | undefined;
-  const { t, locale } = useT();
+  const { t } = useT();
   const errors = answer?.errors ?? {};
   return (
     <div className="page page--narrow write-page">
@@ -82,29 +82,12 @@ export default function FlagPage() {
       <Form method="post" className="card" noValidate>
         <FormError>{answer?.formError}</FormError>
         <input type="hidden" name="target" value={which} />
-        <div className={errors.reason ? "field field--invalid" : "field"}>
-          <label htmlFor="field-reason">{t("flag.reason")}</label>
-          <select
-            id="field-reason"
-            name="reason"
-            defaultValue={answer?.values.reason ?? ""}
-            aria-invalid={errors.reason ? true : undefined}
-            aria-describedby={errors.reason ? "field-reason-error" : undefined}
-            required
-          >
-            <option value="">{t("flag.chooseReason")}</option>
-            {MODERATION_REASONS.map((r) => (
-              <option key={r.id} value={r.id} title={r.description[locale]}>
-                {r.label[locale]}
-              </option>
-            ))}
-          </select>
-          {errors.reason ? (
-            <p className="field__error" id="field-reason-error">
-              {errors.reason}
-            </p>
-          ) : null}
-        </div>
+        <ReasonField
+          label={t("flag.reason")}
+          placeholder={t("flag.chooseReason")}
+          defaultValue={answer?.values.reason}
+          error={errors.reason}
+        />
         <Field
           as="textarea"
           label={t("flag.explanation")}

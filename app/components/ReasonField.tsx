@@ -1,0 +1,31 @@
+import type { ReactNode } from "react";
+import { useT } from "~/i18n/react";
+import { MODERATION_REASONS } from "~/lib/moderation-reasons";
+import { Field } from "./Field";
+
+/** The choice of a reason from the published list, wherever content is reported. */
+export function ReasonField({
+  label,
+  placeholder,
+  hint,
+  defaultValue,
+  error,
+}: {
+  label: string;
+  placeholder: string;
+  hint?: ReactNode;
+  defaultValue?: string;
+  error?: string | null;
+}) {
+  const { locale } = useT();
+  return (
+    <Field as="select" label={label} name="reason" hint={hint} error={error} defaultValue={defaultValue ?? ""} required>
+      <option value="">{placeholder}</option>
+      {MODERATION_REASONS.map((r) => (
+        <option key={r.id} value={r.id} title={r.description[locale]}>
+          {r.label[locale]}
+        </option>
+      ))}
+    </Field>
+  );
+}
