@@ -1,27 +1,51 @@
 /** Where to send the visitor after logging in (or any other `redirectTo`): only a path on
  *  this site. Anything else — another host (`//evil.com`, `/\evil.com`), an absolute URL,
- *  a `javascript:` URL, an encoded variant, control characters — lands on `fallback`. */
+ *  a `javascript:` URL, dot segments that normalise to `//host` (`/..//evil.com`), an
+ *  encoded variant of any of these, control characters — lands on `fallback`.
+ *  The check runs on the final, normalised path: what the browser will actually follow. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || to.length === 0 || to.length > 2048) return fallback;
-  if (!isSafePath(to)) return fallback;
-  // One more round for values that were encoded once more than expected (%2F%2Fevil.com).
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(to);
-  } catch {
-    return fallback;
-  }
-  if (decoded !== to && !isSafePath(decoded)) return fallback;
-  // Resolve against a placeholder origin: the result must stay on it.
-  const base = "http://placeholder.invalid";
+  if (!isSafePath(to) || !decodesToSafePath(to)) return fallback;
+  const normalised = normalise(to);
+  if (normalised === null || !isSafePath(normalised) || !decodesToSafePath(normalised)) return fallback;
+  // Normalising again must change nothing: the browser resolves the same path we checked.
+  if (normalise(normalised) !== normalised) return fallback;
+  return normalised;
+}
+
+const BASE = "http://placeholder.invalid";
+
+/** The path, query and hash a browser would request for `value` on this site (dot segments
+ *  and encoded dots resolved), or null when it would leave the site. */
+function normalise(value: string): string | null {
   let url: URL;
   try {
-    url = new URL(to, base);
+    url = new URL(value, BASE);
   } catch {
-    return fallback;
+    return null;
   }
-  if (url.origin !== base) return fallback;
+  if (url.origin !== BASE) return null;
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** Values encoded once or twice more than expected (%2F%2Fevil.com, %252F%252F…) must be
+ *  safe at every level of decoding. */
+function decodesToSafePath(value: string): boolean {
+  let current = value;
+  for (let round = 0; round < 3; round++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(current);
+    } catch {
+      return false;
+    }
+    if (decoded === current) return true;
+    if (!isSafePath(decoded)) return false;
+    const resolved = normalise(decoded);
+    if (resolved === null || !isSafePath(resolved)) return false;
+    current = decoded;
+  }
+  return true;
 }
 
 function isSafePath(value: string) {

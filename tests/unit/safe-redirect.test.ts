@@ -17,8 +17,28 @@ describe("safeRedirect (X5)", () => {
     "/%5Cevil.com",
     "/%2Fevil.com",
     "",
+    // Dot segments that normalise to a protocol-relative URL.
+    "/..//evil.com",
+    "/.//evil.com",
+    "/./..//evil.com",
+    "/a/../..//evil.com",
+    "/%2e%2e//evil.com",
+    "/%2E//evil.com",
+    "/.%2e//evil.com",
+    "/..%2F%2Fevil.com",
+    "/%252e%252e//evil.com",
+    "/..%5Cevil.com",
   ])("sends %j to /", (value) => {
     expect(safeRedirect(value)).toBe("/");
+  });
+
+  it("returns the normalised path, which a browser follows without leaving the site", () => {
+    expect(safeRedirect("/a/./b/../c")).toBe("/a/c");
+    expect(safeRedirect("/..")).toBe("/");
+    for (const value of ["/..//evil.com", "/.//evil.com", "/%2e%2e//evil.com"]) {
+      const target = new URL(safeRedirect(value), "https://replique.example");
+      expect(target.host).toBe("replique.example");
+    }
   });
 
   it("uses the fallback given", () => {
