@@ -8,6 +8,8 @@ import express from "express";
 import morgan from "morgan";
 import { loadEnv } from "./app/env.server";
 import { isSameOriginMutation, siteOrigin } from "./app/lib/origin.server";
+import { checkRequestBody, createOriginPin, refusalPage } from "./app/lib/request-guards.server";
+import { MAX_REQUEST_BYTES } from "./app/models/upload-form.server";
 import { startMailWorker } from "./app/models/mail.server";
 import { closeDb, getDb } from "./db/client.server";
 
@@ -17,7 +19,7 @@ const isProduction = env.NODE_ENV === "production";
 // Rate-limit keys are HMACs with SECRET: the Remix bundle reads it from process.env.
 if (env.SECRET) process.env.SECRET = env.SECRET;
 if (isProduction && !env.SITE_URL) {
-  console.warn("SITE_URL is not set: links in mails will use the Host of each request. Set SITE_URL in production.");
+  console.warn("SITE_URL is not set: the first origin that reaches the server is pinned and other hosts are refused. Set SITE_URL in production.");
 }
 
 // Migrations run before the first request; an empty database gets the demo data.
@@ -25,6 +27,13 @@ const db = getDb();
 if (env.SEED_DEMO) {
   const { seedIfEmpty } = await import("./scripts/seed");
   await seedIfEmpty(db);
+}
+
+// ── Litestream: continuous replication of DATABASE_URL when LITESTREAM_REPLICA is set ──
+// scripts/litestream.ts runs `litestream replicate` as a child process and stops it on exit.
+if (env.LITESTREAM_REPLICA) {
+  const { startReplication } = await import("./scripts/litestream");
+  startReplication({ database: env.DATABASE_URL, replica: env.LITESTREAM_REPLICA });
 }
 
 const viteDevServer = isProduction
@@ -48,6 +57,21 @@ app.use((req, res, next) => {
   next();
 });
 
+function refuse(req: express.Request, res: express.Response, status: number, message: { fr: string; en: string }) {
+  res.status(status).set("Cache-Control", "no-store").set("Connection", "close").type("html");
+  res.send(refusalPage(status, message, req.get("accept-language") ?? null, req.get("cookie") ?? null));
+}
+
+// A body too large to read, or of unknown length, is refused before a byte is buffered.
+app.use((req, res, next) => {
+  const refusal = checkRequestBody(req.method, { get: (name) => req.get(name) ?? null }, MAX_REQUEST_BYTES);
+  if (!refusal) return next();
+  refuse(req, res, refusal.status, refusal.message);
+});
+
+// One public origin for every absolute URL: SITE_URL, or else the first origin seen.
+const originPin = createOriginPin(env.SITE_URL);
+
 // Refuse cross-site mutations before anything else handles them (static files, Vite, Remix).
 app.use((req, res, next) => {
   // Without a trusted proxy, forwarded headers are the client's own: drop them so that
@@ -58,7 +82,15 @@ app.use((req, res, next) => {
     delete req.headers["x-forwarded-for"];
   }
   const headers = { get: (name: string) => req.get(name) ?? null };
-  const origin = siteOrigin(headers, req.protocol, { siteUrl: env.SITE_URL, trustProxy: env.TRUST_PROXY });
+  const requestOrigin = siteOrigin(headers, req.protocol, { trustProxy: env.TRUST_PROXY });
+  // A load balancer's health probe may use any Host: /healthz names no URL.
+  if (req.path !== "/healthz" && !originPin.accepts(requestOrigin)) {
+    return refuse(req, res, 421, {
+      fr: `Ce site répond sous ${originPin.origin}, pas sous ${requestOrigin}.`,
+      en: `This site answers at ${originPin.origin}, not at ${requestOrigin}.`,
+    });
+  }
+  const origin = originPin.origin ?? requestOrigin;
   if (isSameOriginMutation(req.method, headers, origin)) return next();
   res.status(403).type("text/plain").send("Cross-site request refused.");
 });

@@ -3,8 +3,23 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { translate } from "~/i18n";
+import { getLocale } from "~/lib/locale.server";
 import { NonceContext } from "~/lib/nonce";
+import { plainPage } from "~/lib/request-guards.server";
 import { securityHeaders } from "~/lib/security-headers.server";
+import { noteStorageFailure } from "~/models/health.server";
+import { readSessionToken } from "~/models/session.server";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Set by handleError when a loader or action met a full or failing disk. */
+    storageFailure?: boolean;
+  }
+}
+
+/** Seconds a client should wait before trying a write again after a storage failure. */
+const STORAGE_RETRY_AFTER = 60;
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -20,8 +35,11 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  // A page that shows the visitor's session is theirs alone: no cache keeps it.
+  if (readSessionToken(request)) responseHeaders.set("Cache-Control", "private, no-store");
+  if (loadContext?.storageFailure) return storageUnavailable(request);
   const nonce = crypto.randomBytes(16).toString("base64");
 
   return new Promise<Response>((resolve, reject) => {
@@ -65,7 +83,31 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+/** The disk is full or failing: nothing was saved, and the page says so (no React tree:
+ *  its data could not be read or written). */
+function storageUnavailable(request: Request) {
+  const locale = getLocale(request);
+  const html = plainPage(503, translate(locale, "error.503.title"), translate(locale, "error.503.body"), locale, translate(locale, "error.back"));
+  return new Response(html, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(STORAGE_RETRY_AFTER) },
+  });
+}
+
+export function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
+  if (context?.storageFailure) {
+    return new Response(null, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": String(STORAGE_RETRY_AFTER) } });
+  }
+  if (readSessionToken(request)) response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+export function handleError(error: unknown, { request, context }: { request: Request; context?: AppLoadContext }) {
+  if (noteStorageFailure(error)) {
+    if (context) context.storageFailure = true;
+    console.error(`Storage failure (${(error as { code?: string }).code}): answering 503.`);
+    return;
+  }
   if (request.signal.aborted) return;
   console.error(error);
 }

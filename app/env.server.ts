@@ -5,6 +5,9 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().min(1).default("./data/replique.db"),
+  /** A quota on the database file: past it, writes answer 503 and /healthz says not ready
+   *  (keeps room on the disk for the WAL, backups and the system). Unset: no quota. */
+  DATABASE_MAX_BYTES: z.coerce.number().int().positive().optional(),
   /** Public origin of the site, e.g. https://replique.example (defaults to the request's). */
   SITE_URL: z.url().optional(),
   /** Folder for uploaded photos and proofs, outside public/. */
@@ -28,6 +31,17 @@ const schema = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((v) => v !== "0" && v !== "false"),
+  /** Folder where `npm run backup` writes its UTC-timestamped copies of DATABASE_URL. */
+  BACKUP_DIR: z.string().min(1).default("./data/backups"),
+  /** How many copies `npm run backup` keeps in BACKUP_DIR; the oldest beyond are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(14),
+  /** Litestream replica (a directory, or a file:// URL; other URLs such as s3:// are passed to
+   *  Litestream as they are). When set, the server replicates DATABASE_URL to it continuously
+   *  (scripts/litestream.ts). Empty means off. */
+  LITESTREAM_REPLICA: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 export type Env = z.infer<typeof schema>;

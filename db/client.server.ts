@@ -42,9 +42,18 @@ export function getDb(): Db {
   if (!holder.__repliqueDb || holder.__repliqueDb.file !== file) {
     const db = openDatabase(file);
     migrateDatabase(db);
+    applyQuota(db, process.env.DATABASE_MAX_BYTES);
     holder.__repliqueDb = { file, db };
   }
   return holder.__repliqueDb.db;
+}
+
+/** DATABASE_MAX_BYTES (validated by app/env.server.ts): SQLite then refuses to grow the
+ *  file past it with SQLITE_FULL, which the site answers with 503 like a full disk. */
+function applyQuota(db: Db, maxBytes: string | undefined) {
+  if (!maxBytes) return;
+  const pageSize = db.$client.pragma("page_size", { simple: true }) as number;
+  db.$client.pragma(`max_page_count = ${Math.max(1, Math.floor(Number(maxBytes) / pageSize))}`);
 }
 
 export function closeDb() {

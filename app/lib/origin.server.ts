@@ -1,3 +1,5 @@
+import { env } from "~/env.server";
+
 /** The site's public origin for a request: SITE_URL when set, otherwise the request's
  *  own host (X-Forwarded-Host/-Proto only when TRUST_PROXY is set). */
 export function siteOrigin(
@@ -27,9 +29,10 @@ export function isSameOriginMutation(
   return headers.get("sec-fetch-site") === "same-origin";
 }
 
-/** The origin to write into links sent by mail: SITE_URL when set (always set it in
- *  production), otherwise the origin this request was made to, as Express resolved it. */
-export function requestSiteOrigin(request: Request, siteUrl: string | undefined = process.env.SITE_URL): string {
+/** The origin of every absolute URL (mails, canonical links, the feed, the API, sitemaps):
+ *  SITE_URL when set, otherwise the origin this request was made to — which server.ts has
+ *  already checked against the pinned origin (`createOriginPin`), so no client picks it. */
+export function requestSiteOrigin(request: Request, siteUrl: string | undefined = env().SITE_URL): string {
   if (siteUrl) return new URL(siteUrl).origin;
   return new URL(request.url).origin;
 }

@@ -12,7 +12,7 @@ import type { Locale, MessageKey } from "~/i18n";
 import { isBreachedPassword } from "~/lib/breached-passwords.server";
 import { hashPassword as argon2Hash, verifyPassword as argon2Verify } from "./password.server";
 import { queueAccountMail } from "./mail.server";
-import { hit, keyPart, LIMITS, peek, resetLimit } from "./rate-limit.server";
+import { hit, keyPart, LIMITS, release, resetLimit } from "./rate-limit.server";
 import { createSession, deleteUserSessions, HOUR, type Session } from "./session.server";
 
 // ─── Passwords ───────────────────────────────────────────────────────────────
@@ -276,8 +276,10 @@ export async function logIn(
   const email = input.email.trim().toLowerCase();
   const accountKey = `login:account:${keyPart(email)}`;
   const ipKey = `login:ip:${keyPart(ctx.ip)}`;
-  const byAccount = peek(accountKey, LIMITS.loginPerAccount, now, db);
-  const byIp = peek(ipKey, LIMITS.loginPerIp, now, db);
+  // Each attempt is counted before the password is checked (a reservation), so parallel
+  // attempts cannot all pass a check made before any of them was counted.
+  const byAccount = hit(accountKey, LIMITS.loginPerAccount, now, db);
+  const byIp = hit(ipKey, LIMITS.loginPerIp, now, db);
   if (!byAccount.allowed || !byIp.allowed) {
     return {
       ok: false,
@@ -292,14 +294,12 @@ export async function logIn(
     ? await verifyPassword(usable.passwordHash!, input.password)
     : (await verifyPassword(await getDummyHash(), input.password), false);
 
-  if (!valid || !usable) {
-    hit(accountKey, LIMITS.loginPerAccount, now, db);
-    hit(ipKey, LIMITS.loginPerIp, now, db);
-    return { ok: false, reason: "invalid" };
-  }
+  if (!valid || !usable) return { ok: false, reason: "invalid" };
+  // A right password gives its reservations back: only failures count.
+  release(ipKey, db);
+  resetLimit(accountKey, db);
   if (usable.suspendedAt != null) return { ok: false, reason: "suspended" };
 
-  resetLimit(accountKey, db);
   const { token, session } = createSession(usable.id, { ip: ctx.ip, userAgent: ctx.userAgent, now }, db);
   return { ok: true, userId: usable.id, token, session };
 }
@@ -371,13 +371,13 @@ export async function changePassword(
 ): Promise<{ ok: true; token: string; session: Session } | { ok: false; reason: "wrong_password" } | Limited> {
   const now = ctx.now ?? Date.now();
   const key = `password:check:${userId}`;
-  const limit = peek(key, LIMITS.loginPerAccount, now, db);
+  const limit = hit(key, LIMITS.loginPerAccount, now, db);
   if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfter: limit.retryAfter };
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    hit(key, LIMITS.loginPerAccount, now, db);
     return { ok: false, reason: "wrong_password" };
   }
+  release(key, db);
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
@@ -406,13 +406,13 @@ export async function requestEmailChange(
 ): Promise<{ ok: true } | { ok: false; reason: "wrong_password" | "same_email" } | Limited> {
   const now = ctx.now ?? Date.now();
   const key = `password:check:${userId}`;
-  const limit = peek(key, LIMITS.loginPerAccount, now, db);
+  const limit = hit(key, LIMITS.loginPerAccount, now, db);
   if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfter: limit.retryAfter };
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-    hit(key, LIMITS.loginPerAccount, now, db);
     return { ok: false, reason: "wrong_password" };
   }
+  release(key, db);
   const newEmail = input.newEmail.trim().toLowerCase();
   if (newEmail === user.email) return { ok: false, reason: "same_email" };
   const mails = hit(`email:change:${userId}`, LIMITS.changeEmailPerUser, now, db);

@@ -2,6 +2,7 @@
 // what caused them. Each kind has its message keys in app/i18n/write.ts
 // ("notice.<kind>.title" / "notice.<kind>.body"); `data` holds what they need.
 import type { Db } from "#db/client.server";
+import { env } from "~/env.server";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import { queueMail, renderMail } from "./mail.server";
@@ -40,7 +41,7 @@ export interface NotifyArgs {
 }
 
 function siteOrigin(origin?: string) {
-  return (origin ?? process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  return (origin ?? env().SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
 
 /** Adds one notification, and its mail to the user's address in their language. Call it

@@ -52,6 +52,11 @@ export function peek(key: string, rule: RateLimit, now = Date.now(), db: Db = ge
   return state(row.count, row.window_ends_at, rule, now, false);
 }
 
+/** Gives back one hit counted by `hit()` (an attempt reserved, then found not to count). */
+export function release(key: string, db: Db = getDb()) {
+  db.$client.prepare(`UPDATE rate_limits SET count = max(count - 1, 0) WHERE key = ?`).run(key);
+}
+
 export function resetLimit(key: string, db: Db = getDb()) {
   db.$client.prepare(`DELETE FROM rate_limits WHERE key = ?`).run(key);
 }

@@ -2,6 +2,7 @@
 // collected in memory up to MEDIA_MAX_BYTES each (a larger file is marked, not kept),
 // so that the action can answer every problem next to its field.
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { badRequest, readForm } from "~/lib/http.server";
 import { MAX_PHOTOS, MEDIA_MAX_BYTES } from "./media.server";
 
 export interface UploadedFile {
@@ -17,7 +18,7 @@ const MAX_TEXT_FIELD_BYTES = 64 * 1024;
 
 export async function readUploadForm(request: Request, fileFields: readonly string[]): Promise<{ form: FormData; files: UploadedFile[] }> {
   const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return { form: await request.formData(), files: [] };
+  if (!type.startsWith("multipart/form-data")) return { form: await readForm(request), files: [] };
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_REQUEST_BYTES) throw new Response("Payload Too Large", { status: 413 });
 
@@ -51,6 +52,12 @@ export async function readUploadForm(request: Request, fileFields: readonly stri
     files.push({ field: name, filename: filename ?? "", bytes: tooLarge ? new Uint8Array() : Buffer.concat(chunks), tooLarge });
     return null;
   };
-  const form = await unstable_parseMultipartFormData(request, handler);
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, handler);
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    throw badRequest("The form could not be read: its body is malformed.");
+  }
   return { form, files };
 }

@@ -8,12 +8,12 @@ import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { listCategories, listRecentlyReviewedCompanies } from "~/models/companies.server";
 import { listLatestAnswered, listLatestReviews } from "~/models/reviews.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
   return {
     locale: getLocale(request),
-    canonical: `${url.origin}/`,
+    canonical: `${requestSiteOrigin(request)}/`,
     categories: listCategories(),
     recent: listRecentlyReviewedCompanies(8),
     latest: listLatestReviews(4),

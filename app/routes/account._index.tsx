@@ -30,6 +30,7 @@ import {
   serializeSessionCookie,
 } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
 
@@ -64,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request, { allowSuspended: true });
   const current = getSession(request)!;
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const ctx = {
     ip: clientIp(context),

@@ -14,6 +14,7 @@ import { deleteAccount, getPasswordHash, type ReviewChoice } from "~/models/acco
 import { verifyPassword } from "~/models/password.server";
 import { requireUser } from "~/models/permissions.server";
 import { clearSessionCookie } from "~/models/session.server";
+import { readForm } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "accountDelete.title");
 
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request, { allowSuspended: true });
   const locale = getLocale(request);
   if (user.role !== "member") throw new Response("Forbidden", { status: 403 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const choice = String(form.get("reviews") ?? "");
   const password = String(form.get("password") ?? "");
   const errors: Record<string, string> = {};

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseReviewQuery, toFilters } from "~/lib/review-filters";
 import { getCompanyBySlug, getRatingSummary, getScorecard, listSubjects, SCORE_BASES } from "~/models/companies.server";
 import { listReviews, type PostView } from "~/models/reviews.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 // The free, read-only JSON API: a company, its scores, and a page of reviews, each
 // with its reply (equal prominence holds in the API too).
@@ -29,7 +30,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
         website: company.website,
         state: company.state,
         categories: company.categories.map((c) => c.slug),
-        url: `${url.origin}/companies/${company.slug}`,
+        url: `${requestSiteOrigin(request)}/companies/${company.slug}`,
       },
       scores: Object.fromEntries(
         SCORE_BASES.map((basis) => {
@@ -41,7 +42,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       subjects: listSubjects(company.id).map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, city: s.city, url: s.url, review_count: s.reviewCount, trust_score: s.trustScore })),
       reviews: page.reviews.map((r) => ({
         id: r.id,
-        url: `${url.origin}/reviews/${r.id}`,
+        url: `${requestSiteOrigin(request)}/reviews/${r.id}`,
         status: r.status,
         stars: r.stars,
         title: r.title,

@@ -40,6 +40,8 @@ import {
   type ScriptedMatch,
 } from "~/models/replies.server";
 import brandStyles from "~/styles/brand.css?url";
+import { readForm } from "~/lib/http.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
 
@@ -85,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { company, user, review } = load(request, params);
   if (!company.verified) throw new Response("Forbidden", { status: 403 });
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   // The hidden fields must name this company and this review: a form posted for another
   // one (a stale tab, a forged request) is refused rather than applied here.
   if (String(form.get("companyId")) !== String(company.id) || String(form.get("reviewId")) !== String(review.id)) {
@@ -125,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     companyId: company.id,
     reviewId: review.id,
     body,
-    origin: new URL(request.url).origin,
+    origin: requestSiteOrigin(request),
   });
   if (result.ok) {
     return redirect(`/brand/${company.slug}/reviews/${review.id}`, {

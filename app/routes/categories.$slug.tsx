@@ -7,12 +7,12 @@ import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { listCategoryCompanies } from "~/models/companies.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = listCategoryCompanies(params.slug ?? "");
   if (!result) throw new Response("Not found", { status: 404 });
-  const url = new URL(request.url);
-  return { ...result, locale: getLocale(request), canonical: `${url.origin}/categories/${result.category.slug}` };
+  return { ...result, locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/categories/${result.category.slug}` };
 }
 
 export const headers = () => PUBLIC_PAGE_CACHE;

@@ -12,6 +12,7 @@ import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { getCompanyBySlug, getRatingSummary, getSubject } from "~/models/companies.server";
 import { listReviews } from "~/models/reviews.server";
 import { reviewJsonLd } from "~/lib/json-ld";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: listReviews({ subjectId: subject.id }, { filters: toFilters(query), sort: query.sort, before: query.before }),
     query,
     locale: getLocale(request),
-    canonical: `${url.origin}/companies/${company.slug}/${subject.slug}`,
+    canonical: `${requestSiteOrigin(request)}/companies/${company.slug}/${subject.slug}`,
   };
 }
 

@@ -20,6 +20,7 @@ import {
 } from "~/models/companies.server";
 import { SCORE_BASES } from "~/lib/trustscore";
 import { listReviews } from "~/models/reviews.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const summary = getRatingSummary("company", company.id, query.basis);
   const allSummary = query.basis === "all" ? summary : getRatingSummary("company", company.id, "all");
   const page = listReviews({ companyId: company.id }, { filters: toFilters(query), sort: query.sort, before: query.before });
-  const canonical = `${url.origin}/companies/${company.slug}`;
+  const canonical = `${requestSiteOrigin(request)}/companies/${company.slug}`;
   return {
     company,
     summary,

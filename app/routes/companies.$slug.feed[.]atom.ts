@@ -3,6 +3,7 @@ import { translate } from "~/i18n";
 import { getLocale } from "~/lib/locale.server";
 import { getCompanyBySlug } from "~/models/companies.server";
 import { listReviews } from "~/models/reviews.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -11,7 +12,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
   if (!company) throw new Response("Not found", { status: 404 });
   const locale = getLocale(request);
-  const origin = new URL(request.url).origin;
+  const origin = requestSiteOrigin(request);
   const { reviews } = listReviews({ companyId: company.id }, { limit: 30 });
   const published = reviews.filter((r) => r.status === "published");
   const updated = Math.max(0, ...published.map((r) => Math.max(r.editedAt ?? 0, r.reply?.publishedAt ?? 0, r.publishedAt ?? 0)));

@@ -13,6 +13,7 @@ import { AUTH_FLOOR_MS, withMinimumDuration } from "~/lib/timing.server";
 import { forgotSchema, requestPasswordReset } from "~/models/auth.server";
 import { tooManyRequests } from "~/models/rate-limit.server";
 import authStyles from "~/styles/auth.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
 
@@ -24,7 +25,7 @@ type ActionData =
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { email: String(form.get("email") ?? "").trim().slice(0, 254) };
   const parsed = forgotSchema.safeParse({ email: form.get("email") });
   if (!parsed.success) {

@@ -16,6 +16,7 @@ import { getSession, requireAnonymous } from "~/models/permissions.server";
 import { tooManyRequests } from "~/models/rate-limit.server";
 import { deleteSession, serializeSessionCookie } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
 
@@ -31,7 +32,7 @@ type ActionData = { values: { email: string }; errors: Record<string, string>; f
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   const values = { email: String(form.get("email") ?? "").trim().slice(0, 254) };
   const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });

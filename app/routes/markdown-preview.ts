@@ -5,6 +5,7 @@ import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { requireUser } from "~/models/permissions.server";
+import { readForm } from "~/lib/http.server";
 
 export async function loader() {
   return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
@@ -13,7 +14,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
   requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const body = String(form.get("body") ?? "");
   if (body.length > MARKDOWN_MAX_LENGTH) return data({ html: null, tooLong: true }, { status: 413, headers: { "Cache-Control": "no-store" } });
   return data({ html: renderMarkdown(body), tooLong: false }, { headers: { "Cache-Control": "no-store" } });

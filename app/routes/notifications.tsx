@@ -11,6 +11,7 @@ import { safeRedirect } from "~/lib/safe-redirect";
 import { listNotifications, markNotificationsRead, NOTIFICATIONS_PAGE_SIZE } from "~/models/notifications.server";
 import { requireUser } from "~/models/permissions.server";
 import writeStyles from "~/styles/write.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request, { allowSuspended: true });
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "open") {
     const id = Number(form.get("id"));
     if (Number.isSafeInteger(id) && id > 0) markNotificationsRead(getDb(), user.id, [id]);

@@ -24,6 +24,7 @@ import {
 import { reportError, reportMessageVars, reportValues, submitReport, type ReportValues } from "~/models/reports.server";
 import { getUser } from "~/models/permissions.server";
 import reportStyles from "~/styles/report.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
@@ -68,7 +69,7 @@ type ActionData = Done | Failed;
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const origin = requestSiteOrigin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = reportValues(form);
   const user = getUser(request);
   const outcome = submitReport(getDb(), form, {

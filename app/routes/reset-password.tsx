@@ -13,6 +13,7 @@ import { requestSiteOrigin } from "~/lib/origin.server";
 import { isLiveToken, resetPassword, resetSchema } from "~/models/auth.server";
 import { clearSessionCookie, readSessionToken } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
 
@@ -28,7 +29,7 @@ type ActionData = { invalid?: boolean; errors: Record<string, string>; formError
 
 export async function action({ request }: ActionFunctionArgs) {
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = resetSchema.safeParse({ token: form.get("token"), password: form.get("password") });
   if (!parsed.success) {
     return data<ActionData>(

@@ -12,6 +12,7 @@ import { getDb } from "#db/client.server";
 import { ReviewActions } from "~/components/ReviewActions";
 import { getUser } from "~/models/permissions.server";
 import { getReviewViewer } from "~/models/review-actions.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -27,9 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   if (!review) throw new Response("Not found", { status: 404 });
-  const url = new URL(request.url);
   const viewer = getReviewViewer(getDb(), user, review);
-  return { review, awaiting, viewer, locale: getLocale(request), canonical: `${url.origin}/reviews/${review.id}` };
+  return { review, awaiting, viewer, locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/reviews/${review.id}` };
 }
 
 export const headers = () => PUBLIC_PAGE_CACHE;

@@ -17,6 +17,7 @@ import { requireUser } from "~/models/permissions.server";
 import { flagContent } from "~/models/review-actions.server";
 import { getPublicReview } from "~/models/reviews.server";
 import writeStyles from "~/styles/write.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const locale = getLocale(request);
   const review = reviewOr404(params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { reason: String(form.get("reason") ?? ""), explanation: String(form.get("explanation") ?? "").slice(0, 4000) };
   const which = target(form.get("target"));
   const parsed = flagSchema.safeParse({ reason: form.get("reason") ?? undefined, explanation: form.get("explanation") ?? undefined });

@@ -15,6 +15,7 @@ import { requireUser } from "~/models/permissions.server";
 import { addFollowUp } from "~/models/review-actions.server";
 import { getPublicReview } from "~/models/reviews.server";
 import writeStyles from "~/styles/write.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -40,7 +41,7 @@ type ActionData = { values: { body: string }; errors: Record<string, string>; fo
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, review } = ownReview(request, params.id);
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { body: String(form.get("body") ?? "").slice(0, 10_000) };
   const parsed = followUpSchema.safeParse({ body: form.get("body") ?? undefined });
   if (!parsed.success) {

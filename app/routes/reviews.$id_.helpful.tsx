@@ -4,6 +4,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getDb } from "#db/client.server";
 import { requireUser } from "~/models/permissions.server";
 import { undoHelpful, voteHelpful } from "~/models/review-actions.server";
+import { readForm } from "~/lib/http.server";
 
 export async function loader({ params }: ActionFunctionArgs) {
   return redirect(`/reviews/${Number(params.id) || 0}`);
@@ -13,7 +14,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const reviewId = Number(params.id);
   if (!Number.isSafeInteger(reviewId) || reviewId <= 0) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const actor = { id: user.id, role: user.role };
   const result = form.get("intent") === "undo" ? undoHelpful(getDb(), { actor, reviewId }) : voteHelpful(getDb(), { actor, reviewId });
   if (!result.ok && result.kind === "not_found") throw new Response("Not found", { status: 404 });

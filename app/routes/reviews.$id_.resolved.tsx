@@ -4,6 +4,7 @@ import { getDb } from "#db/client.server";
 import { flashCookie } from "~/lib/flash.server";
 import { requireUser } from "~/models/permissions.server";
 import { setResolved } from "~/models/review-actions.server";
+import { readForm } from "~/lib/http.server";
 
 export async function loader({ params }: ActionFunctionArgs) {
   return redirect(`/reviews/${Number(params.id) || 0}`);
@@ -13,7 +14,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const reviewId = Number(params.id);
   if (!Number.isSafeInteger(reviewId) || reviewId <= 0) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const resolved = form.get("resolved") === "1";
   const result = setResolved(getDb(), { actor: { id: user.id, role: user.role }, reviewId, resolved });
   if (result.ok) {

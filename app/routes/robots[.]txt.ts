@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
-  const origin = new URL(request.url).origin;
+  const origin = requestSiteOrigin(request);
   const body = [
     "User-agent: *",
     "Allow: /",

@@ -10,6 +10,7 @@ import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { listCategories } from "~/models/companies.server";
 import { search } from "~/models/search.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 const querySchema = z.object({
   q: z.string().max(200).catch(""),
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kind: url.searchParams.get("kind") || undefined,
   });
   const results = query.q.trim() ? search(query.q, { category: query.category, kind: query.kind }) : null;
-  return { query, results, categories: listCategories(), locale: getLocale(request), canonical: `${url.origin}/search` };
+  return { query, results, categories: listCategories(), locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/search` };
 }
 
 export const headers = () => PUBLIC_PAGE_CACHE;

@@ -16,6 +16,7 @@ import { signUp, signupSchema } from "~/models/auth.server";
 import { requireAnonymous } from "~/models/permissions.server";
 import { tooManyRequests } from "~/models/rate-limit.server";
 import authStyles from "~/styles/auth.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
 
@@ -36,7 +37,7 @@ const HONEYPOT = "website";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values: Values = {
     email: String(form.get("email") ?? "").trim().slice(0, 254),
     displayName: String(form.get("displayName") ?? "").slice(0, 100),

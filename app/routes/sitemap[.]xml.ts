@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { countSitemapPages } from "~/models/sitemap.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 // A sitemap index: the static pages, then one file per block of companies.
 export function loader({ request }: LoaderFunctionArgs) {
-  const origin = new URL(request.url).origin;
+  const origin = requestSiteOrigin(request);
   const files = [`${origin}/sitemaps/pages`];
   for (let page = 1; page <= countSitemapPages(); page++) files.push(`${origin}/sitemaps/companies/${page}`);
   const body = `<?xml version="1.0" encoding="UTF-8"?>

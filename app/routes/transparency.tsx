@@ -17,10 +17,10 @@ import {
 import { seoMeta } from "~/lib/seo";
 import { HALF_LIFE_DAYS, PRIOR_COUNT, PRIOR_MEAN } from "~/lib/trustscore";
 import { getTransparencyStats } from "~/models/transparency.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  return { stats: getTransparencyStats(), locale: getLocale(request), canonical: `${url.origin}/transparency` };
+  return { stats: getTransparencyStats(), locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/transparency` };
 }
 
 export const headers = () => ({ "Cache-Control": "private, no-cache", Vary: "Cookie, Accept-Language" });

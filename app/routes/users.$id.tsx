@@ -11,6 +11,7 @@ import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { getPublicProfile } from "~/models/account-data.server";
 import { listAuthorReviews } from "~/models/reviews.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!profile) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const page = listAuthorReviews(profile.id, { before: url.searchParams.get("before") });
-  return { profile, ...page, locale: getLocale(request), canonical: `${url.origin}/users/${profile.id}` };
+  return { profile, ...page, locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/users/${profile.id}` };
 }
 
 export const headers = () => PUBLIC_PAGE_CACHE;

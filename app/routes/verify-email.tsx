@@ -9,6 +9,7 @@ import { confirmEmailToken, isLiveToken } from "~/models/auth.server";
 import { getSession } from "~/models/permissions.server";
 import { createSession, deleteSession, serializeSessionCookie } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
+import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const token = String(form.get("token") ?? "");
   const result = confirmEmailToken(token);
   if (!result.ok) return { invalid: true };
