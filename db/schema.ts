@@ -328,7 +328,29 @@ export const reviewMedia = sqliteTable(
   (t) => [
     index("review_media_review_idx").on(t.reviewId, t.kind, t.position),
     index("review_media_proof_idx").on(t.proofStatus, t.createdAt),
+    // The media route and the upload sweep look a file up by its key.
+    index("review_media_storage_key_idx").on(t.storageKey),
   ],
+);
+
+/** Uploads stored from a review form that has not saved a review yet (a preview, an
+ *  error, a refusal). Their files live under DATA_DIR/tmp; saving the review moves them to
+ *  DATA_DIR/media and turns the row into a review_media row, in the review's transaction.
+ *  Only their owner can attach them; the sweep removes those older than a day. */
+export const pendingUploads = sqliteTable(
+  "pending_uploads",
+  {
+    storageKey: text("storage_key").primaryKey(),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    mime: text("mime").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pending_uploads_created_idx").on(t.createdAt)],
 );
 
 /** The company's public answer: at most one per review. */

@@ -8,6 +8,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { getDb, type Db } from "#db/client.server";
 import { outbox } from "#db/schema";
 import { translate, type Locale, type MessageKey } from "~/i18n";
+import { sweepUploads } from "./media.server";
 import { pruneRateLimits } from "./rate-limit.server";
 
 /** What a message carries: both a plain-text and an HTML body, always. */
@@ -266,18 +267,27 @@ export async function sendPendingMails(
   return { sent, failed };
 }
 
+/** How often the worker sweeps old pending uploads and orphan files (sweepUploads). */
+export const UPLOAD_SWEEP_INTERVAL_MS = 60 * 60_000;
+
 /** Starts the background sender. Without an SMTP URL it sends nothing (mails stay for
- *  /dev/mail) and only tidies the rate-limit table. Returns a function that stops it. */
+ *  /dev/mail); either way it tidies the rate-limit table and, every hour, the uploads no
+ *  review took (sweepUploads). Returns a function that stops it. */
 export function startMailWorker(options: { smtpUrl?: string; from: string; intervalMs?: number }) {
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
   let running = false;
   let ticks = 0;
+  let sweptAt = 0;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       if (transport) await sendPendingMails(transport, { from: options.from });
       if (ticks++ % 60 === 0) pruneRateLimits();
+      if (Date.now() - sweptAt >= UPLOAD_SWEEP_INTERVAL_MS) {
+        sweptAt = Date.now();
+        await sweepUploads();
+      }
     } catch (error) {
       console.error("Mail worker:", error instanceof Error ? error.message : error);
     } finally {

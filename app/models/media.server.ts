@@ -4,15 +4,20 @@
 // WebP only, whatever the file name or the browser says), the image is decoded and
 // re-encoded, which drops every metadata block (EXIF with GPS, XMP, IPTC, comments),
 // resized to at most MEDIA_MAX_DIMENSION px with a THUMB_DIMENSION px thumbnail, and
-// stored under `${DATA_DIR}/media/` (outside public/) with a random key. The route
-// app/routes/media.$key.ts serves it after canViewMedia() says yes.
+// stored with a random key, first as a pending upload under `${DATA_DIR}/tmp/` (a
+// pending_uploads row names its owner), then, when the review is saved, moved to
+// `${DATA_DIR}/media/` (outside public/) in the review's transaction. The route
+// app/routes/media.$key.ts serves it after canViewMedia() says yes; pending uploads
+// are never served. sweepUploads() removes what no saved review took.
 import crypto from "node:crypto";
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { and, eq, inArray, lt } from "drizzle-orm";
 import sharp, { type Sharp, type SharpOptions } from "sharp";
-import type { Db } from "#db/client.server";
+import { getDb, type Db } from "#db/client.server";
+import { pendingUploads, type ROLES } from "#db/schema";
 import type { MessageKey } from "~/i18n";
-import type { ROLES } from "#db/schema";
 
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 export const MEDIA_MAX_DIMENSION = 1600;
@@ -35,6 +40,12 @@ export class MediaError extends Error {
 
 export function mediaDir() {
   return path.resolve(process.env.DATA_DIR ?? "./data", "media");
+}
+
+/** Where uploads wait for their review: beside mediaDir (one filesystem, so that
+ *  attaching is a rename). */
+export function pendingDir() {
+  return path.resolve(process.env.DATA_DIR ?? "./data", "tmp");
 }
 
 /** The format, read from the first bytes; null for anything else. */
@@ -141,28 +152,91 @@ export interface StoredImage {
   bytes: number;
 }
 
-/** Processes and writes one upload (image and thumbnail). */
-export async function storeImage(bytes: Uint8Array): Promise<StoredImage> {
+/** Names one pending upload: only its key is trusted, the rest is read from its row. */
+export type UploadKey = Pick<StoredImage, "storageKey">;
+
+/** A pending upload not attached to a review within this time is removed by the sweep
+ *  (long enough to fix a form after a preview or an error; files with no row at all go
+ *  after the same time). */
+export const PENDING_UPLOAD_MAX_AGE_MS = 24 * 60 * 60_000;
+
+/** Processes one upload and keeps it pending (files under pendingDir(), a row naming
+ *  its owner) until a saved review attaches it. */
+export async function storeImage(db: Db, ownerId: number, bytes: Uint8Array, now = Date.now()): Promise<StoredImage> {
   const processed = await processImage(bytes);
   const storageKey = newStorageKey();
   const names = fileNames(storageKey, processed.format);
-  const dir = mediaDir();
+  const dir = pendingDir();
   await fs.mkdir(dir, { recursive: true });
   // "wx": never overwrite (a key collision would be a bug, not a replacement).
   await fs.writeFile(path.join(dir, names.image), processed.image, { flag: "wx" });
   await fs.writeFile(path.join(dir, names.thumbnail), processed.thumbnail, { flag: "wx" });
-  return {
-    storageKey,
-    mime: processed.mime,
-    width: processed.width,
-    height: processed.height,
-    bytes: processed.image.byteLength,
-  };
+  const image = { storageKey, mime: processed.mime, width: processed.width, height: processed.height, bytes: processed.image.byteLength };
+  db.insert(pendingUploads).values({ ...image, ownerId, createdAt: now }).run();
+  return image;
 }
 
-/** Removes stored files (after a refused submission, or when their review is purged). */
+/** The owner's pending uploads among `keys`, in their order; another member's key, or one
+ *  already attached or swept, is not found. */
+export function findPendingUploads(db: Db, ownerId: number, keys: string[]): StoredImage[] {
+  if (keys.length === 0) return [];
+  const rows = db
+    .select({ storageKey: pendingUploads.storageKey, mime: pendingUploads.mime, width: pendingUploads.width, height: pendingUploads.height, bytes: pendingUploads.bytes })
+    .from(pendingUploads)
+    .where(and(eq(pendingUploads.ownerId, ownerId), inArray(pendingUploads.storageKey, keys)))
+    .all();
+  return keys.flatMap((k) => rows.filter((r) => r.storageKey === k));
+}
+
+/** Call inside the review's transaction: takes the owner's pending uploads (anything else
+ *  is skipped) and moves their files to mediaDir(); the caller writes their review_media
+ *  rows in the same transaction. A file is moved as the row goes, so a rollback after
+ *  this leaves at worst a file in mediaDir() with no row, which the sweep removes. */
+export function claimPendingUploads(db: Db, ownerId: number, uploads: UploadKey[]): StoredImage[] {
+  const claimed: StoredImage[] = [];
+  fsSync.mkdirSync(mediaDir(), { recursive: true });
+  for (const { storageKey } of uploads) {
+    const row = db
+      .delete(pendingUploads)
+      .where(and(eq(pendingUploads.storageKey, storageKey), eq(pendingUploads.ownerId, ownerId)))
+      .returning({ storageKey: pendingUploads.storageKey, mime: pendingUploads.mime, width: pendingUploads.width, height: pendingUploads.height, bytes: pendingUploads.bytes })
+      .get();
+    const format = row && formatOfMime(row.mime);
+    if (!row || !format) continue;
+    const at = new Date();
+    for (const name of Object.values(fileNames(row.storageKey, format))) {
+      const to = path.join(mediaDir(), name);
+      try {
+        fsSync.renameSync(path.join(pendingDir(), name), to);
+      } catch (error) {
+        if (!fsSync.existsSync(to)) throw error; // already moved by a try that rolled back
+      }
+      // A fresh time: the sweep leaves young files alone while another process commits.
+      fsSync.utimesSync(to, at, at);
+    }
+    claimed.push(row);
+  }
+  return claimed;
+}
+
+/** Removes the owner's pending uploads among `keys` now (taken off the form, or a form
+ *  that will not be saved). */
+export async function discardPendingUploads(db: Db, ownerId: number, keys: string[]) {
+  if (keys.length === 0) return;
+  const rows = db
+    .delete(pendingUploads)
+    .where(and(eq(pendingUploads.ownerId, ownerId), inArray(pendingUploads.storageKey, keys)))
+    .returning({ storageKey: pendingUploads.storageKey, mime: pendingUploads.mime })
+    .all();
+  await removeFiles(pendingDir(), rows);
+}
+
+/** Removes stored files of a review (photos taken off, or their review purged). */
 export async function discardImages(images: { storageKey: string; mime: string }[]) {
-  const dir = mediaDir();
+  await removeFiles(mediaDir(), images);
+}
+
+async function removeFiles(dir: string, images: { storageKey: string; mime: string }[]) {
   for (const img of images) {
     const format = formatOfMime(img.mime);
     if (!format) continue;
@@ -170,6 +244,42 @@ export async function discardImages(images: { storageKey: string; mime: string }
     await fs.rm(path.join(dir, names.image), { force: true });
     await fs.rm(path.join(dir, names.thumbnail), { force: true });
   }
+}
+
+const FILE_NAME = /^([A-Za-z0-9_-]{22})(\.thumb)?\.(jpg|png|webp)$/;
+
+/** The upload sweep (the background worker runs it every hour): removes pending uploads
+ *  older than PENDING_UPLOAD_MAX_AGE_MS, rows and files, then the files older than that
+ *  with no row: in pendingDir() no pending_uploads row, in mediaDir() no review_media row
+ *  (a crash between file and row, rows deleted by a purge, previews stored before uploads
+ *  were pending). Only names this module writes are touched. */
+export async function sweepUploads(options: { now?: number; db?: Db } = {}) {
+  const db = options.db ?? getDb();
+  const cutoff = (options.now ?? Date.now()) - PENDING_UPLOAD_MAX_AGE_MS;
+  const expired = db
+    .delete(pendingUploads)
+    .where(lt(pendingUploads.createdAt, cutoff))
+    .returning({ storageKey: pendingUploads.storageKey, mime: pendingUploads.mime })
+    .all();
+  await removeFiles(pendingDir(), expired);
+
+  let orphans = 0;
+  const hasRow = [
+    [pendingDir(), db.$client.prepare(`SELECT 1 FROM pending_uploads WHERE storage_key = ?`)],
+    [mediaDir(), db.$client.prepare(`SELECT 1 FROM review_media WHERE storage_key = ?`)],
+  ] as const;
+  for (const [dir, query] of hasRow) {
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const key = FILE_NAME.exec(name)?.[1];
+      if (!key || query.get(key)) continue;
+      const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+      if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;
+      await fs.rm(path.join(dir, name), { force: true });
+      orphans++;
+    }
+  }
+  return { expired: expired.length, orphans };
 }
 
 const URL_NAME = /^([A-Za-z0-9_-]{22})(\.thumb)?$/;
@@ -185,32 +295,6 @@ export function parseMediaUrlName(name: string) {
  *  database). "<key>?size=thumb" and "<key>.thumb" both name the thumbnail. */
 export function mediaUrl(storageKey: string, variant: "image" | "thumbnail" = "image") {
   return `/media/${storageKey}${variant === "thumbnail" ? "?size=thumb" : ""}`;
-}
-
-// ─── Uploads kept across a form error ─────────────────────────────────────────
-// When a review form comes back with an error, the photos already processed are not
-// lost: the form carries a signed token per stored image, valid for its uploader only.
-
-function uploadSignature(userId: number, payload: string) {
-  const secret = process.env.SECRET ?? "replique-development-secret";
-  return crypto.createHmac("sha256", secret).update(`upload|${userId}|${payload}`).digest("base64url").slice(0, 27);
-}
-
-export function signUpload(userId: number, image: StoredImage): string {
-  const format = formatOfMime(image.mime) ?? "jpeg";
-  const payload = [image.storageKey, format, image.width, image.height, image.bytes].join(".");
-  return `${payload}.${uploadSignature(userId, payload)}`;
-}
-
-export function verifyUpload(userId: number, token: string): StoredImage | null {
-  const parts = token.split(".");
-  if (parts.length !== 6) return null;
-  const [storageKey, format, w, h, b, sig] = parts;
-  const payload = parts.slice(0, 5).join(".");
-  const expected = uploadSignature(userId, payload);
-  if (sig.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sig), Buffer.from(expected))) return null;
-  if (!/^[A-Za-z0-9_-]{22}$/.test(storageKey) || !(format in MIME)) return null;
-  return { storageKey, mime: MIME[format as MediaFormat], width: Number(w), height: Number(h), bytes: Number(b) };
 }
 
 /** Reads a stored file; null when it is missing. */

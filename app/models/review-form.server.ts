@@ -1,19 +1,30 @@
 import { fieldErrors } from "~/lib/form-errors";
 // Reading a posted review form (new, suggested subject, or edit): text fields, kept and
 // new photos, the proof. Returns everything the action needs to either write the review
-// or answer with errors next to the fields and every typed value (photos included, as
-// signed tokens), so that nothing typed is lost.
+// or answer with errors next to the fields and every typed value (photos included: the
+// keys of the author's pending uploads, in hidden fields), so that nothing typed is lost.
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { earliestExperienceDate, latestToday, reviewSchema, suggestionSchema, type ReviewInput, type SuggestionInput } from "~/lib/review-schema";
-import { MAX_PHOTOS, MediaError, signUpload, storeImage, verifyUpload, type StoredImage } from "./media.server";
+import { getDb } from "#db/client.server";
+import { discardPendingUploads, findPendingUploads, MAX_PHOTOS, MediaError, storeImage, type StoredImage } from "./media.server";
+import { hit, type RateLimit } from "./rate-limit.server";
 import { readUploadForm } from "./upload-form.server";
 
 const TEXT_FIELDS = ["stars", "title", "body", "experienceDate", "channel", "recommend", "language", "attestation"] as const;
 const SUGGESTION_FIELDS = ["kind", "name", "city", "address", "url"] as const;
 
+/** Per member. Every stored file stays up to a day as a pending upload (and costs a sharp
+ *  decode), so files are counted whatever the button; the no-JavaScript preview is
+ *  counted too (the live preview, /markdown-preview, stores nothing). */
+export const UPLOAD_LIMITS = {
+  previewPerUser: { limit: 60, windowMs: 60 * 60_000 },
+  filesPerUser: { limit: 100, windowMs: 24 * 60 * 60_000 },
+} as const satisfies Record<string, RateLimit>;
+
 export interface KeptUploadView {
+  /** The storage key of the member's own pending upload (another member's is refused). */
   token: string;
   width: number;
   height: number;
@@ -35,10 +46,13 @@ export interface ReviewFormState {
   keptPhotos: KeptUploadView[];
   keptProof: KeptUploadView | null;
   previewHtml: string | null;
+  /** Set when a rate limit refused the preview or a file (seconds, for a 429): no new
+   *  file was stored past it. */
+  retryAfter: number | null;
 }
 
-function view(userId: number, img: StoredImage): KeptUploadView {
-  return { token: signUpload(userId, img), width: img.width, height: img.height };
+function view(img: StoredImage): KeptUploadView {
+  return { token: img.storageKey, width: img.width, height: img.height };
 }
 
 /** Reads and checks the form. `existingPhotoCount` is the photos the review already has (edit). */
@@ -46,8 +60,10 @@ export async function readReviewForm(
   request: Request,
   userId: number,
   locale: Locale,
-  options: { existingPhotoIds?: number[]; withSuggestion?: boolean } = {},
+  options: { existingPhotoIds?: number[]; withSuggestion?: boolean; now?: number } = {},
 ): Promise<ReviewFormState> {
+  const db = getDb();
+  const now = options.now ?? Date.now();
   const { form, files } = await readUploadForm(request, ["photos", "proof"]);
   const str = (name: string) => {
     const v = form.get(name);
@@ -60,17 +76,25 @@ export async function readReviewForm(
   const intent = str("intent") === "preview" ? "preview" : "save";
   const errorKeys: Record<string, string> = {};
 
-  // Photos kept from an earlier answer (signed for this user), minus the ones taken off.
-  const removeKept = new Set(form.getAll("removeKept").map(String));
-  const photos: StoredImage[] = [];
-  for (const token of form.getAll("keptPhoto").map(String)) {
-    if (removeKept.has(token)) continue;
-    const img = verifyUpload(userId, token);
-    if (img && !photos.some((p) => p.storageKey === img.storageKey)) photos.push(img);
+  let retryAfter: number | null = null;
+  if (intent === "preview") {
+    const limit = hit(`review-preview:${userId}`, UPLOAD_LIMITS.previewPerUser, now, db);
+    if (!limit.allowed) retryAfter = limit.retryAfter;
   }
-  let proof: StoredImage | null = null;
-  const keptProofToken = str("keptProof");
-  if (keptProofToken) proof = verifyUpload(userId, keptProofToken);
+
+  // Photos kept from an earlier answer (this member's pending uploads), minus the ones taken off.
+  const removeKept = form.getAll("removeKept").map(String).slice(0, MAX_PHOTOS);
+  await discardPendingUploads(db, userId, removeKept);
+  const keptKeys = [...new Set(form.getAll("keptPhoto").map(String))].slice(0, MAX_PHOTOS);
+  const photos: StoredImage[] = findPendingUploads(db, userId, keptKeys.filter((k) => !removeKept.includes(k)));
+  let proof: StoredImage | null = findPendingUploads(db, userId, [str("keptProof")].filter(Boolean))[0] ?? null;
+  // Counts the file, and refuses it past the limit (nothing is stored past it).
+  const allowFile = () => {
+    if (retryAfter != null) return false;
+    const limit = hit(`review-upload:${userId}`, UPLOAD_LIMITS.filesPerUser, now, db);
+    if (!limit.allowed) retryAfter = limit.retryAfter;
+    return limit.allowed;
+  };
 
   const existing = options.existingPhotoIds ?? [];
   const removePhotoIds = form
@@ -89,8 +113,9 @@ export async function readReviewForm(
         errorKeys.photos ??= "media.error.tooLarge";
         continue;
       }
+      if (!allowFile()) continue;
       try {
-        photos.push(await storeImage(file.bytes));
+        photos.push(await storeImage(db, userId, file.bytes, now));
       } catch (error) {
         if (!(error instanceof MediaError)) throw error;
         errorKeys.photos ??= error.code;
@@ -100,8 +125,9 @@ export async function readReviewForm(
         errorKeys.proof ??= "media.error.tooLarge";
         continue;
       }
+      if (!allowFile()) continue;
       try {
-        proof = await storeImage(file.bytes);
+        proof = await storeImage(db, userId, file.bytes, now);
       } catch (error) {
         if (!(error instanceof MediaError)) throw error;
         errorKeys.proof ??= error.code;
@@ -124,7 +150,7 @@ export async function readReviewForm(
 
   const errors = Object.fromEntries(Object.entries(errorKeys).map(([k, key]) => [k, translate(locale, key as MessageKey)]));
   let previewHtml: string | null = null;
-  if (values.body.trim() && values.body.length <= MARKDOWN_MAX_LENGTH) previewHtml = renderMarkdown(values.body);
+  if (retryAfter == null && values.body.trim() && values.body.length <= MARKDOWN_MAX_LENGTH) previewHtml = renderMarkdown(values.body);
 
   return {
     intent,
@@ -135,9 +161,10 @@ export async function readReviewForm(
     photos,
     proof,
     removePhotoIds,
-    keptPhotos: photos.map((p) => view(userId, p)),
-    keptProof: proof ? view(userId, proof) : null,
+    keptPhotos: photos.map(view),
+    keptProof: proof ? view(proof) : null,
     previewHtml,
+    retryAfter,
   };
 }
 

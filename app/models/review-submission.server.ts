@@ -4,15 +4,16 @@
 // review row, its revision (every version, the first included), its photos, the
 // automatic checks, the notifications and every counter move together or not at all.
 // The author, the company and the status are always derived here, never taken from
-// the form. Photos are processed (async, sharp) by the caller before the transaction;
-// when the transaction refuses, the caller discards them (discardImages).
+// the form. Photos are processed (async, sharp) by the caller before the transaction and
+// wait as the author's pending uploads; the transaction that saves the review claims them
+// (claimPendingUploads: only the actor's own) and moves them to permanent storage. When it
+// refuses, they stay pending for the form's next try, and the sweep removes them later.
 import type { Db } from "#db/client.server";
 import type { LANGUAGES, ROLES } from "#db/enums";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { ONE_REVIEW_PER_MONTHS } from "~/lib/policy";
 import type { ReviewInput, SuggestionInput } from "~/lib/review-schema";
-import type { StoredImage } from "./media.server";
-import { MAX_PHOTOS } from "./media.server";
+import { claimPendingUploads, MAX_PHOTOS, type UploadKey } from "./media.server";
 import { notify } from "./notifications.server";
 import { CHECKS, runChecks, type TriggeredCheck } from "./review-checks.server";
 import { countReview, type CountedReview } from "./stats.server";
@@ -119,7 +120,9 @@ function insertRevision(db: Db, reviewId: number, input: ReviewInput, now: numbe
     .run(reviewId, input.stars, input.title, input.body, input.experienceDate, input.channel, input.recommend ? 1 : 0, now);
 }
 
-function insertMedia(db: Db, reviewId: number, kind: "photo" | "proof", images: StoredImage[], firstPosition: number) {
+/** Attaches the author's pending uploads to the review (another member's key is skipped). */
+function insertMedia(db: Db, authorId: number, reviewId: number, kind: "photo" | "proof", uploads: UploadKey[], firstPosition: number) {
+  const images = claimPendingUploads(db, authorId, uploads);
   const insert = db.$client.prepare(
     `INSERT INTO review_media (review_id, kind, storage_key, mime, width, height, bytes, position, proof_status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -149,8 +152,9 @@ export interface CreateReviewArgs {
   /** The visitor's language, when the form did not say which language the text is in. */
   locale: Language;
   ipHash: string | null;
-  photos?: StoredImage[];
-  proof?: StoredImage | null;
+  /** The author's pending uploads (media.server storeImage). */
+  photos?: UploadKey[];
+  proof?: UploadKey | null;
   /** The site's origin, for the links in mails. */
   origin?: string;
   now?: number;
@@ -221,8 +225,8 @@ function insertReview(
     ) as { id: number };
   const reviewId = row.id;
   insertRevision(db, reviewId, input, now);
-  insertMedia(db, reviewId, "photo", args.photos ?? [], 0);
-  if (args.proof) insertMedia(db, reviewId, "proof", [args.proof], 0);
+  insertMedia(db, actor.id, reviewId, "photo", args.photos ?? [], 0);
+  if (args.proof) insertMedia(db, actor.id, reviewId, "proof", [args.proof], 0);
 
   if (status === "published") countReview(db, countedFacts(loadReview(db, reviewId)!), 1);
   if (status === "held") notifyHeld(db, actor.id, reviewId, result.decisive!, args.origin);
@@ -318,10 +322,11 @@ export interface EditReviewArgs {
   input: ReviewInput;
   locale: Language;
   ipHash?: string | null;
-  addPhotos?: StoredImage[];
+  /** The author's pending uploads to attach. */
+  addPhotos?: UploadKey[];
   /** review_media ids of photos to take off (only this review's photos are touched). */
   removePhotoIds?: number[];
-  proof?: StoredImage | null;
+  proof?: UploadKey | null;
   origin?: string;
   now?: number;
 }
@@ -412,8 +417,8 @@ export function editReview(db: Db, args: EditReviewArgs): WriteResult & { remove
     const del = db.$client.prepare(`DELETE FROM review_media WHERE id = ? AND review_id = ?`);
     for (const p of removing) del.run(p.id, args.reviewId);
     const nextPosition = photos.reduce((m, p) => Math.max(m, p.position + 1), 0);
-    insertMedia(db, args.reviewId, "photo", args.addPhotos ?? [], nextPosition);
-    if (args.proof) insertMedia(db, args.reviewId, "proof", [args.proof], 0);
+    insertMedia(db, args.actor.id, args.reviewId, "photo", args.addPhotos ?? [], nextPosition);
+    if (args.proof) insertMedia(db, args.actor.id, args.reviewId, "proof", [args.proof], 0);
 
     if (status === "held" && before.status !== "held") notifyHeld(db, args.actor.id, args.reviewId, result.decisive!, args.origin);
     return {

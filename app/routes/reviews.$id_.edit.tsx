@@ -20,6 +20,7 @@ import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { discardImages } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
+import { tooManyRequests } from "~/models/rate-limit.server";
 import { CHECKS, hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
 import { editReview, getReviewForEdit, listRevisions } from "~/models/review-submission.server";
@@ -55,11 +56,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, review } = load(request, params.id);
   const locale = getLocale(request);
   const form = await readReviewForm(request, user.id, locale, { existingPhotoIds: review.photos.map((p) => p.id) });
-  const answer = (status: number, formError: string | null) =>
-    data<ActionData>(
-      { values: form.values, errors: form.errors, keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml, formError },
-      { status },
-    );
+  const fields = { values: form.values, errors: form.errors, keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
+  const answer = (status: number, formError: string | null) => data<ActionData>({ ...fields, formError }, { status });
+  if (form.retryAfter != null) return tooManyRequests(locale, form.retryAfter, fields);
   if (form.intent === "preview") return answer(200, null);
   if (Object.keys(form.errors).length > 0 || !form.input) return answer(400, translate(locale, "reviewForm.fixErrors"));
   const result = editReview(getDb(), {

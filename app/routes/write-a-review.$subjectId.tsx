@@ -18,8 +18,9 @@ import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { getDb } from "#db/client.server";
-import { discardImages } from "~/models/media.server";
+import { discardPendingUploads } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
+import { tooManyRequests } from "~/models/rate-limit.server";
 import { hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
 import { createReview, findExistingReview, getSubjectForReview } from "~/models/review-submission.server";
@@ -53,18 +54,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const subject = subjectOr404(params);
   const form = await readReviewForm(request, user.id, locale);
-  const answer = (status: number, formError: string | null) =>
-    data<ActionData>(
-      {
-        values: form.values,
-        errors: form.errors,
-        keptPhotos: form.keptPhotos,
-        keptProof: form.keptProof,
-        previewHtml: form.previewHtml,
-        formError,
-      },
-      { status },
-    );
+  const fields = { values: form.values, errors: form.errors, keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
+  const answer = (status: number, formError: string | null) => data<ActionData>({ ...fields, formError }, { status });
+  if (form.retryAfter != null) return tooManyRequests(locale, form.retryAfter, fields);
   const hasErrors = Object.keys(form.errors).length > 0 || !form.input;
   if (form.intent === "preview") return answer(200, null);
   if (hasErrors) return answer(400, translate(locale, "reviewForm.fixErrors"));
@@ -85,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   switch (result.kind) {
     case "existing":
-      await discardImages([...form.photos, ...(form.proof ? [form.proof] : [])]);
+      await discardPendingUploads(getDb(), user.id, [...form.photos, ...(form.proof ? [form.proof] : [])].map((p) => p.storageKey));
       return redirect(`/reviews/${result.reviewId}/edit`, { headers: { "Set-Cookie": flashCookie("flash.alreadyReviewed") } });
     case "refused":
       return answer(422, translate(locale, result.check.message as MessageKey));

@@ -23,6 +23,7 @@ import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { requireUser } from "~/models/permissions.server";
+import { tooManyRequests } from "~/models/rate-limit.server";
 import { hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
 import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
@@ -52,11 +53,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const company = companyOr404(params.slug);
   const form = await readReviewForm(request, user.id, locale, { withSuggestion: true });
-  const answer = (status: number, formError: string | null) =>
-    data<ActionData>(
-      { values: form.values, errors: form.errors, keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml, formError },
-      { status },
-    );
+  const fields = { values: form.values, errors: form.errors, keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
+  const answer = (status: number, formError: string | null) => data<ActionData>({ ...fields, formError }, { status });
+  if (form.retryAfter != null) return tooManyRequests(locale, form.retryAfter, fields);
   if (form.intent === "preview") return answer(200, null);
   if (Object.keys(form.errors).length > 0 || !form.input || !form.suggestion) return answer(400, translate(locale, "reviewForm.fixErrors"));
   const result = createReviewWithSuggestedSubject(getDb(), {

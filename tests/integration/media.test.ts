@@ -2,18 +2,22 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
 import { translate } from "~/i18n";
 import {
   canViewMedia,
+  claimPendingUploads,
   MEDIA_MAX_BYTES,
   MediaError,
   mediaDir,
   parseMediaUrlName,
+  pendingDir,
   readMediaFile,
   processImage,
   sniffImage,
   storeImage,
 } from "~/models/media.server";
+import { createUser } from "../support/review-fixtures";
 
 async function jpegWithGps(width = 2400, height = 1800) {
   return sharp({ create: { width, height, channels: 3, background: { r: 180, g: 90, b: 30 } } })
@@ -110,12 +114,21 @@ describe("photos and proofs", () => {
     await expectMediaError(processImage(bomb), "media.error.dimensions");
   });
 
-  it("stores the image and its thumbnail under DATA_DIR/media with a random key", async () => {
-    const a = await storeImage(await jpegWithGps(600, 400));
-    const b = await storeImage(await jpegWithGps(600, 400));
+  it("stores the image and its thumbnail as a pending upload, moved under DATA_DIR/media when a review takes it", async () => {
+    const db = getDb();
+    const owner = createUser();
+    const a = await storeImage(db, owner, await jpegWithGps(600, 400));
+    const b = await storeImage(db, owner, await jpegWithGps(600, 400));
     expect(a.storageKey).not.toBe(b.storageKey);
     expect(mediaDir()).toBe(path.resolve(process.env.DATA_DIR!, "media"));
+    expect(pendingDir()).toBe(path.resolve(process.env.DATA_DIR!, "tmp"));
     expect(mediaDir()).not.toContain(`${path.sep}public${path.sep}`);
+    expect(fs.existsSync(path.join(pendingDir(), `${a.storageKey}.jpg`))).toBe(true);
+    expect(fs.existsSync(path.join(pendingDir(), `${a.storageKey}.thumb.jpg`))).toBe(true);
+    expect(await readMediaFile(a.storageKey, a.mime, false)).toBeNull();
+
+    expect(db.$client.transaction(() => claimPendingUploads(db, owner, [a]))()).toEqual([a]);
+    expect(fs.existsSync(path.join(pendingDir(), `${a.storageKey}.jpg`))).toBe(false);
     expect(fs.existsSync(path.join(mediaDir(), `${a.storageKey}.jpg`))).toBe(true);
     expect(fs.existsSync(path.join(mediaDir(), `${a.storageKey}.thumb.jpg`))).toBe(true);
     expect(parseMediaUrlName(`${a.storageKey}.thumb`)).toEqual({ storageKey: a.storageKey, thumbnail: true });
