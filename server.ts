@@ -39,9 +39,18 @@ if (env.LITESTREAM_REPLICA) {
 const viteDevServer = isProduction
   ? undefined
   : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+// Vite's dev server exits the process on SIGTERM at once; the shutdown below closes it
+// after the requests in flight instead.
+if (viteDevServer) process.removeAllListeners("SIGTERM");
 
+let stopping = false;
 const app = express();
 app.disable("x-powered-by");
+// While shutting down, every answer closes its connection so that clients reconnect elsewhere.
+app.use((_req, res, next) => {
+  if (stopping) res.setHeader("Connection", "close");
+  next();
+});
 // TRUST_PROXY: one proxy in front (its X-Forwarded-For/-Proto/-Host are believed, the
 // client's own are not); otherwise the socket address is the client.
 app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
@@ -140,7 +149,6 @@ const server: Server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Réplique listening on http://localhost:${port}`);
 });
 
-let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
@@ -150,7 +158,8 @@ function shutdown(signal: string) {
     server.closeAllConnections();
   }, 10_000);
   force.unref();
-  server.close(() => {
+  server.close(async () => {
+    await viteDevServer?.close();
     stopMailWorker();
     closeDb();
     console.log("Stopped cleanly.");

@@ -24,7 +24,8 @@ export default async function globalSetup(config: FullConfig) {
   const dataDir = path.join(tmp, "data");
   fs.mkdirSync(dataDir);
 
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
+  // `node --import tsx`, as `npm start` runs it: signals reach the server itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
       ...process.env,

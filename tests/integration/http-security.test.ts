@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   delete env.SITE_URL;
   delete env.TRUST_PROXY;
-  child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   const port = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not start")), 60_000);
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
