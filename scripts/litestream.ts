@@ -1,9 +1,10 @@
 // Continuous replication of DATABASE_URL with Litestream, and restore from its replica.
 //
-// The binary comes from npm: `@flydotio/litestream` depends (optionally) on
-// `@flydotio/litestream-<platform>-<arch>`, whose package holds one file, `litestream`
-// (v0.3.13 for linux-x64 here). Its own `litestream` bin is a Node wrapper around
-// spawnSync; we run the binary directly so that signals reach it.
+// The binary comes from npm: the optional dependency `@flydotio/litestream-linux-x64`
+// (Fly's packaging), whose package holds one file, `litestream` (v0.3.13). We depend on
+// the platform package itself, not on the `@flydotio/litestream` wrapper: the wrapper's
+// other platform packages cannot be resolved from this registry, which leaves a lock file
+// that `npm ci` refuses. On another platform, install the matching package by hand.
 //
 // Replication: when LITESTREAM_REPLICA is set, server.ts calls startReplication(), which
 // writes a litestream.yml into a temporary folder and runs `litestream replicate` as a
@@ -32,7 +33,7 @@ import Database from "better-sqlite3";
 import { loadEnv } from "../app/env.server";
 import { checkIntegrity, displayPath, fileStamp, formatBytes, formatCounts } from "./backup";
 
-/** Path of the Litestream binary shipped by @flydotio/litestream for this platform. */
+/** Path of the Litestream binary shipped by @flydotio/litestream-<platform>-<arch>. */
 export function litestreamBinary(): string {
   const pkg = `@flydotio/litestream-${process.platform}-${process.arch}`;
   try {
@@ -40,7 +41,7 @@ export function litestreamBinary(): string {
   } catch {
     throw new Error(
       `Litestream is not available for ${process.platform}-${process.arch}: ${pkg} is not installed ` +
-        `(@flydotio/litestream ships linux and darwin, x64 and arm64). Unset LITESTREAM_REPLICA or install Litestream.`,
+        `(npm install @flydotio/litestream-${process.platform}-${process.arch}). Unset LITESTREAM_REPLICA or install it.`,
     );
   }
 }
