@@ -158,6 +158,8 @@ test("without JavaScript, a near-copy of an earlier reply is flagged as scripted
 
 for (const lang of ["en", "fr"] as const) {
   test(`the brand pages pass an axe scan (${lang})`, async ({ browser }) => {
+    // Several pages scanned in a row: axe alone takes seconds per page on a busy machine.
+    test.slow();
     const { context, page } = await brandPage(browser, true, lang);
     await expectAccessible(page, `/brand (${lang})`);
     await page.locator(".brand-company").first().locator("a.button").click();

@@ -20,6 +20,8 @@ test.describe.configure({ timeout: 120_000 });
 
 for (const lang of ["en", "fr"] as const) {
   test(`the reviewer's pages are accessible (${lang})`, async ({ browser }) => {
+    // Several pages scanned in a row: axe alone takes seconds per page on a busy machine.
+    test.slow();
     const context = await browser.newContext({ locale: lang === "en" ? "en-GB" : "fr-FR", extraHTTPHeaders: { "Accept-Language": lang } });
     const page = await context.newPage();
     await page.goto("/login");
