@@ -8,7 +8,6 @@
 //   BENCH_DATABASE_URL=./data/large.db BENCH_SECONDS=10 npm run bench
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 

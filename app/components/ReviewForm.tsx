@@ -88,7 +88,6 @@ function RadioGroup({
               name={name}
               value={o.value}
               defaultChecked={value === o.value}
-              aria-invalid={error ? true : undefined}
               required
             />
             <span>{o.label}</span>

@@ -65,6 +65,7 @@ const marked = new Marked({
   },
 });
 
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const SAFE_HREF = /^(?:https?:\/\/|mailto:)[^\s\u0000-\u001f]/i;
 const SAFE_PROTOCOLS = new Set(ALLOWED_SCHEMES.map((s) => `${s}:`));
 
@@ -152,6 +153,7 @@ function plainText(source: string) {
  *  is refused here too (MarkdownTooLongError) rather than parsed. */
 export function renderMarkdown(source: string): string {
   if (source.length > MARKDOWN_MAX_LENGTH) throw new MarkdownTooLongError(source.length);
+  // eslint-disable-next-line no-control-regex -- NUL is replaced, as HTML parsers do
   const normalised = limitNesting(source.replace(/\r\n?/g, "\n").replace(/\u0000/g, "\uFFFD"));
   let html: string;
   try {

@@ -4,7 +4,7 @@
 import { redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "#db/client.server";
-import { companyMembers, MEMBER_ROLES } from "#db/schema";
+import { companyMembers, type MEMBER_ROLES } from "#db/schema";
 import { safeRedirect } from "~/lib/safe-redirect";
 import {
   clearSessionCookie,

@@ -8,7 +8,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
-import { sessions, users, ROLES } from "#db/schema";
+import { sessions, users, type ROLES } from "#db/schema";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -12,7 +12,7 @@ import readline from "node:readline";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "#db/client.server";
-import { backupDatabase, listBackups, tableCounts, type TableCounts } from "../../scripts/backup";
+import { backupDatabase, listBackups, tableCounts } from "../../scripts/backup";
 import { litestreamBinary, litestreamVersion, restoreFromReplica, startReplication } from "../../scripts/litestream";
 
 const TSX = path.resolve("node_modules/.bin/tsx");
