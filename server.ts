@@ -44,11 +44,24 @@ const viteDevServer = isProduction
 if (viteDevServer) process.removeAllListeners("SIGTERM");
 
 let stopping = false;
+// Requests being answered, and when the server last saw a connection or a request: the
+// shutdown waits for a quiet moment before it stops listening (see `shutdown`).
+let inFlight = 0;
+let lastActivityAt = Date.now();
 const app = express();
 app.disable("x-powered-by");
-// While shutting down, every answer closes its connection so that clients reconnect elsewhere.
-app.use((_req, res, next) => {
-  if (stopping) res.setHeader("Connection", "close");
+app.use((req, res, next) => {
+  inFlight++;
+  lastActivityAt = Date.now();
+  res.once("close", () => {
+    inFlight--;
+    lastActivityAt = Date.now();
+  });
+  // While shutting down: not ready for new work, and every answer closes its connection.
+  if (stopping) {
+    res.setHeader("Connection", "close");
+    if (req.path === "/healthz") return void res.status(503).set("Cache-Control", "no-store").json({ status: "stopping" });
+  }
   next();
 });
 // TRUST_PROXY: one proxy in front (its X-Forwarded-For/-Proto/-Host are believed, the
@@ -149,6 +162,17 @@ const server: Server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Réplique listening on http://localhost:${port}`);
 });
 
+/** A connection accepted by the kernel but not yet by Node is reset when the server stops
+ *  listening; so the server keeps accepting (and answering, with Connection: close, and
+ *  /healthz 503) until nothing new has arrived for DRAIN_QUIET_MS, at most DRAIN_MAX_MS,
+ *  then stops listening and waits for the requests in flight. */
+const DRAIN_QUIET_MS = 300;
+const DRAIN_MAX_MS = 5_000;
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+server.on("connection", () => {
+  lastActivityAt = Date.now();
+});
+
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
@@ -156,16 +180,22 @@ function shutdown(signal: string) {
   const force = setTimeout(() => {
     console.error("Shutdown timed out; closing connections.");
     server.closeAllConnections();
-  }, 10_000);
+  }, SHUTDOWN_TIMEOUT_MS);
   force.unref();
-  server.close(async () => {
-    await viteDevServer?.close();
-    stopMailWorker();
-    closeDb();
-    console.log("Stopped cleanly.");
-    process.exit(0);
-  });
-  server.closeIdleConnections();
+  const startedAt = Date.now();
+  const drain = setInterval(() => {
+    const quiet = inFlight === 0 && Date.now() - lastActivityAt >= DRAIN_QUIET_MS;
+    if (!quiet && Date.now() - startedAt < DRAIN_MAX_MS) return;
+    clearInterval(drain);
+    server.close(async () => {
+      await viteDevServer?.close();
+      stopMailWorker();
+      closeDb();
+      console.log("Stopped cleanly.");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  }, 50);
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));
