@@ -16,8 +16,6 @@ import { closeDb, getDb } from "./db/client.server";
 const env = loadEnv();
 process.env.DATABASE_URL = env.DATABASE_URL;
 const isProduction = env.NODE_ENV === "production";
-// Rate-limit keys are HMACs with SECRET: the Remix bundle reads it from process.env.
-if (env.SECRET) process.env.SECRET = env.SECRET;
 if (isProduction && !env.SITE_URL) {
   console.warn("SITE_URL is not set: the first origin that reaches the server is pinned and other hosts are refused. Set SITE_URL in production.");
 }

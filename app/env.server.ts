@@ -1,3 +1,6 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
 const schema = z.object({
@@ -12,8 +15,13 @@ const schema = z.object({
   SITE_URL: z.url().optional(),
   /** Folder for uploaded photos and proofs, outside public/. */
   DATA_DIR: z.string().min(1).default("./data"),
-  /** Key for HMACs (IP hashes, tokens). Required in production. */
+  /** Key for HMACs (IP hashes, rate-limit keys): ≥ 32 characters. In production, SECRET or
+   *  SECRET_FILE is required; outside production it defaults to DATA_DIR/secret. */
   SECRET: z.string().min(32).optional(),
+  /** A file holding SECRET, created with a random one (mode 600) if it does not exist. */
+  SECRET_FILE: z.string().min(1).optional(),
+  /** Folder of the SQL migrations (default db/migrations). */
+  MIGRATIONS_DIR: z.string().min(1).optional(),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("Réplique <no-reply@replique.example>"),
   TRUST_PROXY: z
@@ -44,7 +52,7 @@ const schema = z.object({
     .transform((v) => (v ? v : undefined)),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.infer<typeof schema> & { SECRET: string };
 
 /** Validates process.env once; a bad variable stops the start with its name. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -53,22 +61,39 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  if (result.data.NODE_ENV === "production" && !result.data.SECRET) {
-    // A generated secret is fine for a demo; sessions survive restarts because
-    // they are stored as hashes, but IP hashes change on each start.
-    result.data.SECRET = cryptoRandom();
+  const data = result.data;
+  if (data.SECRET) return { ...data, SECRET: data.SECRET };
+  const file = data.SECRET_FILE ?? (data.NODE_ENV === "production" ? undefined : path.join(data.DATA_DIR, "secret"));
+  if (!file) {
+    throw new Error(
+      "Invalid configuration:\n  SECRET: required in production (at least 32 characters), or SECRET_FILE: a file that holds it (created with a random secret when missing)",
+    );
   }
-  return result.data;
+  return { ...data, SECRET: readOrCreateSecret(file) };
 }
 
-function cryptoRandom() {
-  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(32)), (b) =>
-    b.toString(16).padStart(2, "0"),
-  ).join("");
+/** The secret kept in `file`; a new random one when the file does not exist yet (two
+ *  processes starting at once agree: the second reads what the first wrote). */
+function readOrCreateSecret(file: string): string {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex") + "\n", { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const secret = fs.readFileSync(file, "utf8").trim();
+  if (secret.length < 32) throw new Error(`Invalid configuration:\n  SECRET_FILE: ${file} holds fewer than 32 characters`);
+  return secret;
 }
 
 let cached: Env | undefined;
+/** The settings, read once per process (per module instance). */
 export function env(): Env {
   cached ??= loadEnv();
   return cached;
+}
+
+/** Reads the settings again on the next env() call: for tests that change process.env. */
+export function resetEnv() {
+  cached = undefined;
 }

@@ -4,10 +4,14 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
+import { env } from "~/env.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const MIGRATIONS_DIR = path.resolve(process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), "db/migrations"));
+/** The SQL migrations: MIGRATIONS_DIR, or db/migrations. */
+export function migrationsDir() {
+  return path.resolve(env().MIGRATIONS_DIR ?? path.join(process.cwd(), "db/migrations"));
+}
 
 /** Opens a connection with the pragmas every connection needs.
  *  synchronous=NORMAL: in WAL mode a committed transaction survives a crash of the
@@ -26,7 +30,7 @@ export function openDatabase(file: string): Db {
 }
 
 export function migrateDatabase(db: Db) {
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  migrate(db, { migrationsFolder: migrationsDir() });
 }
 
 // One handle per process, shared by server.ts and the Remix bundle (which holds its
@@ -34,7 +38,7 @@ export function migrateDatabase(db: Db) {
 const holder = globalThis as unknown as { __repliqueDb?: { file: string; db: Db } };
 
 export function databaseFile() {
-  return process.env.DATABASE_URL ?? "./data/replique.db";
+  return env().DATABASE_URL;
 }
 
 export function getDb(): Db {
@@ -42,7 +46,7 @@ export function getDb(): Db {
   if (!holder.__repliqueDb || holder.__repliqueDb.file !== file) {
     const db = openDatabase(file);
     migrateDatabase(db);
-    applyQuota(db, process.env.DATABASE_MAX_BYTES);
+    applyQuota(db, env().DATABASE_MAX_BYTES);
     holder.__repliqueDb = { file, db };
   }
   return holder.__repliqueDb.db;
@@ -50,10 +54,10 @@ export function getDb(): Db {
 
 /** DATABASE_MAX_BYTES (validated by app/env.server.ts): SQLite then refuses to grow the
  *  file past it with SQLITE_FULL, which the site answers with 503 like a full disk. */
-function applyQuota(db: Db, maxBytes: string | undefined) {
+function applyQuota(db: Db, maxBytes: number | undefined) {
   if (!maxBytes) return;
   const pageSize = db.$client.pragma("page_size", { simple: true }) as number;
-  db.$client.pragma(`max_page_count = ${Math.max(1, Math.floor(Number(maxBytes) / pageSize))}`);
+  db.$client.pragma(`max_page_count = ${Math.max(1, Math.floor(maxBytes / pageSize))}`);
 }
 
 export function closeDb() {

@@ -48,7 +48,7 @@ function pickTargets() {
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "0", DATABASE_URL: databaseUrl, SEED_DEMO: "0", LOG_REQUESTS: "0" },
+    env: { ...process.env, NODE_ENV: "production", SECRET_FILE: "./data/secret", PORT: "0", DATABASE_URL: databaseUrl, SEED_DEMO: "0", LOG_REQUESTS: "0" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,6 +1,7 @@
+import { env } from "~/env.server";
 /** Headers sent with every HTML document: a strict CSP with the request's nonce. */
 export function securityHeaders(nonce: string): Record<string, string> {
-  const isProduction = process.env.NODE_ENV === "production";
+  const isProduction = env().NODE_ENV === "production";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'${isProduction ? "" : " 'unsafe-eval'"}`,

@@ -10,6 +10,7 @@ import { outbox } from "#db/schema";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { sweepUploads } from "./media.server";
 import { pruneRateLimits } from "./rate-limit.server";
+import { env } from "~/env.server";
 
 /** What a message carries: both a plain-text and an HTML body, always. */
 export type MailContent = { subject: string; text: string; html: string };
@@ -306,5 +307,5 @@ export function startMailWorker(options: { smtpUrl?: string; from: string; inter
 /** /dev/mail exists outside production, and in production only with ENABLE_DEV_MAIL=1
  *  (the end-to-end tests' server; never set it on a real site). */
 export function isDevMailEnabled() {
-  return process.env.NODE_ENV !== "production" || process.env.ENABLE_DEV_MAIL === "1";
+  return env().NODE_ENV !== "production" || env().ENABLE_DEV_MAIL === "1";
 }

@@ -18,6 +18,7 @@ import sharp, { type Sharp, type SharpOptions } from "sharp";
 import { getDb, type Db } from "#db/client.server";
 import { pendingUploads, type ROLES } from "#db/schema";
 import type { MessageKey } from "~/i18n";
+import { env } from "~/env.server";
 
 export const MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 export const MEDIA_MAX_DIMENSION = 1600;
@@ -39,13 +40,13 @@ export class MediaError extends Error {
 }
 
 export function mediaDir() {
-  return path.resolve(process.env.DATA_DIR ?? "./data", "media");
+  return path.resolve(env().DATA_DIR, "media");
 }
 
 /** Where uploads wait for their review: beside mediaDir (one filesystem, so that
  *  attaching is a rename). */
 export function pendingDir() {
-  return path.resolve(process.env.DATA_DIR ?? "./data", "tmp");
+  return path.resolve(env().DATA_DIR, "tmp");
 }
 
 /** The format, read from the first bytes; null for anything else. */

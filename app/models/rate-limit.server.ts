@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import { getDb, type Db } from "#db/client.server";
 import { translate, type Locale } from "~/i18n";
+import { env } from "~/env.server";
 
 export type RateLimit = { limit: number; windowMs: number };
 
@@ -73,8 +74,7 @@ function state(count: number, windowEndsAt: number, rule: RateLimit, now: number
 
 /** A stable, non-reversible key part for an IP address or an email (no raw IP in the table). */
 export function keyPart(value: string) {
-  const secret = process.env.SECRET ?? "replique-development-secret";
-  return crypto.createHmac("sha256", secret).update(value).digest("base64url").slice(0, 22);
+  return crypto.createHmac("sha256", env().SECRET).update(value).digest("base64url").slice(0, 22);
 }
 
 /** The 429 answer of a form action: the translated message as `formError`, and Retry-After. */

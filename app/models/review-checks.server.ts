@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import type { Db } from "#db/client.server";
 import type { MessageKey } from "~/i18n";
 import { BANNED_WORDS_TEXT } from "./data/banned-words";
+import { env } from "~/env.server";
 
 export type CheckOutcome = "hold" | "refuse";
 
@@ -83,8 +84,7 @@ export interface CheckResult {
 /** A stable, non-reversible hash of an IP address (reviews.ip_hash): never the raw IP. */
 export function hashIp(ip: string | null | undefined): string | null {
   if (!ip || ip === "unknown") return null;
-  const secret = process.env.SECRET ?? "replique-development-secret";
-  return crypto.createHmac("sha256", secret).update(`ip:${ip}`).digest("base64url").slice(0, 22);
+  return crypto.createHmac("sha256", env().SECRET).update(`ip:${ip}`).digest("base64url").slice(0, 22);
 }
 
 function triggered(code: CheckCode, detail?: TriggeredCheck["detail"]): TriggeredCheck {

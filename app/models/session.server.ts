@@ -9,6 +9,7 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { sessions, users, type ROLES } from "#db/schema";
+import { env } from "~/env.server";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -208,7 +209,7 @@ export function listUserSessions(userId: number, now = Date.now(), db: Db = getD
 
 // ─── The cookie ──────────────────────────────────────────────────────────────
 
-const isProduction = () => process.env.NODE_ENV === "production";
+const isProduction = () => env().NODE_ENV === "production";
 
 /** `__Host-` in production: the browser then requires Secure, Path=/ and no Domain. */
 export function sessionCookieName(production = isProduction()) {

@@ -30,6 +30,7 @@ export default async function globalSetup(config: FullConfig) {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      SECRET_FILE: path.join(tmp, "secret"),
       PORT: "0",
       HOST: "127.0.0.1",
       DATABASE_URL: databaseUrl,

@@ -24,6 +24,7 @@ import {
   sessionCookieFrom,
   tokenFromMail,
 } from "../support/auth";
+import { resetEnv } from "~/env.server";
 
 const raw = () => getDb().$client;
 const count = (sql: string, ...args: unknown[]) => (raw().prepare(sql).get(...args) as { n: number }).n;
@@ -434,6 +435,7 @@ describe("S2: the log-in cookie in production", () => {
   it("is __Host- prefixed and Secure, and read back under that name", async () => {
     const user = await createTestUser();
     process.env.NODE_ENV = "production";
+    resetEnv();
     try {
       const res = await logInWith(user.email, user.password);
       const set = res.headers.getSetCookie().find((c) => c.startsWith("__Host-replique_session="))!;
@@ -445,6 +447,7 @@ describe("S2: the log-in cookie in production", () => {
       expect(await whoIs(cookie.replace("__Host-", ""))).toBeNull();
     } finally {
       process.env.NODE_ENV = "test";
+      resetEnv();
     }
   });
 });

@@ -8,12 +8,14 @@ import { queueAccountMail, renderAccountMail, sendPendingMails } from "~/models/
 import * as devMail from "~/routes/dev.mail._index";
 import * as devMailHtml from "~/routes/dev.mail.$id";
 import { callLoader, getRequest, outboxFor } from "../support/auth";
+import { resetEnv } from "~/env.server";
 
 const raw = () => getDb().$client;
 
 afterEach(() => {
   process.env.NODE_ENV = "test";
   delete process.env.ENABLE_DEV_MAIL;
+  resetEnv();
 });
 
 describe("the outbox", () => {
@@ -122,9 +124,11 @@ describe("/dev/mail", () => {
 
   it("is absent (404) in production, unless the end-to-end flag is set", async () => {
     process.env.NODE_ENV = "production";
+    resetEnv();
     expect((await callLoader(devMail.loader, getRequest("/dev/mail"))).status).toBe(404);
     expect((await callLoader(devMailHtml.loader, getRequest("/dev/mail/1"), { id: "1" })).status).toBe(404);
     process.env.ENABLE_DEV_MAIL = "1";
+    resetEnv();
     expect((await callLoader(devMail.loader, getRequest("/dev/mail"))).status).toBe(200);
   });
 });

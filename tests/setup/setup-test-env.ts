@@ -11,6 +11,8 @@ const file = path.join(dir, `${crypto.randomUUID()}.db`);
 process.env.DATABASE_URL = file;
 process.env.DATA_DIR = path.join(dir, `${path.basename(file, ".db")}-data`);
 process.env.NODE_ENV = "test";
+// A secret of its own, kept as production keeps it (a test may switch NODE_ENV to production).
+process.env.SECRET_FILE = path.join(process.env.DATA_DIR, "secret");
 
 let consoleError: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
