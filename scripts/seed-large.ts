@@ -538,10 +538,10 @@ export async function seedLarge(o: LargeOptions) {
     run(`INSERT INTO users (id, email, email_verified_at, display_name, password_hash, role, locale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, chunk),
   );
   inChunks(memberRows, (chunk) => run(`INSERT INTO company_members (company_id, user_id, role, created_at) VALUES (?, ?, ?, ?)`, chunk));
-  client.exec(`INSERT INTO search_fts (rowid, title, body)
-               SELECT id * 4, name, coalesce(domain, '') || ' ' || coalesce(description_fr, '') || ' ' || coalesce(description_en, '') FROM companies`);
-  client.exec(`INSERT INTO search_fts (rowid, title, body)
-               SELECT id * 4 + 1, name, coalesce(city, '') || ' ' || coalesce(address, '') || ' ' || coalesce(url, '') FROM subjects WHERE state = 'active'`);
+  client.exec(`INSERT INTO search_fts (rowid, kind, title, body)
+               SELECT id * 4, 'company', name, coalesce(domain, '') || ' ' || coalesce(description_fr, '') || ' ' || coalesce(description_en, '') FROM companies`);
+  client.exec(`INSERT INTO search_fts (rowid, kind, title, body)
+               SELECT id * 4 + 1, 'subject', name, coalesce(city, '') || ' ' || coalesce(address, '') || ' ' || coalesce(url, '') FROM subjects WHERE state = 'active'`);
   lap(`${N} companies, ${subjectRows.length} subjects, ${userId} users`);
   companyRows.length = 0;
   subjectRows.length = 0;
@@ -569,7 +569,7 @@ export async function seedLarge(o: LargeOptions) {
       SELECT id, stars, title, body, experience_date, channel, recommend, created_at FROM reviews WHERE id BETWEEN ? AND ?`),
     replyRevisions: client.prepare(`INSERT INTO reply_revisions (reply_id, body, author_id, created_at)
       SELECT id, body, author_id, published_at FROM replies WHERE id BETWEEN ? AND ?`),
-    search: client.prepare(`INSERT INTO search_fts (rowid, title, body) SELECT id * 4 + 2, title, body FROM reviews WHERE id BETWEEN ? AND ? AND status = 'published'`),
+    search: client.prepare(`INSERT INTO search_fts (rowid, kind, title, body) SELECT id * 4 + 2, 'review', title, body FROM reviews WHERE id BETWEEN ? AND ? AND status = 'published'`),
   };
   const totals = { published: 0, answered: 0, held: 0, removed: 0, largest: 0, rendered: 0, reused: 0, votes: 0 };
   const spent = { rows: 0, revisions: 0, search: 0, commit: 0 };

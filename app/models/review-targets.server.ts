@@ -1,7 +1,7 @@
 // What a reviewer can review: companies and their active subjects, found by name as they
 // type (/write-a-review), or one company's list (from its page's "write a review").
 import type { Db } from "#db/client.server";
-import { toFtsQuery } from "./search.server";
+import { findNames } from "./search.server";
 
 export interface TargetSubject {
   id: number;
@@ -41,32 +41,10 @@ function subjectsOf(db: Db, companyIds: number[]): Map<number, TargetSubject[]> 
 /** Companies matching what was typed (their name, or one of their subjects'), best first,
  *  each with its subjects (the matching ones first). */
 export function findReviewTargets(db: Db, query: string, limit = 8): TargetCompany[] {
-  const terms = toFtsQuery(query);
-  if (!terms) return [];
-  const rank = "bm25(search_fts, 0.0, 10.0, 1.0)";
-  const hits = db.$client
-    .prepare(
-      `SELECT rowid % 4 AS type, rowid / 4 AS id, ${rank} AS score FROM search_fts
-       WHERE search_fts MATCH ? ORDER BY score LIMIT 200`,
-    )
-    .all(`{kind}:(company OR subject) AND {title body}:(${terms})`) as { type: number; id: number; score: number }[];
-  const companyScore = new Map<number, number>();
-  const matchedSubjects = new Set<number>();
-  const subjectIds = hits.filter((h) => h.type === 1).map((h) => h.id);
-  const subjectCompany = new Map<number, number>();
-  if (subjectIds.length) {
-    const rows = db.$client
-      .prepare(`SELECT id, company_id AS companyId FROM subjects WHERE state = 'active' AND id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(subjectIds)) as { id: number; companyId: number }[];
-    for (const r of rows) subjectCompany.set(r.id, r.companyId);
-  }
-  for (const h of hits) {
-    const companyId = h.type === 0 ? h.id : subjectCompany.get(h.id);
-    if (companyId == null) continue;
-    if (h.type === 1) matchedSubjects.add(h.id);
-    companyScore.set(companyId, Math.min(companyScore.get(companyId) ?? 0, h.score));
-  }
-  const ids = [...companyScore.entries()].sort((a, b) => a[1] - b[1]).slice(0, limit).map(([id]) => id);
+  // Same matching, ranking and time budget as /search (a partial list when it runs out).
+  const hits = findNames(db, query);
+  const matchedSubjects = new Set(hits.subjects.map((s) => s.id));
+  const ids = hits.companyIds.slice(0, limit);
   if (ids.length === 0) return [];
   const companies = db.$client
     .prepare(`SELECT id, slug, name, domain FROM companies WHERE id IN (SELECT value FROM json_each(?))`)

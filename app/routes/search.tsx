@@ -9,7 +9,7 @@ import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { listCategories } from "~/models/companies.server";
-import { search } from "~/models/search.server";
+import { MIN_WORD_LENGTH, search } from "~/models/search.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 
 const querySchema = z.object({
@@ -26,7 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kind: url.searchParams.get("kind") || undefined,
   });
   const results = query.q.trim() ? search(query.q, { category: query.category, kind: query.kind }) : null;
-  return { query, results, categories: listCategories(), locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/search` };
+  return {
+    query,
+    results,
+    minWordLength: MIN_WORD_LENGTH,
+    categories: listCategories(),
+    locale: getLocale(request),
+    canonical: `${requestSiteOrigin(request)}/search`,
+  };
 }
 
 export const headers = () => PUBLIC_PAGE_CACHE;
@@ -45,7 +52,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [];
 
 export default function SearchPage() {
-  const { query, results, categories } = useLoaderData<typeof loader>();
+  const { query, results, minWordLength, categories } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   return (
     <div className="page">
@@ -80,7 +87,13 @@ export default function SearchPage() {
         <button type="submit">{t("nav.searchButton")}</button>
       </Form>
       {!results ? <p className="section">{t("search.empty")}</p> : null}
-      {results && results.companies.length === 0 && results.reviews.length === 0 ? (
+      {results?.tooShort ? <p className="section">{t("search.tooShort", { min: minWordLength })}</p> : null}
+      {results?.timedOut ? (
+        <p className="notice notice--warn section" role="status">
+          {t("search.timedOut")}
+        </p>
+      ) : null}
+      {results && !results.tooShort && !results.timedOut && results.companies.length === 0 && results.reviews.length === 0 ? (
         <p className="section">{t("search.none", { q: query.q })}</p>
       ) : null}
       {results && results.companies.length > 0 ? (
