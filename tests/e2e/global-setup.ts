@@ -24,12 +24,12 @@ export default async function globalSetup(config: FullConfig) {
   const dataDir = path.join(tmp, "data");
   fs.mkdirSync(dataDir);
 
-  // `node --import tsx`, as `npm start` runs it: signals reach the server itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // `npm run serve`, the command `npm start` ends with: the teardown's SIGTERM to npm must
+  // reach the server and stop it cleanly (see `stop`), as under a process manager.
+  const child = spawn("npm", ["run", "--silent", "serve"], {
     cwd: root,
     env: {
       ...process.env,
-      NODE_ENV: "production",
       SECRET_FILE: path.join(tmp, "secret"),
       PORT: "0",
       HOST: "127.0.0.1",
@@ -45,6 +45,9 @@ export default async function globalSetup(config: FullConfig) {
   // Server stderr goes to the test output as it comes; stdout is scanned for the port
   // and kept for the error message if the server never gets ready.
   const stdoutLines: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => {
+    if (chunk.includes("Stopped cleanly.")) stoppedCleanly = true;
+  });
   child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk.toString())));
 
   let cleaned = false;
@@ -117,6 +120,9 @@ async function waitForHealthy(baseURL: string, child: ChildProcess) {
   throw new Error(`/healthz did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last}).`);
 }
 
+let stoppedCleanly = false;
+
+/** SIGTERM to npm, as a process manager sends it: the server must finish and exit 0. */
 async function stop(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -129,5 +135,8 @@ async function stop(child: ChildProcess) {
     console.error("[e2e] the server did not stop within 15 s after SIGTERM; killing it.");
     child.kill("SIGKILL");
     await exited;
+  }
+  if (timedOut || child.exitCode !== 0 || !stoppedCleanly) {
+    throw new Error(`SIGTERM to \`npm run serve\` did not stop the server cleanly (exit ${child.exitCode ?? child.signalCode}).`);
   }
 }
