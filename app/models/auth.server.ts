@@ -10,7 +10,7 @@ import { getDb, type Db } from "#db/client.server";
 import { emailTokens, users } from "#db/schema";
 import type { Locale, MessageKey } from "~/i18n";
 import { isBreachedPassword } from "~/lib/breached-passwords.server";
-import { hashPassword as argon2Hash, verifyPassword as argon2Verify } from "./password.server";
+import { hashPassword, verifyPassword } from "./password.server";
 import { queueAccountMail } from "./mail.server";
 import { hit, keyPart, LIMITS, release, resetLimit } from "./rate-limit.server";
 import { createSession, deleteUserSessions, HOUR, type Session } from "./session.server";
@@ -20,16 +20,7 @@ import { createSession, deleteUserSessions, HOUR, type Session } from "./session
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-/** NIST SP 800-63B: compare passwords after Unicode normalisation. */
-const normalizePassword = (password: string) => password.normalize("NFKC");
-
-export function hashPassword(password: string) {
-  return argon2Hash(normalizePassword(password));
-}
-
-export function verifyPassword(hash: string, password: string) {
-  return argon2Verify(hash, normalizePassword(password));
-}
+export { hashPassword, verifyPassword } from "./password.server";
 
 /** Length in characters (code points), any characters, no composition rules, not breached. */
 export function passwordProblem(password: string): MessageKey | null {
@@ -43,7 +34,7 @@ export function passwordProblem(password: string): MessageKey | null {
 // A hash to verify against when the email is unknown, so that both cases cost one argon2.
 let dummyHash: Promise<string> | undefined;
 function getDummyHash() {
-  dummyHash ??= argon2Hash(encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(16))));
+  dummyHash ??= hashPassword(encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(16))));
   return dummyHash;
 }
 

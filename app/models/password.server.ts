@@ -12,13 +12,16 @@ export const ARGON2_OPTIONS = {
   parallelism: 1,
 } as const;
 
+/** NIST SP 800-63B: passwords are compared after Unicode normalisation (NFKC). */
+const normalizePassword = (password: string) => password.normalize("NFKC");
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return hash(normalizePassword(password), ARGON2_OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await verify(passwordHash, normalizePassword(password));
   } catch {
     return false;
   }

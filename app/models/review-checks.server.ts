@@ -10,6 +10,7 @@ import type { Db } from "#db/client.server";
 import type { MessageKey } from "~/i18n";
 import { BANNED_WORDS_TEXT } from "./data/banned-words";
 import { env } from "~/env.server";
+import { jaccard, shingles, words } from "~/lib/similarity";
 
 export type CheckOutcome = "hold" | "refuse";
 
@@ -169,30 +170,6 @@ export function checkBannedWords(text: string): TriggeredCheck | null {
 }
 
 // ─── Similarity ───────────────────────────────────────────────────────────────
-
-export function words(text: string): string[] {
-  return normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Three-word shingles of a text. */
-export function shingles(text: string, size = 3): Set<string> {
-  const w = words(text);
-  const out = new Set<string>();
-  if (w.length < size) {
-    if (w.length) out.add(w.join(" "));
-    return out;
-  }
-  for (let i = 0; i + size <= w.length; i++) out.add(w.slice(i, i + size).join(" "));
-  return out;
-}
-
-export function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let common = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const s of small) if (large.has(s)) common++;
-  return common / (a.size + b.size - common);
-}
 
 // ─── Checks against the database ──────────────────────────────────────────────
 

@@ -55,3 +55,15 @@ describe("password policy (A2)", () => {
     expect(isBreachedPassword("replique-demo")).toBe(false);
   });
 });
+
+describe("one password module", () => {
+  it("the seed's hashes (password.server) and the account pages' normalise NFKC alike", async () => {
+    const { hashPassword: seedHash, verifyPassword: seedVerify } = await import("~/models/password.server");
+    const composed = "Caf\u00e9 au lait, s'il vous pla\u00eet";
+    const decomposed = composed.normalize("NFD");
+    const fromSeed = await seedHash(composed);
+    expect(await verifyPassword(fromSeed, decomposed)).toBe(true);
+    expect(await seedVerify(await hashPassword(decomposed), composed)).toBe(true);
+    expect(hashPassword).toBe(seedHash);
+  });
+});

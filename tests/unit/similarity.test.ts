@@ -74,3 +74,12 @@ describe("mostSimilar", () => {
     expect(mostSimilar(base, list)?.item.id).toBe("same");
   });
 });
+
+describe("one similarity module", () => {
+  it("the review checks use it: two texts without words are not duplicates", async () => {
+    const source = await import("node:fs").then((fs) => fs.readFileSync("app/models/review-checks.server.ts", "utf8"));
+    expect(source).toMatch(/from "~\/lib\/similarity"/);
+    expect(source).not.toMatch(/function (jaccard|shingles|words)\b/);
+    expect(jaccard(new Set(), new Set())).toBe(0);
+  });
+});
