@@ -17,6 +17,7 @@ import { claimPendingUploads, MAX_PHOTOS, type UploadKey } from "./media.server"
 import { notify } from "./notifications.server";
 import { CHECKS, runChecks, type TriggeredCheck } from "./review-checks.server";
 import { countReview, type CountedReview } from "./stats.server";
+import { slugify } from "~/lib/slug";
 
 export interface Actor {
   id: number;
@@ -280,20 +281,9 @@ class RollbackWith extends Error {
   }
 }
 
-function slugify(name: string) {
-  return (
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "subject"
-  );
-}
 
 function uniqueSubjectSlug(db: Db, companyId: number, name: string) {
-  const base = slugify(name);
+  const base = slugify(name).slice(0, 60).replace(/-+$/, "") || "subject";
   const taken = db.$client.prepare(`SELECT 1 FROM subjects WHERE company_id = ? AND slug = ?`);
   if (!taken.get(companyId, base)) return base;
   for (let i = 2; ; i++) if (!taken.get(companyId, `${base}-${i}`)) return `${base}-${i}`;

@@ -1,6 +1,10 @@
 // People and places of the demo data: first and last names, French cities with real
 // postal codes and neighbourhoods, street names.
 import type { Rng } from "./random";
+import { slugify } from "../../app/lib/slug";
+
+// One slugify for the seed and the site.
+export { slugify };
 
 export type Lang = "fr" | "en";
 export type Gender = "f" | "m";
@@ -80,24 +84,6 @@ export function displayNameOf(p: Person, rng: Rng): string {
   return `${p.first} ${initial}.`;
 }
 
-/** Lower-case ASCII: "Élodie" → "elodie". */
-export function asciiFold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/œ/g, "oe")
-    .replace(/Œ/g, "OE")
-    .replace(/æ/g, "ae");
-}
-
-export function slugify(s: string): string {
-  return asciiFold(s)
-    .toLowerCase()
-    .replace(/&/g, " et ")
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
 
 /** camille.dupont.123@example.net */
 export function emailOf(p: Person, n: number, domain = "example.net"): string {
