@@ -1,8 +1,9 @@
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { notFound } from "~/lib/http.server";
 
 // Any address no other route claims: a localized 404 page.
 export function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

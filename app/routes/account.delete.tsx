@@ -14,7 +14,7 @@ import { deleteAccount, getPasswordHash, type ReviewChoice } from "~/models/acco
 import { verifyPassword } from "~/models/password.server";
 import { requireUser } from "~/models/permissions.server";
 import { clearSessionCookie } from "~/models/session.server";
-import { readForm } from "~/lib/http.server";
+import { forbidden, readForm } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "accountDelete.title");
 
@@ -28,7 +28,7 @@ type ActionData = { choice: string; errors: Record<string, string>; formError: s
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request, { allowSuspended: true });
   const locale = getLocale(request);
-  if (user.role !== "member") throw new Response("Forbidden", { status: 403 });
+  if (user.role !== "member") throw forbidden();
   const form = await readForm(request);
   const choice = String(form.get("reviews") ?? "");
   const password = String(form.get("password") ?? "");

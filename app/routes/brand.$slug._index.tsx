@@ -11,6 +11,7 @@ import { privatePageMeta } from "~/lib/auth-meta";
 import { requireCompanyMember } from "~/models/permissions.server";
 import { getBrandCompany, listInbox } from "~/models/replies.server";
 import brandStyles from "~/styles/brand.css?url";
+import { notFound } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
 
@@ -21,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "bra
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getBrandCompany(getDb(), params.slug ?? "");
-  if (!company) throw new Response("Not found", { status: 404 });
+  if (!company) throw notFound();
   const { memberRole } = requireCompanyMember(request, company.id);
   const before = new URL(request.url).searchParams.get("before");
   const page = listInbox(getDb(), company.id, { before });

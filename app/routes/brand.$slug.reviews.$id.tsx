@@ -40,7 +40,7 @@ import {
   type ScriptedMatch,
 } from "~/models/replies.server";
 import brandStyles from "~/styles/brand.css?url";
-import { readForm } from "~/lib/http.server";
+import { forbidden, notFound, readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
@@ -54,11 +54,11 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "bra
  *  this company's published reviews (404 otherwise: another company's review is not here). */
 function load(request: Request, params: { slug?: string; id?: string }) {
   const company = getBrandCompany(getDb(), params.slug ?? "");
-  if (!company) throw new Response("Not found", { status: 404 });
+  if (!company) throw notFound();
   const { user } = requireCompanyMember(request, company.id);
   const id = Number(params.id);
   const review = Number.isSafeInteger(id) && id > 0 ? getInboxReview(company.id, id) : null;
-  if (!review) throw new Response("Not found", { status: 404 });
+  if (!review) throw notFound();
   return { company, user, review };
 }
 
@@ -85,13 +85,13 @@ type ActionData = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { company, user, review } = load(request, params);
-  if (!company.verified) throw new Response("Forbidden", { status: 403 });
+  if (!company.verified) throw forbidden();
   const locale = getLocale(request);
   const form = await readForm(request);
   // The hidden fields must name this company and this review: a form posted for another
   // one (a stale tab, a forged request) is refused rather than applied here.
   if (String(form.get("companyId")) !== String(company.id) || String(form.get("reviewId")) !== String(review.id)) {
-    throw new Response("Forbidden", { status: 403 });
+    throw forbidden();
   }
   const raw = String(form.get("body") ?? "");
   const values = { body: raw.slice(0, MARKDOWN_MAX_LENGTH * 2) };
@@ -134,8 +134,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       headers: { "Set-Cookie": flashCookie(result.created ? "flash.brandReplyPublished" : "flash.brandReplyEdited") },
     });
   }
-  if (result.kind === "forbidden" || result.kind === "not_verified") throw new Response("Forbidden", { status: 403 });
-  if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
+  if (result.kind === "forbidden" || result.kind === "not_verified") throw forbidden();
+  if (result.kind === "not_found") throw notFound();
   const message = result.kind === "locked" ? "brand.reply.locked" : "brand.reply.notAllowed";
   return data<ActionData>({ values, errors: {}, formError: translate(locale, message) }, { status: 409 });
 }

@@ -8,10 +8,11 @@ import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { listCategoryCompanies } from "~/models/companies.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = listCategoryCompanies(params.slug ?? "");
-  if (!result) throw new Response("Not found", { status: 404 });
+  if (!result) throw notFound();
   return { ...result, locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/categories/${result.category.slug}` };
 }
 

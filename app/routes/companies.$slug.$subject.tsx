@@ -13,11 +13,12 @@ import { getCompanyBySlug, getRatingSummary, getSubject } from "~/models/compani
 import { listReviews } from "~/models/reviews.server";
 import { reviewJsonLd } from "~/lib/json-ld";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
   const subject = company ? getSubject(company.id, params.subject ?? "") : null;
-  if (!company || !subject) throw new Response("Not found", { status: 404 });
+  if (!company || !subject) throw notFound();
   const url = new URL(request.url);
   const query = parseReviewQuery(url.searchParams);
   const summary = getRatingSummary("subject", subject.id, query.basis);

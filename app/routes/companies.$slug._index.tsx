@@ -21,10 +21,11 @@ import {
 import { SCORE_BASES } from "~/lib/trustscore";
 import { listReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
-  if (!company) throw new Response("Not found", { status: 404 });
+  if (!company) throw notFound();
   const url = new URL(request.url);
   const query = parseReviewQuery(url.searchParams);
   const locale = getLocale(request);

@@ -4,13 +4,14 @@ import { getLocale } from "~/lib/locale.server";
 import { getCompanyBySlug } from "~/models/companies.server";
 import { listReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { notFound } from "~/lib/http.server";
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 // The latest reviews of a company, each entry carrying the company's reply with it.
 export function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
-  if (!company) throw new Response("Not found", { status: 404 });
+  if (!company) throw notFound();
   const locale = getLocale(request);
   const origin = requestSiteOrigin(request);
   const { reviews } = listReviews({ companyId: company.id }, { limit: 30 });

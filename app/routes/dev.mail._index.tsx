@@ -5,6 +5,7 @@ import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { isDevMailEnabled, linksIn, listOutbox } from "~/models/mail.server";
 import authStyles from "~/styles/auth.css?url";
+import { notFound } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
 
@@ -12,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "dev
 
 // The development outbox: absent (404) in production.
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!isDevMailEnabled()) throw new Response("Not found", { status: 404 });
+  if (!isDevMailEnabled()) throw notFound();
   const to = new URL(request.url).searchParams.get("to")?.trim() || undefined;
   const mails = listOutbox({ to, limit: 50 }).map((m) => ({
     id: m.id,

@@ -6,8 +6,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "#db/client.server";
 import { canViewMedia, getMediaByKey, parseMediaUrlName, readMediaFile } from "~/models/media.server";
 import { getUser } from "~/models/permissions.server";
+import { notFound } from "~/lib/http.server";
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = parseMediaUrlName(params.key ?? "");

@@ -13,6 +13,7 @@ import { ReviewActions } from "~/components/ReviewActions";
 import { getUser } from "~/models/permissions.server";
 import { getReviewViewer } from "~/models/review-actions.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       awaiting = own.status;
     }
   }
-  if (!review) throw new Response("Not found", { status: 404 });
+  if (!review) throw notFound();
   const viewer = getReviewViewer(getDb(), user, review);
   return { review, awaiting, viewer, locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/reviews/${review.id}` };
 }

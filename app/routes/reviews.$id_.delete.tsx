@@ -9,6 +9,7 @@ import { flashCookie } from "~/lib/flash.server";
 import { requireUser } from "~/models/permissions.server";
 import { deleteReview, getReviewForEdit, reviewCompanySlug } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
+import { forbidden, notFound } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -16,15 +17,15 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "del
 
 function reviewId(param: string | undefined) {
   const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const review = getReviewForEdit(getDb(), { id: user.id, role: user.role }, reviewId(params.id));
-  if (!review) throw new Response("Not found", { status: 404 });
-  if (review === "forbidden") throw new Response("Forbidden", { status: 403 });
+  if (!review) throw notFound();
+  if (review === "forbidden") throw forbidden();
   return { id: review.id, title: review.values.title, company: review.subject.company };
 }
 

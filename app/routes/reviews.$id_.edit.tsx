@@ -25,6 +25,7 @@ import { CHECKS, hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
 import { editReview, getReviewForEdit, listRevisions } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
+import { forbidden, notFound } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -34,8 +35,8 @@ function load(request: Request, idParam: string | undefined) {
   const user = requireUser(request);
   const id = Number(idParam);
   const review = Number.isSafeInteger(id) && id > 0 ? getReviewForEdit(getDb(), { id: user.id, role: user.role }, id) : null;
-  if (!review) throw new Response("Not found", { status: 404 });
-  if (review === "forbidden") throw new Response("Forbidden", { status: 403 });
+  if (!review) throw notFound();
+  if (review === "forbidden") throw forbidden();
   return { user, review };
 }
 
@@ -85,9 +86,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "locked":
       return answer(409, translate(locale, "reviewForm.removedNotice"));
     case "not_found":
-      throw new Response("Not found", { status: 404 });
+      throw notFound();
     default:
-      throw new Response("Forbidden", { status: 403 });
+      throw forbidden();
   }
 }
 

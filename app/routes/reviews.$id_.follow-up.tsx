@@ -15,7 +15,7 @@ import { requireUser } from "~/models/permissions.server";
 import { addFollowUp } from "~/models/review-actions.server";
 import { getPublicReview } from "~/models/reviews.server";
 import writeStyles from "~/styles/write.css?url";
-import { readForm } from "~/lib/http.server";
+import { forbidden, notFound, readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -25,8 +25,8 @@ function ownReview(request: Request, param: string | undefined) {
   const user = requireUser(request);
   const id = Number(param);
   const review = Number.isSafeInteger(id) && id > 0 ? getPublicReview(id) : null;
-  if (!review) throw new Response("Not found", { status: 404 });
-  if (review.author?.id !== user.id) throw new Response("Forbidden", { status: 403 });
+  if (!review) throw notFound();
+  if (review.author?.id !== user.id) throw forbidden();
   return { user, review };
 }
 
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = addFollowUp(getDb(), { actor: { id: user.id, role: user.role }, reviewId: review.id, body: parsed.data.body });
   if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": flashCookie("flash.followUpAdded") } });
-  if (result.kind === "forbidden") throw new Response("Forbidden", { status: 403 });
+  if (result.kind === "forbidden") throw forbidden();
   return data<ActionData>({ values, errors: {}, formError: translate(locale, "followUp.notAllowed") }, { status: 409 });
 }
 

@@ -16,7 +16,7 @@ import { requireUser } from "~/models/permissions.server";
 import { reportIncentive } from "~/models/review-actions.server";
 import { getReviewForEdit } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
-import { readForm } from "~/lib/http.server";
+import { forbidden, notFound, readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -26,8 +26,8 @@ function ownReview(request: Request, param: string | undefined) {
   const user = requireUser(request);
   const id = Number(param);
   const review = Number.isSafeInteger(id) && id > 0 ? getReviewForEdit(getDb(), { id: user.id, role: user.role }, id) : null;
-  if (!review) throw new Response("Not found", { status: 404 });
-  if (review === "forbidden") throw new Response("Forbidden", { status: 403 });
+  if (!review) throw notFound();
+  if (review === "forbidden") throw forbidden();
   return { user, review };
 }
 
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = reportIncentive(getDb(), { actor: { id: user.id, role: user.role }, reviewId: review.id, body: parsed.data.body });
   if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": flashCookie("flash.incentiveReported") } });
   if (result.kind === "rate_limited") return data<ActionData>({ values, errors: {}, formError: translate(locale, "flag.rateLimited") }, { status: 429 });
-  throw new Response("Forbidden", { status: 403 });
+  throw forbidden();
 }
 
 export default function IncentivePage() {

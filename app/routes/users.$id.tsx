@@ -12,11 +12,12 @@ import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { getPublicProfile } from "~/models/account-data.server";
 import { listAuthorReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   const profile = Number.isSafeInteger(id) && id > 0 ? getPublicProfile(getDb(), id) : null;
-  if (!profile) throw new Response("Not found", { status: 404 });
+  if (!profile) throw notFound();
   const url = new URL(request.url);
   const page = listAuthorReviews(profile.id, { before: url.searchParams.get("before") });
   return { profile, ...page, locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/users/${profile.id}` };

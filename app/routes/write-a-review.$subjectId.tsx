@@ -25,6 +25,7 @@ import { hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
 import { createReview, findExistingReview, getSubjectForReview } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
+import { forbidden, notFound } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -33,7 +34,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "wri
 function subjectOr404(params: { subjectId?: string }) {
   const id = Number(params.subjectId);
   const subject = Number.isSafeInteger(id) && id > 0 ? getSubjectForReview(getDb(), id) : null;
-  if (!subject) throw new Response("Not found", { status: 404 });
+  if (!subject) throw notFound();
   return subject;
 }
 
@@ -84,9 +85,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "too_many_photos":
       return answer(400, translate(locale, "media.error.tooMany"));
     case "not_found":
-      throw new Response("Not found", { status: 404 });
+      throw notFound();
     default:
-      throw new Response("Forbidden", { status: 403 });
+      throw forbidden();
   }
 }
 

@@ -11,6 +11,7 @@ import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { findReviewTargets, getCompanyTargets, type TargetCompany } from "~/models/review-targets.server";
 import writeStyles from "~/styles/write.css?url";
+import { notFound } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const companySlug = url.searchParams.get("company");
   if (companySlug) {
     const company = getCompanyTargets(getDb(), companySlug.slice(0, 200));
-    if (!company) throw new Response("Not found", { status: 404 });
+    if (!company) throw notFound();
     return { q: "", company, results: [] as TargetCompany[] };
   }
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);

@@ -29,6 +29,7 @@ import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/revie
 import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
 import { getCompanyTargets } from "~/models/review-targets.server";
 import writeStyles from "~/styles/write.css?url";
+import { forbidden, notFound } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -36,7 +37,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "sug
 
 function companyOr404(slug: string | undefined) {
   const company = slug ? getCompanyTargets(getDb(), slug.slice(0, 200)) : null;
-  if (!company) throw new Response("Not found", { status: 404 });
+  if (!company) throw notFound();
   return company;
 }
 
@@ -74,8 +75,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (result.kind === "refused") return answer(422, translate(locale, result.check.message as MessageKey));
   if (result.kind === "too_many_photos") return answer(400, translate(locale, "media.error.tooMany"));
-  if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
-  throw new Response("Forbidden", { status: 403 });
+  if (result.kind === "not_found") throw notFound();
+  throw forbidden();
 }
 
 export default function SuggestPage() {
