@@ -64,6 +64,13 @@ describe("TrustScore", () => {
   it("stays within 1 to 5", () => {
     const ones = Array.from({ length: 10_000 }, () => ({ stars: 1, publishedAt: NOW }));
     expect(computeScore(inputsFor(ones), NOW).trustScore).toBeGreaterThanOrEqual(1);
+    const fives = Array.from({ length: 10_000 }, () => ({ stars: 5, publishedAt: NOW }));
+    expect(computeScore(inputsFor(fives), NOW).trustScore).toBeLessThanOrEqual(5);
+    for (const stars of [1, 2, 3, 4, 5]) {
+      const score = computeScore(inputsFor([{ stars, publishedAt: NOW - 900 * DAY }]), NOW).trustScore;
+      expect(score).toBeGreaterThanOrEqual(1);
+      expect(score).toBeLessThanOrEqual(5);
+    }
   });
 
   it("adds counters of several labels into one basis", () => {
