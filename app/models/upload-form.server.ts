@@ -17,7 +17,7 @@ export const MAX_REQUEST_BYTES = (MAX_PHOTOS + 1) * MEDIA_MAX_BYTES + 1024 * 102
 const MAX_TEXT_FIELD_BYTES = 64 * 1024;
 
 export async function readUploadForm(request: Request, fileFields: readonly string[]): Promise<{ form: FormData; files: UploadedFile[] }> {
-  const type = request.headers.get("Content-Type") ?? "";
+  const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
   if (!type.startsWith("multipart/form-data")) return { form: await readForm(request), files: [] };
   const length = Number(request.headers.get("Content-Length") ?? 0);
   if (length > MAX_REQUEST_BYTES) throw new Response("Payload Too Large", { status: 413 });

@@ -142,3 +142,17 @@ describe("storage failures", () => {
     }
   });
 });
+
+describe("media types are case-insensitive", () => {
+  it("a multipart form sent as Multipart/Form-Data keeps its files", async () => {
+    const { readUploadForm } = await import("~/models/upload-form.server");
+    const form = new FormData();
+    form.set("title", "x");
+    form.set("photos", new File([new Uint8Array([1, 2, 3])], "a.jpg", { type: "image/jpeg" }));
+    const body = new Request(ORIGIN, { method: "POST", body: form });
+    const type = body.headers.get("Content-Type")!.replace("multipart/form-data", "Multipart/Form-Data");
+    const request = new Request(ORIGIN, { method: "POST", body: await body.arrayBuffer(), headers: { "Content-Type": type } });
+    const { files } = await readUploadForm(request, ["photos"]);
+    expect(files.map((f) => f.filename)).toEqual(["a.jpg"]);
+  });
+});
