@@ -54,10 +54,21 @@ export async function readUploadForm(request: Request, fileFields: readonly stri
   };
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, handler);
+    form = await unstable_parseMultipartFormData(withLowerCaseMediaType(request), handler);
   } catch (error) {
     if (error instanceof Response) throw error;
     throw badRequest("The form could not be read: its body is malformed.");
   }
   return { form, files };
+}
+
+/** Remix's multipart parser compares the media type as written; media types are
+ *  case-insensitive (RFC 9110), so "Multipart/Form-Data" is read as a form too. */
+function withLowerCaseMediaType(request: Request): Request {
+  const value = request.headers.get("Content-Type") ?? "";
+  const [type, ...params] = value.split(";");
+  if (type === type!.toLowerCase()) return request;
+  const headers = new Headers(request.headers);
+  headers.set("Content-Type", [type!.trim().toLowerCase(), ...params].join(";"));
+  return new Request(request.url, { method: request.method, headers, body: request.body, duplex: "half" } as RequestInit);
 }
