@@ -478,6 +478,9 @@ export const flags = sqliteTable(
     reporterCompanyId: integer("reporter_company_id").references(() => companies.id),
     reporterName: text("reporter_name"),
     reporterEmail: text("reporter_email"),
+    /** The language of the report's form: the notifier without an account is told the
+     *  decision in it (a member is told in their account's language). */
+    reporterLocale: text("reporter_locale", { enum: LANGUAGES }),
     goodFaith: integer("good_faith", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: FLAG_STATES }).notNull().default("pending"),
     decisionId: integer("decision_id"),

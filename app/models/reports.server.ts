@@ -165,6 +165,7 @@ export function submitReport(db: Db, form: FormData, ctx: ReportContext): Report
         reviewId: link.reviewId,
         reason: data.reason,
         explanation: data.explanation,
+        locale: ctx.locale,
         now,
       });
       if (!flagged.ok) return flagged;

@@ -112,6 +112,8 @@ export interface FlagArgs {
   reviewId: number;
   reason: ModerationReason;
   explanation: string;
+  /** The language of the form, kept to tell a notifier without an account the decision in it. */
+  locale?: "fr" | "en";
   now?: number;
 }
 
@@ -163,8 +165,8 @@ export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: numb
     const row = db.$client
       .prepare(
         `INSERT INTO flags (target_type, review_id, reply_id, follow_up_id, reason, explanation, reporter_type,
-           reporter_user_id, reporter_company_id, reporter_name, reporter_email, good_faith, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id`,
+           reporter_user_id, reporter_company_id, reporter_name, reporter_email, reporter_locale, good_faith, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id`,
       )
       .get(
         args.target,
@@ -178,6 +180,7 @@ export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: numb
         member ? member.id : null,
         args.contact?.name.trim() || null,
         email,
+        args.locale ?? null,
         now,
       ) as { id: number };
     // Shown as "being assessed after a report" while a moderator looks at it.
