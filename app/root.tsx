@@ -100,6 +100,7 @@ function SiteHeader() {
           <nav className="header-nav" aria-label={t("site.name")}>
             <Link to="/write-a-review">{t("nav.writeReview")}</Link>
             <Link to="/brand">{t("nav.forBusinesses")}</Link>
+            <ModerationLink />
             <a
               href={`${location.pathname}?${params.toString()}`}
               hrefLang={other}
@@ -121,6 +122,15 @@ function FlashMessage() {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t } = useT();
   return data?.flash ? <Toast>{t(data.flash)}</Toast> : null;
+}
+
+/** The moderators' and admins' way to their queues. */
+function ModerationLink() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t } = useT();
+  const role = data?.user?.role;
+  if (role !== "moderator" && role !== "admin") return null;
+  return <Link to="/moderation">{t("nav.moderation")}</Link>;
 }
 
 /** "Log in / Sign up", or the user's menu (a <details>, so it works without JavaScript). */

@@ -3,6 +3,7 @@ import { brand } from "./brand";
 import { common } from "./common";
 import { company } from "./company";
 import { LOCALES, type Locale } from "./define";
+import { moderation } from "./moderation";
 import { report } from "./report";
 import { write } from "./write";
 
@@ -10,7 +11,7 @@ export { LOCALES, type Locale };
 
 // Every area's messages, merged. Add an area: create ./area.ts with defineMessages
 // and list it here.
-const areas = [common, company, auth, write, report, brand];
+const areas = [common, company, auth, write, report, brand, moderation];
 
 type Messages = (typeof areas)[number]["en"];
 type UnionKeys<T> = T extends unknown ? keyof T : never;

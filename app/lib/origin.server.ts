@@ -36,3 +36,9 @@ export function requestSiteOrigin(request: Request, siteUrl: string | undefined 
   if (siteUrl) return new URL(siteUrl).origin;
   return new URL(request.url).origin;
 }
+
+/** The origin for a link written outside a request (a mail from a job), or the one a
+ *  request passed on: SITE_URL when there is none. */
+export function linkOrigin(origin?: string): string {
+  return (origin ?? env().SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}

@@ -2,10 +2,12 @@
 // what caused them. Each kind has its message keys in app/i18n/write.ts
 // ("notice.<kind>.title" / "notice.<kind>.body"); `data` holds what they need.
 import type { Db } from "#db/client.server";
-import { env } from "~/env.server";
 import { translate, type Locale, type MessageKey } from "~/i18n";
+import type { Decision, DecisionTarget } from "~/lib/moderation-form";
 import { reasonLabel } from "~/lib/moderation-reasons";
+import { statementText, type StatementRole } from "~/lib/statement";
 import { queueMail, renderMail } from "./mail.server";
+import { linkOrigin } from "~/lib/origin.server";
 
 export const NOTIFICATION_KINDS = [
   "review_held",
@@ -14,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   "review_removed",
   "review_restored",
   "review_replied",
+  // A moderator's decision, with its statement of reasons (app/lib/statement.ts).
+  "moderation_decision",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -25,6 +29,16 @@ export interface NotificationData {
   reason?: string;
   companyName?: string;
   reviewTitle?: string;
+  /** moderation_decision: the decision and who is told (the author or a reporter). */
+  decisionId?: number;
+  decision?: Decision;
+  target?: DecisionTarget;
+  role?: StatementRole;
+  decidedAt?: number;
+  reportCount?: number;
+  /** moderation_decision to a reporter: their report. */
+  flagId?: number;
+  reportedAt?: number;
 }
 
 export interface NotifyArgs {
@@ -40,10 +54,6 @@ export interface NotifyArgs {
   now?: number;
 }
 
-function siteOrigin(origin?: string) {
-  return (origin ?? env().SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-}
-
 /** Adds one notification, and its mail to the user's address in their language. Call it
  *  inside the transaction of what caused it: both commit or roll back with it. */
 export function notify(db: Db, args: NotifyArgs) {
@@ -57,7 +67,7 @@ export function notify(db: Db, args: NotifyArgs) {
     if (user) {
       const { title, body } = describeNotification(user.locale, args.kind, args.data);
       const blocks: Parameters<typeof renderMail>[1]["blocks"] = [body];
-      if (args.link) blocks.push({ action: translate(user.locale, "notifications.open"), url: `${siteOrigin(args.origin)}${args.link}` });
+      if (args.link) blocks.push({ action: translate(user.locale, "notifications.open"), url: `${linkOrigin(args.origin)}${args.link}` });
       const content = renderMail(user.locale, { subject: title, name: user.name, blocks });
       queueMail(db, { to: user.email, template: `notice_${args.kind}`, ...content });
     }
@@ -106,6 +116,24 @@ export interface NotificationView {
 
 /** The message of a notification, in the reader's language. */
 export function describeNotification(locale: Locale, kind: string, data: NotificationData) {
+  if (kind === "moderation_decision" && data.decisionId != null && data.decision && data.target && data.role && data.reason) {
+    const s = statementText(locale, {
+      decisionId: data.decisionId,
+      decision: data.decision,
+      target: data.target,
+      role: data.role,
+      reason: data.reason,
+      statement: "",
+      automated: false,
+      decidedAt: data.decidedAt ?? 0,
+      reviewId: data.reviewId ?? 0,
+      reviewTitle: data.reviewTitle ?? "",
+      companyName: data.companyName ?? "",
+      reportCount: data.reportCount ?? 0,
+      report: data.flagId != null && data.reportedAt != null ? { id: data.flagId, at: data.reportedAt } : null,
+    });
+    return { title: s.subject, body: s.summary };
+  }
   const vars: Record<string, string> = {
     company: data.companyName ?? "",
     title: data.reviewTitle ?? "",

@@ -82,6 +82,11 @@ export function requireRole(request: Request, role: "moderator" | "admin"): Sess
   return user;
 }
 
+/** Moderators and admins (the /moderation pages and their actions). */
+export function requireModerator(request: Request): SessionUser {
+  return requireRole(request, "moderator");
+}
+
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 /** A member of the company (an owner when `role` is "owner"). Moderators and admins get

@@ -7,7 +7,6 @@ import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { MODERATION_REASONS, reasonLabel } from "~/lib/moderation-reasons";
 import {
-  APPEAL_WINDOW_DAYS,
   FLAG_RESPONSE_DAYS,
   MAX_EXPERIENCE_AGE_YEARS,
   MAX_PUBLICATION_DELAY_HOURS,
@@ -169,8 +168,8 @@ export default function Transparency() {
         </dl>
         <p>
           {fr
-            ? `Toute décision peut faire l’objet d’un recours pendant ${APPEAL_WINDOW_DAYS} jours, examiné par un autre modérateur. Un avis signalé reste visible pendant son examen, sauf s’il est manifestement illicite. Les modérateurs ne modifient jamais le texte d’un avis ou d’une réponse.`
-            : `Any decision can be appealed for ${APPEAL_WINDOW_DAYS} days, and the appeal is decided by another moderator. A reported review stays visible while it is assessed, unless it is manifestly illegal. Moderators never edit the text of a review or a reply.`}
+            ? "Chaque décision est prise par une personne et inscrite au journal de modération. Elle peut être contestée devant un organisme certifié de règlement extrajudiciaire des litiges ou devant les tribunaux, comme le rappelle son exposé des motifs ; le recours interne auprès d’un autre modérateur n’est pas encore ouvert. Un avis signalé reste visible pendant son examen. Les modérateurs ne modifient jamais le texte d’un avis ou d’une réponse."
+            : "Each decision is taken by a person and written to the moderation log. It can be contested before a certified out-of-court dispute settlement body or before the courts, as its statement of reasons says; appeals within Réplique, to another moderator, are not open yet. A reported review stays visible while it is assessed. Moderators never edit the text of a review or a reply."}
         </p>
       </Section>
 

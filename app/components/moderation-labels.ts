@@ -1,0 +1,34 @@
+// The words of the moderation pages for the values of the data model: who reported, what
+// was decided, what state content is in. One place, for the queue and the case page.
+import type { MessageKey } from "~/i18n";
+
+const REPORTER: Record<string, MessageKey> = {
+  consumer: "moderation.reporter.consumer",
+  company: "moderation.reporter.company",
+  notifier: "moderation.reporter.notifier",
+  moderator: "moderation.reporter.moderator",
+  automatic: "moderation.reporter.automatic",
+};
+
+const DECISION: Record<string, MessageKey> = {
+  dismiss_flag: "moderation.decision.dismiss_flag",
+  dismiss: "moderation.decision.dismiss_flag",
+  remove: "moderation.decision.remove",
+  restore: "moderation.decision.restore",
+  publish: "moderation.decision.publish",
+  hold: "moderation.decision.hold",
+  refuse: "moderation.decision.refuse",
+  auto_publish: "moderation.decision.auto_publish",
+};
+
+const STATUS: Record<string, MessageKey> = {
+  published: "moderation.status.published",
+  removed: "moderation.status.removed",
+  held: "moderation.status.held",
+  pending: "moderation.status.pending",
+  deleted: "moderation.status.deleted",
+};
+
+export const reporterLabel = (type: string): MessageKey => REPORTER[type] ?? "moderation.reporter.consumer";
+export const decisionLabel = (decision: string): MessageKey | null => DECISION[decision] ?? null;
+export const statusLabel = (status: string): MessageKey => STATUS[status] ?? "moderation.status.published";

@@ -1,0 +1,971 @@
+// The moderator's side: the dashboard, the flags queue, the case page and the decisions.
+//
+// A decision (keep = dismiss the reports, remove, restore) on a review, its reply or its
+// follow-up is one synchronous SQLite transaction (BEGIN IMMEDIATE): the row of the
+// append-only moderation log, the content's new state, the counters and score
+// (stats.server.ts), the reports' outcome and every statement of reasons (author and
+// reporters, on the site and by mail) commit together or not at all.
+//
+// Two moderators deciding the same item at once: each form carries the id of the last
+// decision on the target and its last edit as they were when the case was opened. The
+// state change is a conditional UPDATE on (status, last edit, last decision id), and
+// `changes` tells whether it applied: the second moderator is told it was already
+// decided and nothing of theirs is written.
+import { and, asc, count, desc, eq, inArray, isNull, lte, max, min, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb, type Db } from "#db/client.server";
+import {
+  appeals,
+  companies,
+  companyMembers,
+  flags,
+  followUps,
+  moderationDecisions,
+  replies,
+  replyRevisions,
+  reviewRevisions,
+  reviews,
+  users,
+  type REPORTER_TYPES,
+  type REVIEW_STATES,
+} from "#db/schema";
+import type { Locale } from "~/i18n";
+import { LOGGED_DECISION, type Decision, type DecisionTarget } from "~/lib/moderation-form";
+import type { ModerationReason } from "~/lib/moderation-reasons";
+import type { StatementInput, StatementRole } from "~/lib/statement";
+import { sendStatementToAccount, sendStatementToEmail } from "./moderation-notices.server";
+import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
+import { countReply, countReview, type CountedReview } from "./stats.server";
+
+type ReporterType = (typeof REPORTER_TYPES)[number];
+type ReviewStatus = (typeof REVIEW_STATES)[number];
+
+export interface ModerationActor {
+  id: number;
+  role: "member" | "moderator" | "admin";
+}
+
+// ─── The dashboard ────────────────────────────────────────────────────────────
+
+export interface QueueSummary {
+  /** Items waiting (for flags: reported contents, however many reports each has). */
+  count: number;
+  oldestAt: number | null;
+}
+
+export interface Dashboard {
+  flags: QueueSummary & { reports: number };
+  /** Counted only: their queues are not on the dashboard yet. */
+  held: QueueSummary;
+  appeals: QueueSummary;
+}
+
+/** A count and the age of the oldest item of each queue (three indexed aggregates). */
+export function getDashboard(db: Db = getDb()): Dashboard {
+  const flagged = db
+    .select({
+      reports: count(),
+      contents: sql<number>`count(DISTINCT ${flags.targetType} || ':' || ${flags.reviewId})`.mapWith(Number),
+      oldestAt: min(flags.createdAt),
+    })
+    .from(flags)
+    .where(eq(flags.status, "pending"))
+    .get();
+  const held = db
+    .select({ n: count(), oldestAt: sql<number | null>`min(coalesce(${reviews.heldAt}, ${reviews.createdAt}))` })
+    .from(reviews)
+    .where(eq(reviews.status, "held"))
+    .get();
+  const waiting = db
+    .select({ n: count(), oldestAt: min(appeals.createdAt) })
+    .from(appeals)
+    .where(eq(appeals.status, "pending"))
+    .get();
+  return {
+    flags: { count: flagged?.contents ?? 0, reports: flagged?.reports ?? 0, oldestAt: flagged?.oldestAt ?? null },
+    held: { count: held?.n ?? 0, oldestAt: held?.oldestAt ?? null },
+    appeals: { count: waiting?.n ?? 0, oldestAt: waiting?.oldestAt ?? null },
+  };
+}
+
+// ─── The flags queue ──────────────────────────────────────────────────────────
+
+export const QUEUE_PAGE_SIZE = 20;
+/** Explanations shown per item in the queue; the case page shows them all. */
+const QUEUE_EXPLANATIONS = 3;
+
+export interface QueueReport {
+  id: number;
+  reason: string;
+  reporterType: ReporterType;
+  explanation: string;
+  createdAt: number;
+}
+
+export interface QueueItem {
+  target: DecisionTarget;
+  reviewId: number;
+  oldestAt: number;
+  newestAt: number;
+  reportCount: number;
+  /** Distinct people (an account, or a notifier's address). */
+  reporterCount: number;
+  reporterTypes: { type: ReporterType; count: number }[];
+  reasons: { reason: string; count: number }[];
+  /** The first explanations, oldest first. */
+  explanations: QueueReport[];
+  review: { title: string; status: ReviewStatus; stars: number; companyName: string; companySlug: string; authorName: string | null };
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+}
+
+function encodeQueueCursor(item: { oldestAt: number; reviewId: number; target: DecisionTarget }) {
+  return `${item.oldestAt}_${item.reviewId}_${item.target}`;
+}
+
+function decodeQueueCursor(cursor: string | null | undefined) {
+  const match = cursor?.match(/^(\d{1,16})_(\d{1,12})_(review|reply|follow_up)$/);
+  if (!match) return null;
+  return { oldestAt: Number(match[1]), reviewId: Number(match[2]), target: match[3] };
+}
+
+const reporterKey = (f: { id: number; reporterUserId: number | null; reporterEmail: string | null }) =>
+  f.reporterUserId != null ? `u${f.reporterUserId}` : f.reporterEmail ? `e${f.reporterEmail}` : `f${f.id}`;
+
+/**
+ * The reported contents waiting for a decision, grouped by target (a review, its reply or
+ * its follow-up), the one reported longest ago first. Keyset pagination on (oldest
+ * report, review id, target): `after` is the cursor of the last item of the previous page.
+ * Three queries per page, whatever its length.
+ */
+export function listFlagQueue(options: { after?: string | null; limit?: number } = {}, db: Db = getDb()): QueuePage {
+  const limit = options.limit ?? QUEUE_PAGE_SIZE;
+  const cursor = decodeQueueCursor(options.after);
+  const oldest = sql<number>`min(${flags.createdAt})`.mapWith(Number);
+  const groups = db
+    .select({ target: flags.targetType, reviewId: flags.reviewId, oldestAt: oldest })
+    .from(flags)
+    .where(eq(flags.status, "pending"))
+    .groupBy(flags.targetType, flags.reviewId)
+    .having(
+      cursor
+        ? sql`(min(${flags.createdAt}), ${flags.reviewId}, ${flags.targetType}) > (${cursor.oldestAt}, ${cursor.reviewId}, ${cursor.target})`
+        : undefined,
+    )
+    .orderBy(sql`min(${flags.createdAt})`, asc(flags.reviewId), asc(flags.targetType))
+    .limit(limit + 1)
+    .all();
+  const hasMore = groups.length > limit;
+  const page = hasMore ? groups.slice(0, limit) : groups;
+  if (page.length === 0) return { items: [], nextCursor: null };
+
+  const reviewIds = [...new Set(page.map((g) => g.reviewId))];
+  const pending = db
+    .select({
+      id: flags.id,
+      target: flags.targetType,
+      reviewId: flags.reviewId,
+      reason: flags.reason,
+      explanation: flags.explanation,
+      reporterType: flags.reporterType,
+      reporterUserId: flags.reporterUserId,
+      reporterEmail: flags.reporterEmail,
+      createdAt: flags.createdAt,
+    })
+    .from(flags)
+    .where(and(eq(flags.status, "pending"), inArray(flags.reviewId, reviewIds)))
+    .orderBy(asc(flags.createdAt), asc(flags.id))
+    .all();
+  const facts = new Map(
+    db
+      .select({
+        id: reviews.id,
+        title: reviews.title,
+        status: reviews.status,
+        stars: reviews.stars,
+        companyName: companies.name,
+        companySlug: companies.slug,
+        authorName: users.displayName,
+      })
+      .from(reviews)
+      .innerJoin(companies, eq(companies.id, reviews.companyId))
+      .leftJoin(users, eq(users.id, reviews.authorId))
+      .where(inArray(reviews.id, reviewIds))
+      .all()
+      .map((r) => [r.id, r]),
+  );
+
+  const items: QueueItem[] = [];
+  for (const g of page) {
+    const reports = pending.filter((f) => f.reviewId === g.reviewId && f.target === g.target);
+    const review = facts.get(g.reviewId);
+    if (!review || reports.length === 0) continue;
+    const tally = <K extends string>(values: K[]) => {
+      const counts = new Map<K, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    };
+    items.push({
+      target: g.target,
+      reviewId: g.reviewId,
+      oldestAt: g.oldestAt,
+      newestAt: reports.at(-1)!.createdAt,
+      reportCount: reports.length,
+      reporterCount: new Set(reports.map(reporterKey)).size,
+      reporterTypes: tally(reports.map((f) => f.reporterType)).map(([type, n]) => ({ type, count: n })),
+      reasons: tally(reports.map((f) => f.reason)).map(([reason, n]) => ({ reason, count: n })),
+      explanations: reports.slice(0, QUEUE_EXPLANATIONS).map((f) => ({
+        id: f.id,
+        reason: f.reason,
+        reporterType: f.reporterType,
+        explanation: f.explanation.length > 280 ? `${f.explanation.slice(0, 280)}…` : f.explanation,
+        createdAt: f.createdAt,
+      })),
+      review: {
+        title: review.title,
+        status: review.status,
+        stars: review.stars,
+        companyName: review.companyName,
+        companySlug: review.companySlug,
+        authorName: review.authorName,
+      },
+    });
+  }
+  const last = page.at(-1)!;
+  return { items, nextCursor: hasMore ? encodeQueueCursor(last) : null };
+}
+
+// ─── A thread's facts ─────────────────────────────────────────────────────────
+
+interface Part {
+  target: DecisionTarget;
+  id: number;
+  status: string;
+  authorId: number | null;
+  editedAt: number | null;
+  publishedAt: number | null;
+}
+
+interface ThreadFacts {
+  review: {
+    id: number;
+    status: ReviewStatus;
+    authorId: number | null;
+    companyId: number;
+    subjectId: number;
+    origin: CountedReview["origin"];
+    stars: number;
+    recommend: boolean | null;
+    title: string;
+    language: Locale;
+    publishedAt: number | null;
+    editedAt: number | null;
+    resolvedAt: number | null;
+    companyName: string;
+  };
+  reply: { id: number; status: "published" | "removed"; authorId: number | null; editedAt: number | null; publishedAt: number } | null;
+  followUp: { id: number; status: "published" | "removed"; editedAt: number | null; publishedAt: number } | null;
+}
+
+function loadThread(db: Db, reviewId: number): ThreadFacts | null {
+  const review = db
+    .select({
+      id: reviews.id,
+      status: reviews.status,
+      authorId: reviews.authorId,
+      companyId: reviews.companyId,
+      subjectId: reviews.subjectId,
+      origin: reviews.origin,
+      stars: reviews.stars,
+      recommend: reviews.recommend,
+      title: reviews.title,
+      language: reviews.language,
+      publishedAt: reviews.publishedAt,
+      editedAt: reviews.editedAt,
+      resolvedAt: reviews.resolvedAt,
+      companyName: companies.name,
+    })
+    .from(reviews)
+    .innerJoin(companies, eq(companies.id, reviews.companyId))
+    .where(eq(reviews.id, reviewId))
+    .get();
+  if (!review) return null;
+  const reply =
+    db
+      .select({
+        id: replies.id,
+        status: replies.status,
+        authorId: replies.authorId,
+        editedAt: replies.editedAt,
+        publishedAt: replies.publishedAt,
+      })
+      .from(replies)
+      .where(eq(replies.reviewId, reviewId))
+      .get() ?? null;
+  const followUp =
+    db
+      .select({ id: followUps.id, status: followUps.status, editedAt: followUps.editedAt, publishedAt: followUps.publishedAt })
+      .from(followUps)
+      .where(eq(followUps.reviewId, reviewId))
+      .get() ?? null;
+  return { review, reply, followUp };
+}
+
+function partOf(thread: ThreadFacts, target: DecisionTarget): Part | null {
+  if (target === "review") {
+    const r = thread.review;
+    return { target, id: r.id, status: r.status, authorId: r.authorId, editedAt: r.editedAt, publishedAt: r.publishedAt };
+  }
+  if (target === "reply") {
+    const p = thread.reply;
+    return p ? { target, id: p.id, status: p.status, authorId: p.authorId, editedAt: p.editedAt, publishedAt: p.publishedAt } : null;
+  }
+  const f = thread.followUp;
+  // The follow-up is the reviewer's: its author is the review's.
+  return f
+    ? { target, id: f.id, status: f.status, authorId: thread.review.authorId, editedAt: f.editedAt, publishedAt: f.publishedAt }
+    : null;
+}
+
+/** The id of the last decision on a target, 0 when none: the version a form carries. */
+function lastDecisionId(db: Db, target: DecisionTarget, targetId: number): number {
+  const row = db
+    .select({ id: max(moderationDecisions.id) })
+    .from(moderationDecisions)
+    .where(and(eq(moderationDecisions.targetType, target), eq(moderationDecisions.targetId, targetId)))
+    .get();
+  return row?.id ?? 0;
+}
+
+function pendingFlags(db: Db, reviewId: number, target: DecisionTarget) {
+  return db
+    .select({ id: flags.id, createdAt: flags.createdAt })
+    .from(flags)
+    .where(and(eq(flags.reviewId, reviewId), eq(flags.targetType, target), eq(flags.status, "pending")))
+    .orderBy(asc(flags.id))
+    .all();
+}
+
+export type Refusal = "own_content" | "company_member" | "flagged_it";
+
+/** Why this moderator may not decide on this part of the thread, or null: their own
+ *  content (their review or follow-up, their reply), a company they work for, or
+ *  something they reported themselves. */
+function refusalFor(db: Db, actorId: number, thread: ThreadFacts, part: Part): Refusal | null {
+  if (part.authorId === actorId) return "own_content";
+  const member = db
+    .select({ userId: companyMembers.userId })
+    .from(companyMembers)
+    .where(and(eq(companyMembers.companyId, thread.review.companyId), eq(companyMembers.userId, actorId)))
+    .get();
+  if (member) return "company_member";
+  const reported = db
+    .select({ id: flags.id })
+    .from(flags)
+    .where(and(eq(flags.reviewId, thread.review.id), eq(flags.targetType, part.target), eq(flags.reporterUserId, actorId)))
+    .get();
+  return reported ? "flagged_it" : null;
+}
+
+/** What may be decided on a part in its state: remove what is online, restore what was
+ *  removed, keep (dismiss the reports) what is online and reported. Held, pending and
+ *  deleted reviews are not decided from this page. */
+function allowedDecisions(part: Part, pending: number): Decision[] {
+  if (part.status === "published") return pending > 0 ? ["keep", "remove"] : ["remove"];
+  if (part.status === "removed") return ["restore"];
+  return [];
+}
+
+// ─── The case page ────────────────────────────────────────────────────────────
+
+export interface CaseFlag {
+  id: number;
+  target: DecisionTarget;
+  reason: string;
+  explanation: string;
+  reporterType: ReporterType;
+  /** The account's name, the company's, or the name a notifier gave. */
+  reporterName: string | null;
+  reporterCompany: string | null;
+  hasAccount: boolean;
+  status: "pending" | "upheld" | "dismissed";
+  createdAt: number;
+  decidedAt: number | null;
+}
+
+export interface CaseDecision {
+  id: number;
+  target: DecisionTarget;
+  decision: string;
+  reason: string;
+  statement: string;
+  automated: boolean;
+  actorName: string | null;
+  createdAt: number;
+}
+
+export interface CasePart {
+  target: DecisionTarget;
+  status: string;
+  pendingFlags: number;
+  /** What the form carries back (see decide()). */
+  version: number;
+  seenFlag: number;
+  editedAt: number;
+  allowed: Decision[];
+  refusal: Refusal | null;
+  /** The text of removed content, shown to moderators only (a reply's or review's is in its history). */
+  removedBody: string | null;
+}
+
+export interface CaseView {
+  review: ReviewView;
+  parts: CasePart[];
+  history: {
+    review: { id: number; stars: number; title: string; body: string; createdAt: number }[];
+    reply: { id: number; body: string; createdAt: number }[];
+  };
+  flags: CaseFlag[];
+  decisions: CaseDecision[];
+  author: {
+    id: number;
+    displayName: string;
+    createdAt: number;
+    emailVerified: boolean;
+    role: string;
+    suspended: boolean;
+    deleted: boolean;
+    publishedReviews: number;
+    otherReviews: number;
+    decisions: { total: number; removals: number; latest: CaseDecision[] };
+  } | null;
+}
+
+const actor = alias(users, "actor");
+
+function decisionsWhere(db: Db, where: ReturnType<typeof and>, limit?: number): CaseDecision[] {
+  const query = db
+    .select({
+      id: moderationDecisions.id,
+      target: moderationDecisions.targetType,
+      decision: moderationDecisions.decision,
+      reason: moderationDecisions.reason,
+      statement: moderationDecisions.statement,
+      automated: moderationDecisions.automated,
+      actorName: actor.displayName,
+      createdAt: moderationDecisions.createdAt,
+    })
+    .from(moderationDecisions)
+    .leftJoin(actor, eq(actor.id, moderationDecisions.actorId))
+    .where(where)
+    .orderBy(desc(moderationDecisions.createdAt), desc(moderationDecisions.id))
+    .$dynamic();
+  const rows = (limit ? query.limit(limit) : query).all();
+  // Only decisions on a thread's parts reach this page.
+  return rows.flatMap((r) =>
+    r.target === "review" || r.target === "reply" || r.target === "follow_up" ? [{ ...r, target: r.target }] : [],
+  );
+}
+
+/** Everything a moderator needs to decide on a review's thread, in one screen. */
+export function getCase(reviewId: number, viewer: ModerationActor, db: Db = getDb()): CaseView | null {
+  const thread = loadThread(db, reviewId);
+  const review = thread ? getReviewAnyStatus(reviewId) : null;
+  if (!thread || !review) return null;
+
+  const parts: CasePart[] = [];
+  for (const target of ["review", "reply", "follow_up"] as const) {
+    const part = partOf(thread, target);
+    if (!part) continue;
+    const pending = pendingFlags(db, reviewId, target);
+    const removedBody =
+      part.status !== "removed"
+        ? null
+        : target === "follow_up"
+          ? (db.select({ body: followUps.body }).from(followUps).where(eq(followUps.id, part.id)).get()?.body ?? null)
+          : null;
+    parts.push({
+      target,
+      status: part.status,
+      pendingFlags: pending.length,
+      version: lastDecisionId(db, target, part.id),
+      seenFlag: pending.at(-1)?.id ?? 0,
+      editedAt: part.editedAt ?? 0,
+      allowed: allowedDecisions(part, pending.length),
+      refusal: refusalFor(db, viewer.id, thread, part),
+      removedBody,
+    });
+  }
+
+  const history = {
+    review: db
+      .select({
+        id: reviewRevisions.id,
+        stars: reviewRevisions.stars,
+        title: reviewRevisions.title,
+        body: reviewRevisions.body,
+        createdAt: reviewRevisions.createdAt,
+      })
+      .from(reviewRevisions)
+      .where(eq(reviewRevisions.reviewId, reviewId))
+      .orderBy(asc(reviewRevisions.id))
+      .all(),
+    reply: thread.reply
+      ? db
+          .select({ id: replyRevisions.id, body: replyRevisions.body, createdAt: replyRevisions.createdAt })
+          .from(replyRevisions)
+          .where(eq(replyRevisions.replyId, thread.reply.id))
+          .orderBy(asc(replyRevisions.id))
+          .all()
+      : [],
+  };
+
+  const reporter = alias(users, "reporter");
+  const caseFlags: CaseFlag[] = db
+    .select({
+      id: flags.id,
+      target: flags.targetType,
+      reason: flags.reason,
+      explanation: flags.explanation,
+      reporterType: flags.reporterType,
+      accountName: reporter.displayName,
+      notifierName: flags.reporterName,
+      reporterCompany: companies.name,
+      reporterUserId: flags.reporterUserId,
+      status: flags.status,
+      createdAt: flags.createdAt,
+      decidedAt: flags.decidedAt,
+    })
+    .from(flags)
+    .leftJoin(reporter, eq(reporter.id, flags.reporterUserId))
+    .leftJoin(companies, eq(companies.id, flags.reporterCompanyId))
+    .where(eq(flags.reviewId, reviewId))
+    .orderBy(asc(flags.createdAt), asc(flags.id))
+    .all()
+    .map((f) => ({
+      id: f.id,
+      target: f.target,
+      reason: f.reason,
+      explanation: f.explanation,
+      reporterType: f.reporterType,
+      reporterName: f.accountName ?? f.notifierName,
+      reporterCompany: f.reporterCompany,
+      hasAccount: f.reporterUserId != null,
+      status: f.status,
+      createdAt: f.createdAt,
+      decidedAt: f.decidedAt,
+    }));
+
+  const targetsOfThread = or(
+    and(eq(moderationDecisions.targetType, "review"), eq(moderationDecisions.targetId, reviewId)),
+    thread.reply ? and(eq(moderationDecisions.targetType, "reply"), eq(moderationDecisions.targetId, thread.reply.id)) : undefined,
+    thread.followUp
+      ? and(eq(moderationDecisions.targetType, "follow_up"), eq(moderationDecisions.targetId, thread.followUp.id))
+      : undefined,
+  );
+  const decisions = decisionsWhere(db, and(targetsOfThread));
+
+  let author: CaseView["author"] = null;
+  if (thread.review.authorId != null) {
+    const authorId = thread.review.authorId;
+    const account = db
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        createdAt: users.createdAt,
+        emailVerifiedAt: users.emailVerifiedAt,
+        role: users.role,
+        suspendedAt: users.suspendedAt,
+        deletedAt: users.deletedAt,
+        reviewCount: users.reviewCount,
+      })
+      .from(users)
+      .where(eq(users.id, authorId))
+      .get();
+    if (account) {
+      const others = db
+        .select({ n: count() })
+        .from(reviews)
+        .where(and(eq(reviews.authorId, authorId), ne(reviews.id, reviewId), ne(reviews.status, "deleted")))
+        .get();
+      // Decisions on the author's other reviews and follow-ups.
+      const otherReviews = db
+        .select({ id: reviews.id })
+        .from(reviews)
+        .where(and(eq(reviews.authorId, authorId), ne(reviews.id, reviewId)));
+      const otherFollowUps = db
+        .select({ id: followUps.id })
+        .from(followUps)
+        .innerJoin(reviews, eq(reviews.id, followUps.reviewId))
+        .where(and(eq(reviews.authorId, authorId), ne(reviews.id, reviewId)));
+      const theirs = or(
+        and(eq(moderationDecisions.targetType, "review"), inArray(moderationDecisions.targetId, otherReviews)),
+        and(eq(moderationDecisions.targetType, "follow_up"), inArray(moderationDecisions.targetId, otherFollowUps)),
+      );
+      const totals = db
+        .select({ total: count(), removals: sql<number>`coalesce(sum(${moderationDecisions.decision} = 'remove'), 0)`.mapWith(Number) })
+        .from(moderationDecisions)
+        .where(theirs)
+        .get();
+      author = {
+        id: account.id,
+        displayName: account.displayName,
+        createdAt: account.createdAt,
+        emailVerified: account.emailVerifiedAt != null,
+        role: account.role,
+        suspended: account.suspendedAt != null,
+        deleted: account.deletedAt != null,
+        publishedReviews: account.reviewCount,
+        otherReviews: others?.n ?? 0,
+        decisions: { total: totals?.total ?? 0, removals: totals?.removals ?? 0, latest: decisionsWhere(db, and(theirs), 5) },
+      };
+    }
+  }
+
+  return { review, parts, history, flags: caseFlags, decisions, author };
+}
+
+// ─── Decisions ────────────────────────────────────────────────────────────────
+
+export interface DecideInput {
+  actor: ModerationActor;
+  reviewId: number;
+  target: DecisionTarget;
+  decision: Decision;
+  reason: ModerationReason;
+  statement: string;
+  /** From the form: the last decision id, the newest pending report and the last edit
+   *  of the target when the case was opened. */
+  version: number;
+  seenFlag: number;
+  editedAt: number;
+  /** The site's origin, for the links in the mails. */
+  origin?: string;
+  now?: number;
+}
+
+export type DecideResult =
+  | { ok: true; decisionId: number; notified: number }
+  | { ok: false; kind: "not_found" | "not_moderator" | Refusal | "already_decided" | "edited" | "not_allowed" };
+
+interface DecidedFlag {
+  id: number;
+  reporterUserId: number | null;
+  reporterEmail: string | null;
+  reporterName: string | null;
+  reporterLocale: Locale | null;
+  createdAt: number;
+}
+
+const decidedFlagColumns = {
+  id: flags.id,
+  reporterUserId: flags.reporterUserId,
+  reporterEmail: flags.reporterEmail,
+  reporterName: flags.reporterName,
+  reporterLocale: flags.reporterLocale,
+  createdAt: flags.createdAt,
+};
+
+function counted(thread: ThreadFacts, publishedAt: number): CountedReview {
+  const r = thread.review;
+  return {
+    companyId: r.companyId,
+    subjectId: r.subjectId,
+    authorId: r.authorId,
+    origin: r.origin,
+    stars: r.stars,
+    recommend: r.recommend,
+    publishedAt,
+    replyPublishedAt: thread.reply?.status === "published" ? thread.reply.publishedAt : null,
+    resolvedAt: r.resolvedAt,
+  };
+}
+
+/** The conditional part of every state change: the target is still as the moderator saw it. */
+function unchangedSince(table: typeof reviews | typeof replies | typeof followUps, input: DecideInput, part: Part, status: string) {
+  return and(
+    eq(table.id, part.id),
+    sql`${table.status} = ${status}`,
+    sql`coalesce(${table.editedAt}, 0) = ${input.editedAt}`,
+    sql`coalesce((SELECT max(d.id) FROM moderation_decisions d WHERE d.target_type = ${input.target} AND d.target_id = ${part.id}), 0) = ${input.version}`,
+  );
+}
+
+/** Records a moderator's decision and everything that follows from it (see the top). */
+export function decide(input: DecideInput, db: Db = getDb()): DecideResult {
+  const now = input.now ?? Date.now();
+  if (input.actor.role !== "moderator" && input.actor.role !== "admin") return { ok: false, kind: "not_moderator" };
+  return db.$client
+    .transaction((): DecideResult => {
+      const thread = loadThread(db, input.reviewId);
+      const part = thread ? partOf(thread, input.target) : null;
+      if (!thread || !part) return { ok: false, kind: "not_found" };
+      const refusal = refusalFor(db, input.actor.id, thread, part);
+      if (refusal) return { ok: false, kind: refusal };
+      // Precise answers first; the conditional UPDATE below is what guarantees it.
+      if (lastDecisionId(db, input.target, part.id) !== input.version) return { ok: false, kind: "already_decided" };
+      if ((part.editedAt ?? 0) !== input.editedAt) return { ok: false, kind: "edited" };
+      const pending = pendingFlags(db, input.reviewId, input.target);
+      const seen = pending.filter((f) => f.id <= input.seenFlag);
+      const allowed = allowedDecisions(part, seen.length);
+      if (!allowed.includes(input.decision)) return { ok: false, kind: "not_allowed" };
+
+      // 1. The content's new state, only if nobody decided or edited it meanwhile.
+      const expected = input.decision === "restore" ? "removed" : "published";
+      const stillUnderReview = () => {
+        const left = pending.filter((f) => f.id > input.seenFlag);
+        return input.decision === "keep" && left.length > 0 ? left[0]!.createdAt : null;
+      };
+      let changes = 0;
+      if (input.target === "review") {
+        const set =
+          input.decision === "remove"
+            ? { status: "removed" as const, removedAt: now, removalReason: input.reason, underReviewSince: null }
+            : input.decision === "restore"
+              ? {
+                  status: "published" as const,
+                  removedAt: null,
+                  removalReason: null,
+                  underReviewSince: null,
+                  publishedAt: part.publishedAt ?? now,
+                }
+              : { underReviewSince: stillUnderReview() };
+        changes = db
+          .update(reviews)
+          .set(set)
+          .where(unchangedSince(reviews, input, part, expected))
+          .run().changes;
+      } else if (input.target === "reply") {
+        const set =
+          input.decision === "remove"
+            ? { status: "removed" as const, removedAt: now, removalReason: input.reason, underReviewSince: null }
+            : input.decision === "restore"
+              ? { status: "published" as const, removedAt: null, removalReason: null, underReviewSince: null }
+              : { underReviewSince: stillUnderReview() };
+        changes = db
+          .update(replies)
+          .set(set)
+          .where(unchangedSince(replies, input, part, expected))
+          .run().changes;
+      } else {
+        const set =
+          input.decision === "remove"
+            ? { status: "removed" as const, removedAt: now, removalReason: input.reason }
+            : input.decision === "restore"
+              ? { status: "published" as const, removedAt: null, removalReason: null }
+              : { status: "published" as const };
+        changes = db
+          .update(followUps)
+          .set(set)
+          .where(unchangedSince(followUps, input, part, expected))
+          .run().changes;
+      }
+      if (changes !== 1) return { ok: false, kind: "already_decided" };
+
+      // 2. The counters and score: a removed review (or reply) leaves them, a restored one comes back.
+      const reviewCounts = thread.review.status === "published";
+      if (input.target === "review" && input.decision !== "keep") {
+        const publishedAt = part.publishedAt ?? now;
+        countReview(db, counted(thread, publishedAt), input.decision === "remove" ? -1 : 1);
+      } else if (input.target === "reply" && input.decision !== "keep" && reviewCounts && thread.reply) {
+        const { replyPublishedAt: _ignored, ...review } = counted(thread, thread.review.publishedAt ?? now);
+        countReply(db, review, thread.reply.publishedAt, input.decision === "remove" ? -1 : 1);
+      }
+
+      // 3. The log: append-only.
+      const decision = db
+        .insert(moderationDecisions)
+        .values({
+          actorId: input.actor.id,
+          automated: false,
+          targetType: input.target,
+          targetId: part.id,
+          decision: LOGGED_DECISION[input.decision],
+          reason: input.reason,
+          statement: input.statement,
+          createdAt: now,
+        })
+        .returning({ id: moderationDecisions.id })
+        .get();
+
+      // 4. The reports' outcome: a removal upholds every pending report on the target, a
+      //    keep dismisses those the moderator saw. A restore leaves the reports decided by
+      //    the removal as they were; their reporters are told the content is back.
+      let decided: DecidedFlag[] = [];
+      if (input.decision === "remove" || input.decision === "keep") {
+        decided = db
+          .update(flags)
+          .set({ status: input.decision === "remove" ? "upheld" : "dismissed", decisionId: decision.id, decidedAt: now })
+          .where(
+            and(
+              eq(flags.reviewId, input.reviewId),
+              eq(flags.targetType, input.target),
+              eq(flags.status, "pending"),
+              input.decision === "keep" ? lte(flags.id, input.seenFlag) : undefined,
+            ),
+          )
+          .returning(decidedFlagColumns)
+          .all();
+      } else {
+        const removal = lastRemoval(db, input.target, part.id, decision.id);
+        decided = removal
+          ? db.select(decidedFlagColumns).from(flags).where(eq(flags.decisionId, removal)).orderBy(asc(flags.id)).all()
+          : [];
+      }
+
+      // 5. The statements of reasons: the author, then every reporter once.
+      const base: Omit<StatementInput, "role" | "report"> = {
+        decisionId: decision.id,
+        decision: input.decision,
+        target: input.target,
+        reason: input.reason,
+        statement: input.statement,
+        automated: false,
+        decidedAt: now,
+        reviewId: thread.review.id,
+        reviewTitle: thread.review.title,
+        companyName: thread.review.companyName,
+        reportCount: decided.length,
+      };
+      let notified = 0;
+      for (const userId of authorsOf(db, thread, part)) {
+        if (sendStatementToAccount(db, { userId, input: { ...base, role: "author" }, origin: input.origin, now })) notified++;
+      }
+      const seenReporters = new Set<string>();
+      for (const f of decided) {
+        const key = reporterKey(f);
+        if (seenReporters.has(key)) continue;
+        seenReporters.add(key);
+        const role: StatementRole = "reporter";
+        const report = input.decision === "restore" ? null : { id: f.id, at: f.createdAt };
+        if (f.reporterUserId != null) {
+          if (sendStatementToAccount(db, { userId: f.reporterUserId, input: { ...base, role, report }, origin: input.origin, now }))
+            notified++;
+        } else if (f.reporterEmail) {
+          const locale = f.reporterLocale ?? thread.review.language;
+          sendStatementToEmail(db, {
+            email: f.reporterEmail,
+            name: f.reporterName,
+            locale,
+            input: { ...base, role, report },
+            origin: input.origin,
+          });
+          notified++;
+        }
+      }
+      return { ok: true, decisionId: decision.id, notified };
+    })
+    .immediate();
+}
+
+/** The last removal of a target before a decision: what a restore reverses. */
+function lastRemoval(db: Db, target: DecisionTarget, targetId: number, before: number): number | null {
+  const row = db
+    .select({ id: max(moderationDecisions.id) })
+    .from(moderationDecisions)
+    .where(
+      and(
+        eq(moderationDecisions.targetType, target),
+        eq(moderationDecisions.targetId, targetId),
+        eq(moderationDecisions.decision, "remove"),
+        sql`${moderationDecisions.id} < ${before}`,
+      ),
+    )
+    .get();
+  return row?.id ?? null;
+}
+
+/** Who is told as the content's author: the reviewer (review, follow-up), or for a reply
+ *  the member who wrote it (the company's owners when that account is gone). */
+function authorsOf(db: Db, thread: ThreadFacts, part: Part): number[] {
+  if (part.target !== "reply") return part.authorId != null ? [part.authorId] : [];
+  const writer =
+    part.authorId != null
+      ? db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, part.authorId), isNull(users.deletedAt)))
+          .get()
+      : undefined;
+  if (writer) return [writer.id];
+  return db
+    .select({ id: companyMembers.userId })
+    .from(companyMembers)
+    .where(and(eq(companyMembers.companyId, thread.review.companyId), eq(companyMembers.role, "owner")))
+    .all()
+    .map((m) => m.id);
+}
+
+// ─── The statement page ───────────────────────────────────────────────────────
+
+/** A decision's statement of reasons as its reader may see it: the content's author (or,
+ *  for a company's reply, a member of the company), a reporter whose report it decided,
+ *  or a moderator. Null for anyone else (the page answers 404). */
+export function getStatement(decisionId: number, viewer: ModerationActor, db: Db = getDb()): StatementInput | null {
+  const d = db
+    .select({
+      id: moderationDecisions.id,
+      target: moderationDecisions.targetType,
+      targetId: moderationDecisions.targetId,
+      decision: moderationDecisions.decision,
+      reason: moderationDecisions.reason,
+      statement: moderationDecisions.statement,
+      automated: moderationDecisions.automated,
+      createdAt: moderationDecisions.createdAt,
+    })
+    .from(moderationDecisions)
+    .where(eq(moderationDecisions.id, decisionId))
+    .get();
+  if (!d) return null;
+  const target = d.target === "review" || d.target === "reply" || d.target === "follow_up" ? d.target : null;
+  const decision: Decision | null =
+    d.decision === "remove" ? "remove" : d.decision === "restore" ? "restore" : d.decision === "dismiss_flag" ? "keep" : null;
+  if (!target || !decision) return null;
+  const reviewId =
+    target === "review"
+      ? d.targetId
+      : target === "reply"
+        ? db.select({ id: replies.reviewId }).from(replies).where(eq(replies.id, d.targetId)).get()?.id
+        : db.select({ id: followUps.reviewId }).from(followUps).where(eq(followUps.id, d.targetId)).get()?.id;
+  const thread = reviewId != null ? loadThread(db, reviewId) : null;
+  const part = thread ? partOf(thread, target) : null;
+  if (!thread || !part) return null;
+
+  // The reports it answered: its own, or for a restore those of the removal it reverses.
+  const answeredBy = decision === "restore" ? lastRemoval(db, target, part.id, d.id) : d.id;
+  const answered =
+    answeredBy == null
+      ? []
+      : db.select(decidedFlagColumns).from(flags).where(eq(flags.decisionId, answeredBy)).orderBy(asc(flags.id)).all();
+
+  const moderator = viewer.role === "moderator" || viewer.role === "admin";
+  const isAuthor =
+    authorsOf(db, thread, part).includes(viewer.id) ||
+    (target === "reply" &&
+      db
+        .select({ userId: companyMembers.userId })
+        .from(companyMembers)
+        .where(and(eq(companyMembers.companyId, thread.review.companyId), eq(companyMembers.userId, viewer.id)))
+        .get() != null);
+  const ownReport = answered.find((f) => f.reporterUserId === viewer.id);
+  if (!isAuthor && !ownReport && !moderator) return null;
+  const role: StatementRole = isAuthor || !ownReport ? "author" : "reporter";
+  return {
+    decisionId: d.id,
+    decision,
+    target,
+    role,
+    reason: d.reason,
+    statement: d.statement,
+    automated: d.automated,
+    decidedAt: d.createdAt,
+    reviewId: thread.review.id,
+    reviewTitle: thread.review.title,
+    companyName: thread.review.companyName,
+    reportCount: answered.length,
+    report: role === "reporter" && ownReport && decision !== "restore" ? { id: ownReport.id, at: ownReport.createdAt } : null,
+  };
+}

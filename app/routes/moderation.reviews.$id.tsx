@@ -1,0 +1,473 @@
+// /moderation/reviews/:id: the case page. Everything needed to decide on one review's
+// thread in one screen — the thread as the public sees it, the edit history, every report,
+// the author's account facts and the earlier decisions — and one decision form per part of
+// the thread (the review, the company's reply, the follow-up). A decision takes a reason
+// from the published list and a statement; moderators never edit a text.
+//
+// The forms are Conform forms on one zod schema (app/lib/moderation-form.ts), shared with
+// the action: plain <Form method="post"> that work without JavaScript and keep what was
+// typed when the action answers with errors.
+import { getCollectionProps, getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { FormError } from "~/components/Field";
+import { decisionLabel, reporterLabel, statusLabel } from "~/components/moderation-labels";
+import { Stars } from "~/components/Stars";
+import { Thread } from "~/components/Thread";
+import { translate, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { localeOfMatches } from "~/lib/auth-meta";
+import { conformError, conformErrors } from "~/lib/conform";
+import { flashCookie } from "~/lib/flash.server";
+import { notFound, readForm } from "~/lib/http.server";
+import {
+  DECISION_MESSAGE_VARS,
+  DECISION_TARGETS,
+  DECISIONS,
+  decisionSchema,
+  STATEMENT_MAX_LENGTH,
+  type Decision,
+  type DecisionTarget,
+} from "~/lib/moderation-form";
+import { MODERATION_REASONS, reasonLabel } from "~/lib/moderation-reasons";
+import { requestSiteOrigin } from "~/lib/origin.server";
+import { decide, getCase, type CaseDecision, type CasePart, type CaseView } from "~/models/moderation.server";
+import { requireModerator } from "~/models/permissions.server";
+
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const locale = localeOfMatches(matches);
+  return [
+    {
+      title: `${translate(locale, "moderation.case.title", { id: String(data?.case.review.id ?? "—") })} — ${translate(locale, "site.name")}`,
+    },
+    { name: "description", content: translate(locale, "moderation.case.description") },
+    { name: "robots", content: "noindex" },
+  ];
+};
+
+function reviewId(param: string | undefined) {
+  const id = Number(param);
+  return /^\d{1,12}$/.test(param ?? "") && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireModerator(request);
+  const id = reviewId(params.id);
+  const view = id ? getCase(id, user) : null;
+  if (!view) throw notFound();
+  return { case: view };
+}
+
+const REFUSAL = {
+  own_content: "moderation.refusal.own_content",
+  company_member: "moderation.refusal.company_member",
+  flagged_it: "moderation.refusal.flagged_it",
+} as const satisfies Record<string, MessageKey>;
+
+type ActionData = { target: DecisionTarget | null; result: SubmissionResult<string[]> };
+
+const isTarget = (value: unknown): value is DecisionTarget => DECISION_TARGETS.some((t) => t === value);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireModerator(request);
+  const id = reviewId(params.id);
+  if (!id) throw notFound();
+  const form = await readForm(request);
+  const submission = parseWithZod(form, { schema: decisionSchema });
+  // The answer goes back to the form it came from (one per part of the thread).
+  const sent = form.get("target");
+  const target = isTarget(sent) ? sent : null;
+  if (submission.status !== "success") {
+    return data<ActionData>({ target, result: submission.reply() }, { status: 400 });
+  }
+  const outcome = decide({
+    actor: { id: user.id, role: user.role },
+    reviewId: id,
+    ...submission.value,
+    origin: requestSiteOrigin(request),
+  });
+  if (outcome.ok) {
+    return redirect(`/moderation/reviews/${id}`, { headers: { "Set-Cookie": flashCookie("flash.decisionRecorded") } });
+  }
+  if (outcome.kind === "not_found") throw notFound();
+  const kind = outcome.kind;
+  const refused = kind === "own_content" || kind === "company_member" || kind === "flagged_it";
+  const message: MessageKey = refused
+    ? REFUSAL[kind]
+    : kind === "already_decided"
+      ? "moderation.error.already_decided"
+      : kind === "edited"
+        ? "moderation.error.edited"
+        : "moderation.error.not_allowed";
+  return data<ActionData>(
+    { target, result: submission.reply({ formErrors: [message] }) },
+    { status: refused || kind === "not_moderator" ? 403 : 409 },
+  );
+}
+
+// ─── The page ─────────────────────────────────────────────────────────────────
+
+export default function CasePage() {
+  const { case: view } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t } = useT();
+  const review = view.review;
+  const removedReview = view.parts.find((p) => p.target === "review" && p.status === "removed");
+  const removedReply = view.parts.find((p) => p.target === "reply" && p.status === "removed");
+  const removedFollowUp = view.parts.find((p) => p.target === "follow_up" && p.status === "removed");
+  const lastReview = view.history.review.at(-1);
+  const lastReply = view.history.reply.at(-1);
+  return (
+    <div className="page case-page">
+      <p>
+        <Link to="/moderation/flags">← {t("moderation.case.back")}</Link>
+      </p>
+      <h1>{t("moderation.case.title", { id: String(review.id) })}</h1>
+      <p className="case-page__status">
+        <span className={review.status === "published" ? "badge badge--verified" : "badge badge--warn"}>
+          {t(statusLabel(review.status))}
+        </span>{" "}
+        <Link to={`/companies/${review.company.slug}`}>{review.company.name}</Link>
+        {" · "}
+        {t(`subjectKind.${review.subject.kind}`)} · {review.subject.name}
+      </p>
+      {/* On a phone the forms come after the case: a way straight to them. */}
+      {view.parts[0] ? (
+        <p className="case-page__jump">
+          <a href={`#decide-${view.parts[0].target}`}>{t("moderation.case.jump")} ↓</a>
+        </p>
+      ) : null}
+      <div className="case-layout">
+        <div className="case-main">
+          <section className="section case-section" aria-labelledby="case-public">
+            <h2 id="case-public">{t("moderation.case.public")}</h2>
+            <Thread review={review} truncation="full" headingLevel={3} showCompany />
+          </section>
+
+          {removedReview || removedReply || removedFollowUp ? (
+            <section className="section case-section" aria-labelledby="case-removed">
+              <h2 id="case-removed">{t("moderation.case.removedText")}</h2>
+              <p className="muted">{t("moderation.case.removedTextHint")}</p>
+              {removedReview && lastReview ? (
+                <div className="case-removed">
+                  <h3>{t("moderation.target.review")}</h3>
+                  <p>
+                    <Stars value={lastReview.stars} /> <strong>{lastReview.title}</strong>
+                  </p>
+                  <pre className="case-text">{lastReview.body}</pre>
+                </div>
+              ) : null}
+              {removedReply && lastReply ? (
+                <div className="case-removed">
+                  <h3>{t("moderation.target.reply")}</h3>
+                  <pre className="case-text">{lastReply.body}</pre>
+                </div>
+              ) : null}
+              {removedFollowUp?.removedBody ? (
+                <div className="case-removed">
+                  <h3>{t("moderation.target.follow_up")}</h3>
+                  <pre className="case-text">{removedFollowUp.removedBody}</pre>
+                </div>
+              ) : null}
+            </section>
+          ) : null}
+
+          <History view={view} />
+          <Reports view={view} />
+          <Decisions decisions={view.decisions} />
+        </div>
+
+        <aside className="case-side" aria-label={t("moderation.decide.legend")}>
+          {view.parts.map((part, i) => (
+            <DecisionPanel
+              key={part.target}
+              part={part}
+              // An answer without a valid target (a forged form) goes to the first form.
+              lastResult={answer && (answer.target === part.target || (answer.target == null && i === 0)) ? answer.result : undefined}
+            />
+          ))}
+          <AuthorCard author={view.author} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function History({ view }: { view: CaseView }) {
+  const { t, date } = useT();
+  const block = (title: string, versions: { id: number; title?: string; stars?: number; body: string; createdAt: number }[]) =>
+    versions.length === 0 ? null : (
+      <div className="case-history">
+        <h3>{title}</h3>
+        <ol className="case-history__list">
+          {versions.map((v, i) => (
+            <li key={v.id}>
+              <details open={versions.length === 1}>
+                <summary>
+                  {t("moderation.case.history.version", { n: i + 1, date: date(v.createdAt, "medium") })}
+                  {i === versions.length - 1 ? ` ${t("moderation.case.history.current")}` : ""}
+                </summary>
+                {v.title != null ? (
+                  <p>
+                    {v.stars != null ? <Stars value={v.stars} /> : null} <strong>{v.title}</strong>
+                  </p>
+                ) : null}
+                <pre className="case-text">{v.body}</pre>
+              </details>
+            </li>
+          ))}
+        </ol>
+      </div>
+    );
+  return (
+    <section className="section case-section" aria-labelledby="case-history">
+      <h2 id="case-history">{t("moderation.case.history")}</h2>
+      {block(t("moderation.case.history.review"), view.history.review)}
+      {block(t("moderation.case.history.reply"), view.history.reply)}
+    </section>
+  );
+}
+
+function Reports({ view }: { view: CaseView }) {
+  const { t, date, locale } = useT();
+  return (
+    <section className="section case-section" aria-labelledby="case-flags">
+      <h2 id="case-flags">{t("moderation.case.flags")}</h2>
+      {view.flags.length === 0 ? <p className="muted">{t("moderation.case.flags.none")}</p> : null}
+      <ol className="case-flags">
+        {view.flags.map((f) => (
+          <li key={f.id} className={f.status === "pending" ? "case-flag case-flag--pending" : "case-flag"}>
+            <p className="case-flag__meta">
+              <span className="badge">{t(`moderation.target.${f.target}`)}</span> <strong>{reasonLabel(f.reason, locale)}</strong> ·{" "}
+              {t(reporterLabel(f.reporterType))}
+              {f.reporterCompany ? ` (${f.reporterCompany})` : ""}
+              {f.reporterName ? ` · ${f.reporterName}` : ""}
+              {!f.hasAccount ? ` (${t("moderation.case.flag.noAccount")})` : ""} ·{" "}
+              <time dateTime={new Date(f.createdAt).toISOString()}>{date(f.createdAt, "medium")}</time> ·{" "}
+              <span className={f.status === "pending" ? "badge badge--warn" : "badge"}>{t(`moderation.flag.status.${f.status}`)}</span>
+            </p>
+            <blockquote className="case-flag__text">{f.explanation}</blockquote>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function DecisionItem({ d }: { d: CaseDecision }) {
+  const { t, date, locale } = useT();
+  const label = decisionLabel(d.decision);
+  return (
+    <li className="case-decision">
+      <p className="case-decision__meta">
+        <span className="badge">{t(`moderation.target.${d.target}`)}</span> <strong>{label ? t(label) : d.decision}</strong> ·{" "}
+        {reasonLabel(d.reason, locale)} · <time dateTime={new Date(d.createdAt).toISOString()}>{date(d.createdAt, "medium")}</time> ·{" "}
+        {d.automated || !d.actorName ? t("moderation.case.decision.automatic") : t("moderation.case.decision.by", { name: d.actorName })}
+      </p>
+      <blockquote>{d.statement}</blockquote>
+    </li>
+  );
+}
+
+function Decisions({ decisions }: { decisions: CaseDecision[] }) {
+  const { t } = useT();
+  return (
+    <section className="section case-section" aria-labelledby="case-decisions">
+      <h2 id="case-decisions">{t("moderation.case.decisions")}</h2>
+      {decisions.length === 0 ? <p className="muted">{t("moderation.case.decisions.none")}</p> : null}
+      <ol className="case-decisions">
+        {decisions.map((d) => (
+          <DecisionItem key={d.id} d={d} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function AuthorCard({ author }: { author: CaseView["author"] }) {
+  const { t, tp, date } = useT();
+  return (
+    <section className="card case-author" aria-labelledby="case-author">
+      <h2 id="case-author">{t("moderation.author.title")}</h2>
+      {!author ? (
+        <p>{t("moderation.author.none")}</p>
+      ) : (
+        <>
+          <p className="case-author__name">
+            <Link to={`/users/${author.id}`}>{author.displayName}</Link>
+          </p>
+          <ul className="case-author__facts">
+            <li>{t("moderation.author.since", { date: date(author.createdAt) })}</li>
+            <li>{t(author.emailVerified ? "moderation.author.verified" : "moderation.author.unverified")}</li>
+            {author.role !== "member" ? <li>{t("moderation.author.staff", { role: author.role })}</li> : null}
+            {author.suspended ? <li className="case-author__warn">{t("moderation.author.suspended")}</li> : null}
+            {author.deleted ? <li className="case-author__warn">{t("moderation.author.deleted")}</li> : null}
+            <li>{tp("moderation.author.published", author.publishedReviews)}</li>
+            <li>{tp("moderation.author.others", author.otherReviews)}</li>
+            <li>{tp("moderation.author.decisions", author.decisions.total, { removals: author.decisions.removals })}</li>
+          </ul>
+          {author.decisions.latest.length > 0 ? (
+            <>
+              <h3>{t("moderation.author.latest")}</h3>
+              <ol className="case-decisions case-decisions--compact">
+                {author.decisions.latest.map((d) => (
+                  <DecisionItem key={d.id} d={d} />
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+// ─── A decision form ──────────────────────────────────────────────────────────
+
+const CHOICE: Record<Decision, { label: MessageKey; hint: MessageKey }> = {
+  keep: { label: "moderation.decide.keep", hint: "moderation.decide.keepHint" },
+  remove: { label: "moderation.decide.remove", hint: "moderation.decide.removeHint" },
+  restore: { label: "moderation.decide.restore", hint: "moderation.decide.restoreHint" },
+};
+const asDecision = (value: unknown): Decision => DECISIONS.find((d) => d === value) ?? "keep";
+
+function DecisionPanel({ part, lastResult }: { part: CasePart; lastResult?: SubmissionResult<string[]> }) {
+  const { t, tp, locale } = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: `decide-${part.target}-form`,
+    lastResult,
+    constraint: getZodConstraint(decisionSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
+  });
+  const headingId = `decide-${part.target}-heading`;
+  const state = `${t(statusLabel(part.status))} · ${tp("moderation.decide.pending", part.pendingFlags)}`;
+  const vars = DECISION_MESSAGE_VARS;
+
+  if (part.refusal || part.allowed.length === 0) {
+    return (
+      <section className="card decide" id={`decide-${part.target}`} aria-labelledby={headingId}>
+        <h2 id={headingId}>{t(`moderation.decide.${part.target}`)}</h2>
+        <p className="muted">{state}</p>
+        <p className={part.refusal ? "notice notice--warn" : "muted"}>
+          {part.refusal ? t(`moderation.refusal.${part.refusal}`) : t("moderation.decide.nothing")}
+        </p>
+      </section>
+    );
+  }
+
+  const radios = getCollectionProps(fields.decision, { type: "radio", options: part.allowed });
+  const reasonHintId = `${fields.reason.id}-hint`;
+  const statementHintId = `${fields.statement.id}-hint`;
+  const { key: reasonKey, ...reasonProps } = getSelectProps(fields.reason, { ariaDescribedBy: reasonHintId });
+  const { key: statementKey, ...statementProps } = getTextareaProps(fields.statement, { ariaDescribedBy: statementHintId });
+  // The hidden fields (what the case looked like) have no place of their own: a problem
+  // with them means the page is out of date.
+  const stale = [fields.target, fields.version, fields.seenFlag, fields.editedAt].some((f) => f.errors?.length);
+  const formMessages = [...conformErrors(locale, form.errors, vars), ...(stale ? [t("moderation.error.stale")] : [])];
+  const fieldsInvalid = Boolean(fields.decision.errors?.length || fields.reason.errors?.length || fields.statement.errors?.length);
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("target") === part.target;
+
+  return (
+    <section className="card decide" id={`decide-${part.target}`} aria-labelledby={headingId}>
+      <h2 id={headingId}>{t(`moderation.decide.${part.target}`)}</h2>
+      <p className="muted">{state}</p>
+      {/* A part nobody reported can still be decided, on a moderator's own examination:
+          its form stays folded so that the reported part comes first. */}
+      <Folded folded={part.target !== "review" && part.pendingFlags === 0 && part.status === "published" && !lastResult}>
+        <Form method="post" className="decide__form" {...getFormProps(form)}>
+          {formMessages.length > 0 ? <FormError id={form.errorId}>{formMessages.join(" ")}</FormError> : null}
+          {formMessages.length === 0 && fieldsInvalid && lastResult ? <FormError>{t("moderation.error.fix")}</FormError> : null}
+          {/* What the case looked like when it was opened (see decide()). */}
+          <input type="hidden" name="target" value={part.target} />
+          <input type="hidden" name="version" value={part.version} />
+          <input type="hidden" name="seenFlag" value={part.seenFlag} />
+          <input type="hidden" name="editedAt" value={part.editedAt} />
+
+          <fieldset className={fields.decision.errors ? "decide__choices field--invalid" : "decide__choices"}>
+            <legend>{t("moderation.decide.legend")}</legend>
+            {radios.map(({ key, ...radio }) => {
+              const hintId = `${radio.id}-hint`;
+              const choice = CHOICE[asDecision(radio.value)];
+              return (
+                <div key={key} className="decide__choice">
+                  <input {...radio} aria-describedby={[hintId, radio["aria-describedby"]].filter(Boolean).join(" ")} />
+                  <div>
+                    <label htmlFor={radio.id}>{t(choice.label)}</label>
+                    <p className="field__hint" id={hintId}>
+                      {t(choice.hint)}
+                    </p>
+                  </div>
+                </div>
+              );
+            })}
+            {fields.decision.errors ? (
+              <p className="field__error" id={fields.decision.errorId}>
+                {conformError(locale, fields.decision.errors, vars)}
+              </p>
+            ) : null}
+          </fieldset>
+
+          <div className={fields.reason.errors ? "field field--invalid" : "field"}>
+            <label htmlFor={fields.reason.id}>{t("moderation.decide.reason")}</label>
+            <p className="field__hint" id={reasonHintId}>
+              {t("moderation.decide.reasonHint")} <Link to="/transparency#removals">{t("moderation.decide.rules")}</Link>
+            </p>
+            <select key={reasonKey} {...reasonProps}>
+              <option value="">{t("moderation.decide.chooseReason")}</option>
+              {MODERATION_REASONS.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label[locale]}
+                </option>
+              ))}
+            </select>
+            {fields.reason.errors ? (
+              <p className="field__error" id={fields.reason.errorId}>
+                {conformError(locale, fields.reason.errors, vars)}
+              </p>
+            ) : null}
+          </div>
+
+          <div className={fields.statement.errors ? "field field--invalid" : "field"}>
+            <label htmlFor={fields.statement.id}>{t("moderation.decide.statement")}</label>
+            <p className="field__hint" id={statementHintId}>
+              {t("moderation.decide.statementHint", vars)}
+            </p>
+            <textarea key={statementKey} rows={7} {...statementProps} maxLength={STATEMENT_MAX_LENGTH} />
+            {fields.statement.errors ? (
+              <p className="field__error" id={fields.statement.errorId}>
+                {conformError(locale, fields.statement.errors, vars)}
+              </p>
+            ) : null}
+          </div>
+          <p className="muted decide__never">{t("moderation.decide.neverEdit")}</p>
+          <button type="submit" disabled={submitting}>
+            {t("moderation.decide.submit")}
+          </button>
+        </Form>
+      </Folded>
+    </section>
+  );
+}
+
+function Folded({ folded, children }: { folded: boolean; children: ReactNode }) {
+  const { t } = useT();
+  if (!folded) return <>{children}</>;
+  return (
+    <details className="decide__folded">
+      <summary>{t("moderation.decide.unfold")}</summary>
+      {children}
+    </details>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

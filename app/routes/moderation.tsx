@@ -1,0 +1,38 @@
+// The moderator's area (/moderation and the pages below it): moderators and admins only.
+// This layout adds the area's navigation; every route below guards its own loader and
+// action too (Remix runs them in parallel, so a parent's guard protects nothing).
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { useT } from "~/i18n/react";
+import { requireModerator } from "~/models/permissions.server";
+import moderationStyles from "~/styles/moderation.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderationStyles }];
+
+// Private pages: never stored by a shared cache, nor kept by the browser after log-out.
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireModerator(request);
+  return null;
+}
+
+export default function ModerationLayout() {
+  const { t } = useT();
+  return (
+    <div className="moderation">
+      <nav className="moderation-nav" aria-label={t("moderation.nav.label")}>
+        <NavLink to="/moderation" end>
+          {t("moderation.nav.dashboard")}
+        </NavLink>
+        <NavLink to="/moderation/flags">{t("moderation.nav.flags")}</NavLink>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
