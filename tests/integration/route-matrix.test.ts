@@ -1,0 +1,265 @@
+// Who may call each route's loader and action: one table, every route file of app/routes
+// in it (a route missing from the table fails: deny by default), checked for every role.
+// Generated from the route manifest; tests/integration/permissions.test.ts checks the
+// guards themselves by hand.
+//
+// allowed: an answer below 400, or a redirect anywhere but /login. A form error (400,
+//          409, 422, 429) is "not denied" too: the matrix is about who gets in, not about
+//          the form.
+// denied:  401, 403, 404 (what one may not see does not exist), 405, or a redirect to
+//          /login; a denied action changes nothing in the database.
+import path from "node:path";
+import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { isoDate } from "~/lib/review-schema";
+import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
+import { changedTables, forbiddenChanges, invoke, isDenied, rolledBack, snapshot, type RouteAnswer } from "../support/route-harness";
+import { fillPath, listRoutesDir, loadRouteManifest, routeFiles, urlPathOf, type RouteEntry } from "../support/route-manifest";
+import { ROLES, seedWorld, type Role, type World } from "../support/route-world";
+
+// ─── The table ────────────────────────────────────────────────────────────────
+
+const EVERYONE = ROLES;
+const SIGNED_IN = ROLES.filter((r) => r !== "anonymous");
+const NOBODY: readonly Role[] = [];
+const only = (...roles: Role[]) => roles;
+
+type Params = Record<string, string>;
+type Form = Record<string, string>;
+interface Row {
+  /** Who the loader lets in; absent: the route has no loader (checked). */
+  loader?: readonly Role[];
+  /** Who the action lets in; absent: the route has no action (checked). */
+  action?: readonly Role[];
+  /** Params for this route when the defaults below (by param name) do not fit. */
+  params?: (w: World) => Params;
+  /** A valid-looking form for the action (empty otherwise). */
+  form?: (w: World) => Form;
+}
+
+const reviewForm = (): Form => ({
+  stars: "4",
+  title: "Accueil attentif",
+  body: "Le vendeur a pris le temps de me conseiller, sans insister.",
+  experienceDate: isoDate(Date.now() - 5 * 86_400_000),
+  channel: "store",
+  recommend: "yes",
+  language: "fr",
+  attestation: "on",
+});
+
+/** Concrete params by name: the review by `author` about company A, and so on. */
+const PARAMS: Record<string, (w: World) => string> = {
+  id: (w) => String(w.reviewId),
+  slug: (w) => w.companyA.slug,
+  subject: (w) => w.companyA.subjectSlug,
+  subjectId: (w) => String(w.companyA.subjectId),
+  key: (w) => w.proofKey,
+  page: () => "1",
+  "*": () => "no/such/page",
+};
+
+const MATRIX: Record<string, Row> = {
+  "$.tsx": { loader: NOBODY }, // the 404 page for any other address
+  "_index.tsx": { loader: EVERYONE },
+  "account._index.tsx": { loader: SIGNED_IN, action: SIGNED_IN, form: () => ({ intent: "resend" }) },
+  "account.data[.]json.ts": { loader: SIGNED_IN },
+  // Staff accounts (moderators, admins) are closed by an admin, not by themselves.
+  "account.delete.tsx": {
+    loader: SIGNED_IN,
+    action: only("member", "author", "staffA", "staffB"),
+    form: () => ({ reviews: "anonymise", password: "" }),
+  },
+  "api.companies.$slug.ts": { loader: EVERYONE },
+  // Company pages: members of that company only; moderators and admins get no pass.
+  "brand.$slug._index.tsx": { loader: only("staffA") },
+  "brand.$slug.reviews.$id.tsx": {
+    loader: only("staffA"),
+    action: only("staffA"),
+    form: (w) => ({ companyId: String(w.companyA.id), reviewId: String(w.reviewId), body: "Merci, le remboursement part aujourd’hui." }),
+  },
+  "brand._index.tsx": { loader: SIGNED_IN },
+  "categories.$slug.tsx": { loader: EVERYONE, params: (w) => ({ slug: w.categorySlug }) },
+  "companies.$slug.$subject.tsx": { loader: EVERYONE },
+  "companies.$slug._index.tsx": { loader: EVERYONE },
+  "companies.$slug.feed[.]atom.ts": { loader: EVERYONE },
+  // The development outbox: open outside production (404 there: tests/integration/mail.test.ts).
+  "dev.mail.$id.ts": { loader: EVERYONE, params: (w) => ({ id: String(w.mailId) }) },
+  "dev.mail._index.tsx": { loader: EVERYONE },
+  "forgot-password.tsx": { action: EVERYONE },
+  "healthz.ts": { loader: EVERYONE },
+  // Signed-in visitors are sent on (a redirect elsewhere than /login: allowed).
+  "login.tsx": { loader: EVERYONE, action: EVERYONE },
+  "logout.tsx": { loader: EVERYONE, action: EVERYONE },
+  "markdown-preview.ts": { loader: NOBODY /* 405: POST only */, action: SIGNED_IN, form: () => ({ body: "**Très** bien" }) },
+  // A proof: the review's author and moderators; a 404 for anyone else.
+  "media.$key.ts": { loader: only("author", "moderator", "admin") },
+  // The moderators' area: moderators and admins (each page guards itself).
+  "moderation.tsx": { loader: only("moderator", "admin") },
+  "moderation._index.tsx": { loader: only("moderator", "admin") },
+  "moderation.flags.tsx": { loader: only("moderator", "admin") },
+  "moderation.reviews.$id.tsx": {
+    loader: only("moderator", "admin"),
+    action: only("moderator", "admin"),
+    form: (w) => ({
+      target: "review",
+      decision: "remove",
+      reason: MODERATION_REASON_IDS[0],
+      statement: "Cet avis ne décrit aucune expérience réelle avec l’entreprise.",
+      version: String(w.statementId), // the last decision on the review, as the case page shows it
+      seenFlag: "0",
+      editedAt: "0",
+    }),
+  },
+  "notifications.tsx": { loader: SIGNED_IN, action: SIGNED_IN },
+  "report.tsx": { loader: EVERYONE, action: EVERYONE },
+  "reset-password.tsx": { loader: EVERYONE, action: EVERYONE },
+  "reviews.$id.tsx": { loader: EVERYONE },
+  // The author's own pages: a 403 for everyone else, moderators included.
+  "reviews.$id_.delete.tsx": { loader: only("author"), action: only("author") },
+  "reviews.$id_.edit.tsx": { loader: only("author"), action: only("author"), form: reviewForm },
+  "reviews.$id_.flag.tsx": {
+    loader: SIGNED_IN,
+    action: SIGNED_IN, // the author gets "not your own review" (409): let in, refused by the model
+    form: () => ({ reason: MODERATION_REASON_IDS[0], explanation: "Ce texte ne décrit aucune expérience réelle." }),
+  },
+  "reviews.$id_.follow-up.tsx": {
+    loader: only("author"),
+    action: only("author"),
+    form: () => ({ body: "Le remboursement est bien arrivé, merci." }),
+  },
+  "reviews.$id_.helpful.tsx": { loader: EVERYONE /* a redirect to the review */, action: SIGNED_IN.filter((r) => r !== "author") },
+  "reviews.$id_.incentive.tsx": {
+    loader: only("author"),
+    action: only("author"),
+    form: () => ({ body: "On m’a proposé un bon d’achat pour retirer mon avis." }),
+  },
+  "reviews.$id_.resolved.tsx": { loader: EVERYONE /* a redirect to the review */, action: only("author"), form: () => ({ resolved: "1" }) },
+  "robots[.]txt.ts": { loader: EVERYONE },
+  "search.tsx": { loader: EVERYONE },
+  "signup.tsx": { loader: EVERYONE, action: EVERYONE },
+  "sitemap[.]xml.ts": { loader: EVERYONE },
+  "sitemaps.companies.$page.ts": { loader: EVERYONE },
+  "sitemaps.pages.ts": { loader: EVERYONE },
+  // A statement of reasons: the content's author, the reporter (staffB) and moderators.
+  "statements.$id.tsx": { loader: only("author", "staffB", "moderator", "admin"), params: (w) => ({ id: String(w.statementId) }) },
+  "transparency.tsx": { loader: EVERYONE },
+  "users.$id.tsx": { loader: EVERYONE, params: (w) => ({ id: String(w.users.author.id) }) },
+  "verify-email.tsx": { loader: EVERYONE, action: EVERYONE },
+  // The author already reviewed this subject: the form sends them to their review's edit page.
+  "write-a-review.$subjectId.tsx": { loader: SIGNED_IN, action: SIGNED_IN, form: reviewForm },
+  "write-a-review._index.tsx": { loader: EVERYONE },
+  "write-a-review.suggest.$slug.tsx": {
+    loader: SIGNED_IN,
+    action: SIGNED_IN,
+    form: () => ({ ...reviewForm(), kind: "store", name: "Maison A — Lyon", city: "Lyon" }),
+  },
+};
+
+// ─── Generation ───────────────────────────────────────────────────────────────
+
+const manifest = await loadRouteManifest();
+let world: World;
+beforeAll(async () => {
+  world = await seedWorld();
+});
+
+describe("route manifest", () => {
+  it("has every file of app/routes", () => {
+    expect(manifest.map((r) => r.file)).toEqual(routeFiles());
+    expect(manifest.length).toBe(listRoutesDir().length);
+  });
+
+  it("reads file names as Remix does (its own flatRoutes agrees on every URL)", () => {
+    const remix = flatRoutes(path.resolve("app"), ["**/.*", "**/*.test.{ts,tsx}"]);
+    const fullPath = (id: string) => {
+      const parts: string[] = [];
+      for (let node = remix[id]; node && node.id !== "root"; node = remix[node.parentId!]) if (node.path) parts.unshift(node.path);
+      return `/${parts.join("/")}`;
+    };
+    for (const route of manifest) expect(route.path, route.file).toBe(fullPath(`routes/${route.file.replace(/\.(tsx|ts|jsx|js)$/, "")}`));
+    // Conventions the app does not use yet.
+    expect(urlPathOf("_auth.login.tsx")).toEqual({ path: "/login", params: [] });
+    expect(urlPathOf("($lang).about.tsx")).toEqual({ path: "/:lang?/about", params: ["lang"] });
+    expect(urlPathOf("files.$.tsx")).toEqual({ path: "/files/*", params: ["*"] });
+    expect(urlPathOf("a[.]b.c[_].d_.tsx")).toEqual({ path: "/a.b/c_/d", params: [] });
+    expect(urlPathOf("shop/route.tsx")).toEqual({ path: "/shop", params: [] });
+  });
+
+  it("every route is in the table, and the table names no other", () => {
+    expect(manifest.map((r) => r.file).filter((f) => !(f in MATRIX)), "add these routes to MATRIX").toEqual([]);
+    expect(Object.keys(MATRIX).filter((f) => !manifest.some((r) => r.file === f)), "stale rows in MATRIX").toEqual([]);
+  });
+});
+
+function paramsFor(route: RouteEntry, row: Row): Params {
+  const own = row.params?.(world) ?? {};
+  return Object.fromEntries(
+    route.params.map((name) => {
+      const value = own[name] ?? PARAMS[name]?.(world);
+      if (value === undefined) throw new Error(`${route.file}: no value for :${name}; add one to PARAMS or the row's params`);
+      return [name, value];
+    }),
+  );
+}
+
+type Cell = "allow" | "deny" | string;
+
+/** One call as `role`, rolled back afterwards; what the matrix sees of it. */
+async function cell(route: RouteEntry, row: Row, kind: "loader" | "action", role: Role): Promise<{ cell: Cell; answer: RouteAnswer }> {
+  const params = paramsFor(route, row);
+  const url = `http://localhost${fillPath(route.path, params)}`;
+  return rolledBack(async () => {
+    const cookie = world.cookie(role);
+    const headers: Record<string, string> = { Origin: "http://localhost", "Accept-Language": "fr", ...(cookie ? { Cookie: cookie } : {}) };
+    const request =
+      kind === "loader"
+        ? new Request(url, { headers })
+        : new Request(url, {
+            method: "POST",
+            headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams(row.form?.(world) ?? {}),
+          });
+    const before = snapshot();
+    const answer = await invoke(route[kind]!, request, params);
+    const changed = forbiddenChanges(changedTables(before, snapshot()), answer.status);
+    if (answer.status >= 500) return { cell: `${answer.status}: ${String(answer.error ?? answer.body).slice(0, 200)}`, answer };
+    if (!isDenied(answer)) return { cell: "allow", answer };
+    if (kind === "action" && changed.length > 0) return { cell: `deny, but changed ${changed.join(", ")}`, answer };
+    return { cell: "deny", answer };
+  });
+}
+
+const describeAnswer = (a: RouteAnswer) => `${a.status}${a.location ? ` → ${a.location}` : ""}`;
+
+describe.each(manifest.map((r) => [r.file, r] as const))("%s", (file, route) => {
+  const row = MATRIX[file];
+
+  if (!row) {
+    it("is in MATRIX", () => expect.fail(`${file} has no row in MATRIX: say who may call its loader and action`));
+    return;
+  }
+
+  it("has the loader and action the table says", () => {
+    expect({ loader: Boolean(route.loader), action: Boolean(route.action) }).toEqual({
+      loader: row.loader !== undefined,
+      action: row.action !== undefined,
+    });
+  });
+
+  for (const kind of ["loader", "action"] as const) {
+    if (!route[kind] || !row[kind]) continue;
+    it(`${kind}: ${ROLES.join(", ")}`, async () => {
+      const expected = Object.fromEntries(ROLES.map((role) => [role, row[kind]!.includes(role) ? "allow" : "deny"]));
+      const actual: Record<string, Cell> = {};
+      const seen: string[] = [];
+      for (const role of ROLES) {
+        const result = await cell(route, row, kind, role);
+        actual[role] = result.cell;
+        seen.push(`${role}: ${describeAnswer(result.answer)}`);
+      }
+      if (process.env.MATRIX_DEBUG) process.stdout.write(`${file} ${kind}: ${seen.join("; ")}\n`);
+      expect(actual, seen.join("; ")).toEqual(expected);
+    });
+  }
+});
