@@ -10,7 +10,9 @@ import { write } from "./write";
 export { LOCALES, type Locale };
 
 // Every area's messages, merged. Add an area: create ./area.ts with defineMessages
-// and list it here.
+// and list it here. The browser never receives these modules: vite.config.ts swaps them
+// for empty areas in the client build, and entry.client.tsx registers the one language
+// the page is in (without the mail texts) before hydrating.
 const areas = [common, company, auth, write, report, brand, moderation];
 
 type Messages = (typeof areas)[number]["en"];
@@ -51,8 +53,8 @@ function formatVar(locale: Locale, value: string | number) {
 
 /** Plural-aware: looks up `${key}.one`, `${key}.other` (and `.zero` when count is 0). */
 export function translatePlural(locale: Locale, key: string, count: number, vars?: Vars): string {
-  const rule = count === 0 && `${key}.zero` in dictionaries.en ? "zero" : pluralRules(locale).select(count);
-  const chosen = `${key}.${rule}` in dictionaries.en ? `${key}.${rule}` : `${key}.other`;
+  const rule = count === 0 && hasMessage(locale, `${key}.zero`) ? "zero" : pluralRules(locale).select(count);
+  const chosen = hasMessage(locale, `${key}.${rule}`) ? `${key}.${rule}` : `${key}.other`;
   return translate(locale, chosen as MessageKey, { count, ...vars });
 }
 
@@ -86,6 +88,21 @@ export function formatMonthYear(locale: Locale, value: string | number) {
   return cached(`m:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "Europe/Paris" })).format(date);
 }
 
+/** Whether a key has a message (in the page's language; English as the fallback). */
+export function hasMessage(locale: Locale, key: string): key is MessageKey {
+  return key in dictionaries[locale] || key in dictionaries.en;
+}
+
 export function messagesFor(locale: Locale) {
   return dictionaries[locale];
+}
+
+/** The messages of one language as the browser needs them: mails are the server's. */
+export function clientMessages(locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(dictionaries[locale]).filter(([key]) => !key.startsWith("mail.")));
+}
+
+/** In the browser: the page's language, loaded by entry.client.tsx before hydration. */
+export function registerMessages(locale: Locale, messages: Record<string, string>) {
+  Object.assign(dictionaries[locale], messages);
 }

@@ -2,22 +2,22 @@
 // give their messages as i18n keys, Conform carries those keys (from the action's
 // `submission.reply()` or from validation in the browser), and the page shows them in the
 // visitor's language with this translator. Import from here rather than re-inventing it.
-import { messagesFor, translate, type Locale, type MessageKey, type Vars } from "~/i18n";
+import { hasMessage, translate, type Locale, type MessageKey, type Vars } from "~/i18n";
 
 /** A key the dictionaries know, or the generic "check this field" message. */
-function asKey(message: string): MessageKey {
-  return message in messagesFor("en") ? (message as MessageKey) : "field.required";
+function asKey(locale: Locale, message: string): MessageKey {
+  return hasMessage(locale, message) ? message : "field.required";
 }
 
 /** The first error of a field (Conform's `field.errors`), translated; undefined when none. */
 export function conformError(locale: Locale, errors: string[] | undefined, vars?: Vars): string | undefined {
   const first = errors?.[0];
-  return first ? translate(locale, asKey(first), vars) : undefined;
+  return first ? translate(locale, asKey(locale, first), vars) : undefined;
 }
 
 /** Every error of a form (Conform's `form.errors`: the action's form-wide errors), translated. */
 export function conformErrors(locale: Locale, errors: string[] | undefined, vars?: Vars): string[] {
-  return (errors ?? []).map((message) => translate(locale, asKey(message), vars));
+  return (errors ?? []).map((message) => translate(locale, asKey(locale, message), vars));
 }
 
 /** The ids Conform's aria attributes point at (`aria-describedby`), plus a hint's, for a

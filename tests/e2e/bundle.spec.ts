@@ -1,0 +1,87 @@
+// The browser receives one language: on every public page type, in French and in English,
+// the scripts the page loads hold none of the other language's messages and no mail text
+// (they stay on the server), and the page hydrates without errors, translated.
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { messagesFor } from "~/i18n";
+import { findReviewWithReply } from "./helpers";
+
+/** Messages long enough to be unmistakable, that differ between the languages. */
+function distinctive(locale: "fr" | "en", other: "fr" | "en") {
+  const mine = messagesFor(locale);
+  const theirs = messagesFor(other);
+  return Object.entries(mine)
+    .filter(([key, text]) => !key.startsWith("mail.") && text.length >= 30 && !/[{}]/.test(text) && theirs[key] !== text)
+    .map(([, text]) => text);
+}
+const all = Object.entries(messagesFor("en")).concat(Object.entries(messagesFor("fr")));
+const pageTexts = new Set(all.filter(([key]) => !key.startsWith("mail.")).map(([, text]) => text));
+/** Texts only mails use (a mail's subject may be part of what a page says). */
+const mailTexts = all
+  .filter(([key, text]) => key.startsWith("mail.") && text.length >= 25 && !/[{}]/.test(text))
+  .map(([, text]) => text)
+  .filter((text) => ![...pageTexts].some((page) => page.includes(text)));
+
+async function scriptsOf(page: Page, url: string) {
+  const bodies: string[] = [];
+  const pending: Promise<void>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") pending.push(response.text().then((t) => void bodies.push(t)).catch(() => {}));
+  });
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  const response = await page.goto(url, { waitUntil: "networkidle" });
+  expect(response?.status(), url).toBe(url === "/no-such-page" ? 404 : 200);
+  await Promise.all(pending);
+  return { js: bodies.join("\n"), errors };
+}
+
+// Not yet: /transparency writes its long text inline in both languages (a `fr ? … : …` per
+// sentence); it moves to per-language content next (issue 8), and then leaves this list.
+const BILINGUAL_STILL = ["/transparency"];
+
+test("the built assets: one chunk per language, none with mail texts", () => {
+  const dir = path.join(process.cwd(), "build/client/assets");
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".js") && !BILINGUAL_STILL.some((route) => f.startsWith(`${route.slice(1)}-`)));
+  const enOnly = distinctive("en", "fr");
+  const frOnly = distinctive("fr", "en");
+  const holding = (texts: string[]) => files.filter((f) => texts.some((t) => fs.readFileSync(path.join(dir, f), "utf8").includes(JSON.stringify(t).slice(1, -1))));
+  expect(holding(enOnly), "English messages live in one chunk").toHaveLength(1);
+  expect(holding(frOnly), "French messages live in one chunk").toHaveLength(1);
+  expect(holding(enOnly)).not.toEqual(holding(frOnly));
+  expect(holding(mailTexts), "no mail text in the browser's files").toEqual([]);
+});
+
+for (const locale of ["fr", "en"] as const) {
+  test(`every public page type loads only its language (${locale})`, async ({ browser }) => {
+    test.slow();
+    const context = await browser.newContext({ locale: locale === "fr" ? "fr-FR" : "en-GB", extraHTTPHeaders: { "Accept-Language": locale } });
+    const page = await context.newPage();
+    const review = await findReviewWithReply(page);
+    // findReviewWithReply leaves the page on the company page it took the review from.
+    const company = new URL(page.url()).pathname;
+    const other = distinctive(locale === "fr" ? "en" : "fr", locale);
+    const mine = distinctive(locale, locale === "fr" ? "en" : "fr");
+    for (const url of ["/", company, review, "/search?q=boulangerie", "/report", "/login", "/no-such-page"]) {
+      const fresh = await context.newPage();
+      const { js, errors } = await scriptsOf(fresh, url);
+      const leaked = other.filter((text) => js.includes(JSON.stringify(text).slice(1, -1)));
+      expect(leaked, `${url}: the other language's messages`).toEqual([]);
+      expect(mine.some((text) => js.includes(JSON.stringify(text).slice(1, -1))), `${url}: its own messages`).toBe(true);
+      expect(mailTexts.filter((text) => js.includes(JSON.stringify(text).slice(1, -1))), `${url}: mail texts`).toEqual([]);
+      // (A 404 page logs its own "Failed to load resource" for the document.)
+      expect(errors.filter((e) => !/Failed to load resource/.test(e)), `${url}: errors while hydrating`).toEqual([]);
+      await fresh.close();
+    }
+    // After a client-side navigation the page is still translated (no message key shown).
+    await page.goto("/");
+    await page.locator('main a[href^="/companies/"]:not([href*="lang="])').first().click();
+    await expect(page.locator("h1").first()).toBeVisible();
+    expect(await page.locator("body").innerText()).not.toMatch(/\b(nav|company|site|footer)\.[a-z]+[A-Z]?\w*\b/);
+    await context.close();
+  });
+}
