@@ -7,7 +7,7 @@ import FollowUpPage from "~/routes/reviews.$id_.follow-up";
 
 afterEach(cleanup);
 
-function renderPage(locale: "fr" | "en", actionData?: unknown) {
+function renderPage(locale: "fr" | "en") {
   const Stub = createRemixStub([
     {
       id: "root",
@@ -17,7 +17,6 @@ function renderPage(locale: "fr" | "en", actionData?: unknown) {
         {
           path: "reviews/:id/follow-up",
           loader: () => ({ review: { id: 7, title: "Un manteau" }, allowed: true }),
-          action: () => actionData,
           Component: FollowUpPage,
         },
       ],
