@@ -154,6 +154,11 @@ app.all(
 // Sends the outbox through SMTP when SMTP_URL is set; otherwise mails wait at /dev/mail.
 const stopMailWorker = startMailWorker({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 
+// ── Scheduled jobs (app/models/jobs.server.ts): the publication deadline, and later ones.
+// Each takes a lease row in SQLite before it runs, so one process runs it per period.
+const { startJobRunner } = await import("./app/models/jobs.server");
+const stopJobs = startJobRunner();
+
 const server: Server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -188,6 +193,7 @@ function shutdown(signal: string) {
     server.close(async () => {
       await viteDevServer?.close();
       stopMailWorker();
+      await stopJobs(); // the job runner: lets a run in progress finish
       closeDb();
       console.log("Stopped cleanly.");
       process.exit(0);

@@ -99,7 +99,7 @@ function SiteHeader() {
           </Form>
           <nav className="header-nav" aria-label={t("site.name")}>
             <Link to="/write-a-review">{t("nav.writeReview")}</Link>
-            <Link to="/brand">{t("nav.forBusinesses")}</Link>
+            <Link to="/for-companies">{t("nav.forBusinesses")}</Link>
             <ModerationLink />
             <a
               href={`${location.pathname}?${params.toString()}`}

@@ -15,6 +15,7 @@ import {
 
 import {
   CHANNELS,
+  COMPANY_EVENT_KINDS,
   COMPANY_STATES,
   FLAG_STATES,
   FLAG_TARGETS,
@@ -197,7 +198,31 @@ export const companyClaims = sqliteTable(
     expiresAt: integer("expires_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("company_claims_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("company_claims_status_idx").on(t.status, t.createdAt),
+    // A company's live claims, and one user's claim on it (app/models/company-claims.server.ts).
+    index("company_claims_company_idx").on(t.companyId, t.userId, t.status),
+  ],
+);
+
+/** The log of who came to speak for a company and how: creation, codes sent, verification,
+ *  members added and removed. Append-only (a trigger refuses updates and deletes). */
+export const companyEvents = sqliteTable(
+  "company_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    /** Who did it (null for the system). */
+    actorId: integer("actor_id").references(() => users.id),
+    kind: text("kind", { enum: COMPANY_EVENT_KINDS }).notNull(),
+    claimId: integer("claim_id").references(() => companyClaims.id),
+    /** JSON: what else the event needs (the address's domain, the member removed…). */
+    detail: text("detail").notNull().default("{}"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("company_events_company_idx").on(t.companyId, t.createdAt)],
 );
 
 export const subjects = sqliteTable(
@@ -533,7 +558,13 @@ export const appeals = sqliteTable(
     decidedAt: integer("decided_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("appeals_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("appeals_status_idx").on(t.status, t.createdAt),
+    /** One appeal per person per decision (DSA art. 20): a second one is refused by SQLite too. */
+    uniqueIndex("appeals_decision_appellant_uq").on(t.decisionId, t.appellantUserId),
+    /** An appeal's outcome statement finds the appeals it answered. */
+    index("appeals_outcome_idx").on(t.outcomeDecisionId),
+  ],
 );
 
 /** "The company offered me something to change my review" and "pay or I post 1★". */
@@ -682,4 +713,21 @@ export const rateLimits = sqliteTable("rate_limits", {
   key: text("key").primaryKey(),
   count: integer("count").notNull(),
   windowEndsAt: integer("window_ends_at").notNull(),
+});
+
+// ─── Scheduled jobs ───────────────────────────────────────────────────────────
+
+/** One row per scheduled job (app/models/jobs.server.ts): the process that holds the
+ *  job's lease until `lease_until` is the only one that runs it in that period. */
+export const jobLeases = sqliteTable("job_leases", {
+  name: text("name").primaryKey(),
+  /** Which process took the lease last (host:pid:random). */
+  holder: text("holder").notNull(),
+  leaseUntil: integer("lease_until").notNull(),
+  lastStartedAt: integer("last_started_at"),
+  lastFinishedAt: integer("last_finished_at"),
+  /** Failed runs in a row (0 after a run that succeeded). */
+  failures: integer("failures").notNull().default(0),
+  /** The last failure's message (for operators; never shown to users). */
+  lastError: text("last_error"),
 });

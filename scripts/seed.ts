@@ -159,8 +159,10 @@ export interface DemoData {
   counts: Record<string, number>;
 }
 
-/** Builds every row of the demo in memory (pure: no database access). */
-export function buildDemoData(passwordHash: string, ids: IdBase = ZERO_IDS): DemoData {
+/** Builds every row of the demo in memory (pure: no database access). Everything is
+ *  dated relative to REFERENCE_NOW, except the held reviews, placed relative to `seedNow`
+ *  (the moment of seeding) so that they wait within the publication delay. */
+export function buildDemoData(passwordHash: string, ids: IdBase = ZERO_IDS, seedNow = Date.now()): DemoData {
   const root = new Rng(SEED);
   let userId = ids.users;
   let companyId = ids.companies;
@@ -465,35 +467,66 @@ export function buildDemoData(passwordHash: string, ids: IdBase = ZERO_IDS): Dem
     reviews.push(r);
   });
 
-  // Held by the automatic checks: links, personal data, banned words, duplicates,
-  // and a burst of one-star reviews on one company within two hours.
+  // Held by the automatic checks, each with the code of the check that held it
+  // (review-checks.server.ts CHECKS) and a text the check really finds: links, phone
+  // numbers, banned words, a copy-paste campaign (the first with a link, the copies
+  // near-duplicates of it), and a burst of one-star reviews on one company within two
+  // hours (the angriest first, held for their words and links; from the fifth on, for
+  // the burst itself).
+  //
+  // Unlike the rest of the demo, these wait in a live queue: their content is built as of
+  // REFERENCE_NOW, but their times are placed relative to the moment of seeding
+  // (`seedNow`), between 2 and 60 hours before it. A fresh start thus shows moderators a
+  // queue within the published 72-hour delay, and the deadline job publishes none of
+  // them at once: the first only if nobody decides within about half a day.
   const hrng = root.fork("held");
   const held: ReviewRec[] = [];
   const recentAt = (rng: Rng, maxDays: number) => Math.min(REFERENCE_NOW - HOUR, timeOfDay(rng, REFERENCE_NOW - rng.float(0.2, maxDays) * DAY));
+  const heldShift = Math.max(0, seedNow - REFERENCE_NOW);
+  const shiftDays = Math.floor(heldShift / DAY);
+  const heldAt = (hoursAgo: number) => REFERENCE_NOW - Math.round(hoursAgo * HOUR);
+  const place = (r: ReviewRec) => {
+    r.at += heldShift;
+    r.experienceDate = isoDate(Date.parse(`${r.experienceDate}T12:00:00Z`) + shiftDays * DAY);
+    held.push(r);
+  };
   const heldCompanies = companies.filter((c) => c !== brand);
-  for (const check of ["links", "links", "links", "links", "links", "personal_data", "personal_data", "personal_data", "personal_data", "banned_words", "banned_words", "banned_words", "banned_words", "banned_words", "duplicate", "duplicate", "duplicate"]) {
+  for (const check of ["links", "links", "links", "phone", "phone", "phone", "banned_words", "banned_words", "banned_words"] as const) {
     const c = hrng.pick(heldCompanies);
-    const r = makeReview(hrng, c, recentAt(hrng, 9), { status: "held", origin: "organic", stars: check === "banned_words" ? 1 : undefined });
+    const r = makeReview(hrng, c, heldAt(hrng.float(2, 60)), { status: "held", origin: "organic", stars: check === "banned_words" ? 1 : undefined });
     r.heldCheck = check;
-    if (check === "duplicate") {
-      const same = reviews.find((x) => x.company === c && x.status === "published" && x.language === r.language);
-      if (same) {
-        r.title = same.title;
-        r.body = same.body;
-      }
-    } else {
-      r.body = `${r.body}\n\n${heldText(hrng, r.language, check)}`;
-    }
-    held.push(r);
+    r.body = `${r.body}\n\n${heldText(hrng, r.language, check)}`;
+    place(r);
   }
-  const burstTarget = byPopularity.find((c) => c.state === "unclaimed")!;
-  const burstStart = REFERENCE_NOW - 2 * DAY - 5 * HOUR;
+  // The campaign: one text, with a link, posted by three accounts on one company.
+  const campaignTarget = hrng.pick(heldCompanies.filter((c) => c.state !== "verified"));
+  const campaignStart = 40 + hrng.float(0, 10);
+  let campaign: ReviewRec | null = null;
+  for (let k = 0; k < 3; k++) {
+    const r = makeReview(hrng, campaignTarget, heldAt(campaignStart - k * hrng.float(1, 4)), { status: "held", stars: 5, origin: "organic" });
+    if (!campaign) {
+      r.heldCheck = "links";
+      r.body = `${r.body}\n\n${heldText(hrng, r.language, "links")}`;
+      campaign = r;
+    } else {
+      r.heldCheck = "near_duplicate";
+      r.language = campaign.language;
+      r.title = campaign.title;
+      r.body = campaign.body;
+    }
+    place(r);
+  }
+  const burstTarget = byPopularity.find((c) => c.state === "unclaimed" && c !== campaignTarget)!;
+  const burstStart = 20 + hrng.float(0, 4);
+  let minutes = 0;
   for (let k = 0; k < 7; k++) {
-    const r = makeReview(hrng, burstTarget, burstStart + k * hrng.int(6, 18) * 60_000, { status: "held", stars: 1, origin: "organic" });
-    r.heldCheck = "burst";
+    minutes += hrng.int(6, 18);
+    const r = makeReview(hrng, burstTarget, heldAt(burstStart - minutes / 60), { status: "held", stars: 1, origin: "organic" });
+    const check = k < 4 ? (k % 2 === 0 ? "banned_words" : "links") : "negative_burst";
+    r.heldCheck = check;
     r.title = r.language === "fr" ? hrng.pick(["Nul", "À fuir", "Arnaque", "Zéro"]) : hrng.pick(["Terrible", "Avoid", "Rubbish"]);
-    r.body = heldText(hrng, r.language, "burst");
-    held.push(r);
+    r.body = heldText(hrng, r.language, check === "negative_burst" ? "burst" : check);
+    place(r);
   }
   reviews.push(...held);
 
@@ -785,8 +818,13 @@ export function buildDemoData(passwordHash: string, ids: IdBase = ZERO_IDS): Dem
   const arng = root.fork("appeals");
   const appeals: Row[] = [];
   const removalDecisions = decisions.filter((d) => d.decision === "remove");
-  for (const d of arng.sample(removalDecisions, 2)) {
+  const admin = demo.get("admin@example.com")!;
+  for (const [i, d] of arng.sample(removalDecisions, 2).entries()) {
     const r = reviews.find((x) => x.id === d.target_id)!;
+    // An appeal is decided by another moderator than the one who decided: the first of
+    // these removals was the admin's, so that moderator@example.com can decide its appeal
+    // (and sees, on the second, that they may not).
+    if (i === 0) d.actor_id = admin.id;
     appeals.push({
       id: ids.appeals + appeals.length + 1,
       decision_id: d.id,
@@ -1022,11 +1060,11 @@ function currentIds(client: Database.Database): IdBase {
 
 /** Seeds the demo data. Expects a database without companies (see seedIfEmpty);
  *  users that already exist (a demo address signed up by hand) are kept as they are. */
-export async function seedDemo(db: Db): Promise<Record<string, number>> {
+export async function seedDemo(db: Db, options: { now?: number } = {}): Promise<Record<string, number>> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const client = db.$client;
   const ids = currentIds(client);
-  const data = buildDemoData(passwordHash, ids);
+  const data = buildDemoData(passwordHash, ids, options.now ?? Date.now());
 
   const existing = new Map<string, number>();
   for (const a of DEMO_ACCOUNTS) {

@@ -2,6 +2,30 @@ import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import type { CompanyView } from "~/models/companies.server";
 
+/** Since when the company is verified or claimed, and, until someone proved they speak for
+ *  it, the way to claim it. */
+function CompanyStatus({ company }: { company: Pick<CompanyView, "slug" | "state" | "claimedAt" | "verifiedAt"> }) {
+  const { t, date } = useT();
+  const since =
+    company.state === "verified" && company.verifiedAt != null
+      ? t("companies.status.verifiedSince", { date: date(company.verifiedAt) })
+      : company.state === "claimed" && company.claimedAt != null
+        ? t("companies.status.claimedSince", { date: date(company.claimedAt) })
+        : null;
+  const claimable = company.state !== "verified";
+  if (!since && !claimable) return null;
+  return (
+    <p className="company-status muted">
+      {since ? <span className="company-status__since">{since}</span> : null}
+      {claimable ? (
+        <Link to={`/companies/${company.slug}/claim`} className="small-link">
+          {t("companies.claim.cta")}
+        </Link>
+      ) : null}
+    </p>
+  );
+}
+
 /** Name, verified / claimed state, categories, website and description of a company. */
 export function CompanyHeader({ company, subtitle }: { company: CompanyView; subtitle?: React.ReactNode }) {
   const { t, locale } = useT();
@@ -22,6 +46,7 @@ export function CompanyHeader({ company, subtitle }: { company: CompanyView; sub
           </span>
         )}
       </div>
+      <CompanyStatus company={company} />
       {subtitle}
       {company.categories.length > 0 ? (
         <ul className="chips">

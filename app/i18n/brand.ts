@@ -8,7 +8,9 @@ export const brand = defineMessages({
     "brand.companies": "Your companies",
     "brand.none.title": "You are not a member of any company yet",
     "brand.none.body":
-      "Only the staff of a company can reply in its name. Claiming a company on Réplique is not available yet; until then, a company's owner has to add you as a member.",
+      "Only the staff of a company can reply in its name. Is your company on Réplique? Open its page and choose “Is this your company?”; if it is not here yet, add it.",
+    "brand.none.howTo": "How companies join Réplique",
+    "brand.verifyIt": "Verify it with a code",
     "brand.role.owner": "Owner",
     "brand.role.agent": "Agent",
     "brand.state.verified": "Verified",
@@ -68,7 +70,9 @@ export const brand = defineMessages({
     "brand.companies": "Vos entreprises",
     "brand.none.title": "Vous n'êtes encore membre d'aucune entreprise",
     "brand.none.body":
-      "Seul le personnel d'une entreprise peut répondre en son nom. La revendication d'une entreprise sur Réplique n'est pas encore disponible : en attendant, le propriétaire d'une entreprise doit vous ajouter comme membre.",
+      "Seul le personnel d’une entreprise peut répondre en son nom. Votre entreprise est sur Réplique ? Ouvrez sa page et choisissez « C’est votre entreprise ? » ; si elle n’y est pas encore, ajoutez-la.",
+    "brand.none.howTo": "Comment les entreprises rejoignent Réplique",
+    "brand.verifyIt": "La vérifier avec un code",
     "brand.role.owner": "Propriétaire",
     "brand.role.agent": "Agent",
     "brand.state.verified": "Vérifiée",

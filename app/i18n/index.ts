@@ -1,9 +1,11 @@
 import { auth } from "./auth";
 import { brand } from "./brand";
 import { common } from "./common";
+import { companies } from "./companies";
 import { company } from "./company";
 import { LOCALES, type Locale } from "./define";
 import { moderation } from "./moderation";
+import { held } from "./held";
 import { report } from "./report";
 import { write } from "./write";
 
@@ -13,7 +15,7 @@ export { LOCALES, type Locale };
 // and list it here. The browser never receives these modules: vite.config.ts swaps them
 // for empty areas in the client build, and entry.client.tsx registers the one language
 // the page is in (without the mail texts) before hydrating.
-const areas = [common, company, auth, write, report, brand, moderation];
+const areas = [common, company, auth, write, report, brand, moderation, held, companies];
 
 type Messages = (typeof areas)[number]["en"];
 type UnionKeys<T> = T extends unknown ? keyof T : never;

@@ -21,8 +21,6 @@ export const moderation = defineMessages({
     "moderation.queue.oldest": "the oldest for {age}",
     "moderation.queue.empty": "Nothing is waiting.",
     "moderation.queue.open": "Open the queue",
-    "moderation.other.title": "Also waiting",
-    "moderation.other.intro": "Counted here so that nothing is forgotten: these are not decided from this dashboard yet.",
     "moderation.queue.held": "Reviews held by the automatic checks",
     "moderation.queue.appeals": "Appeals",
 
@@ -189,8 +187,34 @@ export const moderation = defineMessages({
     "statement.ground.remove": "Ground: our rule “{reason}”. {description}",
     "statement.ground.kept": "Rule examined: “{reason}”. {description} The moderator found that the content does not break it.",
     "statement.ground.link": "This rule and the others, on our transparency page:",
-    "statement.contest":
-      "How to contest: you may bring this decision before a certified out-of-court dispute settlement body (article 21 of the EU Digital Services Act) or before the courts. Appeals within Réplique, to a moderator other than the one who decided, are not open yet.",
+    "statement.contest.appeal":
+      "You may appeal this decision within Réplique until {deadline} ({days} days after it): say why in a few words on the page of this statement. A moderator other than the one who decided examines your appeal, and you are told the outcome with its reasons.",
+    "statement.contest.appeal.noAccount":
+      "You may appeal this decision within Réplique until {deadline} ({days} days after it): sign in, or create an account, with the address this message was sent to, then open the page of this statement (the link below) and say why in a few words. A moderator other than the one who decided examines your appeal, and you are told the outcome with its reasons.",
+    "statement.contest.otherSide.reporters":
+      "The people who reported this content may appeal this decision within Réplique until {deadline} ({days} days after it); a moderator other than the one who decided would examine it, and you would be told the outcome.",
+    "statement.contest.otherSide.author":
+      "The author of this content may appeal this decision within Réplique until {deadline} ({days} days after it); a moderator other than the one who decided would examine it, and you would be told the outcome.",
+    "statement.contest.courts":
+      "You may also bring this decision before a certified out-of-court dispute settlement body (article 21 of the EU Digital Services Act) or before the courts.",
+    "statement.appeal.link": "Appeal this decision",
+    "statement.appeal.subject.upheld.yours": "Outcome of your appeal: decision no. {id} stands",
+    "statement.appeal.subject.overturned.yours": "Outcome of your appeal: decision no. {id} is reversed",
+    "statement.appeal.subject.upheld.theirs": "An appeal was decided: decision no. {id} stands",
+    "statement.appeal.subject.overturned.theirs": "An appeal was decided: decision no. {id} is reversed",
+    "statement.appeal.decided.yours":
+      "On {date}, a moderator other than the one who decided examined the appeal you made on {appealDate} against decision no. {id} of {appealedDate}.",
+    "statement.appeal.decided.theirs":
+      "On {date}, a moderator other than the one who decided examined an appeal against decision no. {id} of {appealedDate}, on {what}.",
+    "statement.appeal.result.upheld.remove": "The decision stands: {what} stays removed.",
+    "statement.appeal.result.upheld.keep": "The decision stands: {what} stays online.",
+    "statement.appeal.result.upheld.restore": "The decision stands: {what} stays online.",
+    "statement.appeal.result.overturned.remove":
+      "The decision is reversed: {what} is removed. In its place, readers see that it was removed, when and why.",
+    "statement.appeal.result.overturned.restore": "The decision is reversed: {what} is back online.",
+    "statement.appeal.basis":
+      "This decision answers an appeal (article 20 of the EU Digital Services Act). The appealed decision stays in the moderation log, unchanged.",
+    "statement.appeal.final": "This decision answers an appeal: it is final within Réplique.",
     "statement.summary.ground": "Reason: {reason}.",
     "statement.heading.decided": "What was decided",
     "statement.heading.facts": "The facts",
@@ -201,6 +225,95 @@ export const moderation = defineMessages({
     "statement.mail.content": "The content concerned:",
     "notice.moderation_decision.title": "A moderation decision",
     "notice.moderation_decision.body": "Open it to read its statement of reasons.",
+
+    "moderation.nav.appeals": "Appeals",
+    "moderation.queue.appealsHint":
+      "Authors and reporters contesting a decision. A moderator other than the one who decided must decide (an administrator may decide any).",
+    "moderation.queue.appealCount.one": "{count} appeal",
+    "moderation.queue.appealCount.other": "{count} appeals",
+    "moderation.appeals.title": "Appeals",
+    "moderation.appeals.intro":
+      "One item per contested decision, the one appealed longest ago first. An appeal is decided by a moderator other than the one who took the decision (an administrator may decide any). Open the case to read everything and decide.",
+    "moderation.appeals.empty": "No appeal is waiting.",
+    "moderation.appeals.waiting": "first appealed {age} ago",
+    "moderation.appeals.decision": "Decision no. {id} appealed against: {decision} ({reason}), on {date}, {by}.",
+    "moderation.appeals.byAuthor": "Appealed by its author",
+    "moderation.appeals.byReporters.one": "Appealed by {count} person who reported it",
+    "moderation.appeals.byReporters.other": "Appealed by {count} people who reported it",
+    "moderation.appeals.said": "What they say",
+    "moderation.appeals.more.one": "and {count} more appeal on the case page",
+    "moderation.appeals.more.other": "and {count} more appeals on the case page",
+    "moderation.appeals.yours": "You took this decision: another moderator must decide the appeal.",
+    "moderation.appeals.open": "Open the case",
+    "moderation.appeals.next": "Next appeals",
+    "moderation.appeals.first": "Back to the oldest",
+    "moderation.case.backAppeals": "Back to the appeals",
+    "moderation.case.decision.onAppeal": "on appeal",
+    "moderation.case.decision.appealed": "appealed",
+    "moderation.decision.appeal_upheld": "Upheld on appeal",
+    "moderation.decide.underAppeal": "Its last decision is under appeal: decide the appeal.",
+    "moderation.error.appeal_pending": "The last decision on this content is under appeal: decide the appeal on this page instead.",
+
+    "appeal.decide.title.review": "Appeal on the review",
+    "appeal.decide.title.reply": "Appeal on the company's reply",
+    "appeal.decide.title.follow_up": "Appeal on the follow-up",
+    "appeal.decide.appealed": "Decision no. {id} appealed against: {decision} ({reason}), on {date}, {by}.",
+    "appeal.decide.byAuthor": "The author",
+    "appeal.decide.byReporter": "A person who reported it",
+    "appeal.decide.legend": "Outcome of the appeal",
+    "appeal.decide.uphold": "Uphold the decision",
+    "appeal.decide.upholdHint": "Nothing changes on the site. The appellant and the other side receive your reasons.",
+    "appeal.decide.overturn.restore": "Overturn it: put the content back online",
+    "appeal.decide.overturn.restoreHint": "It is shown again; a review counts in the score again.",
+    "appeal.decide.overturn.remove": "Overturn it: remove the content",
+    "appeal.decide.overturn.removeHint":
+      "In its place, readers see the publication date, the reason and the date of this decision. A review leaves the score.",
+    "appeal.decide.reasonHint": "From the published list: the rule you examined again.",
+    "appeal.decide.statementHint":
+      "What you decided on the appeal and why, with the facts, in plain words ({min} to {max} characters). The appellant and the other side receive it; do not quote anyone's personal data.",
+    "appeal.decide.submit": "Decide the appeal",
+    "appeal.decide.error.outcome": "Choose whether to uphold or overturn the decision.",
+    "appeal.decide.refusal.same_moderator":
+      "You took this decision: a moderator other than you (or an administrator) must decide the appeal.",
+    "appeal.decide.error.already_decided":
+      "Another moderator decided this appeal after you opened the case. Nothing of yours was recorded: read their decision on this page.",
+    "appeal.decide.error.new_appeal": "A new appeal against this decision arrived after you opened the case. Nothing was recorded: read it, then decide.",
+    "appeal.decide.error.content_changed":
+      "The content is no longer as this decision left it (its author may have deleted or edited it). Nothing was recorded: reload the case.",
+    "flash.appealDecided": "Appeal decided. Its statement of reasons was sent to the appellant and to the other side.",
+
+    "appeal.title": "Appeal this decision",
+    "appeal.intro":
+      "If you think this decision is wrong, say why. A moderator other than the one who decided examines your appeal, and you receive the outcome with its reasons, on this site and by email. One appeal per person and per decision, until {deadline}.",
+    "appeal.explanation": "Why should this decision be changed?",
+    "appeal.explanationHint":
+      "What the moderator may have missed, in a few words ({min} to {max} characters). Do not quote anyone's personal data.",
+    "appeal.submit": "Send my appeal",
+    "appeal.error.required": "Say in a few words why this decision should be changed.",
+    "appeal.error.short": "Write at least {min} characters.",
+    "appeal.error.long": "Your appeal can have at most {max} characters.",
+    "appeal.error.fix": "Please correct the field marked below.",
+    "appeal.refusal.already_appealed": "You already appealed this decision: one appeal per person and per decision.",
+    "appeal.refusal.closed": "The time to appeal this decision ended on {deadline}.",
+    "appeal.refusal.superseded": "A later decision replaced this one: it can no longer be appealed.",
+    "appeal.refusal.gone": "Its author deleted this content since: there is nothing left to appeal.",
+    "appeal.refusal.final": "This decision answers an appeal: it is final within Réplique.",
+    "appeal.refusal.not_entitled": "This decision went your way: only the other side may appeal it.",
+    "appeal.refusal.not_appealable": "This decision cannot be appealed within Réplique.",
+    "appeal.state.pending":
+      "You appealed this decision on {date}. A moderator other than the one who decided will examine it; you will be told the outcome.",
+    "appeal.state.upheld": "You appealed this decision on {date}. On {decided}, another moderator examined your appeal: the decision stands.",
+    "appeal.state.overturned": "You appealed this decision on {date}. On {decided}, another moderator examined your appeal: the decision was reversed.",
+    "appeal.state.outcome": "Read the statement of reasons of the outcome",
+    "appeal.yours": "Your appeal",
+    "flash.appealSent": "Appeal sent. A moderator other than the one who decided will examine it; you will be told the outcome.",
+    "appeal.permalink.removed": "Your review was removed on {date}. You may appeal this decision until {deadline}.",
+    "appeal.permalink.pending": "You appealed the removal of your review on {date}: a moderator other than the one who decided will examine it.",
+    "appeal.permalink.link": "Read the statement of reasons and appeal",
+    "appeal.permalink.read": "Read the statement of reasons",
+    "notice.appeal_received.title": "Your appeal was received",
+    "notice.appeal_received.body":
+      "We received your appeal against the decision on “{title}” ({company}). A moderator other than the one who decided will examine it; you will be told the outcome.",
   },
   fr: {
     "nav.moderation": "Modération",
@@ -220,8 +333,6 @@ export const moderation = defineMessages({
     "moderation.queue.oldest": "le plus ancien depuis {age}",
     "moderation.queue.empty": "Rien n’est en attente.",
     "moderation.queue.open": "Ouvrir la file",
-    "moderation.other.title": "Également en attente",
-    "moderation.other.intro": "Comptés ici pour que rien ne soit oublié : ils ne se décident pas encore depuis ce tableau de bord.",
     "moderation.queue.held": "Avis retenus par les contrôles automatiques",
     "moderation.queue.appeals": "Recours",
 
@@ -390,8 +501,34 @@ export const moderation = defineMessages({
     "statement.ground.remove": "Fondement : notre règle « {reason} ». {description}",
     "statement.ground.kept": "Règle examinée : « {reason} ». {description} Le modérateur a estimé que le contenu ne l’enfreint pas.",
     "statement.ground.link": "Cette règle et les autres, sur notre page transparence :",
-    "statement.contest":
-      "Pour contester : vous pouvez porter cette décision devant un organisme certifié de règlement extrajudiciaire des litiges (article 21 du règlement européen sur les services numériques) ou devant les tribunaux. Le recours interne, auprès d’un autre modérateur que celui qui a décidé, n’est pas encore ouvert sur Réplique.",
+    "statement.contest.appeal":
+      "Vous pouvez faire appel de cette décision sur Réplique jusqu’au {deadline} ({days} jours après elle) : dites pourquoi en quelques mots sur la page de cet exposé des motifs. Un autre modérateur que celui qui a décidé examine votre appel, et vous recevez l’issue avec ses motifs.",
+    "statement.contest.appeal.noAccount":
+      "Vous pouvez faire appel de cette décision sur Réplique jusqu’au {deadline} ({days} jours après elle) : connectez-vous, ou créez un compte, avec l’adresse à laquelle ce message a été envoyé, puis ouvrez la page de cet exposé des motifs (le lien ci-dessous) et dites pourquoi en quelques mots. Un autre modérateur que celui qui a décidé examine votre appel, et vous recevez l’issue avec ses motifs.",
+    "statement.contest.otherSide.reporters":
+      "Les personnes qui ont signalé ce contenu peuvent faire appel de cette décision sur Réplique jusqu’au {deadline} ({days} jours après elle) ; un autre modérateur que celui qui a décidé l’examinerait, et l’issue vous serait communiquée.",
+    "statement.contest.otherSide.author":
+      "L’auteur de ce contenu peut faire appel de cette décision sur Réplique jusqu’au {deadline} ({days} jours après elle) ; un autre modérateur que celui qui a décidé l’examinerait, et l’issue vous serait communiquée.",
+    "statement.contest.courts":
+      "Vous pouvez aussi porter cette décision devant un organisme certifié de règlement extrajudiciaire des litiges (article 21 du règlement européen sur les services numériques) ou devant les tribunaux.",
+    "statement.appeal.link": "Faire appel de cette décision",
+    "statement.appeal.subject.upheld.yours": "Issue de votre appel : la décision n° {id} est maintenue",
+    "statement.appeal.subject.overturned.yours": "Issue de votre appel : la décision n° {id} est infirmée",
+    "statement.appeal.subject.upheld.theirs": "Un appel a été tranché : la décision n° {id} est maintenue",
+    "statement.appeal.subject.overturned.theirs": "Un appel a été tranché : la décision n° {id} est infirmée",
+    "statement.appeal.decided.yours":
+      "Le {date}, un autre modérateur que celui qui avait décidé a examiné l’appel que vous avez formé le {appealDate} contre la décision n° {id} du {appealedDate}.",
+    "statement.appeal.decided.theirs":
+      "Le {date}, un autre modérateur que celui qui avait décidé a examiné un appel contre la décision n° {id} du {appealedDate}, sur {what}.",
+    "statement.appeal.result.upheld.remove": "La décision est maintenue : {what} reste retiré.",
+    "statement.appeal.result.upheld.keep": "La décision est maintenue : {what} reste en ligne.",
+    "statement.appeal.result.upheld.restore": "La décision est maintenue : {what} reste en ligne.",
+    "statement.appeal.result.overturned.remove":
+      "La décision est infirmée : {what} est retiré. À sa place, les lecteurs voient qu’il a été retiré, quand et pourquoi.",
+    "statement.appeal.result.overturned.restore": "La décision est infirmée : {what} est de nouveau en ligne.",
+    "statement.appeal.basis":
+      "Cette décision répond à un appel (article 20 du règlement européen sur les services numériques). La décision contestée reste au journal de modération, inchangée.",
+    "statement.appeal.final": "Cette décision répond à un appel : elle est définitive sur Réplique.",
     "statement.summary.ground": "Motif : {reason}.",
     "statement.heading.decided": "Ce qui a été décidé",
     "statement.heading.facts": "Les faits",
@@ -402,5 +539,98 @@ export const moderation = defineMessages({
     "statement.mail.content": "Le contenu concerné :",
     "notice.moderation_decision.title": "Une décision de modération",
     "notice.moderation_decision.body": "Ouvrez-la pour lire son exposé des motifs.",
+
+    "moderation.nav.appeals": "Appels",
+    "moderation.queue.appealsHint":
+      "Auteurs et personnes ayant signalé qui contestent une décision. Un autre modérateur que celui qui a décidé doit trancher (un administrateur peut trancher tout appel).",
+    "moderation.queue.appealCount.one": "{count} appel",
+    "moderation.queue.appealCount.other": "{count} appels",
+    "moderation.appeals.title": "Appels",
+    "moderation.appeals.intro":
+      "Un élément par décision contestée, la plus anciennement contestée d’abord. Un appel est tranché par un autre modérateur que celui qui a pris la décision (un administrateur peut trancher tout appel). Ouvrez le dossier pour tout lire et décider.",
+    "moderation.appeals.empty": "Aucun appel n’est en attente.",
+    "moderation.appeals.waiting": "premier appel il y a {age}",
+    "moderation.appeals.decision": "Décision contestée n° {id} : {decision} ({reason}), le {date}, {by}.",
+    "moderation.appeals.byAuthor": "Appel de son auteur",
+    "moderation.appeals.byReporters.one": "Appel de {count} personne qui l’a signalé",
+    "moderation.appeals.byReporters.other": "Appel de {count} personnes qui l’ont signalé",
+    "moderation.appeals.said": "Ce qu’ils disent",
+    "moderation.appeals.more.one": "et {count} autre appel sur la page du dossier",
+    "moderation.appeals.more.other": "et {count} autres appels sur la page du dossier",
+    "moderation.appeals.yours": "Vous avez pris cette décision : un autre modérateur doit trancher l’appel.",
+    "moderation.appeals.open": "Ouvrir le dossier",
+    "moderation.appeals.next": "Appels suivants",
+    "moderation.appeals.first": "Revenir aux plus anciens",
+    "moderation.case.backAppeals": "Revenir aux appels",
+    "moderation.case.decision.onAppeal": "en appel",
+    "moderation.case.decision.appealed": "contestée en appel",
+    "moderation.decision.appeal_upheld": "Maintenue en appel",
+    "moderation.decide.underAppeal": "Sa dernière décision fait l’objet d’un appel : tranchez l’appel.",
+    "moderation.error.appeal_pending": "La dernière décision sur ce contenu fait l’objet d’un appel : tranchez plutôt l’appel sur cette page.",
+
+    "appeal.decide.title.review": "Appel sur l’avis",
+    "appeal.decide.title.reply": "Appel sur la réponse de l’entreprise",
+    "appeal.decide.title.follow_up": "Appel sur le complément",
+    "appeal.decide.appealed": "Décision contestée n° {id} : {decision} ({reason}), le {date}, {by}.",
+    "appeal.decide.byAuthor": "L’auteur",
+    "appeal.decide.byReporter": "Une personne qui l’a signalé",
+    "appeal.decide.legend": "Issue de l’appel",
+    "appeal.decide.uphold": "Maintenir la décision",
+    "appeal.decide.upholdHint": "Rien ne change sur le site. L’auteur de l’appel et l’autre partie reçoivent vos motifs.",
+    "appeal.decide.overturn.restore": "L’infirmer : remettre le contenu en ligne",
+    "appeal.decide.overturn.restoreHint": "Il est de nouveau affiché ; un avis compte de nouveau dans le score.",
+    "appeal.decide.overturn.remove": "L’infirmer : retirer le contenu",
+    "appeal.decide.overturn.removeHint":
+      "À sa place, les lecteurs voient la date de publication, le motif et la date de cette décision. Un avis sort du score.",
+    "appeal.decide.reasonHint": "Dans la liste publiée : la règle que vous avez réexaminée.",
+    "appeal.decide.statementHint":
+      "Ce que vous avez décidé sur l’appel et pourquoi, avec les faits, en termes simples ({min} à {max} caractères). L’auteur de l’appel et l’autre partie le reçoivent ; n’y citez les données personnelles de personne.",
+    "appeal.decide.submit": "Trancher l’appel",
+    "appeal.decide.error.outcome": "Choisissez de maintenir ou d’infirmer la décision.",
+    "appeal.decide.refusal.same_moderator":
+      "Vous avez pris cette décision : un autre modérateur que vous (ou un administrateur) doit trancher l’appel.",
+    "appeal.decide.error.already_decided":
+      "Un autre modérateur a tranché cet appel après l’ouverture du dossier. Rien de votre part n’a été enregistré : lisez sa décision sur cette page.",
+    "appeal.decide.error.new_appeal":
+      "Un nouvel appel contre cette décision est arrivé après l’ouverture du dossier. Rien n’a été enregistré : lisez-le, puis décidez.",
+    "appeal.decide.error.content_changed":
+      "Le contenu n’est plus dans l’état où cette décision l’a laissé (son auteur l’a peut-être supprimé ou modifié). Rien n’a été enregistré : rechargez le dossier.",
+    "flash.appealDecided": "Appel tranché. Son exposé des motifs a été envoyé à l’auteur de l’appel et à l’autre partie.",
+
+    "appeal.title": "Faire appel de cette décision",
+    "appeal.intro":
+      "Si vous pensez que cette décision est erronée, dites pourquoi. Un autre modérateur que celui qui a décidé examine votre appel, et vous recevez l’issue avec ses motifs, sur le site et par e-mail. Un appel par personne et par décision, jusqu’au {deadline}.",
+    "appeal.explanation": "Pourquoi cette décision devrait-elle changer ?",
+    "appeal.explanationHint":
+      "Ce que le modérateur a pu manquer, en quelques mots ({min} à {max} caractères). N’y citez les données personnelles de personne.",
+    "appeal.submit": "Envoyer mon appel",
+    "appeal.error.required": "Dites en quelques mots pourquoi cette décision devrait changer.",
+    "appeal.error.short": "Écrivez au moins {min} caractères.",
+    "appeal.error.long": "Votre appel peut compter au plus {max} caractères.",
+    "appeal.error.fix": "Veuillez corriger le champ signalé ci-dessous.",
+    "appeal.refusal.already_appealed": "Vous avez déjà fait appel de cette décision : un appel par personne et par décision.",
+    "appeal.refusal.closed": "Le délai pour faire appel de cette décision a pris fin le {deadline}.",
+    "appeal.refusal.superseded": "Une décision ultérieure a remplacé celle-ci : il n’est plus possible d’en faire appel.",
+    "appeal.refusal.gone": "Son auteur a supprimé ce contenu depuis : il n’y a plus rien à contester.",
+    "appeal.refusal.final": "Cette décision répond à un appel : elle est définitive sur Réplique.",
+    "appeal.refusal.not_entitled": "Cette décision vous a donné raison : seule l’autre partie peut en faire appel.",
+    "appeal.refusal.not_appealable": "Il n’est pas possible de faire appel de cette décision sur Réplique.",
+    "appeal.state.pending":
+      "Vous avez fait appel de cette décision le {date}. Un autre modérateur que celui qui a décidé va l’examiner ; l’issue vous sera communiquée.",
+    "appeal.state.upheld":
+      "Vous avez fait appel de cette décision le {date}. Le {decided}, un autre modérateur a examiné votre appel : la décision est maintenue.",
+    "appeal.state.overturned":
+      "Vous avez fait appel de cette décision le {date}. Le {decided}, un autre modérateur a examiné votre appel : la décision a été infirmée.",
+    "appeal.state.outcome": "Lire l’exposé des motifs de l’issue",
+    "appeal.yours": "Votre appel",
+    "flash.appealSent": "Appel envoyé. Un autre modérateur que celui qui a décidé va l’examiner ; l’issue vous sera communiquée.",
+    "appeal.permalink.removed": "Votre avis a été retiré le {date}. Vous pouvez faire appel de cette décision jusqu’au {deadline}.",
+    "appeal.permalink.pending":
+      "Vous avez fait appel du retrait de votre avis le {date} : un autre modérateur que celui qui a décidé va l’examiner.",
+    "appeal.permalink.link": "Lire l’exposé des motifs et faire appel",
+    "appeal.permalink.read": "Lire l’exposé des motifs",
+    "notice.appeal_received.title": "Votre appel a bien été reçu",
+    "notice.appeal_received.body":
+      "Nous avons reçu votre appel contre la décision sur « {title} » ({company}). Un autre modérateur que celui qui a décidé va l’examiner ; l’issue vous sera communiquée.",
   },
 });

@@ -54,7 +54,7 @@ export const report = defineMessages({
     "mail.reportReceived.body": "We received your report on {date} at {time} (Paris time), about {what} on Réplique.",
     "mail.reportReceived.facts": "Reason given: {reason}. Your explanation: “{explanation}”",
     "mail.reportReceived.next":
-      "A moderator will examine it. The content stays visible meanwhile, unless it is manifestly illegal. We will email you the decision, its reasons and how to contest it.",
+      "A moderator will examine it. The content stays visible meanwhile, unless it is manifestly illegal. We will email you the decision, its reasons and how to contest it: if it does not uphold your report, you may appeal it within {days} days, to another moderator.",
     "mail.reportReceived.link": "The content you reported:",
     "mail.reportReceived.what.review": "the review “{title}” of {company}",
     "mail.reportReceived.what.reply": "{company}'s reply to the review “{title}”",
@@ -112,7 +112,7 @@ export const report = defineMessages({
     "mail.reportReceived.body": "Nous avons reçu votre signalement le {date} à {time} (heure de Paris), concernant {what} sur Réplique.",
     "mail.reportReceived.facts": "Motif indiqué : {reason}. Votre explication : « {explanation} »",
     "mail.reportReceived.next":
-      "Un modérateur va l’examiner. Le contenu reste visible entre-temps, sauf s’il est manifestement illicite. Nous vous communiquerons par e-mail la décision, ses motifs et les moyens de la contester.",
+      "Un modérateur va l’examiner. Le contenu reste visible entre-temps, sauf s’il est manifestement illicite. Nous vous communiquerons par e-mail la décision, ses motifs et les moyens de la contester : si elle ne retient pas votre signalement, vous pourrez en faire appel dans les {days} jours, auprès d’un autre modérateur.",
     "mail.reportReceived.link": "Le contenu que vous avez signalé :",
     "mail.reportReceived.what.review": "l’avis « {title} » sur {company}",
     "mail.reportReceived.what.reply": "la réponse de {company} à l’avis « {title} »",

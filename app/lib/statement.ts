@@ -1,8 +1,12 @@
 // The statement of reasons of a moderation decision (DSA art. 17), in one place for the
 // mail, the on-site notification and the statement page: what was decided, the facts,
 // whether automated means were used, the ground (the reason and the rule on
-// /transparency), and how to contest. Pure: it only formats what it is given.
+// /transparency), and how to contest: the appeal within Réplique (DSA art. 20) to the
+// side the decision went against, open APPEAL_WINDOW_DAYS from the decision, from the
+// statement's page; for the outcome of an appeal, that it is final here. Pure: it only
+// formats what it is given.
 import { formatDate, translate, translatePlural, type Locale, type MessageKey } from "~/i18n";
+import { APPEAL_WINDOW_DAYS, appealDeadline, appellantSide } from "./appeal-form";
 import type { Decision, DecisionTarget } from "./moderation-form";
 import { MODERATION_REASONS, reasonLabel } from "./moderation-reasons";
 
@@ -25,6 +29,21 @@ export interface StatementInput {
   reportCount: number;
   /** The reporter's own report, for a reporter's statement. */
   report?: { id: number; at: number } | null;
+  /** A notifier without an account (mail only): to appeal, they sign in with the address
+   *  of their report first. */
+  noAccount?: boolean;
+  /** The outcome of an appeal: `decision` is then what stands after it (the appealed
+   *  decision confirmed, or its reversal). */
+  appeal?: AppealOutcomeInput | null;
+}
+
+export interface AppealOutcomeInput {
+  outcome: "upheld" | "overturned";
+  appealedDecisionId: number;
+  /** When the appealed decision was taken. */
+  appealedAt: number;
+  /** When the recipient appealed; null when the appeal was the other side's. */
+  yoursAt: number | null;
 }
 
 export interface StatementText {
@@ -40,6 +59,12 @@ export interface StatementText {
   rulePath: string;
   ruleLink: string;
   contest: string;
+  /** Where to appeal (the statement's page, its appeal form), or null when this recipient
+   *  cannot appeal it. A path: the caller adds the origin. */
+  appealPath: string | null;
+  appealLink: string;
+  /** The last day to appeal (the other side's, for the side the decision went for). */
+  appealDeadline: number | null;
   headings: { decided: string; facts: string; automated: string; ground: string; contest: string };
 }
 
@@ -76,6 +101,29 @@ export function rulePath(reason: string) {
   return `/transparency#reason-${reason}`;
 }
 
+/** The path of a statement's appeal form. */
+export function appealPath(decisionId: number) {
+  return `/statements/${decisionId}#appeal`;
+}
+
+const OUTCOME_SUBJECT: Record<AppealOutcomeInput["outcome"], { yours: MessageKey; theirs: MessageKey }> = {
+  upheld: { yours: "statement.appeal.subject.upheld.yours", theirs: "statement.appeal.subject.upheld.theirs" },
+  overturned: { yours: "statement.appeal.subject.overturned.yours", theirs: "statement.appeal.subject.overturned.theirs" },
+};
+/** What stands after the appeal, by the decision now in force. */
+const OUTCOME_RESULT: Record<AppealOutcomeInput["outcome"], Record<Decision, MessageKey>> = {
+  upheld: {
+    remove: "statement.appeal.result.upheld.remove",
+    keep: "statement.appeal.result.upheld.keep",
+    restore: "statement.appeal.result.upheld.restore",
+  },
+  overturned: {
+    remove: "statement.appeal.result.overturned.remove",
+    keep: "statement.appeal.result.overturned.restore",
+    restore: "statement.appeal.result.overturned.restore",
+  },
+};
+
 export function statementText(locale: Locale, s: StatementInput): StatementText {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
   const date = formatDate(locale, s.decidedAt);
@@ -84,6 +132,45 @@ export function statementText(locale: Locale, s: StatementInput): StatementText 
   const reason = reasonLabel(s.reason, locale);
   const description = reasonText ? reasonText.description[locale] : "";
   const reports = translatePlural(locale, "statement.reports", s.reportCount);
+  const ground = t(s.decision === "remove" ? "statement.ground.remove" : "statement.ground.kept", { reason, description });
+  const headings = {
+    decided: t("statement.heading.decided"),
+    facts: t("statement.heading.facts"),
+    automated: t("statement.heading.automated"),
+    ground: t("statement.heading.ground"),
+    contest: t("statement.heading.contest"),
+  };
+  const courts = t("statement.contest.courts");
+  const common = {
+    facts: { intro: t("statement.facts.intro"), statement: s.statement, quoted: quote(locale, s.statement) },
+    automated: t(s.automated ? "statement.automated.yes" : "statement.automated.no"),
+    ground,
+    rulePath: rulePath(s.reason),
+    ruleLink: t("statement.ground.link"),
+    appealLink: t("statement.appeal.link"),
+    headings,
+  };
+
+  // The outcome of an appeal: final within Réplique.
+  if (s.appeal) {
+    const a = s.appeal;
+    const appealed = { appealedDate: formatDate(locale, a.appealedAt), id: String(a.appealedDecisionId) };
+    const intro = a.yoursAt != null
+      ? t("statement.appeal.decided.yours", { date, appealDate: formatDate(locale, a.yoursAt), ...appealed })
+      : t("statement.appeal.decided.theirs", { date, ...appealed, what });
+    const result = t(OUTCOME_RESULT[a.outcome][s.decision], { what });
+    const subject = t(a.yoursAt != null ? OUTCOME_SUBJECT[a.outcome].yours : OUTCOME_SUBJECT[a.outcome].theirs, { id: appealed.id });
+    return {
+      ...common,
+      subject,
+      summary: `${result} ${t("statement.summary.ground", { reason })}`,
+      decided: `${intro} ${result}`,
+      facts: { ...common.facts, basis: t("statement.appeal.basis") },
+      contest: `${t("statement.appeal.final")} ${courts}`,
+      appealPath: null,
+      appealDeadline: null,
+    };
+  }
 
   // A reporter is first reminded of their report; the decision then speaks of "this content".
   const decided =
@@ -110,22 +197,26 @@ export function statementText(locale: Locale, s: StatementInput): StatementText 
         : t("statement.subject.reporterRestore")
       : t(SUBJECT[s.decision][s.target]);
 
+  // How to contest: the side the decision went against may appeal here, within the window.
+  const deadline = appealDeadline(s.decidedAt);
+  const window = { deadline: formatDate(locale, deadline), days: APPEAL_WINDOW_DAYS };
+  const mayAppeal = appellantSide(s.decision) === s.role;
+  // Nobody is on the other side of a restore or a removal that no report asked for.
+  const otherSide = s.role === "author" ? s.reportCount > 0 : true;
+  const contest = mayAppeal
+    ? `${t(s.noAccount ? "statement.contest.appeal.noAccount" : "statement.contest.appeal", window)} ${courts}`
+    : otherSide
+      ? `${t(s.role === "author" ? "statement.contest.otherSide.reporters" : "statement.contest.otherSide.author", window)} ${courts}`
+      : courts;
+
   return {
+    ...common,
     subject,
     summary: `${t(DECIDED[s.decision], { what, date, reports })} ${t("statement.summary.ground", { reason })}`,
     decided,
-    facts: { intro: t("statement.facts.intro"), statement: s.statement, quoted: quote(locale, s.statement), basis },
-    automated: t(s.automated ? "statement.automated.yes" : "statement.automated.no"),
-    ground: t(s.decision === "remove" ? "statement.ground.remove" : "statement.ground.kept", { reason, description }),
-    rulePath: rulePath(s.reason),
-    ruleLink: t("statement.ground.link"),
-    contest: t("statement.contest"),
-    headings: {
-      decided: t("statement.heading.decided"),
-      facts: t("statement.heading.facts"),
-      automated: t("statement.heading.automated"),
-      ground: t("statement.heading.ground"),
-      contest: t("statement.heading.contest"),
-    },
+    facts: { ...common.facts, basis },
+    contest,
+    appealPath: mayAppeal ? appealPath(s.decisionId) : null,
+    appealDeadline: deadline,
   };
 }

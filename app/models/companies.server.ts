@@ -16,6 +16,7 @@ export interface CompanyView {
   country: string;
   color: string | null;
   state: (typeof COMPANY_STATES)[number];
+  claimedAt: number | null;
   verifiedAt: number | null;
   categories: { slug: string; nameFr: string; nameEn: string }[];
 }
@@ -48,7 +49,7 @@ export function getCompanyBySlug(slug: string): CompanyView | null {
   const company = client
     .prepare(
       `SELECT id, slug, name, domain, website, description_fr AS descriptionFr, description_en AS descriptionEn,
-              country, color, state, verified_at AS verifiedAt
+              country, color, state, claimed_at AS claimedAt, verified_at AS verifiedAt
        FROM companies WHERE slug = ?`,
     )
     .get(slug) as Omit<CompanyView, "categories"> | undefined;

@@ -8,6 +8,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { getDb, type Db } from "#db/client.server";
 import { outbox } from "#db/schema";
 import { translate, type Locale, type MessageKey } from "~/i18n";
+import { APPEAL_WINDOW_DAYS } from "~/lib/policy";
 import { sweepUploads } from "./media.server";
 import { pruneRateLimits } from "./rate-limit.server";
 import { env } from "~/env.server";
@@ -179,7 +180,7 @@ export function renderReportReceipt(locale: Locale, mail: ReportReceiptMail): Ma
       t("mail.reportReceived.body", { date, time, what }),
       t("mail.reportReceived.facts", { reason: mail.reason, explanation }),
       { link: t("mail.reportReceived.link"), url: mail.url },
-      t("mail.reportReceived.next"),
+      t("mail.reportReceived.next", { days: APPEAL_WINDOW_DAYS }),
     ],
   });
 }

@@ -30,6 +30,8 @@ export function renderStatementMail(locale: Locale, input: StatementInput, optio
     { link: s.ruleLink, url: `${origin}${s.rulePath}` },
     s.contest,
   ];
+  // The side the decision went against: where to appeal, within the window.
+  if (s.appealPath) blocks.push({ link: `${s.appealLink}:`, url: `${origin}${s.appealPath}` });
   // Account holders read it again on its page; a notifier without an account gets the
   // link to the content (its page shows the placeholder of removed content).
   if (options.withPage)
@@ -64,6 +66,7 @@ export function sendStatementToAccount(db: Db, args: { userId: number; input: St
       reportCount: input.reportCount,
       flagId: input.report?.id,
       reportedAt: input.report?.at,
+      appeal: input.appeal ?? undefined,
     },
     link: statementPath(input.decisionId),
     // The mail carries the whole statement, not the notification's summary.
@@ -82,7 +85,9 @@ export function sendStatementToEmail(
   db: Db,
   args: { email: string; name: string | null; locale: Locale; input: StatementInput; origin?: string },
 ) {
-  const mail = renderStatementMail(args.locale, args.input, { name: args.name ?? undefined, origin: args.origin, withPage: false });
+  // Without an account, an appeal starts by signing in with this address (the contest part says so).
+  const input: StatementInput = { ...args.input, noAccount: true };
+  const mail = renderStatementMail(args.locale, input, { name: args.name ?? undefined, origin: args.origin, withPage: false });
   queueMail(db, { to: args.email, template: `statement_${args.input.role}`, ...mail });
   return true;
 }

@@ -11,7 +11,7 @@
 // state change is a conditional UPDATE on (status, last edit, last decision id), and
 // `changes` tells whether it applied: the second moderator is told it was already
 // decided and nothing of theirs is written.
-import { and, asc, count, desc, eq, inArray, isNull, lte, max, min, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lte, max, min, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
 import {
@@ -57,7 +57,8 @@ export interface Dashboard {
   flags: QueueSummary & { reports: number };
   /** Counted only: their queues are not on the dashboard yet. */
   held: QueueSummary;
-  appeals: QueueSummary;
+  /** Decisions under appeal (however many appeals each has), and the appeals. */
+  appeals: QueueSummary & { appeals: number };
 }
 
 /** A count and the age of the oldest item of each queue (three indexed aggregates). */
@@ -77,14 +78,18 @@ export function getDashboard(db: Db = getDb()): Dashboard {
     .where(eq(reviews.status, "held"))
     .get();
   const waiting = db
-    .select({ n: count(), oldestAt: min(appeals.createdAt) })
+    .select({
+      n: count(),
+      decisions: sql<number>`count(DISTINCT ${appeals.decisionId})`.mapWith(Number),
+      oldestAt: min(appeals.createdAt),
+    })
     .from(appeals)
     .where(eq(appeals.status, "pending"))
     .get();
   return {
     flags: { count: flagged?.contents ?? 0, reports: flagged?.reports ?? 0, oldestAt: flagged?.oldestAt ?? null },
     held: { count: held?.n ?? 0, oldestAt: held?.oldestAt ?? null },
-    appeals: { count: waiting?.n ?? 0, oldestAt: waiting?.oldestAt ?? null },
+    appeals: { count: waiting?.decisions ?? 0, appeals: waiting?.n ?? 0, oldestAt: waiting?.oldestAt ?? null },
   };
 }
 
@@ -132,7 +137,7 @@ function decodeQueueCursor(cursor: string | null | undefined) {
   return { oldestAt: Number(match[1]), reviewId: Number(match[2]), target: match[3] };
 }
 
-const reporterKey = (f: { id: number; reporterUserId: number | null; reporterEmail: string | null }) =>
+export const reporterKey = (f: { id: number; reporterUserId: number | null; reporterEmail: string | null }) =>
   f.reporterUserId != null ? `u${f.reporterUserId}` : f.reporterEmail ? `e${f.reporterEmail}` : `f${f.id}`;
 
 /**
@@ -240,7 +245,7 @@ export function listFlagQueue(options: { after?: string | null; limit?: number }
 
 // ─── A thread's facts ─────────────────────────────────────────────────────────
 
-interface Part {
+export interface Part {
   target: DecisionTarget;
   id: number;
   status: string;
@@ -249,7 +254,7 @@ interface Part {
   publishedAt: number | null;
 }
 
-interface ThreadFacts {
+export interface ThreadFacts {
   review: {
     id: number;
     status: ReviewStatus;
@@ -270,7 +275,7 @@ interface ThreadFacts {
   followUp: { id: number; status: "published" | "removed"; editedAt: number | null; publishedAt: number } | null;
 }
 
-function loadThread(db: Db, reviewId: number): ThreadFacts | null {
+export function loadThread(db: Db, reviewId: number): ThreadFacts | null {
   const review = db
     .select({
       id: reviews.id,
@@ -314,7 +319,7 @@ function loadThread(db: Db, reviewId: number): ThreadFacts | null {
   return { review, reply, followUp };
 }
 
-function partOf(thread: ThreadFacts, target: DecisionTarget): Part | null {
+export function partOf(thread: ThreadFacts, target: DecisionTarget): Part | null {
   if (target === "review") {
     const r = thread.review;
     return { target, id: r.id, status: r.status, authorId: r.authorId, editedAt: r.editedAt, publishedAt: r.publishedAt };
@@ -331,7 +336,7 @@ function partOf(thread: ThreadFacts, target: DecisionTarget): Part | null {
 }
 
 /** The id of the last decision on a target, 0 when none: the version a form carries. */
-function lastDecisionId(db: Db, target: DecisionTarget, targetId: number): number {
+export function lastDecisionId(db: Db, target: DecisionTarget, targetId: number): number {
   const row = db
     .select({ id: max(moderationDecisions.id) })
     .from(moderationDecisions)
@@ -340,7 +345,7 @@ function lastDecisionId(db: Db, target: DecisionTarget, targetId: number): numbe
   return row?.id ?? 0;
 }
 
-function pendingFlags(db: Db, reviewId: number, target: DecisionTarget) {
+export function pendingFlags(db: Db, reviewId: number, target: DecisionTarget) {
   return db
     .select({ id: flags.id, createdAt: flags.createdAt })
     .from(flags)
@@ -354,7 +359,7 @@ export type Refusal = "own_content" | "company_member" | "flagged_it";
 /** Why this moderator may not decide on this part of the thread, or null: their own
  *  content (their review or follow-up, their reply), a company they work for, or
  *  something they reported themselves. */
-function refusalFor(db: Db, actorId: number, thread: ThreadFacts, part: Part): Refusal | null {
+export function refusalFor(db: Db, actorId: number, thread: ThreadFacts, part: Part): Refusal | null {
   if (part.authorId === actorId) return "own_content";
   const member = db
     .select({ userId: companyMembers.userId })
@@ -405,6 +410,9 @@ export interface CaseDecision {
   automated: boolean;
   actorName: string | null;
   createdAt: number;
+  /** Taken on an appeal (it answers one), and appealed against (an appeal names it). */
+  onAppeal: boolean;
+  appealed: boolean;
 }
 
 export interface CasePart {
@@ -417,6 +425,8 @@ export interface CasePart {
   editedAt: number;
   allowed: Decision[];
   refusal: Refusal | null;
+  /** An appeal waits on its last decision: it is decided through the appeal. */
+  underAppeal: boolean;
   /** The text of removed content, shown to moderators only (a reply's or review's is in its history). */
   removedBody: string | null;
 }
@@ -457,6 +467,8 @@ function decisionsWhere(db: Db, where: ReturnType<typeof and>, limit?: number): 
       automated: moderationDecisions.automated,
       actorName: actor.displayName,
       createdAt: moderationDecisions.createdAt,
+      onAppeal: sql<boolean>`exists (SELECT 1 FROM appeals a WHERE a.outcome_decision_id = ${moderationDecisions.id})`.mapWith(Boolean),
+      appealed: sql<boolean>`exists (SELECT 1 FROM appeals a WHERE a.decision_id = ${moderationDecisions.id})`.mapWith(Boolean),
     })
     .from(moderationDecisions)
     .leftJoin(actor, eq(actor.id, moderationDecisions.actorId))
@@ -496,6 +508,7 @@ export function getCase(reviewId: number, viewer: ModerationActor, db: Db = getD
       editedAt: part.editedAt ?? 0,
       allowed: allowedDecisions(part, pending.length),
       refusal: refusalFor(db, viewer.id, thread, part),
+      underAppeal: hasPendingAppeal(db, target, part.id),
       removedBody,
     });
   }
@@ -649,9 +662,9 @@ export interface DecideInput {
 
 export type DecideResult =
   | { ok: true; decisionId: number; notified: number }
-  | { ok: false; kind: "not_found" | "not_moderator" | Refusal | "already_decided" | "edited" | "not_allowed" };
+  | { ok: false; kind: "not_found" | "not_moderator" | Refusal | "already_decided" | "edited" | "not_allowed" | "appeal_pending" };
 
-interface DecidedFlag {
+export interface DecidedFlag {
   id: number;
   reporterUserId: number | null;
   reporterEmail: string | null;
@@ -660,7 +673,7 @@ interface DecidedFlag {
   createdAt: number;
 }
 
-const decidedFlagColumns = {
+export const decidedFlagColumns = {
   id: flags.id,
   reporterUserId: flags.reporterUserId,
   reporterEmail: flags.reporterEmail,
@@ -669,7 +682,7 @@ const decidedFlagColumns = {
   createdAt: flags.createdAt,
 };
 
-function counted(thread: ThreadFacts, publishedAt: number): CountedReview {
+export function counted(thread: ThreadFacts, publishedAt: number): CountedReview {
   const r = thread.review;
   return {
     companyId: r.companyId,
@@ -684,8 +697,79 @@ function counted(thread: ThreadFacts, publishedAt: number): CountedReview {
   };
 }
 
+type ContentTable = typeof reviews | typeof replies | typeof followUps;
+
+/** The state change of a decision on a part of a thread, as one conditional UPDATE:
+ *  `guard` says what must still hold (the state the moderator saw). Returns the number of
+ *  rows changed: 1 when it applied. A keep changes only the "under review" mention. */
+export function setContentState(
+  db: Db,
+  args: {
+    part: Part;
+    to: Decision;
+    reason: string;
+    now: number;
+    underReviewSince?: number | null;
+    guard: (table: ContentTable) => SQL | undefined;
+  },
+): number {
+  const { part, to, reason, now } = args;
+  const underReviewSince = args.underReviewSince ?? null;
+  if (part.target === "review") {
+    const set =
+      to === "remove"
+        ? { status: "removed" as const, removedAt: now, removalReason: reason, underReviewSince: null }
+        : to === "restore"
+          ? { status: "published" as const, removedAt: null, removalReason: null, underReviewSince: null, publishedAt: part.publishedAt ?? now }
+          : { underReviewSince };
+    return db.update(reviews).set(set).where(args.guard(reviews)).run().changes;
+  }
+  if (part.target === "reply") {
+    const set =
+      to === "remove"
+        ? { status: "removed" as const, removedAt: now, removalReason: reason, underReviewSince: null }
+        : to === "restore"
+          ? { status: "published" as const, removedAt: null, removalReason: null, underReviewSince: null }
+          : { underReviewSince };
+    return db.update(replies).set(set).where(args.guard(replies)).run().changes;
+  }
+  const set =
+    to === "remove"
+      ? { status: "removed" as const, removedAt: now, removalReason: reason }
+      : to === "restore"
+        ? { status: "published" as const, removedAt: null, removalReason: null }
+        : { status: "published" as const };
+  return db.update(followUps).set(set).where(args.guard(followUps)).run().changes;
+}
+
+/** The counters and score after a removal or a restore: a removed review (or reply) leaves
+ *  them, a restored one comes back. Call after the state change applied. */
+export function countStateChange(db: Db, thread: ThreadFacts, part: Part, to: Decision, now: number) {
+  if (to === "keep") return;
+  const reviewCounts = thread.review.status === "published";
+  if (part.target === "review") {
+    countReview(db, counted(thread, part.publishedAt ?? now), to === "remove" ? -1 : 1);
+  } else if (part.target === "reply" && reviewCounts && thread.reply) {
+    const { replyPublishedAt: _ignored, ...review } = counted(thread, thread.review.publishedAt ?? now);
+    countReply(db, review, thread.reply.publishedAt, to === "remove" ? -1 : 1);
+  }
+}
+
+/** Whether an appeal waits on a decision on this target: the content is then decided
+ *  through the appeal (by another moderator), not by a new decision. */
+export function hasPendingAppeal(db: Db, target: DecisionTarget, targetId: number): boolean {
+  return (
+    db
+      .select({ id: appeals.id })
+      .from(appeals)
+      .innerJoin(moderationDecisions, eq(moderationDecisions.id, appeals.decisionId))
+      .where(and(eq(appeals.status, "pending"), eq(moderationDecisions.targetType, target), eq(moderationDecisions.targetId, targetId)))
+      .get() != null
+  );
+}
+
 /** The conditional part of every state change: the target is still as the moderator saw it. */
-function unchangedSince(table: typeof reviews | typeof replies | typeof followUps, input: DecideInput, part: Part, status: string) {
+function unchangedSince(table: ContentTable, input: DecideInput, part: Part, status: string) {
   return and(
     eq(table.id, part.id),
     sql`${table.status} = ${status}`,
@@ -705,6 +789,9 @@ export function decide(input: DecideInput, db: Db = getDb()): DecideResult {
       if (!thread || !part) return { ok: false, kind: "not_found" };
       const refusal = refusalFor(db, input.actor.id, thread, part);
       if (refusal) return { ok: false, kind: refusal };
+      // Under appeal, the content is decided through the appeal, by another moderator
+      // (app/models/appeals.server.ts); the transaction is IMMEDIATE: no appeal slips in.
+      if (hasPendingAppeal(db, input.target, part.id)) return { ok: false, kind: "appeal_pending" };
       // Precise answers first; the conditional UPDATE below is what guarantees it.
       if (lastDecisionId(db, input.target, part.id) !== input.version) return { ok: false, kind: "already_decided" };
       if ((part.editedAt ?? 0) !== input.editedAt) return { ok: false, kind: "edited" };
@@ -715,65 +802,20 @@ export function decide(input: DecideInput, db: Db = getDb()): DecideResult {
 
       // 1. The content's new state, only if nobody decided or edited it meanwhile.
       const expected = input.decision === "restore" ? "removed" : "published";
-      const stillUnderReview = () => {
-        const left = pending.filter((f) => f.id > input.seenFlag);
-        return input.decision === "keep" && left.length > 0 ? left[0]!.createdAt : null;
-      };
-      let changes = 0;
-      if (input.target === "review") {
-        const set =
-          input.decision === "remove"
-            ? { status: "removed" as const, removedAt: now, removalReason: input.reason, underReviewSince: null }
-            : input.decision === "restore"
-              ? {
-                  status: "published" as const,
-                  removedAt: null,
-                  removalReason: null,
-                  underReviewSince: null,
-                  publishedAt: part.publishedAt ?? now,
-                }
-              : { underReviewSince: stillUnderReview() };
-        changes = db
-          .update(reviews)
-          .set(set)
-          .where(unchangedSince(reviews, input, part, expected))
-          .run().changes;
-      } else if (input.target === "reply") {
-        const set =
-          input.decision === "remove"
-            ? { status: "removed" as const, removedAt: now, removalReason: input.reason, underReviewSince: null }
-            : input.decision === "restore"
-              ? { status: "published" as const, removedAt: null, removalReason: null, underReviewSince: null }
-              : { underReviewSince: stillUnderReview() };
-        changes = db
-          .update(replies)
-          .set(set)
-          .where(unchangedSince(replies, input, part, expected))
-          .run().changes;
-      } else {
-        const set =
-          input.decision === "remove"
-            ? { status: "removed" as const, removedAt: now, removalReason: input.reason }
-            : input.decision === "restore"
-              ? { status: "published" as const, removedAt: null, removalReason: null }
-              : { status: "published" as const };
-        changes = db
-          .update(followUps)
-          .set(set)
-          .where(unchangedSince(followUps, input, part, expected))
-          .run().changes;
-      }
+      const left = pending.filter((f) => f.id > input.seenFlag);
+      const changes = setContentState(db, {
+        part,
+        to: input.decision,
+        reason: input.reason,
+        now,
+        // A keep leaves the "under review" line for the reports that came after the case was opened.
+        underReviewSince: input.decision === "keep" && left.length > 0 ? left[0]!.createdAt : null,
+        guard: (table) => unchangedSince(table, input, part, expected),
+      });
       if (changes !== 1) return { ok: false, kind: "already_decided" };
 
       // 2. The counters and score: a removed review (or reply) leaves them, a restored one comes back.
-      const reviewCounts = thread.review.status === "published";
-      if (input.target === "review" && input.decision !== "keep") {
-        const publishedAt = part.publishedAt ?? now;
-        countReview(db, counted(thread, publishedAt), input.decision === "remove" ? -1 : 1);
-      } else if (input.target === "reply" && input.decision !== "keep" && reviewCounts && thread.reply) {
-        const { replyPublishedAt: _ignored, ...review } = counted(thread, thread.review.publishedAt ?? now);
-        countReply(db, review, thread.reply.publishedAt, input.decision === "remove" ? -1 : 1);
-      }
+      countStateChange(db, thread, part, input.decision, now);
 
       // 3. The log: append-only.
       const decision = db
@@ -862,7 +904,7 @@ export function decide(input: DecideInput, db: Db = getDb()): DecideResult {
 }
 
 /** The last removal of a target before a decision: what a restore reverses. */
-function lastRemoval(db: Db, target: DecisionTarget, targetId: number, before: number): number | null {
+export function lastRemoval(db: Db, target: DecisionTarget, targetId: number, before: number): number | null {
   const row = db
     .select({ id: max(moderationDecisions.id) })
     .from(moderationDecisions)
@@ -880,7 +922,7 @@ function lastRemoval(db: Db, target: DecisionTarget, targetId: number, before: n
 
 /** Who is told as the content's author: the reviewer (review, follow-up), or for a reply
  *  the member who wrote it (the company's owners when that account is gone). */
-function authorsOf(db: Db, thread: ThreadFacts, part: Part): number[] {
+export function authorsOf(db: Db, thread: ThreadFacts, part: Part): number[] {
   if (part.target !== "reply") return part.authorId != null ? [part.authorId] : [];
   const writer =
     part.authorId != null
@@ -901,19 +943,42 @@ function authorsOf(db: Db, thread: ThreadFacts, part: Part): number[] {
 
 // ─── The statement page ───────────────────────────────────────────────────────
 
-/** A decision's statement of reasons as its reader may see it: the content's author (or,
- *  for a company's reply, a member of the company), a reporter whose report it decided,
- *  or a moderator. Null for anyone else (the page answers 404). */
-export function getStatement(decisionId: number, viewer: ModerationActor, db: Db = getDb()): StatementInput | null {
+/** Who reads a statement: their account, and its address when verified (a notifier who
+ *  reported without an account, then signed up with the same address, is that reporter). */
+export type StatementViewer = ModerationActor & { email?: string; emailVerifiedAt?: number | null };
+
+/** A decision on a part of a thread, with the thread. Null for other decisions. */
+export interface ContentDecision {
+  id: number;
+  target: DecisionTarget;
+  targetId: number;
+  /** As logged: remove, restore, dismiss_flag, appeal_upheld… */
+  logged: string;
+  reason: string;
+  statement: string;
+  automated: boolean;
+  actorId: number | null;
+  createdAt: number;
+  thread: ThreadFacts;
+  part: Part;
+}
+
+/** The decision of the form a logged one is (null for those this page does not state). */
+export function asDecision(logged: string): Decision | null {
+  return logged === "remove" ? "remove" : logged === "restore" ? "restore" : logged === "dismiss_flag" ? "keep" : null;
+}
+
+export function loadContentDecision(db: Db, decisionId: number): ContentDecision | null {
   const d = db
     .select({
       id: moderationDecisions.id,
       target: moderationDecisions.targetType,
       targetId: moderationDecisions.targetId,
-      decision: moderationDecisions.decision,
+      logged: moderationDecisions.decision,
       reason: moderationDecisions.reason,
       statement: moderationDecisions.statement,
       automated: moderationDecisions.automated,
+      actorId: moderationDecisions.actorId,
       createdAt: moderationDecisions.createdAt,
     })
     .from(moderationDecisions)
@@ -921,9 +986,7 @@ export function getStatement(decisionId: number, viewer: ModerationActor, db: Db
     .get();
   if (!d) return null;
   const target = d.target === "review" || d.target === "reply" || d.target === "follow_up" ? d.target : null;
-  const decision: Decision | null =
-    d.decision === "remove" ? "remove" : d.decision === "restore" ? "restore" : d.decision === "dismiss_flag" ? "keep" : null;
-  if (!target || !decision) return null;
+  if (!target) return null;
   const reviewId =
     target === "review"
       ? d.targetId
@@ -933,39 +996,110 @@ export function getStatement(decisionId: number, viewer: ModerationActor, db: Db
   const thread = reviewId != null ? loadThread(db, reviewId) : null;
   const part = thread ? partOf(thread, target) : null;
   if (!thread || !part) return null;
+  return { ...d, target, thread, part };
+}
 
-  // The reports it answered: its own, or for a restore those of the removal it reverses.
-  const answeredBy = decision === "restore" ? lastRemoval(db, target, part.id, d.id) : d.id;
-  const answered =
-    answeredBy == null
-      ? []
-      : db.select(decidedFlagColumns).from(flags).where(eq(flags.decisionId, answeredBy)).orderBy(asc(flags.id)).all();
+/** The reports a decision answered: its own, or for a restore those of the removal it
+ *  reverses (whose reporters are told the content is back). */
+export function answeredFlags(db: Db, d: { id: number; target: DecisionTarget; targetId: number; logged: string }): DecidedFlag[] {
+  const by = d.logged === "restore" ? lastRemoval(db, d.target, d.targetId, d.id) : d.id;
+  return by == null ? [] : flagsDecidedBy(db, by);
+}
+
+/** The reports a decision itself upheld or dismissed. */
+export function flagsDecidedBy(db: Db, decisionId: number): DecidedFlag[] {
+  return db.select(decidedFlagColumns).from(flags).where(eq(flags.decisionId, decisionId)).orderBy(asc(flags.id)).all();
+}
+
+/** Whether a decision's reader is the content's author: the reviewer, or for a company's
+ *  reply the member who wrote it or any member of the company. */
+export function isAuthorOf(db: Db, d: ContentDecision, userId: number): boolean {
+  if (authorsOf(db, d.thread, d.part).includes(userId)) return true;
+  return (
+    d.target === "reply" &&
+    db
+      .select({ userId: companyMembers.userId })
+      .from(companyMembers)
+      .where(and(eq(companyMembers.companyId, d.thread.review.companyId), eq(companyMembers.userId, userId)))
+      .get() != null
+  );
+}
+
+/** Whether a report is the viewer's: filed from their account, or without an account from
+ *  the address their account has verified. */
+export function isReportOf(f: { reporterUserId: number | null; reporterEmail: string | null }, viewer: StatementViewer): boolean {
+  if (f.reporterUserId != null) return f.reporterUserId === viewer.id;
+  return viewer.emailVerifiedAt != null && viewer.email != null && f.reporterEmail === viewer.email.toLowerCase();
+}
+
+/** The appeals a decision answered (it is their outcome), oldest first. */
+export function appealsAnsweredBy(db: Db, outcomeDecisionId: number) {
+  return db
+    .select({
+      id: appeals.id,
+      decisionId: appeals.decisionId,
+      appellantUserId: appeals.appellantUserId,
+      status: appeals.status,
+      createdAt: appeals.createdAt,
+    })
+    .from(appeals)
+    .where(eq(appeals.outcomeDecisionId, outcomeDecisionId))
+    .orderBy(asc(appeals.id))
+    .all();
+}
+
+/** A decision's statement of reasons as its reader may see it: the content's author (or,
+ *  for a company's reply, a member of the company), a reporter whose report it decided,
+ *  for the outcome of an appeal the appellant, or a moderator. Null for anyone else (the
+ *  page answers 404). */
+export function getStatement(decisionId: number, viewer: StatementViewer, db: Db = getDb()): StatementInput | null {
+  const d = loadContentDecision(db, decisionId);
+  if (!d) return null;
+
+  // The outcome of an appeal: what stands is the appealed decision (upheld) or this one.
+  const answeredAppeals = appealsAnsweredBy(db, d.id);
+  let appeal: StatementInput["appeal"] = null;
+  let decision = asDecision(d.logged);
+  let answered: DecidedFlag[];
+  if (answeredAppeals.length > 0) {
+    const appealed = loadContentDecision(db, answeredAppeals[0]!.decisionId);
+    const appealedDecision = appealed ? asDecision(appealed.logged) : null;
+    if (!appealed || !appealedDecision) return null;
+    const overturned = answeredAppeals[0]!.status === "overturned";
+    if (!overturned) decision = appealedDecision;
+    // The appealed decision's reporters, and on a removal the reports it upheld itself.
+    answered = [...answeredFlags(db, appealed), ...flagsDecidedBy(db, d.id)];
+    const yours = answeredAppeals.find((a) => a.appellantUserId === viewer.id);
+    appeal = {
+      outcome: overturned ? "overturned" : "upheld",
+      appealedDecisionId: appealed.id,
+      appealedAt: appealed.createdAt,
+      yoursAt: yours ? yours.createdAt : null,
+    };
+  } else {
+    answered = answeredFlags(db, d);
+  }
+  if (!decision) return null;
 
   const moderator = viewer.role === "moderator" || viewer.role === "admin";
-  const isAuthor =
-    authorsOf(db, thread, part).includes(viewer.id) ||
-    (target === "reply" &&
-      db
-        .select({ userId: companyMembers.userId })
-        .from(companyMembers)
-        .where(and(eq(companyMembers.companyId, thread.review.companyId), eq(companyMembers.userId, viewer.id)))
-        .get() != null);
-  const ownReport = answered.find((f) => f.reporterUserId === viewer.id);
-  if (!isAuthor && !ownReport && !moderator) return null;
+  const isAuthor = isAuthorOf(db, d, viewer.id);
+  const ownReport = answered.find((f) => isReportOf(f, viewer));
+  if (!isAuthor && !ownReport && !moderator && appeal?.yoursAt == null) return null;
   const role: StatementRole = isAuthor || !ownReport ? "author" : "reporter";
   return {
     decisionId: d.id,
     decision,
-    target,
+    target: d.target,
     role,
     reason: d.reason,
     statement: d.statement,
     automated: d.automated,
     decidedAt: d.createdAt,
-    reviewId: thread.review.id,
-    reviewTitle: thread.review.title,
-    companyName: thread.review.companyName,
+    reviewId: d.thread.review.id,
+    reviewTitle: d.thread.review.title,
+    companyName: d.thread.review.companyName,
     reportCount: answered.length,
-    report: role === "reporter" && ownReport && decision !== "restore" ? { id: ownReport.id, at: ownReport.createdAt } : null,
+    report: role === "reporter" && ownReport && decision !== "restore" && !appeal ? { id: ownReport.id, at: ownReport.createdAt } : null,
+    appeal,
   };
 }

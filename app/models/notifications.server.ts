@@ -5,7 +5,7 @@ import type { Db } from "#db/client.server";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import type { Decision, DecisionTarget } from "~/lib/moderation-form";
 import { reasonLabel } from "~/lib/moderation-reasons";
-import { statementText, type StatementRole } from "~/lib/statement";
+import { statementText, type AppealOutcomeInput, type StatementRole } from "~/lib/statement";
 import { queueMail, renderMail } from "./mail.server";
 import { linkOrigin } from "~/lib/origin.server";
 
@@ -18,6 +18,13 @@ export const NOTIFICATION_KINDS = [
   "review_replied",
   // A moderator's decision, with its statement of reasons (app/lib/statement.ts).
   "moderation_decision",
+  // The receipt of an appeal against a decision (app/models/appeals.server.ts).
+  "appeal_received",
+  // A decision on a review held at submission (app/models/held-reviews.server.ts): its
+  // statement of reasons is at /statements/publication/:id (app/lib/held-statement.ts).
+  "held_published",
+  "held_refused",
+  "held_auto_published",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -39,6 +46,8 @@ export interface NotificationData {
   /** moderation_decision to a reporter: their report. */
   flagId?: number;
   reportedAt?: number;
+  /** moderation_decision: the outcome of an appeal. */
+  appeal?: AppealOutcomeInput;
 }
 
 export interface NotifyArgs {
@@ -131,6 +140,7 @@ export function describeNotification(locale: Locale, kind: string, data: Notific
       companyName: data.companyName ?? "",
       reportCount: data.reportCount ?? 0,
       report: data.flagId != null && data.reportedAt != null ? { id: data.flagId, at: data.reportedAt } : null,
+      appeal: data.appeal ?? null,
     });
     return { title: s.subject, body: s.summary };
   }

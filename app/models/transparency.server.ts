@@ -1,5 +1,6 @@
 // Live figures for /transparency, read from the moderation log and the flags.
 import { getDb } from "#db/client.server";
+import { appealFigures } from "./appeals.server";
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -9,6 +10,8 @@ export interface TransparencyStats {
   medianFlagDecisionMs: number | null;
   publishedReviews: number;
   heldNow: number;
+  /** Appeals made in the period, by how they stand (app/models/appeals.server.ts). */
+  appeals: { received: number; upheld: number; overturned: number; pending: number };
 }
 
 export function getTransparencyStats(now = Date.now()): TransparencyStats {
@@ -49,5 +52,12 @@ export function getTransparencyStats(now = Date.now()): TransparencyStats {
               (SELECT count(*) FROM reviews WHERE status = 'held') AS held`,
     )
     .get() as { published: number; held: number };
-  return { decisions, flagsByReporter, medianFlagDecisionMs, publishedReviews: counts.published, heldNow: counts.held };
+  return {
+    decisions,
+    flagsByReporter,
+    medianFlagDecisionMs,
+    publishedReviews: counts.published,
+    heldNow: counts.held,
+    appeals: appealFigures(since),
+  };
 }

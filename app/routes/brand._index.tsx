@@ -33,6 +33,9 @@ export default function BrandHome() {
         <section className="card" aria-labelledby="brand-none">
           <h2 id="brand-none">{t("brand.none.title")}</h2>
           <p>{t("brand.none.body")}</p>
+          <p>
+            <Link to="/for-companies">{t("brand.none.howTo")}</Link> · <Link to="/companies/new">{t("forCompanies.add")}</Link>
+          </p>
         </section>
       ) : (
         <section aria-labelledby="brand-companies">
@@ -55,6 +58,14 @@ export default function BrandHome() {
                   <Link to={`/brand/${c.slug}`} className="button">
                     {t("brand.openInbox")}
                   </Link>
+                  {c.state !== "verified" ? (
+                    <>
+                      {" "}
+                      <Link to={`/companies/${c.slug}/claim`} className="button button--ghost">
+                        {t("brand.verifyIt")}
+                      </Link>
+                    </>
+                  ) : null}
                 </p>
               </li>
             ))}

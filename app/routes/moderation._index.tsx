@@ -1,12 +1,13 @@
 // /moderation: the dashboard. For each queue, how many items wait and for how long the
-// oldest has waited. The flags queue opens from here; held reviews and appeals are
-// counted so that nothing is forgotten, but are not decided from these pages yet.
+// oldest has waited. Each queue opens from here.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { formatDuration } from "~/components/Scorecard";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
+import { MAX_PUBLICATION_DELAY_HOURS } from "~/lib/policy";
+import { getHeldSummary } from "~/models/held-reviews.server";
 import { getDashboard, type QueueSummary } from "~/models/moderation.server";
 import { requireModerator } from "~/models/permissions.server";
 
@@ -16,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "mod
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireModerator(request);
-  return { dashboard: getDashboard(), now: Date.now() };
+  return { dashboard: getDashboard(), held: getHeldSummary(), now: Date.now() };
 }
 
 function Waiting({ queue, now }: { queue: QueueSummary; now: number }) {
@@ -34,8 +35,9 @@ function Waiting({ queue, now }: { queue: QueueSummary; now: number }) {
 }
 
 export default function ModerationDashboard() {
-  const { dashboard, now } = useLoaderData<typeof loader>();
-  const { t, tp } = useT();
+  const { dashboard, held, now } = useLoaderData<typeof loader>();
+  const tt = useT();
+  const { t, tp } = tt;
   return (
     <div className="page moderation-page">
       <h1>{t("moderation.title")}</h1>
@@ -52,21 +54,38 @@ export default function ModerationDashboard() {
             </Link>
           </p>
         </li>
+        {/* Reviews held by the automatic checks (app/routes/moderation.held.tsx). */}
+        <li className="card queue-card">
+          <h2 id="queue-held">{t("moderation.queue.held")}</h2>
+          <p className="muted">{t("held.dashboard.hint", { hours: MAX_PUBLICATION_DELAY_HOURS })}</p>
+          <Waiting queue={held} now={now} />
+          {held.nextDeadlineAt != null ? (
+            <p className="muted">
+              {held.nextDeadlineAt > now
+                ? t("held.dashboard.next", { time: formatDuration(tt, held.nextDeadlineAt - now) })
+                : t("held.dashboard.overdue")}
+            </p>
+          ) : null}
+          <p>
+            <Link to="/moderation/held" className="button">
+              {t("held.dashboard.open")}
+            </Link>
+          </p>
+        </li>
+        {/* Appeals against decisions (app/routes/moderation.appeals.tsx). */}
+        <li className="card queue-card">
+          <h2 id="queue-appeals">{t("moderation.queue.appeals")}</h2>
+          <p className="muted">{t("moderation.queue.appealsHint")}</p>
+          <Waiting queue={dashboard.appeals} now={now} />
+          {dashboard.appeals.count > 0 ? <p className="muted">{tp("moderation.queue.appealCount", dashboard.appeals.appeals)}</p> : null}
+          <p>
+            <Link to="/moderation/appeals" className="button">
+              {t("moderation.queue.open")}
+              <span className="visually-hidden">: {t("moderation.queue.appeals")}</span>
+            </Link>
+          </p>
+        </li>
       </ul>
-      <section className="section" aria-labelledby="other-queues">
-        <h2 id="other-queues">{t("moderation.other.title")}</h2>
-        <p className="muted">{t("moderation.other.intro")}</p>
-        <ul className="queue-cards">
-          <li className="card queue-card">
-            <h3 id="queue-held">{t("moderation.queue.held")}</h3>
-            <Waiting queue={dashboard.held} now={now} />
-          </li>
-          <li className="card queue-card">
-            <h3 id="queue-appeals">{t("moderation.queue.appeals")}</h3>
-            <Waiting queue={dashboard.appeals} now={now} />
-          </li>
-        </ul>
-      </section>
     </div>
   );
 }

@@ -33,7 +33,9 @@ import {
   type DecisionTarget,
 } from "~/lib/moderation-form";
 import { MODERATION_REASONS, reasonLabel } from "~/lib/moderation-reasons";
+import { appealDecisionSchema, APPEAL_OUTCOMES, type AppealOutcome } from "~/lib/appeal-form";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { decideAppeal, getCaseAppeals, type CaseAppeal } from "~/models/appeals.server";
 import { decide, getCase, type CaseDecision, type CasePart, type CaseView } from "~/models/moderation.server";
 import { requireModerator } from "~/models/permissions.server";
 
@@ -59,8 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireModerator(request);
   const id = reviewId(params.id);
   const view = id ? getCase(id, user) : null;
-  if (!view) throw notFound();
-  return { case: view };
+  if (!id || !view) throw notFound();
+  return { case: view, appeals: getCaseAppeals(id, user) };
 }
 
 const REFUSAL = {
@@ -69,21 +71,50 @@ const REFUSAL = {
   flagged_it: "moderation.refusal.flagged_it",
 } as const satisfies Record<string, MessageKey>;
 
-type ActionData = { target: DecisionTarget | null; result: SubmissionResult<string[]> };
+/** `form`: which form the answer is for (a decision, or an appeal's), and its part. */
+type ActionData = { form: "decision" | "appeal"; target: DecisionTarget | null; result: SubmissionResult<string[]> };
 
 const isTarget = (value: unknown): value is DecisionTarget => DECISION_TARGETS.some((t) => t === value);
+
+const APPEAL_ANSWER = {
+  own_content: { key: "moderation.refusal.own_content", status: 403 },
+  company_member: { key: "moderation.refusal.company_member", status: 403 },
+  flagged_it: { key: "moderation.refusal.flagged_it", status: 403 },
+  same_moderator: { key: "appeal.decide.refusal.same_moderator", status: 403 },
+  not_moderator: { key: "moderation.error.not_allowed", status: 403 },
+  already_decided: { key: "appeal.decide.error.already_decided", status: 409 },
+  new_appeal: { key: "appeal.decide.error.new_appeal", status: 409 },
+  content_changed: { key: "appeal.decide.error.content_changed", status: 409 },
+} as const satisfies Record<string, { key: MessageKey; status: number }>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireModerator(request);
   const id = reviewId(params.id);
   if (!id) throw notFound();
   const form = await readForm(request);
+  const sentTarget = form.get("target");
+  const target = isTarget(sentTarget) ? sentTarget : null;
+
+  // An appeal's outcome (the appeal panel's form).
+  if (form.get("intent") === "appeal") {
+    const submission = parseWithZod(form, { schema: appealDecisionSchema });
+    if (submission.status !== "success") {
+      return data<ActionData>({ form: "appeal", target, result: submission.reply() }, { status: 400 });
+    }
+    const { intent: _intent, ...values } = submission.value;
+    const outcome = decideAppeal({ actor: { id: user.id, role: user.role }, reviewId: id, ...values, origin: requestSiteOrigin(request) });
+    if (outcome.ok) {
+      return redirect(`/moderation/reviews/${id}`, { headers: { "Set-Cookie": flashCookie("flash.appealDecided") } });
+    }
+    if (outcome.kind === "not_found") throw notFound();
+    const answer = APPEAL_ANSWER[outcome.kind];
+    return data<ActionData>({ form: "appeal", target, result: submission.reply({ formErrors: [answer.key] }) }, { status: answer.status });
+  }
+
   const submission = parseWithZod(form, { schema: decisionSchema });
   // The answer goes back to the form it came from (one per part of the thread).
-  const sent = form.get("target");
-  const target = isTarget(sent) ? sent : null;
   if (submission.status !== "success") {
-    return data<ActionData>({ target, result: submission.reply() }, { status: 400 });
+    return data<ActionData>({ form: "decision", target, result: submission.reply() }, { status: 400 });
   }
   const outcome = decide({
     actor: { id: user.id, role: user.role },
@@ -103,9 +134,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? "moderation.error.already_decided"
       : kind === "edited"
         ? "moderation.error.edited"
-        : "moderation.error.not_allowed";
+        : kind === "appeal_pending"
+          ? "moderation.error.appeal_pending"
+          : "moderation.error.not_allowed";
   return data<ActionData>(
-    { target, result: submission.reply({ formErrors: [message] }) },
+    { form: "decision", target, result: submission.reply({ formErrors: [message] }) },
     { status: refused || kind === "not_moderator" ? 403 : 409 },
   );
 }
@@ -113,7 +146,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 // ─── The page ─────────────────────────────────────────────────────────────────
 
 export default function CasePage() {
-  const { case: view } = useLoaderData<typeof loader>();
+  const { case: view, appeals } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useT();
   const review = view.review;
@@ -126,6 +159,12 @@ export default function CasePage() {
     <div className="page case-page">
       <p>
         <Link to="/moderation/flags">← {t("moderation.case.back")}</Link>
+        {appeals.length > 0 ? (
+          <>
+            {" · "}
+            <Link to="/moderation/appeals">{t("moderation.case.backAppeals")}</Link>
+          </>
+        ) : null}
       </p>
       <h1>{t("moderation.case.title", { id: String(review.id) })}</h1>
       <p className="case-page__status">
@@ -183,14 +222,17 @@ export default function CasePage() {
         </div>
 
         <aside className="case-side" aria-label={t("moderation.decide.legend")}>
-          {view.parts.map((part, i) => (
-            <DecisionPanel
-              key={part.target}
-              part={part}
-              // An answer without a valid target (a forged form) goes to the first form.
-              lastResult={answer && (answer.target === part.target || (answer.target == null && i === 0)) ? answer.result : undefined}
-            />
-          ))}
+          {view.parts.map((part, i) => {
+            // An answer without a valid target (a forged form) goes to the first form.
+            const mine = answer && (answer.target === part.target || (answer.target == null && i === 0)) ? answer : undefined;
+            const appealed = appeals.filter((a) => a.target === part.target);
+            // Under appeal, the part is decided through its appeal.
+            if (appealed.length > 0)
+              return appealed.map((a, j) => (
+                <AppealPanel key={`appeal-${a.decision.id}`} appeal={a} lastResult={mine?.form === "appeal" && j === 0 ? mine.result : undefined} />
+              ));
+            return <DecisionPanel key={part.target} part={part} lastResult={mine ? mine.result : undefined} />;
+          })}
           <AuthorCard author={view.author} />
         </aside>
       </div>
@@ -268,6 +310,18 @@ function DecisionItem({ d }: { d: CaseDecision }) {
         <span className="badge">{t(`moderation.target.${d.target}`)}</span> <strong>{label ? t(label) : d.decision}</strong> ·{" "}
         {reasonLabel(d.reason, locale)} · <time dateTime={new Date(d.createdAt).toISOString()}>{date(d.createdAt, "medium")}</time> ·{" "}
         {d.automated || !d.actorName ? t("moderation.case.decision.automatic") : t("moderation.case.decision.by", { name: d.actorName })}
+        {d.onAppeal ? (
+          <>
+            {" "}
+            <span className="badge">{t("moderation.case.decision.onAppeal")}</span>
+          </>
+        ) : null}
+        {d.appealed ? (
+          <>
+            {" "}
+            <span className="badge badge--warn">{t("moderation.case.decision.appealed")}</span>
+          </>
+        ) : null}
       </p>
       <blockquote>{d.statement}</blockquote>
     </li>
@@ -350,6 +404,16 @@ function DecisionPanel({ part, lastResult }: { part: CasePart; lastResult?: Subm
   const headingId = `decide-${part.target}-heading`;
   const state = `${t(statusLabel(part.status))} · ${tp("moderation.decide.pending", part.pendingFlags)}`;
   const vars = DECISION_MESSAGE_VARS;
+
+  if (part.underAppeal) {
+    return (
+      <section className="card decide" id={`decide-${part.target}`} aria-labelledby={headingId}>
+        <h2 id={headingId}>{t(`moderation.decide.${part.target}`)}</h2>
+        <p className="muted">{state}</p>
+        <p className="notice notice--warn">{t("moderation.decide.underAppeal")}</p>
+      </section>
+    );
+  }
 
   if (part.refusal || part.allowed.length === 0) {
     return (
@@ -453,6 +517,166 @@ function DecisionPanel({ part, lastResult }: { part: CasePart; lastResult?: Subm
           </button>
         </Form>
       </Folded>
+    </section>
+  );
+}
+
+// ─── An appeal's form ─────────────────────────────────────────────────────────
+
+const OUTCOME_CHOICE: Record<AppealOutcome | "overturn-remove" | "overturn-restore", { label: MessageKey; hint: MessageKey }> = {
+  uphold: { label: "appeal.decide.uphold", hint: "appeal.decide.upholdHint" },
+  overturn: { label: "appeal.decide.overturn.restore", hint: "appeal.decide.overturn.restoreHint" },
+  "overturn-restore": { label: "appeal.decide.overturn.restore", hint: "appeal.decide.overturn.restoreHint" },
+  "overturn-remove": { label: "appeal.decide.overturn.remove", hint: "appeal.decide.overturn.removeHint" },
+};
+
+function AppealPanel({ appeal, lastResult }: { appeal: CaseAppeal; lastResult?: SubmissionResult<string[]> }) {
+  const { t, tp, date, locale } = useT();
+  const navigation = useNavigation();
+  const prefix = `appeal-${appeal.decision.id}`;
+  const [form, fields] = useForm({
+    id: `${prefix}-form`,
+    lastResult,
+    // The rule examined again is, most often, the decision's own.
+    defaultValue: { reason: appeal.decision.reason },
+    constraint: getZodConstraint(appealDecisionSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: appealDecisionSchema }),
+  });
+  const headingId = `${prefix}-heading`;
+  const label = decisionLabel(appeal.decision.logged);
+  const by =
+    appeal.decision.automated || !appeal.decision.actorName
+      ? t("moderation.case.decision.automatic")
+      : t("moderation.case.decision.by", { name: appeal.decision.actorName });
+  const vars = DECISION_MESSAGE_VARS;
+  const appealedLine = t("appeal.decide.appealed", {
+    id: String(appeal.decision.id),
+    decision: label ? t(label) : appeal.decision.logged,
+    reason: reasonLabel(appeal.decision.reason, locale),
+    date: date(appeal.decision.createdAt, "medium"),
+    by,
+  });
+  const who = t(appeal.side === "author" ? "appeal.decide.byAuthor" : "appeal.decide.byReporter");
+  const summary = (
+    <>
+      <p className="muted">{appealedLine}</p>
+      <blockquote>{appeal.decision.statement}</blockquote>
+      <h3>{tp("moderation.queue.appealCount", appeal.appeals.length)}</h3>
+      <ol className="case-flags">
+        {appeal.appeals.map((a) => (
+          <li key={a.id} className="case-flag case-flag--pending">
+            <p className="case-flag__meta">
+              {who}
+              {a.appellantName ? ` · ${a.appellantName}` : ""} · <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
+            </p>
+            <blockquote className="case-flag__text">{a.explanation}</blockquote>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+
+  if (appeal.refusal) {
+    return (
+      <section className="card decide decide--appeal" id={`decide-${appeal.target}`} aria-labelledby={headingId}>
+        <h2 id={headingId}>{t(`appeal.decide.title.${appeal.target}`)}</h2>
+        {summary}
+        <p className="notice notice--warn">
+          {t(appeal.refusal === "same_moderator" ? "appeal.decide.refusal.same_moderator" : `moderation.refusal.${appeal.refusal}`)}
+        </p>
+      </section>
+    );
+  }
+
+  const options = appeal.canOverturn ? [...APPEAL_OUTCOMES] : (["uphold"] as AppealOutcome[]);
+  const radios = getCollectionProps(fields.outcome, { type: "radio", options });
+  const reasonHintId = `${fields.reason.id}-hint`;
+  const statementHintId = `${fields.statement.id}-hint`;
+  const { key: reasonKey, ...reasonProps } = getSelectProps(fields.reason, { ariaDescribedBy: reasonHintId });
+  const { key: statementKey, ...statementProps } = getTextareaProps(fields.statement, { ariaDescribedBy: statementHintId });
+  const stale = [fields.intent, fields.target, fields.appealed, fields.seenAppeal, fields.editedAt].some((f) => f.errors?.length);
+  const formMessages = [...conformErrors(locale, form.errors, vars), ...(stale ? [t("moderation.error.stale")] : [])];
+  const fieldsInvalid = Boolean(fields.outcome.errors?.length || fields.reason.errors?.length || fields.statement.errors?.length);
+  const submitting = navigation.state === "submitting" && navigation.formData?.get("appealed") === String(appeal.decision.id);
+
+  return (
+    <section className="card decide decide--appeal" id={`decide-${appeal.target}`} aria-labelledby={headingId}>
+      <h2 id={headingId}>{t(`appeal.decide.title.${appeal.target}`)}</h2>
+      {summary}
+      <Form method="post" className="decide__form" {...getFormProps(form)}>
+        {formMessages.length > 0 ? <FormError id={form.errorId}>{formMessages.join(" ")}</FormError> : null}
+        {formMessages.length === 0 && fieldsInvalid && lastResult ? <FormError>{t("moderation.error.fix")}</FormError> : null}
+        {/* What the case looked like when it was opened (see decideAppeal()). */}
+        <input type="hidden" name="intent" value="appeal" />
+        <input type="hidden" name="target" value={appeal.target} />
+        <input type="hidden" name="appealed" value={appeal.decision.id} />
+        <input type="hidden" name="seenAppeal" value={appeal.seenAppeal} />
+        <input type="hidden" name="editedAt" value={appeal.editedAt} />
+
+        <fieldset className={fields.outcome.errors ? "decide__choices field--invalid" : "decide__choices"}>
+          <legend>{t("appeal.decide.legend")}</legend>
+          {radios.map(({ key, ...radio }) => {
+            const hintId = `${radio.id}-hint`;
+            const choice =
+              OUTCOME_CHOICE[radio.value !== "overturn" ? "uphold" : appeal.reversal === "remove" ? "overturn-remove" : "overturn-restore"];
+            return (
+              <div key={key} className="decide__choice">
+                <input {...radio} aria-describedby={[hintId, radio["aria-describedby"]].filter(Boolean).join(" ")} />
+                <div>
+                  <label htmlFor={radio.id}>{t(choice.label)}</label>
+                  <p className="field__hint" id={hintId}>
+                    {t(choice.hint)}
+                  </p>
+                </div>
+              </div>
+            );
+          })}
+          {fields.outcome.errors ? (
+            <p className="field__error" id={fields.outcome.errorId}>
+              {conformError(locale, fields.outcome.errors, vars)}
+            </p>
+          ) : null}
+        </fieldset>
+
+        <div className={fields.reason.errors ? "field field--invalid" : "field"}>
+          <label htmlFor={fields.reason.id}>{t("moderation.decide.reason")}</label>
+          <p className="field__hint" id={reasonHintId}>
+            {t("appeal.decide.reasonHint")} <Link to="/transparency#removals">{t("moderation.decide.rules")}</Link>
+          </p>
+          <select key={reasonKey} {...reasonProps}>
+            <option value="">{t("moderation.decide.chooseReason")}</option>
+            {MODERATION_REASONS.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label[locale]}
+              </option>
+            ))}
+          </select>
+          {fields.reason.errors ? (
+            <p className="field__error" id={fields.reason.errorId}>
+              {conformError(locale, fields.reason.errors, vars)}
+            </p>
+          ) : null}
+        </div>
+
+        <div className={fields.statement.errors ? "field field--invalid" : "field"}>
+          <label htmlFor={fields.statement.id}>{t("moderation.decide.statement")}</label>
+          <p className="field__hint" id={statementHintId}>
+            {t("appeal.decide.statementHint", vars)}
+          </p>
+          <textarea key={statementKey} rows={7} {...statementProps} maxLength={STATEMENT_MAX_LENGTH} />
+          {fields.statement.errors ? (
+            <p className="field__error" id={fields.statement.errorId}>
+              {conformError(locale, fields.statement.errors, vars)}
+            </p>
+          ) : null}
+        </div>
+        <p className="muted decide__never">{t("moderation.decide.neverEdit")}</p>
+        <button type="submit" disabled={submitting}>
+          {t("appeal.decide.submit")}
+        </button>
+      </Form>
     </section>
   );
 }

@@ -27,6 +27,7 @@ export default function ModerationLayout() {
           {t("moderation.nav.dashboard")}
         </NavLink>
         <NavLink to="/moderation/flags">{t("moderation.nav.flags")}</NavLink>
+        <NavLink to="/moderation/appeals">{t("moderation.nav.appeals")}</NavLink>
       </nav>
       <Outlet />
     </div>

@@ -14,6 +14,8 @@ import { getUser } from "~/models/permissions.server";
 import { getReviewViewer } from "~/models/review-actions.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
+import { appealPath } from "~/lib/statement";
+import { getRemovalAppeal } from "~/models/appeals.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -30,7 +32,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   if (!review) throw notFound();
   const viewer = getReviewViewer(getDb(), user, review);
-  return { review, awaiting, viewer, locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/reviews/${review.id}` };
+  // The author of a removed review is told how to appeal the removal, from here.
+  const removal = user && review.status === "removed" ? getRemovalAppeal(review.id, user) : null;
+  return {
+    review,
+    awaiting,
+    viewer,
+    removal,
+    locale: getLocale(request),
+    canonical: `${requestSiteOrigin(request)}/reviews/${review.id}`,
+  };
 }
 
 export const headers = () => PUBLIC_PAGE_CACHE;
@@ -58,8 +69,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function ReviewPermalink() {
-  const { review, awaiting, viewer } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { review, awaiting, viewer, removal } = useLoaderData<typeof loader>();
+  const { t, date } = useT();
   return (
     <div className="page page--narrow">
       <p>
@@ -72,6 +83,20 @@ export default function ReviewPermalink() {
         </p>
       ) : null}
       <Thread review={review} truncation="full" headingLevel={2} showCompany />
+      {removal ? (
+        <div className="notice" id="appeal">
+          {removal.right.kind === "open" ? (
+            <p>{t("appeal.permalink.removed", { date: date(removal.decidedAt), deadline: date(removal.right.deadline) })}</p>
+          ) : removal.right.kind === "appealed" && removal.right.appeal.status === "pending" ? (
+            <p>{t("appeal.permalink.pending", { date: date(removal.right.appeal.createdAt) })}</p>
+          ) : null}
+          <p>
+            <Link to={removal.right.kind === "open" ? appealPath(removal.decisionId) : `/statements/${removal.decisionId}`}>
+              {t(removal.right.kind === "open" ? "appeal.permalink.link" : "appeal.permalink.read")}
+            </Link>
+          </p>
+        </div>
+      ) : null}
       {review.status !== "removed" ? <ReviewActions reviewId={review.id} viewer={viewer} awaiting={awaiting != null} /> : null}
       {review.status === "published" && !awaiting ? (
         <p>

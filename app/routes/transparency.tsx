@@ -7,6 +7,7 @@ import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { MODERATION_REASONS, reasonLabel } from "~/lib/moderation-reasons";
 import {
+  APPEAL_WINDOW_DAYS,
   FLAG_RESPONSE_DAYS,
   MAX_EXPERIENCE_AGE_YEARS,
   MAX_PUBLICATION_DELAY_HOURS,
@@ -63,6 +64,7 @@ export default function Transparency() {
       dismiss_flag: fr ? "signalement rejeté" : "flag dismissed",
       refuse: fr ? "refusé" : "refused",
       auto_publish: fr ? "publié automatiquement (délai dépassé)" : "published automatically (delay passed)",
+      appeal_upheld: fr ? "maintenu en appel" : "upheld on appeal",
     })[d] ?? d;
   const reporterLabel = (r: string) =>
     ({
@@ -168,8 +170,26 @@ export default function Transparency() {
         </dl>
         <p>
           {fr
-            ? "Chaque décision est prise par une personne et inscrite au journal de modération. Elle peut être contestée devant un organisme certifié de règlement extrajudiciaire des litiges ou devant les tribunaux, comme le rappelle son exposé des motifs ; le recours interne auprès d’un autre modérateur n’est pas encore ouvert. Un avis signalé reste visible pendant son examen. Les modérateurs ne modifient jamais le texte d’un avis ou d’une réponse."
-            : "Each decision is taken by a person and written to the moderation log. It can be contested before a certified out-of-court dispute settlement body or before the courts, as its statement of reasons says; appeals within Réplique, to another moderator, are not open yet. A reported review stays visible while it is assessed. Moderators never edit the text of a review or a reply."}
+            ? "Chaque décision est prise par une personne et inscrite au journal de modération. Un avis signalé reste visible pendant son examen. Les modérateurs ne modifient jamais le texte d’un avis ou d’une réponse."
+            : "Each decision is taken by a person and written to the moderation log. A reported review stays visible while it is assessed. Moderators never edit the text of a review or a reply."}
+        </p>
+      </Section>
+
+      <Section id="appeals" title={fr ? "Faire appel d’une décision" : "Appealing a decision"}>
+        <p>
+          {fr
+            ? `Une décision peut faire l’objet d’un appel sur Réplique pendant ${APPEAL_WINDOW_DAYS} jours (six mois) à compter de la décision, par la partie à qui elle donne tort : l’auteur d’un contenu retiré ; les personnes qui ont signalé un contenu maintenu ou remis en ligne. Il suffit d’expliquer pourquoi en quelques mots, depuis la page de l’exposé des motifs (le lien figure dans l’e-mail et dans la notification) ou, pour un avis retiré, depuis la page de l’avis. Un appel par personne et par décision.`
+            : `A decision can be appealed within Réplique for ${APPEAL_WINDOW_DAYS} days (six months) after it, by the side it went against: the author of removed content; the people who reported content that was kept or put back online. A few words saying why are enough, from the page of the statement of reasons (linked from the email and the notification) or, for a removed review, from the review's page. One appeal per person and per decision.`}
+        </p>
+        <p>
+          {fr
+            ? "L’appel est tranché par un autre modérateur que celui qui a pris la décision (ou par un administrateur). Il maintient la décision ou l’infirme : un avis retiré à tort revient en ligne et dans le TrustScore ; un avis maintenu à tort est retiré. L’issue est une nouvelle décision, inscrite au journal à côté de la première, qui n’est jamais modifiée ; son exposé des motifs est envoyé à l’auteur de l’appel et à l’autre partie, sur le site et par e-mail. Elle est définitive sur Réplique."
+            : "The appeal is decided by a moderator other than the one who took the decision (or by an administrator). It upholds the decision or overturns it: a review removed wrongly comes back online and into the TrustScore; a review kept wrongly is removed. The outcome is a new decision, written to the log beside the first one, which is never changed; its statement of reasons goes to the appellant and to the other side, on the site and by email. It is final within Réplique."}
+        </p>
+        <p>
+          {fr
+            ? "Toute décision, y compris l’issue d’un appel, peut aussi être portée devant un organisme certifié de règlement extrajudiciaire des litiges (article 21 du règlement européen sur les services numériques) ou devant les tribunaux."
+            : "Any decision, the outcome of an appeal included, can also be brought before a certified out-of-court dispute settlement body (article 21 of the EU Digital Services Act) or before the courts."}
         </p>
       </Section>
 
@@ -279,6 +299,19 @@ export default function Transparency() {
             </tbody>
           </table>
         </div>
+        <p>
+          {fr ? "Appels reçus : " : "Appeals received: "}
+          <strong>{n(stats.appeals.received)}</strong>
+          {" · "}
+          {fr ? "décisions maintenues : " : "decisions upheld: "}
+          <strong>{n(stats.appeals.upheld)}</strong>
+          {" · "}
+          {fr ? "décisions infirmées : " : "decisions overturned: "}
+          <strong>{n(stats.appeals.overturned)}</strong>
+          {" · "}
+          {fr ? "en attente : " : "waiting: "}
+          <strong>{n(stats.appeals.pending)}</strong>
+        </p>
       </section>
     </div>
   );

@@ -831,10 +831,10 @@ export function heldText(rng: Rng, lang: Lang, check: string): string {
       return fr
         ? rng.pick(["Vous trouverez bien moins cher sur https://www.bonnes-affaires-du-web.example, allez voir.", "Tout est expliqué sur mon blog : http://mon-avis-conso.example/article"])
         : "Much cheaper deals at https://www.cheap-deals.example, check it out.";
-    case "personal_data":
-      return fr ? "Appelez directement le gérant au 06 12 34 56 78, il est plus arrangeant que le standard." : "Call the manager directly on 07700 900123, he is more helpful than the switchboard.";
+    case "phone":
+      return fr ? "Appelez directement le gérant au 06 12 34 56 78, il est plus arrangeant que le standard." : "Call the manager directly on +44 7700 900123, he is more helpful than the switchboard.";
     case "banned_words":
-      return fr ? "Bande d'escrocs, tous des incapables, je vais vous faire couler." : "Bunch of crooks and idiots, I'll make sure you go under.";
+      return fr ? "Quelle raclure, ce gérant. Tous des incapables, je vais vous faire couler." : "The manager is a total dickhead. Bunch of crooks, I'll make sure you go under.";
     case "burst":
       return fr ? "Nul. Ne commandez pas chez eux." : "Terrible. Do not order from them.";
     default:

@@ -4,8 +4,13 @@
 // flags queue (paging through older items) → removes it with a reason and a statement →
 // the company page shows the placeholder (publication date, reason, decision date) and
 // the histogram no longer counts it → the author and the reporter each have the statement
-// of reasons in /dev/mail, and the author reads it on its page. Plus an axe scan (WCAG 2.x
-// A/AA) of /moderation, the queue and a case page, in French and in English.
+// of reasons in /dev/mail, and the author reads it on its page → the author appeals (from
+// the review's page to the statement's appeal form) → admin@example.com, another
+// moderator than the one who removed it, overturns the removal from the appeals queue →
+// the review, the TrustScore and the histogram are back, and the author has the outcome.
+// Plus an axe scan (WCAG 2.x A/AA) of /moderation, the queues (reported content,
+// appeals), a case page with a decision form and one with an appeal, and the appeal form
+// (empty and with its errors), in French and in English.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
@@ -34,6 +39,16 @@ const L = {
     reasonOption: "Insults, hate or threats",
     removedOn: "removed on",
     authorSubject: "Statement of reasons: your review was removed",
+    appealLink: "Read the statement of reasons and appeal",
+    appealExplanation: "Why should this decision be changed?",
+    appealSubmit: "Send my appeal",
+    appealSent: "Appeal sent.",
+    appealsNav: "Appeals",
+    appealPanel: "Appeal on the review",
+    overturn: "Overturn it: put the content back online",
+    decideAppeal: "Decide the appeal",
+    appealDecided: "Appeal decided.",
+    outcomeSubject: "Outcome of your appeal: decision no.",
   },
   fr: {
     flag: "Signaler cet avis",
@@ -51,6 +66,16 @@ const L = {
     reasonOption: "Injures, haine ou menaces",
     removedOn: "retiré le",
     authorSubject: "Exposé des motifs : votre avis a été retiré",
+    appealLink: "Lire l’exposé des motifs et faire appel",
+    appealExplanation: "Pourquoi cette décision devrait-elle changer ?",
+    appealSubmit: "Envoyer mon appel",
+    appealSent: "Appel envoyé.",
+    appealsNav: "Appels",
+    appealPanel: "Appel sur l’avis",
+    overturn: "L’infirmer : remettre le contenu en ligne",
+    decideAppeal: "Trancher l’appel",
+    appealDecided: "Appel tranché.",
+    outcomeSubject: "Issue de votre appel : la décision n°",
   },
 } as const;
 const text = (lang: Lang, key: keyof (typeof L)["en"]) => (lang === "fr" ? fr(L.fr[key]) : L.en[key]);
@@ -169,6 +194,7 @@ for (const javaScriptEnabled of [true, false]) {
     const permalink = await writeReview(author, companyPath, title, lang);
     const reviewId = permalink.split("/").at(-1)!;
     expect(await histogram(author, companyPath, 2)).toBe(before + 1);
+    const score = await author.getByTestId("trustscore").first().innerText();
 
     // 2. reader@example.com reports it from the permalink.
     const readerContext = await newContext(browser, lang, javaScriptEnabled);
@@ -188,7 +214,8 @@ for (const javaScriptEnabled of [true, false]) {
       .getByRole("link", { name: text(lang, "moderation") })
       .click();
     await expect(moderator).toHaveURL(/\/moderation$/);
-    await moderator.getByRole("link", { name: text(lang, "openQueue") }).click();
+    // The flags queue's button (the others' names add their queue: "Open the queue: Appeals").
+    await moderator.getByRole("link", { name: text(lang, "openQueue"), exact: true }).click();
     await expect(moderator).toHaveURL(/\/moderation\/flags$/);
     const item = moderator.locator(".queue-item", { hasText: title });
     const firstTitle = moderator.locator(".queue-item__title").first();
@@ -249,7 +276,70 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(author.getByRole("heading", { level: 1 })).toHaveText(lang === "fr" ? "Exposé des motifs" : "Statement of reasons");
     await expect(author.locator(".statement")).toContainText(statement);
 
-    await Promise.all([authorContext.close(), readerContext.close(), moderatorContext.close()]);
+    // 8. The appeal form is accessible, empty and with its errors (axe needs JavaScript:
+    //    a second session of the author's, with it).
+    const scanContext = await newContext(browser, lang, true, `203.0.113.${javaScriptEnabled ? 41 : 42}`);
+    const scan = await logIn(scanContext, authorEmail, PASSWORD);
+    await scan.goto(statementLink);
+    await expect(scan.locator("#appeal form")).toBeVisible();
+    await expectAccessible(scan, "the appeal form");
+    await scan.locator("#appeal").getByRole("button", { name: text(lang, "appealSubmit") }).click();
+    await expect(scan.getByLabel(text(lang, "appealExplanation"))).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(scan, "the appeal form with its errors");
+    await scanContext.close();
+
+    // 9. The author appeals, from the review's page to the statement's appeal form.
+    await author.goto(permalink);
+    await author.getByRole("link", { name: text(lang, "appealLink") }).click();
+    await expect(author).toHaveURL(new RegExp(`${statementLink}#appeal$`));
+    const explanation =
+      lang === "fr"
+        ? `Je n’insulte personne (${stamp}) : je décris l’accueil du vendeur, sans le nommer.`
+        : `I insult nobody (${stamp}): I describe how the salesman treated me, without naming him.`;
+    await author.getByLabel(text(lang, "appealExplanation")).fill(explanation);
+    await author.getByRole("button", { name: text(lang, "appealSubmit") }).click();
+    await expect(author.getByRole("status")).toContainText(text(lang, "appealSent"));
+    await expect(author.locator("#appeal")).not.toContainText(text(lang, "appealSubmit"));
+
+    // 10. admin@example.com (not the moderator who removed it) finds it in the appeals queue
+    //     and overturns the removal with a reason and a statement.
+    const adminContext = await newContext(browser, lang, javaScriptEnabled);
+    const admin = await logIn(adminContext, "admin@example.com");
+    await admin.goto("/moderation");
+    await admin
+      .getByRole("navigation", { name: text(lang, "moderation"), exact: true })
+      .getByRole("link", { name: text(lang, "appealsNav"), exact: true })
+      .click();
+    await expect(admin).toHaveURL(/\/moderation\/appeals$/);
+    const appealItem = admin.locator(".queue-item", { hasText: title });
+    await expect(appealItem).toHaveCount(1);
+    await expect(appealItem).toContainText(explanation);
+    await appealItem.locator(`a[href^="/moderation/reviews/${reviewId}"]`).first().click();
+    const appealPanel = admin.getByRole("region", { name: text(lang, "appealPanel") });
+    await expect(appealPanel).toContainText(explanation);
+    await appealPanel.getByLabel(text(lang, "overturn")).check();
+    await appealPanel.getByLabel(text(lang, "reason"), { exact: true }).selectOption({ label: text(lang, "reasonOption") });
+    await appealPanel
+      .getByLabel(text(lang, "statement"), { exact: true })
+      .fill(
+        lang === "fr"
+          ? `Relu en appel (${stamp}) : l’avis critique le service sans viser une personne. Il revient en ligne.`
+          : `Read again on appeal (${stamp}): the review criticises the service, not a person. It is back online.`,
+      );
+    await appealPanel.getByRole("button", { name: text(lang, "decideAppeal") }).click();
+    await expect(admin.getByRole("status")).toContainText(text(lang, "appealDecided"));
+    await expect(admin.locator(".tombstone")).toHaveCount(0);
+
+    // 11. The review, the score and the histogram are back; the author has the outcome.
+    await author.goto(companyPath);
+    await expect(author.locator(`#review-${reviewId}`)).toContainText(title);
+    await expect(author.locator(`#review-${reviewId} .tombstone`)).toHaveCount(0);
+    expect(await histogram(author, companyPath, 2)).toBe(before + 1);
+    await expect(author.getByTestId("trustscore").first()).toHaveText(score);
+    await author.goto(`/dev/mail?to=${encodeURIComponent(authorEmail)}`);
+    await expect(author.locator(".dev-mail__item .dev-mail__subject", { hasText: text(lang, "outcomeSubject") })).toHaveCount(1);
+
+    await Promise.all([authorContext.close(), readerContext.close(), moderatorContext.close(), adminContext.close()]);
   });
 }
 
@@ -284,7 +374,8 @@ for (const lang of ["fr", "en"] as const) {
     test.slow();
     const context = await newContext(browser, lang, true);
     const page = await logIn(context, "moderator@example.com");
-    for (const path of ["/moderation", "/moderation/flags"]) {
+    // The flags queue last: its first case is opened next.
+    for (const path of ["/moderation", "/moderation/appeals", "/moderation/flags"]) {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await expectAccessible(page, path);
@@ -296,6 +387,23 @@ for (const lang of ["fr", "en"] as const) {
     await page.locator(".decide").first().getByRole("button").last().click();
     await expect(page.locator('.decide [aria-invalid="true"]').first()).toBeVisible();
     await expectAccessible(page, "a case page with errors");
+    // Cases under appeal (the demo data has appeals waiting): one on a removal by
+    // moderator@example.com, who is told another moderator must decide; one on the
+    // admin's, with its appeal form, then its errors.
+    await page.goto("/moderation/appeals");
+    const caseLink = (item: ReturnType<Page["locator"]>) => item.locator('a[href^="/moderation/reviews/"]').first().getAttribute("href");
+    const theirs = await caseLink(page.locator(".queue-item").filter({ has: page.locator(".notice--warn") }).first());
+    const decidable = await caseLink(page.locator(".queue-item").filter({ hasNot: page.locator(".notice--warn") }).first());
+    await page.goto(theirs!);
+    await expect(page.locator(".decide--appeal .notice--warn")).toBeVisible();
+    await expectAccessible(page, "a case under appeal, decided by this moderator");
+    await page.goto(decidable!);
+    const form = page.locator(".decide--appeal form").first();
+    await expect(form).toBeVisible();
+    await expectAccessible(page, "a case under appeal");
+    await form.getByRole("button").last().click();
+    await expect(form.locator('[aria-invalid="true"]').first()).toBeVisible();
+    await expectAccessible(page, "an appeal's form with errors");
     await context.close();
   });
 }

@@ -20,6 +20,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
 import { CHANNELS, LANGUAGES, SUBJECT_KINDS } from "#db/enums";
+import { APPEAL_OUTCOMES } from "~/lib/appeal-form";
 import { DECISIONS } from "~/lib/moderation-form";
 import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
 import { isoDate } from "~/lib/review-schema";
@@ -124,7 +125,7 @@ function plausibleFields(w: World): Record<string, string[]> {
     companyId: [String(w.companyA.id), String(w.companyB.id)],
     reviewId: [String(w.reviewId), String(w.memberReviewId), String(w.heldReviewId)],
     id: [String(w.notificationId)],
-    intent: ["save", "preview", "undo", "open", "revoke", "revoke-all", "password", "email", "resend"],
+    intent: ["save", "preview", "undo", "open", "revoke", "revoke-all", "password", "email", "resend", "appeal"],
     to: ["/notifications", `/reviews/${w.reviewId}`, "//evil.example"],
     redirectTo: ["/account", "//evil.example", "/\\evil.example"],
     resolved: ["1", "0"],
@@ -140,6 +141,10 @@ function plausibleFields(w: World): Record<string, string[]> {
     version: [String(w.statementId), "0"],
     seenFlag: ["0", "999999"],
     editedAt: ["0"],
+    // The appeal forms: the appellant's (statements) and the moderators' (the case page, intent=appeal).
+    appealed: [String(w.statementId), "0"],
+    seenAppeal: ["999999", "0"],
+    outcome: [...APPEAL_OUTCOMES],
   };
 }
 

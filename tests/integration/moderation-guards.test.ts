@@ -49,7 +49,13 @@ beforeAll(async () => {
 describe("the /moderation routes", () => {
   it("are found on disk (the table below is not empty)", () => {
     expect(files).toEqual(
-      expect.arrayContaining(["moderation.tsx", "moderation._index.tsx", "moderation.flags.tsx", "moderation.reviews.$id.tsx"]),
+      expect.arrayContaining([
+        "moderation.tsx",
+        "moderation._index.tsx",
+        "moderation.flags.tsx",
+        "moderation.appeals.tsx",
+        "moderation.reviews.$id.tsx",
+      ]),
     );
     for (const file of files) expect(fs.readFileSync(path.join(ROUTES, file), "utf8")).toMatch(/requireModerator\(request\)/);
   });

@@ -1,15 +1,18 @@
 // The pages of a decision, rendered in jsdom from real data: the tombstone a removed
 // review leaves (publication date, reason, decision date) in both languages, and the
 // case page's Conform form — labelled fields, hints and errors tied by aria attributes,
-// errors in the visitor's language, what was typed kept after the action's answer.
+// errors in the visitor's language, what was typed kept after the action's answer — and
+// the appeal's: the appellant's form on the statement, the appeal's panel on the case.
 import { createRemixStub } from "@remix-run/testing";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Thread } from "~/components/Thread";
 import { formatDate } from "~/i18n";
+import { fileAppeal, getCaseAppeals } from "~/models/appeals.server";
 import { decide, getCase } from "~/models/moderation.server";
 import { getPublicReview } from "~/models/reviews.server";
 import CasePage, { action as caseAction } from "~/routes/moderation.reviews.$id";
+import StatementPage, { action as statementAction, loader as statementLoader } from "~/routes/statements.$id";
 import { account, caseState, flagAs, thread, type Account } from "../support/moderation-fixtures";
 
 afterEach(cleanup);
@@ -71,7 +74,10 @@ describe("the case page", () => {
         children: [
           {
             path: "moderation/reviews/:id",
-            loader: () => ({ case: getCase(reviewId, { id: moderator.id, role: "moderator" })! }),
+            loader: () => ({
+              case: getCase(reviewId, { id: moderator.id, role: "moderator" })!,
+              appeals: getCaseAppeals(reviewId, { id: moderator.id, role: "moderator" }),
+            }),
             // The real action, as the moderator (the stub's request carries no cookie).
             action: async ({ request, params }) => {
               const signed = new Request(request.url, {
@@ -141,5 +147,94 @@ describe("the case page", () => {
     });
     expect(document.querySelector(".tombstone")).not.toBeNull();
     expect(screen.getByRole("region", { name: "Décisions sur cette conversation" }).textContent).toContain("Le texte traite un vendeur");
+  });
+});
+
+describe("appeals: the appellant's form and the appeal's panel", () => {
+  async function removed() {
+    const world = thread(author.id, staff.id);
+    flagAs({ id: reader.id, role: "member" }, world.reviewId);
+    const result = decide({
+      actor: { id: moderator.id, role: "moderator" },
+      reviewId: world.reviewId,
+      target: "review",
+      decision: "remove",
+      reason: "offensive",
+      statement: "Le texte traite un vendeur d'incapable et de menteur, nommément.",
+      ...caseState(world.reviewId),
+    });
+    if (!result.ok) throw new Error(result.kind);
+    return { ...world, decisionId: result.decisionId };
+  }
+
+  /** A route with its real loader and action, as `who` (the stub's requests carry no cookie). */
+  function asUser<A extends { request: Request }>(who: Account, fn: (args: A) => unknown) {
+    return async (args: A) => {
+      const { request } = args;
+      const signed = new Request(request.url, {
+        method: request.method,
+        body: request.method === "GET" ? undefined : await request.formData(),
+        headers: { Cookie: who.cookie },
+      });
+      return fn({ ...args, request: signed, context: {} });
+    };
+  }
+
+  it("the statement's appeal form (French): a labelled field, its error tied by aria, what was typed kept; then the appeal shows", async () => {
+    const d = await removed();
+    const Stub = createRemixStub([
+      {
+        id: "root",
+        path: "/",
+        loader: () => ({ locale: "fr" }),
+        children: [{ path: "statements/:id", loader: asUser(author, statementLoader), action: asUser(author, statementAction), Component: StatementPage }],
+      },
+    ]);
+    render(<Stub initialEntries={[`/statements/${d.decisionId}`]} />);
+    const section = await screen.findByRole("region", { name: "Faire appel de cette décision" });
+    const field = within(section).getByLabelText("Pourquoi cette décision devrait-elle changer ?") // the narrow no-break space, normalized;
+    expect(field.getAttribute("aria-describedby")).toContain("-hint");
+    fireEvent.change(field, { target: { value: "Non." } });
+    fireEvent.click(within(section).getByRole("button", { name: "Envoyer mon appel" }));
+    await within(section).findByText("Écrivez au moins 10 caractères.");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(field.getAttribute("aria-describedby")).toMatch(/-error/);
+    expect((field as HTMLTextAreaElement).value).toBe("Non.");
+    fireEvent.change(field, { target: { value: "Je décris ce qui s'est passé, sans insulter personne." } });
+    fireEvent.click(within(section).getByRole("button", { name: "Envoyer mon appel" }));
+    await screen.findByRole("region", { name: "Votre appel" });
+    expect(screen.getByRole("region", { name: "Votre appel" }).textContent).toContain("Vous avez fait appel de cette décision le");
+  });
+
+  it("the case page shows the open appeal with its explanation, in place of the decision form, with the two outcomes", async () => {
+    const d = await removed();
+    fileAppeal({ viewer: { id: author.id, role: "member" }, decisionId: d.decisionId, explanation: "Je n'insulte personne, je décris le service." });
+    const other = await account({ role: "moderator" });
+    const Stub = createRemixStub([
+      {
+        id: "root",
+        path: "/",
+        loader: () => ({ locale: "en" }),
+        children: [
+          {
+            path: "moderation/reviews/:id",
+            loader: () => ({
+              case: getCase(d.reviewId, { id: other.id, role: "moderator" })!,
+              appeals: getCaseAppeals(d.reviewId, { id: other.id, role: "moderator" }),
+            }),
+            Component: CasePage,
+          },
+        ],
+      },
+    ]);
+    render(<Stub initialEntries={[`/moderation/reviews/${d.reviewId}`]} />);
+    const panel = await screen.findByRole("region", { name: "Appeal on the review" });
+    expect(panel.textContent).toContain("Je n'insulte personne, je décris le service.");
+    expect(panel.textContent).toMatch(/Decision no\. \d+ appealed against: Removed \(Insults, hate or threats\)/);
+    expect(within(panel).getAllByRole("radio").map((r) => r.getAttribute("value"))).toEqual(["uphold", "overturn"]);
+    expect(within(panel).getByLabelText("Overturn it: put the content back online")).toBeTruthy();
+    // The reason examined again starts as the decision's own.
+    expect((within(panel).getByLabelText("Reason") as HTMLSelectElement).value).toBe("offensive");
+    expect(screen.queryByRole("region", { name: "Decide on the review" })).toBeNull();
   });
 });

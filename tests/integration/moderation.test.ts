@@ -166,8 +166,9 @@ describe("removing a reported review, then restoring it", () => {
     expect(mail.text).toContain("http://localhost/transparency#reason-offensive");
     expect(mail.text).toContain("règlement extrajudiciaire");
     expect(mail.text).toContain("http://localhost/statements/");
-    // Nothing promises an appeal form that does not exist yet.
-    expect(mail.text).toContain("n’est pas encore ouvert");
+    // How to appeal, within the published window, with the link to the appeal form.
+    expect(mail.text).toContain("Vous pouvez faire appel de cette décision sur Réplique jusqu’au");
+    expect(mail.text).toMatch(/http:\/\/localhost\/statements\/\d+#appeal/);
   });
 
   it("every reporter is told: the reader and the company member in English on the site and by mail, the notifier by mail in French", () => {

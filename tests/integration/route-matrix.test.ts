@@ -16,6 +16,8 @@ import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
 import { changedTables, forbiddenChanges, invoke, isDenied, rolledBack, snapshot, type RouteAnswer } from "../support/route-harness";
 import { fillPath, listRoutesDir, loadRouteManifest, routeFiles, urlPathOf, type RouteEntry } from "../support/route-manifest";
 import { ROLES, seedWorld, type Role, type World } from "../support/route-world";
+import { makeReview } from "../support/fixtures";
+import { decideHeld } from "~/models/held-reviews.server";
 
 // ─── The table ────────────────────────────────────────────────────────────────
 
@@ -82,10 +84,23 @@ const MATRIX: Record<string, Row> = {
   "categories.$slug.tsx": { loader: EVERYONE, params: (w) => ({ slug: w.categorySlug }) },
   "companies.$slug.$subject.tsx": { loader: EVERYONE },
   "companies.$slug._index.tsx": { loader: EVERYONE },
+  // Any signed-in user may ask to manage a company; company A is verified already, so the
+  // request is refused by the model (409: let in, refused), as it is for its own staff.
+  "companies.$slug.claim.tsx": {
+    loader: SIGNED_IN,
+    action: SIGNED_IN,
+    form: (w) => ({ intent: "send", email: `contact@${w.companyA.slug}.example` }),
+  },
   "companies.$slug.feed[.]atom.ts": { loader: EVERYONE },
+  "companies.new.tsx": {
+    loader: SIGNED_IN,
+    action: SIGNED_IN,
+    form: () => ({ name: "Maison Nouvelle", website: "https://www.maison-nouvelle.example", category: "1" }),
+  },
   // The development outbox: open outside production (404 there: tests/integration/mail.test.ts).
   "dev.mail.$id.ts": { loader: EVERYONE, params: (w) => ({ id: String(w.mailId) }) },
   "dev.mail._index.tsx": { loader: EVERYONE },
+  "for-companies.tsx": { loader: EVERYONE },
   "forgot-password.tsx": { action: EVERYONE },
   "healthz.ts": { loader: EVERYONE },
   // Signed-in visitors are sent on (a redirect elsewhere than /login: allowed).
@@ -97,7 +112,23 @@ const MATRIX: Record<string, Row> = {
   // The moderators' area: moderators and admins (each page guards itself).
   "moderation.tsx": { loader: only("moderator", "admin") },
   "moderation._index.tsx": { loader: only("moderator", "admin") },
+  "moderation.appeals.tsx": { loader: only("moderator", "admin") },
   "moderation.flags.tsx": { loader: only("moderator", "admin") },
+  // Reviews held by the automatic checks: the queue, and the case (publish or refuse the
+  // author's held review, about company B: staffB is refused by the guard first).
+  "moderation.held.tsx": { loader: only("moderator", "admin") },
+  "moderation.held_.$id.tsx": {
+    loader: only("moderator", "admin"),
+    action: only("moderator", "admin"),
+    params: (w) => ({ id: String(w.heldReviewId) }),
+    form: () => ({
+      decision: "publish",
+      reason: MODERATION_REASON_IDS[0],
+      statement: "Rien dans ce texte n’enfreint nos règles : il est publié.",
+      version: "0",
+      editedAt: "0",
+    }),
+  },
   "moderation.reviews.$id.tsx": {
     loader: only("moderator", "admin"),
     action: only("moderator", "admin"),
@@ -142,7 +173,18 @@ const MATRIX: Record<string, Row> = {
   "sitemaps.companies.$page.ts": { loader: EVERYONE },
   "sitemaps.pages.ts": { loader: EVERYONE },
   // A statement of reasons: the content's author, the reporter (staffB) and moderators.
-  "statements.$id.tsx": { loader: only("author", "staffB", "moderator", "admin"), params: (w) => ({ id: String(w.statementId) }) },
+  // The review was kept: only its reporter (staffB), the side it went against, may appeal.
+  "statements.$id.tsx": {
+    loader: only("author", "staffB", "moderator", "admin"),
+    action: only("staffB"),
+    params: (w) => ({ id: String(w.statementId) }),
+    form: () => ({ explanation: "Cet avis ne décrit aucune expérience réelle : je l’ai signalé pour cela." }),
+  },
+  // The statement of a decision on a held review: its author and moderators only.
+  "statements.publication.$id.tsx": {
+    loader: only("author", "moderator", "admin"),
+    params: (w) => ({ id: String(publicationDecision(w)) }),
+  },
   "transparency.tsx": { loader: EVERYONE },
   "users.$id.tsx": { loader: EVERYONE, params: (w) => ({ id: String(w.users.author.id) }) },
   "verify-email.tsx": { loader: EVERYONE, action: EVERYONE },
@@ -155,6 +197,26 @@ const MATRIX: Record<string, Row> = {
     form: () => ({ ...reviewForm(), kind: "store", name: "Maison A — Lyon", city: "Lyon" }),
   },
 };
+
+/** A moderator's publication of a review `author` wrote and a check held (made once). */
+let publicationDecisionId: number | undefined;
+function publicationDecision(w: World) {
+  if (publicationDecisionId === undefined) {
+    const reviewId = makeReview({ companyId: w.companyA.id, subjectId: w.companyA.subjectId, authorId: w.users.author.id, stars: 3, status: "held" });
+    const decided = decideHeld({
+      actor: { id: w.users.moderator.id, role: "moderator" },
+      reviewId,
+      decision: "publish",
+      reason: MODERATION_REASON_IDS[0],
+      statement: "Rien dans ce texte n’enfreint nos règles : il est publié.",
+      version: 0,
+      editedAt: 0,
+    });
+    if (!decided.ok) throw new Error(`publicationDecision: ${decided.kind}`);
+    publicationDecisionId = decided.decisionId;
+  }
+  return publicationDecisionId;
+}
 
 // ─── Generation ───────────────────────────────────────────────────────────────
 

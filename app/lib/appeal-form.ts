@@ -1,0 +1,89 @@
+// Appeals against a moderation decision (DSA art. 20), the rules that the forms, the
+// models and the statements of reasons share: the window (APPEAL_WINDOW_DAYS, published
+// on /transparency), who may appeal a decision, and the two forms — the appellant's
+// (on /statements/:id) and the moderator's (on the case page). Pure: the client imports it.
+// Messages are i18n keys (app/i18n/moderation.ts), translated where they are shown.
+import { z } from "zod";
+import { APPEAL_WINDOW_DAYS } from "./policy";
+import { DECISION_TARGETS, STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH, type Decision } from "./moderation-form";
+import { MODERATION_REASON_IDS } from "./moderation-reasons";
+
+export { APPEAL_WINDOW_DAYS };
+
+const DAY_MS = 86_400_000;
+
+/** The last moment a decision taken at `decidedAt` can be appealed. */
+export function appealDeadline(decidedAt: number) {
+  return decidedAt + APPEAL_WINDOW_DAYS * DAY_MS;
+}
+
+export function appealWindowOpen(decidedAt: number, now: number) {
+  return now <= appealDeadline(decidedAt);
+}
+
+export type Party = "author" | "reporter";
+
+/** Who may appeal a decision: the side it went against. A removal, its content's author;
+ *  keeping reported content online, or putting it back, the people who reported it. */
+export function appellantSide(decision: Decision): Party {
+  return decision === "remove" ? "author" : "reporter";
+}
+
+/** How the log names the confirmation of a decision on appeal (on the decision's own
+ *  target, so that the thread's history shows it). A reversal is logged as what it does:
+ *  `remove` or `restore`, and the appeals it answered point at it (outcome_decision_id). */
+export const APPEAL_UPHELD = "appeal_upheld";
+
+/** What reversing a decision does to its content. */
+export function reversalOf(decision: Decision): "remove" | "restore" {
+  return decision === "remove" ? "restore" : "remove";
+}
+
+export const APPEAL_OUTCOMES = ["uphold", "overturn"] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+// ─── The appellant's form ─────────────────────────────────────────────────────
+
+export const APPEAL_MIN_LENGTH = 10;
+export const APPEAL_MAX_LENGTH = 2000;
+
+export const appealSchema = z.object({
+  // Newlines counted as one character, as the textarea's maxLength counts them.
+  explanation: z
+    .string({ error: "appeal.error.required" })
+    .overwrite((s) => s.replace(/\r\n?/g, "\n"))
+    .trim()
+    .min(1, { error: "appeal.error.required" })
+    .min(APPEAL_MIN_LENGTH, { error: "appeal.error.short" })
+    .max(APPEAL_MAX_LENGTH, { error: "appeal.error.long" }),
+});
+
+export const APPEAL_MESSAGE_VARS = { min: APPEAL_MIN_LENGTH, max: APPEAL_MAX_LENGTH };
+
+// ─── The moderator's form ─────────────────────────────────────────────────────
+
+const count = (key: string) =>
+  z.number({ error: key }).int({ error: key }).min(0, { error: key }).max(Number.MAX_SAFE_INTEGER, { error: key });
+
+/** Sent with `intent=appeal` to the case page, beside the ordinary decision forms. */
+export const appealDecisionSchema = z.object({
+  intent: z.literal("appeal", { error: "moderation.error.stale" }),
+  target: z.enum(DECISION_TARGETS, { error: "moderation.error.stale" }),
+  /** The decision appealed against. */
+  appealed: count("moderation.error.stale").min(1, { error: "moderation.error.stale" }),
+  /** The newest pending appeal shown when the case was opened: a later one stops the form. */
+  seenAppeal: count("moderation.error.stale"),
+  /** The content's last edit when the case was opened (0: never edited). */
+  editedAt: count("moderation.error.stale"),
+  outcome: z.enum(APPEAL_OUTCOMES, { error: "appeal.decide.error.outcome" }),
+  reason: z.enum(MODERATION_REASON_IDS, { error: "moderation.error.reason" }),
+  statement: z
+    .string({ error: "moderation.error.statementRequired" })
+    .overwrite((s) => s.replace(/\r\n?/g, "\n"))
+    .trim()
+    .min(1, { error: "moderation.error.statementRequired" })
+    .min(STATEMENT_MIN_LENGTH, { error: "moderation.error.statementShort" })
+    .max(STATEMENT_MAX_LENGTH, { error: "moderation.error.statementLong" }),
+});
+
+export type AppealDecisionForm = z.infer<typeof appealDecisionSchema>;

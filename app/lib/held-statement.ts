@@ -1,0 +1,138 @@
+// The statement of reasons (DSA art. 17) of a decision on a review held at submission: a
+// moderator published it, a moderator refused it, or the deadline job published it
+// because nobody decided within the published delay. The same parts as every statement
+// (app/lib/statement.ts): what was decided, the facts, whether automated means were used,
+// the ground (the reason and the rule on /transparency), how to contest. One place for
+// the mail, the notification and the page /statements/publication/:id. Pure.
+import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
+import type { HeldDecision } from "./held-review";
+import { MODERATION_REASONS, reasonLabel } from "./moderation-reasons";
+import { MAX_PUBLICATION_DELAY_HOURS } from "./policy";
+import { quote, rulePath } from "./statement";
+
+export interface PublicationStatementInput {
+  decisionId: number;
+  decision: HeldDecision;
+  /** True for the deadline job's publication. */
+  automated: boolean;
+  reason: string;
+  /** The moderator's own words (the job's fixed text for an automatic publication). */
+  statement: string;
+  /** The check that held the review, and when. */
+  check: string | null;
+  heldAt: number | null;
+  decidedAt: number;
+  reviewId: number;
+  reviewTitle: string;
+  companyName: string;
+}
+
+export interface PublicationStatementText {
+  subject: string;
+  summary: string;
+  decided: string;
+  /** How it was held; then, for a moderator's decision, their words (null for the job's). */
+  facts: { held: string; intro: string | null; statement: string | null; quoted: string | null };
+  automated: string;
+  ground: string;
+  rulePath: string;
+  ruleLink: string;
+  contest: string;
+  headings: { decided: string; facts: string; automated: string; ground: string; contest: string };
+}
+
+/** The path of the statement's page. */
+export function publicationStatementPath(decisionId: number) {
+  return `/statements/publication/${decisionId}`;
+}
+
+const CHECK_NAMES = {
+  rate_account: "held.check.rate_account",
+  rate_ip: "held.check.rate_ip",
+  network_cluster: "held.check.network_cluster",
+  links: "held.check.links",
+  email: "held.check.email",
+  phone: "held.check.phone",
+  banned_words: "held.check.banned_words",
+  duplicate_own: "held.check.duplicate_own",
+  near_duplicate: "held.check.near_duplicate",
+  conflict_member: "held.check.conflict_member",
+  conflict_domain: "held.check.conflict_domain",
+  negative_burst: "held.check.negative_burst",
+} as const satisfies Record<string, MessageKey>;
+
+/** The name of a check (a code of review-checks.server.ts CHECKS), for people. */
+export function checkName(locale: Locale, code: string | null): string {
+  const key: MessageKey = code && code in CHECK_NAMES ? CHECK_NAMES[code as keyof typeof CHECK_NAMES] : "held.check.unknown";
+  return translate(locale, key);
+}
+
+type Kind = "publish" | "refuse" | "auto";
+const kindOf = (s: PublicationStatementInput): Kind => (s.automated ? "auto" : s.decision);
+
+const SUBJECT: Record<Kind, MessageKey> = {
+  publish: "held.statement.subject.publish",
+  refuse: "held.statement.subject.refuse",
+  auto: "held.statement.subject.auto",
+};
+const DECIDED: Record<Kind, MessageKey> = {
+  publish: "held.statement.decided.publish",
+  refuse: "held.statement.decided.refuse",
+  auto: "held.statement.decided.auto",
+};
+const AUTOMATED: Record<Kind, MessageKey> = {
+  publish: "held.statement.automated.human",
+  refuse: "held.statement.automated.human",
+  auto: "held.statement.automated.auto",
+};
+const GROUND: Record<Kind, MessageKey> = {
+  publish: "held.statement.ground.publish",
+  refuse: "held.statement.ground.refuse",
+  auto: "held.statement.ground.auto",
+};
+const CONTEST: Record<Kind, MessageKey> = {
+  publish: "held.statement.contest.publish",
+  refuse: "held.statement.contest.refuse",
+  auto: "held.statement.contest.publish",
+};
+
+export function publicationStatementText(locale: Locale, s: PublicationStatementInput): PublicationStatementText {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+  const kind = kindOf(s);
+  const date = formatDate(locale, s.decidedAt);
+  const what = t("held.statement.what", { title: s.reviewTitle, company: s.companyName });
+  const reason = reasonLabel(s.reason, locale);
+  const description = MODERATION_REASONS.find((r) => r.id === s.reason)?.description[locale] ?? "";
+  const hours = MAX_PUBLICATION_DELAY_HOURS;
+  const check = checkName(locale, s.check);
+  const held =
+    s.heldAt != null
+      ? t("held.statement.facts.held", { date: formatDate(locale, s.heldAt), check })
+      : t("held.statement.facts.heldUndated", { check });
+  const decided = t(DECIDED[kind], { what, date, hours });
+  const human = kind !== "auto";
+  return {
+    subject: t(SUBJECT[kind]),
+    summary: `${decided} ${t("held.statement.summary.ground", { reason })}`,
+    decided,
+    facts: {
+      held,
+      intro: human ? t("held.statement.facts.intro") : null,
+      statement: human ? s.statement : null,
+      quoted: human ? quote(locale, s.statement) : null,
+    },
+    automated: t(AUTOMATED[kind], { hours }),
+    ground: t(GROUND[kind], { reason, description, hours }),
+    // The automatic publication rests on the published delay; the others on the rule.
+    rulePath: human ? rulePath(s.reason) : "/transparency#delay",
+    ruleLink: t("held.statement.ruleLink"),
+    contest: t(CONTEST[kind]),
+    headings: {
+      decided: t("held.statement.heading.decided"),
+      facts: t("held.statement.heading.facts"),
+      automated: t("held.statement.heading.automated"),
+      ground: t("held.statement.heading.ground"),
+      contest: t("held.statement.heading.contest"),
+    },
+  };
+}

@@ -1,0 +1,655 @@
+// Appeals against a moderation decision (DSA art. 20): filed from the statement's page by
+// the side the decision went against (its author for a removal, its reporters for
+// content kept or put back), within APPEAL_WINDOW_DAYS, once per person and per decision;
+// queued oldest first at /moderation/appeals; decided on the case page by a moderator
+// other than the one who took the decision (an admin may decide any).
+//
+// Deciding is one synchronous transaction (BEGIN IMMEDIATE), like a decision: the appeals'
+// outcome (a conditional UPDATE on their pending status: the second of two moderators
+// deciding at once writes nothing), the content's new state and the counters on a
+// reversal, one new row of the append-only log (the appealed decision is never touched),
+// and every statement of reasons — to each appellant and to the other side, on the site
+// and by mail in their language. While an appeal waits, the content is decided only
+// through it (decide() refuses "appeal_pending").
+import { and, asc, count, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb, type Db } from "#db/client.server";
+import { appeals, companies, flags, followUps, moderationDecisions, replies, reviews, users } from "#db/schema";
+import {
+  APPEAL_UPHELD,
+  appealDeadline,
+  appealWindowOpen,
+  appellantSide,
+  reversalOf,
+  type AppealOutcome,
+  type Party,
+} from "~/lib/appeal-form";
+import { LOGGED_DECISION, type Decision, type DecisionTarget } from "~/lib/moderation-form";
+import type { ModerationReason } from "~/lib/moderation-reasons";
+import type { StatementInput } from "~/lib/statement";
+import {
+  answeredFlags,
+  appealsAnsweredBy,
+  asDecision,
+  authorsOf,
+  countStateChange,
+  decidedFlagColumns,
+  isAuthorOf,
+  isReportOf,
+  loadContentDecision,
+  loadThread,
+  partOf,
+  refusalFor,
+  reporterKey,
+  setContentState,
+  type ContentDecision,
+  type DecidedFlag,
+  type ModerationActor,
+  type Refusal,
+  type StatementViewer,
+} from "./moderation.server";
+import { sendStatementToAccount, sendStatementToEmail, statementPath } from "./moderation-notices.server";
+import { notify } from "./notifications.server";
+
+// ─── The right to appeal ──────────────────────────────────────────────────────
+
+export interface OwnAppeal {
+  id: number;
+  status: "pending" | "upheld" | "overturned";
+  createdAt: number;
+  decidedAt: number | null;
+  outcomeDecisionId: number | null;
+}
+
+export type AppealRight =
+  | { kind: "open"; deadline: number; side: Party }
+  | { kind: "appealed"; appeal: OwnAppeal }
+  /** The window passed. */
+  | { kind: "closed"; deadline: number }
+  /** A later decision replaced this one. */
+  | { kind: "superseded" }
+  /** The content was deleted by its author since: nothing left to appeal. */
+  | { kind: "gone" }
+  /** The outcome of an appeal: final within Réplique. */
+  | { kind: "final" }
+  /** The decision went this person's way (or they are not a party). */
+  | { kind: "not_entitled" }
+  | { kind: "not_appealable" };
+
+export type AppealRefusal = Exclude<AppealRight["kind"], "open" | "appealed"> | "already_appealed";
+
+function ownAppeal(db: Db, decisionId: number, userId: number): OwnAppeal | null {
+  return (
+    db
+      .select({
+        id: appeals.id,
+        status: appeals.status,
+        createdAt: appeals.createdAt,
+        decidedAt: appeals.decidedAt,
+        outcomeDecisionId: appeals.outcomeDecisionId,
+      })
+      .from(appeals)
+      .where(and(eq(appeals.decisionId, decisionId), eq(appeals.appellantUserId, userId)))
+      .get() ?? null
+  );
+}
+
+/** A later decision on the same content than `d`, other than confirmations on appeal. */
+function supersededBy(db: Db, d: { id: number; target: DecisionTarget; targetId: number }) {
+  return (
+    db
+      .select({ id: moderationDecisions.id })
+      .from(moderationDecisions)
+      .where(
+        and(
+          eq(moderationDecisions.targetType, d.target),
+          eq(moderationDecisions.targetId, d.targetId),
+          gt(moderationDecisions.id, d.id),
+          ne(moderationDecisions.decision, APPEAL_UPHELD),
+        ),
+      )
+      .get() != null
+  );
+}
+
+/** What `viewer` may do about decision `d`: appeal it (until when), or why not. */
+export function appealRight(db: Db, d: ContentDecision, viewer: StatementViewer, now: number): AppealRight {
+  const mine = ownAppeal(db, d.id, viewer.id);
+  if (mine) return { kind: "appealed", appeal: mine };
+  if (d.logged === APPEAL_UPHELD || appealsAnsweredBy(db, d.id).length > 0) return { kind: "final" };
+  const decision = asDecision(d.logged);
+  if (!decision) return { kind: "not_appealable" };
+  const side = appellantSide(decision);
+  const entitled =
+    side === "author" ? isAuthorOf(db, d, viewer.id) : answeredFlags(db, d).some((f) => isReportOf(f, viewer));
+  if (!entitled) return { kind: "not_entitled" };
+  if (supersededBy(db, d)) return { kind: "superseded" };
+  if (d.part.status !== "published" && d.part.status !== "removed") return { kind: "gone" };
+  const deadline = appealDeadline(d.createdAt);
+  if (!appealWindowOpen(d.createdAt, now)) return { kind: "closed", deadline };
+  return { kind: "open", deadline, side };
+}
+
+/** The appeal part of a statement's page, for its reader. */
+export function getAppealRight(decisionId: number, viewer: StatementViewer, now = Date.now(), db: Db = getDb()): AppealRight | null {
+  const d = loadContentDecision(db, decisionId);
+  return d ? appealRight(db, d, viewer, now) : null;
+}
+
+/** For the author of a removed review, on its permalink: the removal, and what they may
+ *  do about it (appeal until when, or the appeal they made). Null otherwise. */
+export function getRemovalAppeal(
+  reviewId: number,
+  viewer: StatementViewer,
+  now = Date.now(),
+  db: Db = getDb(),
+): { decisionId: number; decidedAt: number; right: AppealRight } | null {
+  const last = db
+    .select({ id: moderationDecisions.id, logged: moderationDecisions.decision })
+    .from(moderationDecisions)
+    .where(
+      and(
+        eq(moderationDecisions.targetType, "review"),
+        eq(moderationDecisions.targetId, reviewId),
+        ne(moderationDecisions.decision, APPEAL_UPHELD),
+      ),
+    )
+    .orderBy(sql`${moderationDecisions.id} DESC`)
+    .limit(1)
+    .get();
+  if (!last || last.logged !== "remove") return null;
+  const d = loadContentDecision(db, last.id);
+  if (!d || d.part.status !== "removed" || !isAuthorOf(db, d, viewer.id)) return null;
+  return { decisionId: d.id, decidedAt: d.createdAt, right: appealRight(db, d, viewer, now) };
+}
+
+// ─── Filing an appeal ─────────────────────────────────────────────────────────
+
+export interface FileAppealInput {
+  viewer: StatementViewer;
+  decisionId: number;
+  explanation: string;
+  origin?: string;
+  now?: number;
+}
+
+export type FileAppealResult = { ok: true; appealId: number } | { ok: false; kind: AppealRefusal | "not_found" };
+
+/** Records an appeal and its receipt (on the site and by mail, in the appellant's
+ *  language), in one transaction. One per person and per decision: a unique index backs it. */
+export function fileAppeal(input: FileAppealInput, db: Db = getDb()): FileAppealResult {
+  const now = input.now ?? Date.now();
+  return db.$client
+    .transaction((): FileAppealResult => {
+      const d = loadContentDecision(db, input.decisionId);
+      if (!d) return { ok: false, kind: "not_found" };
+      const right = appealRight(db, d, input.viewer, now);
+      if (right.kind === "appealed") return { ok: false, kind: "already_appealed" };
+      if (right.kind !== "open") return { ok: false, kind: right.kind };
+      const row = db
+        .insert(appeals)
+        .values({ decisionId: d.id, appellantUserId: input.viewer.id, body: input.explanation, status: "pending", createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: appeals.id })
+        .get();
+      if (!row) return { ok: false, kind: "already_appealed" };
+      notify(db, {
+        userId: input.viewer.id,
+        kind: "appeal_received",
+        data: { reviewId: d.thread.review.id, reviewTitle: d.thread.review.title, companyName: d.thread.review.companyName, decisionId: d.id },
+        link: statementPath(d.id),
+        origin: input.origin,
+        now,
+      });
+      return { ok: true, appealId: row.id };
+    })
+    .immediate();
+}
+
+// ─── The queue ────────────────────────────────────────────────────────────────
+
+export const APPEAL_PAGE_SIZE = 20;
+const QUEUE_EXPLANATIONS = 3;
+
+export interface AppealQueueItem {
+  decisionId: number;
+  target: DecisionTarget;
+  reviewId: number;
+  oldestAt: number;
+  appealCount: number;
+  /** Who appeals: the author (of a removal) or reporters (of content kept or put back). */
+  side: Party;
+  explanations: { id: number; explanation: string; createdAt: number }[];
+  decision: { logged: string; reason: string; createdAt: number; actorName: string | null; automated: boolean };
+  /** The viewer took the appealed decision: another moderator must decide (unless admin). */
+  yours: boolean;
+  review: { title: string; status: string; stars: number; companyName: string; companySlug: string };
+}
+
+export interface AppealQueuePage {
+  items: AppealQueueItem[];
+  nextCursor: string | null;
+}
+
+function decodeCursor(cursor: string | null | undefined) {
+  const match = cursor?.match(/^(\d{1,16})_(\d{1,12})$/);
+  return match ? { oldestAt: Number(match[1]), decisionId: Number(match[2]) } : null;
+}
+
+const actor = alias(users, "actor");
+
+/** The decisions under appeal, the one appealed longest ago first, by keyset on (oldest
+ *  pending appeal, decision id). A fixed number of queries per page, whatever its length. */
+export function listAppealQueue(
+  options: { after?: string | null; limit?: number; viewer?: ModerationActor } = {},
+  db: Db = getDb(),
+): AppealQueuePage {
+  const limit = options.limit ?? APPEAL_PAGE_SIZE;
+  const cursor = decodeCursor(options.after);
+  const oldest = sql<number>`min(${appeals.createdAt})`.mapWith(Number);
+  const groups = db
+    .select({ decisionId: appeals.decisionId, oldestAt: oldest, n: count() })
+    .from(appeals)
+    .where(eq(appeals.status, "pending"))
+    .groupBy(appeals.decisionId)
+    .having(cursor ? sql`(min(${appeals.createdAt}), ${appeals.decisionId}) > (${cursor.oldestAt}, ${cursor.decisionId})` : undefined)
+    .orderBy(sql`min(${appeals.createdAt})`, asc(appeals.decisionId))
+    .limit(limit + 1)
+    .all();
+  const hasMore = groups.length > limit;
+  const page = hasMore ? groups.slice(0, limit) : groups;
+  if (page.length === 0) return { items: [], nextCursor: null };
+  const ids = page.map((g) => g.decisionId);
+
+  const decisions = new Map(
+    db
+      .select({
+        id: moderationDecisions.id,
+        target: moderationDecisions.targetType,
+        targetId: moderationDecisions.targetId,
+        logged: moderationDecisions.decision,
+        reason: moderationDecisions.reason,
+        automated: moderationDecisions.automated,
+        actorId: moderationDecisions.actorId,
+        actorName: actor.displayName,
+        createdAt: moderationDecisions.createdAt,
+      })
+      .from(moderationDecisions)
+      .leftJoin(actor, eq(actor.id, moderationDecisions.actorId))
+      .where(inArray(moderationDecisions.id, ids))
+      .all()
+      .map((d) => [d.id, d]),
+  );
+  const pending = db
+    .select({ id: appeals.id, decisionId: appeals.decisionId, explanation: appeals.body, createdAt: appeals.createdAt })
+    .from(appeals)
+    .where(and(eq(appeals.status, "pending"), inArray(appeals.decisionId, ids)))
+    .orderBy(asc(appeals.createdAt), asc(appeals.id))
+    .all();
+  // The thread of each decision's target.
+  const targetIds = (kind: string) => [...decisions.values()].filter((d) => d.target === kind).map((d) => d.targetId);
+  const replyIds = targetIds("reply");
+  const followUpIds = targetIds("follow_up");
+  const replyThread = new Map(
+    replyIds.length
+      ? db.select({ id: replies.id, reviewId: replies.reviewId }).from(replies).where(inArray(replies.id, replyIds)).all().map((r) => [r.id, r.reviewId])
+      : [],
+  );
+  const followUpThread = new Map(
+    followUpIds.length
+      ? db
+          .select({ id: followUps.id, reviewId: followUps.reviewId })
+          .from(followUps)
+          .where(inArray(followUps.id, followUpIds))
+          .all()
+          .map((r) => [r.id, r.reviewId])
+      : [],
+  );
+  const reviewOf = (d: { target: string; targetId: number }) =>
+    d.target === "review" ? d.targetId : d.target === "reply" ? replyThread.get(d.targetId) : followUpThread.get(d.targetId);
+  const reviewIds = [...new Set([...decisions.values()].map(reviewOf).filter((id): id is number => id != null))];
+  const facts = new Map(
+    reviewIds.length
+      ? db
+          .select({
+            id: reviews.id,
+            title: reviews.title,
+            status: reviews.status,
+            stars: reviews.stars,
+            companyName: companies.name,
+            companySlug: companies.slug,
+          })
+          .from(reviews)
+          .innerJoin(companies, eq(companies.id, reviews.companyId))
+          .where(inArray(reviews.id, reviewIds))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  );
+
+  const items: AppealQueueItem[] = [];
+  for (const g of page) {
+    const d = decisions.get(g.decisionId);
+    const target = d && (d.target === "review" || d.target === "reply" || d.target === "follow_up") ? d.target : null;
+    const decision = d ? asDecision(d.logged) : null;
+    const reviewId = d ? reviewOf(d) : undefined;
+    const review = reviewId != null ? facts.get(reviewId) : undefined;
+    if (!d || !target || !decision || reviewId == null || !review) continue;
+    items.push({
+      decisionId: d.id,
+      target,
+      reviewId,
+      oldestAt: g.oldestAt,
+      appealCount: g.n,
+      side: appellantSide(decision),
+      explanations: pending
+        .filter((a) => a.decisionId === d.id)
+        .slice(0, QUEUE_EXPLANATIONS)
+        .map((a) => ({
+          id: a.id,
+          createdAt: a.createdAt,
+          explanation: a.explanation.length > 280 ? `${a.explanation.slice(0, 280)}…` : a.explanation,
+        })),
+      decision: { logged: d.logged, reason: d.reason, createdAt: d.createdAt, actorName: d.actorName, automated: d.automated },
+      yours: options.viewer != null && options.viewer.role !== "admin" && d.actorId === options.viewer.id,
+      review,
+    });
+  }
+  const last = page.at(-1)!;
+  return { items, nextCursor: hasMore ? `${last.oldestAt}_${last.decisionId}` : null };
+}
+
+// ─── On the case page ─────────────────────────────────────────────────────────
+
+export type AppealDecideRefusal = Refusal | "same_moderator";
+
+export interface CaseAppeal {
+  target: DecisionTarget;
+  /** The decision appealed against. */
+  decision: {
+    id: number;
+    decision: Decision;
+    logged: string;
+    reason: string;
+    statement: string;
+    createdAt: number;
+    actorName: string | null;
+    automated: boolean;
+  };
+  side: Party;
+  appeals: { id: number; explanation: string; createdAt: number; appellantName: string | null }[];
+  /** What the form carries back (see decideAppeal()). */
+  seenAppeal: number;
+  editedAt: number;
+  /** What a reversal would do, and whether the content is still as the decision left it. */
+  reversal: "remove" | "restore";
+  canOverturn: boolean;
+  refusal: AppealDecideRefusal | null;
+}
+
+/** Whether `actor` may decide an appeal on decision `d` (besides the conflicts of interest
+ *  of any decision): not if they took it, unless they are an admin. */
+function sameModerator(actorInput: ModerationActor, d: { actorId: number | null }) {
+  return actorInput.role !== "admin" && d.actorId != null && d.actorId === actorInput.id;
+}
+
+/** The status a decision leaves its content in: what a reversal expects to find. */
+const leftIn = (decision: Decision) => (decision === "remove" ? "removed" : "published");
+
+/** The appeals waiting on the decisions of a thread, one entry per appealed decision. */
+export function getCaseAppeals(reviewId: number, viewer: ModerationActor, db: Db = getDb()): CaseAppeal[] {
+  const thread = loadThread(db, reviewId);
+  if (!thread) return [];
+  const appellant = alias(users, "appellant");
+  const out: CaseAppeal[] = [];
+  for (const target of ["review", "reply", "follow_up"] as const) {
+    const part = partOf(thread, target);
+    if (!part) continue;
+    const rows = db
+      .select({
+        id: appeals.id,
+        decisionId: appeals.decisionId,
+        explanation: appeals.body,
+        createdAt: appeals.createdAt,
+        appellantName: appellant.displayName,
+      })
+      .from(appeals)
+      .innerJoin(moderationDecisions, eq(moderationDecisions.id, appeals.decisionId))
+      .leftJoin(appellant, eq(appellant.id, appeals.appellantUserId))
+      .where(and(eq(appeals.status, "pending"), eq(moderationDecisions.targetType, target), eq(moderationDecisions.targetId, part.id)))
+      .orderBy(asc(appeals.createdAt), asc(appeals.id))
+      .all();
+    for (const decisionId of [...new Set(rows.map((r) => r.decisionId))]) {
+      const d = loadContentDecision(db, decisionId);
+      const decision = d ? asDecision(d.logged) : null;
+      if (!d || !decision) continue;
+      const mine = rows.filter((r) => r.decisionId === decisionId);
+      const actorName = d.actorId != null ? (db.select({ n: users.displayName }).from(users).where(eq(users.id, d.actorId)).get()?.n ?? null) : null;
+      out.push({
+        target,
+        decision: {
+          id: d.id,
+          decision,
+          logged: d.logged,
+          reason: d.reason,
+          statement: d.statement,
+          createdAt: d.createdAt,
+          actorName,
+          automated: d.automated,
+        },
+        side: appellantSide(decision),
+        appeals: mine.map(({ decisionId: _d, ...a }) => a),
+        seenAppeal: mine.at(-1)!.id,
+        editedAt: part.editedAt ?? 0,
+        reversal: reversalOf(decision),
+        canOverturn: part.status === leftIn(decision) && !supersededBy(db, d),
+        refusal: refusalFor(db, viewer.id, thread, part) ?? (sameModerator(viewer, d) ? "same_moderator" : null),
+      });
+    }
+  }
+  return out;
+}
+
+// ─── Deciding an appeal ───────────────────────────────────────────────────────
+
+export interface DecideAppealInput {
+  actor: ModerationActor;
+  reviewId: number;
+  target: DecisionTarget;
+  /** The decision appealed against. */
+  appealed: number;
+  outcome: AppealOutcome;
+  reason: ModerationReason;
+  statement: string;
+  /** From the form: the newest pending appeal and the content's last edit when the case was opened. */
+  seenAppeal: number;
+  editedAt: number;
+  origin?: string;
+  now?: number;
+}
+
+export type DecideAppealResult =
+  | { ok: true; decisionId: number; appeals: number; notified: number }
+  | {
+      ok: false;
+      kind: "not_found" | "not_moderator" | AppealDecideRefusal | "already_decided" | "new_appeal" | "content_changed";
+    };
+
+/** Thrown inside the transaction to roll back what was written before a late refusal. */
+class Refused extends Error {
+  constructor(readonly kind: "already_decided" | "content_changed") {
+    super(kind);
+  }
+}
+
+/** Records the outcome of the appeals on one decision and everything that follows (see the top). */
+export function decideAppeal(input: DecideAppealInput, db: Db = getDb()): DecideAppealResult {
+  const now = input.now ?? Date.now();
+  if (input.actor.role !== "moderator" && input.actor.role !== "admin") return { ok: false, kind: "not_moderator" };
+  try {
+    return db.$client
+      .transaction((): DecideAppealResult => {
+        const d = loadContentDecision(db, input.appealed);
+        if (!d || d.target !== input.target || d.thread.review.id !== input.reviewId) return { ok: false, kind: "not_found" };
+        const appealedDecision = asDecision(d.logged);
+        if (!appealedDecision) return { ok: false, kind: "not_found" };
+        const { thread, part } = d;
+        const refusal = refusalFor(db, input.actor.id, thread, part);
+        if (refusal) return { ok: false, kind: refusal };
+        if (sameModerator(input.actor, d)) return { ok: false, kind: "same_moderator" };
+
+        const waiting = db
+          .select({ id: appeals.id })
+          .from(appeals)
+          .where(and(eq(appeals.decisionId, d.id), eq(appeals.status, "pending")))
+          .orderBy(asc(appeals.id))
+          .all();
+        if (waiting.length === 0) return { ok: false, kind: "already_decided" };
+        if (waiting.some((a) => a.id > input.seenAppeal)) return { ok: false, kind: "new_appeal" };
+        const overturn = input.outcome === "overturn";
+        const effect: Decision = overturn ? reversalOf(appealedDecision) : appealedDecision;
+        if (overturn && (part.status !== leftIn(appealedDecision) || (part.editedAt ?? 0) !== input.editedAt || supersededBy(db, d))) {
+          return { ok: false, kind: "content_changed" };
+        }
+
+        // 1. The appeals' outcome, only if nobody decided them meanwhile.
+        const decided = db
+          .update(appeals)
+          .set({ status: overturn ? "overturned" : "upheld", decidedBy: input.actor.id, decidedAt: now })
+          .where(and(eq(appeals.decisionId, d.id), eq(appeals.status, "pending"), lte(appeals.id, input.seenAppeal)))
+          .returning({ id: appeals.id, appellantUserId: appeals.appellantUserId, createdAt: appeals.createdAt })
+          .all();
+        if (decided.length === 0) throw new Refused("already_decided");
+
+        // 2. On a reversal, the content's new state (still as the decision left it) and the counters.
+        if (overturn) {
+          const table = part.target === "review" ? reviews : part.target === "reply" ? replies : followUps;
+          const changes = setContentState(db, {
+            part,
+            to: effect,
+            reason: input.reason,
+            now,
+            guard: () =>
+              and(
+                eq(table.id, part.id),
+                sql`${table.status} = ${leftIn(appealedDecision)}`,
+                sql`coalesce(${table.editedAt}, 0) = ${input.editedAt}`,
+                sql`NOT EXISTS (SELECT 1 FROM moderation_decisions m WHERE m.target_type = ${d.target} AND m.target_id = ${d.targetId}
+                    AND m.id > ${d.id} AND m.decision <> ${APPEAL_UPHELD})`,
+              ),
+          });
+          if (changes !== 1) throw new Refused("content_changed");
+          countStateChange(db, thread, part, effect, now);
+        }
+
+        // 3. The log: a new row; the appealed decision stays as it was.
+        const logged = db
+          .insert(moderationDecisions)
+          .values({
+            actorId: input.actor.id,
+            automated: false,
+            targetType: d.target,
+            targetId: d.targetId,
+            decision: overturn ? LOGGED_DECISION[effect] : APPEAL_UPHELD,
+            reason: input.reason,
+            statement: input.statement,
+            createdAt: now,
+          })
+          .returning({ id: moderationDecisions.id })
+          .get();
+        db.update(appeals)
+          .set({ outcomeDecisionId: logged.id })
+          .where(inArray(appeals.id, decided.map((a) => a.id)))
+          .run();
+
+        // 4. A removal on appeal upholds the reports waiting on the content, as any removal.
+        const upheld: DecidedFlag[] =
+          overturn && effect === "remove"
+            ? db
+                .update(flags)
+                .set({ status: "upheld", decisionId: logged.id, decidedAt: now })
+                .where(and(eq(flags.reviewId, thread.review.id), eq(flags.targetType, d.target), eq(flags.status, "pending")))
+                .returning(decidedFlagColumns)
+                .all()
+            : [];
+
+        // 5. The statements of reasons: each appellant, then the other side, each person once.
+        const answered = [...answeredFlags(db, d), ...upheld];
+        const base: Omit<StatementInput, "role" | "appeal"> = {
+          decisionId: logged.id,
+          decision: effect,
+          target: d.target,
+          reason: input.reason,
+          statement: input.statement,
+          automated: false,
+          decidedAt: now,
+          reviewId: thread.review.id,
+          reviewTitle: thread.review.title,
+          companyName: thread.review.companyName,
+          reportCount: answered.length,
+        };
+        const outcome = { outcome: overturn ? "overturned" : "upheld", appealedDecisionId: d.id, appealedAt: d.createdAt } as const;
+        const side = appellantSide(appealedDecision);
+        const told = new Set<string>();
+        let notified = 0;
+        const appellantIds = decided.map((a) => a.appellantUserId).filter((id): id is number => id != null);
+        const emails = appellantIds.length
+          ? db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, appellantIds)).all()
+          : [];
+        for (const a of decided) {
+          if (a.appellantUserId == null || told.has(`u${a.appellantUserId}`)) continue;
+          told.add(`u${a.appellantUserId}`);
+          const email = emails.find((e) => e.id === a.appellantUserId)?.email;
+          if (email) told.add(`e${email}`);
+          const input2 = { ...base, role: side, appeal: { ...outcome, yoursAt: a.createdAt } };
+          if (sendStatementToAccount(db, { userId: a.appellantUserId, input: input2, origin: input.origin, now })) notified++;
+        }
+        for (const userId of authorsOf(db, thread, part)) {
+          if (told.has(`u${userId}`)) continue;
+          told.add(`u${userId}`);
+          const input2 = { ...base, role: "author" as const, appeal: { ...outcome, yoursAt: null } };
+          if (sendStatementToAccount(db, { userId, input: input2, origin: input.origin, now })) notified++;
+        }
+        for (const f of answered) {
+          const key = reporterKey(f);
+          if (told.has(key) || (f.reporterUserId != null && told.has(`u${f.reporterUserId}`))) continue;
+          told.add(key);
+          const input2 = { ...base, role: "reporter" as const, appeal: { ...outcome, yoursAt: null } };
+          if (f.reporterUserId != null) {
+            if (sendStatementToAccount(db, { userId: f.reporterUserId, input: input2, origin: input.origin, now })) notified++;
+          } else if (f.reporterEmail) {
+            sendStatementToEmail(db, {
+              email: f.reporterEmail,
+              name: f.reporterName,
+              locale: f.reporterLocale ?? thread.review.language,
+              input: input2,
+              origin: input.origin,
+            });
+            notified++;
+          }
+        }
+        return { ok: true, decisionId: logged.id, appeals: decided.length, notified };
+      })
+      .immediate();
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, kind: error.kind };
+    throw error;
+  }
+}
+
+// ─── Figures for /transparency ────────────────────────────────────────────────
+
+/** Appeals received in the period (by when they were made), and how those were decided. */
+export function appealFigures(since: number, db: Db = getDb()) {
+  const row = db
+    .select({
+      received: count(),
+      upheld: sql<number>`coalesce(sum(${appeals.status} = 'upheld'), 0)`.mapWith(Number),
+      overturned: sql<number>`coalesce(sum(${appeals.status} = 'overturned'), 0)`.mapWith(Number),
+      pending: sql<number>`coalesce(sum(${appeals.status} = 'pending'), 0)`.mapWith(Number),
+    })
+    .from(appeals)
+    .where(sql`${appeals.createdAt} >= ${since}`)
+    .get();
+  return { received: row?.received ?? 0, upheld: row?.upheld ?? 0, overturned: row?.overturned ?? 0, pending: row?.pending ?? 0 };
+}

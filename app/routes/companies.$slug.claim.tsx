@@ -1,0 +1,259 @@
+// "Is this your company?": a signed-in user proves they speak for a company with a code
+// mailed to an address at its domain (app/lib/company-domain.ts), then enters the code.
+// Two forms on Conform, each a plain POST that works without JavaScript and keeps what
+// was typed; the writes are app/models/company-claims.server.ts's.
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { Field, FormError } from "~/components/Field";
+import { translate, type Locale, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { localeOfMatches } from "~/lib/auth-meta";
+import { CLAIM_CODE_LENGTH, claimCodeSchema, claimEmailSchema, type ClaimIntent } from "~/lib/company-claim-form";
+import { conformError, conformErrors } from "~/lib/conform";
+import { flashCookie } from "~/lib/flash.server";
+import { badRequest, notFound, readForm } from "~/lib/http.server";
+import { getLocale } from "~/lib/locale.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
+import { getClaimPage, startDomainClaim, verifyDomainClaim, type VerifyClaimResult } from "~/models/company-claims.server";
+import { requireUser } from "~/models/permissions.server";
+import companiesStyles from "~/styles/companies.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: companiesStyles }];
+
+// A private page: never stored by a shared cache, nor kept by the browser after log-out.
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = localeOfMatches(matches);
+  const title = data ? translate(locale, "companies.claim.metaTitle", { company: data.company.name }) : translate(locale, "companies.claim.title");
+  return [{ title: `${title} — ${translate(locale, "site.name")}` }, { name: "robots", content: "noindex" }];
+};
+
+function load(request: Request, slug: string | undefined) {
+  const user = requireUser(request);
+  const page = getClaimPage(slug ?? "", user.id);
+  if (!page) throw notFound();
+  return { user, page };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { page } = load(request, params.slug);
+  return page;
+}
+
+type ActionData = {
+  intent: ClaimIntent;
+  result: SubmissionResult<string[]>;
+  /** Variables of the messages (tries left on a wrong code, minutes to wait). */
+  vars?: Record<string, number>;
+};
+
+const VERIFY_REFUSALS: Record<Exclude<VerifyClaimResult, { ok: true }>["kind"], { status: number; message: MessageKey }> = {
+  not_found: { status: 404, message: "companies.error.stale" },
+  used: { status: 409, message: "companies.error.codeUsed" },
+  expired: { status: 409, message: "companies.error.codeExpired" },
+  replaced: { status: 409, message: "companies.error.codeReplaced" },
+  already_verified: { status: 409, message: "companies.error.alreadyVerified" },
+  wrong_code: { status: 400, message: "companies.error.codeWrong.other" },
+  too_many_attempts: { status: 429, message: "companies.error.tooManyAttempts" },
+};
+
+/** The key of "wrong code, N tries left" for `count` in `locale`. */
+function wrongCodeKey(locale: Locale, count: number): MessageKey {
+  if (count === 0) return "companies.error.codeWrong.zero";
+  return new Intl.PluralRules(locale).select(count) === "one" ? "companies.error.codeWrong.one" : "companies.error.codeWrong.other";
+}
+
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, page } = load(request, params.slug);
+  const locale = getLocale(request);
+  const form = await readForm(request);
+  const intent = form.get("intent");
+
+  if (intent === "send") {
+    const submission = parseWithZod(form, { schema: claimEmailSchema(page.company.domain) });
+    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    const result = startDomainClaim({
+      userId: user.id,
+      userName: user.displayName,
+      slug: page.company.slug,
+      email: submission.value.email,
+      locale,
+      origin: requestSiteOrigin(request),
+    });
+    if (result.ok) return redirect(`/companies/${page.company.slug}/claim`, { headers: { "Set-Cookie": flashCookie("flash.claimCodeSent") } });
+    if (result.kind === "not_found") throw notFound();
+    if (result.kind === "address") {
+      const message: MessageKey = result.problem === "free_mail" ? "companies.error.freeMail" : result.problem === "other_domain" ? "companies.error.otherDomain" : result.problem === "no_domain" ? "companies.error.noDomain" : "companies.error.email";
+      return data<ActionData>({ intent, result: submission.reply({ fieldErrors: { email: [message] } }) }, { status: 400 });
+    }
+    if (result.kind === "rate_limited") {
+      return data<ActionData>(
+        { intent, result: submission.reply({ formErrors: ["companies.error.tooManyCodes"] }), vars: { minutes: minutes(result.retryAfter) } },
+        { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
+      );
+    }
+    return data<ActionData>({ intent, result: submission.reply({ formErrors: ["companies.error.alreadyVerified"] }) }, { status: 409 });
+  }
+
+  if (intent === "verify") {
+    const submission = parseWithZod(form, { schema: claimCodeSchema });
+    if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    const result = verifyDomainClaim({ userId: user.id, claimId: submission.value.claim, code: submission.value.code });
+    if (result.ok) return redirect(`/companies/${result.slug}`, { headers: { "Set-Cookie": flashCookie("flash.companyVerified") } });
+    if (result.kind === "not_found") throw notFound();
+    const refusal = VERIFY_REFUSALS[result.kind];
+    if (result.kind === "wrong_code") {
+      const reply = submission.reply({ fieldErrors: { code: [wrongCodeKey(locale, result.attemptsLeft)] } });
+      return data<ActionData>({ intent, result: reply, vars: { count: result.attemptsLeft } }, { status: 400 });
+    }
+    if (result.kind === "too_many_attempts") {
+      return data<ActionData>(
+        { intent, result: submission.reply({ formErrors: [refusal.message] }), vars: { minutes: minutes(result.retryAfter) } },
+        { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
+      );
+    }
+    return data<ActionData>({ intent, result: submission.reply({ formErrors: [refusal.message], resetForm: true }) }, { status: refusal.status });
+  }
+
+  throw badRequest("Unknown form");
+}
+
+export default function ClaimPage() {
+  const page = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t, locale } = useT();
+  const { company, memberRole, pending, verifiable } = page;
+  const name = { company: company.name };
+  // A refused code whose form is gone (the code expired, the company got verified): said here.
+  const orphan = answer?.intent === "verify" && !(pending && company.state !== "verified" && verifiable) ? answer : undefined;
+
+  return (
+    <div className="page page--narrow claim-page">
+      <p>
+        <Link to={`/companies/${company.slug}`}>← {t("companies.claim.back", name)}</Link>
+      </p>
+      <h1>{t("companies.claim.title")}</h1>
+      <p className="lead">{t("companies.claim.lead", name)}</p>
+      {orphan ? <FormError>{conformErrors(locale, orphan.result.error?.[""] ?? undefined, orphan.vars)[0]}</FormError> : null}
+
+      {company.state === "verified" ? (
+        memberRole ? (
+          <div className="card">
+            <p>{t("companies.claim.youOwn", name)}</p>
+            <p>
+              <Link to={`/brand/${company.slug}`} className="button">
+                {t("companies.claim.openDashboard")}
+              </Link>
+            </p>
+          </div>
+        ) : (
+          <p className="notice">{t("companies.claim.alreadyVerified", name)}</p>
+        )
+      ) : !verifiable ? (
+        <p className="notice">{t("companies.claim.noDomain", name)}</p>
+      ) : (
+        <>
+          {memberRole ? <p className="notice">{t("companies.claim.youAdded", name)}</p> : null}
+          {pending ? <CodeForm claim={pending} companyName={company.name} answer={answer?.intent === "verify" ? answer : undefined} /> : null}
+          <EmailForm domain={company.domain ?? ""} again={pending != null} answer={answer?.intent === "send" ? answer : undefined} />
+          <p className="muted">{t("companies.claim.afterwards", name)}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function EmailForm({ domain, again, answer }: { domain: string; again: boolean; answer?: ActionData }) {
+  const { t, locale } = useT();
+  const schema = useMemo(() => claimEmailSchema(domain), [domain]);
+  const [form, fields] = useForm({
+    id: "claim-email",
+    lastResult: answer?.result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const hintId = `${fields.email.id}-hint`;
+  const { key, ...email } = getInputProps(fields.email, { type: "email", ariaDescribedBy: hintId });
+  const formErrors = conformErrors(locale, form.errors, answer?.vars);
+  const fieldError = conformError(locale, fields.email.errors);
+  return (
+    <section className="card section" aria-labelledby="claim-email-title">
+      <h2 id="claim-email-title">{t(again ? "companies.claim.step1Again" : "companies.claim.step1", { domain })}</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <FormError id={form.errorId}>{formErrors[0] ?? (fieldError && answer ? t("companies.error.fix") : undefined)}</FormError>
+        <input type="hidden" name="intent" value="send" />
+        <Field
+          key={key}
+          label={t("companies.claim.email")}
+          hint={t("companies.claim.emailHint", { domain })}
+          error={fieldError}
+          autoComplete="email"
+          spellCheck={false}
+          {...email}
+          id={fields.email.id}
+          name={fields.email.name}
+        />
+        <button type="submit" className={again ? "button--ghost" : undefined}>
+          {t("companies.claim.send")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function CodeForm({ claim, companyName, answer }: { claim: { id: number; email: string; expiresAt: number }; companyName: string; answer?: ActionData }) {
+  const { t, locale } = useT();
+  const [form, fields] = useForm({
+    id: "claim-code",
+    lastResult: answer?.result,
+    constraint: getZodConstraint(claimCodeSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: claimCodeSchema }),
+  });
+  const hintId = `${fields.code.id}-hint`;
+  // The constraint would add a pattern that refuses "123 456", which the schema forgives.
+  const { key, pattern: _pattern, ...code } = getInputProps(fields.code, { type: "text", ariaDescribedBy: hintId });
+  const vars = { length: CLAIM_CODE_LENGTH, ...answer?.vars };
+  const formErrors = conformErrors(locale, form.errors, vars);
+  const stale = fields.claim.errors?.length ? t("companies.error.stale") : undefined;
+  const time = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { timeStyle: "short", timeZone: "Europe/Paris" }).format(claim.expiresAt);
+  return (
+    <section className="card section" aria-labelledby="claim-code-title">
+      <h2 id="claim-code-title">{t("companies.claim.step2")}</h2>
+      <p>{t("companies.claim.sentTo", { email: claim.email, time })}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormError id={form.errorId}>{formErrors[0] ?? stale}</FormError>
+        <input type="hidden" name="intent" value="verify" />
+        <input type="hidden" name="claim" value={claim.id} />
+        <Field
+          key={key}
+          className="claim-page__code"
+          label={t("companies.claim.code", { length: CLAIM_CODE_LENGTH })}
+          hint={t("companies.claim.codeHint", { company: companyName })}
+          error={conformError(locale, fields.code.errors, vars)}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={CLAIM_CODE_LENGTH + 2}
+          {...code}
+          id={fields.code.id}
+          name={fields.code.name}
+        />
+        <button type="submit">{t("companies.claim.verify")}</button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
