@@ -1,3 +1,4 @@
+import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import {
   useEffect,
   type InputHTMLAttributes,
@@ -6,6 +7,9 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
+import type { MessageKey, Vars } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { conformError, conformErrors } from "~/lib/conform";
 
 type Common = {
   /** The visible label (already translated). */
@@ -92,4 +96,63 @@ export function useClearPasswords(form: RefObject<HTMLFormElement | null>, answe
     if (!answer || !form.current) return;
     for (const input of form.current.querySelectorAll<HTMLInputElement>('input[type="password"]')) input.value = "";
   }, [answer, form]);
+}
+
+// ─── Conform forms ───────────────────────────────────────────────────────────
+
+type ConformFieldProps = {
+  /** The visible label (already translated). */
+  label: ReactNode;
+  /** Conform's field (`fields.email`): name, id, what was typed, errors (i18n keys). */
+  field: FieldMetadata<unknown>;
+  type?: "text" | "email" | "password";
+  /** Help shown under the label, linked with aria-describedby. */
+  hint?: ReactNode;
+  /** Variables of the field's messages. */
+  vars?: Vars;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "className" | "type" | "defaultValue" | "value" | "form">;
+
+/** `Field` for a Conform form: the same markup, with the input's name, id, typed value and
+ *  aria attributes from Conform and its first error translated into the page's language. */
+export function ConformField({ label, field, type = "text", hint, vars, ...input }: ConformFieldProps) {
+  const { locale } = useT();
+  const error = conformError(locale, field.errors, vars);
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  // Conform's key changes when the form is reset (an answer to a form that was accepted):
+  // the input then starts again from what the answer says.
+  const { key: _key, ...props } = getInputProps(field, { type, ariaDescribedBy: hintId });
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input key={field.key} {...props} {...input} />
+      {error ? (
+        <p className="field__error" id={field.errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The alert above a Conform form: its own errors (a rate limit, wrong credentials) in the
+ *  page's language or, when only fields have errors, `fix` ("correct the fields below"). */
+export function ConformFormError({
+  form,
+  vars,
+  fix = "form.fixErrors",
+}: {
+  form: FormMetadata;
+  vars?: Vars;
+  fix?: MessageKey;
+}) {
+  const { t, locale } = useT();
+  const messages = conformErrors(locale, form.errors, vars);
+  if (messages.length > 0) return <FormError id={form.errorId}>{messages.join(" ")}</FormError>;
+  const fieldsInvalid = Object.entries(form.allErrors).some(([name, errors]) => name !== "" && errors.length > 0);
+  return fieldsInvalid ? <FormError>{t(fix)}</FormError> : null;
 }

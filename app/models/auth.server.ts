@@ -1,14 +1,15 @@
 // Accounts: sign-up, log-in, email verification, password reset, password and email
-// change. Routes validate the forms with the schemas below and call these functions.
+// change. Routes parse the forms with the schemas of app/lib/account-forms.ts (those
+// that choose a password, with the `*ActionSchema`s below) and call these functions.
 // No enumeration: for log-in, sign-up and reset, a known and an unknown email take the
 // same path as far as the visitor can tell (same answer, one argon2 operation each).
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, type Db } from "#db/client.server";
 import { emailTokens, users } from "#db/schema";
 import type { Locale, MessageKey } from "~/i18n";
+import { changePasswordSchema, newPasswordField, passwordLengthProblem, resetSchema, signupSchema } from "~/lib/account-forms";
 import { isBreachedPassword } from "~/lib/breached-passwords.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { queueAccountMail } from "./mail.server";
@@ -17,16 +18,13 @@ import { createSession, deleteUserSessions, HOUR, type Session } from "./session
 
 // ─── Passwords ───────────────────────────────────────────────────────────────
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
-
 export { hashPassword, verifyPassword } from "./password.server";
 
-/** Length in characters (code points), any characters, no composition rules, not breached. */
+/** The password policy: the length rule of the forms (app/lib/account-forms.ts, also run
+ *  in the browser) and, here only, the list of common breached passwords. */
 export function passwordProblem(password: string): MessageKey | null {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN) return "validation.passwordShort";
-  if (length > PASSWORD_MAX) return "validation.passwordLong";
+  const problem = passwordLengthProblem(password);
+  if (problem) return problem;
   if (isBreachedPassword(password)) return "validation.passwordBreached";
   return null;
 }
@@ -38,48 +36,14 @@ function getDummyHash() {
   return dummyHash;
 }
 
-// ─── Form schemas (messages are i18n keys) ───────────────────────────────────
+// ─── The schemas the actions parse ───────────────────────────────────────────
 
-const text = (v: unknown) => (typeof v === "string" ? v : "");
-
-export const emailField = z.preprocess(
-  text,
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: "validation.email" }).max(254, { error: "validation.email" })),
-);
-
-export const newPasswordField = z.preprocess(
-  text,
-  z.string().superRefine((value, ctx) => {
-    const problem = passwordProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  }),
-);
-
-/** The password typed to log in or to confirm an action: no policy, only a sane length. */
-export const currentPasswordField = z.preprocess(
-  text,
-  z.string().min(1, { error: "validation.passwordRequired" }).max(1024, { error: "validation.passwordLong" }),
-);
-
-export const displayNameField = z.preprocess(
-  text,
-  z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/\s+/g, " "))
-    .pipe(z.string().min(2, { error: "validation.displayName" }).max(50, { error: "validation.displayName" })),
-);
-
-export const loginSchema = z.object({ email: emailField, password: currentPasswordField });
-export const signupSchema = z.object({ email: emailField, displayName: displayNameField, password: newPasswordField });
-export const forgotSchema = z.object({ email: emailField });
-export const resetSchema = z.object({ token: z.preprocess(text, z.string().min(1).max(200)), password: newPasswordField });
-export const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField });
-export const changeEmailSchema = z.object({ newEmail: emailField, password: currentPasswordField });
+// The forms' own schemas (app/lib/account-forms.ts) with the full password policy: the
+// breached list stays on the server, the rest is the same in the browser.
+const checkedNewPassword = newPasswordField(passwordProblem);
+export const signupActionSchema = signupSchema.extend({ password: checkedNewPassword });
+export const resetActionSchema = resetSchema.extend({ password: checkedNewPassword });
+export const changePasswordActionSchema = changePasswordSchema.extend({ newPassword: checkedNewPassword });
 
 // ─── Single-use tokens sent by mail ──────────────────────────────────────────
 

@@ -77,13 +77,19 @@ export function keyPart(value: string) {
   return crypto.createHmac("sha256", env().SECRET).update(value).digest("base64url").slice(0, 22);
 }
 
-/** The 429 answer of a form action: the translated message as `formError`, and Retry-After. */
+/** The wait that "try again in {minutes} min" states for a Retry-After in seconds. */
+export function retryMinutes(retryAfter: number) {
+  return Math.max(1, Math.ceil(retryAfter / 60));
+}
+
+/** The 429 answer of a form action: the translated message as `formError`, and Retry-After.
+ *  (Conform forms answer with `tooManyAttempts` of app/lib/account-forms.server.ts.) */
 export function tooManyRequests<T extends Record<string, unknown>>(
   locale: Locale,
   retryAfter: number,
   extra?: T,
 ) {
-  const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+  const minutes = retryMinutes(retryAfter);
   return data(
     { ...(extra ?? ({} as T)), formError: translate(locale, "rateLimit.tooMany", { minutes }) },
     { status: 429, headers: { "Retry-After": String(retryAfter) } },

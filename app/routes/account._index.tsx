@@ -1,3 +1,4 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import {
   data,
   redirect,
@@ -7,21 +8,31 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useRef } from "react";
-import { Field, FormError, useClearPasswords } from "~/components/Field";
+import { useMemo, useRef } from "react";
+import { ConformField, ConformFormError, FormError, useClearPasswords } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Toast } from "~/components/Toast";
-import { translate, type MessageKey } from "~/i18n";
+import type { MessageKey, Vars } from "~/i18n";
 import { useT } from "~/i18n/react";
+import {
+  buttonOnlySchema,
+  changeEmailSchema,
+  changePasswordSchema,
+  parseAccountForm,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  revokeSessionSchema,
+  type FormAnswer,
+} from "~/lib/account-forms";
+import { refuse, replyTo, tooManyAttempts } from "~/lib/account-forms.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
+import { conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
-import { fieldErrors, translateErrors } from "~/lib/form-errors";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import { changeEmailSchema, changePassword, changePasswordSchema, getAccount, requestEmailChange, resendVerification,  } from "~/models/auth.server";
+import { changePassword, changePasswordActionSchema, getAccount, requestEmailChange, resendVerification } from "~/models/auth.server";
 import { getSession, requireUser } from "~/models/permissions.server";
-import { tooManyRequests } from "~/models/rate-limit.server";
 import {
   clearSessionCookie,
   deleteUserSession,
@@ -53,13 +64,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Intent = "password" | "email" | "revoke" | "resend";
-type ActionData = {
-  intent: Intent;
-  errors: Record<string, string>;
-  values?: Record<string, string>;
-  formError?: string | null;
-  done?: string;
-};
+/** The answer to one of the page's forms (`intent` says which): Conform's result, and the
+ *  message of what was done (an i18n key; `vars` for it or for the error). */
+type AccountAnswer = FormAnswer & { intent: Intent; done?: MessageKey };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request, { allowSuspended: true });
@@ -73,17 +80,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
     origin: requestSiteOrigin(request),
     locale,
   };
-  const reply = (body: ActionData, status = 200, headers?: HeadersInit) => data<ActionData>(body, { status, headers });
-  const t = (key: MessageKey, vars?: Record<string, string>) => translate(locale, key, vars);
+  /** Which form an answer is to. */
+  const to = (intent: Intent): Pick<AccountAnswer, "intent" | "done"> => ({ intent });
+  // Done: the message, and the result Conform's `reply({ resetForm: true })` gives (the
+  // form starts afresh, its earlier errors gone).
+  const done = (intent: Intent, message: MessageKey, vars?: Vars, headers?: HeadersInit) =>
+    data<AccountAnswer>({ intent, done: message, vars, result: { initialValue: null } }, { headers });
 
   switch (intent) {
     case "revoke": {
-      const sessionId = String(form.get("sessionId") ?? "");
+      const submission = parseAccountForm(form, revokeSessionSchema);
+      if (submission.status !== "success") return refuse(submission, {}, 400, to(intent));
+      const { sessionId } = submission.value;
       deleteUserSession(user.id, sessionId);
       if (sessionId === current.session.id) {
         return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
       }
-      return reply({ intent, errors: {}, done: t("account.sessions.revoked") });
+      return done(intent, "account.sessions.revoked");
     }
     case "revoke-all": {
       deleteUserSessions(user.id);
@@ -93,44 +106,40 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect("/", { headers });
     }
     case "password": {
-      const parsed = changePasswordSchema.safeParse({
-        currentPassword: form.get("currentPassword"),
-        newPassword: form.get("newPassword"),
-      });
-      if (!parsed.success) {
-        return reply({ intent, errors: translateErrors(locale, fieldErrors(parsed.error)), formError: t("form.fixErrors") }, 400);
-      }
-      const result = await changePassword(user.id, parsed.data, ctx);
+      const submission = parseAccountForm(form, changePasswordActionSchema);
+      if (submission.status !== "success") return refuse(submission, {}, 400, to(intent));
+      const result = await changePassword(user.id, submission.value, ctx);
       if (!result.ok) {
-        if (result.reason === "rate_limited") return tooManyRequests(locale, result.retryAfter, { intent, errors: {} });
-        return reply({ intent, errors: { currentPassword: t("validation.currentPassword") }, formError: t("form.fixErrors") }, 400);
+        if (result.reason === "rate_limited") return tooManyAttempts(submission, result.retryAfter, to(intent));
+        return refuse(submission, { fieldErrors: { currentPassword: ["validation.currentPassword"] } }, 400, to(intent));
       }
-      return reply({ intent, errors: {}, done: t("account.password.done") }, 200, {
+      return done(intent, "account.password.done", undefined, {
         "Set-Cookie": serializeSessionCookie(result.token, result.session.expiresAt),
       });
     }
     case "email": {
-      const values = { newEmail: String(form.get("newEmail") ?? "").trim().slice(0, 254) };
-      const parsed = changeEmailSchema.safeParse({ newEmail: form.get("newEmail"), password: form.get("password") });
-      if (!parsed.success) {
-        return reply({ intent, values, errors: translateErrors(locale, fieldErrors(parsed.error)), formError: t("form.fixErrors") }, 400);
-      }
-      const result = await requestEmailChange(user.id, parsed.data, ctx);
+      const submission = parseAccountForm(form, changeEmailSchema);
+      if (submission.status !== "success") return refuse(submission, {}, 400, to(intent));
+      const result = await requestEmailChange(user.id, submission.value, ctx);
       if (!result.ok) {
-        if (result.reason === "rate_limited") return tooManyRequests(locale, result.retryAfter, { intent, values, errors: {} });
-        const errors: Record<string, string> =
-          result.reason === "same_email" ? { newEmail: t("validation.sameEmail") } : { password: t("validation.currentPassword") };
-        return reply({ intent, values, errors, formError: t("form.fixErrors") }, 400);
+        if (result.reason === "rate_limited") return tooManyAttempts(submission, result.retryAfter, to(intent));
+        const fieldErrors: Record<string, MessageKey[]> =
+          result.reason === "same_email" ? { newEmail: ["validation.sameEmail"] } : { password: ["validation.currentPassword"] };
+        return refuse(submission, { fieldErrors }, 400, to(intent));
       }
-      return reply({ intent, errors: {}, done: t("account.email.sent", { email: parsed.data.newEmail }) });
+      return done(intent, "account.email.sent", { email: submission.value.newEmail });
     }
     case "resend": {
+      const submission = parseAccountForm(form, buttonOnlySchema);
       const result = resendVerification(user.id, ctx);
-      if (!result.ok) return tooManyRequests(locale, result.retryAfter, { intent, errors: {} });
-      return reply({ intent, errors: {}, done: t("account.resent", { email: user.email }) });
+      if (!result.ok) return tooManyAttempts(submission, result.retryAfter, to(intent));
+      return done(intent, "account.resent", { email: user.email });
     }
     default:
-      return reply({ intent: "revoke", errors: {}, formError: t("form.fixErrors") }, 400);
+      return data<AccountAnswer>(
+        { intent: "revoke", result: replyTo(parseAccountForm(form, buttonOnlySchema), { formErrors: ["form.fixErrors"] }) },
+        { status: 400 },
+      );
   }
 }
 
@@ -163,15 +172,19 @@ function describeDevice(userAgent: string | null): string | null {
 
 export default function AccountPage() {
   const { account, sessions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const { t, date } = useT();
-  const passwordForm = useRef<HTMLFormElement>(null);
-  const emailForm = useRef<HTMLFormElement>(null);
-  useClearPasswords(passwordForm, actionData);
-  useClearPasswords(emailForm, actionData);
-  const errorsFor = (intent: Intent) => (actionData?.intent === intent ? actionData.errors : {});
-  const formErrorFor = (intent: Intent) => (actionData?.intent === intent ? actionData.formError : null);
-  const doneFor = (intent: Intent) => (actionData?.intent === intent ? actionData.done : undefined);
+  const answer = useActionData<typeof action>();
+  const { t, date, locale } = useT();
+  /** The answer, when it is to the form of `intent`. */
+  const answerTo = (intent: Intent) => (answer?.intent === intent ? answer : undefined);
+  // An answer to one form clears the errors the others showed, as the page the server
+  // renders does (what was typed in them stays).
+  const cleared = useMemo<SubmissionResult<string[]> | undefined>(() => (answer ? { error: {} } : undefined), [answer]);
+  const forms = (intent: Intent): FormProps => ({ answer, mine: answerTo(intent), lastResult: answerTo(intent)?.result ?? cleared });
+  const doneFor = (intent: Intent) => {
+    const message = answerTo(intent)?.done;
+    return message ? t(message, answer?.vars) : undefined;
+  };
+  const revoked = answerTo("revoke");
 
   return (
     <div className="page page--narrow auth-page account-page">
@@ -196,22 +209,14 @@ export default function AccountPage() {
           <dd>{t(`account.role.${account.role}`)}</dd>
         </dl>
         <p className="muted">{t("account.memberSince", { date: date(account.createdAt) })}</p>
-        {!account.emailVerifiedAt ? (
-          <Form method="post" className="account-inline">
-            <p>{t("account.unverified")}</p>
-            <Toast>{doneFor("resend")}</Toast>
-            <FormError>{formErrorFor("resend")}</FormError>
-            <button type="submit" name="intent" value="resend" className="button--small">
-              {t("account.resend")}
-            </button>
-          </Form>
-        ) : null}
+        {!account.emailVerifiedAt ? <ResendForm {...forms("resend")} done={doneFor("resend")} /> : null}
       </section>
 
       <section className="card section" aria-labelledby="account-sessions">
         <h2 id="account-sessions">{t("account.sessions.heading")}</h2>
         <p className="muted">{t("account.sessions.intro")}</p>
         <Toast>{doneFor("revoke")}</Toast>
+        {revoked && !revoked.done ? <FormError>{conformErrors(locale, revoked.result.error?.[""] ?? ["form.fixErrors"]).join(" ")}</FormError> : null}
         <ul className="session-list">
           {sessions.map((s) => (
             <li key={s.id} className="session-list__item">
@@ -224,84 +229,23 @@ export default function AccountPage() {
                   {s.ip ? ` · ${t("account.sessions.ip", { ip: s.ip })}` : null}
                 </p>
               </div>
-              <Form method="post">
-                <input type="hidden" name="sessionId" value={s.id} />
-                <button type="submit" name="intent" value="revoke" className="button--small button--ghost">
-                  {t("account.sessions.revoke")}
-                </button>
-              </Form>
+              <RevokeForm sessionId={s.id} />
             </li>
           ))}
         </ul>
-        <Form method="post" className="account-inline">
-          <button type="submit" name="intent" value="revoke-all" aria-describedby="revoke-all-hint">
-            {t("account.sessions.revokeAll")}
-          </button>
-          <p id="revoke-all-hint" className="field__hint">
-            {t("account.sessions.revokeAllHint")}
-          </p>
-        </Form>
+        <RevokeAllForm />
       </section>
 
       <section className="card section" aria-labelledby="account-password">
         <h2 id="account-password">{t("account.password.heading")}</h2>
         <Toast>{doneFor("password")}</Toast>
-        <Form method="post" className="auth-form" noValidate ref={passwordForm}>
-          <FormError>{formErrorFor("password")}</FormError>
-          {/* Lets password managers attach the new password to the right account. */}
-          <input type="email" name="username" autoComplete="username" value={account.email} readOnly hidden />
-          <Field
-            label={t("account.password.current")}
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            error={errorsFor("password").currentPassword}
-          />
-          <Field
-            label={t("account.password.new")}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={12}
-            maxLength={128}
-            hint={t("signup.passwordHint")}
-            error={errorsFor("password").newPassword}
-          />
-          <button type="submit" name="intent" value="password">
-            {t("account.password.submit")}
-          </button>
-        </Form>
+        <PasswordForm email={account.email} {...forms("password")} />
       </section>
 
       <section className="card section" aria-labelledby="account-email">
         <h2 id="account-email">{t("account.email.heading")}</h2>
         <Toast>{doneFor("email")}</Toast>
-        <Form method="post" className="auth-form" noValidate ref={emailForm}>
-          <FormError>{formErrorFor("email")}</FormError>
-          <Field
-            label={t("account.email.new")}
-            name="newEmail"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            required
-            defaultValue={actionData?.intent === "email" ? actionData.values?.newEmail : undefined}
-            error={errorsFor("email").newEmail}
-          />
-          <Field
-            label={t("account.email.password")}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            error={errorsFor("email").password}
-          />
-          <button type="submit" name="intent" value="email">
-            {t("account.email.submit")}
-          </button>
-        </Form>
+        <EmailForm {...forms("email")} />
       </section>
 
       <section className="card section" aria-labelledby="account-data">
@@ -318,6 +262,120 @@ export default function AccountPage() {
         </p>
       </section>
     </div>
+  );
+}
+
+// ─── The forms ────────────────────────────────────────────────────────────────
+// One Conform form each; the action tells them apart by the submit button's `intent`.
+
+type FormProps = {
+  /** The page's answer, whichever form it is to. */
+  answer?: AccountAnswer;
+  /** The answer when it is to this form. */
+  mine?: AccountAnswer;
+  lastResult?: SubmissionResult<string[]>;
+};
+
+/** Conform's state of one of the page's forms, fed with the answers to it. */
+function useAccountForm<Schema extends Parameters<typeof parseAccountForm>[1]>(
+  id: string,
+  schema: Schema,
+  lastResult?: SubmissionResult<string[]>,
+) {
+  return useForm({
+    id,
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseAccountForm(formData, schema),
+  });
+}
+
+function ResendForm({ mine, lastResult, done }: FormProps & { done?: string }) {
+  const { t } = useT();
+  const [form] = useAccountForm("resend", buttonOnlySchema, lastResult);
+  return (
+    <Form method="post" className="account-inline" {...getFormProps(form)}>
+      <p>{t("account.unverified")}</p>
+      <Toast>{done}</Toast>
+      <ConformFormError form={form} vars={mine?.vars} />
+      <button type="submit" name="intent" value="resend" className="button--small">
+        {t("account.resend")}
+      </button>
+    </Form>
+  );
+}
+
+function RevokeForm({ sessionId }: { sessionId: string }) {
+  const { t } = useT();
+  const [form, fields] = useAccountForm(`revoke-${sessionId}`, revokeSessionSchema);
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name={fields.sessionId.name} value={sessionId} />
+      <button type="submit" name="intent" value="revoke" className="button--small button--ghost">
+        {t("account.sessions.revoke")}
+      </button>
+    </Form>
+  );
+}
+
+function RevokeAllForm() {
+  const { t } = useT();
+  const [form] = useAccountForm("revoke-all", buttonOnlySchema);
+  return (
+    <Form method="post" className="account-inline" {...getFormProps(form)}>
+      <button type="submit" name="intent" value="revoke-all" aria-describedby="revoke-all-hint">
+        {t("account.sessions.revokeAll")}
+      </button>
+      <p id="revoke-all-hint" className="field__hint">
+        {t("account.sessions.revokeAllHint")}
+      </p>
+    </Form>
+  );
+}
+
+function PasswordForm({ email, answer, mine, lastResult }: FormProps & { email: string }) {
+  const { t } = useT();
+  const formRef = useRef<HTMLFormElement>(null);
+  useClearPasswords(formRef, answer);
+  const [form, fields] = useAccountForm("change-password", changePasswordSchema, lastResult);
+  return (
+    <Form method="post" className="auth-form" ref={formRef} {...getFormProps(form)}>
+      <ConformFormError form={form} vars={mine?.vars} />
+      {/* Lets password managers attach the new password to the right account. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <ConformField label={t("account.password.current")} field={fields.currentPassword} type="password" autoComplete="current-password" required />
+      <ConformField
+        label={t("account.password.new")}
+        field={fields.newPassword}
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        maxLength={PASSWORD_MAX}
+        hint={t("signup.passwordHint")}
+      />
+      <button type="submit" name="intent" value="password">
+        {t("account.password.submit")}
+      </button>
+    </Form>
+  );
+}
+
+function EmailForm({ answer, mine, lastResult }: FormProps) {
+  const { t } = useT();
+  const formRef = useRef<HTMLFormElement>(null);
+  useClearPasswords(formRef, answer);
+  const [form, fields] = useAccountForm("change-email", changeEmailSchema, lastResult);
+  return (
+    <Form method="post" className="auth-form" ref={formRef} {...getFormProps(form)}>
+      <ConformFormError form={form} vars={mine?.vars} />
+      <ConformField label={t("account.email.new")} field={fields.newEmail} type="email" autoComplete="email" inputMode="email" required />
+      <ConformField label={t("account.email.password")} field={fields.password} type="password" autoComplete="current-password" required />
+      <button type="submit" name="intent" value="email">
+        {t("account.email.submit")}
+      </button>
+    </Form>
   );
 }
 

@@ -1,16 +1,18 @@
 // Delete one's account: choose what happens to one's reviews, confirm with the password.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { Field, FormError, useClearPasswords } from "~/components/Field";
-import { translate } from "~/i18n";
+import { ConformField, ConformFormError, useClearPasswords } from "~/components/Field";
 import { useT } from "~/i18n/react";
+import { asText, deleteAccountSchema, parseAccountForm, REVIEW_CHOICES } from "~/lib/account-forms";
+import { refuse } from "~/lib/account-forms.server";
 import { privatePageMeta } from "~/lib/auth-meta";
+import { conformError } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
-import { getLocale } from "~/lib/locale.server";
-import { deleteAccount, getPasswordHash, type ReviewChoice } from "~/models/account-data.server";
+import { deleteAccount, getPasswordHash } from "~/models/account-data.server";
 import { verifyPassword } from "~/models/password.server";
 import { requireUser } from "~/models/permissions.server";
 import { clearSessionCookie } from "~/models/session.server";
@@ -23,38 +25,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { staff: user.role !== "member" };
 }
 
-type ActionData = { choice: string; errors: Record<string, string>; formError: string | null };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request, { allowSuspended: true });
-  const locale = getLocale(request);
   if (user.role !== "member") throw forbidden();
   const form = await readForm(request);
-  const choice = String(form.get("reviews") ?? "");
-  const password = String(form.get("password") ?? "");
-  const errors: Record<string, string> = {};
-  if (choice !== "anonymise" && choice !== "remove") errors.reviews = translate(locale, "accountDelete.error.choice");
+  const submission = parseAccountForm(form, deleteAccountSchema);
+  // The password is checked even when no choice was made, so that both problems show at once.
+  const passwordFlagged = submission.status !== "success" && Boolean(submission.error?.password);
   const hash = getPasswordHash(getDb(), user.id);
-  if (!hash || !password || password.length > 1024 || !(await verifyPassword(hash, password))) {
-    errors.password = translate(locale, "accountDelete.error.password");
+  const passwordRight = !passwordFlagged && hash != null && (await verifyPassword(hash, asText(form.get("password"))));
+  if (submission.status !== "success" || !passwordRight) {
+    return refuse(submission, passwordFlagged || passwordRight ? {} : { fieldErrors: { password: ["accountDelete.error.password"] } });
   }
-  if (Object.keys(errors).length > 0) {
-    return data<ActionData>({ choice, errors, formError: translate(locale, "reviewForm.fixErrors") }, { status: 400 });
-  }
-  deleteAccount(getDb(), user.id, choice as ReviewChoice);
+  deleteAccount(getDb(), user.id, submission.value.reviews);
   const headers = new Headers();
   headers.append("Set-Cookie", clearSessionCookie());
   headers.append("Set-Cookie", flashCookie("flash.accountDeleted"));
   return redirect("/", { headers });
 }
 
+const CHOICE_LABEL = { anonymise: "accountDelete.anonymise", remove: "accountDelete.remove" } as const;
+const asChoice = (value: unknown) => REVIEW_CHOICES.find((c) => c === value) ?? "anonymise";
+
 export default function DeleteAccountPage() {
   const { staff } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as ActionData | undefined;
+  const answer = useActionData<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
   useClearPasswords(formRef, answer);
-  const { t } = useT();
-  const errors = answer?.errors ?? {};
+  const { t, locale } = useT();
+  const [form, fields] = useForm({
+    id: "delete-account",
+    lastResult: answer?.result,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseAccountForm(formData, deleteAccountSchema),
+  });
+  const reviewsError = conformError(locale, fields.reviews.errors);
   return (
     <div className="page page--narrow">
       <p>
@@ -64,24 +70,23 @@ export default function DeleteAccountPage() {
       {staff ? (
         <p className="notice">{t("accountDelete.staffNote")}</p>
       ) : (
-        <Form method="post" className="card" noValidate ref={formRef}>
-          <FormError>{answer?.formError}</FormError>
+        <Form method="post" className="card" ref={formRef} {...getFormProps(form)}>
+          <ConformFormError form={form} fix="reviewForm.fixErrors" />
           <p>{t("accountDelete.intro")}</p>
-          <fieldset className={errors.reviews ? "field field--invalid" : "field"} aria-describedby={errors.reviews ? "field-reviews-error" : undefined}>
+          <fieldset className={reviewsError ? "field field--invalid" : "field"} aria-describedby={reviewsError ? fields.reviews.errorId : undefined}>
             <legend>{t("accountDelete.choice")}</legend>
-            <label>
-              <input type="radio" name="reviews" value="anonymise" defaultChecked={answer?.choice === "anonymise"} required /> {t("accountDelete.anonymise")}
-            </label>
-            <label>
-              <input type="radio" name="reviews" value="remove" defaultChecked={answer?.choice === "remove"} required /> {t("accountDelete.remove")}
-            </label>
-            {errors.reviews ? (
-              <p className="field__error" id="field-reviews-error">
-                {errors.reviews}
+            {getCollectionProps(fields.reviews, { type: "radio", options: [...REVIEW_CHOICES] }).map(({ key, ...radio }) => (
+              <label key={key}>
+                <input {...radio} required /> {t(CHOICE_LABEL[asChoice(radio.value)])}
+              </label>
+            ))}
+            {reviewsError ? (
+              <p className="field__error" id={fields.reviews.errorId}>
+                {reviewsError}
               </p>
             ) : null}
           </fieldset>
-          <Field label={t("accountDelete.password")} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+          <ConformField label={t("accountDelete.password")} field={fields.password} type="password" autoComplete="current-password" required />
           <button type="submit" className="button button--danger">
             {t("accountDelete.submit")}
           </button>

@@ -1,16 +1,16 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, useClearPasswords } from "~/components/Field";
+import { ConformField, ConformFormError, useClearPasswords } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { parseAccountForm, PASSWORD_MAX, PASSWORD_MIN, resetSchema } from "~/lib/account-forms";
+import { refuse } from "~/lib/account-forms.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
-import { fieldErrors, translateErrors } from "~/lib/form-errors";
-import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import { isLiveToken, resetPassword, resetSchema } from "~/models/auth.server";
+import { isLiveToken, resetActionSchema, resetPassword } from "~/models/auth.server";
 import { clearSessionCookie, readSessionToken } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
 import { readForm } from "~/lib/http.server";
@@ -25,20 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { token, valid: isLiveToken(token, ["reset_password"]) };
 }
 
-type ActionData = { invalid?: boolean; errors: Record<string, string>; formError: string | null };
+/** The link no longer works (used, expired, replaced by a newer one). */
+type Invalid = { invalid: true };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const locale = getLocale(request);
   const form = await readForm(request);
-  const parsed = resetSchema.safeParse({ token: form.get("token"), password: form.get("password") });
-  if (!parsed.success) {
-    return data<ActionData>(
-      { errors: translateErrors(locale, fieldErrors(parsed.error)), formError: translate(locale, "form.fixErrors") },
-      { status: 400 },
-    );
-  }
-  const result = await resetPassword(parsed.data.token, parsed.data.password, { origin: requestSiteOrigin(request) });
-  if (!result.ok) return data<ActionData>({ invalid: true, errors: {}, formError: null }, { status: 400 });
+  const submission = parseAccountForm(form, resetActionSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const { token, password } = submission.value;
+  const result = await resetPassword(token, password, { origin: requestSiteOrigin(request) });
+  if (!result.ok) return data<Invalid>({ invalid: true }, { status: 400 });
   // Every session ended, this browser's too: log in again with the new password.
   const headers = new Headers();
   if (readSessionToken(request)) {
@@ -50,12 +46,20 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ResetPasswordPage() {
   const { token, valid } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const answer = useActionData<typeof action>();
+  const refused = answer && "result" in answer ? answer : undefined;
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
-  useClearPasswords(formRef, actionData);
+  useClearPasswords(formRef, answer);
   const { t } = useT();
-  if (!valid || actionData?.invalid) {
+  const [form, fields] = useForm({
+    id: "reset-password",
+    lastResult: refused?.result,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseAccountForm(formData, resetSchema),
+  });
+  if (!valid || (answer && "invalid" in answer)) {
     return (
       <div className="page page--narrow auth-page">
         <h1>{t("reset.title")}</h1>
@@ -71,19 +75,18 @@ export default function ResetPasswordPage() {
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("reset.title")}</h1>
-      <Form method="post" className="card auth-form" noValidate ref={formRef}>
-        <FormError>{actionData?.formError}</FormError>
-        <input type="hidden" name="token" value={token} />
-        <Field
+      <Form method="post" className="card auth-form" ref={formRef} {...getFormProps(form)}>
+        <ConformFormError form={form} />
+        <input type="hidden" name={fields.token.name} value={token} />
+        <ConformField
           label={t("reset.password")}
-          name="password"
+          field={fields.password}
           type="password"
           autoComplete="new-password"
           required
-          minLength={12}
-          maxLength={128}
+          minLength={PASSWORD_MIN}
+          maxLength={PASSWORD_MAX}
           hint={t("signup.passwordHint")}
-          error={actionData?.errors.password}
         />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("reset.submit")}

@@ -1,20 +1,20 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, useClearPasswords } from "~/components/Field";
+import { ConformField, ConformFormError, useClearPasswords } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { DISPLAY_NAME_MAX, HONEYPOT, parseAccountForm, PASSWORD_MAX, PASSWORD_MIN, signupSchema } from "~/lib/account-forms";
+import { refuse, tooManyAttempts } from "~/lib/account-forms.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
-import { fieldErrors, translateErrors } from "~/lib/form-errors";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { AUTH_FLOOR_MS, withMinimumDuration } from "~/lib/timing.server";
-import { signUp, signupSchema } from "~/models/auth.server";
+import { signUp, signupActionSchema } from "~/models/auth.server";
 import { requireAnonymous } from "~/models/permissions.server";
-import { tooManyRequests } from "~/models/rate-limit.server";
 import authStyles from "~/styles/auth.css?url";
 import { readForm } from "~/lib/http.server";
 
@@ -27,102 +27,84 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/") };
 }
 
-type Values = { email: string; displayName: string };
-type ActionData =
-  | { sent: true; email: string }
-  | { sent?: false; values: Values; errors: Record<string, string>; formError: string | null };
-
-/** The name of the honeypot field: hidden from people, filled by naive bots. */
-const HONEYPOT = "website";
+type Sent = { sent: true; email: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const form = await readForm(request);
-  const values: Values = {
-    email: String(form.get("email") ?? "").trim().slice(0, 254),
-    displayName: String(form.get("displayName") ?? "").slice(0, 100),
-  };
-  const parsed = signupSchema.safeParse({
-    email: form.get("email"),
-    displayName: form.get("displayName"),
-    password: form.get("password"),
-  });
-  if (!parsed.success) {
-    return data<ActionData>(
-      { values, errors: translateErrors(locale, fieldErrors(parsed.error)), formError: translate(locale, "form.fixErrors") },
-      { status: 400 },
-    );
-  }
-  const honeypot = String(form.get(HONEYPOT) ?? "");
+  const submission = parseAccountForm(form, signupActionSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const { [HONEYPOT]: honeypot, ...input } = submission.value;
   const result = await withMinimumDuration(AUTH_FLOOR_MS, () =>
     signUp(
-      { ...parsed.data, honeypot },
+      { ...input, honeypot },
       { ip: clientIp(context), origin: requestSiteOrigin(request), locale, userAgent: request.headers.get("User-Agent") },
     ),
   );
-  if (!result.ok) return tooManyRequests(locale, result.retryAfter, { values, errors: {} as Record<string, string> });
+  if (!result.ok) return tooManyAttempts(submission, result.retryAfter);
   // The same answer whether the address was new, already had an account, or came from a bot.
-  return data<ActionData>({ sent: true, email: parsed.data.email });
+  return data<Sent>({ sent: true, email: input.email });
 }
 
 export default function SignupPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const answer = useActionData<typeof action>();
+  const refused = answer && "result" in answer ? answer : undefined;
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
-  useClearPasswords(formRef, actionData);
+  useClearPasswords(formRef, answer);
   const { t } = useT();
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult: refused?.result,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseAccountForm(formData, signupSchema),
+  });
 
-  if (actionData?.sent) {
+  if (answer && "sent" in answer) {
     return (
       <div className="page page--narrow auth-page">
         <h1>{t("signup.sent.heading")}</h1>
         <div className="card" role="status">
-          <p>{t("signup.sent.body", { email: actionData.email })}</p>
+          <p>{t("signup.sent.body", { email: answer.email })}</p>
           <p className="muted">{t("signup.sent.spam")}</p>
         </div>
       </div>
     );
   }
 
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values;
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("signup.title")}</h1>
-      <Form method="post" className="card auth-form" noValidate ref={formRef}>
-        <FormError>{actionData?.formError}</FormError>
-        <Field
+      <Form method="post" className="card auth-form" ref={formRef} {...getFormProps(form)}>
+        <ConformFormError form={form} vars={refused?.vars} />
+        <ConformField
           label={t("signup.email")}
-          name="email"
+          field={fields.email}
           type="email"
           autoComplete="email"
           inputMode="email"
           required
           hint={t("signup.emailHint")}
-          defaultValue={values?.email}
-          error={errors.email}
         />
-        <Field
+        <ConformField
           label={t("signup.displayName")}
-          name="displayName"
+          field={fields.displayName}
           autoComplete="nickname"
           required
-          maxLength={50}
+          maxLength={DISPLAY_NAME_MAX}
           hint={t("signup.displayNameHint")}
-          defaultValue={values?.displayName}
-          error={errors.displayName}
         />
-        <Field
+        <ConformField
           label={t("signup.password")}
-          name="password"
+          field={fields.password}
           type="password"
           autoComplete="new-password"
           required
-          minLength={12}
-          maxLength={128}
+          minLength={PASSWORD_MIN}
+          maxLength={PASSWORD_MAX}
           hint={t("signup.passwordHint")}
-          error={errors.password}
         />
         <div className="honeypot" aria-hidden="true">
           <label htmlFor="field-website">{t("signup.honeypot")}</label>

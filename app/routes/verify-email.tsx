@@ -1,7 +1,9 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
+import { parseAccountForm, verifyEmailSchema } from "~/lib/account-forms";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
@@ -23,9 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const token = String(form.get("token") ?? "");
-  const result = confirmEmailToken(token);
+  const submission = parseAccountForm(await readForm(request), verifyEmailSchema);
+  // A link that is malformed, used or expired: one answer for all.
+  const result = submission.status === "success" ? confirmEmailToken(submission.value.token) : { ok: false as const };
   if (!result.ok) return { invalid: true };
 
   const headers = new Headers();
@@ -53,6 +55,8 @@ export default function VerifyEmailPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   const invalid = !valid || actionData?.invalid;
+  // Nothing to type: the button sends the token of the link.
+  const [form, fields] = useForm({ id: "verify-email", onValidate: ({ formData }) => parseAccountForm(formData, verifyEmailSchema) });
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("verify.title")}</h1>
@@ -64,9 +68,9 @@ export default function VerifyEmailPage() {
           </p>
         </div>
       ) : (
-        <Form method="post" className="card auth-form">
+        <Form method="post" className="card auth-form" {...getFormProps(form)}>
           <p>{t("verify.body")}</p>
-          <input type="hidden" name="token" value={token} />
+          <input type="hidden" name={fields.token.name} value={token} />
           <button type="submit">{t("verify.submit")}</button>
         </Form>
       )}

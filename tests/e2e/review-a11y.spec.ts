@@ -25,8 +25,8 @@ for (const lang of ["en", "fr"] as const) {
     const context = await browser.newContext({ locale: lang === "en" ? "en-GB" : "fr-FR", extraHTTPHeaders: { "Accept-Language": lang } });
     const page = await context.newPage();
     await page.goto("/login");
-    await page.locator("#field-email").fill("reader@example.com");
-    await page.locator("#field-password").fill("replique-demo");
+    await page.locator('main input[name="email"]').fill("reader@example.com");
+    await page.locator('main input[name="password"]').fill("replique-demo");
     await page.locator('form button[type="submit"]').last().click();
     await expect(page).not.toHaveURL(/\/login/);
 

@@ -22,6 +22,7 @@ import {
   outboxFor,
   postRequest,
   sessionCookieFrom,
+  shownAnswer,
   tokenFromMail,
 } from "../support/auth";
 import { resetEnv } from "~/env.server";
@@ -84,10 +85,10 @@ describe("sign-up and email verification", () => {
       postRequest("/signup", { email: "not-an-email", displayName: "X", password: "short" }),
     );
     expect(res.status).toBe(400);
-    const data = res.data as { values: Record<string, string>; errors: Record<string, string> };
+    const data = shownAnswer(res.data);
     expect(data.values).toEqual({ email: "not-an-email", displayName: "X" });
     expect(Object.keys(data.errors).sort()).toEqual(["displayName", "email", "password"]);
-    expect(JSON.stringify(data)).not.toContain("short");
+    expect(JSON.stringify(res.data)).not.toContain("short");
   });
 
   it("a sign-up with a known email mails its owner and answers exactly as for a new one", async () => {
@@ -165,12 +166,13 @@ describe("log-in and log-out", () => {
     const wrong = await logInWith(user.email, "not the password at all");
     const unknown = await logInWith(`nobody-${Date.now()}@example.test`, "not the password at all");
     // A wrong password says nothing about the suspension.
-    expect(wrong.data).toEqual({ ...(unknown.data as object), values: { email: user.email } });
+    const unknownAnswer = unknown.data as { result: object };
+    expect(wrong.data).toEqual({ ...unknownAnswer, result: { ...unknownAnswer.result, initialValue: { email: user.email } } });
     expect(wrong.status).toBe(400);
     const right = await logInWith(user.email, user.password);
     expect(right.status).toBe(400);
     expect(sessionCookieFrom(right.headers)).toBeNull();
-    expect((right.data as { formError: string }).formError).toMatch(/suspendu|suspended/);
+    expect(shownAnswer(right.data).formError).toMatch(/suspendu|suspended/);
   });
 
   it("S4: after log-out the old cookie no longer works", async () => {
@@ -198,7 +200,7 @@ describe("A3: rate limits on log-in", () => {
     expect(eleventh.status).toBe(429);
     expect(Number(eleventh.headers.get("Retry-After"))).toBeGreaterThan(800);
     expect(Number(eleventh.headers.get("Retry-After"))).toBeLessThanOrEqual(900);
-    expect((eleventh.data as { formError: string }).formError).toMatch(/^Trop de tentatives/);
+    expect(shownAnswer(eleventh.data).formError).toMatch(/^Trop de tentatives/);
     // Even the right password waits now.
     const right = await logInWith(user.email, user.password, "203.0.113.12");
     expect(right.status).toBe(429);
@@ -208,7 +210,7 @@ describe("A3: rate limits on log-in", () => {
       loginRoute.action,
       postRequest("/login", { email: user.email, password: "x" }, { headers: { "Accept-Language": "en" } }),
     );
-    expect((en.data as { formError: string }).formError).toMatch(/^Too many attempts/);
+    expect(shownAnswer(en.data, "en").formError).toMatch(/^Too many attempts/);
   }, 20_000);
 
   it("an IP address trying many accounts is throttled too", async () => {
@@ -302,7 +304,7 @@ describe("A5: password reset", () => {
 
     const breached = await callAction(resetRoute.action, postRequest("/reset-password", { token, password: "passwordpassword" }));
     expect(breached.status).toBe(400);
-    expect((breached.data as { errors: Record<string, string> }).errors.password).toMatch(/divulgués|leaked/);
+    expect(shownAnswer(breached.data).errors.password).toMatch(/divulgués|leaked/);
 
     const done = await callAction(resetRoute.action, postRequest("/reset-password", { token, password: "my brand new passphrase" }, { cookie: c1 }));
     expect(done.status).toBe(302);
@@ -385,7 +387,7 @@ describe("the account page", () => {
       postRequest("/account", { intent: "password", currentPassword: "not my password", newPassword: "a new long passphrase" }, { cookie: user.cookie }),
     );
     expect(wrong.status).toBe(400);
-    expect((wrong.data as { errors: Record<string, string> }).errors.currentPassword).toBeTruthy();
+    expect(shownAnswer(wrong.data).errors.currentPassword).toBeTruthy();
 
     const res = await callAction(
       accountRoute.action,

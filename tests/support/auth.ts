@@ -2,6 +2,9 @@
 // Requests, make users with real argon2 hashes, read the outbox.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "#db/client.server";
+import type { Locale } from "~/i18n";
+import type { FormAnswer } from "~/lib/account-forms";
+import { conformError, conformErrors } from "~/lib/conform";
 import { hashPassword } from "~/models/auth.server";
 import { linksIn } from "~/models/mail.server";
 import { sessionCookieName } from "~/models/session.server";
@@ -139,4 +142,18 @@ export function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** A Conform form's answer (`{ result, vars }`) as its page shows it in `locale`: the
+ *  form's own error, each field's first error, and what the form keeps of what was typed. */
+export function shownAnswer(data: unknown, locale: Locale = "fr") {
+  const { result, vars } = data as FormAnswer;
+  const error = result.error ?? {};
+  const formError = conformErrors(locale, error[""] ?? undefined, vars).join(" ");
+  const errors: Record<string, string> = {};
+  for (const [name, messages] of Object.entries(error)) {
+    const message = name === "" ? undefined : conformError(locale, messages ?? undefined, vars);
+    if (message) errors[name] = message;
+  }
+  return { formError: formError || null, errors, values: result.initialValue ?? {} };
 }

@@ -1,7 +1,7 @@
 // A1 and A2: argon2id parameters, salts, and the password policy.
 import { describe, expect, it } from "vitest";
 import { breachedPasswordCount, isBreachedPassword } from "~/lib/breached-passwords.server";
-import { hashPassword, passwordProblem, signupSchema, verifyPassword } from "~/models/auth.server";
+import { hashPassword, passwordProblem, signupActionSchema, verifyPassword } from "~/models/auth.server";
 
 describe("password hashes (A1)", () => {
   it("are argon2id v19 with m ≥ 19456 KiB, t ≥ 2, p = 1, and salted", async () => {
@@ -23,7 +23,7 @@ describe("password hashes (A1)", () => {
 describe("password policy (A2)", () => {
   const base = { email: "someone@example.com", displayName: "Someone" };
   const errorFor = (password: string) => {
-    const result = signupSchema.safeParse({ ...base, password });
+    const result = signupActionSchema.safeParse({ ...base, password });
     return result.success ? null : result.error.issues.find((i) => i.path[0] === "password")?.message ?? null;
   };
 
