@@ -6,8 +6,6 @@ export const MAX_PUBLICATION_DELAY_HOURS = 72;
 export const REMOVED_CONTENT_RETENTION_DAYS = 365;
 /** A decision can be appealed this long after it was made. */
 export const APPEAL_WINDOW_DAYS = 183;
-/** A flagged review's author may edit it or send evidence within this delay. */
-export const FLAG_RESPONSE_DAYS = 7;
 /** One review per subject and author in this period; later changes are edits. */
 export const ONE_REVIEW_PER_MONTHS = 12;
 /** An experience older than this cannot be reviewed. */

@@ -8,7 +8,6 @@ import { getLocale } from "~/lib/locale.server";
 import { MODERATION_REASONS, reasonLabel } from "~/lib/moderation-reasons";
 import {
   APPEAL_WINDOW_DAYS,
-  FLAG_RESPONSE_DAYS,
   MAX_EXPERIENCE_AGE_YEARS,
   MAX_PUBLICATION_DELAY_HOURS,
   ONE_REVIEW_PER_MONTHS,
@@ -149,8 +148,8 @@ export default function Transparency() {
       <Section id="editing" title={fr ? "Modifier, supprimer, être contacté" : "Editing, deleting, being contacted"}>
         <p>
           {fr
-            ? `L’auteur peut modifier son avis à tout moment ; toutes les versions sont conservées et la date de modification est affichée. Il peut le supprimer. Les auteurs ne sont contactés que par Réplique, pour les besoins de la modération (par exemple pour demander une preuve), jamais par des tiers : leur adresse n’est jamais communiquée aux entreprises. Quand son avis est signalé, l’auteur est prévenu et peut le modifier ou envoyer des éléments dans les ${FLAG_RESPONSE_DAYS} jours.`
-            : `Authors can edit their review at any time; every version is kept and the date of the last edit is shown. They can delete it. Authors are only contacted by Réplique, for moderation (for example to ask for a proof), never by third parties: their address is never given to companies. When their review is reported, the author is told and may edit it or send evidence within ${FLAG_RESPONSE_DAYS} days.`}
+            ? `L’auteur peut modifier son avis à tout moment ; toutes les versions sont conservées et la date de modification est affichée. Il peut le supprimer. Les auteurs ne sont contactés que par Réplique, pour les besoins de la modération (par exemple pour demander une preuve), jamais par des tiers : leur adresse n’est jamais communiquée aux entreprises. Un avis signalé reste modifiable par son auteur pendant son examen, et il reste en ligne tant qu’aucune décision n’est prise.`
+            : `Authors can edit their review at any time; every version is kept and the date of the last edit is shown. They can delete it. Authors are only contacted by Réplique, for moderation (for example to ask for a proof), never by third parties: their address is never given to companies. A reported review stays editable by its author while it is assessed, and stays online until a decision is made.`}
         </p>
       </Section>
 
@@ -196,8 +195,8 @@ export default function Transparency() {
       <Section id="retention" title={fr ? "Durée de conservation" : "Retention"}>
         <p>
           {fr
-            ? `Les avis publiés restent en ligne tant que leur auteur ne les supprime pas. Les contenus retirés ou supprimés sont conservés ${REMOVED_CONTENT_RETENTION_DAYS} jours, hors ligne, pour les recours et les demandes des autorités, puis effacés. Un compte supprimé : ses avis sont anonymisés ou supprimés, au choix de son titulaire.`
-            : `Published reviews stay online until their author deletes them. Removed or deleted content is kept offline for ${REMOVED_CONTENT_RETENTION_DAYS} days, for appeals and requests from the authorities, then erased. When an account is deleted, its reviews are anonymised or deleted, as its holder chooses.`}
+            ? `Les avis publiés restent en ligne tant que leur auteur ne les supprime pas. Les contenus retirés ou supprimés sont conservés hors ligne au moins ${REMOVED_CONTENT_RETENTION_DAYS} jours, pour les recours et les demandes des autorités. Un compte supprimé : ses avis sont anonymisés ou supprimés, au choix de son titulaire.`
+            : `Published reviews stay online until their author deletes them. Removed or deleted content is kept offline for at least ${REMOVED_CONTENT_RETENTION_DAYS} days, for appeals and requests from the authorities. When an account is deleted, its reviews are anonymised or deleted, as its holder chooses.`}
         </p>
       </Section>
 
@@ -228,8 +227,8 @@ export default function Transparency() {
       <Section id="scorecard" title={fr ? "Le bilan du droit de réponse" : "The right-of-reply scorecard"}>
         <p>
           {fr
-            ? "Sur chaque page d’entreprise, pour les 12 derniers mois : la part des avis à 1 ou 2 étoiles qui ont reçu une réponse, le délai médian de réponse, le nombre d’avis que l’entreprise a signalés et la part de ses signalements retenus par la modération. Une entreprise qui signale à tort de façon répétée reçoit un avertissement, puis perd le droit de signaler."
-            : "On each company page, for the last 12 months: the share of 1–2 star reviews that were answered, the median time to reply, how many reviews the company reported and the share of its reports upheld by moderation. A company that repeatedly reports without grounds gets a warning, then loses the right to report."}
+            ? "Sur chaque page d’entreprise, pour les 12 derniers mois : la part des avis à 1 ou 2 étoiles qui ont reçu une réponse, le délai médian de réponse, le nombre d’avis que l’entreprise a signalés et la part de ses signalements retenus par la modération."
+            : "On each company page, for the last 12 months: the share of 1–2 star reviews that were answered, the median time to reply, how many reviews the company reported and the share of its reports upheld by moderation."}
         </p>
       </Section>
 
