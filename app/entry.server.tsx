@@ -3,10 +3,8 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { translate } from "~/i18n";
-import { getLocale } from "~/lib/locale.server";
 import { NonceContext } from "~/lib/nonce";
-import { plainPage } from "~/lib/request-guards.server";
+import { STORAGE_RETRY_AFTER, storageUnavailable } from "~/lib/http.server";
 import { securityHeaders } from "~/lib/security-headers.server";
 import { noteStorageFailure } from "~/models/health.server";
 import { readSessionToken } from "~/models/session.server";
@@ -18,8 +16,6 @@ declare module "@remix-run/node" {
   }
 }
 
-/** Seconds a client should wait before trying a write again after a storage failure. */
-const STORAGE_RETRY_AFTER = 60;
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -80,17 +76,6 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY);
-  });
-}
-
-/** The disk is full or failing: nothing was saved, and the page says so (no React tree:
- *  its data could not be read or written). */
-function storageUnavailable(request: Request) {
-  const locale = getLocale(request);
-  const html = plainPage(503, translate(locale, "error.503.title"), translate(locale, "error.503.body"), locale, translate(locale, "error.back"));
-  return new Response(html, {
-    status: 503,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(STORAGE_RETRY_AFTER) },
   });
 }
 

@@ -233,7 +233,7 @@ try {
   console.log("\nfault:disk summary");
   console.log(`  method            ${how}`);
   const only = (["helpful", "review", "report", "signup"] as const).filter((k) => !seen503.has(k));
-  console.log(`  while full        writes: ${only.length === 0 ? "every kind answered 503" : `503 for ${[...seen503].join(", ")}; ${only.join(", ")} still found room`}, other answers ${badWhileFull.length ? badWhileFull.join(", ") : "none"}, 500s ${fivexx.length}; /healthz ${healthFull2.status}; reads ${readsOk ? "all 200" : readsFull.join(", ")}`);
+  console.log(`  while full        writes: ${only.length === 0 ? "every kind answered 503" : `503 for ${[...seen503].join(", ")}; never 503: ${only.map((k) => `${k} (answered ${Object.keys(fullStatuses[k] ?? {}).join("/")})`).join(", ")}`}, other answers ${badWhileFull.length ? badWhileFull.join(", ") : "none"}, 500s ${fivexx.length}; /healthz ${healthFull2.status}; reads ${readsOk ? "all 200" : readsFull.join(", ")}`);
   console.log(`  after freeing     first write ${firstAfter.a.status}, /healthz 200 after ${healthyAfterMs === null ? "never" : `${(healthyAfterMs / 1000).toFixed(1)} s`}, ${ackAfter}/41 writes acknowledged`);
   console.log(`  at the end        integrity ${check}, ${missing.length} of ${acks.length} acknowledged writes missing`);
   if (fivexx.length) console.log(`  500s: ${fivexx.slice(0, 10).join(" | ")}`);

@@ -1,5 +1,34 @@
 // HTTP answers shared by routes: one place for the status codes and their plain bodies.
 // Models return values or throw domain errors; routes turn them into these.
+import { translate } from "~/i18n";
+import { noteStorageFailure } from "~/models/health.server";
+import { getLocale } from "./locale.server";
+import { plainPage } from "./request-guards.server";
+
+/** Seconds a client should wait before trying a write again after a storage failure. */
+export const STORAGE_RETRY_AFTER = 60;
+
+/** The disk is full or failing: nothing was saved, and the page says so, in the visitor's
+ *  language (a whole document without the app: its data could not be read or written). */
+export function storageUnavailable(request: Request) {
+  const locale = getLocale(request);
+  const html = plainPage(503, translate(locale, "error.503.title"), translate(locale, "error.503.body"), locale, translate(locale, "error.back"));
+  return new Response(html, {
+    status: 503,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(STORAGE_RETRY_AFTER) },
+  });
+}
+
+/** For resource routes (no page, so no entry.server to turn the error into a 503): runs
+ *  the action and answers a storage failure with the 503 page instead of a 500. */
+export async function answeringStorageFailures(request: Request, action: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await action();
+  } catch (error) {
+    if (noteStorageFailure(error)) throw storageUnavailable(request);
+    throw error;
+  }
+}
 
 /** The form of a request, or a 400 when the body is not a well-formed form (a wrong
  *  Content-Type, a broken multipart body): never a 500 for what a client sent. */

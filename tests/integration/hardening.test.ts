@@ -156,3 +156,36 @@ describe("media types are case-insensitive", () => {
     expect(files.map((f) => f.filename)).toEqual(["a.jpg"]);
   });
 });
+
+describe("storage failures in resource routes (no page to render a 503)", () => {
+  it("answeringStorageFailures turns SQLITE_FULL into the localized 503 page, and lets other errors through", async () => {
+    const { answeringStorageFailures } = await import("~/lib/http.server");
+    const request = new Request(`${ORIGIN}/reviews/1/helpful`, { method: "POST", headers: { "Accept-Language": "fr" } });
+    const thrown = await answeringStorageFailures(request, () => {
+      throw new Database.SqliteError("database or disk is full", "SQLITE_FULL");
+    }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(Response);
+    const response = thrown as Response;
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Retry-After")).toBe("60");
+    expect(await response.text()).toContain("Enregistrement impossible pour le moment");
+    expect(readiness(Date.now(), MIN_FREE_BYTES * 10)).toEqual({ ready: false, reason: "storage_failure" });
+    const other = await answeringStorageFailures(request, () => {
+      throw new TypeError("a bug");
+    }).catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(TypeError);
+  });
+
+  it("every resource route that writes answers through it", async () => {
+    const fs = await import("node:fs");
+    const files = fs.readdirSync("app/routes").filter((f) => /\.tsx?$/.test(f));
+    const resourceActions = files.filter((f) => {
+      const source = fs.readFileSync(`app/routes/${f}`, "utf8");
+      return /export (async )?function action/.test(source) && !/export default/.test(source);
+    });
+    // markdown-preview renders text and writes nothing.
+    const writing = resourceActions.filter((f) => f !== "markdown-preview.ts");
+    expect(writing.length).toBeGreaterThan(0);
+    for (const f of writing) expect(fs.readFileSync(`app/routes/${f}`, "utf8"), f).toMatch(/answeringStorageFailures\(request/);
+  });
+});
