@@ -1,5 +1,5 @@
 // The moderation journey end to end, with JavaScript (in English) and without (in
-// French): a new author writes a 2★ review of their own (so that no shared demo review
+// French): a new author writes a 4★ review of their own (so that no shared demo review
 // is touched) → reader@example.com reports it → moderator@example.com finds it in the
 // flags queue (paging through older items) → removes it with a reason and a statement →
 // the company page shows the placeholder (publication date, reason, decision date) and
@@ -158,7 +158,7 @@ async function writeReview(page: Page, companyPath: string, title: string, lang:
   expect(forms.length, "the company has a subject to review").toBeGreaterThan(0);
   await page.goto(forms[0]!);
   await expect(page.locator('input[name="title"]')).toBeVisible();
-  await page.locator('input[name="stars"][value="2"]').check();
+  await page.locator('input[name="stars"][value="4"]').check();
   await page.fill('input[name="title"]', title);
   await page.fill(
     'textarea[name="body"]',
@@ -185,15 +185,15 @@ for (const javaScriptEnabled of [true, false]) {
     const title = `E2E moderation ${stamp}`;
     const authorEmail = `author-${stamp}@example.test`;
 
-    // 1. A new author, on a network of their own, writes a 2★ review.
+    // 1. A new author, on a network of their own, writes a 4★ review.
     const authorContext = await newContext(browser, lang, javaScriptEnabled, `203.0.113.${javaScriptEnabled ? 41 : 42}`);
     const author = await authorContext.newPage();
     await signUp(author, authorEmail, `Auteur ${stamp}`);
     const companyPath = await quietCompany(author, javaScriptEnabled ? 0 : 1);
-    const before = await histogram(author, companyPath, 2);
+    const before = await histogram(author, companyPath, 4);
     const permalink = await writeReview(author, companyPath, title, lang);
     const reviewId = permalink.split("/").at(-1)!;
-    expect(await histogram(author, companyPath, 2)).toBe(before + 1);
+    expect(await histogram(author, companyPath, 4)).toBe(before + 1);
     const score = await author.getByTestId("trustscore").first().innerText();
 
     // 2. reader@example.com reports it from the permalink.
@@ -257,7 +257,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(tombstone).toContainText(text(lang, "removedOn"));
     await expect(tombstone).toContainText(text(lang, "reasonOption"));
     await expect(author.locator(`#review-${reviewId}`)).not.toContainText(title);
-    expect(await histogram(author, companyPath, 2)).toBe(before);
+    expect(await histogram(author, companyPath, 4)).toBe(before);
 
     // 6. The author and the reporter have the statement in /dev/mail.
     await author.goto(`/dev/mail?to=${encodeURIComponent(authorEmail)}`);
@@ -334,7 +334,7 @@ for (const javaScriptEnabled of [true, false]) {
     await author.goto(companyPath);
     await expect(author.locator(`#review-${reviewId}`)).toContainText(title);
     await expect(author.locator(`#review-${reviewId} .tombstone`)).toHaveCount(0);
-    expect(await histogram(author, companyPath, 2)).toBe(before + 1);
+    expect(await histogram(author, companyPath, 4)).toBe(before + 1);
     await expect(author.getByTestId("trustscore").first()).toHaveText(score);
     await author.goto(`/dev/mail?to=${encodeURIComponent(authorEmail)}`);
     await expect(author.locator(".dev-mail__item .dev-mail__subject", { hasText: text(lang, "outcomeSubject") })).toHaveCount(1);
