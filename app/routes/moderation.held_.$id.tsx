@@ -12,10 +12,11 @@ import { getCollectionProps, getFormProps, getSelectProps, getTextareaProps, use
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AuthorCard, DecisionItem } from "~/components/CaseFacts";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { FormError } from "~/components/Field";
 import { Deadline, HeldWhy } from "~/components/HeldEvidence";
-import { decisionLabel, statusLabel } from "~/components/moderation-labels";
+import { statusLabel } from "~/components/moderation-labels";
 import { Stars } from "~/components/Stars";
 import { Thread } from "~/components/Thread";
 import { translate, type MessageKey } from "~/i18n";
@@ -27,7 +28,7 @@ import { HELD_DECISIONS, HELD_MESSAGE_VARS, heldDecisionSchema, type HeldDecisio
 import { checkName } from "~/lib/held-statement";
 import { notFound, readForm } from "~/lib/http.server";
 import { STATEMENT_MAX_LENGTH } from "~/lib/moderation-form";
-import { MODERATION_REASONS, reasonLabel } from "~/lib/moderation-reasons";
+import { MODERATION_REASONS } from "~/lib/moderation-reasons";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { decideHeld, getHeldCase, type HeldCase } from "~/models/held-reviews.server";
 import { requireModerator } from "~/models/permissions.server";
@@ -188,21 +189,6 @@ function History({ versions }: { versions: HeldCase["history"] }) {
   );
 }
 
-function DecisionItem({ d }: { d: HeldCase["decisions"][number] }) {
-  const { t, date, locale } = useT();
-  const label = decisionLabel(d.decision);
-  return (
-    <li className="case-decision">
-      <p className="case-decision__meta">
-        <span className="badge">{t(`moderation.target.${d.target}`)}</span> <strong>{label ? t(label) : d.decision}</strong> ·{" "}
-        {reasonLabel(d.reason, locale)} · <time dateTime={new Date(d.createdAt).toISOString()}>{date(d.createdAt, "medium")}</time> ·{" "}
-        {d.automated || !d.actorName ? t("moderation.case.decision.automatic") : t("moderation.case.decision.by", { name: d.actorName })}
-      </p>
-      <blockquote>{d.statement}</blockquote>
-    </li>
-  );
-}
-
 function Decisions({ decisions }: { decisions: HeldCase["decisions"] }) {
   const { t } = useT();
   return (
@@ -214,44 +200,6 @@ function Decisions({ decisions }: { decisions: HeldCase["decisions"] }) {
           <DecisionItem key={d.id} d={d} />
         ))}
       </ol>
-    </section>
-  );
-}
-
-function AuthorCard({ author }: { author: HeldCase["author"] }) {
-  const { t, tp, date } = useT();
-  return (
-    <section className="card case-author" aria-labelledby="case-author">
-      <h2 id="case-author">{t("moderation.author.title")}</h2>
-      {!author ? (
-        <p>{t("moderation.author.none")}</p>
-      ) : (
-        <>
-          <p className="case-author__name">
-            <Link to={`/users/${author.id}`}>{author.displayName}</Link>
-          </p>
-          <ul className="case-author__facts">
-            <li>{t("moderation.author.since", { date: date(author.createdAt) })}</li>
-            <li>{t(author.emailVerified ? "moderation.author.verified" : "moderation.author.unverified")}</li>
-            {author.role !== "member" ? <li>{t("moderation.author.staff", { role: author.role })}</li> : null}
-            {author.suspended ? <li className="case-author__warn">{t("moderation.author.suspended")}</li> : null}
-            {author.deleted ? <li className="case-author__warn">{t("moderation.author.deleted")}</li> : null}
-            <li>{tp("moderation.author.published", author.publishedReviews)}</li>
-            <li>{tp("moderation.author.others", author.otherReviews)}</li>
-            <li>{tp("moderation.author.decisions", author.decisions.total, { removals: author.decisions.removals })}</li>
-          </ul>
-          {author.decisions.latest.length > 0 ? (
-            <>
-              <h3>{t("moderation.author.latest")}</h3>
-              <ol className="case-decisions case-decisions--compact">
-                {author.decisions.latest.map((d) => (
-                  <DecisionItem key={d.id} d={d} />
-                ))}
-              </ol>
-            </>
-          ) : null}
-        </>
-      )}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { AuthorCard, DecisionItem } from "~/components/CaseFacts";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { FormError } from "~/components/Field";
 import { decisionLabel, reporterLabel, statusLabel } from "~/components/moderation-labels";
@@ -301,33 +302,6 @@ function Reports({ view }: { view: CaseView }) {
   );
 }
 
-function DecisionItem({ d }: { d: CaseDecision }) {
-  const { t, date, locale } = useT();
-  const label = decisionLabel(d.decision);
-  return (
-    <li className="case-decision">
-      <p className="case-decision__meta">
-        <span className="badge">{t(`moderation.target.${d.target}`)}</span> <strong>{label ? t(label) : d.decision}</strong> ·{" "}
-        {reasonLabel(d.reason, locale)} · <time dateTime={new Date(d.createdAt).toISOString()}>{date(d.createdAt, "medium")}</time> ·{" "}
-        {d.automated || !d.actorName ? t("moderation.case.decision.automatic") : t("moderation.case.decision.by", { name: d.actorName })}
-        {d.onAppeal ? (
-          <>
-            {" "}
-            <span className="badge">{t("moderation.case.decision.onAppeal")}</span>
-          </>
-        ) : null}
-        {d.appealed ? (
-          <>
-            {" "}
-            <span className="badge badge--warn">{t("moderation.case.decision.appealed")}</span>
-          </>
-        ) : null}
-      </p>
-      <blockquote>{d.statement}</blockquote>
-    </li>
-  );
-}
-
 function Decisions({ decisions }: { decisions: CaseDecision[] }) {
   const { t } = useT();
   return (
@@ -339,44 +313,6 @@ function Decisions({ decisions }: { decisions: CaseDecision[] }) {
           <DecisionItem key={d.id} d={d} />
         ))}
       </ol>
-    </section>
-  );
-}
-
-function AuthorCard({ author }: { author: CaseView["author"] }) {
-  const { t, tp, date } = useT();
-  return (
-    <section className="card case-author" aria-labelledby="case-author">
-      <h2 id="case-author">{t("moderation.author.title")}</h2>
-      {!author ? (
-        <p>{t("moderation.author.none")}</p>
-      ) : (
-        <>
-          <p className="case-author__name">
-            <Link to={`/users/${author.id}`}>{author.displayName}</Link>
-          </p>
-          <ul className="case-author__facts">
-            <li>{t("moderation.author.since", { date: date(author.createdAt) })}</li>
-            <li>{t(author.emailVerified ? "moderation.author.verified" : "moderation.author.unverified")}</li>
-            {author.role !== "member" ? <li>{t("moderation.author.staff", { role: author.role })}</li> : null}
-            {author.suspended ? <li className="case-author__warn">{t("moderation.author.suspended")}</li> : null}
-            {author.deleted ? <li className="case-author__warn">{t("moderation.author.deleted")}</li> : null}
-            <li>{tp("moderation.author.published", author.publishedReviews)}</li>
-            <li>{tp("moderation.author.others", author.otherReviews)}</li>
-            <li>{tp("moderation.author.decisions", author.decisions.total, { removals: author.decisions.removals })}</li>
-          </ul>
-          {author.decisions.latest.length > 0 ? (
-            <>
-              <h3>{t("moderation.author.latest")}</h3>
-              <ol className="case-decisions case-decisions--compact">
-                {author.decisions.latest.map((d) => (
-                  <DecisionItem key={d.id} d={d} />
-                ))}
-              </ol>
-            </>
-          ) : null}
-        </>
-      )}
     </section>
   );
 }
