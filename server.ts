@@ -132,7 +132,9 @@ if (viteDevServer) {
 app.use((req, res, next) => {
   const lang = req.query.lang;
   if (lang === "fr" || lang === "en") {
-    res.cookie("lang", lang, { maxAge: 365 * 86_400_000, sameSite: "lax", path: "/", secure: isProduction });
+    // Secure only over HTTPS, as every cookie of the site (app/lib/cookies.server.ts).
+    const origin = env.SITE_URL ?? siteOrigin({ get: (name: string) => req.get(name) ?? null }, req.protocol, { trustProxy: env.TRUST_PROXY });
+    res.cookie("lang", lang, { maxAge: 365 * 86_400_000, sameSite: "lax", path: "/", secure: origin.startsWith("https:") });
   }
   next();
 });

@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   const sessionCookie = sessionCookieUpdate(request);
   if (sessionCookie) headers.append("Set-Cookie", sessionCookie);
-  const flash = readFlash(request);
+  const flash = await readFlash(request);
   if (flash.clear) headers.append("Set-Cookie", flash.clear);
   const flashKey = flash.key && flash.key in messagesFor(locale) ? (flash.key as MessageKey) : null;
   return data({ locale, user, flash: flashKey }, { headers });

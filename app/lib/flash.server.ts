@@ -1,25 +1,23 @@
-// One-shot messages across a redirect ("Password changed"), in a cookie of their own that
-// the root loader reads and clears. The cookie holds a message key only, never text.
+// One-shot messages across a redirect ("Password changed"), in a signed cookie of their own
+// that the root loader reads and clears. The cookie holds a message key only, never text.
+import { createCookie } from "@remix-run/node";
 import type { MessageKey } from "~/i18n";
 import { env } from "~/env.server";
+import { isSecureRequest } from "~/lib/cookies.server";
 
-const NAME = "flash";
-
-export function flashCookie(key: MessageKey): string {
-  const secure = env().NODE_ENV === "production" ? "; Secure" : "";
-  return `${NAME}=${encodeURIComponent(key)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60${secure}`;
+function flash() {
+  return createCookie("flash", { path: "/", httpOnly: true, sameSite: "lax", maxAge: 60, secrets: [env().SECRET] });
 }
 
-export function readFlash(request: Request): { key: string | null; clear: string | null } {
-  const cookie = request.headers.get("Cookie") ?? "";
-  const match = cookie.match(/(?:^|;\s*)flash=([^;]*)/);
-  if (!match) return { key: null, clear: null };
-  const secure = env().NODE_ENV === "production" ? "; Secure" : "";
-  let key: string | null = null;
-  try {
-    key = decodeURIComponent(match[1]);
-  } catch {
-    key = null;
-  }
-  return { key, clear: `${NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}` };
+export function flashCookie(request: Request, key: MessageKey): Promise<string> {
+  return flash().serialize(key, { secure: isSecureRequest(request) });
+}
+
+/** The message key the previous response left, and the header that clears it. */
+export async function readFlash(request: Request): Promise<{ key: string | null; clear: string | null }> {
+  const header = request.headers.get("Cookie");
+  if (!header || !/(?:^|;\s*)flash=/.test(header)) return { key: null, clear: null };
+  const value: unknown = await flash().parse(header);
+  const clear = await flash().serialize("", { maxAge: 0, secure: isSecureRequest(request) });
+  return { key: typeof value === "string" ? value : null, clear };
 }

@@ -7,10 +7,9 @@ import { getDb } from "#db/client.server";
 import { companyMembers, type MEMBER_ROLES } from "#db/schema";
 import { safeRedirect } from "~/lib/safe-redirect";
 import {
-  clearSessionCookie,
   isPrivileged,
   readSessionToken,
-  serializeSessionCookie,
+  sessionCookies,
   validateSessionToken,
   type SessionUser,
   type ValidatedSession,
@@ -41,8 +40,8 @@ export function sessionCookieUpdate(request: Request): string | null {
   const token = readSessionToken(request);
   if (!token) return null;
   const result = getSession(request);
-  if (!result) return clearSessionCookie();
-  return result.fresh ? serializeSessionCookie(token, result.session.expiresAt) : null;
+  if (!result) return sessionCookies(request).clear();
+  return result.fresh ? sessionCookies(request).set(token, result.session.expiresAt) : null;
 }
 
 function loginRedirect(request: Request) {

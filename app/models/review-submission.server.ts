@@ -34,6 +34,9 @@ export type WriteFailure =
   | { ok: false; kind: "locked"; status: ReviewStatus }
   /** One review per subject per author per period: edit this one instead. */
   | { ok: false; kind: "existing"; reviewId: number }
+  /** The same form sent again (a double click, a browser retry, back and send): the review
+   *  it wrote first, unchanged. */
+  | { ok: false; kind: "resubmitted"; reviewId: number; status: ReviewStatus }
   /** An automatic check refused it; nothing was written. */
   | { ok: false; kind: "refused"; check: TriggeredCheck; checks: TriggeredCheck[] }
   | { ok: false; kind: "too_many_photos" };
@@ -99,6 +102,19 @@ function activeActor(db: Db, actor: Actor) {
     .prepare(`SELECT id, suspended_at AS suspendedAt, deleted_at AS deletedAt FROM users WHERE id = ?`)
     .get(actor.id) as { id: number; suspendedAt: number | null; deletedAt: number | null } | undefined;
   return user != null && user.suspendedAt == null && user.deletedAt == null;
+}
+
+/** How long the same form sent again is taken for the first sending, not a second review. */
+export const RESUBMISSION_WINDOW_MS = 10 * 60_000;
+
+/** The review `reviewId` if it was written moments ago with exactly this text: the form
+ *  was sent twice. */
+function resubmissionOf(db: Db, reviewId: number, input: ReviewInput, now: number) {
+  const row = db.$client
+    .prepare(`SELECT stars, title, body, status, created_at AS createdAt FROM reviews WHERE id = ?`)
+    .get(reviewId) as { stars: number; title: string; body: string; status: ReviewStatus; createdAt: number } | undefined;
+  if (!row || now - row.createdAt > RESUBMISSION_WINDOW_MS) return null;
+  return row.stars === input.stars && row.title === input.title && row.body === input.body ? row.status : null;
 }
 
 /** The author's review of this subject within the one-review period, if any. */
@@ -182,7 +198,11 @@ function insertReview(
 ): WriteResult {
   const { actor, input, now } = args;
   const existing = findExistingReview(db, actor.id, args.subjectId, now);
-  if (existing != null) return { ok: false, kind: "existing", reviewId: existing };
+  if (existing != null) {
+    const resubmitted = resubmissionOf(db, existing, input, now);
+    if (resubmitted) return { ok: false, kind: "resubmitted", reviewId: existing, status: resubmitted };
+    return { ok: false, kind: "existing", reviewId: existing };
+  }
 
   const result = runChecks(db, {
     mode: "create",

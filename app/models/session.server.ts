@@ -9,7 +9,7 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { sessions, users, type ROLES } from "#db/schema";
-import { env } from "~/env.server";
+import { isSecureRequest, readCookie } from "~/lib/cookies.server";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -209,49 +209,47 @@ export function listUserSessions(userId: number, now = Date.now(), db: Db = getD
 
 // ─── The cookie ──────────────────────────────────────────────────────────────
 
-const isProduction = () => env().NODE_ENV === "production";
-
-/** `__Host-` in production: the browser then requires Secure, Path=/ and no Domain. */
-export function sessionCookieName(production = isProduction()) {
-  return production ? "__Host-replique_session" : "replique_session";
+/** Secure and `__Host-` when the site is served over HTTPS (`isSecureRequest`): the
+ *  browser then requires Secure, Path=/ and no Domain. */
+export function sessionCookieName(secure = false) {
+  return secure ? "__Host-replique_session" : "replique_session";
 }
 
-export function serializeSessionCookie(token: string, expiresAt: number, now = Date.now(), production = isProduction()) {
+export function serializeSessionCookie(token: string, expiresAt: number, now: number, secure: boolean) {
   const maxAge = Math.max(0, Math.round((expiresAt - now) / 1000));
   return [
-    `${sessionCookieName(production)}=${token}`,
+    `${sessionCookieName(secure)}=${token}`,
     "HttpOnly",
     "SameSite=Lax",
     "Path=/",
     `Max-Age=${maxAge}`,
     `Expires=${new Date(expiresAt).toUTCString()}`,
-    ...(production ? ["Secure"] : []),
+    ...(secure ? ["Secure"] : []),
   ].join("; ");
 }
 
-export function clearSessionCookie(production = isProduction()) {
+export function clearSessionCookie(secure: boolean) {
   return [
-    `${sessionCookieName(production)}=`,
+    `${sessionCookieName(secure)}=`,
     "HttpOnly",
     "SameSite=Lax",
     "Path=/",
     "Max-Age=0",
     "Expires=Thu, 01 Jan 1970 00:00:00 GMT",
-    ...(production ? ["Secure"] : []),
+    ...(secure ? ["Secure"] : []),
   ].join("; ");
 }
 
+/** The Set-Cookie headers of this request's site: a new session, or none. */
+export function sessionCookies(request: Request) {
+  const secure = isSecureRequest(request);
+  return {
+    set: (token: string, expiresAt: number, now = Date.now()) => serializeSessionCookie(token, expiresAt, now, secure),
+    clear: () => clearSessionCookie(secure),
+  };
+}
+
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  const name = sessionCookieName();
-  for (const part of header.split(";")) {
-    const eqAt = part.indexOf("=");
-    if (eqAt < 0) continue;
-    if (part.slice(0, eqAt).trim() === name) {
-      const value = part.slice(eqAt + 1).trim();
-      return value.length > 0 && value.length < 200 ? value : null;
-    }
-  }
-  return null;
+  const value = readCookie(request, sessionCookieName(isSecureRequest(request)));
+  return value && value.length < 200 ? value : null;
 }

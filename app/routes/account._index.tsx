@@ -34,11 +34,10 @@ import { requestSiteOrigin } from "~/lib/origin.server";
 import { changePassword, changePasswordActionSchema, getAccount, requestEmailChange, resendVerification } from "~/models/auth.server";
 import { getSession, requireUser } from "~/models/permissions.server";
 import {
-  clearSessionCookie,
   deleteUserSession,
   deleteUserSessions,
   listUserSessions,
-  serializeSessionCookie,
+  sessionCookies,
 } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
 import { readForm } from "~/lib/http.server";
@@ -94,15 +93,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const { sessionId } = submission.value;
       deleteUserSession(user.id, sessionId);
       if (sessionId === current.session.id) {
-        return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
+        return redirect("/login", { headers: { "Set-Cookie": sessionCookies(request).clear() } });
       }
       return done(intent, "account.sessions.revoked");
     }
     case "revoke-all": {
       deleteUserSessions(user.id);
       const headers = new Headers();
-      headers.append("Set-Cookie", clearSessionCookie());
-      headers.append("Set-Cookie", flashCookie("account.sessions.allRevoked"));
+      headers.append("Set-Cookie", sessionCookies(request).clear());
+      headers.append("Set-Cookie", await flashCookie(request, "account.sessions.allRevoked"));
       return redirect("/", { headers });
     }
     case "password": {
@@ -114,7 +113,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return refuse(submission, { fieldErrors: { currentPassword: ["validation.currentPassword"] } }, 400, to(intent));
       }
       return done(intent, "account.password.done", undefined, {
-        "Set-Cookie": serializeSessionCookie(result.token, result.session.expiresAt),
+        "Set-Cookie": sessionCookies(request).set(result.token, result.session.expiresAt),
       });
     }
     case "email": {

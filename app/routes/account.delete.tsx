@@ -15,7 +15,7 @@ import { flashCookie } from "~/lib/flash.server";
 import { deleteAccount, getPasswordHash } from "~/models/account-data.server";
 import { verifyPassword } from "~/models/password.server";
 import { requireUser } from "~/models/permissions.server";
-import { clearSessionCookie } from "~/models/session.server";
+import { sessionCookies } from "~/models/session.server";
 import { forbidden, readForm } from "~/lib/http.server";
 
 export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "accountDelete.title");
@@ -39,8 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   deleteAccount(getDb(), user.id, submission.value.reviews);
   const headers = new Headers();
-  headers.append("Set-Cookie", clearSessionCookie());
-  headers.append("Set-Cookie", flashCookie("flash.accountDeleted"));
+  headers.append("Set-Cookie", sessionCookies(request).clear());
+  headers.append("Set-Cookie", await flashCookie(request, "flash.accountDeleted"));
   return redirect("/", { headers });
 }
 

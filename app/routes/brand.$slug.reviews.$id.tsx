@@ -131,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (result.ok) {
     return redirect(`/brand/${company.slug}/reviews/${review.id}`, {
-      headers: { "Set-Cookie": flashCookie(result.created ? "flash.brandReplyPublished" : "flash.brandReplyEdited") },
+      headers: { "Set-Cookie": await flashCookie(request, result.created ? "flash.brandReplyPublished" : "flash.brandReplyEdited") },
     });
   }
   if (result.kind === "forbidden" || result.kind === "not_verified") throw forbidden();

@@ -87,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       locale,
       origin: requestSiteOrigin(request),
     });
-    if (result.ok) return redirect(`/companies/${page.company.slug}/claim`, { headers: { "Set-Cookie": flashCookie("flash.claimCodeSent") } });
+    if (result.ok) return redirect(`/companies/${page.company.slug}/claim`, { headers: { "Set-Cookie": await flashCookie(request, "flash.claimCodeSent") } });
     if (result.kind === "not_found") throw notFound();
     if (result.kind === "address") {
       const message: MessageKey = result.problem === "free_mail" ? "companies.error.freeMail" : result.problem === "other_domain" ? "companies.error.otherDomain" : result.problem === "no_domain" ? "companies.error.noDomain" : "companies.error.email";
@@ -106,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(form, { schema: claimCodeSchema });
     if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const result = verifyDomainClaim({ userId: user.id, claimId: submission.value.claim, code: submission.value.code });
-    if (result.ok) return redirect(`/companies/${result.slug}`, { headers: { "Set-Cookie": flashCookie("flash.companyVerified") } });
+    if (result.ok) return redirect(`/companies/${result.slug}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.companyVerified") } });
     if (result.kind === "not_found") throw notFound();
     const refusal = VERIFY_REFUSALS[result.kind];
     if (result.kind === "wrong_code") {

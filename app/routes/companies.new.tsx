@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
   const { name, website, category } = submission.value;
   const result = createCompany({ userId: user.id, name, website, categoryId: category });
-  if (result.ok) return redirect(`/companies/${result.slug}/claim`, { headers: { "Set-Cookie": flashCookie("flash.companyCreated") } });
+  if (result.ok) return redirect(`/companies/${result.slug}/claim`, { headers: { "Set-Cookie": await flashCookie(request, "flash.companyCreated") } });
   switch (result.kind) {
     case "domain_taken":
       return data<ActionData>(

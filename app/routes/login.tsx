@@ -13,7 +13,7 @@ import { safeRedirect } from "~/lib/safe-redirect";
 import { AUTH_FLOOR_MS, withMinimumDuration } from "~/lib/timing.server";
 import { logIn } from "~/models/auth.server";
 import { getSession, requireAnonymous } from "~/models/permissions.server";
-import { deleteSession, serializeSessionCookie } from "~/models/session.server";
+import { deleteSession, sessionCookies } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
 import { readForm } from "~/lib/http.server";
 
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const previous = getSession(request);
     if (previous) deleteSession(previous.session.id);
     return redirect(redirectTo, {
-      headers: { "Set-Cookie": serializeSessionCookie(result.token, result.session.expiresAt) },
+      headers: { "Set-Cookie": sessionCookies(request).set(result.token, result.session.expiresAt) },
     });
   }
   if (result.reason === "rate_limited") return tooManyAttempts(submission, result.retryAfter);

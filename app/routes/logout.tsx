@@ -5,7 +5,7 @@ import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { getSession } from "~/models/permissions.server";
-import { clearSessionCookie, deleteSession } from "~/models/session.server";
+import { deleteSession, sessionCookies } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: authStyles }];
@@ -21,8 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const current = getSession(request);
   if (current) deleteSession(current.session.id);
   const headers = new Headers();
-  headers.append("Set-Cookie", clearSessionCookie());
-  headers.append("Set-Cookie", flashCookie("logout.done"));
+  headers.append("Set-Cookie", sessionCookies(request).clear());
+  headers.append("Set-Cookie", await flashCookie(request, "logout.done"));
   return redirect("/", { headers });
 }
 

@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ...submission.value,
     origin: requestSiteOrigin(request),
   });
-  if (outcome.ok) return redirect("/moderation/held", { headers: { "Set-Cookie": flashCookie("flash.heldDecided") } });
+  if (outcome.ok) return redirect("/moderation/held", { headers: { "Set-Cookie": await flashCookie(request, "flash.heldDecided") } });
   if (outcome.kind === "not_found") throw notFound();
   const refused = outcome.kind === "own_content" || outcome.kind === "company_member" || outcome.kind === "not_moderator";
   return data({ result: submission.reply({ formErrors: [FAILURE[outcome.kind]] }) }, { status: refused ? 403 : 409 });

@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { intent: _intent, ...values } = submission.value;
     const outcome = decideAppeal({ actor: { id: user.id, role: user.role }, reviewId: id, ...values, origin: requestSiteOrigin(request) });
     if (outcome.ok) {
-      return redirect(`/moderation/reviews/${id}`, { headers: { "Set-Cookie": flashCookie("flash.appealDecided") } });
+      return redirect(`/moderation/reviews/${id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.appealDecided") } });
     }
     if (outcome.kind === "not_found") throw notFound();
     const answer = APPEAL_ANSWER[outcome.kind];
@@ -124,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     origin: requestSiteOrigin(request),
   });
   if (outcome.ok) {
-    return redirect(`/moderation/reviews/${id}`, { headers: { "Set-Cookie": flashCookie("flash.decisionRecorded") } });
+    return redirect(`/moderation/reviews/${id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.decisionRecorded") } });
   }
   if (outcome.kind === "not_found") throw notFound();
   const kind = outcome.kind;

@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(safeRedirect(form.get("to"), "/notifications"));
   }
   markNotificationsRead(getDb(), user.id, "all");
-  return redirect("/notifications", { headers: { "Set-Cookie": flashCookie("flash.notificationsRead") } });
+  return redirect("/notifications", { headers: { "Set-Cookie": await flashCookie(request, "flash.notificationsRead") } });
 }
 
 export default function NotificationsPage() {

@@ -11,7 +11,7 @@ import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { isLiveToken, resetActionSchema, resetPassword } from "~/models/auth.server";
-import { clearSessionCookie, readSessionToken } from "~/models/session.server";
+import { readSessionToken, sessionCookies } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
 import { readForm } from "~/lib/http.server";
 
@@ -38,9 +38,9 @@ export async function action({ request }: ActionFunctionArgs) {
   // Every session ended, this browser's too: log in again with the new password.
   const headers = new Headers();
   if (readSessionToken(request)) {
-    headers.append("Set-Cookie", clearSessionCookie());
+    headers.append("Set-Cookie", sessionCookies(request).clear());
   }
-  headers.append("Set-Cookie", flashCookie("reset.done"));
+  headers.append("Set-Cookie", await flashCookie(request, "reset.done"));
   return redirect("/login", { headers });
 }
 

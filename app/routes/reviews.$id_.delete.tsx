@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const result = deleteReview(getDb(), { actor: { id: user.id, role: user.role }, reviewId: reviewId(params.id) });
   if (result.ok) {
-    return redirect(`/companies/${reviewCompanySlug(getDb(), result.reviewId)}`, { headers: { "Set-Cookie": flashCookie("flash.reviewDeleted") } });
+    return redirect(`/companies/${reviewCompanySlug(getDb(), result.reviewId)}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.reviewDeleted") } });
   }
   throw new Response(result.kind === "forbidden" ? "Forbidden" : "Not found", { status: result.kind === "forbidden" ? 403 : 404 });
 }

@@ -76,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.ok) {
     if (result.removedMedia?.length) await discardImages(result.removedMedia);
     const flash = result.status === "held" ? "flash.reviewHeld" : "flash.reviewUpdated";
-    return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": flashCookie(flash) } });
+    return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, flash) } });
   }
   switch (result.kind) {
     case "refused":

@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({ values, errors, formError: translate(locale, "reviewForm.fixErrors") }, { status: 400 });
   }
   const result = flagContent(getDb(), { actor: { id: user.id, role: user.role }, target: which, reviewId: review.id, ...parsed.data, locale });
-  if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": flashCookie("flash.flagged") } });
+  if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.flagged") } });
   if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
   const message: MessageKey =
     result.kind === "already" ? "flag.already" : result.kind === "own_review" ? "flag.own" : result.kind === "rate_limited" ? "flag.rateLimited" : "flag.notAllowed";

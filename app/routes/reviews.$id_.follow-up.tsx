@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: followUpSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = addFollowUp(getDb(), { actor: { id: user.id, role: user.role }, reviewId: review.id, body: submission.value.body });
-  if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": flashCookie("flash.followUpAdded") } });
+  if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.followUpAdded") } });
   if (result.kind === "forbidden") throw forbidden();
   return data({ result: submission.reply({ formErrors: ["followUp.notAllowed"] }) }, { status: 409 });
 }

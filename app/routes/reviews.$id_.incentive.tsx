@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: incentiveSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = reportIncentive(getDb(), { actor: { id: user.id, role: user.role }, reviewId: review.id, body: submission.value.body });
-  if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": flashCookie("flash.incentiveReported") } });
+  if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.incentiveReported") } });
   if (result.kind === "rate_limited") return data({ result: submission.reply({ formErrors: ["flag.rateLimited"] }) }, { status: 429 });
   throw forbidden();
 }

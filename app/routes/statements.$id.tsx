@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
   const outcome = fileAppeal({ viewer: user, decisionId: id, explanation: submission.value.explanation, origin: requestSiteOrigin(request) });
   if (outcome.ok) {
-    return redirect(`/statements/${id}#appeal`, { headers: { "Set-Cookie": flashCookie("flash.appealSent") } });
+    return redirect(`/statements/${id}#appeal`, { headers: { "Set-Cookie": await flashCookie(request, "flash.appealSent") } });
   }
   if (outcome.kind === "not_found") throw notFound();
   const refused = outcome.kind === "not_entitled" || outcome.kind === "final" || outcome.kind === "not_appealable";

@@ -9,7 +9,7 @@ import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
 import { confirmEmailToken, isLiveToken } from "~/models/auth.server";
 import { getSession } from "~/models/permissions.server";
-import { createSession, deleteSession, serializeSessionCookie } from "~/models/session.server";
+import { createSession, deleteSession, sessionCookies } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
 import { readForm } from "~/lib/http.server";
 
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const headers = new Headers();
   if (result.purpose === "change_email") {
-    headers.append("Set-Cookie", flashCookie("verify.changeDone"));
+    headers.append("Set-Cookie", await flashCookie(request, "verify.changeDone"));
     return redirect("/account", { headers });
   }
   // A new account's link logs its owner in (the link proves the mailbox), with a fresh
@@ -44,9 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip: clientIp(context),
       userAgent: request.headers.get("User-Agent"),
     });
-    headers.append("Set-Cookie", serializeSessionCookie(sessionToken, session.expiresAt));
+    headers.append("Set-Cookie", sessionCookies(request).set(sessionToken, session.expiresAt));
   }
-  headers.append("Set-Cookie", flashCookie("verify.done"));
+  headers.append("Set-Cookie", await flashCookie(request, "verify.done"));
   return redirect("/", { headers });
 }
 

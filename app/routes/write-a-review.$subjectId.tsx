@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const subject = subjectOr404(params);
   const existing = findExistingReview(getDb(), user.id, subject.id);
   if (existing != null) {
-    throw redirect(`/reviews/${existing}/edit`, { headers: { "Set-Cookie": flashCookie("flash.alreadyReviewed") } });
+    throw redirect(`/reviews/${existing}/edit`, { headers: { "Set-Cookie": await flashCookie(request, "flash.alreadyReviewed") } });
   }
   return { subject, ...dateLimits() };
 }
@@ -72,14 +72,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     photos: form.photos,
     proof: form.proof,
   });
-  if (result.ok) {
-    const flash = result.status === "published" ? "flash.reviewPublished" : result.status === "held" ? "flash.reviewHeld" : "flash.reviewPending";
-    return redirect(`/reviews/${result.reviewId}`, { headers: { "Set-Cookie": flashCookie(flash) } });
-  }
+  if (result.ok) return redirectToWritten(request, result.reviewId, result.status);
+  const discardUploads = () =>
+    discardPendingUploads(getDb(), user.id, [...form.photos, ...(form.proof ? [form.proof] : [])].map((p) => p.storageKey));
   switch (result.kind) {
+    case "resubmitted":
+      await discardUploads();
+      return redirectToWritten(request, result.reviewId, result.status);
     case "existing":
-      await discardPendingUploads(getDb(), user.id, [...form.photos, ...(form.proof ? [form.proof] : [])].map((p) => p.storageKey));
-      return redirect(`/reviews/${result.reviewId}/edit`, { headers: { "Set-Cookie": flashCookie("flash.alreadyReviewed") } });
+      await discardUploads();
+      return redirect(`/reviews/${result.reviewId}/edit`, { headers: { "Set-Cookie": await flashCookie(request, "flash.alreadyReviewed") } });
     case "refused":
       return answer(422, translate(locale, result.check.message as MessageKey));
     case "too_many_photos":
@@ -89,6 +91,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     default:
       throw forbidden();
   }
+}
+
+async function redirectToWritten(request: Request, reviewId: number, status: string) {
+  const flash = status === "published" ? "flash.reviewPublished" : status === "held" ? "flash.reviewHeld" : "flash.reviewPending";
+  return redirect(`/reviews/${reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, flash) } });
 }
 
 export default function WriteReviewPage() {

@@ -71,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     proof: form.proof,
   });
   if (result.ok) {
-    return redirect(`/reviews/${result.reviewId}`, { headers: { "Set-Cookie": flashCookie("flash.reviewPending") } });
+    return redirect(`/reviews/${result.reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.reviewPending") } });
   }
   if (result.kind === "refused") return answer(422, translate(locale, result.check.message as MessageKey));
   if (result.kind === "too_many_photos") return answer(400, translate(locale, "media.error.tooMany"));

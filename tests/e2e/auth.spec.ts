@@ -67,9 +67,12 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
   await submit(page);
   await expect(await userMenu(page)).toContainText(name);
   const cookies = await context.cookies();
-  const session = cookies.find((c) => c.name === "__Host-replique_session");
-  expect(session, "the production cookie is __Host- prefixed").toBeTruthy();
-  expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+  // The server runs in production over plain HTTP: the cookie is not Secure (a browser keeps
+  // a Secure cookie from http:// on localhost only); over HTTPS it is __Host- and Secure
+  // (tests/integration/auth-flows.test.ts).
+  const session = cookies.find((c) => c.name === "replique_session");
+  expect(session, "the session cookie").toBeTruthy();
+  expect(session).toMatchObject({ httpOnly: true, secure: false, sameSite: "Lax", path: "/" });
 
   // Forgotten password, from another browser.
   const other = await browser.newContext({ javaScriptEnabled });

@@ -37,7 +37,7 @@ export default async function globalSetup(config: FullConfig) {
       DATA_DIR: dataDir,
       SEED_DEMO: process.env.E2E_SEED_DEMO ?? "1",
       ENABLE_DEV_MAIL: "1",
-      LOG_REQUESTS: "0",
+      LOG_REQUESTS: process.env.E2E_LOG_REQUESTS ?? "0",
       // A spec may give a browser context a client address of its own (X-Forwarded-For),
       // as people on different networks have: the checks keyed on the network (several
       // accounts reviewing one company from one address) then see them apart. Requests

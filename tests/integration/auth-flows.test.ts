@@ -433,23 +433,42 @@ describe("the account page", () => {
   });
 });
 
-describe("S2: the log-in cookie in production", () => {
-  it("is __Host- prefixed and Secure, and read back under that name", async () => {
-    const user = await createTestUser();
+describe("S2: the log-in cookie", () => {
+  async function inProduction(siteUrl: string | undefined, run: () => Promise<void>) {
     process.env.NODE_ENV = "production";
+    if (siteUrl) process.env.SITE_URL = siteUrl;
     resetEnv();
     try {
+      await run();
+    } finally {
+      process.env.NODE_ENV = "test";
+      delete process.env.SITE_URL;
+      resetEnv();
+    }
+  }
+
+  it("over HTTPS is __Host- prefixed and Secure, and read back under that name", async () => {
+    const user = await createTestUser();
+    await inProduction("https://replique.example", async () => {
       const res = await logInWith(user.email, user.password);
       const set = res.headers.getSetCookie().find((c) => c.startsWith("__Host-replique_session="))!;
       expect(set.split("; ")).toEqual(expect.arrayContaining(["HttpOnly", "SameSite=Lax", "Path=/", "Secure"]));
       expect(set).not.toMatch(/Domain=/i);
       const cookie = set.split(";")[0];
       expect((await whoIs(cookie))?.id).toBe(user.id);
-      // The development name is not accepted in production.
+      // The plain name is not accepted over HTTPS.
       expect(await whoIs(cookie.replace("__Host-", ""))).toBeNull();
-    } finally {
-      process.env.NODE_ENV = "test";
-      resetEnv();
-    }
+    });
+  });
+
+  it("over plain HTTP, even in production, is not Secure: a browser would drop it on any host but localhost", async () => {
+    const user = await createTestUser();
+    await inProduction(undefined, async () => {
+      const res = await logInWith(user.email, user.password);
+      const set = res.headers.getSetCookie().find((c) => c.startsWith("replique_session="))!;
+      expect(set.split("; ")).toEqual(expect.arrayContaining(["HttpOnly", "SameSite=Lax", "Path=/"]));
+      expect(set).not.toMatch(/Secure/);
+      expect((await whoIs(set.split(";")[0]))?.id).toBe(user.id);
+    });
   });
 });

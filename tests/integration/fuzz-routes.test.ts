@@ -189,7 +189,7 @@ const cookieJunk = fc.oneof(
   huge.map((h) => `junk=${h}`),
   fc.constantFrom(
     "replique_session=", "replique_session=a.b", `replique_session=${"a".repeat(26)}.${"b".repeat(26)}`, "replique_session=%00",
-    `replique_session=${"z".repeat(250)}`, "lang=zz", "lang=en; lang=fr", ";;;;", "=", "replique_flash=%E0%A4%A", "replique_flash=flash.nope",
+    `replique_session=${"z".repeat(250)}`, "lang=zz", "lang=en; lang=fr", ";;;;", "=", "flash=%E0%A4%A", "flash=flash.nope", "flash=ImZsYXNoLm5vcGUi.forged",
   ),
 );
 const acceptLanguage = fc.oneof(

@@ -19,6 +19,7 @@ import {
   getReviewForEdit,
   listRevisions,
   releasePendingReviews,
+  RESUBMISSION_WINDOW_MS,
   setReviewOrigin,
   type Actor,
 } from "~/models/review-submission.server";
@@ -130,6 +131,18 @@ describe("createReview", () => {
     const second = createReview(db(), { actor: author, subjectId, input: input({ stars: 1, title: "Another try" }), locale: "fr", ipHash: null });
     expect(second).toEqual({ ok: false, kind: "existing", reviewId: first.ok && first.reviewId });
     expect(stats("company", companyId)).toMatchObject({ review_count: 1 });
+  });
+
+  it("the same form sent twice (a double click, a browser retry) gives the first review, not a second one", () => {
+    const now = Date.now();
+    const first = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now });
+    if (!first.ok) throw new Error();
+    const again = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now: now + 1_000 });
+    expect(again).toEqual({ ok: false, kind: "resubmitted", reviewId: first.reviewId, status: "published" });
+    expect(stats("company", companyId)).toMatchObject({ review_count: 1 });
+    // Sent again long after, it is a second review of the same subject: edit the first.
+    const later = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now: now + RESUBMISSION_WINDOW_MS + 1 });
+    expect(later).toEqual({ ok: false, kind: "existing", reviewId: first.reviewId });
   });
 
   it("holds a review with a phone number: visible to nobody else, not counted, author notified", () => {

@@ -1,0 +1,36 @@
+// The one-shot message cookie: signed, Secure over HTTPS only, and ignored when tampered with.
+import { afterEach, describe, expect, it } from "vitest";
+import { resetEnv } from "~/env.server";
+import { flashCookie, readFlash } from "~/lib/flash.server";
+
+const request = (url: string, cookie?: string) => new Request(url, cookie ? { headers: { Cookie: cookie } } : {});
+
+afterEach(() => {
+  delete process.env.SITE_URL;
+  resetEnv();
+});
+
+describe("flash cookie", () => {
+  it("carries a message key to the next page, and the next page clears it", async () => {
+    const set = await flashCookie(request("http://localhost/login"), "logout.done");
+    expect(set).toMatch(/^flash=[^;]+; Max-Age=60; Path=\/; HttpOnly; SameSite=Lax$/);
+    const read = await readFlash(request("http://localhost/", set.split(";")[0]));
+    expect(read.key).toBe("logout.done");
+    expect(read.clear).toMatch(/^flash=; Max-Age=0;/);
+  });
+
+  it("is signed: a cookie written by someone else is ignored", async () => {
+    const set = await flashCookie(request("http://localhost/login"), "logout.done");
+    const forged = `flash=${encodeURIComponent(`${Buffer.from(JSON.stringify("reset.done")).toString("base64")}.${"A".repeat(43)}`)}`;
+    expect((await readFlash(request("http://localhost/", set.split(";")[0]))).key).toBe("logout.done");
+    expect((await readFlash(request("http://localhost/", forged))).key).toBeNull();
+    expect((await readFlash(request("http://localhost/", `flash=${encodeURIComponent(JSON.stringify("reset.done"))}`))).key).toBeNull();
+  });
+
+  it("is Secure when the site is served over HTTPS, and not over plain HTTP", async () => {
+    expect(await flashCookie(request("http://localhost/"), "logout.done")).not.toMatch(/Secure/);
+    process.env.SITE_URL = "https://replique.example";
+    resetEnv();
+    expect(await flashCookie(request("http://localhost/"), "logout.done")).toMatch(/; Secure(;|$)/);
+  });
+});
