@@ -2,9 +2,10 @@
 // multipart <Form method="post"> that works without JavaScript (a "Show the preview"
 // button renders the Markdown on the server); with JavaScript, the preview follows the
 // typing through the /markdown-preview resource route.
-import { Form, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Field, FormError } from "~/components/Field";
+import { useMarkdownPreview } from "~/components/useMarkdownPreview";
 import { CHANNELS, LANGUAGES } from "#db/enums";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -103,27 +104,20 @@ export function ReviewForm(props: ReviewFormProps) {
   const { t, locale } = useT();
   const { values, errors } = props;
   const navigation = useNavigation();
-  const preview = useFetcher<{ html: string }>();
-  const [length, setLength] = useState((values.body ?? "").length);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const preview = useMarkdownPreview(values.body ?? "");
+  const length = preview.length;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
+  // A new answer from the server (errors, server preview) replaces the live preview.
+  const { reset } = preview;
+  useEffect(() => reset(), [props.previewHtml, props.formError, reset]);
 
-  function onBodyInput(value: string) {
-    setLength(value.length);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      preview.submit({ body: value.slice(0, MARKDOWN_MAX_LENGTH) }, { method: "post", action: "/markdown-preview" });
-    }, 300);
-  }
-
-  const previewHtml = preview.data?.html ?? props.previewHtml ?? null;
+  const previewHtml = preview.html ?? props.previewHtml ?? null;
   const photoCount = props.keptPhotos.length + (props.existingPhotos?.length ?? 0);
   const submitting = navigation.state === "submitting";
 
   return (
-    <Form method="post" encType="multipart/form-data" className="card review-form" noValidate>
+    <Form method="post" encType="multipart/form-data" className="card review-form" noValidate onSubmit={preview.stop}>
       <FormError>{props.formError}</FormError>
       {props.notice}
       {props.children}
@@ -158,7 +152,7 @@ export function ReviewForm(props: ReviewFormProps) {
           error={errors.body}
           rows={10}
           required
-          onInput={(e) => onBodyInput((e.target as HTMLTextAreaElement).value)}
+          onInput={(e) => preview.onInput((e.target as HTMLTextAreaElement).value)}
         />
         {hydrated ? (
           <p className={length > MARKDOWN_MAX_LENGTH ? "review-form__count field__error" : "review-form__count muted"} aria-live="polite">

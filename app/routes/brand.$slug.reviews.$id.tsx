@@ -12,11 +12,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
 import { Thread } from "~/components/Thread";
+import { useMarkdownPreview } from "~/components/useMarkdownPreview";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
@@ -146,42 +147,14 @@ export default function BrandReply() {
   const { t, n, date } = useT();
   const navigation = useNavigation();
   const body = answer?.values.body ?? reply?.body ?? "";
-  const [length, setLength] = useState(body.length);
+  const preview = useMarkdownPreview(body);
   const [hydrated, setHydrated] = useState(false);
-  const [livePreview, setLivePreview] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const request = useRef<AbortController | null>(null);
   useEffect(() => setHydrated(true), []);
-  const stopPreview = () => {
-    if (timer.current) clearTimeout(timer.current);
-    request.current?.abort();
-  };
-  useEffect(() => stopPreview, []);
   // A new answer from the server (errors, warning, server preview) replaces the live one.
-  useEffect(() => setLivePreview(null), [answer]);
+  const { reset } = preview;
+  useEffect(() => reset(), [answer, reset]);
 
-  // The live preview uses a plain fetch, not a fetcher: a fetcher's POST would revalidate
-  // every loader of the page and could swallow the one-shot "reply published" message.
-  function onBodyInput(value: string) {
-    setLength(value.length);
-    stopPreview();
-    timer.current = setTimeout(() => {
-      const controller = new AbortController();
-      request.current = controller;
-      fetch("/markdown-preview", {
-        method: "POST",
-        body: new URLSearchParams({ body: value.slice(0, MARKDOWN_MAX_LENGTH) }),
-        signal: controller.signal,
-      })
-        .then((r) => (r.ok ? (r.json() as Promise<{ html: string | null }>) : null))
-        .then((d) => {
-          if (d && !controller.signal.aborted) setLivePreview(d.html);
-        })
-        .catch(() => undefined);
-    }, 300);
-  }
-
-  const previewHtml = livePreview ?? answer?.previewHtml ?? null;
+  const previewHtml = preview.html ?? answer?.previewHtml ?? null;
   const editing = reply != null;
   const locked = reply?.status === "removed";
   const scripted = answer?.scripted ?? null;
@@ -204,7 +177,7 @@ export default function BrandReply() {
           ) : locked ? (
             <p className="notice">{t("brand.reply.locked")}</p>
           ) : (
-            <Form method="post" className="card brand-reply__form" noValidate key={formKey} onSubmit={stopPreview}>
+            <Form method="post" className="card brand-reply__form" noValidate key={formKey} onSubmit={preview.stop}>
               <FormError>{answer?.formError}</FormError>
               <input type="hidden" name="companyId" value={company.id} />
               <input type="hidden" name="reviewId" value={review.id} />
@@ -231,11 +204,11 @@ export default function BrandReply() {
                 error={answer?.errors.body}
                 rows={10}
                 required
-                onInput={(e) => onBodyInput((e.target as HTMLTextAreaElement).value)}
+                onInput={(e) => preview.onInput((e.target as HTMLTextAreaElement).value)}
               />
               {hydrated ? (
-                <p className={length > MARKDOWN_MAX_LENGTH ? "field__error" : "muted"} aria-live="polite">
-                  {t("brand.reply.charCount", { count: length })}
+                <p className={preview.length > MARKDOWN_MAX_LENGTH ? "field__error" : "muted"} aria-live="polite">
+                  {t("brand.reply.charCount", { count: preview.length })}
                 </p>
               ) : null}
               <section className="brand-reply__preview" aria-labelledby="reply-preview-heading">

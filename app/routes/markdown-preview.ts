@@ -1,7 +1,7 @@
 // POST { body } → { html }: the live preview of the review, reply and follow-up forms,
 // rendered by the same renderer that stores the text. POST only (it changes nothing,
 // but a GET would make it a free rendering endpoint for any page).
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { requireUser } from "~/models/permissions.server";
@@ -16,6 +16,6 @@ export async function action({ request }: ActionFunctionArgs) {
   requireUser(request);
   const form = await readForm(request);
   const body = String(form.get("body") ?? "");
-  if (body.length > MARKDOWN_MAX_LENGTH) return data({ html: null, tooLong: true }, { status: 413, headers: { "Cache-Control": "no-store" } });
-  return data({ html: renderMarkdown(body), tooLong: false }, { headers: { "Cache-Control": "no-store" } });
+  if (body.length > MARKDOWN_MAX_LENGTH) return Response.json({ html: null, tooLong: true }, { status: 413, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ html: renderMarkdown(body), tooLong: false }, { headers: { "Cache-Control": "no-store" } });
 }

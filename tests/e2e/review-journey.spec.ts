@@ -167,6 +167,12 @@ async function writeJourney(browser: Browser, lang: Lang, javaScriptEnabled: boo
   const { companyPath, formPath } = await freshSubject(page, from);
   const before = await histogram4(page, companyPath);
   await page.goto(formPath);
+  // Loader requests of the form's own page after it loaded: the live preview must not cause
+  // any (a revalidation after saving would follow the loader's redirect to the edit page).
+  const formLoaderRequests: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && new URL(r.url()).pathname === `${formPath}.data`) formLoaderRequests.push(r.url());
+  });
   const title = `E2E ${javaScriptEnabled ? "js" : "nojs"} ${Date.now()}`;
   const body = "Friendly staff and **Markdown** works:\n\n- the terrace\n- the receipt\n\nSee you soon.";
   const date = isoDaysFromNow(-12);
@@ -177,6 +183,7 @@ async function writeJourney(browser: Browser, lang: Lang, javaScriptEnabled: boo
   }
   await page.getByRole("button", { name: label(lang, "publish") as string }).click();
   await expect(page).toHaveURL(/\/reviews\/\d+$/);
+  expect(formLoaderRequests, "the live preview revalidated the form's loader").toEqual([]);
   const permalink = new URL(page.url()).pathname;
 
   // The permalink: label, dates, Markdown, both photos served.
