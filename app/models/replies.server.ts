@@ -5,9 +5,7 @@
 // counters and the reviewer's notification commit together or not at all. Who may reply,
 // for which company and on which review is derived here from the database, never from
 // the form: a member of that (verified) company, on a published review of that company.
-import { z } from "zod";
 import type { Db } from "#db/client.server";
-import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { mostSimilar } from "~/lib/similarity";
 import type { Actor } from "./review-submission.server";
@@ -15,21 +13,6 @@ import { decodeCursor, getPublicReview, getPublishedReviews, REVIEW_PAGE_SIZE, t
 import { notifyReviewEvent } from "./notifications.server";
 import { countReply, type CountedReview } from "./stats.server";
 import type { MemberRole } from "./permissions.server";
-
-// ─── The form ─────────────────────────────────────────────────────────────────
-
-const text = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : v);
-
-/** The reply form's schema; messages are i18n keys (app/i18n/brand.ts). */
-export const replySchema = z.object({
-  body: z.preprocess(
-    text,
-    z
-      .string({ error: "brand.reply.error.required" })
-      .min(1, { error: "brand.reply.error.required" })
-      .max(MARKDOWN_MAX_LENGTH, { error: "brand.reply.error.long" }),
-  ),
-});
 
 /** Replies a member may publish or edit per hour (a runaway script, not a busy team). */
 export const REPLY_RATE_LIMIT = { limit: 120, windowMs: 60 * 60_000 };

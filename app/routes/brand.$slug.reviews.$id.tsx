@@ -1,8 +1,9 @@
-import { fieldErrors } from "~/lib/form-errors";
 // Replying to one review, or editing the reply, in the company's name. Beside the review:
 // the same customer's other reviews of the company. Before publishing, a reply nearly
 // identical to one of the company's earlier replies is held back once with a "this looks
 // scripted" warning; a second submit with the confirmation box publishes it anyway.
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
   redirect,
@@ -18,11 +19,10 @@ import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
 import { Thread } from "~/components/Thread";
 import { useMarkdownPreview } from "~/components/useMarkdownPreview";
-import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
-import { getLocale } from "~/lib/locale.server";
+import { conformError, conformErrors } from "~/lib/conform";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
 
@@ -36,13 +36,13 @@ import {
   listCustomerReviews,
   listReplyRevisions,
   REPLY_RATE_LIMIT,
-  replySchema,
   saveReply,
   type ScriptedMatch,
 } from "~/models/replies.server";
 import brandStyles from "~/styles/brand.css?url";
 import { forbidden, notFound, readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { replyPreviewSchema, replySchema } from "~/lib/reply-form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
 
@@ -77,9 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionData = {
-  values: { body: string };
-  errors: Record<string, string>;
-  formError: string | null;
+  result: SubmissionResult<string[]>;
   previewHtml?: string | null;
   scripted?: ScriptedMatch | null;
 };
@@ -87,42 +85,26 @@ type ActionData = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { company, user, review } = load(request, params);
   if (!company.verified) throw forbidden();
-  const locale = getLocale(request);
   const form = await readForm(request);
   // The hidden fields must name this company and this review: a form posted for another
   // one (a stale tab, a forged request) is refused rather than applied here.
   if (String(form.get("companyId")) !== String(company.id) || String(form.get("reviewId")) !== String(review.id)) {
     throw forbidden();
   }
-  const raw = String(form.get("body") ?? "");
-  const values = { body: raw.slice(0, MARKDOWN_MAX_LENGTH * 2) };
-  const parsed = replySchema.safeParse({ body: form.get("body") ?? undefined });
-  const errorsOf = (e: Record<string, string>) =>
-    Object.fromEntries(Object.entries(e).map(([k, v]) => [k, translate(locale, v as MessageKey)]));
-
   if (form.get("intent") === "preview") {
-    const errors = parsed.success ? {} : errorsOf(fieldErrors(parsed.error));
-    return data<ActionData>({
-      values,
-      errors: errors.body && values.body.trim() === "" ? {} : errors,
-      formError: null,
-      previewHtml: parsed.success ? renderMarkdown(parsed.data.body) : null,
-    });
+    const preview = parseWithZod(form, { schema: replyPreviewSchema });
+    const previewHtml = preview.status === "success" && preview.value.body ? renderMarkdown(preview.value.body) : null;
+    return data<ActionData>({ result: preview.reply(), previewHtml });
   }
-  if (!parsed.success) {
-    return data<ActionData>(
-      { values, errors: errorsOf(fieldErrors(parsed.error)), formError: translate(locale, "brand.reply.fixErrors") },
-      { status: 400 },
-    );
-  }
-  const body = parsed.data.body;
+  const submission = parseWithZod(form, { schema: replySchema });
+  if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
+  const refuse = (message: string, status: number) => data<ActionData>({ result: submission.reply({ formErrors: [message] }) }, { status });
+  const body = submission.value.body;
   if (form.get("confirmScripted") !== "yes") {
     const scripted = findScriptedMatch(getDb(), company.id, review.id, body);
-    if (scripted) return data<ActionData>({ values, errors: {}, formError: null, scripted }, { status: 409 });
+    if (scripted) return data<ActionData>({ result: submission.reply(), scripted }, { status: 409 });
   }
-  if (!hit(`reply:${keyPart(String(user.id))}`, REPLY_RATE_LIMIT).allowed) {
-    return data<ActionData>({ values, errors: {}, formError: translate(locale, "brand.reply.rateLimited") }, { status: 429 });
-  }
+  if (!hit(`reply:${keyPart(String(user.id))}`, REPLY_RATE_LIMIT).allowed) return refuse("brand.reply.rateLimited", 429);
   const result = saveReply(getDb(), {
     actor: { id: user.id, role: user.role },
     companyId: company.id,
@@ -137,29 +119,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (result.kind === "forbidden" || result.kind === "not_verified") throw forbidden();
   if (result.kind === "not_found") throw notFound();
-  const message = result.kind === "locked" ? "brand.reply.locked" : "brand.reply.notAllowed";
-  return data<ActionData>({ values, errors: {}, formError: translate(locale, message) }, { status: 409 });
+  return refuse(result.kind === "locked" ? "brand.reply.locked" : "brand.reply.notAllowed", 409);
 }
 
 export default function BrandReply() {
   const { company, review, reply, customer, history } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as ActionData | undefined;
-  const { t, n, date } = useT();
+  const answer = useActionData<typeof action>();
+  const { t, n, date, locale } = useT();
   const navigation = useNavigation();
-  const body = answer?.values.body ?? reply?.body ?? "";
+  const [form, fields] = useForm({
+    id: "reply",
+    lastResult: answer?.result,
+    defaultValue: { body: reply?.body ?? "" },
+    constraint: getZodConstraint(replySchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: replySchema }),
+  });
+  const body = typeof fields.body.initialValue === "string" ? fields.body.initialValue : "";
   const preview = useMarkdownPreview(body);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   // A new answer from the server (errors, warning, server preview) replaces the live one.
   const { reset } = preview;
   useEffect(() => reset(), [answer, reset]);
+  const { key: bodyKey, ...bodyProps } = getTextareaProps(fields.body);
+  const bodyError = conformError(locale, fields.body.errors);
+  const formError = conformErrors(locale, form.errors)[0] ?? (bodyError ? t("brand.reply.fixErrors") : undefined);
 
   const previewHtml = preview.html ?? answer?.previewHtml ?? null;
   const editing = reply != null;
   const locked = reply?.status === "removed";
   const scripted = answer?.scripted ?? null;
   const percent = scripted ? n(Math.floor(scripted.similarity * 100) / 100, { style: "percent" }) : "";
-  const formKey = answer ? `answer-${answer.values.body.length}-${scripted ? "s" : ""}` : "initial";
 
   return (
     <div className="page brand-page brand-reply">
@@ -177,8 +169,11 @@ export default function BrandReply() {
           ) : locked ? (
             <p className="notice">{t("brand.reply.locked")}</p>
           ) : (
-            <Form method="post" className="card brand-reply__form" noValidate key={formKey} onSubmit={preview.stop}>
-              <FormError>{answer?.formError}</FormError>
+            <Form method="post" className="card brand-reply__form" {...getFormProps(form)} onSubmit={(event) => {
+                preview.stop();
+                form.onSubmit(event);
+              }}>
+              <FormError>{formError}</FormError>
               <input type="hidden" name="companyId" value={company.id} />
               <input type="hidden" name="reviewId" value={review.id} />
               {scripted ? (
@@ -196,14 +191,15 @@ export default function BrandReply() {
                 </section>
               ) : null}
               <Field
+                key={bodyKey}
                 as="textarea"
                 label={t("brand.reply.body")}
-                name="body"
                 hint={t("brand.reply.hint")}
-                defaultValue={body}
-                error={answer?.errors.body}
+                error={bodyError}
                 rows={10}
-                required
+                {...bodyProps}
+                id={fields.body.id}
+                name={fields.body.name}
                 onInput={(e) => preview.onInput((e.target as HTMLTextAreaElement).value)}
               />
               {hydrated ? (

@@ -131,7 +131,11 @@ test("without JavaScript, a near-copy of an earlier reply is flagged as scripted
   // An empty reply: the error next to the field, nothing published.
   await page.getByRole("button", { name: "Publish the reply" }).click();
   await expect(page.getByLabel("Your reply")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#field-body-error")).toHaveText("Write your reply.");
+  // The error is the one the field names (aria-describedby), next to it.
+  const describedBy = (await page.getByLabel("Your reply").getAttribute("aria-describedby")) ?? "";
+  const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
+  expect(errorId, "the field points at its error").toBeTruthy();
+  await expect(page.locator(`[id="${errorId}"]`)).toHaveText("Write your reply.");
 
   await page.getByLabel("Your reply").fill(earlier);
   await page.getByRole("button", { name: "Publish the reply" }).click();

@@ -215,13 +215,12 @@ describe("replying", () => {
     const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
     const empty = await postReply(companyId, reviewId, { body: "   " }, owner.cookie);
     expect(empty.status).toBe(400);
-    expect((empty.data as { errors: Record<string, string> }).errors.body).toBe("Write your reply.");
+    expect(resultOf(empty).error?.body).toEqual(["brand.reply.error.required"]);
     const long = "x".repeat(MARKDOWN_MAX_LENGTH + 1);
     const tooLong = await postReply(companyId, reviewId, { body: long }, owner.cookie);
     expect(tooLong.status).toBe(400);
-    const data = tooLong.data as { errors: Record<string, string>; values: { body: string } };
-    expect(data.errors.body).toMatch(/5,000 characters/);
-    expect(data.values.body).toBe(long);
+    expect(resultOf(tooLong).error?.body).toEqual(["brand.reply.error.long"]);
+    expect(resultOf(tooLong).initialValue?.body).toBe(long);
     expect(replyOf(reviewId)).toHaveLength(0);
     expect(repliedAt(reviewId)).toBeNull();
   });
@@ -232,6 +231,10 @@ describe("replying", () => {
     expect(res.status).toBe(200);
     expect((res.data as { previewHtml: string }).previewHtml).toContain("<em>sorry</em>");
     expect(replyOf(reviewId)).toHaveLength(0);
+    // An empty text is not an error yet when previewing.
+    const empty = await postReply(companyId, reviewId, { body: "", intent: "preview" }, owner.cookie);
+    expect(empty.status).toBe(200);
+    expect(resultOf(empty).error ?? {}).toEqual({});
   });
 
   it("lists the same customer's other reviews of this company only", async () => {
@@ -249,6 +252,11 @@ describe("replying", () => {
   });
 });
 
+/** The Conform result an answer carries: errors as message keys, and what was typed. */
+function resultOf(answer: { data?: unknown }) {
+  return (answer.data as { result: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } }).result;
+}
+
 describe("this looks scripted", () => {
   const canned =
     "Thank you for taking the time to share your feedback. We are sorry that your experience did not meet your expectations and we have passed your comments on to the team.";
@@ -261,12 +269,12 @@ describe("this looks scripted", () => {
     const nearCopy = `${canned} Kind regards.`;
     const warned = await postReply(companyId, second, { body: nearCopy }, owner.cookie);
     expect(warned.status).toBe(409);
-    const data = warned.data as { scripted: { similarity: number; reviewId: number; bodyHtml: string }; values: { body: string } };
+    const data = warned.data as { scripted: { similarity: number; reviewId: number; bodyHtml: string } };
     expect(data.scripted.similarity).toBeGreaterThanOrEqual(0.8);
     expect(data.scripted.similarity).toBeLessThan(1);
     expect(data.scripted.reviewId).toBe(first);
     expect(data.scripted.bodyHtml).toContain("Thank you for taking the time");
-    expect(data.values.body).toBe(nearCopy);
+    expect(resultOf(warned).initialValue?.body).toBe(nearCopy);
     expect(replyOf(second)).toHaveLength(0);
 
     const confirmed = await postReply(companyId, second, { body: nearCopy, confirmScripted: "yes" }, owner.cookie);
