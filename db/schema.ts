@@ -285,6 +285,9 @@ export const reviews = sqliteTable(
     removedAt: integer("removed_at"),
     removalReason: text("removal_reason"),
     deletedAt: integer("deleted_at"),
+    /** Removed or deleted content erased after the retention period (app/models/retention.server.ts):
+     *  title, body, its revisions' texts, photos and proofs are gone; the row stays as a tombstone. */
+    contentErasedAt: integer("content_erased_at"),
     /** Set while a flag on it is being assessed (the review stays visible). */
     underReviewSince: integer("under_review_since"),
     repliedAt: integer("replied_at"),
@@ -397,6 +400,8 @@ export const replies = sqliteTable(
     editedAt: integer("edited_at"),
     removedAt: integer("removed_at"),
     removalReason: text("removal_reason"),
+    /** A removed reply's text erased after the retention period (app/models/retention.server.ts). */
+    contentErasedAt: integer("content_erased_at"),
     underReviewSince: integer("under_review_since"),
     createdAt: createdAt(),
   },
@@ -436,6 +441,8 @@ export const followUps = sqliteTable(
     editedAt: integer("edited_at"),
     removedAt: integer("removed_at"),
     removalReason: text("removal_reason"),
+    /** A removed follow-up's text erased after the retention period (app/models/retention.server.ts). */
+    contentErasedAt: integer("content_erased_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("follow_ups_review_unique").on(t.reviewId)],
@@ -510,13 +517,34 @@ export const flags = sqliteTable(
     status: text("status", { enum: FLAG_STATES }).notNull().default("pending"),
     decisionId: integer("decision_id"),
     decidedAt: integer("decided_at"),
+    /** When it must be decided by, under the published delay at the time it was filed
+     *  (app/lib/flag-policy.ts); null on rows written before: created_at + the delay. */
+    deadlineAt: integer("deadline_at"),
     createdAt: createdAt(),
   },
   (t) => [
     index("flags_queue_idx").on(t.status, t.createdAt),
     index("flags_review_idx").on(t.reviewId),
     index("flags_company_idx").on(t.reporterCompanyId, t.createdAt),
+    // The abuse figures and the daily limit of one reporter's account.
+    index("flags_reporter_user_idx").on(t.reporterUserId, t.createdAt),
   ],
+);
+
+/** What the author of a flagged review sends the moderators (their side, evidence), within
+ *  the published window after the flag (app/models/flags.server.ts). */
+export const flagResponses = sqliteTable(
+  "flag_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reviewId: integer("review_id")
+      .notNull()
+      .references(() => reviews.id),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("flag_responses_review_idx").on(t.reviewId, t.createdAt)],
 );
 
 /** The moderation log: append-only (a trigger refuses updates and deletes). */
@@ -583,9 +611,39 @@ export const conductReports = sqliteTable(
     status: text("status", { enum: ["pending", "founded", "unfounded"] }).notNull().default("pending"),
     decidedBy: integer("decided_by").references(() => users.id),
     decidedAt: integer("decided_at"),
+    /** The decision of the moderation log that decided it (logged against the company). */
+    decisionId: integer("decision_id"),
     createdAt: createdAt(),
   },
   (t) => [index("conduct_reports_status_idx").on(t.status, t.createdAt)],
+);
+
+/** A public warning on a company page (app/models/company-warnings.server.ts), set by a
+ *  moderator with a reason from WARNING_REASONS; shown until it expires or is lifted. Setting
+ *  and lifting are each a row of the moderation log (target "company"). */
+export const companyWarnings = sqliteTable(
+  "company_warnings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    reason: text("reason").notNull(),
+    statement: text("statement").notNull(),
+    /** The language the moderator wrote the statement in (its lang attribute). */
+    language: text("language", { enum: LANGUAGES }).notNull(),
+    startsAt: integer("starts_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    decisionId: integer("decision_id")
+      .notNull()
+      .references(() => moderationDecisions.id),
+    liftedAt: integer("lifted_at"),
+    liftedBy: integer("lifted_by").references(() => users.id),
+    liftDecisionId: integer("lift_decision_id").references(() => moderationDecisions.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("company_warnings_company_idx").on(t.companyId, t.expiresAt)],
 );
 
 // ─── Invitations, notifications, mail, webhooks ───────────────────────────────

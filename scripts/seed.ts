@@ -8,14 +8,18 @@
 //   npm run seed -- --force   deletes the database file first, then seeds
 //
 // server.ts calls seedIfEmpty() at start-up (unless SEED_DEMO=0).
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type Database from "better-sqlite3";
+import sharp from "sharp";
 import { closeDb, databaseFile, getDb, type Db } from "../db/client.server";
 import { renderMarkdown } from "../app/lib/markdown.server";
 import { hashPassword } from "../app/models/password.server";
 import { rebuildAllStats } from "../app/models/stats.server";
+import { seedFlagLifecycle } from "./seed-flags";
+import { fileNames, mediaDir, THUMB_DIMENSION } from "../app/models/media.server";
 import { CATEGORIES, CATEGORY_BY_SLUG, makeCompany, type CategoryDef, type CompanySpec, type SubjectSpec } from "./seed-data/catalog";
 import {
   DAY,
@@ -1091,7 +1095,42 @@ export async function seedDemo(db: Db, options: { now?: number } = {}): Promise<
     }
   })();
   rebuildAllStats(db);
+  seedFlagLifecycle(db, options.now ?? Date.now());
+  await seedProofs(db);
   return data.counts;
+}
+
+/** Proofs of experience waiting for moderator@example.com (/moderation/proofs): an order
+ *  summary image on a few recent published reviews, stored as uploads are (DATA_DIR/media),
+ *  with keys derived from the review so that two runs give the same rows. */
+async function seedProofs(db: Db) {
+  const client = db.$client;
+  const picked = client
+    .prepare(
+      `SELECT r.id, r.title, r.published_at AS at FROM reviews r JOIN users u ON u.id = r.author_id
+       WHERE r.status = 'published' AND r.origin = 'organic' AND u.role = 'member'
+       ORDER BY r.published_at DESC, r.id DESC LIMIT 3`,
+    )
+    .all() as { id: number; title: string; at: number }[];
+  if (picked.length === 0) return;
+  const dir = mediaDir();
+  fs.mkdirSync(dir, { recursive: true });
+  const insert = client.prepare(
+    `INSERT INTO review_media (review_id, kind, storage_key, mime, width, height, bytes, position, proof_status, created_at)
+     VALUES (?, 'proof', ?, 'image/png', ?, ?, ?, 0, 'pending', ?)`,
+  );
+  for (const [i, r] of picked.entries()) {
+    const key = crypto.createHash("sha256").update(`demo-proof-${r.id}`).digest().subarray(0, 16).toString("base64url");
+    const width = 480;
+    const height = 320;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/><text x="24" y="60" font-size="28" font-family="sans-serif">Commande n° ${100200 + r.id}</text><text x="24" y="120" font-size="20" font-family="sans-serif">Total : ${19 + (r.id % 60)},90 €</text></svg>`;
+    const image = await sharp(Buffer.from(svg)).png().toBuffer();
+    const thumbnail = await sharp(image).resize({ width: THUMB_DIMENSION, height: THUMB_DIMENSION, fit: "inside" }).png().toBuffer();
+    const names = fileNames(key, "png");
+    fs.writeFileSync(path.join(dir, names.image), image);
+    fs.writeFileSync(path.join(dir, names.thumbnail), thumbnail);
+    insert.run(r.id, key, width, height, image.byteLength, r.at + (i + 1) * 60_000);
+  }
 }
 
 const USER_COLUMNS = ["author_id", "user_id", "reporter_user_id", "actor_id", "appellant_user_id", "suggested_by", "decided_by"];

@@ -55,6 +55,10 @@ export function AuthorCard({ author }: { author: CaseView["author"] }) {
             <li>{tp("moderation.author.others", author.otherReviews)}</li>
             <li>{tp("moderation.author.decisions", author.decisions.total, { removals: author.decisions.removals })}</li>
           </ul>
+          {/* Suspend or reinstate the account (app/routes/moderation.users.$id.tsx). */}
+          <p>
+            <Link to={`/moderation/users/${author.id}`}>{t("queues.users.open")}</Link>
+          </p>
           {author.decisions.latest.length > 0 ? (
             <>
               <h3>{t("moderation.author.latest")}</h3>

@@ -36,7 +36,8 @@ type SelectProps = Common & { as: "select"; children: ReactNode } & Omit<
   >;
 
 /** A labelled form field with an optional hint and an error next to it. Works without
- *  JavaScript: the server returns `error` and the typed `defaultValue`. */
+ *  JavaScript: the server returns `error` and the typed `defaultValue`. Its own aria
+ *  attributes win over the props (Conform's name the error only, not the hint). */
 export function Field(props: InputProps | TextareaProps | SelectProps) {
   const { label, name, hint, error, className } = props;
   const id = props.id ?? `field-${name}`;
@@ -49,16 +50,16 @@ export function Field(props: InputProps | TextareaProps | SelectProps) {
   if (props.as === "select") {
     const { label: _l, name: _n, id: _i, hint: _h, error: _e, className: _c, as: _a, children, ...rest } = props;
     control = (
-      <select id={id} name={name} {...aria} {...rest}>
+      <select {...rest} id={id} name={name} {...aria}>
         {children}
       </select>
     );
   } else if (props.as === "textarea") {
     const { label: _l, name: _n, id: _i, hint: _h, error: _e, className: _c, as: _a, ...rest } = props;
-    control = <textarea id={id} name={name} {...aria} {...rest} />;
+    control = <textarea {...rest} id={id} name={name} {...aria} />;
   } else {
     const { label: _l, name: _n, id: _i, hint: _h, error: _e, className: _c, as: _a, ...rest } = props;
-    control = <input id={id} name={name} type={rest.type ?? "text"} {...aria} {...rest} />;
+    control = <input {...rest} id={id} name={name} type={rest.type ?? "text"} {...aria} />;
   }
 
   return (

@@ -5,12 +5,15 @@ import { Field } from "./Field";
 
 /** The choice of a reason from the published list, wherever content is reported. */
 export function ReasonField({
+  id,
   label,
   placeholder,
   hint,
   defaultValue,
   error,
 }: {
+  /** The select's id, when the form's ids are Conform's. */
+  id?: string;
   label: string;
   placeholder: string;
   hint?: ReactNode;
@@ -19,7 +22,7 @@ export function ReasonField({
 }) {
   const { locale } = useT();
   return (
-    <Field as="select" label={label} name="reason" hint={hint} error={error} defaultValue={defaultValue ?? ""} required>
+    <Field as="select" id={id} label={label} name="reason" hint={hint} error={error} defaultValue={defaultValue ?? ""} required>
       <option value="">{placeholder}</option>
       {MODERATION_REASONS.map((r) => (
         <option key={r.id} value={r.id} title={r.description[locale]}>

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { CSSProperties } from "react";
 import { useT } from "~/i18n/react";
 import type { PostView, ReviewView } from "~/models/reviews.server";
-import { PostBody, RemovedPost, type Truncation } from "./ReviewCard";
+import { PostBody, RemovedPost, UnderReview, type Truncation } from "./ReviewCard";
 
 /**
  * The company's reply. It mirrors ReviewCard: same block, same width, same body font
@@ -32,7 +32,7 @@ export function ReplyCard({
             ✓ {t("company.verified")}
           </Link>
         ) : null}
-        {reply.underReview ? <span className="badge badge--warn">{t("review.underReview")}</span> : null}
+        <UnderReview since={reply.underReviewSince} />
       </header>
       <ul className="post__facts">
         <li>

@@ -52,7 +52,7 @@ export function ReviewCard({
       <div className="post__header">
         <Stars value={review.stars} />
         <OriginLabel origin={review.origin} />
-        {review.underReview ? <span className="badge badge--warn">{t("review.underReview")}</span> : null}
+        <UnderReview since={review.underReviewSince} />
         {review.resolvedAt ? (
           <span className="badge badge--verified">{t("review.resolved", { date: date(review.resolvedAt) })}</span>
         ) : null}
@@ -104,6 +104,17 @@ export function ReviewCard({
         ) : null}
       </footer>
     </section>
+  );
+}
+
+/** The neutral line of content with an open flag (its rule: app/models/reviews.server.ts). */
+export function UnderReview({ since }: { since: number | null }) {
+  const { t, date } = useT();
+  if (since == null) return null;
+  return (
+    <span className="badge" data-testid="under-review">
+      {t("review.underReviewSince", { date: date(since) })}
+    </span>
   );
 }
 

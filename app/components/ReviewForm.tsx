@@ -1,14 +1,18 @@
 // The review form, for a new review, a suggested subject and an edit. A real
 // multipart <Form method="post"> that works without JavaScript (a "Show the preview"
 // button renders the Markdown on the server); with JavaScript, the preview follows the
-// typing through the /markdown-preview resource route.
+// typing through the /markdown-preview resource route. On Conform: the action's answer
+// (`useForm({ lastResult })`) gives each field what was typed and its errors; the form is
+// checked on the server (app/models/review-form.server.ts), where the files are.
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
-import { Field, FormError } from "~/components/Field";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { ConformFormError, Field } from "~/components/Field";
 import { useMarkdownPreview } from "~/components/useMarkdownPreview";
 import { CHANNELS, LANGUAGES } from "#db/enums";
-import type { MessageKey } from "~/i18n";
+import type { Locale, MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { conformError, type FormAnswer } from "~/lib/conform";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 
 export interface KeptUpload {
@@ -24,21 +28,47 @@ export interface ExistingPhoto {
   height: number;
 }
 
+/** What the review form's action answers (app/routes/write-a-review.*, reviews.$id_.edit). */
+export type ReviewFormAnswer = FormAnswer & { keptPhotos: KeptUpload[]; keptProof: KeptUpload | null; previewHtml: string | null };
+
 export interface ReviewFormProps {
   mode: "new" | "edit";
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  formError?: string | null;
+  /** The action's answer, if any. */
+  answer?: ReviewFormAnswer;
+  /** The values before anything was typed (an edit: the review's). */
+  defaultValue?: Record<string, string>;
   notice?: ReactNode;
-  keptPhotos: KeptUpload[];
-  keptProof: KeptUpload | null;
   existingPhotos?: ExistingPhoto[];
   existingProofStatus?: string | null;
-  previewHtml?: string | null;
   minDate: string;
   maxDate: string;
-  /** Fields shown before the review (the suggestion of a new subject). */
+  /** Fields shown before the review (the suggestion of a new subject): `ReviewFormField`s. */
   children?: ReactNode;
+}
+
+type ReviewFormFields = Record<string, FieldMetadata<unknown>>;
+
+/** A field as the form renders it: its id and name, what was typed, its error (translated). */
+function fieldView(fields: ReviewFormFields, name: string, locale: Locale) {
+  const field = fields[name]!;
+  return {
+    key: field.key,
+    id: field.id,
+    name,
+    value: typeof field.initialValue === "string" ? field.initialValue : undefined,
+    error: conformError(locale, field.errors),
+    errorId: field.errorId,
+  };
+}
+
+const FieldsContext = createContext<ReviewFormFields | null>(null);
+
+/** The review form's fields for the ones a page adds in `children` (the suggestion's). */
+export function useReviewFormFields() {
+  const fields = useContext(FieldsContext);
+  const { locale } = useT();
+  if (!fields) throw new Error("useReviewFormFields outside a ReviewForm");
+  return (name: string) => fieldView(fields, name, locale);
 }
 
 function ErrorText({ id, error }: { id: string; error?: string }) {
@@ -50,6 +80,7 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
 }
 
 function RadioGroup({
+  id,
   name,
   legend,
   options,
@@ -58,6 +89,7 @@ function RadioGroup({
   hint,
   className,
 }: {
+  id: string;
   name: string;
   legend: string;
   options: { value: string; label: string }[];
@@ -66,14 +98,14 @@ function RadioGroup({
   hint?: string;
   className?: string;
 }) {
-  const errorId = `field-${name}-error`;
-  const hintId = `field-${name}-hint`;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset
       className={["field", "radio-group", className ?? "", error ? "field--invalid" : ""].filter(Boolean).join(" ")}
       aria-describedby={describedBy}
-      id={`field-${name}`}
+      id={id}
     >
       <legend>{legend}</legend>
       {hint ? (
@@ -102,41 +134,60 @@ function RadioGroup({
 
 export function ReviewForm(props: ReviewFormProps) {
   const { t, locale } = useT();
-  const { values, errors } = props;
+  const { answer } = props;
+  const [form, fields] = useForm<Record<string, unknown>>({ id: "review", lastResult: answer?.result, defaultValue: props.defaultValue });
+  const field = (name: string) => fieldView(fields, name, locale);
+  const [stars, title, body, experienceDate, channel, recommend, language, photos, proof, attestation] = [
+    "stars", "title", "body", "experienceDate", "channel", "recommend", "language", "photos", "proof", "attestation",
+  ].map(field);
   const navigation = useNavigation();
-  const preview = useMarkdownPreview(values.body ?? "");
+  const preview = useMarkdownPreview(body!.value ?? "");
   const length = preview.length;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   // A new answer from the server (errors, server preview) replaces the live preview.
   const { reset } = preview;
-  useEffect(() => reset(), [props.previewHtml, props.formError, reset]);
+  useEffect(() => reset(), [answer, reset]);
 
-  const previewHtml = preview.html ?? props.previewHtml ?? null;
-  const photoCount = props.keptPhotos.length + (props.existingPhotos?.length ?? 0);
+  const keptPhotos = answer?.keptPhotos ?? [];
+  const keptProof = answer?.keptProof ?? null;
+  const previewHtml = preview.html ?? answer?.previewHtml ?? null;
+  const photoCount = keptPhotos.length + (props.existingPhotos?.length ?? 0);
   const submitting = navigation.state === "submitting";
 
   return (
-    <Form method="post" encType="multipart/form-data" className="card review-form" noValidate onSubmit={preview.stop}>
-      <FormError>{props.formError}</FormError>
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      className="card review-form"
+      {...getFormProps(form)}
+      onSubmit={(event) => {
+        preview.stop();
+        form.onSubmit(event);
+      }}
+    >
+      <ConformFormError form={form} fix="reviewForm.fixErrors" />
       {props.notice}
-      {props.children}
+      <FieldsContext.Provider value={fields}>{props.children}</FieldsContext.Provider>
 
       <RadioGroup
+        id={stars!.id}
         name="stars"
         legend={t("reviewForm.stars")}
         className="stars-input"
-        value={values.stars}
-        error={errors.stars}
+        value={stars!.value}
+        error={stars!.error}
         options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`reviewForm.star.${n}` as MessageKey) }))}
       />
 
       <Field
+        key={title!.key}
+        id={title!.id}
         label={t("reviewForm.title")}
         name="title"
         hint={t("reviewForm.titleHint")}
-        defaultValue={values.title}
-        error={errors.title}
+        defaultValue={title!.value}
+        error={title!.error}
         maxLength={120}
         required
         autoComplete="off"
@@ -144,12 +195,14 @@ export function ReviewForm(props: ReviewFormProps) {
 
       <div className="review-form__body">
         <Field
+          key={body!.key}
+          id={body!.id}
           as="textarea"
           label={t("reviewForm.body")}
           name="body"
           hint={t("reviewForm.bodyHint")}
-          defaultValue={values.body}
-          error={errors.body}
+          defaultValue={body!.value}
+          error={body!.error}
           rows={10}
           required
           onInput={(e) => preview.onInput((e.target as HTMLTextAreaElement).value)}
@@ -164,7 +217,7 @@ export function ReviewForm(props: ReviewFormProps) {
             {t("reviewForm.preview")}
           </h2>
           {previewHtml ? (
-            <div className="post__body" lang={values.language || locale} dangerouslySetInnerHTML={{ __html: previewHtml }} />
+            <div className="post__body" lang={language!.value || locale} dangerouslySetInnerHTML={{ __html: previewHtml }} />
           ) : (
             <p className="muted">{t("reviewForm.previewEmpty")}</p>
           )}
@@ -172,25 +225,28 @@ export function ReviewForm(props: ReviewFormProps) {
       </div>
 
       <Field
+        key={experienceDate!.key}
+        id={experienceDate!.id}
         label={t("reviewForm.experienceDate")}
         name="experienceDate"
         type="date"
         hint={t("reviewForm.experienceDateHint")}
-        defaultValue={values.experienceDate}
-        error={errors.experienceDate}
+        defaultValue={experienceDate!.value}
+        error={experienceDate!.error}
         min={props.minDate}
         max={props.maxDate}
         required
       />
 
-      <div className={errors.channel ? "field field--invalid" : "field"}>
-        <label htmlFor="field-channel">{t("reviewForm.channel")}</label>
+      <div className={channel!.error ? "field field--invalid" : "field"}>
+        <label htmlFor={channel!.id}>{t("reviewForm.channel")}</label>
         <select
-          id="field-channel"
+          key={channel!.key}
+          id={channel!.id}
           name="channel"
-          defaultValue={values.channel ?? ""}
-          aria-invalid={errors.channel ? true : undefined}
-          aria-describedby={errors.channel ? "field-channel-error" : undefined}
+          defaultValue={channel!.value ?? ""}
+          aria-invalid={channel!.error ? true : undefined}
+          aria-describedby={channel!.error ? `${channel!.id}-error` : undefined}
           required
         >
           <option value="">{t("reviewForm.chooseChannel")}</option>
@@ -200,14 +256,15 @@ export function ReviewForm(props: ReviewFormProps) {
             </option>
           ))}
         </select>
-        <ErrorText id="field-channel-error" error={errors.channel} />
+        <ErrorText id={`${channel!.id}-error`} error={channel!.error} />
       </div>
 
       <RadioGroup
+        id={recommend!.id}
         name="recommend"
         legend={t("reviewForm.recommend")}
-        value={values.recommend}
-        error={errors.recommend}
+        value={recommend!.value}
+        error={recommend!.error}
         options={[
           { value: "yes", label: t("reviewForm.yes") },
           { value: "no", label: t("reviewForm.no") },
@@ -215,8 +272,8 @@ export function ReviewForm(props: ReviewFormProps) {
       />
 
       <div className="field">
-        <label htmlFor="field-language">{t("reviewForm.language")}</label>
-        <select id="field-language" name="language" defaultValue={values.language || locale}>
+        <label htmlFor={language!.id}>{t("reviewForm.language")}</label>
+        <select key={language!.key} id={language!.id} name="language" defaultValue={language!.value || locale}>
           {LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
               {l === "fr" ? "Français" : "English"}
@@ -225,9 +282,9 @@ export function ReviewForm(props: ReviewFormProps) {
         </select>
       </div>
 
-      <div className={errors.photos ? "field field--invalid" : "field"}>
-        <label htmlFor="field-photos">{t("reviewForm.photos")}</label>
-        <p className="field__hint" id="field-photos-hint">
+      <div className={photos!.error ? "field field--invalid" : "field"}>
+        <label htmlFor={photos!.id}>{t("reviewForm.photos")}</label>
+        <p className="field__hint" id={`${photos!.id}-hint`}>
           {t("reviewForm.photosHint")}
         </p>
         {photoCount > 0 ? (
@@ -240,7 +297,7 @@ export function ReviewForm(props: ReviewFormProps) {
                 </label>
               </li>
             ))}
-            {props.keptPhotos.map((p, i) => (
+            {keptPhotos.map((p, i) => (
               <li key={p.token}>
                 <input type="hidden" name="keptPhoto" value={p.token} />
                 <span className="review-form__kept">
@@ -254,57 +311,58 @@ export function ReviewForm(props: ReviewFormProps) {
           </ul>
         ) : null}
         <input
-          id="field-photos"
+          id={photos!.id}
           type="file"
           name="photos"
           multiple
           accept="image/jpeg,image/png,image/webp"
-          aria-invalid={errors.photos ? true : undefined}
-          aria-describedby={["field-photos-hint", errors.photos ? "field-photos-error" : ""].filter(Boolean).join(" ")}
+          aria-invalid={photos!.error ? true : undefined}
+          aria-describedby={[`${photos!.id}-hint`, photos!.error ? `${photos!.id}-error` : ""].filter(Boolean).join(" ")}
         />
-        <ErrorText id="field-photos-error" error={errors.photos} />
+        <ErrorText id={`${photos!.id}-error`} error={photos!.error} />
       </div>
 
-      <div className={errors.proof ? "field field--invalid" : "field"}>
-        <label htmlFor="field-proof">{t("reviewForm.proof")}</label>
-        <p className="field__hint" id="field-proof-hint">
+      <div className={proof!.error ? "field field--invalid" : "field"}>
+        <label htmlFor={proof!.id}>{t("reviewForm.proof")}</label>
+        <p className="field__hint" id={`${proof!.id}-hint`}>
           {t("reviewForm.proofHint")}
         </p>
         {props.existingProofStatus ? (
           <p>{t("reviewForm.proofKept", { status: t(`reviewForm.proofStatus.${props.existingProofStatus}` as MessageKey) })}</p>
         ) : null}
-        {props.keptProof ? (
+        {keptProof ? (
           <p>
-            <input type="hidden" name="keptProof" value={props.keptProof.token} />
+            <input type="hidden" name="keptProof" value={keptProof.token} />
             {t("reviewForm.proofKept", { status: t("reviewForm.proofStatus.pending") })}
           </p>
         ) : null}
         <input
-          id="field-proof"
+          id={proof!.id}
           type="file"
           name="proof"
           accept="image/jpeg,image/png,image/webp"
-          aria-invalid={errors.proof ? true : undefined}
-          aria-describedby={["field-proof-hint", errors.proof ? "field-proof-error" : ""].filter(Boolean).join(" ")}
+          aria-invalid={proof!.error ? true : undefined}
+          aria-describedby={[`${proof!.id}-hint`, proof!.error ? `${proof!.id}-error` : ""].filter(Boolean).join(" ")}
         />
-        <ErrorText id="field-proof-error" error={errors.proof} />
+        <ErrorText id={`${proof!.id}-error`} error={proof!.error} />
       </div>
 
-      <div className={errors.attestation ? "field field--invalid field--checkbox" : "field field--checkbox"}>
+      <div className={attestation!.error ? "field field--invalid field--checkbox" : "field field--checkbox"}>
         <label>
           <input
+            key={attestation!.key}
             type="checkbox"
             name="attestation"
             value="on"
-            id="field-attestation"
-            defaultChecked={values.attestation === "on"}
-            aria-invalid={errors.attestation ? true : undefined}
-            aria-describedby={errors.attestation ? "field-attestation-error" : undefined}
+            id={attestation!.id}
+            defaultChecked={attestation!.value === "on"}
+            aria-invalid={attestation!.error ? true : undefined}
+            aria-describedby={attestation!.error ? `${attestation!.id}-error` : undefined}
             required
           />{" "}
           {t("reviewForm.attestation")}
         </label>
-        <ErrorText id="field-attestation-error" error={errors.attestation} />
+        <ErrorText id={`${attestation!.id}-error`} error={attestation!.error} />
       </div>
 
       <p>

@@ -32,8 +32,12 @@ export function Scorecard({ data }: { data: ScorecardData }) {
           <dd>{n(data.flaggedCount)}</dd>
         </div>
         <div>
+          <dt>{t("scorecard.flagsFiled")}</dt>
+          <dd data-testid="flags-filed">{n(data.flagsFiled)}</dd>
+        </div>
+        <div>
           <dt>{t("scorecard.flagsUpheld")}</dt>
-          <dd>{pct(data.flagsUpheld, data.flagsDecided)}</dd>
+          <dd data-testid="flags-upheld">{pct(data.flagsUpheld, data.flagsDecided)}</dd>
         </div>
       </dl>
       <p className="muted" style={{ fontSize: "0.875rem", marginBottom: 0 }}>

@@ -4,9 +4,12 @@ import { common } from "./common";
 import { companies } from "./companies";
 import { company } from "./company";
 import { LOCALES, type Locale } from "./define";
+import { flags } from "./flags";
 import { moderation } from "./moderation";
 import { held } from "./held";
+import { queues } from "./queues";
 import { report } from "./report";
+import { transparency } from "./transparency";
 import { write } from "./write";
 
 export { LOCALES, type Locale };
@@ -15,7 +18,7 @@ export { LOCALES, type Locale };
 // and list it here. The browser never receives these modules: vite.config.ts swaps them
 // for empty areas in the client build, and entry.client.tsx registers the one language
 // the page is in (without the mail texts) before hydrating.
-const areas = [common, company, auth, write, report, brand, moderation, held, companies];
+const areas = [common, company, auth, write, report, brand, moderation, held, companies, transparency, flags, queues];
 
 type Messages = (typeof areas)[number]["en"];
 type UnionKeys<T> = T extends unknown ? keyof T : never;

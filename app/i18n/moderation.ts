@@ -26,7 +26,7 @@ export const moderation = defineMessages({
 
     "moderation.flags.title": "Reported content",
     "moderation.flags.intro":
-      "One item per reported content (a review, a company's reply or a follow-up), the one reported longest ago first. Open the case to read everything and decide.",
+      "One item per reported content (a review, a company's reply or a follow-up), the nearest decision deadline first (each report has one: the published delay, shorter for manifestly illegal content). Open the case to read everything and decide.",
     "moderation.flags.empty": "No reported content is waiting.",
     "moderation.flags.item.review": "Review “{title}” of {company}",
     "moderation.flags.item.reply": "{company}'s reply to the review “{title}”",
@@ -338,7 +338,7 @@ export const moderation = defineMessages({
 
     "moderation.flags.title": "Contenus signalés",
     "moderation.flags.intro":
-      "Un élément par contenu signalé (un avis, une réponse d’entreprise ou un complément), le plus anciennement signalé d’abord. Ouvrez le dossier pour tout lire et décider.",
+      "Un élément par contenu signalé (un avis, une réponse d’entreprise ou un complément), l’échéance de décision la plus proche d’abord (chaque signalement en a une : le délai publié, plus court pour un contenu manifestement illicite). Ouvrez le dossier pour tout lire et décider.",
     "moderation.flags.empty": "Aucun contenu signalé n’est en attente.",
     "moderation.flags.item.review": "Avis « {title} » sur {company}",
     "moderation.flags.item.reply": "Réponse de {company} à l’avis « {title} »",

@@ -5,10 +5,9 @@
 // (app/lib/conform.ts). The one check the browser cannot make, the list of breached
 // passwords, is added by the server (`passwordProblem` and the `*ActionSchema`s in
 // app/models/auth.server.ts).
-import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
-import type { MessageKey, Vars } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 
 // ─── Passwords ───────────────────────────────────────────────────────────────
 
@@ -128,4 +127,4 @@ const INTENT = "__intent__";
 /** What an action answers to an account form it did not accept: Conform's result (errors
  *  as i18n keys, what was typed minus the secret fields) and the variables its messages use
  *  (`{ minutes }` for a rate limit). */
-export type FormAnswer = { result: SubmissionResult<string[]>; vars?: Vars };
+export type { FormAnswer } from "./conform";

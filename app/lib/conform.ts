@@ -2,7 +2,12 @@
 // give their messages as i18n keys, Conform carries those keys (from the action's
 // `submission.reply()` or from validation in the browser), and the page shows them in the
 // visitor's language with this translator. Import from here rather than re-inventing it.
+import type { SubmissionResult } from "@conform-to/react";
 import { hasMessage, translate, type Locale, type MessageKey, type Vars } from "~/i18n";
+
+/** What an action answers a Conform form with: the result for `useForm({ lastResult })`, and
+ *  the variables of its messages (the minutes of a rate limit…). */
+export type FormAnswer = { result: SubmissionResult<string[]>; vars?: Vars };
 
 /** A key the dictionaries know, or the generic "check this field" message. */
 function asKey(locale: Locale, message: string): MessageKey {

@@ -7,6 +7,9 @@ interface Reason {
   id: string;
   label: Record<Locale, string>;
   description: Record<Locale, string>;
+  /** Manifestly illegal: a flag for it is decided first, and may hold the review at once
+   *  (the rule: app/lib/flag-policy.ts, shown on /transparency). */
+  manifestlyIllegal?: boolean;
 }
 
 export const MODERATION_REASONS = [
@@ -59,6 +62,33 @@ export const MODERATION_REASONS = [
     },
   },
   {
+    id: "violent_threats",
+    label: { en: "Threats of violence", fr: "Menaces de violence" },
+    description: {
+      en: "An explicit threat to kill, injure or attack a person or a place.",
+      fr: "Une menace explicite de tuer, de blesser ou d’attaquer une personne ou un lieu.",
+    },
+    manifestlyIllegal: true,
+  },
+  {
+    id: "child_abuse",
+    label: { en: "Sexual content involving minors", fr: "Contenu sexuel impliquant des mineurs" },
+    description: {
+      en: "Any sexual content, description or solicitation involving a minor.",
+      fr: "Tout contenu, description ou sollicitation à caractère sexuel impliquant un mineur.",
+    },
+    manifestlyIllegal: true,
+  },
+  {
+    id: "terrorism",
+    label: { en: "Terrorist content", fr: "Contenu à caractère terroriste" },
+    description: {
+      en: "Incitement to commit, or glorification of, a terrorist act.",
+      fr: "Provocation à commettre un acte de terrorisme, ou apologie d’un tel acte.",
+    },
+    manifestlyIllegal: true,
+  },
+  {
     id: "spam",
     label: { en: "Advertising or spam", fr: "Publicité ou spam" },
     description: {
@@ -83,8 +113,65 @@ export function isModerationReason(value: unknown): value is ModerationReason {
   return typeof value === "string" && (MODERATION_REASON_IDS as string[]).includes(value);
 }
 
+/** The reasons a flag for which is manifestly illegal content. */
+export const MANIFESTLY_ILLEGAL_REASONS: readonly ModerationReason[] = MODERATION_REASONS.filter(
+  (r): r is Extract<(typeof MODERATION_REASONS)[number], { manifestlyIllegal: true }> => "manifestlyIllegal" in r && r.manifestlyIllegal,
+).map((r) => r.id);
+
+export function isManifestlyIllegal(reason: string): boolean {
+  return (MANIFESTLY_ILLEGAL_REASONS as readonly string[]).includes(reason);
+}
+
+/** The reasons of a decision on an account or a company rather than on content (not
+ *  offered in the flag forms). */
+export const ACCOUNT_REASONS = [
+  {
+    id: "abusive_flagging",
+    label: { en: "Abusive flagging", fr: "Signalements abusifs" },
+    description: {
+      en: "Frequently reporting content that breaks none of our rules (EU Digital Services Act, article 23): a warning, then a suspension of reporting for a published period.",
+      fr: "Signaler fréquemment des contenus qui n’enfreignent aucune de nos règles (règlement européen sur les services numériques, article 23) : un avertissement, puis une suspension des signalements pour une durée publiée.",
+    },
+  },
+] as const satisfies readonly Reason[];
+
+export type AccountReason = (typeof ACCOUNT_REASONS)[number]["id"];
+
+/** The published reasons of a public warning on a company page (app/models/company-warnings.server.ts),
+ *  a short list of its own: a warning is about the company's conduct, not about one text. */
+export const WARNING_REASONS = [
+  {
+    id: "rewards_offered",
+    label: { en: "Rewards offered for reviews", fr: "Contreparties offertes contre des avis" },
+    description: {
+      en: "The company offered customers a payment, a discount or a gift to write, change or withdraw a review.",
+      fr: "L’entreprise a proposé à des clients un paiement, une remise ou un cadeau pour écrire, modifier ou retirer un avis.",
+    },
+  },
+  {
+    id: "review_manipulation",
+    label: { en: "Review manipulation", fr: "Manipulation des avis" },
+    description: {
+      en: "The company tried to distort its reviews: inviting only satisfied customers, mass-flagging genuine reviews, pressuring their authors.",
+      fr: "L’entreprise a tenté de fausser ses avis : invitations réservées aux clients satisfaits, signalements en masse d’avis authentiques, pressions sur leurs auteurs.",
+    },
+  },
+  {
+    id: "fake_reviews_removed",
+    label: { en: "Fake reviews removed", fr: "Faux avis retirés" },
+    description: {
+      en: "We removed reviews of this company that did not describe a genuine experience (written by the company, its relatives or people paid by it).",
+      fr: "Nous avons retiré des avis sur cette entreprise qui ne décrivaient pas une expérience réelle (écrits par l’entreprise, ses proches ou des personnes payées par elle).",
+    },
+  },
+] as const satisfies readonly Reason[];
+
+export type WarningReason = (typeof WARNING_REASONS)[number]["id"];
+export const WARNING_REASON_IDS = WARNING_REASONS.map((r) => r.id) as [WarningReason, ...WarningReason[]];
+
 /** The reason's label in the visitor's language; an unknown id is shown as it is. */
 export function reasonLabel(id: string, locale: Locale): string {
-  const reason = MODERATION_REASONS.find((r) => r.id === id);
+  const reason =
+    MODERATION_REASONS.find((r) => r.id === id) ?? ACCOUNT_REASONS.find((r) => r.id === id) ?? WARNING_REASONS.find((r) => r.id === id);
   return reason ? reason.label[locale] : id;
 }

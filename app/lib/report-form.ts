@@ -1,6 +1,9 @@
-// What the /report form shares between the server and the page: its limits, the parts of
-// a thread one can report, and how a link to a review is read.
+// What the /report form shares between the server and the page: its schema (parseWithZod in
+// the action, Conform's useForm in the browser), its limits, the parts of a thread one can
+// report, and how a link to a review is read. Messages are i18n keys (app/i18n/report.ts).
+import { z } from "zod";
 import { FLAG_EXPLANATION_MAX_LENGTH, FLAG_EXPLANATION_MIN_LENGTH } from "~/lib/review-schema";
+import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
 
 export const REPORT_TARGETS = ["review", "reply", "follow_up"] as const;
 export type ReportTarget = (typeof REPORT_TARGETS)[number];
@@ -12,6 +15,51 @@ export const REPORT_EXPLANATION_MAX_LENGTH = FLAG_EXPLANATION_MAX_LENGTH;
 
 /** The name of the honeypot field: hidden from people, filled by naive bots. */
 export const REPORT_HONEYPOT = "website";
+
+// ─── The form ────────────────────────────────────────────────────────────────
+
+const text = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : v);
+
+const nameField = z.string({ error: "report.error.name" }).min(1, { error: "report.error.name" }).max(REPORT_NAME_MAX_LENGTH, { error: "report.error.name" });
+const emailField = z
+  .string({ error: "report.error.email" })
+  .toLowerCase()
+  .pipe(z.email({ error: "report.error.email" }).max(254, { error: "report.error.email" }));
+
+/** A signed-in reporter may leave the name and the email empty: the account's are used. */
+export function reportSchema({ signedIn }: { signedIn: boolean }) {
+  return z.object({
+    url: z.preprocess(
+      text,
+      z.string({ error: "report.error.url" }).min(1, { error: "report.error.url" }).max(REPORT_URL_MAX_LENGTH, { error: "report.error.url" }),
+    ),
+    target: z.enum(REPORT_TARGETS, { error: "report.error.target" }).default("review"),
+    reason: z.enum(MODERATION_REASON_IDS, { error: "report.error.reason" }),
+    explanation: z.preprocess(
+      text,
+      z
+        .string({ error: "report.error.explanationShort" })
+        .min(REPORT_EXPLANATION_MIN_LENGTH, { error: "report.error.explanationShort" })
+        .max(REPORT_EXPLANATION_MAX_LENGTH, { error: "report.error.explanationLong" }),
+    ),
+    name: z.preprocess(text, signedIn ? nameField.optional() : nameField),
+    email: z.preprocess(text, signedIn ? emailField.optional() : emailField),
+    goodFaith: z.literal("on", { error: "report.error.goodFaith" }),
+    [REPORT_HONEYPOT]: z.string().optional(),
+  });
+}
+
+export type ReportForm = z.infer<ReturnType<typeof reportSchema>>;
+
+/** The variables of the report's messages (`example`: a link to a review of this site). */
+export function reportMessageVars(origin: string) {
+  return { min: REPORT_EXPLANATION_MIN_LENGTH, max: REPORT_EXPLANATION_MAX_LENGTH, example: `${origin}/reviews/123` };
+}
+
+/** The name's messages have their own limit. */
+export function reportNameVars(vars: ReturnType<typeof reportMessageVars>) {
+  return { ...vars, max: REPORT_NAME_MAX_LENGTH };
+}
 
 // ─── The link to the content ─────────────────────────────────────────────────
 

@@ -138,8 +138,10 @@ export interface Scorecard {
   negativeAnswered: number;
   /** Median time between a review and its reply, over the last 12 months, in ms. */
   medianReplyDelay: number | null;
-  /** Reviews the company flagged in the last 12 months, and how many flags were upheld. */
+  /** Reviews the company flagged in the last 12 months, the flags it filed, and how many
+   *  of them were decided and upheld. */
   flaggedCount: number;
+  flagsFiled: number;
   flagsDecided: number;
   flagsUpheld: number;
 }
@@ -193,16 +195,17 @@ export function getScorecard(companyId: number, now = Date.now()): Scorecard {
   }
   const flagged = client
     .prepare(
-      `SELECT count(DISTINCT review_id) AS reviews,
+      `SELECT count(DISTINCT review_id) AS reviews, count(*) AS filed,
               sum(status != 'pending') AS decided, sum(status = 'upheld') AS upheld
        FROM flags WHERE reporter_company_id = ? AND created_at >= ?`,
     )
-    .get(companyId, since) as { reviews: number; decided: number | null; upheld: number | null };
+    .get(companyId, since) as { reviews: number; filed: number; decided: number | null; upheld: number | null };
   return {
     negativeCount: negative.total,
     negativeAnswered: negative.answered,
     medianReplyDelay,
     flaggedCount: flagged.reviews,
+    flagsFiled: flagged.filed,
     flagsDecided: flagged.decided ?? 0,
     flagsUpheld: flagged.upheld ?? 0,
   };

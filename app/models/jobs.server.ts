@@ -26,6 +26,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { jobLeases } from "#db/schema";
 import { publishOverdueHeldReviews, PUBLICATION_DEADLINE_JOB_INTERVAL_MS } from "./held-reviews.server";
+import { eraseExpiredContent, RETENTION_JOB_INTERVAL_MS } from "./retention.server";
 
 export interface JobContext {
   /** The runner's clock when the lease was taken. */
@@ -210,6 +211,13 @@ export const SITE_JOBS: readonly Job[] = [
     name: "publication-deadline",
     intervalMs: PUBLICATION_DEADLINE_JOB_INTERVAL_MS,
     run: ({ now, db }) => publishOverdueHeldReviews({ now, db }),
+  },
+  {
+    // The retention period promised on /transparency (app/lib/policy.ts): removed and
+    // deleted content is erased once it is over (app/models/retention.server.ts).
+    name: "retention-purge",
+    intervalMs: RETENTION_JOB_INTERVAL_MS,
+    run: ({ now, db }) => eraseExpiredContent({ now, db }),
   },
 ];
 

@@ -18,6 +18,7 @@ import {
   appeals,
   companies,
   companyMembers,
+  flagResponses,
   flags,
   followUps,
   moderationDecisions,
@@ -33,6 +34,8 @@ import type { Locale } from "~/i18n";
 import { LOGGED_DECISION, type Decision, type DecisionTarget } from "~/lib/moderation-form";
 import type { ModerationReason } from "~/lib/moderation-reasons";
 import type { StatementInput, StatementRole } from "~/lib/statement";
+import { FLAG_HOLD_CHECK } from "~/lib/flag-policy";
+import { flagDeadlineSql, listFlagResponses, weighReporters, type FlagResponseView } from "./flags.server";
 import { sendStatementToAccount, sendStatementToEmail } from "./moderation-notices.server";
 import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
 import { countReply, countReview, type CountedReview } from "./stats.server";
@@ -54,7 +57,8 @@ export interface QueueSummary {
 }
 
 export interface Dashboard {
-  flags: QueueSummary & { reports: number };
+  /** `nextDeadlineAt`: the nearest decision deadline of a waiting report (app/lib/flag-policy.ts). */
+  flags: QueueSummary & { reports: number; nextDeadlineAt: number | null };
   /** Counted only: their queues are not on the dashboard yet. */
   held: QueueSummary;
   /** Decisions under appeal (however many appeals each has), and the appeals. */
@@ -68,6 +72,7 @@ export function getDashboard(db: Db = getDb()): Dashboard {
       reports: count(),
       contents: sql<number>`count(DISTINCT ${flags.targetType} || ':' || ${flags.reviewId})`.mapWith(Number),
       oldestAt: min(flags.createdAt),
+      nextDeadlineAt: sql<number | null>`min(${flagDeadlineSql})`,
     })
     .from(flags)
     .where(eq(flags.status, "pending"))
@@ -87,7 +92,12 @@ export function getDashboard(db: Db = getDb()): Dashboard {
     .where(eq(appeals.status, "pending"))
     .get();
   return {
-    flags: { count: flagged?.contents ?? 0, reports: flagged?.reports ?? 0, oldestAt: flagged?.oldestAt ?? null },
+    flags: {
+      count: flagged?.contents ?? 0,
+      reports: flagged?.reports ?? 0,
+      oldestAt: flagged?.oldestAt ?? null,
+      nextDeadlineAt: flagged?.nextDeadlineAt ?? null,
+    },
     held: { count: held?.n ?? 0, oldestAt: held?.oldestAt ?? null },
     appeals: { count: waiting?.decisions ?? 0, appeals: waiting?.n ?? 0, oldestAt: waiting?.oldestAt ?? null },
   };
@@ -110,6 +120,10 @@ export interface QueueReport {
 export interface QueueItem {
   target: DecisionTarget;
   reviewId: number;
+  /** The nearest deadline of its reports: the queue's order. */
+  deadlineAt: number;
+  /** The author sent their side since the first of these reports (reviews only). */
+  answered: boolean;
   oldestAt: number;
   newestAt: number;
   reportCount: number;
@@ -127,14 +141,14 @@ export interface QueuePage {
   nextCursor: string | null;
 }
 
-function encodeQueueCursor(item: { oldestAt: number; reviewId: number; target: DecisionTarget }) {
-  return `${item.oldestAt}_${item.reviewId}_${item.target}`;
+function encodeQueueCursor(item: { deadlineAt: number; reviewId: number; target: DecisionTarget }) {
+  return `${item.deadlineAt}_${item.reviewId}_${item.target}`;
 }
 
 function decodeQueueCursor(cursor: string | null | undefined) {
   const match = cursor?.match(/^(\d{1,16})_(\d{1,12})_(review|reply|follow_up)$/);
   if (!match) return null;
-  return { oldestAt: Number(match[1]), reviewId: Number(match[2]), target: match[3] };
+  return { deadlineAt: Number(match[1]), reviewId: Number(match[2]), target: match[3] };
 }
 
 export const reporterKey = (f: { id: number; reporterUserId: number | null; reporterEmail: string | null }) =>
@@ -142,25 +156,27 @@ export const reporterKey = (f: { id: number; reporterUserId: number | null; repo
 
 /**
  * The reported contents waiting for a decision, grouped by target (a review, its reply or
- * its follow-up), the one reported longest ago first. Keyset pagination on (oldest
- * report, review id, target): `after` is the cursor of the last item of the previous page.
- * Three queries per page, whatever its length.
+ * its follow-up), the nearest deadline first (each report's deadline: the published delay,
+ * shorter for manifestly illegal content; app/lib/flag-policy.ts), so that none outlives
+ * it. Keyset pagination on (nearest deadline, review id, target): `after` is the cursor of
+ * the last item of the previous page. Four queries per page, whatever its length.
  */
 export function listFlagQueue(options: { after?: string | null; limit?: number } = {}, db: Db = getDb()): QueuePage {
   const limit = options.limit ?? QUEUE_PAGE_SIZE;
   const cursor = decodeQueueCursor(options.after);
   const oldest = sql<number>`min(${flags.createdAt})`.mapWith(Number);
+  const deadline = sql<number>`min(${flagDeadlineSql})`.mapWith(Number);
   const groups = db
-    .select({ target: flags.targetType, reviewId: flags.reviewId, oldestAt: oldest })
+    .select({ target: flags.targetType, reviewId: flags.reviewId, oldestAt: oldest, deadlineAt: deadline })
     .from(flags)
     .where(eq(flags.status, "pending"))
     .groupBy(flags.targetType, flags.reviewId)
     .having(
       cursor
-        ? sql`(min(${flags.createdAt}), ${flags.reviewId}, ${flags.targetType}) > (${cursor.oldestAt}, ${cursor.reviewId}, ${cursor.target})`
+        ? sql`(min(${flagDeadlineSql}), ${flags.reviewId}, ${flags.targetType}) > (${cursor.deadlineAt}, ${cursor.reviewId}, ${cursor.target})`
         : undefined,
     )
-    .orderBy(sql`min(${flags.createdAt})`, asc(flags.reviewId), asc(flags.targetType))
+    .orderBy(sql`min(${flagDeadlineSql})`, asc(flags.reviewId), asc(flags.targetType))
     .limit(limit + 1)
     .all();
   const hasMore = groups.length > limit;
@@ -203,6 +219,13 @@ export function listFlagQueue(options: { after?: string | null; limit?: number }
       .map((r) => [r.id, r]),
   );
 
+  const answers = db
+    .select({ reviewId: flagResponses.reviewId, at: sql<number>`max(${flagResponses.createdAt})`.mapWith(Number) })
+    .from(flagResponses)
+    .where(inArray(flagResponses.reviewId, reviewIds))
+    .groupBy(flagResponses.reviewId)
+    .all();
+
   const items: QueueItem[] = [];
   for (const g of page) {
     const reports = pending.filter((f) => f.reviewId === g.reviewId && f.target === g.target);
@@ -216,6 +239,8 @@ export function listFlagQueue(options: { after?: string | null; limit?: number }
     items.push({
       target: g.target,
       reviewId: g.reviewId,
+      deadlineAt: g.deadlineAt,
+      answered: g.target === "review" && answers.some((a) => a.reviewId === g.reviewId && a.at >= g.oldestAt),
       oldestAt: g.oldestAt,
       newestAt: reports.at(-1)!.createdAt,
       reportCount: reports.length,
@@ -249,6 +274,9 @@ export interface Part {
   target: DecisionTarget;
   id: number;
   status: string;
+  /** A review held at once on a manifestly illegal flag (app/models/flags.server.ts):
+   *  decided like a published one — keep puts it back online, remove removes it. */
+  heldByFlag: boolean;
   authorId: number | null;
   editedAt: number | null;
   publishedAt: number | null;
@@ -269,6 +297,7 @@ export interface ThreadFacts {
     publishedAt: number | null;
     editedAt: number | null;
     resolvedAt: number | null;
+    heldCheck: string | null;
     companyName: string;
   };
   reply: { id: number; status: "published" | "removed"; authorId: number | null; editedAt: number | null; publishedAt: number } | null;
@@ -291,6 +320,7 @@ export function loadThread(db: Db, reviewId: number): ThreadFacts | null {
       publishedAt: reviews.publishedAt,
       editedAt: reviews.editedAt,
       resolvedAt: reviews.resolvedAt,
+      heldCheck: reviews.heldCheck,
       companyName: companies.name,
     })
     .from(reviews)
@@ -322,16 +352,27 @@ export function loadThread(db: Db, reviewId: number): ThreadFacts | null {
 export function partOf(thread: ThreadFacts, target: DecisionTarget): Part | null {
   if (target === "review") {
     const r = thread.review;
-    return { target, id: r.id, status: r.status, authorId: r.authorId, editedAt: r.editedAt, publishedAt: r.publishedAt };
+    const heldByFlag = r.status === "held" && r.heldCheck === FLAG_HOLD_CHECK;
+    return { target, id: r.id, status: r.status, heldByFlag, authorId: r.authorId, editedAt: r.editedAt, publishedAt: r.publishedAt };
   }
   if (target === "reply") {
     const p = thread.reply;
-    return p ? { target, id: p.id, status: p.status, authorId: p.authorId, editedAt: p.editedAt, publishedAt: p.publishedAt } : null;
+    return p
+      ? { target, id: p.id, status: p.status, heldByFlag: false, authorId: p.authorId, editedAt: p.editedAt, publishedAt: p.publishedAt }
+      : null;
   }
   const f = thread.followUp;
   // The follow-up is the reviewer's: its author is the review's.
   return f
-    ? { target, id: f.id, status: f.status, authorId: thread.review.authorId, editedAt: f.editedAt, publishedAt: f.publishedAt }
+    ? {
+        target,
+        id: f.id,
+        status: f.status,
+        heldByFlag: false,
+        authorId: thread.review.authorId,
+        editedAt: f.editedAt,
+        publishedAt: f.publishedAt,
+      }
     : null;
 }
 
@@ -379,6 +420,7 @@ export function refusalFor(db: Db, actorId: number, thread: ThreadFacts, part: P
  *  removed, keep (dismiss the reports) what is online and reported. Held, pending and
  *  deleted reviews are not decided from this page. */
 function allowedDecisions(part: Part, pending: number): Decision[] {
+  if (part.heldByFlag) return ["keep", "remove"];
   if (part.status === "published") return pending > 0 ? ["keep", "remove"] : ["remove"];
   if (part.status === "removed") return ["restore"];
   return [];
@@ -439,6 +481,8 @@ export interface CaseView {
     reply: { id: number; body: string; createdAt: number }[];
   };
   flags: CaseFlag[];
+  /** What the author sent the moderators about the flags (app/models/flags.server.ts). */
+  responses: FlagResponseView[];
   decisions: CaseDecision[];
   author: {
     id: number;
@@ -638,7 +682,7 @@ export function getCase(reviewId: number, viewer: ModerationActor, db: Db = getD
     }
   }
 
-  return { review, parts, history, flags: caseFlags, decisions, author };
+  return { review, parts, history, flags: caseFlags, responses: listFlagResponses(reviewId, db), decisions, author };
 }
 
 // ─── Decisions ────────────────────────────────────────────────────────────────
@@ -721,7 +765,9 @@ export function setContentState(
         ? { status: "removed" as const, removedAt: now, removalReason: reason, underReviewSince: null }
         : to === "restore"
           ? { status: "published" as const, removedAt: null, removalReason: null, underReviewSince: null, publishedAt: part.publishedAt ?? now }
-          : { underReviewSince };
+          : part.heldByFlag
+            ? { status: "published" as const, heldCheck: null, heldAt: null, underReviewSince, publishedAt: part.publishedAt ?? now }
+            : { underReviewSince };
     return db.update(reviews).set(set).where(args.guard(reviews)).run().changes;
   }
   if (part.target === "reply") {
@@ -745,6 +791,11 @@ export function setContentState(
 /** The counters and score after a removal or a restore: a removed review (or reply) leaves
  *  them, a restored one comes back. Call after the state change applied. */
 export function countStateChange(db: Db, thread: ThreadFacts, part: Part, to: Decision, now: number) {
+  // A review held on a flag left the counters: keeping it brings it back, removing it changes nothing.
+  if (part.heldByFlag) {
+    if (to === "keep") countReview(db, counted(thread, part.publishedAt ?? now), 1);
+    return;
+  }
   if (to === "keep") return;
   const reviewCounts = thread.review.status === "published";
   if (part.target === "review") {
@@ -801,7 +852,7 @@ export function decide(input: DecideInput, db: Db = getDb()): DecideResult {
       if (!allowed.includes(input.decision)) return { ok: false, kind: "not_allowed" };
 
       // 1. The content's new state, only if nobody decided or edited it meanwhile.
-      const expected = input.decision === "restore" ? "removed" : "published";
+      const expected = input.decision === "restore" ? "removed" : part.heldByFlag ? "held" : "published";
       const left = pending.filter((f) => f.id > input.seenFlag);
       const changes = setContentState(db, {
         part,
@@ -851,6 +902,8 @@ export function decide(input: DecideInput, db: Db = getDb()): DecideResult {
           )
           .returning(decidedFlagColumns)
           .all();
+        // Reporters whose flags are mostly dismissed: warned, then suspended (DSA art. 23).
+        if (input.decision === "keep") weighReporters(db, { decisionId: decision.id, now, origin: input.origin });
       } else {
         const removal = lastRemoval(db, input.target, part.id, decision.id);
         decided = removal

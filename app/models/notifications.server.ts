@@ -2,7 +2,7 @@
 // what caused them. Each kind has its message keys in app/i18n/write.ts
 // ("notice.<kind>.title" / "notice.<kind>.body"); `data` holds what they need.
 import type { Db } from "#db/client.server";
-import { translate, type Locale, type MessageKey } from "~/i18n";
+import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
 import type { Decision, DecisionTarget } from "~/lib/moderation-form";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import { statementText, type AppealOutcomeInput, type StatementRole } from "~/lib/statement";
@@ -25,6 +25,29 @@ export const NOTIFICATION_KINDS = [
   "held_published",
   "held_refused",
   "held_auto_published",
+  // A public warning set on, or lifted from, the member's company (company-warnings.server.ts).
+  "company_warning",
+  "company_warning_lifted",
+  // An admin granted or revoked the moderator role (moderation-team.server.ts).
+  "staff_role_granted",
+  "staff_role_revoked",
+  // The life of a flag (app/models/flags.server.ts): the author of a flagged review is
+  // told (or that it is held at once on a manifestly illegal flag); a reporter whose flags
+  // are mostly dismissed is warned, then their flagging is suspended.
+  "flag_received",
+  "flag_hold",
+  "flagging_warning",
+  "flagging_suspended",
+  // Decisions of the proofs, suggestions and conduct queues and on accounts
+  // (app/models/moderation-queues.server.ts): the statement is at /statements/decision/:id.
+  "proof_accepted",
+  "proof_refused",
+  "subject_accepted",
+  "subject_refused",
+  "conduct_upheld",
+  "conduct_dismissed",
+  "account_suspended",
+  "account_reinstated",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -48,6 +71,17 @@ export interface NotificationData {
   reportedAt?: number;
   /** moderation_decision: the outcome of an appeal. */
   appeal?: AppealOutcomeInput;
+  /** flag_*: until when the author may answer; flagging_suspended: when it ends. */
+  until?: number;
+  /** flagging_*: the reporter's figures over the published period. */
+  dismissed?: number;
+  decided?: number;
+  share?: number;
+  forCompany?: boolean;
+  /** A warning's or a role change's statement, quoted in the message. */
+  statement?: string;
+  /** company_warning: when it ends (epoch ms). */
+  expiresAt?: number;
 }
 
 export interface NotifyArgs {
@@ -149,6 +183,13 @@ export function describeNotification(locale: Locale, kind: string, data: Notific
     title: data.reviewTitle ?? "",
     reason: data.reason ? reasonLabel(data.reason, locale) : "",
     check: data.check ? translate(locale, `check.${data.check}` as MessageKey) : "",
+    until: data.until != null ? formatDate(locale, data.until) : "",
+    dismissed: data.dismissed != null ? String(data.dismissed) : "",
+    decided: data.decided != null ? String(data.decided) : "",
+    share: data.share != null ? String(data.share) : "",
+    who: data.forCompany ? translate(locale, "flags.abuse.whoCompany") : translate(locale, "flags.abuse.whoYou"),
+    statement: data.statement ?? "",
+    expires: data.expiresAt != null ? formatDate(locale, data.expiresAt) : "",
   };
   const known = (NOTIFICATION_KINDS as readonly string[]).includes(kind);
   return {

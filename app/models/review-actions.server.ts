@@ -4,12 +4,15 @@
 import type { Db } from "#db/client.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { ModerationReason } from "~/lib/moderation-reasons";
+import { FLAGS_PER_DAY_PER_ACCOUNT } from "~/lib/flag-policy";
+import { afterFlag, flagDeadline, flaggingRefusal } from "./flags.server";
 import type { Actor } from "./review-submission.server";
 import { countResolved, type CountedReview } from "./stats.server";
 
 export type ActionResult<T = object> =
   | ({ ok: true } & T)
-  | { ok: false; kind: "not_found" | "forbidden" | "own_review" | "not_allowed" | "already" | "rate_limited" };
+  | { ok: false; kind: "not_found" | "forbidden" | "own_review" | "not_allowed" | "already" | "rate_limited" }
+  | { ok: false; kind: "suspended"; until: number };
 
 interface ReviewFacts {
   id: number;
@@ -101,7 +104,9 @@ export function votedReviewIds(db: Db, userId: number, reviewIds: number[]): Set
 
 // ─── Flags ────────────────────────────────────────────────────────────────────
 
-export const FLAGS_PER_DAY = 20;
+/** Flags one notifier without an account (known by their address) may file per day; the
+ *  limits of accounts and companies are app/lib/flag-policy.ts's. */
+export const FLAGS_PER_DAY = FLAGS_PER_DAY_PER_ACCOUNT;
 
 export interface FlagArgs {
   /** Null for a notifier without an account (the public /report form): then `contact` is required. */
@@ -114,6 +119,8 @@ export interface FlagArgs {
   explanation: string;
   /** The language of the form, kept to tell a notifier without an account the decision in it. */
   locale?: "fr" | "en";
+  /** The site's origin, for the link in the mail to the review's author. */
+  origin?: string;
   now?: number;
 }
 
@@ -149,15 +156,21 @@ export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: numb
          WHERE m.user_id = ? AND m.company_id = ?`,
       )
       .get(actorId, f.companyId) as { id: number; suspendedUntil: number | null } | undefined);
+    const staff = args.actor?.role === "moderator" || args.actor?.role === "admin";
     // The company flagging its own reply makes no sense; its members flag reviews and follow-ups.
     if (member && args.target === "reply") return { ok: false, kind: "not_allowed" };
-    if (member?.suspendedUntil != null && member.suspendedUntil > now) return { ok: false, kind: "not_allowed" };
     // A signed-in reporter is known by their account, a notifier by the email they gave.
     const who = actorId != null ? "reporter_user_id = ?" : "reporter_user_id IS NULL AND reporter_email = ?";
-    const recent = db.$client
-      .prepare(`SELECT count(*) AS n FROM flags WHERE ${who} AND created_at > ?`)
-      .get(actorId ?? email, now - 86_400_000) as { n: number };
-    if (recent.n >= FLAGS_PER_DAY) return { ok: false, kind: "rate_limited" };
+    if (actorId != null) {
+      // Suspended for abusive flagging, or past the daily limit of the account or the company.
+      const refusal = flaggingRefusal(db, { userId: actorId, companyId: member?.id ?? null }, now);
+      if (refusal) return refusal.kind === "suspended" ? { ok: false, kind: "suspended", until: refusal.until } : { ok: false, kind: "rate_limited" };
+    } else {
+      const recent = db.$client
+        .prepare(`SELECT count(*) AS n FROM flags WHERE ${who} AND created_at > ?`)
+        .get(email, now - 86_400_000) as { n: number };
+      if (recent.n >= FLAGS_PER_DAY) return { ok: false, kind: "rate_limited" };
+    }
     const duplicate = db.$client
       .prepare(`SELECT id FROM flags WHERE ${who} AND review_id = ? AND target_type = ? AND status = 'pending'`)
       .get(actorId ?? email, args.reviewId, args.target) as { id: number } | undefined;
@@ -165,8 +178,8 @@ export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: numb
     const row = db.$client
       .prepare(
         `INSERT INTO flags (target_type, review_id, reply_id, follow_up_id, reason, explanation, reporter_type,
-           reporter_user_id, reporter_company_id, reporter_name, reporter_email, reporter_locale, good_faith, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id`,
+           reporter_user_id, reporter_company_id, reporter_name, reporter_email, reporter_locale, good_faith, deadline_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
       )
       .get(
         args.target,
@@ -175,12 +188,13 @@ export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: numb
         followUpId,
         args.reason,
         args.explanation,
-        member ? "company" : actorId != null ? "consumer" : "notifier",
+        member ? "company" : staff ? "moderator" : actorId != null ? "consumer" : "notifier",
         actorId,
         member ? member.id : null,
         args.contact?.name.trim() || null,
         email,
         args.locale ?? null,
+        flagDeadline(args.reason, now),
         now,
       ) as { id: number };
     // Shown as "being assessed after a report" while a moderator looks at it.
@@ -189,6 +203,17 @@ export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: numb
     } else if (args.target === "reply") {
       db.$client.prepare(`UPDATE replies SET under_review_since = coalesce(under_review_since, ?) WHERE id = ?`).run(now, replyId);
     }
+    // The author is told (once a day per review), or the review is held on a manifestly
+    // illegal flag from a trusted path (app/models/flags.server.ts).
+    afterFlag(db, {
+      flagId: row.id,
+      reviewId: args.reviewId,
+      target: args.target,
+      reason: args.reason,
+      reporter: { userId: actorId, role: args.actor?.role ?? null, companyMember: member != null },
+      origin: args.origin,
+      now,
+    });
     return { ok: true, flagId: row.id };
   }).immediate();
 }

@@ -1,9 +1,13 @@
-import { fieldErrors } from "~/lib/form-errors";
 // Reading a posted review form (new, suggested subject, or edit): text fields, kept and
 // new photos, the proof. Returns everything the action needs to either write the review
 // or answer with errors next to the fields and every typed value (photos included: the
 // keys of the author's pending uploads, in hidden fields), so that nothing typed is lost.
-import { translate, type Locale, type MessageKey } from "~/i18n";
+// The text fields are Conform's submission (parseWithZod with the one review schema); the
+// files' errors join it as field errors. The form is checked on the server only: the files
+// can only be checked there, and every error then arrives at once.
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { Submission } from "@conform-to/react";
+import type { MessageKey } from "~/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { earliestExperienceDate, latestToday, reviewSchema, suggestionSchema, type ReviewInput, type SuggestionInput } from "~/lib/review-schema";
@@ -32,10 +36,12 @@ export interface KeptUploadView {
 
 export interface ReviewFormState {
   intent: "save" | "preview";
-  /** What was typed, to fill the form again. */
-  values: Record<string, string>;
-  /** Field → translated message. */
-  errors: Record<string, string>;
+  /** The text fields, parsed: what was typed and its errors (i18n keys). */
+  submission: Submission<unknown>;
+  /** The files' errors (i18n keys), by field. */
+  fileErrors: Record<string, MessageKey[]>;
+  /** True when a field, a file or the suggestion has an error. */
+  hasErrors: boolean;
   input: ReviewInput | null;
   suggestion: SuggestionInput | null;
   /** Photos to attach (kept from an earlier answer, and new), in order. */
@@ -59,7 +65,6 @@ function view(img: StoredImage): KeptUploadView {
 export async function readReviewForm(
   request: Request,
   userId: number,
-  locale: Locale,
   options: { existingPhotoIds?: number[]; withSuggestion?: boolean; now?: number } = {},
 ): Promise<ReviewFormState> {
   const db = getDb();
@@ -69,12 +74,8 @@ export async function readReviewForm(
     const v = form.get(name);
     return typeof v === "string" ? v : "";
   };
-  const values: Record<string, string> = {};
-  for (const f of TEXT_FIELDS) values[f] = str(f);
-  values.body = values.body.slice(0, MARKDOWN_MAX_LENGTH * 2);
-  if (options.withSuggestion) for (const f of SUGGESTION_FIELDS) values[f] = str(f).slice(0, 400);
   const intent = str("intent") === "preview" ? "preview" : "save";
-  const errorKeys: Record<string, string> = {};
+  const errorKeys: Record<string, MessageKey> = {};
 
   let retryAfter: number | null = null;
   if (intent === "preview") {
@@ -118,7 +119,7 @@ export async function readReviewForm(
         photos.push(await storeImage(db, userId, file.bytes, now));
       } catch (error) {
         if (!(error instanceof MediaError)) throw error;
-        errorKeys.photos ??= error.code;
+        errorKeys.photos ??= error.code as MessageKey;
       }
     } else if (file.field === "proof") {
       if (file.tooLarge) {
@@ -130,7 +131,7 @@ export async function readReviewForm(
         proof = await storeImage(db, userId, file.bytes, now);
       } catch (error) {
         if (!(error instanceof MediaError)) throw error;
-        errorKeys.proof ??= error.code;
+        errorKeys.proof ??= error.code as MessageKey;
       }
     }
   }
@@ -139,24 +140,33 @@ export async function readReviewForm(
     photos.length = Math.max(0, room);
   }
 
-  const parsed = reviewSchema.safeParse(Object.fromEntries(TEXT_FIELDS.map((f) => [f, form.get(f) ?? undefined])));
-  if (!parsed.success) Object.assign(errorKeys, { ...fieldErrors(parsed.error), ...errorKeys });
-  let suggestion: SuggestionInput | null = null;
-  if (options.withSuggestion) {
-    const s = suggestionSchema.safeParse(Object.fromEntries(SUGGESTION_FIELDS.map((f) => [f, form.get(f) ?? undefined])));
-    if (s.success) suggestion = s.data;
-    else Object.assign(errorKeys, fieldErrors(s.error));
+  const fields = [...TEXT_FIELDS, ...(options.withSuggestion ? SUGGESTION_FIELDS : [])];
+  const text = new FormData();
+  for (const f of fields) {
+    const v = form.get(f);
+    if (typeof v === "string") text.set(f, v);
   }
+  const schema = options.withSuggestion ? reviewSchema.extend(suggestionSchema.shape) : reviewSchema;
+  const submission = parseWithZod(text, { schema });
+  let input: ReviewInput | null = null;
+  let suggestion: SuggestionInput | null = null;
+  if (submission.status === "success") {
+    const { kind, name, city, address, url, ...review } = submission.value as ReviewInput & Partial<SuggestionInput>;
+    input = review;
+    if (options.withSuggestion) suggestion = { kind: kind!, name: name!, city, address, url };
+  }
+  const fileErrors = Object.fromEntries(Object.entries(errorKeys).map(([field, key]) => [field, [key]]));
 
-  const errors = Object.fromEntries(Object.entries(errorKeys).map(([k, key]) => [k, translate(locale, key as MessageKey)]));
+  const body = str("body");
   let previewHtml: string | null = null;
-  if (retryAfter == null && values.body.trim() && values.body.length <= MARKDOWN_MAX_LENGTH) previewHtml = renderMarkdown(values.body);
+  if (retryAfter == null && body.trim() && body.length <= MARKDOWN_MAX_LENGTH) previewHtml = renderMarkdown(body);
 
   return {
     intent,
-    values,
-    errors,
-    input: parsed.success ? parsed.data : null,
+    submission,
+    fileErrors,
+    hasErrors: submission.status !== "success" || Object.keys(fileErrors).length > 0,
+    input,
     suggestion,
     photos,
     proof,

@@ -3,6 +3,7 @@
 // never one query per review.
 import { getDb } from "#db/client.server";
 import type { CHANNELS, LANGUAGES, ORIGINS, REVIEW_STATES, SUBJECT_KINDS } from "#db/schema";
+import { FLAG_DECISION_MS } from "~/lib/flag-policy";
 
 export interface PostView {
   id: number;
@@ -13,6 +14,9 @@ export interface PostView {
   removedAt: number | null;
   removalReason: string | null;
   underReview: boolean;
+  /** The first open flag on it still within its decision deadline (app/lib/flag-policy.ts):
+   *  "under review since"; null when none (see hydrate()). */
+  underReviewSince: number | null;
 }
 
 export interface ReviewView {
@@ -31,6 +35,8 @@ export interface ReviewView {
   removedAt: number | null;
   removalReason: string | null;
   underReview: boolean;
+  /** As PostView's. */
+  underReviewSince: number | null;
   resolvedAt: number | null;
   helpfulCount: number;
   author: { id: number; displayName: string; reviewCount: number } | null;
@@ -59,7 +65,7 @@ const REVIEW_JOINS = `
 
 type ReviewRow = Record<string, unknown> & { id: number };
 
-function toPost(row: Record<string, unknown> | undefined): PostView | null {
+function toPost(row: Record<string, unknown> | undefined, underReviewSince: number | null): PostView | null {
   if (!row) return null;
   return {
     id: row.id as number,
@@ -69,7 +75,8 @@ function toPost(row: Record<string, unknown> | undefined): PostView | null {
     status: row.status as "published" | "removed",
     removedAt: (row.removedAt as number | null) ?? null,
     removalReason: (row.removalReason as string | null) ?? null,
-    underReview: row.underReviewSince != null,
+    underReview: underReviewSince != null,
+    underReviewSince,
   };
 }
 
@@ -108,6 +115,21 @@ function hydrate(rows: ReviewRow[]): ReviewView[] {
     list.push({ id: row.id, storageKey: row.storageKey, width: row.width, height: row.height });
     photos.set(row.reviewId, list);
   }
+  // "Under review since": the first open flag on each part, among those still within their
+  // decision deadline. Past it the line goes (the flag stays first in the moderators'
+  // queue): a report nobody decided in time does not mark a review indefinitely.
+  const now = Date.now();
+  const underReview = new Map<string, number>();
+  for (const row of client
+    .prepare(
+      `SELECT review_id AS reviewId, target_type AS target, min(created_at) AS since FROM flags
+       WHERE status = 'pending' AND review_id IN (${placeholders}) AND created_at <= ?
+         AND coalesce(deadline_at, created_at + ?) > ?
+       GROUP BY review_id, target_type`,
+    )
+    .all(...ids, now, FLAG_DECISION_MS, now) as { reviewId: number; target: string; since: number }[])
+    underReview.set(`${row.reviewId}:${row.target}`, row.since);
+  const since = (id: number, target: "review" | "reply" | "follow_up") => underReview.get(`${id}:${target}`) ?? null;
 
   return rows.map((r) => {
     const removed = r.status === "removed";
@@ -126,7 +148,8 @@ function hydrate(rows: ReviewRow[]): ReviewView[] {
       editedAt: (r.editedAt as number | null) ?? null,
       removedAt: (r.removedAt as number | null) ?? null,
       removalReason: (r.removalReason as string | null) ?? null,
-      underReview: r.underReviewSince != null,
+      underReview: since(r.id, "review") != null,
+      underReviewSince: since(r.id, "review"),
       resolvedAt: (r.resolvedAt as number | null) ?? null,
       helpfulCount: r.helpfulCount as number,
       author:
@@ -148,8 +171,8 @@ function hydrate(rows: ReviewRow[]): ReviewView[] {
         city: (r.subjectCity as string | null) ?? null,
       },
       // A removed review's conversation goes with it; otherwise the reply always shows.
-      reply: removed ? null : toPost(replies.get(r.id)),
-      followUp: removed ? null : toPost(followUps.get(r.id)),
+      reply: removed ? null : toPost(replies.get(r.id), since(r.id, "reply")),
+      followUp: removed ? null : toPost(followUps.get(r.id), since(r.id, "follow_up")),
       photos: removed ? [] : (photos.get(r.id) ?? []),
     };
   });

@@ -24,7 +24,7 @@ import {
   revokeSessionSchema,
   type FormAnswer,
 } from "~/lib/account-forms";
-import { refuse, replyTo, tooManyAttempts } from "~/lib/account-forms.server";
+import { refuse, replyTo, tooManyAttempts } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { conformErrors } from "~/lib/conform";

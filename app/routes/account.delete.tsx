@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ConformField, ConformFormError, useClearPasswords } from "~/components/Field";
 import { useT } from "~/i18n/react";
 import { asText, deleteAccountSchema, parseAccountForm, REVIEW_CHOICES } from "~/lib/account-forms";
-import { refuse } from "~/lib/account-forms.server";
+import { refuse } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { conformError } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";

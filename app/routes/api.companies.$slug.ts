@@ -3,6 +3,8 @@ import { parseReviewQuery, toFilters } from "~/lib/review-filters";
 import { getCompanyBySlug, getRatingSummary, getScorecard, listSubjects, SCORE_BASES } from "~/models/companies.server";
 import { listReviews, type PostView } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { reasonLabel } from "~/lib/moderation-reasons";
+import { getActiveWarnings, getRemovedCounts } from "~/models/company-warnings.server";
 
 // The free, read-only JSON API: a company, its scores, and a page of reviews, each
 // with its reply (equal prominence holds in the API too).
@@ -39,6 +41,17 @@ export function loader({ request, params }: LoaderFunctionArgs) {
         }),
       ),
       scorecard: getScorecard(company.id),
+      // Public warnings shown on the company page now (newest first), and the reviews removed
+      // by moderation in the last 12 months, by reason.
+      warnings: getActiveWarnings(company.id).map((w) => ({
+        reason: w.reason,
+        reason_label: { fr: reasonLabel(w.reason, "fr"), en: reasonLabel(w.reason, "en") },
+        statement: w.statement,
+        language: w.language,
+        since: new Date(w.startsAt).toISOString(),
+        until: new Date(w.expiresAt).toISOString(),
+      })),
+      removed_last_12_months: getRemovedCounts(company.id),
       subjects: listSubjects(company.id).map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, city: s.city, url: s.url, review_count: s.reviewCount, trust_score: s.trustScore })),
       reviews: page.reviews.map((r) => ({
         id: r.id,

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReviewList } from "~/components/ReviewList";
 import { Scorecard } from "~/components/Scorecard";
 import { ScoreSummary } from "~/components/ScoreSummary";
 import { CompanyHeader } from "~/components/CompanyHeader";
+import { CompanyWarnings, RemovedReviews } from "~/components/CompanyWarnings";
 import { Stars } from "~/components/Stars";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -22,6 +23,7 @@ import { SCORE_BASES } from "~/lib/trustscore";
 import { listReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
+import { getActiveWarnings, getRemovedCounts } from "~/models/company-warnings.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
@@ -43,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     query,
     canonical,
     locale,
+    warnings: getActiveWarnings(company.id),
+    removed: getRemovedCounts(company.id),
   };
 }
 
@@ -63,9 +67,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function CompanyPage() {
-  const { company, summary, subjects, scorecard, page, query } = useLoaderData<typeof loader>();
+  const { company, summary, subjects, scorecard, page, query, warnings, removed } = useLoaderData<typeof loader>();
   const { t, tp, n } = useT();
   const location = useLocation();
+  const viewer = useRouteLoaderData<{ user: { role: string } | null }>("root")?.user;
   const basisLinks = SCORE_BASES.map((basis) => {
     const params = new URLSearchParams(location.search);
     params.delete("before");
@@ -77,6 +82,12 @@ export default function CompanyPage() {
   return (
     <div className="page">
       <CompanyHeader company={company} />
+      <CompanyWarnings warnings={warnings} />
+      {viewer?.role === "moderator" || viewer?.role === "admin" ? (
+        <p>
+          <Link to={`/moderation/companies/${company.slug}`}>{t("mcompany.fromPublic")}</Link>
+        </p>
+      ) : null}
       <div className="grid-2 section">
         <div>
           <section className="card" aria-label={t("score.trustscore")}>
@@ -86,6 +97,7 @@ export default function CompanyPage() {
         </div>
         <aside className="sidebar">
           <Scorecard data={scorecard} />
+          <RemovedReviews removed={removed} />
           <section className="card section" aria-labelledby="subjects-title">
             <h2 id="subjects-title">{t("company.subjects")}</h2>
             <ul className="subject-list">

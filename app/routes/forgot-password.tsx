@@ -5,7 +5,7 @@ import { ConformField, ConformFormError } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { forgotSchema, parseAccountForm } from "~/lib/account-forms";
-import { refuse, tooManyAttempts } from "~/lib/account-forms.server";
+import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { getLocale } from "~/lib/locale.server";

@@ -6,7 +6,7 @@ import { ConformField, ConformFormError, useClearPasswords } from "~/components/
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { loginSchema, parseAccountForm } from "~/lib/account-forms";
-import { refuse, tooManyAttempts } from "~/lib/account-forms.server";
+import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { safeRedirect } from "~/lib/safe-redirect";

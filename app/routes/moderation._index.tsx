@@ -9,6 +9,7 @@ import { privatePageMeta } from "~/lib/auth-meta";
 import { MAX_PUBLICATION_DELAY_HOURS } from "~/lib/policy";
 import { getHeldSummary } from "~/models/held-reviews.server";
 import { getDashboard, type QueueSummary } from "~/models/moderation.server";
+import { getQueuesSummary } from "~/models/moderation-queues.server";
 import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
@@ -17,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "mod
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireModerator(request);
-  return { dashboard: getDashboard(), held: getHeldSummary(), now: Date.now() };
+  return { dashboard: getDashboard(), held: getHeldSummary(), queues: getQueuesSummary(), now: Date.now() };
 }
 
 function Waiting({ queue, now }: { queue: QueueSummary; now: number }) {
@@ -35,7 +36,7 @@ function Waiting({ queue, now }: { queue: QueueSummary; now: number }) {
 }
 
 export default function ModerationDashboard() {
-  const { dashboard, held, now } = useLoaderData<typeof loader>();
+  const { dashboard, held, queues, now } = useLoaderData<typeof loader>();
   const tt = useT();
   const { t, tp } = tt;
   return (
@@ -85,6 +86,26 @@ export default function ModerationDashboard() {
             </Link>
           </p>
         </li>
+        {/* Proofs, suggested subjects, conduct reports (app/routes/moderation.proofs.tsx and siblings). */}
+        {(
+          [
+            ["proofs", "queues.dashboard.proofs", "queues.dashboard.proofsHint"],
+            ["suggestions", "queues.dashboard.suggestions", "queues.dashboard.suggestionsHint"],
+            ["conduct", "queues.dashboard.conduct", "queues.dashboard.conductHint"],
+          ] as const
+        ).map(([queue, title, hint]) => (
+          <li key={queue} className="card queue-card">
+            <h2 id={`queue-${queue}`}>{t(title)}</h2>
+            <p className="muted">{t(hint)}</p>
+            <Waiting queue={queues[queue]} now={now} />
+            <p>
+              <Link to={`/moderation/${queue}`} className="button">
+                {t("queues.open")}
+                <span className="visually-hidden">: {t(title)}</span>
+              </Link>
+            </p>
+          </li>
+        ))}
       </ul>
     </div>
   );

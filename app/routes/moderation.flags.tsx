@@ -1,5 +1,5 @@
 // /moderation/flags: the reported contents waiting for a decision, one item per content
-// (a review, a company's reply or a follow-up), the one reported longest ago first, by
+// (a review, a company's reply or a follow-up), the nearest decision deadline first, by
 // keyset pagination. Each item opens the case page, where the decision is taken.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -44,6 +44,10 @@ function QueueEntry({ item, now }: { item: QueueItem; now: number }) {
           <span className="badge">{t(`moderation.target.${item.target}`)}</span>{" "}
           <span className="muted">
             {t("moderation.flags.waiting", { age: formatDuration(tt, Math.max(0, now - item.oldestAt)) })} ·{" "}
+            <strong>
+              {t(item.deadlineAt < now ? "moderation.flags.overdue" : "moderation.flags.deadline", { date: date(item.deadlineAt, "medium") })}
+            </strong>{" "}
+            ·{" "}
             {tp("moderation.queue.reports", item.reportCount)} {tp("moderation.flags.reporters", item.reporterCount)}
           </span>
         </p>
@@ -55,6 +59,8 @@ function QueueEntry({ item, now }: { item: QueueItem; now: number }) {
         <p className="queue-item__facts">
           <Stars value={item.review.stars} />
           {item.review.status === "removed" ? <span className="badge badge--warn">{t("moderation.flags.removed")}</span> : null}
+          {item.review.status === "held" ? <span className="badge badge--warn">{t("moderation.status.heldByFlag")}</span> : null}
+          {item.answered ? <span className="badge">{t("moderation.flags.answered")}</span> : null}
         </p>
         <dl className="queue-item__tally">
           <div>

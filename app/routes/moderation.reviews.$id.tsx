@@ -219,6 +219,7 @@ export default function CasePage() {
 
           <History view={view} />
           <Reports view={view} />
+          <Responses view={view} />
           <Decisions decisions={view.decisions} />
         </div>
 
@@ -295,6 +296,27 @@ function Reports({ view }: { view: CaseView }) {
               <span className={f.status === "pending" ? "badge badge--warn" : "badge"}>{t(`moderation.flag.status.${f.status}`)}</span>
             </p>
             <blockquote className="case-flag__text">{f.explanation}</blockquote>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** What the author sent about the reports (app/models/flags.server.ts). */
+function Responses({ view }: { view: CaseView }) {
+  const { t, date } = useT();
+  return (
+    <section className="section case-section" aria-labelledby="case-responses">
+      <h2 id="case-responses">{t("moderation.case.responses")}</h2>
+      {view.responses.length === 0 ? <p className="muted">{t("moderation.case.responses.none")}</p> : null}
+      <ol className="case-flags">
+        {view.responses.map((r) => (
+          <li key={r.id} className="case-flag">
+            <p className="case-flag__meta">
+              <time dateTime={new Date(r.createdAt).toISOString()}>{date(r.createdAt, "medium")}</time>
+            </p>
+            <blockquote className="case-flag__text">{r.body}</blockquote>
           </li>
         ))}
       </ol>

@@ -28,6 +28,9 @@ export default function ModerationLayout() {
         </NavLink>
         <NavLink to="/moderation/flags">{t("moderation.nav.flags")}</NavLink>
         <NavLink to="/moderation/appeals">{t("moderation.nav.appeals")}</NavLink>
+        <NavLink to="/moderation/proofs">{t("queues.nav.proofs")}</NavLink>
+        <NavLink to="/moderation/suggestions">{t("queues.nav.suggestions")}</NavLink>
+        <NavLink to="/moderation/conduct">{t("queues.nav.conduct")}</NavLink>
       </nav>
       <Outlet />
     </div>

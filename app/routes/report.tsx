@@ -1,15 +1,19 @@
 // /report: the public notice form. Anyone, signed in or not, reports a review, a company's
-// reply or a follow-up; the receipt is mailed and the decision follows. Works without
-// JavaScript: errors next to each field, what was typed kept.
+// reply or a follow-up; the receipt is mailed and the decision follows. On Conform, with the
+// schema of app/lib/report-form.ts; works without JavaScript: errors next to each field,
+// what was typed kept.
+import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReasonField } from "~/components/ReasonField";
-import { Field, FormError } from "~/components/Field";
-import { formatDate, translate, type MessageKey } from "~/i18n";
+import { ConformField, ConformFormError, Field } from "~/components/Field";
+import { formatDate, translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { clientIp } from "~/lib/client-ip.server";
+import { conformError } from "~/lib/conform";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { seoMeta } from "~/lib/seo";
@@ -19,9 +23,12 @@ import {
   REPORT_NAME_MAX_LENGTH,
   REPORT_TARGETS,
   REPORT_URL_MAX_LENGTH,
+  reportMessageVars,
+  reportNameVars,
+  reportSchema,
   type ReportTarget,
 } from "~/lib/report-form";
-import { reportError, reportMessageVars, reportValues, submitReport, type ReportValues } from "~/models/reports.server";
+import { submitReport } from "~/models/reports.server";
 import { getUser } from "~/models/permissions.server";
 import reportStyles from "~/styles/report.css?url";
 import { readForm } from "~/lib/http.server";
@@ -63,19 +70,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Done = { done: true; flagId: number | null; reviewId: number; target: ReportTarget; title: string; company: string; email: string; at: number };
-type Failed = { done?: false; values: Omit<ReportValues, never>; errors: Record<string, string>; formError: string | null };
+type Failed = { done?: false; result: SubmissionResult<string[]>; minutes?: number };
 type ActionData = Done | Failed;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const locale = getLocale(request);
   const origin = requestSiteOrigin(request);
-  const form = await readForm(request);
-  const values = reportValues(form);
   const user = getUser(request);
-  const outcome = submitReport(getDb(), form, {
+  const submission = parseWithZod(await readForm(request), { schema: reportSchema({ signedIn: user != null }) });
+  if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
+  const outcome = submitReport(getDb(), submission.value, {
     user,
     ip: clientIp(context),
-    locale,
+    locale: getLocale(request),
     origin,
     hosts: [new URL(origin).host, new URL(request.url).host],
   });
@@ -92,23 +98,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (outcome.status === 400) {
-    const errors = Object.fromEntries(
-      Object.entries(outcome.errors).map(([field, key]) => [field, reportError(locale, key as MessageKey, origin)]),
-    );
-    return data<ActionData>({ values, errors, formError: translate(locale, "form.fixErrors") }, { status: 400 });
+    const fieldErrors = Object.fromEntries(Object.entries(outcome.errors).map(([field, key]) => [field, [key]]));
+    return data<ActionData>({ result: submission.reply({ fieldErrors }) }, { status: 400 });
   }
   const minutes = Math.max(1, Math.ceil((outcome.retryAfter ?? 60) / 60));
   return data<ActionData>(
-    { values, errors: {}, formError: translate(locale, outcome.formError, { minutes }) },
+    { result: submission.reply({ formErrors: [outcome.formError] }), minutes },
     { status: outcome.status, headers: outcome.retryAfter ? { "Retry-After": String(outcome.retryAfter) } : undefined },
   );
 }
 
 export default function ReportPage() {
   const { prefill, signedIn, vars } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as ActionData | undefined;
+  const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useT();
+  const schema = reportSchema({ signedIn });
+  const [form, fields] = useForm({
+    id: "report",
+    lastResult: answer && !answer.done ? answer.result : undefined,
+    defaultValue: { url: prefill.url, target: prefill.target, name: prefill.name, email: prefill.email },
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
 
   if (answer?.done) {
     const what = t(`mail.reportReceived.what.${answer.target}`, { title: answer.title, company: answer.company });
@@ -133,56 +147,46 @@ export default function ReportPage() {
     );
   }
 
-  const failed = answer && !answer.done ? answer : undefined;
-  const errors = failed?.errors ?? {};
-  const values = failed?.values;
-  const fieldError = (name: string) =>
-    errors[name]
-      ? { "aria-invalid": true as const, "aria-describedby": `field-${name}-error` }
-      : {};
+  const error = (field: { errors?: string[] }, fieldVars = vars) => conformError(locale, field.errors, fieldVars);
+  const { key: targetKey, ...target } = getSelectProps(fields.target, { ariaDescribedBy: "report-target-hint" });
+  const { key: explanationKey, ...explanation } = getTextareaProps(fields.explanation);
+  const goodFaithError = error(fields.goodFaith);
   return (
     <div className="page page--narrow report-page">
       <h1>{t("report.title")}</h1>
       <p>{t("report.intro")}</p>
-      <Form method="post" className="card report-form" noValidate>
-        <FormError>{failed?.formError}</FormError>
-        <Field
+      <Form method="post" className="card report-form" {...getFormProps(form)}>
+        <ConformFormError form={form} vars={{ ...vars, minutes: answer && !answer.done ? (answer.minutes ?? 1) : 1 }} />
+        <ConformField
           label={t("report.url")}
-          name="url"
-          type="text"
+          field={fields.url}
           inputMode="url"
           autoComplete="off"
-          required
           maxLength={REPORT_URL_MAX_LENGTH}
           hint={t("report.urlHint", { example: vars.example })}
-          defaultValue={values?.url ?? prefill.url}
-          error={errors.url}
+          vars={vars}
         />
-        <div className={errors.target ? "field field--invalid" : "field"}>
-          <label htmlFor="field-target">{t("report.target")}</label>
-          <p className="field__hint" id="field-target-hint">
+        <div className={fields.target.errors ? "field field--invalid" : "field"}>
+          <label htmlFor={fields.target.id}>{t("report.target")}</label>
+          <p className="field__hint" id="report-target-hint">
             {t("report.targetHint")}
           </p>
-          <select
-            id="field-target"
-            name="target"
-            defaultValue={values?.target || prefill.target}
-            {...fieldError("target")}
-            aria-describedby={["field-target-hint", errors.target ? "field-target-error" : ""].filter(Boolean).join(" ")}
-          >
-            {REPORT_TARGETS.map((target) => (
-              <option key={target} value={target}>
-                {t(`report.target.${target}`)}
+          <select key={targetKey} {...target}>
+            {REPORT_TARGETS.map((value) => (
+              <option key={value} value={value}>
+                {t(`report.target.${value}`)}
               </option>
             ))}
           </select>
-          {errors.target ? (
-            <p className="field__error" id="field-target-error">
-              {errors.target}
+          {fields.target.errors ? (
+            <p className="field__error" id={fields.target.errorId}>
+              {error(fields.target)}
             </p>
           ) : null}
         </div>
         <ReasonField
+          key={fields.reason.key}
+          id={fields.reason.id}
           label={t("report.reason")}
           placeholder={t("report.chooseReason")}
           hint={
@@ -190,56 +194,49 @@ export default function ReportPage() {
               {t("report.reasonHint")} <Link to="/transparency">{t("report.rules")}</Link>
             </>
           }
-          defaultValue={values?.reason}
-          error={errors.reason}
+          defaultValue={typeof fields.reason.initialValue === "string" ? fields.reason.initialValue : undefined}
+          error={error(fields.reason)}
         />
         <Field
+          key={explanationKey}
           as="textarea"
           label={t("report.explanation")}
-          name="explanation"
           rows={6}
-          required
           maxLength={REPORT_EXPLANATION_MAX_LENGTH}
           hint={t("report.explanationHint", { min: vars.min, max: vars.max })}
-          defaultValue={values?.explanation}
-          error={errors.explanation}
+          error={error(fields.explanation)}
+          {...explanation}
+          id={fields.explanation.id}
+          name={fields.explanation.name}
         />
         {signedIn ? <p className="field__hint">{t("report.signedInHint")}</p> : null}
-        <Field
-          label={t("report.name")}
-          name="name"
-          autoComplete="name"
-          required={!signedIn}
-          maxLength={REPORT_NAME_MAX_LENGTH}
-          defaultValue={values?.name ?? prefill.name}
-          error={errors.name}
-        />
-        <Field
+        <ConformField label={t("report.name")} field={fields.name} autoComplete="name" maxLength={REPORT_NAME_MAX_LENGTH} vars={reportNameVars(vars)} />
+        <ConformField
           label={t("report.email")}
-          name="email"
+          field={fields.email}
           type="email"
           inputMode="email"
           autoComplete="email"
-          required={!signedIn}
           hint={t("report.emailHint")}
-          defaultValue={values?.email ?? prefill.email}
-          error={errors.email}
+          vars={vars}
         />
-        <div className={errors.goodFaith ? "field field--checkbox field--invalid" : "field field--checkbox"}>
-          <label htmlFor="field-goodFaith">
+        <div className={goodFaithError ? "field field--checkbox field--invalid" : "field field--checkbox"}>
+          <label htmlFor={fields.goodFaith.id}>
             <input
-              id="field-goodFaith"
+              key={fields.goodFaith.key}
+              id={fields.goodFaith.id}
               type="checkbox"
-              name="goodFaith"
+              name={fields.goodFaith.name}
               required
-              defaultChecked={values?.goodFaith ?? false}
-              {...fieldError("goodFaith")}
+              defaultChecked={fields.goodFaith.initialValue === "on"}
+              aria-invalid={goodFaithError ? true : undefined}
+              aria-describedby={goodFaithError ? fields.goodFaith.errorId : undefined}
             />
             <span>{t("report.goodFaith")}</span>
           </label>
-          {errors.goodFaith ? (
-            <p className="field__error" id="field-goodFaith-error">
-              {errors.goodFaith}
+          {goodFaithError ? (
+            <p className="field__error" id={fields.goodFaith.errorId}>
+              {goodFaithError}
             </p>
           ) : null}
         </div>

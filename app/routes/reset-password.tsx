@@ -6,7 +6,7 @@ import { ConformField, ConformFormError, useClearPasswords } from "~/components/
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { parseAccountForm, PASSWORD_MAX, PASSWORD_MIN, resetSchema } from "~/lib/account-forms";
-import { refuse } from "~/lib/account-forms.server";
+import { refuse } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { requestSiteOrigin } from "~/lib/origin.server";

@@ -16,6 +16,7 @@ import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
 import { appealPath } from "~/lib/statement";
 import { getRemovalAppeal } from "~/models/appeals.server";
+import { responseWindow } from "~/models/flags.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -34,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = getReviewViewer(getDb(), user, review);
   // The author of a removed review is told how to appeal the removal, from here.
   const removal = user && review.status === "removed" ? getRemovalAppeal(review.id, user) : null;
+  // The author of a flagged review may answer the moderators, within the published window.
+  const respondUntil = viewer.isAuthor && review.status !== "removed" ? responseWindow(getDb(), review.id).openUntil : null;
   return {
+    respondUntil,
     review,
     awaiting,
     viewer,
@@ -69,7 +73,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function ReviewPermalink() {
-  const { review, awaiting, viewer, removal } = useLoaderData<typeof loader>();
+  const { review, awaiting, viewer, removal, respondUntil } = useLoaderData<typeof loader>();
   const { t, date } = useT();
   return (
     <div className="page page--narrow">
@@ -94,6 +98,14 @@ export default function ReviewPermalink() {
             <Link to={removal.right.kind === "open" ? appealPath(removal.decisionId) : `/statements/${removal.decisionId}`}>
               {t(removal.right.kind === "open" ? "appeal.permalink.link" : "appeal.permalink.read")}
             </Link>
+          </p>
+        </div>
+      ) : null}
+      {respondUntil != null ? (
+        <div className="notice" id="respond">
+          <p>{t("flags.respond.notice", { date: date(respondUntil) })}</p>
+          <p>
+            <Link to={`/reviews/${review.id}/respond`}>{t("flags.respond.link")}</Link>
           </p>
         </div>
       ) : null}

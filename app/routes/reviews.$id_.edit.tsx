@@ -1,6 +1,5 @@
 // Edit one's own review: the same form, the photos it has, every earlier version below.
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LinksFunction,
@@ -10,19 +9,19 @@ import {
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { ReviewForm } from "~/components/ReviewForm";
+import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
+import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { discardImages } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
-import { tooManyRequests } from "~/models/rate-limit.server";
 import { CHECKS, hashIp } from "~/models/review-checks.server";
-import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
+import { dateLimits, readReviewForm } from "~/models/review-form.server";
 import { editReview, getReviewForEdit, listRevisions } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
 import { forbidden, notFound } from "~/lib/http.server";
@@ -51,17 +50,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { review, heldMessage, revisions, ...dateLimits() };
 }
 
-type ActionData = Pick<ReviewFormState, "values" | "errors" | "keptPhotos" | "keptProof" | "previewHtml"> & { formError: string | null };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, review } = load(request, params.id);
   const locale = getLocale(request);
-  const form = await readReviewForm(request, user.id, locale, { existingPhotoIds: review.photos.map((p) => p.id) });
-  const fields = { values: form.values, errors: form.errors, keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, formError: string | null) => data<ActionData>({ ...fields, formError }, { status });
-  if (form.retryAfter != null) return tooManyRequests(locale, form.retryAfter, fields);
-  if (form.intent === "preview") return answer(200, null);
-  if (Object.keys(form.errors).length > 0 || !form.input) return answer(400, translate(locale, "reviewForm.fixErrors"));
+  const form = await readReviewForm(request, user.id, { existingPhotoIds: review.photos.map((p) => p.id) });
+  const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
+  const answer = (status: number, formErrors?: MessageKey[]) => refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
+  if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
+  if (form.intent === "preview") return answer(200);
+  if (form.hasErrors || !form.input) return answer(400);
   const result = editReview(getDb(), {
     actor: { id: user.id, role: user.role },
     reviewId: review.id,
@@ -80,11 +77,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   switch (result.kind) {
     case "refused":
-      return answer(422, translate(locale, result.check.message as MessageKey));
+      return answer(422, [result.check.message as MessageKey]);
     case "too_many_photos":
-      return answer(400, translate(locale, "media.error.tooMany"));
+      return answer(400, ["media.error.tooMany"]);
     case "locked":
-      return answer(409, translate(locale, "reviewForm.removedNotice"));
+      return answer(409, ["reviewForm.removedNotice"]);
     case "not_found":
       throw notFound();
     default:
@@ -94,9 +91,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditReviewPage() {
   const { review, heldMessage, revisions, minDate, maxDate } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as ActionData | undefined;
+  const answer: ReviewFormAnswer | undefined = useActionData<typeof action>();
   const { t, date } = useT();
-  const values = answer?.values ?? { ...review.values, stars: String(review.values.stars), attestation: "" };
+  // The author attested the experience when writing: an edit starts with the box ticked.
+  const defaultValue = { ...review.values, stars: String(review.values.stars), attestation: "on" };
   const locked = review.status === "removed";
   return (
     <div className="page page--narrow write-page">
@@ -112,15 +110,11 @@ export default function EditReviewPage() {
       ) : (
         <ReviewForm
           mode="edit"
-          values={values}
-          errors={answer?.errors ?? {}}
-          formError={answer?.formError}
+          answer={answer}
+          defaultValue={defaultValue}
           notice={heldMessage ? <p className="notice notice--warn">{t("reviewForm.heldWarning", { check: heldMessage })}</p> : null}
-          keptPhotos={answer?.keptPhotos ?? []}
-          keptProof={answer?.keptProof ?? null}
           existingPhotos={review.photos}
           existingProofStatus={review.proofs[0]?.proofStatus ?? null}
-          previewHtml={answer?.previewHtml}
           minDate={minDate}
           maxDate={maxDate}
         />

@@ -7,7 +7,7 @@ import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReasonField } from "~/components/ReasonField";
 import { Field, FormError } from "~/components/Field";
-import { translate, type MessageKey } from "~/i18n";
+import { formatDate, translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
@@ -18,6 +18,7 @@ import { flagContent } from "~/models/review-actions.server";
 import { getPublicReview } from "~/models/reviews.server";
 import writeStyles from "~/styles/write.css?url";
 import { readForm } from "~/lib/http.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
 
@@ -57,9 +58,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors = translateErrors(locale, fieldErrors(parsed.error));
     return data<ActionData>({ values, errors, formError: translate(locale, "reviewForm.fixErrors") }, { status: 400 });
   }
-  const result = flagContent(getDb(), { actor: { id: user.id, role: user.role }, target: which, reviewId: review.id, ...parsed.data, locale });
+  const result = flagContent(getDb(), {
+    actor: { id: user.id, role: user.role },
+    target: which,
+    reviewId: review.id,
+    ...parsed.data,
+    locale,
+    origin: requestSiteOrigin(request),
+  });
   if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.flagged") } });
   if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
+  if (result.kind === "suspended") {
+    return data<ActionData>({ values, errors: {}, formError: translate(locale, "flag.suspended", { date: formatDate(locale, result.until) }) }, { status: 409 });
+  }
   const message: MessageKey =
     result.kind === "already" ? "flag.already" : result.kind === "own_review" ? "flag.own" : result.kind === "rate_limited" ? "flag.rateLimited" : "flag.notAllowed";
   return data<ActionData>({ values, errors: {}, formError: translate(locale, message) }, { status: result.kind === "rate_limited" ? 429 : 409 });

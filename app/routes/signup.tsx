@@ -6,7 +6,7 @@ import { ConformField, ConformFormError, useClearPasswords } from "~/components/
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { DISPLAY_NAME_MAX, HONEYPOT, parseAccountForm, PASSWORD_MAX, PASSWORD_MIN, signupSchema } from "~/lib/account-forms";
-import { refuse, tooManyAttempts } from "~/lib/account-forms.server";
+import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { getLocale } from "~/lib/locale.server";

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { formatDuration } from "~/components/Scorecard";
 import type { Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
-import { MODERATION_REASONS, reasonLabel } from "~/lib/moderation-reasons";
+import { MODERATION_REASONS, WARNING_REASONS } from "~/lib/moderation-reasons";
+import { WARNING_DEFAULT_DAYS } from "~/lib/warning-form";
 import {
   APPEAL_WINDOW_DAYS,
   MAX_EXPERIENCE_AGE_YEARS,
@@ -15,11 +15,13 @@ import {
 } from "~/lib/policy";
 import { seoMeta } from "~/lib/seo";
 import { HALF_LIFE_DAYS, PRIOR_COUNT, PRIOR_MEAN } from "~/lib/trustscore";
-import { getTransparencyStats } from "~/models/transparency.server";
+import { getTransparencyReport } from "~/models/transparency.server";
+import { TransparencyFigures } from "~/components/TransparencyFigures";
+import { FlagPolicySection } from "~/components/FlagPolicySection";
 import { requestSiteOrigin } from "~/lib/origin.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { stats: getTransparencyStats(), locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/transparency` };
+  return { report: getTransparencyReport(), locale: getLocale(request), canonical: `${requestSiteOrigin(request)}/transparency` };
 }
 
 export const headers = () => ({ "Cache-Control": "private, no-cache", Vary: "Cookie, Accept-Language" });
@@ -49,30 +51,10 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default function Transparency() {
-  const { stats } = useLoaderData<typeof loader>();
+  const { report } = useLoaderData<typeof loader>();
   const tt = useT();
   const { locale, n } = tt;
   const fr = locale === "fr";
-  const decisionLabel = (d: string) =>
-    ({
-      publish: fr ? "publié" : "published",
-      hold: fr ? "retenu" : "held",
-      remove: fr ? "retiré" : "removed",
-      restore: fr ? "rétabli" : "restored",
-      dismiss: fr ? "signalement rejeté" : "flag dismissed",
-      dismiss_flag: fr ? "signalement rejeté" : "flag dismissed",
-      refuse: fr ? "refusé" : "refused",
-      auto_publish: fr ? "publié automatiquement (délai dépassé)" : "published automatically (delay passed)",
-      appeal_upheld: fr ? "maintenu en appel" : "upheld on appeal",
-    })[d] ?? d;
-  const reporterLabel = (r: string) =>
-    ({
-      consumer: fr ? "Consommateurs" : "Consumers",
-      company: fr ? "Entreprises" : "Companies",
-      notifier: fr ? "Signalements sans compte" : "Reports without an account",
-      moderator: fr ? "Modérateurs" : "Moderators",
-      automatic: fr ? "Contrôles automatiques" : "Automatic checks",
-    })[r] ?? r;
 
   return (
     <div className="page page--narrow">
@@ -174,6 +156,20 @@ export default function Transparency() {
         </p>
       </Section>
 
+      <FlagPolicySection />
+
+      <Section id="warnings" title={tt.t("transparency.warnings.title")}>
+        <p>{tt.t("transparency.warnings.body", { days: WARNING_DEFAULT_DAYS })}</p>
+        <dl className="definitions">
+          {WARNING_REASONS.map((r) => (
+            <div key={r.id} id={`warning-${r.id}`}>
+              <dt>{r.label[locale]}</dt>
+              <dd>{r.description[locale]}</dd>
+            </div>
+          ))}
+        </dl>
+      </Section>
+
       <Section id="appeals" title={fr ? "Faire appel d’une décision" : "Appealing a decision"}>
         <p>
           {fr
@@ -198,6 +194,7 @@ export default function Transparency() {
             ? `Les avis publiés restent en ligne tant que leur auteur ne les supprime pas. Les contenus retirés ou supprimés sont conservés hors ligne au moins ${REMOVED_CONTENT_RETENTION_DAYS} jours, pour les recours et les demandes des autorités. Un compte supprimé : ses avis sont anonymisés ou supprimés, au choix de son titulaire.`
             : `Published reviews stay online until their author deletes them. Removed or deleted content is kept offline for at least ${REMOVED_CONTENT_RETENTION_DAYS} days, for appeals and requests from the authorities. When an account is deleted, its reviews are anonymised or deleted, as its holder chooses.`}
         </p>
+        <p>{tt.t("transparency.retention.erasure")}</p>
       </Section>
 
       <Section id="trustscore" title={fr ? "Le TrustScore" : "The TrustScore"}>
@@ -232,86 +229,7 @@ export default function Transparency() {
         </p>
       </Section>
 
-      <section id="statistics" className="section" aria-labelledby="statistics-title">
-        <h2 id="statistics-title">{fr ? "Statistiques de modération (12 derniers mois)" : "Moderation statistics (last 12 months)"}</h2>
-        <p>
-          {fr ? "Avis publiés : " : "Published reviews: "}
-          <strong>{n(stats.publishedReviews)}</strong>
-          {" · "}
-          {fr ? "en attente de modération : " : "awaiting moderation: "}
-          <strong>{n(stats.heldNow)}</strong>
-          {" · "}
-          {fr ? "délai médian de décision sur un signalement : " : "median time to decide a report: "}
-          <strong>{stats.medianFlagDecisionMs != null ? formatDuration(tt, stats.medianFlagDecisionMs) : "—"}</strong>
-        </p>
-        <div className="table-wrap">
-          <table>
-            <caption>{fr ? "Décisions par motif et par issue" : "Decisions by reason and outcome"}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{fr ? "Motif" : "Reason"}</th>
-                <th scope="col">{fr ? "Décision" : "Decision"}</th>
-                <th scope="col">{fr ? "Automatique" : "Automatic"}</th>
-                <th scope="col" className="num">{fr ? "Nombre" : "Count"}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.decisions.length === 0 ? (
-                <tr>
-                  <td colSpan={4}>{fr ? "Aucune décision sur la période." : "No decisions in the period."}</td>
-                </tr>
-              ) : (
-                stats.decisions.map((d) => (
-                  <tr key={`${d.reason}-${d.decision}-${d.automated}`}>
-                    <td>{reasonLabel(d.reason, locale)}</td>
-                    <td>{decisionLabel(d.decision)}</td>
-                    <td>{d.automated ? (fr ? "oui" : "yes") : fr ? "non" : "no"}</td>
-                    <td className="num">{n(d.count)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-        <div className="table-wrap">
-          <table>
-            <caption>{fr ? "Signalements par type d’auteur" : "Reports by type of reporter"}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{fr ? "Auteur du signalement" : "Reporter"}</th>
-                <th scope="col" className="num">{fr ? "Total" : "Total"}</th>
-                <th scope="col" className="num">{fr ? "Retenus" : "Upheld"}</th>
-                <th scope="col" className="num">{fr ? "Rejetés" : "Dismissed"}</th>
-                <th scope="col" className="num">{fr ? "En cours" : "Pending"}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.flagsByReporter.map((f) => (
-                <tr key={f.reporterType}>
-                  <td>{reporterLabel(f.reporterType)}</td>
-                  <td className="num">{n(f.total)}</td>
-                  <td className="num">{n(f.upheld)}</td>
-                  <td className="num">{n(f.dismissed)}</td>
-                  <td className="num">{n(f.pending)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p>
-          {fr ? "Appels reçus : " : "Appeals received: "}
-          <strong>{n(stats.appeals.received)}</strong>
-          {" · "}
-          {fr ? "décisions maintenues : " : "decisions upheld: "}
-          <strong>{n(stats.appeals.upheld)}</strong>
-          {" · "}
-          {fr ? "décisions infirmées : " : "decisions overturned: "}
-          <strong>{n(stats.appeals.overturned)}</strong>
-          {" · "}
-          {fr ? "en attente : " : "waiting: "}
-          <strong>{n(stats.appeals.pending)}</strong>
-        </p>
-      </section>
+      <TransparencyFigures report={report} />
     </div>
   );
 }

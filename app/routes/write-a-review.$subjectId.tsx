@@ -1,6 +1,5 @@
 // The review form for one subject (store, website, product, service).
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LinksFunction,
@@ -9,20 +8,20 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { ReviewForm } from "~/components/ReviewForm";
-import { translate, type MessageKey } from "~/i18n";
+import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
+import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { getDb } from "#db/client.server";
 import { discardPendingUploads } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
-import { tooManyRequests } from "~/models/rate-limit.server";
 import { hashIp } from "~/models/review-checks.server";
-import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
+import { dateLimits, readReviewForm } from "~/models/review-form.server";
 import { createReview, findExistingReview, getSubjectForReview } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
 import { forbidden, notFound } from "~/lib/http.server";
@@ -48,19 +47,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { subject, ...dateLimits() };
 }
 
-type ActionData = Pick<ReviewFormState, "values" | "errors" | "keptPhotos" | "keptProof" | "previewHtml"> & { formError: string | null };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request);
   const locale = getLocale(request);
   const subject = subjectOr404(params);
-  const form = await readReviewForm(request, user.id, locale);
-  const fields = { values: form.values, errors: form.errors, keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, formError: string | null) => data<ActionData>({ ...fields, formError }, { status });
-  if (form.retryAfter != null) return tooManyRequests(locale, form.retryAfter, fields);
-  const hasErrors = Object.keys(form.errors).length > 0 || !form.input;
-  if (form.intent === "preview") return answer(200, null);
-  if (hasErrors) return answer(400, translate(locale, "reviewForm.fixErrors"));
+  const form = await readReviewForm(request, user.id);
+  const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
+  const answer = (status: number, formErrors?: MessageKey[]) => refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
+  if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
+  if (form.intent === "preview") return answer(200);
+  if (form.hasErrors || !form.input) return answer(400);
 
   const result = createReview(getDb(), {
     actor: { id: user.id, role: user.role },
@@ -83,9 +79,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await discardUploads();
       return redirect(`/reviews/${result.reviewId}/edit`, { headers: { "Set-Cookie": await flashCookie(request, "flash.alreadyReviewed") } });
     case "refused":
-      return answer(422, translate(locale, result.check.message as MessageKey));
+      return answer(422, [result.check.message as MessageKey]);
     case "too_many_photos":
-      return answer(400, translate(locale, "media.error.tooMany"));
+      return answer(400, ["media.error.tooMany"]);
     case "not_found":
       throw notFound();
     default:
@@ -100,7 +96,7 @@ async function redirectToWritten(request: Request, reviewId: number, status: str
 
 export default function WriteReviewPage() {
   const { subject, minDate, maxDate } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as ActionData | undefined;
+  const answer: ReviewFormAnswer | undefined = useActionData<typeof action>();
   const { t } = useT();
   return (
     <div className="page page--narrow write-page">
@@ -114,12 +110,7 @@ export default function WriteReviewPage() {
       </p>
       <ReviewForm
         mode="new"
-        values={answer?.values ?? {}}
-        errors={answer?.errors ?? {}}
-        formError={answer?.formError}
-        keptPhotos={answer?.keptPhotos ?? []}
-        keptProof={answer?.keptProof ?? null}
-        previewHtml={answer?.previewHtml}
+        answer={answer}
         minDate={minDate}
         maxDate={maxDate}
       />

@@ -2,7 +2,6 @@
 // product or service of a company; it waits (pending) with the review until a moderator
 // accepts it.
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LinksFunction,
@@ -14,18 +13,18 @@ import { getDb } from "#db/client.server";
 import { SUBJECT_KINDS } from "#db/enums";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field } from "~/components/Field";
-import { ReviewForm } from "~/components/ReviewForm";
-import { translate, type MessageKey } from "~/i18n";
+import { ReviewForm, useReviewFormFields, type ReviewFormAnswer } from "~/components/ReviewForm";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
+import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { requireUser } from "~/models/permissions.server";
-import { tooManyRequests } from "~/models/rate-limit.server";
 import { hashIp } from "~/models/review-checks.server";
-import { dateLimits, readReviewForm, type ReviewFormState } from "~/models/review-form.server";
+import { dateLimits, readReviewForm } from "~/models/review-form.server";
 import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
 import { getCompanyTargets } from "~/models/review-targets.server";
 import writeStyles from "~/styles/write.css?url";
@@ -47,18 +46,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { company: { id: company.id, slug: company.slug, name: company.name }, ...dateLimits() };
 }
 
-type ActionData = Pick<ReviewFormState, "values" | "errors" | "keptPhotos" | "keptProof" | "previewHtml"> & { formError: string | null };
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request);
   const locale = getLocale(request);
   const company = companyOr404(params.slug);
-  const form = await readReviewForm(request, user.id, locale, { withSuggestion: true });
-  const fields = { values: form.values, errors: form.errors, keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, formError: string | null) => data<ActionData>({ ...fields, formError }, { status });
-  if (form.retryAfter != null) return tooManyRequests(locale, form.retryAfter, fields);
-  if (form.intent === "preview") return answer(200, null);
-  if (Object.keys(form.errors).length > 0 || !form.input || !form.suggestion) return answer(400, translate(locale, "reviewForm.fixErrors"));
+  const form = await readReviewForm(request, user.id, { withSuggestion: true });
+  const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
+  const answer = (status: number, formErrors?: MessageKey[]) => refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
+  if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
+  if (form.intent === "preview") return answer(200);
+  if (form.hasErrors || !form.input || !form.suggestion) return answer(400);
   const result = createReviewWithSuggestedSubject(getDb(), {
     actor: { id: user.id, role: user.role },
     companyId: company.id,
@@ -73,18 +70,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.ok) {
     return redirect(`/reviews/${result.reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.reviewPending") } });
   }
-  if (result.kind === "refused") return answer(422, translate(locale, result.check.message as MessageKey));
-  if (result.kind === "too_many_photos") return answer(400, translate(locale, "media.error.tooMany"));
+  if (result.kind === "refused") return answer(422, [result.check.message as MessageKey]);
+  if (result.kind === "too_many_photos") return answer(400, ["media.error.tooMany"]);
   if (result.kind === "not_found") throw notFound();
   throw forbidden();
 }
 
 export default function SuggestPage() {
   const { company, minDate, maxDate } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as ActionData | undefined;
+  const answer: ReviewFormAnswer | undefined = useActionData<typeof action>();
   const { t } = useT();
-  const values = answer?.values ?? {};
-  const errors = answer?.errors ?? {};
   return (
     <div className="page page--narrow write-page">
       <p>
@@ -92,49 +87,60 @@ export default function SuggestPage() {
       </p>
       <h1>{t("suggest.title")}</h1>
       <p>{t("suggest.intro", { company: company.name })}</p>
-      <ReviewForm
-        mode="new"
-        values={values}
-        errors={errors}
-        formError={answer?.formError}
-        keptPhotos={answer?.keptPhotos ?? []}
-        keptProof={answer?.keptProof ?? null}
-        previewHtml={answer?.previewHtml}
-        minDate={minDate}
-        maxDate={maxDate}
-      >
-        <fieldset className="suggestion">
-          <legend>{t("suggest.title")}</legend>
-          <div className={errors.kind ? "field field--invalid" : "field"}>
-            <label htmlFor="field-kind">{t("suggest.kind")}</label>
-            <select
-              id="field-kind"
-              name="kind"
-              defaultValue={values.kind ?? ""}
-              aria-invalid={errors.kind ? true : undefined}
-              aria-describedby={errors.kind ? "field-kind-error" : undefined}
-              required
-            >
-              <option value="">{t("reviewForm.chooseChannel")}</option>
-              {SUBJECT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`suggest.kind.${k}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-            {errors.kind ? (
-              <p className="field__error" id="field-kind-error">
-                {errors.kind}
-              </p>
-            ) : null}
-          </div>
-          <Field label={t("suggest.name")} name="name" defaultValue={values.name} error={errors.name} required maxLength={120} />
-          <Field label={t("suggest.city")} name="city" defaultValue={values.city} error={errors.city} maxLength={80} />
-          <Field label={t("suggest.address")} name="address" defaultValue={values.address} error={errors.address} maxLength={200} />
-          <Field label={t("suggest.url")} name="url" type="url" defaultValue={values.url} error={errors.url} maxLength={300} />
-        </fieldset>
+      <ReviewForm mode="new" answer={answer} minDate={minDate} maxDate={maxDate}>
+        <SuggestionFields />
       </ReviewForm>
     </div>
+  );
+}
+
+/** The suggested subject, inside the review form (its fields are the form's). */
+function SuggestionFields() {
+  const { t } = useT();
+  const field = useReviewFormFields();
+  const kind = field("kind");
+  const fields = (["name", "city", "address", "url"] as const).map((name) => ({ ...field(name), label: t(`suggest.${name}`) }));
+  const limits = { name: 120, city: 80, address: 200, url: 300 } as const;
+  return (
+    <fieldset className="suggestion">
+      <legend>{t("suggest.title")}</legend>
+      <div className={kind.error ? "field field--invalid" : "field"}>
+        <label htmlFor={kind.id}>{t("suggest.kind")}</label>
+        <select
+          id={kind.id}
+          name="kind"
+          defaultValue={kind.value ?? ""}
+          aria-invalid={kind.error ? true : undefined}
+          aria-describedby={kind.error ? kind.errorId : undefined}
+          required
+        >
+          <option value="">{t("reviewForm.chooseChannel")}</option>
+          {SUBJECT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`suggest.kind.${k}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        {kind.error ? (
+          <p className="field__error" id={kind.errorId}>
+            {kind.error}
+          </p>
+        ) : null}
+      </div>
+      {fields.map((f) => (
+        <Field
+          key={f.name}
+          id={f.id}
+          label={f.label}
+          name={f.name}
+          type={f.name === "url" ? "url" : "text"}
+          defaultValue={f.value}
+          error={f.error}
+          required={f.name === "name"}
+          maxLength={limits[f.name as keyof typeof limits]}
+        />
+      ))}
+    </fieldset>
   );
 }
 

@@ -77,9 +77,9 @@ for (const lang of ["fr", "en"] as const) {
     await page.getByLabel(x.email).fill(email);
     // No reason, no good-faith statement: two errors, the rest kept.
     await page.getByRole("button", { name: x.submit }).click();
-    await expect(page.locator("#field-reason-error")).toHaveText(x.reasonError);
+    await expect(page.locator("#report-reason-error")).toHaveText(x.reasonError);
     await expect(page.getByLabel(x.reason)).toHaveAttribute("aria-invalid", "true");
-    await expect(page.locator("#field-goodFaith-error")).toHaveText(x.goodFaithError);
+    await expect(page.locator("#report-goodFaith-error")).toHaveText(x.goodFaithError);
     await expect(page.getByLabel(x.url)).toHaveValue(`${reviewUrl}#reply`);
     await expect(page.getByLabel(x.explanation)).toHaveValue(explanation);
     await expect(page.getByLabel(x.name)).toHaveValue("Camille Martin");
@@ -130,8 +130,8 @@ for (const lang of ["fr", "en"] as const) {
     await page.goto("/report");
     await expectAccessible(page, "/report");
     await page.getByRole("button", { name: x.submit }).click();
-    await expect(page.locator("#field-reason-error")).toHaveText(x.reasonError);
-    await expect(page.locator("#field-url-error")).toBeVisible();
+    await expect(page.locator("#report-reason-error")).toHaveText(x.reasonError);
+    await expect(page.locator("#report-url-error")).toBeVisible();
     await expectAccessible(page, "/report with errors");
     await context.close();
   });

@@ -50,7 +50,7 @@ for (const lang of ["en", "fr"] as const) {
     await expect(page.locator("form.review-form")).toBeVisible();
     await expectAccessible(page, "review form");
     await page.locator('form.review-form button[value="save"]').click();
-    await expect(page.locator("#field-stars-error, .form-error").first()).toBeVisible();
+    await expect(page.locator("#review-stars-error, .form-error").first()).toBeVisible();
     await expectAccessible(page, "review form with errors");
 
     await page.goto(`${permalink}/flag`);

@@ -249,7 +249,7 @@ for (const javaScriptEnabled of [true, false]) {
     await fillReview(page, lang, { title, body, date: isoDaysFromNow(30) }, { stars: false, photos: [files.fake] });
     await page.getByRole("button", { name: label(lang, "publish") as string }).click();
 
-    const errorOf = (field: string) => page.locator(`#field-${field}-error`);
+    const errorOf = (field: string) => page.locator(`#review-${field}-error`);
     await expect(errorOf("stars")).toHaveText(L[lang].starsError);
     await expect(errorOf("experienceDate")).toHaveText(L[lang].futureError);
     await expect(errorOf("body")).toContainText(L[lang].longError);
@@ -257,7 +257,7 @@ for (const javaScriptEnabled of [true, false]) {
     // Each error is tied to its field.
     await expect(page.getByLabel(label(lang, "title"), { exact: true })).not.toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel(label(lang, "body"), { exact: true })).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel(label(lang, "body"), { exact: true })).toHaveAttribute("aria-describedby", /field-body-error/);
+    await expect(page.getByLabel(label(lang, "body"), { exact: true })).toHaveAttribute("aria-describedby", /review-body-error/);
     await expect(page.getByLabel(label(lang, "date"), { exact: true })).toHaveAttribute("aria-invalid", "true");
     // Everything else is kept.
     await expect(page.getByLabel(label(lang, "title"), { exact: true })).toHaveValue(title);

@@ -48,9 +48,15 @@ beforeAll(async () => {
   second = await account({ role: "moderator", name: "Modérateur Deux" });
   admin = await account({ role: "admin", name: "Admin" });
   author = await account({ locale: "fr", name: "Auteur FR" });
-  reader = await account({ locale: "en", name: "Reader EN" });
   staff = await account({ locale: "en", name: "Staff" });
 });
+
+// A reporter of their own per group of tests: one account may file only so many flags a
+// day (FLAGS_PER_DAY_PER_ACCOUNT), and the tests file many.
+const freshReader = async () => {
+  reader = await account({ locale: "en", name: "Reader EN" });
+};
+beforeAll(freshReader);
 
 const client = () => getDb().$client;
 const count = (sql: string, ...args: unknown[]) =>
@@ -159,6 +165,7 @@ function appealInput(who: Account, d: { reviewId: number; decisionId: number }, 
 }
 
 describe("the appeal window (published: APPEAL_WINDOW_DAYS after the decision)", () => {
+  beforeAll(freshReader);
   it("is open until the deadline and closed one moment after, on a fake clock", () => {
     const t0 = Date.now() - 10 * DAY;
     const d = decided(moderator, "remove", { now: t0 });
@@ -202,6 +209,7 @@ describe("the appeal window (published: APPEAL_WINDOW_DAYS after the decision)",
 });
 
 describe("who may appeal, and only once", () => {
+  beforeAll(freshReader);
   it("one appeal per person per decision: a second one is refused, by the model and by SQLite", () => {
     const d = decided(moderator, "remove");
     expect(appeal(author, d.decisionId)).toMatchObject({ ok: true });
@@ -269,6 +277,7 @@ describe("who may appeal, and only once", () => {
 });
 
 describe("the appeal form on /statements/:id (Conform, without JavaScript)", () => {
+  beforeAll(freshReader);
   it("answers 400 with the message key and what was typed; then records the appeal, its receipt, and shows it", async () => {
     const d = decided(moderator, "remove");
     const path = `/statements/${d.decisionId}`;
@@ -314,6 +323,7 @@ describe("the appeal form on /statements/:id (Conform, without JavaScript)", () 
 });
 
 describe("deciding an appeal: a different moderator", () => {
+  beforeAll(freshReader);
   it("the moderator who decided is refused with a clear message, and nothing is written", async () => {
     const d = decided(moderator, "remove");
     appeal(author, d.decisionId);
@@ -376,6 +386,7 @@ describe("deciding an appeal: a different moderator", () => {
 });
 
 describe("overturning a removal restores the review, its counters and score; the log only grows", () => {
+  beforeAll(freshReader);
   let d: ReturnType<typeof decided>;
   let original: ReturnType<typeof decisionRows>[number];
   let outcomeId: number;
@@ -448,6 +459,7 @@ describe("overturning a removal restores the review, its counters and score; the
 });
 
 describe("overturning a keep removes the review; upholding changes nothing but the log", () => {
+  beforeAll(freshReader);
   it("a keep overturned on the reporter's appeal: removed, counters recomputed, pending reports upheld, the author told in French", () => {
     const d = decided(moderator, "keep", { stars: 2 });
     expect(appeal(reader, d.decisionId)).toMatchObject({ ok: true });
@@ -489,6 +501,7 @@ describe("overturning a keep removes the review; upholding changes nothing but t
 });
 
 describe("a company's reply is appealed like a review", () => {
+  beforeAll(freshReader);
   it("its writer appeals the removal; overturned, the reply counts again in the reply counters", () => {
     const world = thread(author.id, staff.id);
     flagAs({ id: author.id, role: "member" }, world.reviewId, { target: "reply" });
@@ -534,6 +547,7 @@ describe("a company's reply is appealed like a review", () => {
 });
 
 describe("two moderators deciding the same appeal at once", () => {
+  beforeAll(freshReader);
   it("the second gets 409 and nothing is written twice", async () => {
     const d = decided(moderator, "remove");
     appeal(author, d.decisionId);
@@ -619,6 +633,7 @@ describe("two moderators deciding the same appeal at once", () => {
 });
 
 describe("the appeals queue", () => {
+  beforeAll(freshReader);
   it("lists each appealed decision once, oldest first, and walks every page by keyset", async () => {
     const all = listAppealQueue({ limit: 1000 }).items;
     expect(all.length).toBeGreaterThan(0);
@@ -653,6 +668,7 @@ describe("the appeals queue", () => {
 });
 
 describe("/transparency counts the appeals", () => {
+  beforeAll(freshReader);
   it("equal to SQL over the appeals table", () => {
     const since = Date.now() - 365 * DAY;
     const sql = client()

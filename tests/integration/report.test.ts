@@ -5,6 +5,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { createSession } from "~/models/session.server";
+import type { SubmissionResult } from "@conform-to/react";
+import { conformError, conformErrors } from "~/lib/conform";
+import { reportMessageVars, reportNameVars } from "~/lib/report-form";
 import { parseReviewLink, REPORT_LIMIT } from "~/models/reports.server";
 import * as reportRoute from "~/routes/report";
 import { callAction, callLoader, clearRateLimits, createTestUser, getRequest, ORIGIN, outboxFor, postRequest } from "../support/auth";
@@ -60,7 +63,21 @@ function post(fields: Record<string, string>, opts: { lang?: "fr" | "en"; cookie
   );
 }
 
-type Failed = { values: Record<string, string | boolean>; errors: Record<string, string>; formError: string | null };
+type Failed = { values: Record<string, unknown>; errors: Record<string, string>; formError: string | null };
+
+/** A refused report as the page shows it: Conform's message keys translated the way the
+ *  form translates them (app/lib/conform.ts), with the report's variables. */
+function failed(res: { data?: unknown }, lang: "fr" | "en" = "en"): Failed {
+  const { result, minutes } = res.data as { result: SubmissionResult<string[]>; minutes?: number };
+  const vars = reportMessageVars(ORIGIN);
+  const errors: Record<string, string> = {};
+  for (const [field, keys] of Object.entries(result.error ?? {})) {
+    if (field === "" || !keys?.length) continue;
+    errors[field] = conformError(lang, keys, field === "name" ? reportNameVars(vars) : vars)!;
+  }
+  const formErrors = conformErrors(lang, result.error?.[""] ?? undefined, { ...vars, minutes: minutes ?? 1 });
+  return { values: (result.initialValue ?? {}) as Record<string, unknown>, errors, formError: formErrors[0] ?? null };
+}
 type Done = { done: true; flagId: number; reviewId: number; target: string; email: string };
 
 function flagsFor(email: string) {
@@ -144,7 +161,7 @@ describe("a valid report", () => {
 
     const again = await post(valid({ name: "", email: "" }), { cookie });
     expect(again.status).toBe(409);
-    expect((again.data as Failed).formError).toContain("already reported");
+    expect(failed(again).formError).toContain("already reported");
   });
 
   it("the same notifier reporting the same review twice gets 'already reported' and no second mail", async () => {
@@ -187,14 +204,13 @@ describe("invalid reports keep what was typed", () => {
       const before = (raw().prepare(`SELECT count(*) AS n FROM flags`).get() as { n: number }).n;
       const res = await post(fields);
       expect(res.status).toBe(400);
-      const answer = res.data as Failed;
+      const answer = failed(res);
       expect(Object.keys(answer.errors)).toEqual([field]);
       expect(answer.errors[field]).toMatch(message);
-      expect(answer.formError).toBeTruthy();
       for (const other of ["url", "reason", "explanation", "name", "email"] as const) {
         if (other !== field) expect(answer.values[other]).toBe(fields[other]);
       }
-      if (field !== "goodFaith") expect(answer.values.goodFaith).toBe(true);
+      if (field !== "goodFaith") expect(answer.values.goodFaith).toBe("on");
       expect((raw().prepare(`SELECT count(*) AS n FROM flags`).get() as { n: number }).n).toBe(before);
       expect(outboxFor(fields.email)).toHaveLength(0);
     });
@@ -203,7 +219,7 @@ describe("invalid reports keep what was typed", () => {
   it("in French, the errors are in French", async () => {
     const res = await post(valid({ reason: "", email: "x", explanation: "" }), { lang: "fr" });
     expect(res.status).toBe(400);
-    const { errors } = res.data as Failed;
+    const { errors } = failed(res, "fr");
     expect(errors.reason).toBe("Choisissez un motif dans la liste.");
     expect(errors.email).toMatch(/^Indiquez une adresse e-mail valide/);
     expect(errors.explanation).toBe("Expliquez en au moins 10 caractères ce qui ne va pas.");
@@ -230,8 +246,8 @@ describe("abuse", () => {
     const res = await post(fields, { ip });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect((res.data as Failed).formError).toMatch(/Too many reports/);
-    expect((res.data as Failed).values.explanation).toBe(fields.explanation);
+    expect(failed(res).formError).toMatch(/Too many reports/);
+    expect(failed(res).values.explanation).toBe(fields.explanation);
     expect(flagsFor(fields.email)).toHaveLength(0);
     expect(outboxFor(fields.email)).toHaveLength(0);
     // Another address is not affected.

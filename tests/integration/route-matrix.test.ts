@@ -11,13 +11,16 @@
 import path from "node:path";
 import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isoDate } from "~/lib/review-schema";
+import { isoDate, reviewSchema } from "~/lib/review-schema";
 import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
 import { changedTables, forbiddenChanges, invoke, isDenied, rolledBack, snapshot, type RouteAnswer } from "../support/route-harness";
 import { fillPath, listRoutesDir, loadRouteManifest, routeFiles, urlPathOf, type RouteEntry } from "../support/route-manifest";
 import { ROLES, seedWorld, type Role, type World } from "../support/route-world";
 import { makeReview } from "../support/fixtures";
 import { decideHeld } from "~/models/held-reviews.server";
+import { getDb } from "#db/client.server";
+import { decideConduct } from "~/models/moderation-queues.server";
+import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
 
 // ─── The table ────────────────────────────────────────────────────────────────
 
@@ -114,6 +117,24 @@ const MATRIX: Record<string, Row> = {
   "moderation._index.tsx": { loader: only("moderator", "admin") },
   "moderation.appeals.tsx": { loader: only("moderator", "admin") },
   "moderation.flags.tsx": { loader: only("moderator", "admin") },
+  // A company's warnings (company A: staffA is its member, and refused by the guard first).
+  "moderation.companies.$slug.tsx": {
+    loader: only("moderator", "admin"),
+    action: only("moderator", "admin"),
+    form: () => ({
+      intent: "warn",
+      reason: "review_manipulation",
+      statement: "L’entreprise a signalé en masse des avis authentiques ce mois-ci.",
+      language: "fr",
+      expiresOn: isoDate(Date.now() + 30 * 86_400_000),
+    }),
+  },
+  // The moderation team: admins only (a grant of the role to `member`).
+  "moderation.team.tsx": {
+    loader: only("admin"),
+    action: only("admin"),
+    form: (w) => ({ intent: "grant", email: w.users.member.email, statement: "Rejoint l’équipe de modération." }),
+  },
   // Reviews held by the automatic checks: the queue, and the case (publish or refuse the
   // author's held review, about company B: staffB is refused by the guard first).
   "moderation.held.tsx": { loader: only("moderator", "admin") },
@@ -142,6 +163,35 @@ const MATRIX: Record<string, Row> = {
       editedAt: "0",
     }),
   },
+  // The proofs, suggestions and conduct queues, their case pages and the account case page
+  // (app/models/moderation-queues.server.ts): moderators and admins only.
+  "moderation.proofs.tsx": { loader: only("moderator", "admin") },
+  "moderation.proofs_.$id.tsx": {
+    loader: only("moderator", "admin"),
+    action: only("moderator", "admin"),
+    params: (w) => ({ id: String(proofMediaId(w)) }),
+    form: () => queueForm("accept"),
+  },
+  "moderation.suggestions.tsx": { loader: only("moderator", "admin") },
+  "moderation.suggestions_.$id.tsx": {
+    loader: only("moderator", "admin"),
+    action: only("moderator", "admin"),
+    params: (w) => ({ id: String(queueWorld(w).subjectId) }),
+    form: () => queueForm("accept"),
+  },
+  "moderation.conduct.tsx": { loader: only("moderator", "admin") },
+  "moderation.conduct_.$id.tsx": {
+    loader: only("moderator", "admin"),
+    action: only("moderator", "admin"),
+    params: (w) => ({ id: String(queueWorld(w).reportId) }),
+    form: () => queueForm("dismiss"),
+  },
+  "moderation.users.$id.tsx": {
+    loader: only("moderator", "admin"),
+    action: only("moderator", "admin"),
+    params: (w) => ({ id: String(w.users.member.id) }),
+    form: () => queueForm("suspend"),
+  },
   "notifications.tsx": { loader: SIGNED_IN, action: SIGNED_IN },
   "report.tsx": { loader: EVERYONE, action: EVERYONE },
   "reset-password.tsx": { loader: EVERYONE, action: EVERYONE },
@@ -165,6 +215,13 @@ const MATRIX: Record<string, Row> = {
     action: only("author"),
     form: () => ({ body: "On m’a proposé un bon d’achat pour retirer mon avis." }),
   },
+  // The author's answer to the flags on their review (refused by the model, 409, once no
+  // flag is open: the world's report was dismissed).
+  "reviews.$id_.respond.tsx": {
+    loader: only("author"),
+    action: only("author"),
+    form: () => ({ body: "Je suis bien allée dans ce magasin le 3 mars, voici mon numéro de ticket." }),
+  },
   "reviews.$id_.resolved.tsx": { loader: EVERYONE /* a redirect to the review */, action: only("author"), form: () => ({ resolved: "1" }) },
   "robots[.]txt.ts": { loader: EVERYONE },
   "search.tsx": { loader: EVERYONE },
@@ -180,12 +237,20 @@ const MATRIX: Record<string, Row> = {
     params: (w) => ({ id: String(w.statementId) }),
     form: () => ({ explanation: "Cet avis ne décrit aucune expérience réelle : je l’ai signalé pour cela." }),
   },
+  // The statement of a decision of the queues above: the person it was sent to (the author,
+  // whose conduct report was dismissed) and moderators only.
+  "statements.decision.$id.tsx": {
+    loader: only("author", "moderator", "admin"),
+    params: (w) => ({ id: String(queueWorld(w).statementId) }),
+  },
   // The statement of a decision on a held review: its author and moderators only.
   "statements.publication.$id.tsx": {
     loader: only("author", "moderator", "admin"),
     params: (w) => ({ id: String(publicationDecision(w)) }),
   },
   "transparency.tsx": { loader: EVERYONE },
+  "transparency[.]csv.ts": { loader: EVERYONE },
+  "transparency[.]json.ts": { loader: EVERYONE },
   "users.$id.tsx": { loader: EVERYONE, params: (w) => ({ id: String(w.users.author.id) }) },
   "verify-email.tsx": { loader: EVERYONE, action: EVERYONE },
   // The author already reviewed this subject: the form sends them to their review's edit page.
@@ -197,6 +262,53 @@ const MATRIX: Record<string, Row> = {
     form: () => ({ ...reviewForm(), kind: "store", name: "Maison A — Lyon", city: "Lyon" }),
   },
 };
+
+const queueForm = (decision: string): Form => ({
+  decision,
+  reason: MODERATION_REASON_IDS[0],
+  statement: "Les faits examinés ne justifient pas d’autre suite que celle-ci.",
+  version: "0",
+});
+
+/** The world's proof (on the author's review), by its id. */
+function proofMediaId(w: World) {
+  return getDb().$client.prepare(`SELECT id FROM review_media WHERE storage_key = ?`).pluck().get(w.proofKey) as number;
+}
+
+/** For the queues' case pages (made once): a subject `member` suggested for company B with
+ *  its waiting review, a conduct report by `author` about company B, and a second one,
+ *  dismissed by a moderator (its statement, for `author` and moderators only). */
+let queueRecords: { subjectId: number; reportId: number; statementId: number } | undefined;
+function queueWorld(w: World) {
+  if (!queueRecords) {
+    const suggested = createReviewWithSuggestedSubject(getDb(), {
+      actor: { id: w.users.member.id, role: "member" },
+      companyId: w.companyB.id,
+      suggestion: { kind: "store", name: "Maison B — Nantes", city: "Nantes" },
+      input: reviewSchema.parse({ ...reviewForm(), title: "Boutique de Nantes accueillante" }),
+      locale: "fr",
+      ipHash: null,
+    });
+    if (!suggested.ok || suggested.subjectId == null) throw new Error(`queueWorld: suggestion refused (${suggested.ok ? "" : suggested.kind})`);
+    const report = (body: string) =>
+      getDb()
+        .$client.prepare(`INSERT INTO conduct_reports (kind, company_id, reporter_user_id, body) VALUES ('incentive', ?, ?, ?) RETURNING id`)
+        .pluck()
+        .get(w.companyB.id, w.users.author.id, body) as number;
+    const reportId = report("On m’a proposé un bon d’achat contre le retrait de mon avis.");
+    const dismissed = decideConduct({
+      actor: { id: w.users.moderator.id, role: "moderator" },
+      reportId: report("On m’a proposé une remise pour modifier ma note."),
+      decision: "dismiss",
+      reason: MODERATION_REASON_IDS[0],
+      statement: "Le message joint ne montre aucune contrepartie proposée par l’entreprise.",
+      version: 0,
+    });
+    if (!dismissed.ok) throw new Error(`queueWorld: conduct decision refused (${dismissed.kind})`);
+    queueRecords = { subjectId: suggested.subjectId, reportId, statementId: dismissed.decisionId };
+  }
+  return queueRecords;
+}
 
 /** A moderator's publication of a review `author` wrote and a check held (made once). */
 let publicationDecisionId: number | undefined;

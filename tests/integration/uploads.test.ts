@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
+import { formAnswer } from "../support/form-answer";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { isoDate } from "~/lib/review-schema";
@@ -204,7 +205,7 @@ describe("rate limits on previews and uploads", () => {
     const over = await write(user, subjectId, { ...valid(), intent: "preview" }, 1);
     expect(over.status).toBe(429);
     expect(Number(over.headers.get("Retry-After"))).toBeGreaterThan(0);
-    const data = over.data as Answer & { values: Record<string, string> };
+    const data = { ...(over.data as Answer), ...formAnswer(over.data) };
     expect(data.formError).toMatch(/too many/i);
     expect(data.values.title).toBe("Helpful staff");
     expect(data.keptPhotos).toEqual([]);

@@ -1,11 +1,12 @@
-// The actions' answers to the account forms they refuse: Conform's result with the secret
-// fields left out, as a `FormAnswer` (app/lib/account-forms.ts) the page reads through
+// The actions' answers to the Conform forms they refuse: Conform's result with the secret
+// fields left out, as a `FormAnswer` (app/lib/conform.ts) the page reads through
 // `useForm({ lastResult })`.
 import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import type { MessageKey } from "~/i18n";
 import { retryMinutes } from "~/models/rate-limit.server";
-import { SECRET_FIELDS, type FormAnswer } from "./account-forms";
+import { SECRET_FIELDS } from "./account-forms";
+import type { FormAnswer } from "./conform";
 
 type Refusal = {
   /** Errors about the whole form (i18n keys). */

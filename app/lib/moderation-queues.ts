@@ -1,0 +1,185 @@
+// The moderation queues beyond reported and held content — proofs of experience,
+// suggested subjects, conduct reports ("the company offered me something", extortion) — and
+// the suspension of accounts: the decision forms (one zod schema each, shared by the action
+// and the UI through Conform), how each decision is written in the log, and the statement
+// of reasons each sends (DSA art. 17): what was decided, the facts, whether automated means
+// were used, the ground, how to contest. Pure: the client may import it.
+import { z } from "zod";
+import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
+import { STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH } from "./moderation-form";
+import { MODERATION_REASON_IDS, MODERATION_REASONS, reasonLabel } from "./moderation-reasons";
+import { quote, rulePath } from "./statement";
+
+// ─── The forms ────────────────────────────────────────────────────────────────
+
+export const PROOF_DECISIONS = ["accept", "refuse"] as const;
+export const SUGGESTION_DECISIONS = ["accept", "refuse"] as const;
+export const CONDUCT_DECISIONS = ["uphold", "dismiss"] as const;
+export const USER_DECISIONS = ["suspend", "reinstate"] as const;
+
+export type ProofDecision = (typeof PROOF_DECISIONS)[number];
+export type SuggestionDecision = (typeof SUGGESTION_DECISIONS)[number];
+export type ConductDecision = (typeof CONDUCT_DECISIONS)[number];
+export type UserDecision = (typeof USER_DECISIONS)[number];
+
+const count = (key: string) =>
+  z.number({ error: key }).int({ error: key }).min(0, { error: key }).max(Number.MAX_SAFE_INTEGER, { error: key });
+
+// Newlines counted as one character, as the textarea's maxLength counts them.
+const statement = z
+  .string({ error: "moderation.error.statementRequired" })
+  .overwrite((s) => s.replace(/\r\n?/g, "\n"))
+  .trim()
+  .min(1, { error: "moderation.error.statementRequired" })
+  .min(STATEMENT_MIN_LENGTH, { error: "moderation.error.statementShort" })
+  .max(STATEMENT_MAX_LENGTH, { error: "moderation.error.statementLong" });
+
+function decisionForm<const D extends readonly [string, ...string[]]>(decisions: D) {
+  return z.object({
+    decision: z.enum(decisions, { error: "moderation.error.decision" }),
+    reason: z.enum(MODERATION_REASON_IDS, { error: "moderation.error.reason" }),
+    statement,
+    /** The id of the last decision on the target when the case was opened (0: none). */
+    version: count("moderation.error.stale"),
+  });
+}
+
+export const proofDecisionSchema = decisionForm(PROOF_DECISIONS);
+export const suggestionDecisionSchema = decisionForm(SUGGESTION_DECISIONS).extend({
+  /** On a refusal: an existing subject of the company the waiting reviews move to (none: they are not published). */
+  moveTo: count("queues.error.moveTo").optional(),
+});
+export const conductDecisionSchema = decisionForm(CONDUCT_DECISIONS);
+export const userDecisionSchema = decisionForm(USER_DECISIONS);
+
+export const QUEUE_MESSAGE_VARS = { min: STATEMENT_MIN_LENGTH, max: STATEMENT_MAX_LENGTH };
+
+/** How each decision is written in the moderation log. */
+export const QUEUE_LOGGED = {
+  proof: { accept: "proof_accept", refuse: "proof_refuse" },
+  suggestion: { accept: "subject_accept", refuse: "subject_refuse" },
+  conduct: { uphold: "conduct_upheld", dismiss: "conduct_dismissed" },
+  user: { suspend: "suspend", reinstate: "reinstate" },
+} as const;
+
+export type QueueLogged =
+  | (typeof QUEUE_LOGGED.proof)[ProofDecision]
+  | (typeof QUEUE_LOGGED.suggestion)[SuggestionDecision]
+  | (typeof QUEUE_LOGGED.conduct)[ConductDecision]
+  | (typeof QUEUE_LOGGED.user)[UserDecision];
+
+export const QUEUE_LOGGED_DECISIONS: readonly QueueLogged[] = [
+  "proof_accept",
+  "proof_refuse",
+  "subject_accept",
+  "subject_refuse",
+  "conduct_upheld",
+  "conduct_dismissed",
+  "suspend",
+  "reinstate",
+];
+
+export function isQueueLogged(value: string): value is QueueLogged {
+  return (QUEUE_LOGGED_DECISIONS as readonly string[]).includes(value);
+}
+
+/** The words of a logged decision, for the case pages' history. */
+export function queueDecisionLabel(logged: string): MessageKey | null {
+  return isQueueLogged(logged) ? (`queues.logged.${logged}` as const) : null;
+}
+
+// ─── The statement of reasons ─────────────────────────────────────────────────
+
+export interface QueueStatementInput {
+  decisionId: number;
+  decision: QueueLogged;
+  reason: string;
+  /** The moderator's own words. */
+  statement: string;
+  decidedAt: number;
+  /** What the decision is about, as the recipient knows it. */
+  reviewTitle: string | null;
+  companyName: string | null;
+  subjectName: string | null;
+  /** A conduct report: when it was filed. */
+  reportedAt: number | null;
+  /** A refused suggestion: the subject the review was moved to, or null (not published). */
+  movedTo: string | null;
+}
+
+export interface QueueStatementText {
+  subject: string;
+  summary: string;
+  decided: string;
+  facts: { intro: string; statement: string; quoted: string };
+  automated: string;
+  ground: string;
+  rulePath: string;
+  ruleLink: string;
+  contest: string;
+  headings: { decided: string; facts: string; automated: string; ground: string; contest: string };
+}
+
+/** The decisions that went against their recipient (the ground names a breach). */
+const AGAINST: readonly QueueLogged[] = ["proof_refuse", "subject_refuse", "conduct_dismissed", "suspend"];
+
+export function queueStatementText(locale: Locale, s: QueueStatementInput): QueueStatementText {
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
+  const vars = {
+    date: formatDate(locale, s.decidedAt),
+    title: s.reviewTitle ?? "",
+    company: s.companyName ?? "",
+    subject: s.subjectName ?? "",
+    reportedAt: s.reportedAt != null ? formatDate(locale, s.reportedAt) : "",
+    movedTo: s.movedTo ?? "",
+  };
+  const reason = reasonLabel(s.reason, locale);
+  const description = MODERATION_REASONS.find((r) => r.id === s.reason)?.description[locale] ?? "";
+  let decided = t(`queues.statement.decided.${s.decision}`, vars);
+  if (s.decision === "subject_refuse") {
+    decided = `${decided} ${t(s.movedTo ? "queues.statement.refused.moved" : "queues.statement.refused.notPublished", vars)}`;
+  }
+  const against = AGAINST.includes(s.decision);
+  return {
+    subject: t(`queues.statement.subject.${s.decision}`, vars),
+    summary: `${t(`queues.statement.decided.${s.decision}`, vars)} ${t("statement.summary.ground", { reason })}`,
+    decided,
+    facts: { intro: t("statement.facts.intro"), statement: s.statement, quoted: quote(locale, s.statement) },
+    automated: t("statement.automated.no"),
+    ground: t(against ? "statement.ground.remove" : "statement.ground.kept", { reason, description }),
+    rulePath: rulePath(s.reason),
+    ruleLink: t("statement.ground.link"),
+    contest: `${t(against ? "queues.statement.contest.against" : "queues.statement.contest.for")} ${t("statement.contest.courts")}`,
+    headings: {
+      decided: t("statement.heading.decided"),
+      facts: t("statement.heading.facts"),
+      automated: t("statement.heading.automated"),
+      ground: t("statement.heading.ground"),
+      contest: t("statement.heading.contest"),
+    },
+  };
+}
+
+/** The page of such a statement, for its recipient and moderators. */
+export function queueStatementPath(decisionId: number) {
+  return `/statements/decision/${decisionId}`;
+}
+
+// ─── What the pages show (types shared with app/models/moderation-queues.server.ts) ─
+
+export interface QueuePageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type QueueRefusal = "own_content" | "company_member" | "reported_it" | "protected";
+
+export interface QueueDecisionView {
+  id: number;
+  logged: string;
+  reason: string;
+  statement: string;
+  actorName: string | null;
+  automated: boolean;
+  createdAt: number;
+}

@@ -1,0 +1,38 @@
+// The answer of a moderation queue's decision action (app/routes/moderation.proofs_.$id.tsx
+// and its siblings): a redirect with a flash message when the decision is recorded, else the
+// form back with the reason next to it — 403 when this moderator may not decide, 409 when the
+// case changed meanwhile (the second of two moderators deciding at once), 404 when it is gone.
+import type { SubmissionResult } from "@conform-to/react";
+import { data, redirect } from "@remix-run/node";
+import type { MessageKey } from "~/i18n";
+import type { QueueDecideResult } from "~/models/moderation-queues.server";
+import { flashCookie } from "./flash.server";
+import { notFound } from "./http.server";
+
+const FAILURE = {
+  own_content: { key: "queues.refusal.own_content", status: 403 },
+  company_member: { key: "queues.refusal.company_member", status: 403 },
+  reported_it: { key: "queues.refusal.reported_it", status: 403 },
+  protected: { key: "queues.refusal.protected", status: 403 },
+  not_moderator: { key: "queues.error.not_allowed", status: 403 },
+  already_decided: { key: "queues.error.already_decided", status: 409 },
+  not_allowed: { key: "queues.error.not_allowed", status: 409 },
+} as const satisfies Record<string, { key: MessageKey; status: number }>;
+
+export async function answerDecision(
+  request: Request,
+  submission: { reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]> },
+  outcome: QueueDecideResult,
+  to: string,
+) {
+  if (outcome.ok) return redirect(to, { headers: { "Set-Cookie": await flashCookie(request, "flash.queueDecided") } });
+  if (outcome.kind === "not_found") throw notFound();
+  const failure = FAILURE[outcome.kind];
+  return data({ result: submission.reply({ formErrors: [failure.key] }) }, { status: failure.status });
+}
+
+/** A positive id from a route param, or null. */
+export function idParam(param: string | undefined): number | null {
+  const id = Number(param);
+  return /^\d{1,12}$/.test(param ?? "") && Number.isSafeInteger(id) && id > 0 ? id : null;
+}

@@ -1,0 +1,168 @@
+// /moderation/suggestions/:id: the case of a subject a reviewer suggested — the suggestion,
+// the reviews waiting for it as written, the company's subjects already listed (it may
+// duplicate one), the suggester's facts and the earlier decisions — and the decision:
+// accept it (it becomes active, its reviews are published and counted) or refuse it (its
+// reviews move to a listed subject the moderator chooses, or are not published), with a
+// reason from the published list and a statement to the suggester.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { PersonCard, QueueDecisions } from "~/components/QueueCase";
+import { QueueDecisionForm } from "~/components/QueueDecisionForm";
+import { Stars } from "~/components/Stars";
+import { translate, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { localeOfMatches } from "~/lib/auth-meta";
+import { notFound, readForm } from "~/lib/http.server";
+import { suggestionDecisionSchema } from "~/lib/moderation-queues";
+import { requestSiteOrigin } from "~/lib/origin.server";
+import { answerDecision, idParam } from "~/lib/queue-decision.server";
+import { decideSuggestion, getSuggestionCase } from "~/models/moderation-queues.server";
+import { requireModerator } from "~/models/permissions.server";
+
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const locale = localeOfMatches(matches);
+  return [
+    { title: `${translate(locale, "queues.suggestions.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}` },
+    { name: "description", content: translate(locale, "queues.suggestions.case.description") },
+    { name: "robots", content: "noindex" },
+  ];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireModerator(request);
+  const id = idParam(params.id);
+  const view = id ? getSuggestionCase(id, user) : null;
+  if (!view) throw notFound();
+  return { case: view };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireModerator(request);
+  const id = idParam(params.id);
+  if (!id) throw notFound();
+  const submission = parseWithZod(await readForm(request), { schema: suggestionDecisionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = decideSuggestion({
+    actor: { id: user.id, role: user.role },
+    subjectId: id,
+    ...submission.value,
+    origin: requestSiteOrigin(request),
+  });
+  return answerDecision(request, submission, outcome, "/moderation/suggestions");
+}
+
+export default function SuggestionCasePage() {
+  const { case: view } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t, date } = useT();
+  const item = view.item;
+  const pending = view.state === "pending";
+  const kind = (k: string) => t(`subjectKind.${k}` as MessageKey);
+  return (
+    <div className="page case-page">
+      <p>
+        <Link to="/moderation/suggestions">← {t("queues.back")}</Link>
+      </p>
+      <h1>{t("queues.suggestions.case.title", { id: String(item.id) })}</h1>
+      <p className="case-page__status">
+        <span className={pending ? "badge badge--warn" : "badge"}>{t(`moderation.status.${pending ? "pending" : "published"}`)}</span>{" "}
+        <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
+      </p>
+      <div className="case-layout">
+        <div className="case-main">
+          <section className="section case-section" aria-labelledby="suggestion-subject">
+            <h2 id="suggestion-subject">{t("queues.suggestions.case.subject")}</h2>
+            <dl className="case-facts">
+              <dt>{t("queues.suggestions.case.kind")}</dt>
+              <dd>{kind(item.kind)}</dd>
+              <dt>{t("queues.suggestions.case.name")}</dt>
+              <dd>{item.name}</dd>
+              {item.address || item.city ? (
+                <>
+                  <dt>{t("queues.suggestions.case.address")}</dt>
+                  <dd>{[item.address, item.postalCode, item.city].filter(Boolean).join(", ")}</dd>
+                </>
+              ) : null}
+              {item.url ? (
+                <>
+                  <dt>{t("queues.suggestions.case.url")}</dt>
+                  <dd>{item.url}</dd>
+                </>
+              ) : null}
+              <dt>{t("queues.suggestions.case.company")}</dt>
+              <dd>
+                <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
+              </dd>
+            </dl>
+          </section>
+          <section className="section case-section" aria-labelledby="suggestion-reviews">
+            <h2 id="suggestion-reviews">{t("queues.suggestions.case.reviews")}</h2>
+            {view.reviews.length === 0 ? <p className="muted">{t("queues.suggestions.case.noReviews")}</p> : null}
+            {view.reviews.map((r) => (
+              <article key={r.id} className="case-removed" aria-labelledby={`waiting-${r.id}`}>
+                <h3 id={`waiting-${r.id}`} lang={r.language}>
+                  {r.title}
+                </h3>
+                <p>
+                  <Stars value={r.stars} /> <span className="muted">{`${r.authorName ?? t("queues.anonymous")} · ${date(r.createdAt, "medium")}`}</span>
+                </p>
+                <pre className="case-text" lang={r.language}>
+                  {r.body}
+                </pre>
+              </article>
+            ))}
+          </section>
+          <section className="section case-section" aria-labelledby="suggestion-existing">
+            <h2 id="suggestion-existing">{t("queues.suggestions.case.existing")}</h2>
+            {view.existing.length === 0 ? <p className="muted">{t("queues.suggestions.case.noExisting")}</p> : null}
+            <ul>
+              {view.existing.map((s) => (
+                <li key={s.id}>
+                  {kind(s.kind)} · {s.name}
+                  {s.city ? ` · ${s.city}` : ""}
+                  {s.url ? ` · ${s.url}` : ""}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <QueueDecisions decisions={view.decisions} />
+        </div>
+        <aside className="case-side" aria-label={t("queues.suggestions.decide.title")}>
+          <QueueDecisionForm
+            id="decide"
+            title={t("queues.suggestions.decide.title")}
+            schema={suggestionDecisionSchema}
+            version={view.version}
+            lastResult={answer?.result}
+            refusal={view.refusal ? t(`queues.refusal.${view.refusal}`) : null}
+            nothing={pending ? null : t("queues.caseDecided", { status: t(view.state === "active" ? "queues.logged.subject_accept" : "queues.logged.subject_refuse") })}
+            choices={[
+              { value: "accept", label: "queues.suggestions.decide.accept", hint: "queues.suggestions.decide.acceptHint" },
+              { value: "refuse", label: "queues.suggestions.decide.refuse", hint: "queues.suggestions.decide.refuseHint" },
+            ]}
+            select={
+              view.existing.length > 0
+                ? {
+                    name: "moveTo",
+                    label: t("queues.suggestions.decide.moveTo"),
+                    hint: t("queues.suggestions.decide.moveToHint"),
+                    emptyLabel: t("queues.suggestions.decide.moveNone"),
+                    options: view.existing.map((s) => ({ value: String(s.id), label: `${kind(s.kind)} · ${s.name}` })),
+                  }
+                : undefined
+            }
+          />
+          <PersonCard title={t("moderation.author.title")} person={view.suggester} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `conduct_reports` ADD `decision_id` integer;
