@@ -112,9 +112,17 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 };
 
 /** Sanitises HTML with the allow-list shared by every user-written text. Idempotent:
- *  sanitize(sanitize(x)) === sanitize(x). */
+ *  sanitize(sanitize(x)) === sanitize(x). One pass can leave markup that a browser (and the
+ *  next pass) reads differently — a dropped <script> that swallowed a </p> leaves one <p>
+ *  inside another — so it runs again until nothing changes (twice for ordinary text). */
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+  let out = sanitizeHtml(html, SANITIZE_OPTIONS);
+  for (let pass = 0; pass < 4; pass++) {
+    const again = sanitizeHtml(out, SANITIZE_OPTIONS);
+    if (again === out) return out;
+    out = again;
+  }
+  return out;
 }
 
 /** Thrown when a caller forgot to cap the length: Markdown beyond the cap is refused. */
