@@ -3,11 +3,16 @@
 // form back with the reason next to it — 403 when this moderator may not decide, 409 when the
 // case changed meanwhile (the second of two moderators deciding at once), 404 when it is gone.
 import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
+import type { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import type { QueueDecideResult } from "~/models/moderation-queues.server";
+import { requireModerator } from "~/models/permissions.server";
+import type { SessionUser } from "~/models/session.server";
 import { flashCookie } from "./flash.server";
-import { notFound } from "./http.server";
+import { notFound, readForm } from "./http.server";
+import { requestSiteOrigin } from "./origin.server";
 
 const FAILURE = {
   own_content: { key: "queues.refusal.own_content", status: 403 },
@@ -35,4 +40,33 @@ export async function answerDecision(
 export function idParam(param: string | undefined): number | null {
   const id = Number(param);
   return /^\d{1,12}$/.test(param ?? "") && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/** A queue case's loader: moderators only, the case by its id, 404 when there is none. */
+export function loadQueueCase<T>(request: Request, param: string | undefined, get: (id: number, user: SessionUser) => T | null) {
+  const user = requireModerator(request);
+  const id = idParam(param);
+  const view = id ? get(id, user) : null;
+  if (!view) throw notFound();
+  return { case: view };
+}
+
+type DecideArgs<Value> = { actor: { id: number; role: SessionUser["role"] }; id: number; value: Value; origin: string };
+
+/** A queue case's action: moderators only, the form parsed with `schema` (400 with its
+ *  errors), then `decide`, answered by `answerDecision` (back to `to`). */
+export async function decideQueueCase<S extends z.ZodType>(
+  request: Request,
+  param: string | undefined,
+  schema: S,
+  decide: (args: DecideArgs<z.output<S>>) => QueueDecideResult,
+  to: string | ((id: number) => string),
+) {
+  const user = requireModerator(request);
+  const id = idParam(param);
+  if (!id) throw notFound();
+  const submission = parseWithZod(await readForm(request), { schema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = decide({ actor: { id: user.id, role: user.role }, id, value: submission.value, origin: requestSiteOrigin(request) });
+  return answerDecision(request, submission, outcome, typeof to === "string" ? to : to(id));
 }

@@ -1,9 +1,7 @@
 // Fixed-window rate limits kept in SQLite (table rate_limits), so that they hold across
 // processes and restarts. One row per key; the window starts with the first hit.
 import crypto from "node:crypto";
-import { data } from "@remix-run/node";
 import { getDb, type Db } from "#db/client.server";
-import { translate, type Locale } from "~/i18n";
 import { env } from "~/env.server";
 
 export type RateLimit = { limit: number; windowMs: number };
@@ -82,16 +80,3 @@ export function retryMinutes(retryAfter: number) {
   return Math.max(1, Math.ceil(retryAfter / 60));
 }
 
-/** The 429 answer of a form action: the translated message as `formError`, and Retry-After.
- *  (Conform forms answer with `tooManyAttempts` of app/lib/account-forms.server.ts.) */
-export function tooManyRequests<T extends Record<string, unknown>>(
-  locale: Locale,
-  retryAfter: number,
-  extra?: T,
-) {
-  const minutes = retryMinutes(retryAfter);
-  return data(
-    { ...(extra ?? ({} as T)), formError: translate(locale, "rateLimit.tooMany", { minutes }) },
-    { status: 429, headers: { "Retry-After": String(retryAfter) } },
-  );
-}

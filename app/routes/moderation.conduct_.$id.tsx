@@ -3,8 +3,7 @@
 // logged against the company — and the decision: uphold (logged against the company, for a
 // public warning) or dismiss, with a reason from the published list and a statement to the
 // reporter.
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
@@ -13,12 +12,9 @@ import { Thread } from "~/components/Thread";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { localeOfMatches } from "~/lib/auth-meta";
-import { notFound, readForm } from "~/lib/http.server";
 import { conductDecisionSchema } from "~/lib/moderation-queues";
-import { requestSiteOrigin } from "~/lib/origin.server";
-import { answerDecision, idParam } from "~/lib/queue-decision.server";
+import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
 import { decideConduct, getConductCase } from "~/models/moderation-queues.server";
-import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
@@ -32,21 +28,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = requireModerator(request);
-  const id = idParam(params.id);
-  const view = id ? getConductCase(id, user) : null;
-  if (!view) throw notFound();
-  return { case: view };
+  return loadQueueCase(request, params.id, getConductCase);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireModerator(request);
-  const id = idParam(params.id);
-  if (!id) throw notFound();
-  const submission = parseWithZod(await readForm(request), { schema: conductDecisionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = decideConduct({ actor: { id: user.id, role: user.role }, reportId: id, ...submission.value, origin: requestSiteOrigin(request) });
-  return answerDecision(request, submission, outcome, "/moderation/conduct");
+  return decideQueueCase(request, params.id, conductDecisionSchema, ({ id, value, ...rest }) => decideConduct({ ...rest, reportId: id, ...value }), "/moderation/conduct");
 }
 
 export default function ConductCasePage() {

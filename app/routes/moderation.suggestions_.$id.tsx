@@ -4,8 +4,7 @@
 // accept it (it becomes active, its reviews are published and counted) or refuse it (its
 // reviews move to a listed subject the moderator chooses, or are not published), with a
 // reason from the published list and a statement to the suggester.
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
@@ -14,12 +13,9 @@ import { Stars } from "~/components/Stars";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { localeOfMatches } from "~/lib/auth-meta";
-import { notFound, readForm } from "~/lib/http.server";
 import { suggestionDecisionSchema } from "~/lib/moderation-queues";
-import { requestSiteOrigin } from "~/lib/origin.server";
-import { answerDecision, idParam } from "~/lib/queue-decision.server";
+import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
 import { decideSuggestion, getSuggestionCase } from "~/models/moderation-queues.server";
-import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
@@ -33,26 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = requireModerator(request);
-  const id = idParam(params.id);
-  const view = id ? getSuggestionCase(id, user) : null;
-  if (!view) throw notFound();
-  return { case: view };
+  return loadQueueCase(request, params.id, getSuggestionCase);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireModerator(request);
-  const id = idParam(params.id);
-  if (!id) throw notFound();
-  const submission = parseWithZod(await readForm(request), { schema: suggestionDecisionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = decideSuggestion({
-    actor: { id: user.id, role: user.role },
-    subjectId: id,
-    ...submission.value,
-    origin: requestSiteOrigin(request),
-  });
-  return answerDecision(request, submission, outcome, "/moderation/suggestions");
+  return decideQueueCase(request, params.id, suggestionDecisionSchema, ({ id, value, ...rest }) => decideSuggestion({ ...rest, subjectId: id, ...value }), "/moderation/suggestions");
 }
 
 export default function SuggestionCasePage() {

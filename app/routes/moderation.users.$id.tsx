@@ -3,8 +3,7 @@
 // ends; it can no longer sign in, write, reply, flag or vote) or reinstate it, with a reason
 // from the published list and a statement to the account. Staff accounts are suspended by
 // an admin only; nobody decides on their own account.
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { statusLabel } from "~/components/moderation-labels";
@@ -13,13 +12,10 @@ import { QueueDecisionForm, type DecisionChoice } from "~/components/QueueDecisi
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { localeOfMatches } from "~/lib/auth-meta";
-import { notFound, readForm } from "~/lib/http.server";
 import { userDecisionSchema } from "~/lib/moderation-queues";
 import { reasonLabel } from "~/lib/moderation-reasons";
-import { requestSiteOrigin } from "~/lib/origin.server";
-import { answerDecision, idParam } from "~/lib/queue-decision.server";
+import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
 import { decideUser, getUserCase } from "~/models/moderation-queues.server";
-import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
@@ -33,21 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = requireModerator(request);
-  const id = idParam(params.id);
-  const view = id ? getUserCase(id, user) : null;
-  if (!id || !view) throw notFound();
-  return { case: view };
+  return loadQueueCase(request, params.id, getUserCase);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireModerator(request);
-  const id = idParam(params.id);
-  if (!id) throw notFound();
-  const submission = parseWithZod(await readForm(request), { schema: userDecisionSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = decideUser({ actor: { id: user.id, role: user.role }, userId: id, ...submission.value, origin: requestSiteOrigin(request) });
-  return answerDecision(request, submission, outcome, `/moderation/users/${id}`);
+  return decideQueueCase(request, params.id, userDecisionSchema, ({ id, value, ...rest }) => decideUser({ ...rest, userId: id, ...value }), (id) => `/moderation/users/${id}`);
 }
 
 const CHOICES: Record<"suspend" | "reinstate", DecisionChoice> = {

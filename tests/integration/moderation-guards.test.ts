@@ -57,7 +57,7 @@ describe("the /moderation routes", () => {
         "moderation.reviews.$id.tsx",
       ]),
     );
-    for (const file of files) expect(fs.readFileSync(path.join(ROUTES, file), "utf8")).toMatch(/require(Moderator|Admin|Role)\(request/);
+    for (const file of files) expect(fs.readFileSync(path.join(ROUTES, file), "utf8")).toMatch(/(require(Moderator|Admin|Role)|loadQueueCase)\(request/);
   });
 
   for (const file of files) {
