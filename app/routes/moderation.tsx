@@ -2,7 +2,7 @@
 // This layout adds the area's navigation; every route below guards its own loader and
 // action too (Remix runs them in parallel, so a parent's guard protects nothing).
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { requireModerator } from "~/models/permissions.server";
@@ -14,11 +14,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderation
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireModerator(request);
-  return null;
+  const user = requireModerator(request);
+  return { admin: user.role === "admin" };
 }
 
 export default function ModerationLayout() {
+  const { admin } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
     <div className="moderation">
@@ -31,6 +32,8 @@ export default function ModerationLayout() {
         <NavLink to="/moderation/proofs">{t("queues.nav.proofs")}</NavLink>
         <NavLink to="/moderation/suggestions">{t("queues.nav.suggestions")}</NavLink>
         <NavLink to="/moderation/conduct">{t("queues.nav.conduct")}</NavLink>
+        {/* /moderation/team is the administrators' (its loader checks it too). */}
+        {admin ? <NavLink to="/moderation/team">{t("team.title")}</NavLink> : null}
       </nav>
       <Outlet />
     </div>
