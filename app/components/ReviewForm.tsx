@@ -132,6 +132,8 @@ function RadioGroup({
   );
 }
 
+type FieldView = ReturnType<typeof fieldView>;
+
 export function ReviewForm(props: ReviewFormProps) {
   const { t, locale } = useT();
   const { answer } = props;
@@ -142,18 +144,9 @@ export function ReviewForm(props: ReviewFormProps) {
   ].map(field);
   const navigation = useNavigation();
   const preview = useMarkdownPreview(body!.value ?? "");
-  const length = preview.length;
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
   // A new answer from the server (errors, server preview) replaces the live preview.
   const { reset } = preview;
   useEffect(() => reset(), [answer, reset]);
-
-  const keptPhotos = answer?.keptPhotos ?? [];
-  const keptProof = answer?.keptProof ?? null;
-  const previewHtml = preview.html ?? answer?.previewHtml ?? null;
-  const photoCount = keptPhotos.length + (props.existingPhotos?.length ?? 0);
-  const submitting = navigation.state === "submitting";
 
   return (
     <Form
@@ -193,36 +186,7 @@ export function ReviewForm(props: ReviewFormProps) {
         autoComplete="off"
       />
 
-      <div className="review-form__body">
-        <Field
-          key={body!.key}
-          id={body!.id}
-          as="textarea"
-          label={t("reviewForm.body")}
-          name="body"
-          hint={t("reviewForm.bodyHint")}
-          defaultValue={body!.value}
-          error={body!.error}
-          rows={10}
-          required
-          onInput={(e) => preview.onInput((e.target as HTMLTextAreaElement).value)}
-        />
-        {hydrated ? (
-          <p className={length > MARKDOWN_MAX_LENGTH ? "review-form__count field__error" : "review-form__count muted"} aria-live="polite">
-            {t("reviewForm.charCount", { count: length })}
-          </p>
-        ) : null}
-        <section className="review-form__preview" aria-labelledby="preview-heading">
-          <h2 id="preview-heading" className="review-form__preview-heading">
-            {t("reviewForm.preview")}
-          </h2>
-          {previewHtml ? (
-            <div className="post__body" lang={language!.value || locale} dangerouslySetInnerHTML={{ __html: previewHtml }} />
-          ) : (
-            <p className="muted">{t("reviewForm.previewEmpty")}</p>
-          )}
-        </section>
-      </div>
+      <BodyWithPreview body={body!} language={language!.value || locale} preview={preview} serverPreviewHtml={answer?.previewHtml ?? null} />
 
       <Field
         key={experienceDate!.key}
@@ -238,26 +202,7 @@ export function ReviewForm(props: ReviewFormProps) {
         required
       />
 
-      <div className={channel!.error ? "field field--invalid" : "field"}>
-        <label htmlFor={channel!.id}>{t("reviewForm.channel")}</label>
-        <select
-          key={channel!.key}
-          id={channel!.id}
-          name="channel"
-          defaultValue={channel!.value ?? ""}
-          aria-invalid={channel!.error ? true : undefined}
-          aria-describedby={channel!.error ? `${channel!.id}-error` : undefined}
-          required
-        >
-          <option value="">{t("reviewForm.chooseChannel")}</option>
-          {CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`channel.${c}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-        <ErrorText id={`${channel!.id}-error`} error={channel!.error} />
-      </div>
+      <ChannelSelect channel={channel!} />
 
       <RadioGroup
         id={recommend!.id}
@@ -271,106 +216,17 @@ export function ReviewForm(props: ReviewFormProps) {
         ]}
       />
 
-      <div className="field">
-        <label htmlFor={language!.id}>{t("reviewForm.language")}</label>
-        <select key={language!.key} id={language!.id} name="language" defaultValue={language!.value || locale}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {l === "fr" ? "Français" : "English"}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      <div className={photos!.error ? "field field--invalid" : "field"}>
-        <label htmlFor={photos!.id}>{t("reviewForm.photos")}</label>
-        <p className="field__hint" id={`${photos!.id}-hint`}>
-          {t("reviewForm.photosHint")}
-        </p>
-        {photoCount > 0 ? (
-          <ul className="review-form__photos" aria-label={t("reviewForm.photosKept")}>
-            {props.existingPhotos?.map((p, i) => (
-              <li key={p.id}>
-                <img src={`/media/${p.storageKey}?size=thumb`} alt={t("reviewForm.photoAlt", { n: i + 1 })} width={120} height={Math.round((120 * p.height) / p.width)} />
-                <label>
-                  <input type="checkbox" name="removePhoto" value={p.id} /> {t("reviewForm.removePhoto")}
-                </label>
-              </li>
-            ))}
-            {keptPhotos.map((p, i) => (
-              <li key={p.token}>
-                <input type="hidden" name="keptPhoto" value={p.token} />
-                <span className="review-form__kept">
-                  {t("reviewForm.photoAlt", { n: (props.existingPhotos?.length ?? 0) + i + 1 })} ({p.width} × {p.height})
-                </span>
-                <label>
-                  <input type="checkbox" name="removeKept" value={p.token} /> {t("reviewForm.removePhoto")}
-                </label>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <input
-          id={photos!.id}
-          type="file"
-          name="photos"
-          multiple
-          accept="image/jpeg,image/png,image/webp"
-          aria-invalid={photos!.error ? true : undefined}
-          aria-describedby={[`${photos!.id}-hint`, photos!.error ? `${photos!.id}-error` : ""].filter(Boolean).join(" ")}
-        />
-        <ErrorText id={`${photos!.id}-error`} error={photos!.error} />
-      </div>
-
-      <div className={proof!.error ? "field field--invalid" : "field"}>
-        <label htmlFor={proof!.id}>{t("reviewForm.proof")}</label>
-        <p className="field__hint" id={`${proof!.id}-hint`}>
-          {t("reviewForm.proofHint")}
-        </p>
-        {props.existingProofStatus ? (
-          <p>{t("reviewForm.proofKept", { status: t(`reviewForm.proofStatus.${props.existingProofStatus}` as MessageKey) })}</p>
-        ) : null}
-        {keptProof ? (
-          <p>
-            <input type="hidden" name="keptProof" value={keptProof.token} />
-            {t("reviewForm.proofKept", { status: t("reviewForm.proofStatus.pending") })}
-          </p>
-        ) : null}
-        <input
-          id={proof!.id}
-          type="file"
-          name="proof"
-          accept="image/jpeg,image/png,image/webp"
-          aria-invalid={proof!.error ? true : undefined}
-          aria-describedby={[`${proof!.id}-hint`, proof!.error ? `${proof!.id}-error` : ""].filter(Boolean).join(" ")}
-        />
-        <ErrorText id={`${proof!.id}-error`} error={proof!.error} />
-      </div>
-
-      <div className={attestation!.error ? "field field--invalid field--checkbox" : "field field--checkbox"}>
-        <label>
-          <input
-            key={attestation!.key}
-            type="checkbox"
-            name="attestation"
-            value="on"
-            id={attestation!.id}
-            defaultChecked={attestation!.value === "on"}
-            aria-invalid={attestation!.error ? true : undefined}
-            aria-describedby={attestation!.error ? `${attestation!.id}-error` : undefined}
-            required
-          />{" "}
-          {t("reviewForm.attestation")}
-        </label>
-        <ErrorText id={`${attestation!.id}-error`} error={attestation!.error} />
-      </div>
+      <LanguageSelect language={language!} />
+      <PhotosField photos={photos!} existing={props.existingPhotos ?? []} kept={answer?.keptPhotos ?? []} />
+      <ProofField proof={proof!} existingStatus={props.existingProofStatus ?? null} kept={answer?.keptProof ?? null} />
+      <AttestationField attestation={attestation!} />
 
       <p>
         <a href="/transparency">{t("reviewForm.rules")}</a>
       </p>
       <div className="review-form__buttons">
         {/* The first submit button is the one Enter presses: saving. */}
-        <button type="submit" name="intent" value="save" disabled={submitting}>
+        <button type="submit" name="intent" value="save" disabled={navigation.state === "submitting"}>
           {props.mode === "edit" ? t("reviewForm.submitEdit") : t("reviewForm.submitNew")}
         </button>
         {/* Without JavaScript: the server renders the preview and keeps everything typed. */}
@@ -381,5 +237,197 @@ export function ReviewForm(props: ReviewFormProps) {
         </noscript>
       </div>
     </Form>
+  );
+}
+
+/** The text, its character count (with JavaScript) and its preview: live while typing,
+ *  the server's after a "Show the preview" post without JavaScript. */
+function BodyWithPreview({
+  body,
+  language,
+  preview,
+  serverPreviewHtml,
+}: {
+  body: FieldView;
+  language: string;
+  preview: ReturnType<typeof useMarkdownPreview>;
+  serverPreviewHtml: string | null;
+}) {
+  const { t } = useT();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const previewHtml = preview.html ?? serverPreviewHtml;
+  return (
+    <div className="review-form__body">
+      <Field
+        key={body.key}
+        id={body.id}
+        as="textarea"
+        label={t("reviewForm.body")}
+        name="body"
+        hint={t("reviewForm.bodyHint")}
+        defaultValue={body.value}
+        error={body.error}
+        rows={10}
+        required
+        onInput={(e) => preview.onInput((e.target as HTMLTextAreaElement).value)}
+      />
+      {hydrated ? (
+        <p className={preview.length > MARKDOWN_MAX_LENGTH ? "review-form__count field__error" : "review-form__count muted"} aria-live="polite">
+          {t("reviewForm.charCount", { count: preview.length })}
+        </p>
+      ) : null}
+      <section className="review-form__preview" aria-labelledby="preview-heading">
+        <h2 id="preview-heading" className="review-form__preview-heading">
+          {t("reviewForm.preview")}
+        </h2>
+        {previewHtml ? (
+          <div className="post__body" lang={language} dangerouslySetInnerHTML={{ __html: previewHtml }} />
+        ) : (
+          <p className="muted">{t("reviewForm.previewEmpty")}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ChannelSelect({ channel }: { channel: FieldView }) {
+  const { t } = useT();
+  return (
+    <div className={channel.error ? "field field--invalid" : "field"}>
+      <label htmlFor={channel.id}>{t("reviewForm.channel")}</label>
+      <select
+        key={channel.key}
+        id={channel.id}
+        name="channel"
+        defaultValue={channel.value ?? ""}
+        aria-invalid={channel.error ? true : undefined}
+        aria-describedby={channel.error ? `${channel.id}-error` : undefined}
+        required
+      >
+        <option value="">{t("reviewForm.chooseChannel")}</option>
+        {CHANNELS.map((c) => (
+          <option key={c} value={c}>
+            {t(`channel.${c}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+      <ErrorText id={`${channel.id}-error`} error={channel.error} />
+    </div>
+  );
+}
+
+function LanguageSelect({ language }: { language: FieldView }) {
+  const { t, locale } = useT();
+  return (
+    <div className="field">
+      <label htmlFor={language.id}>{t("reviewForm.language")}</label>
+      <select key={language.key} id={language.id} name="language" defaultValue={language.value || locale}>
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {l === "fr" ? "Français" : "English"}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A file input with its hint and error, described by both. */
+function FileInput({ field, multiple }: { field: FieldView; multiple?: boolean }) {
+  return (
+    <>
+      <input
+        id={field.id}
+        type="file"
+        name={field.name}
+        multiple={multiple}
+        accept="image/jpeg,image/png,image/webp"
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={[`${field.id}-hint`, field.error ? `${field.id}-error` : ""].filter(Boolean).join(" ")}
+      />
+      <ErrorText id={`${field.id}-error`} error={field.error} />
+    </>
+  );
+}
+
+/** Photos: those already on the review (an edit), those kept from a post with errors, new ones. */
+function PhotosField({ photos, existing, kept }: { photos: FieldView; existing: ExistingPhoto[]; kept: KeptUpload[] }) {
+  const { t } = useT();
+  return (
+    <div className={photos.error ? "field field--invalid" : "field"}>
+      <label htmlFor={photos.id}>{t("reviewForm.photos")}</label>
+      <p className="field__hint" id={`${photos.id}-hint`}>
+        {t("reviewForm.photosHint")}
+      </p>
+      {existing.length + kept.length > 0 ? (
+        <ul className="review-form__photos" aria-label={t("reviewForm.photosKept")}>
+          {existing.map((p, i) => (
+            <li key={p.id}>
+              <img src={`/media/${p.storageKey}?size=thumb`} alt={t("reviewForm.photoAlt", { n: i + 1 })} width={120} height={Math.round((120 * p.height) / p.width)} />
+              <label>
+                <input type="checkbox" name="removePhoto" value={p.id} /> {t("reviewForm.removePhoto")}
+              </label>
+            </li>
+          ))}
+          {kept.map((p, i) => (
+            <li key={p.token}>
+              <input type="hidden" name="keptPhoto" value={p.token} />
+              <span className="review-form__kept">
+                {t("reviewForm.photoAlt", { n: existing.length + i + 1 })} ({p.width} × {p.height})
+              </span>
+              <label>
+                <input type="checkbox" name="removeKept" value={p.token} /> {t("reviewForm.removePhoto")}
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <FileInput field={photos} multiple />
+    </div>
+  );
+}
+
+/** The proof of experience: its state on the review (an edit), the one kept from a post with errors, a new one. */
+function ProofField({ proof, existingStatus, kept }: { proof: FieldView; existingStatus: string | null; kept: KeptUpload | null }) {
+  const { t } = useT();
+  return (
+    <div className={proof.error ? "field field--invalid" : "field"}>
+      <label htmlFor={proof.id}>{t("reviewForm.proof")}</label>
+      <p className="field__hint" id={`${proof.id}-hint`}>
+        {t("reviewForm.proofHint")}
+      </p>
+      {existingStatus ? <p>{t("reviewForm.proofKept", { status: t(`reviewForm.proofStatus.${existingStatus}` as MessageKey) })}</p> : null}
+      {kept ? (
+        <p>
+          <input type="hidden" name="keptProof" value={kept.token} />
+          {t("reviewForm.proofKept", { status: t("reviewForm.proofStatus.pending") })}
+        </p>
+      ) : null}
+      <FileInput field={proof} />
+    </div>
+  );
+}
+
+function AttestationField({ attestation }: { attestation: FieldView }) {
+  const { t } = useT();
+  return (
+    <div className={attestation.error ? "field field--invalid field--checkbox" : "field field--checkbox"}>
+      <label>
+        <input
+          key={attestation.key}
+          type="checkbox"
+          name="attestation"
+          value="on"
+          id={attestation.id}
+          defaultChecked={attestation.value === "on"}
+          aria-invalid={attestation.error ? true : undefined}
+          aria-describedby={attestation.error ? `${attestation.id}-error` : undefined}
+          required
+        />{" "}
+        {t("reviewForm.attestation")}
+      </label>
+      <ErrorText id={`${attestation.id}-error`} error={attestation.error} />
+    </div>
   );
 }

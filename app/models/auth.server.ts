@@ -30,9 +30,10 @@ export function passwordProblem(password: string): MessageKey | null {
 }
 
 // A hash to verify against when the email is unknown, so that both cases cost one argon2.
-let dummyHash: Promise<string> | undefined;
+// Made when the module loads: made on the first unknown email, it would cost that request
+// a second argon2 and tell it apart.
+const dummyHash = hashPassword(encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(16))));
 function getDummyHash() {
-  dummyHash ??= hashPassword(encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(16))));
   return dummyHash;
 }
 

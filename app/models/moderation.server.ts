@@ -526,23 +526,43 @@ function decisionsWhere(db: Db, where: ReturnType<typeof and>, limit?: number): 
   );
 }
 
+type CaseThread = NonNullable<ReturnType<typeof loadThread>>;
+
 /** Everything a moderator needs to decide on a review's thread, in one screen. */
 export function getCase(reviewId: number, viewer: ModerationActor, db: Db = getDb()): CaseView | null {
   const thread = loadThread(db, reviewId);
   const review = thread ? getReviewAnyStatus(reviewId) : null;
   if (!thread || !review) return null;
+  const targetsOfThread = or(
+    and(eq(moderationDecisions.targetType, "review"), eq(moderationDecisions.targetId, reviewId)),
+    thread.reply ? and(eq(moderationDecisions.targetType, "reply"), eq(moderationDecisions.targetId, thread.reply.id)) : undefined,
+    thread.followUp
+      ? and(eq(moderationDecisions.targetType, "follow_up"), eq(moderationDecisions.targetId, thread.followUp.id))
+      : undefined,
+  );
+  return {
+    review,
+    parts: caseParts(db, thread, viewer),
+    history: editHistory(db, thread),
+    flags: caseFlags(db, reviewId),
+    responses: listFlagResponses(reviewId, db),
+    decisions: decisionsWhere(db, and(targetsOfThread)),
+    author: caseAuthor(db, thread),
+  };
+}
 
+/** The thread's review, reply and follow-up as decisions see them. */
+function caseParts(db: Db, thread: CaseThread, viewer: ModerationActor): CasePart[] {
+  const reviewId = thread.review.id;
   const parts: CasePart[] = [];
   for (const target of ["review", "reply", "follow_up"] as const) {
     const part = partOf(thread, target);
     if (!part) continue;
     const pending = pendingFlags(db, reviewId, target);
     const removedBody =
-      part.status !== "removed"
-        ? null
-        : target === "follow_up"
-          ? (db.select({ body: followUps.body }).from(followUps).where(eq(followUps.id, part.id)).get()?.body ?? null)
-          : null;
+      part.status === "removed" && target === "follow_up"
+        ? (db.select({ body: followUps.body }).from(followUps).where(eq(followUps.id, part.id)).get()?.body ?? null)
+        : null;
     parts.push({
       target,
       status: part.status,
@@ -556,8 +576,11 @@ export function getCase(reviewId: number, viewer: ModerationActor, db: Db = getD
       removedBody,
     });
   }
+  return parts;
+}
 
-  const history = {
+function editHistory(db: Db, thread: CaseThread): CaseView["history"] {
+  return {
     review: db
       .select({
         id: reviewRevisions.id,
@@ -567,7 +590,7 @@ export function getCase(reviewId: number, viewer: ModerationActor, db: Db = getD
         createdAt: reviewRevisions.createdAt,
       })
       .from(reviewRevisions)
-      .where(eq(reviewRevisions.reviewId, reviewId))
+      .where(eq(reviewRevisions.reviewId, thread.review.id))
       .orderBy(asc(reviewRevisions.id))
       .all(),
     reply: thread.reply
@@ -579,9 +602,12 @@ export function getCase(reviewId: number, viewer: ModerationActor, db: Db = getD
           .all()
       : [],
   };
+}
 
+/** Every report on the thread, oldest first, with who made it. */
+function caseFlags(db: Db, reviewId: number): CaseFlag[] {
   const reporter = alias(users, "reporter");
-  const caseFlags: CaseFlag[] = db
+  return db
     .select({
       id: flags.id,
       target: flags.targetType,
@@ -615,74 +641,63 @@ export function getCase(reviewId: number, viewer: ModerationActor, db: Db = getD
       createdAt: f.createdAt,
       decidedAt: f.decidedAt,
     }));
+}
 
-  const targetsOfThread = or(
-    and(eq(moderationDecisions.targetType, "review"), eq(moderationDecisions.targetId, reviewId)),
-    thread.reply ? and(eq(moderationDecisions.targetType, "reply"), eq(moderationDecisions.targetId, thread.reply.id)) : undefined,
-    thread.followUp
-      ? and(eq(moderationDecisions.targetType, "follow_up"), eq(moderationDecisions.targetId, thread.followUp.id))
-      : undefined,
+/** The author's account facts and the decisions on their other reviews and follow-ups. */
+function caseAuthor(db: Db, thread: CaseThread): CaseView["author"] {
+  const authorId = thread.review.authorId;
+  const reviewId = thread.review.id;
+  if (authorId == null) return null;
+  const account = db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      createdAt: users.createdAt,
+      emailVerifiedAt: users.emailVerifiedAt,
+      role: users.role,
+      suspendedAt: users.suspendedAt,
+      deletedAt: users.deletedAt,
+      reviewCount: users.reviewCount,
+    })
+    .from(users)
+    .where(eq(users.id, authorId))
+    .get();
+  if (!account) return null;
+  const others = db
+    .select({ n: count() })
+    .from(reviews)
+    .where(and(eq(reviews.authorId, authorId), ne(reviews.id, reviewId), ne(reviews.status, "deleted")))
+    .get();
+  const otherReviews = db
+    .select({ id: reviews.id })
+    .from(reviews)
+    .where(and(eq(reviews.authorId, authorId), ne(reviews.id, reviewId)));
+  const otherFollowUps = db
+    .select({ id: followUps.id })
+    .from(followUps)
+    .innerJoin(reviews, eq(reviews.id, followUps.reviewId))
+    .where(and(eq(reviews.authorId, authorId), ne(reviews.id, reviewId)));
+  const theirs = or(
+    and(eq(moderationDecisions.targetType, "review"), inArray(moderationDecisions.targetId, otherReviews)),
+    and(eq(moderationDecisions.targetType, "follow_up"), inArray(moderationDecisions.targetId, otherFollowUps)),
   );
-  const decisions = decisionsWhere(db, and(targetsOfThread));
-
-  let author: CaseView["author"] = null;
-  if (thread.review.authorId != null) {
-    const authorId = thread.review.authorId;
-    const account = db
-      .select({
-        id: users.id,
-        displayName: users.displayName,
-        createdAt: users.createdAt,
-        emailVerifiedAt: users.emailVerifiedAt,
-        role: users.role,
-        suspendedAt: users.suspendedAt,
-        deletedAt: users.deletedAt,
-        reviewCount: users.reviewCount,
-      })
-      .from(users)
-      .where(eq(users.id, authorId))
-      .get();
-    if (account) {
-      const others = db
-        .select({ n: count() })
-        .from(reviews)
-        .where(and(eq(reviews.authorId, authorId), ne(reviews.id, reviewId), ne(reviews.status, "deleted")))
-        .get();
-      // Decisions on the author's other reviews and follow-ups.
-      const otherReviews = db
-        .select({ id: reviews.id })
-        .from(reviews)
-        .where(and(eq(reviews.authorId, authorId), ne(reviews.id, reviewId)));
-      const otherFollowUps = db
-        .select({ id: followUps.id })
-        .from(followUps)
-        .innerJoin(reviews, eq(reviews.id, followUps.reviewId))
-        .where(and(eq(reviews.authorId, authorId), ne(reviews.id, reviewId)));
-      const theirs = or(
-        and(eq(moderationDecisions.targetType, "review"), inArray(moderationDecisions.targetId, otherReviews)),
-        and(eq(moderationDecisions.targetType, "follow_up"), inArray(moderationDecisions.targetId, otherFollowUps)),
-      );
-      const totals = db
-        .select({ total: count(), removals: sql<number>`coalesce(sum(${moderationDecisions.decision} = 'remove'), 0)`.mapWith(Number) })
-        .from(moderationDecisions)
-        .where(theirs)
-        .get();
-      author = {
-        id: account.id,
-        displayName: account.displayName,
-        createdAt: account.createdAt,
-        emailVerified: account.emailVerifiedAt != null,
-        role: account.role,
-        suspended: account.suspendedAt != null,
-        deleted: account.deletedAt != null,
-        publishedReviews: account.reviewCount,
-        otherReviews: others?.n ?? 0,
-        decisions: { total: totals?.total ?? 0, removals: totals?.removals ?? 0, latest: decisionsWhere(db, and(theirs), 5) },
-      };
-    }
-  }
-
-  return { review, parts, history, flags: caseFlags, responses: listFlagResponses(reviewId, db), decisions, author };
+  const totals = db
+    .select({ total: count(), removals: sql<number>`coalesce(sum(${moderationDecisions.decision} = 'remove'), 0)`.mapWith(Number) })
+    .from(moderationDecisions)
+    .where(theirs)
+    .get();
+  return {
+    id: account.id,
+    displayName: account.displayName,
+    createdAt: account.createdAt,
+    emailVerified: account.emailVerifiedAt != null,
+    role: account.role,
+    suspended: account.suspendedAt != null,
+    deleted: account.deletedAt != null,
+    publishedReviews: account.reviewCount,
+    otherReviews: others?.n ?? 0,
+    decisions: { total: totals?.total ?? 0, removals: totals?.removals ?? 0, latest: decisionsWhere(db, and(theirs), 5) },
+  };
 }
 
 // ─── Decisions ────────────────────────────────────────────────────────────────
@@ -884,76 +899,88 @@ export function decide(input: DecideInput, db: Db = getDb()): DecideResult {
         .returning({ id: moderationDecisions.id })
         .get();
 
-      // 4. The reports' outcome: a removal upholds every pending report on the target, a
-      //    keep dismisses those the moderator saw. A restore leaves the reports decided by
-      //    the removal as they were; their reporters are told the content is back.
-      let decided: DecidedFlag[] = [];
-      if (input.decision === "remove" || input.decision === "keep") {
-        decided = db
-          .update(flags)
-          .set({ status: input.decision === "remove" ? "upheld" : "dismissed", decisionId: decision.id, decidedAt: now })
-          .where(
-            and(
-              eq(flags.reviewId, input.reviewId),
-              eq(flags.targetType, input.target),
-              eq(flags.status, "pending"),
-              input.decision === "keep" ? lte(flags.id, input.seenFlag) : undefined,
-            ),
-          )
-          .returning(decidedFlagColumns)
-          .all();
-        // Reporters whose flags are mostly dismissed: warned, then suspended (DSA art. 23).
-        if (input.decision === "keep") weighReporters(db, { decisionId: decision.id, now, origin: input.origin });
-      } else {
-        const removal = lastRemoval(db, input.target, part.id, decision.id);
-        decided = removal
-          ? db.select(decidedFlagColumns).from(flags).where(eq(flags.decisionId, removal)).orderBy(asc(flags.id)).all()
-          : [];
-      }
-
-      // 5. The statements of reasons: the author, then every reporter once.
-      const base: Omit<StatementInput, "role" | "report"> = {
-        decisionId: decision.id,
-        decision: input.decision,
-        target: input.target,
-        reason: input.reason,
-        statement: input.statement,
-        automated: false,
-        decidedAt: now,
-        reviewId: thread.review.id,
-        reviewTitle: thread.review.title,
-        companyName: thread.review.companyName,
-        reportCount: decided.length,
-      };
-      let notified = 0;
-      for (const userId of authorsOf(db, thread, part)) {
-        if (sendStatementToAccount(db, { userId, input: { ...base, role: "author" }, origin: input.origin, now })) notified++;
-      }
-      const seenReporters = new Set<string>();
-      for (const f of decided) {
-        const key = reporterKey(f);
-        if (seenReporters.has(key)) continue;
-        seenReporters.add(key);
-        const role: StatementRole = "reporter";
-        const report = input.decision === "restore" ? null : { id: f.id, at: f.createdAt };
-        if (f.reporterUserId != null) {
-          if (sendStatementToAccount(db, { userId: f.reporterUserId, input: { ...base, role, report }, origin: input.origin, now }))
-            notified++;
-        } else if (f.reporterEmail) {
-          const locale = f.reporterLocale ?? thread.review.language;
-          sendStatementToEmail(db, {
-            email: f.reporterEmail,
-            name: f.reporterName,
-            locale,
-            input: { ...base, role, report },
-            origin: input.origin,
-          });
-          notified++;
-        }
-      }
+      // 4. The reports' outcome, then 5. the statements of reasons.
+      const decided = settleFlags(db, input, part.id, decision.id, now);
+      const notified = sendDecisionStatements(db, input, thread, part, decision.id, decided, now);
       return { ok: true, decisionId: decision.id, notified };
     })
     .immediate();
+}
+
+/** A removal upholds every pending report on the target, a keep dismisses those the
+ *  moderator saw. A restore leaves the reports decided by the removal as they were; their
+ *  reporters are told the content is back. Returns the reports whose reporters are told. */
+function settleFlags(db: Db, input: DecideInput, partId: number, decisionId: number, now: number): DecidedFlag[] {
+  if (input.decision !== "remove" && input.decision !== "keep") {
+    const removal = lastRemoval(db, input.target, partId, decisionId);
+    return removal ? db.select(decidedFlagColumns).from(flags).where(eq(flags.decisionId, removal)).orderBy(asc(flags.id)).all() : [];
+  }
+  const decided = db
+    .update(flags)
+    .set({ status: input.decision === "remove" ? "upheld" : "dismissed", decisionId, decidedAt: now })
+    .where(
+      and(
+        eq(flags.reviewId, input.reviewId),
+        eq(flags.targetType, input.target),
+        eq(flags.status, "pending"),
+        input.decision === "keep" ? lte(flags.id, input.seenFlag) : undefined,
+      ),
+    )
+    .returning(decidedFlagColumns)
+    .all();
+  // Reporters whose flags are mostly dismissed: warned, then suspended (DSA art. 23).
+  if (input.decision === "keep") weighReporters(db, { decisionId, now, origin: input.origin });
+  return decided;
+}
+
+/** The statements of reasons: the author, then every reporter once. Returns how many were sent. */
+function sendDecisionStatements(
+  db: Db,
+  input: DecideInput,
+  thread: CaseThread,
+  part: Part,
+  decisionId: number,
+  decided: DecidedFlag[],
+  now: number,
+): number {
+  const base: Omit<StatementInput, "role" | "report"> = {
+    decisionId,
+    decision: input.decision,
+    target: input.target,
+    reason: input.reason,
+    statement: input.statement,
+    automated: false,
+    decidedAt: now,
+    reviewId: thread.review.id,
+    reviewTitle: thread.review.title,
+    companyName: thread.review.companyName,
+    reportCount: decided.length,
+  };
+  let notified = 0;
+  for (const userId of authorsOf(db, thread, part)) {
+    if (sendStatementToAccount(db, { userId, input: { ...base, role: "author" }, origin: input.origin, now })) notified++;
+  }
+  const seenReporters = new Set<string>();
+  for (const f of decided) {
+    const key = reporterKey(f);
+    if (seenReporters.has(key)) continue;
+    seenReporters.add(key);
+    const role: StatementRole = "reporter";
+    const report = input.decision === "restore" ? null : { id: f.id, at: f.createdAt };
+    if (f.reporterUserId != null) {
+      if (sendStatementToAccount(db, { userId: f.reporterUserId, input: { ...base, role, report }, origin: input.origin, now })) notified++;
+    } else if (f.reporterEmail) {
+      sendStatementToEmail(db, {
+        email: f.reporterEmail,
+        name: f.reporterName,
+        locale: f.reporterLocale ?? thread.review.language,
+        input: { ...base, role, report },
+        origin: input.origin,
+      });
+      notified++;
+    }
+  }
+  return notified;
 }
 
 /** The last removal of a target before a decision: what a restore reverses. */

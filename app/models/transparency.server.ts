@@ -79,18 +79,40 @@ const isReporterType = (value: string): value is ReporterType => (REPORTER_TYPES
 const byDecisionKey = (a: DecisionCount, b: DecisionCount) =>
   a.target.localeCompare(b.target) || a.reason.localeCompare(b.reason) || a.outcome.localeCompare(b.outcome) || Number(a.automated) - Number(b.automated);
 
+/** The figures being added up: the whole period's and each month's. */
+interface Tally {
+  from: number;
+  now: number;
+  total: Figures;
+  perMonth: Map<string, Figures>;
+  /** The month's figures and the period's, for a row of that month (none outside the period). */
+  both(month: string): Figures[];
+}
+
 /** Every figure of the last 12 months, for the period and per month (see the top). */
 export function getTransparencyReport(now = Date.now(), db: Db = getDb()): TransparencyReport {
   const months = reportMonths(now);
-  const from = months[0]!.from;
   const perMonth = new Map(months.map((m) => [m.month, emptyFigures()]));
   const total = emptyFigures();
-  const both = (month: string) => {
-    const f = perMonth.get(month);
-    return f ? [f, total] : [];
+  const tally: Tally = {
+    from: months[0]!.from,
+    now,
+    total,
+    perMonth,
+    both: (month) => {
+      const f = perMonth.get(month);
+      return f ? [f, total] : [];
+    },
   };
+  addDecisions(db, tally);
+  addFlags(db, tally);
+  addDelays(db, tally);
+  addAppeals(db, tally);
+  return { generatedAt: now, from: tally.from, to: now, total, months: months.map((m) => ({ ...m, figures: perMonth.get(m.month)! })) };
+}
 
-  // Decisions, by month, target, reason, outcome and automatic or human.
+/** Decisions, by month, target, reason, outcome and automatic or human. */
+function addDecisions(db: Db, { from, now, total, perMonth, both }: Tally) {
   const decisionRows = db
     .select({
       month: monthOf(moderationDecisions.createdAt),
@@ -128,8 +150,10 @@ export function getTransparencyReport(now = Date.now(), db: Db = getDb()): Trans
   }
   total.decisions.byReasonOutcome = [...totals.values()];
   for (const f of [total, ...perMonth.values()]) f.decisions.byReasonOutcome.sort(byDecisionKey);
+}
 
-  // Flags received, by reporter type and how they stand now.
+/** Flags received, by reporter type and how they stand now. */
+function addFlags(db: Db, { from, now, both }: Tally) {
   const flagRows = db
     .select({
       month: monthOf(flags.createdAt),
@@ -154,15 +178,16 @@ export function getTransparencyReport(now = Date.now(), db: Db = getDb()): Trans
       f.flags.total += row.total;
     }
   }
+}
 
-  // Time from a report to its decision, for the reports decided in the period.
+/** Times to decision (reports decided in the period; held reviews published or refused in
+ *  it, with the time since the hold) and the share of held reviews published automatically. */
+function addDelays(db: Db, { from, now, total, perMonth, both }: Tally) {
   const flagDelays = db
     .select({ month: monthOf(flags.decidedAt), delay: sql<number>`${flags.decidedAt} - ${flags.createdAt}`.mapWith(Number) })
     .from(flags)
     .where(and(gte(flags.decidedAt, from), lte(flags.decidedAt, now)))
     .all();
-
-  // Held reviews decided (published or refused) in the period, with the time since the hold.
   const heldSince = sql`coalesce(${reviews.heldAt}, ${reviews.createdAt})`;
   const heldRows = db
     .select({
@@ -213,8 +238,10 @@ export function getTransparencyReport(now = Date.now(), db: Db = getDb()): Trans
   for (const f of [total, ...perMonth.values()]) {
     f.held.autoPublishedShare = f.held.decided > 0 ? f.held.autoPublished / f.held.decided : null;
   }
+}
 
-  // Appeals made in the period, by how they stand now.
+/** Appeals made in the period, by how they stand now. */
+function addAppeals(db: Db, { from, now, both }: Tally) {
   const appealRows = db
     .select({
       month: monthOf(appeals.createdAt),
@@ -235,8 +262,6 @@ export function getTransparencyReport(now = Date.now(), db: Db = getDb()): Trans
       f.appeals.pending += row.pending;
     }
   }
-
-  return { generatedAt: now, from, to: now, total, months: months.map((m) => ({ ...m, figures: perMonth.get(m.month)! })) };
 }
 
 // ─── Downloads ────────────────────────────────────────────────────────────────

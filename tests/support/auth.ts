@@ -138,12 +138,6 @@ export function clearRateLimits() {
   getDb().$client.prepare(`DELETE FROM rate_limits`).run();
 }
 
-export function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /** A Conform form's answer (`{ result, vars }`) as its page shows it in `locale`: the
  *  form's own error, each field's first error, and what the form keeps of what was typed. */
 export function shownAnswer(data: unknown, locale: Locale = "fr") {
