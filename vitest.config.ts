@@ -12,6 +12,7 @@ const shared = {
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
+    globalSetup: ["tests/setup/template-database.ts"],
     projects: [
       {
         extends: true,

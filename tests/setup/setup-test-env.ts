@@ -1,13 +1,15 @@
-// Runs before every test file: a fresh SQLite file of its own, and console.error fails the test.
+// Runs before every test file: a fresh SQLite file of its own (a copy of the migrated
+// template, tests/setup/template-database.ts), and console.error fails the test.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeEach, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, inject, vi } from "vitest";
 
 const dir = path.join(os.tmpdir(), "replique-tests");
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `${crypto.randomUUID()}.db`);
+fs.copyFileSync(inject("templateDatabase"), file);
 process.env.DATABASE_URL = file;
 process.env.DATA_DIR = path.join(dir, `${path.basename(file, ".db")}-data`);
 process.env.NODE_ENV = "test";
