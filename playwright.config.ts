@@ -27,16 +27,18 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: isCI,
   retries: 0,
-  // One shared server: two workers keep it and the machine comfortable.
+  // A server and a database per worker (tests/e2e/global-setup.ts): two keep the machine comfortable.
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: isCI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "test-results/html" }]],
   use: {
     browserName: "chromium",
-    // Set by the global setup once the server prints its port; workers start after it
-    // and inherit the environment it produced (Playwright passes it on to them).
-    baseURL: process.env.E2E_BASE_URL,
+    // Set by the global setup once each server prints its port; workers start after it
+    // and inherit the environment it produced (Playwright passes it on to them). The
+    // config is evaluated again in each worker, where TEST_PARALLEL_INDEX says which
+    // server is its own.
+    baseURL: process.env[`E2E_BASE_URL_${process.env.TEST_PARALLEL_INDEX ?? "0"}`],
     viewport: { width: 1280, height: 800 },
     locale: "fr-FR",
     trace: "retain-on-failure",

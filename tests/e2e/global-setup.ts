@@ -1,8 +1,10 @@
-// Starts the built server once for the whole run: `tsx server.ts` in production mode,
-// PORT=0 (the OS picks a free port), a fresh temporary database and data folder, demo data
-// seeded. The base URL reaches the workers through process.env (Playwright hands the
-// environment produced by the global setup to every worker it starts afterwards).
-// The returned function is the teardown: SIGTERM, wait for the exit, remove the temp files.
+// Starts one built server per worker for the whole run, so that workers never share a
+// database: `tsx server.ts` in production mode, PORT=0 (the OS picks a free port), a fresh
+// temporary database and data folder each, demo data seeded. Worker i's base URL reaches it
+// as E2E_BASE_URL_<i> through process.env (Playwright hands the environment produced by the
+// global setup to every worker it starts afterwards; playwright.config.ts picks it by
+// TEST_PARALLEL_INDEX). The returned function is the teardown: SIGTERM to each, wait for
+// the exits, remove the temp files.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -18,11 +20,28 @@ export default async function globalSetup(config: FullConfig) {
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
     throw new Error("build/server/index.js is missing: run `npm run build` first (`npm run test:e2e` does).");
   }
+  const started = await Promise.allSettled(Array.from({ length: Math.max(1, config.workers) }, (_, i) => startServer(root, i)));
+  const servers = started.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  const teardown = async () => {
+    const stops = await Promise.allSettled(servers.map((s) => s.cleanup()));
+    const failed = stops.find((r) => r.status === "rejected");
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  };
+  const failure = started.find((r) => r.status === "rejected");
+  if (failure) {
+    await teardown().catch(() => {});
+    throw (failure as PromiseRejectedResult).reason;
+  }
+  for (const [i, server] of servers.entries()) process.env[`E2E_BASE_URL_${i}`] = server.baseURL;
+  return teardown;
+}
 
+async function startServer(root: string, index: number) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "replique-e2e-"));
   const databaseUrl = path.join(tmp, "replique.db");
   const dataDir = path.join(tmp, "data");
   fs.mkdirSync(dataDir);
+  const label = `[server ${index}] `;
 
   // `npm run serve`, the command `npm start` ends with: the teardown's SIGTERM to npm must
   // reach the server and stop it cleanly (see `stop`), as under a process manager.
@@ -50,17 +69,21 @@ export default async function globalSetup(config: FullConfig) {
   // Server stderr goes to the test output as it comes; stdout is scanned for the port
   // and kept for the error message if the server never gets ready.
   const stdoutLines: string[] = [];
+  const state = { stoppedCleanly: false };
   child.stdout!.on("data", (chunk: Buffer) => {
-    if (chunk.includes("Stopped cleanly.")) stoppedCleanly = true;
+    if (chunk.includes("Stopped cleanly.")) state.stoppedCleanly = true;
   });
-  child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(prefix(chunk.toString())));
+  child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(prefix(label, chunk.toString())));
 
   let cleaned = false;
   const cleanup = async () => {
     if (cleaned) return;
     cleaned = true;
-    await stop(child);
-    fs.rmSync(tmp, { recursive: true, force: true });
+    try {
+      await stop(child, state);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   };
 
   try {
@@ -72,11 +95,11 @@ export default async function globalSetup(config: FullConfig) {
       const lines = readline.createInterface({ input: child.stdout! });
       lines.on("line", (line) => {
         stdoutLines.push(line);
-        if (process.env.E2E_SERVER_STDOUT) process.stdout.write(prefix(line + "\n"));
+        if (process.env.E2E_SERVER_STDOUT) process.stdout.write(prefix(label, line + "\n"));
         const match = line.match(/Réplique listening on http:\/\/localhost:(\d+)/);
         if (match) {
           clearTimeout(timer);
-          resolve(match[1]);
+          resolve(match[1]!);
         }
       });
       child.once("exit", (code, signal) => {
@@ -91,21 +114,17 @@ export default async function globalSetup(config: FullConfig) {
 
     const baseURL = `http://localhost:${port}`;
     await waitForHealthy(baseURL, child);
-    process.env.E2E_BASE_URL = baseURL;
-    process.env.E2E_DATABASE_URL = databaseUrl;
-    process.env.E2E_DATA_DIR = dataDir;
-    console.log(`[e2e] server ready at ${baseURL} (database ${databaseUrl})`);
+    console.log(`[e2e] server ${index} ready at ${baseURL} (database ${databaseUrl})`);
+    return { baseURL, cleanup };
   } catch (error) {
-    await cleanup();
+    await cleanup().catch(() => {});
     const output = stdoutLines.slice(-30).join("\n");
     throw new Error(`${(error as Error).message}${output ? `\nServer stdout (last lines):\n${output}` : ""}`);
   }
-
-  return cleanup;
 }
 
-function prefix(text: string) {
-  return text.replace(/^(?=.)/gm, "[server] ");
+function prefix(label: string, text: string) {
+  return text.replace(/^(?=.)/gm, label);
 }
 
 async function waitForHealthy(baseURL: string, child: ChildProcess) {
@@ -125,10 +144,8 @@ async function waitForHealthy(baseURL: string, child: ChildProcess) {
   throw new Error(`/healthz did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last}).`);
 }
 
-let stoppedCleanly = false;
-
 /** SIGTERM to npm, as a process manager sends it: the server must finish and exit 0. */
-async function stop(child: ChildProcess) {
+async function stop(child: ChildProcess, state: { stoppedCleanly: boolean }) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
@@ -141,7 +158,7 @@ async function stop(child: ChildProcess) {
     child.kill("SIGKILL");
     await exited;
   }
-  if (timedOut || child.exitCode !== 0 || !stoppedCleanly) {
+  if (timedOut || child.exitCode !== 0 || !state.stoppedCleanly) {
     throw new Error(`SIGTERM to \`npm run serve\` did not stop the server cleanly (exit ${child.exitCode ?? child.signalCode}).`);
   }
 }

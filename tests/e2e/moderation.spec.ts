@@ -412,3 +412,59 @@ for (const lang of ["fr", "en"] as const) {
     await context.close();
   });
 }
+
+// Every page of the area, found by following it as an admin would (the navigation, then
+// the first case of each queue, the account and company pages a case links to), so a
+// queue added later is scanned without a change here. Each decision form is also scanned
+// with the errors of an empty submission.
+for (const lang of ["fr", "en"] as const) {
+  test(`every page of the moderation area is accessible (${lang})`, async ({ browser }) => {
+    // Some thirty axe scans.
+    test.setTimeout(240_000);
+    const context = await newContext(browser, lang, true);
+    const page = await logIn(context, "admin@example.com");
+    await page.goto("/moderation");
+    const sections = await page
+      .locator(".moderation-nav a")
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(sections.length).toBeGreaterThan(5);
+    const scanned = new Set<string>();
+    const scan = async (path: string) => {
+      if (scanned.has(path)) return;
+      scanned.add(path);
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectAccessible(page, path);
+    };
+    const firstLink = async (prefix: string) => {
+      const hrefs = await page
+        .locator(`main a[href^="${prefix}"]`)
+        .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      return hrefs.find((href) => href !== prefix && !href.startsWith(`${prefix}?`));
+    };
+    const cases: string[] = [];
+    for (const section of sections) {
+      await scan(section);
+      if (section === "/moderation") continue;
+      const casePath = (await firstLink(`${section}/`)) ?? (await firstLink("/moderation/reviews/"));
+      if (casePath) cases.push(casePath);
+    }
+    expect(cases.length, "queues with a case to open in the demo data").toBeGreaterThan(3);
+    for (const casePath of cases) {
+      await scan(casePath);
+      for (const prefix of ["/moderation/users/", "/moderation/companies/"]) {
+        const linked = await firstLink(prefix);
+        if (linked && !scanned.has(linked)) {
+          await scan(linked);
+          await page.goto(casePath);
+        }
+      }
+      const form = page.locator(".decide form").first();
+      if ((await form.count()) === 0) continue;
+      await form.getByRole("button").last().click();
+      await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+      await expectAccessible(page, `${casePath} with the errors of an empty decision`);
+    }
+    await context.close();
+  });
+}
