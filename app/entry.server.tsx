@@ -1,8 +1,11 @@
 import crypto from "node:crypto";
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+// The web-streams renderer, not the Node one: React 18.3's Node renderer writes a NUL byte
+// whenever a multi-byte character (é, —, ★) falls across its 2 KB buffer (it sends the
+// whole buffer, unused byte included: react issues 24985 and 31134). The web build encodes
+// each string whole and splits bytes, which concatenate back exactly.
+import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceContext } from "~/lib/nonce";
 import { STORAGE_RETRY_AFTER, storageUnavailable } from "~/lib/http.server";
 import { securityHeaders } from "~/lib/security-headers.server";
@@ -16,7 +19,6 @@ declare module "@remix-run/node" {
   }
 }
 
-
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
@@ -26,7 +28,7 @@ export const streamTimeout = ABORT_DELAY;
  * a revalidation of an unchanged page gets 304 and keeps its cached copy, nonce and
  * Content-Security-Policy together (the 304 carries no new CSP).
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -38,45 +40,55 @@ export default function handleRequest(
   if (loadContext?.storageFailure) return storageUnavailable(request);
   const nonce = crypto.randomBytes(16).toString("base64");
 
-  return new Promise<Response>((resolve, reject) => {
-    let failed = false;
-    const { pipe, abort } = renderToPipeableStream(
+  let failed = false;
+  // Cancelled once the document is read: aborting a finished render throws in React.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new Error(`Rendering took over ${ABORT_DELAY} ms`)), ABORT_DELAY);
+  try {
+    return await renderDocument();
+  } finally {
+    clearTimeout(timer);
+  }
+
+  async function renderDocument() {
+    const stream = await renderToReadableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceContext.Provider>,
       {
         nonce,
-        onAllReady() {
-          const sink = new PassThrough();
-          const chunks: Buffer[] = [];
-          sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-          sink.on("error", reject);
-          sink.on("end", () => {
-            const html = Buffer.concat(chunks);
-            const status = failed ? 500 : responseStatusCode;
-            const etag = `W/"${crypto.createHash("sha1").update(html.toString("utf8").replaceAll(nonce, "")).digest("base64url")}"`;
-            responseHeaders.set("ETag", etag);
-            if (status === 200 && request.method === "GET" && request.headers.get("If-None-Match") === etag) {
-              resolve(new Response(null, { status: 304, headers: responseHeaders }));
-              return;
-            }
-            for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(html, { status, headers: responseHeaders }));
-          });
-          pipe(sink);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
+        signal: timeout.signal,
         onError(error: unknown) {
           failed = true;
           console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
-  });
+    await stream.allReady;
+    const html = closeDocument(await new Response(stream).text());
+    const status = failed ? 500 : responseStatusCode;
+    const etag = `W/"${crypto.createHash("sha1").update(html.replaceAll(nonce, "")).digest("base64url")}"`;
+    responseHeaders.set("ETag", etag);
+    if (status === 200 && request.method === "GET" && request.headers.get("If-None-Match") === etag) {
+      return new Response(null, { status: 304, headers: responseHeaders });
+    }
+    for (const [name, value] of Object.entries(securityHeaders(nonce))) responseHeaders.set(name, value);
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(html, { status, headers: responseHeaders });
+  }
+}
+
+/** Remix renders the loader data's scripts after the document (after `</html>`), where
+ *  an HTML parser puts them back into the body anyway: they are moved there, before
+ *  `</body>`, so that the document ends with `</html>` (the DOM the browser builds, and so
+ *  hydration, are the same). */
+export function closeDocument(html: string): string {
+  const end = html.lastIndexOf("</html>");
+  const bodyEnd = html.lastIndexOf("</body>", end);
+  if (end < 0 || bodyEnd < 0) return html;
+  const after = html.slice(end + "</html>".length);
+  if (after.trim() === "") return html;
+  return `${html.slice(0, bodyEnd)}${after}${html.slice(bodyEnd, end)}</html>`;
 }
 
 export function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
