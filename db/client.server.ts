@@ -1,3 +1,10 @@
+// The database handle, and the one rule for reaching it. Models own the handle: routes
+// never call getDb() nor import this module, drizzle-orm or db/schema; they call model
+// functions (tests/unit/data-access-rule.test.ts enforces it). A model function that
+// routes call takes no handle and calls getDb() itself. When another model must call it
+// inside its own transaction, the function takes the handle as its last parameter,
+// `db: Db = getDb()`, and that caller passes its `db`/`tx`. Helpers that still take `db`
+// first (internal to models, never called by routes) move to that form when next changed.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

@@ -1,8 +1,17 @@
 // The value lists of the data model, free of any dependency so the browser bundle can use them.
 export const ROLES = ["member", "moderator", "admin"] as const;
 export const COMPANY_STATES = ["unclaimed", "claimed", "verified"] as const;
-/** The company log (company_events): who came to speak for a company, and how. */
-export const COMPANY_EVENT_KINDS = ["company_created", "claim_code_sent", "claim_verified", "member_added", "member_removed"] as const;
+/** The company log (company_events): who came to speak for a company, and how (claim_requested,
+ *  claim_refused: a claim with evidence, sent and refused by a moderator). */
+export const COMPANY_EVENT_KINDS = [
+  "company_created",
+  "claim_code_sent",
+  "claim_requested",
+  "claim_verified",
+  "claim_refused",
+  "member_added",
+  "member_removed",
+] as const;
 export const MEMBER_ROLES = ["owner", "agent"] as const;
 export const SUBJECT_KINDS = ["store", "website", "product", "service"] as const;
 export const SUBJECT_STATES = ["active", "pending", "rejected"] as const;

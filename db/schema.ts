@@ -556,7 +556,7 @@ export const moderationDecisions = sqliteTable(
     actorId: integer("actor_id").references(() => users.id),
     automated: integer("automated", { mode: "boolean" }).notNull().default(false),
     targetType: text("target_type", {
-      enum: ["review", "reply", "follow_up", "user", "subject", "company", "claim", "media", "appeal"],
+      enum: ["review", "reply", "follow_up", "user", "subject", "company", "claim", "media", "appeal", "category"],
     }).notNull(),
     targetId: integer("target_id").notNull(),
     decision: text("decision").notNull(),

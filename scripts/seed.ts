@@ -19,6 +19,7 @@ import { renderMarkdown } from "../app/lib/markdown.server";
 import { hashPassword } from "../app/models/password.server";
 import { rebuildAllStats } from "../app/models/stats.server";
 import { seedFlagLifecycle } from "./seed-flags";
+import { seedWarning } from "./seed-warnings";
 import { fileNames, mediaDir, THUMB_DIMENSION } from "../app/models/media.server";
 import { CATEGORIES, CATEGORY_BY_SLUG, makeCompany, type CategoryDef, type CompanySpec, type SubjectSpec } from "./seed-data/catalog";
 import {
@@ -1096,6 +1097,7 @@ export async function seedDemo(db: Db, options: { now?: number } = {}): Promise<
   })();
   rebuildAllStats(db);
   seedFlagLifecycle(db, options.now ?? Date.now());
+  seedWarning(db, options.now ?? Date.now());
   await seedProofs(db);
   return data.counts;
 }

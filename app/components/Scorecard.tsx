@@ -27,19 +27,24 @@ export function Scorecard({ data }: { data: ScorecardData }) {
           <dt>{t("scorecard.medianReply")}</dt>
           <dd>{data.medianReplyDelay != null ? formatDuration(tt, data.medianReplyDelay) : "—"}</dd>
         </div>
-        <div>
-          <dt>{t("scorecard.flagged")}</dt>
-          <dd>{n(data.flaggedCount)}</dd>
-        </div>
+        {/* Reports and reviews differ: one review can be reported more than once. */}
         <div>
           <dt>{t("scorecard.flagsFiled")}</dt>
           <dd data-testid="flags-filed">{n(data.flagsFiled)}</dd>
         </div>
         <div>
+          <dt>{t("scorecard.flagged")}</dt>
+          <dd data-testid="flagged-reviews">{n(data.flaggedCount)}</dd>
+        </div>
+        <div>
           <dt>{t("scorecard.flagsUpheld")}</dt>
-          <dd data-testid="flags-upheld">{pct(data.flagsUpheld, data.flagsDecided)}</dd>
+          <dd data-testid="flags-upheld">
+            {pct(data.flagsUpheld, data.flagsDecided)}
+            {data.flagsDecided > 0 ? ` (${t("scorecard.flagsUpheldOf", { upheld: n(data.flagsUpheld), decided: n(data.flagsDecided) })})` : null}
+          </dd>
         </div>
       </dl>
+      {data.flagsFiled > data.flaggedCount ? <p className="muted">{t("scorecard.flagsNote")}</p> : null}
       <p className="muted" style={{ fontSize: "0.875rem", marginBottom: 0 }}>
         <Link to="/transparency#scorecard">{t("scorecard.how")}</Link>
       </p>

@@ -3,6 +3,7 @@
 // is a labelled region reachable by keyboard). The figures come from
 // app/models/transparency.server.ts; the same figures are downloadable as JSON and CSV.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { hasMessage } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -13,16 +14,76 @@ import { formatDuration } from "./Scorecard";
 const REPORTERS = ["consumer", "company", "notifier", "moderator", "automatic"] as const;
 
 export function TransparencyFigures({ report }: { report: TransparencyReport }) {
+  const { t, date } = useT();
+  return (
+    <section id="statistics" className="section" aria-labelledby="statistics-title">
+      <h2 id="statistics-title">{t("transparency.stats.title")}</h2>
+      <p>{t("transparency.stats.period", { from: date(report.from), to: date(report.to) })}</p>
+      <p>
+        {t("transparency.stats.download")} <Link to="/transparency.json" reloadDocument>{t("transparency.stats.json")}</Link>
+        {" · "}
+        <Link to="/transparency.csv" reloadDocument>
+          {t("transparency.stats.csv")}
+        </Link>
+      </p>
+      <SummaryTable total={report.total} />
+      <ReasonOutcomeTable total={report.total} />
+      <ReporterTable total={report.total} />
+      <MonthTable months={report.months} />
+      <p className="muted">{t("transparency.stats.definitions")}</p>
+    </section>
+  );
+}
+
+/** The page's formatters, with "—" for a figure that cannot be computed. */
+function useFigureFormat() {
   const tt = useT();
-  const { t, n, date, locale } = tt;
-  const total = report.total;
-  const duration = (ms: number | null) => (ms == null ? t("transparency.stats.none") : formatDuration(tt, ms));
-  const pct = (share: number | null) => (share == null ? t("transparency.stats.none") : n(share, { style: "percent", maximumFractionDigits: 1 }));
-  const label = (prefix: string, id: string) => {
-    const key = `${prefix}.${id}`;
-    return hasMessage(locale, key) ? t(key as MessageKey) : id;
+  const { t, n, locale } = tt;
+  return {
+    ...tt,
+    duration: (ms: number | null) => (ms == null ? t("transparency.stats.none") : formatDuration(tt, ms)),
+    pct: (share: number | null) => (share == null ? t("transparency.stats.none") : n(share, { style: "percent", maximumFractionDigits: 1 })),
+    /** The message `${prefix}.${id}`, or the id itself when there is none. */
+    label: (prefix: string, id: string) => {
+      const key = `${prefix}.${id}`;
+      return hasMessage(locale, key) ? t(key) : id;
+    },
   };
-  const monthName = (month: string) => tt.monthYear(`${month}-15`);
+}
+
+type Column = { heading: MessageKey; num?: boolean };
+
+/** A table of figures: its caption, its column headings (figures aligned right) and rows.
+ *  With `scrollRegionId`, its container is a labelled region that takes the keyboard focus
+ *  to scroll (the table is wider than the page). */
+function FiguresTable({ caption, columns, scrollRegionId, children }: { caption: MessageKey; columns: Column[]; scrollRegionId?: string; children: ReactNode }) {
+  const { t } = useT();
+  const table = (
+    <table>
+      <caption id={scrollRegionId}>{t(caption)}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.heading} scope="col" className={c.num ? "num" : undefined}>
+              {t(c.heading)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+  if (!scrollRegionId) return <div className="table-wrap">{table}</div>;
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <div className="table-wrap" role="region" aria-labelledby={scrollRegionId} tabIndex={0}>
+      {table}
+    </div>
+  );
+}
+
+function SummaryTable({ total }: { total: Figures }) {
+  const { t, n, duration, pct } = useFigureFormat();
   const summary: [MessageKey, string][] = [
     ["transparency.stats.decisions", n(total.decisions.total)],
     ["transparency.stats.automated", n(total.decisions.automated)],
@@ -39,157 +100,139 @@ export function TransparencyFigures({ report }: { report: TransparencyReport }) 
     ["transparency.stats.appealsOverturned", n(total.appeals.overturned)],
     ["transparency.stats.appealsPending", n(total.appeals.pending)],
   ];
-  const delayCells = (d: Delays) => (
-    <>
-      <td className="num">{duration(d.medianMs)}</td>
-      <td className="num">{duration(d.p90Ms)}</td>
-    </>
+  return (
+    <FiguresTable caption="transparency.stats.summary" columns={[{ heading: "transparency.stats.figure" }, { heading: "transparency.stats.value", num: true }]}>
+      {summary.map(([key, value]) => (
+        <tr key={key}>
+          <th scope="row">{t(key)}</th>
+          <td className="num" data-figure={key}>
+            {value}
+          </td>
+        </tr>
+      ))}
+    </FiguresTable>
   );
-  const monthRow = (month: string, f: Figures) => (
-    <tr key={month}>
-      <th scope="row">{monthName(month)}</th>
+}
+
+const REASON_OUTCOME_COLUMNS: Column[] = [
+  { heading: "transparency.stats.target" },
+  { heading: "transparency.stats.reason" },
+  { heading: "transparency.stats.outcome" },
+  { heading: "transparency.stats.means" },
+  { heading: "transparency.stats.count", num: true },
+];
+
+function ReasonOutcomeTable({ total }: { total: Figures }) {
+  const { t, n, locale, label } = useFigureFormat();
+  const rows = total.decisions.byReasonOutcome;
+  return (
+    <FiguresTable caption="transparency.stats.byReason" columns={REASON_OUTCOME_COLUMNS}>
+      {rows.length === 0 ? (
+        <tr>
+          <td colSpan={5}>{t("transparency.stats.noDecisions")}</td>
+        </tr>
+      ) : (
+        rows.map((d) => (
+          <tr key={`${d.target}-${d.reason}-${d.outcome}-${d.automated}`}>
+            <td>{label("transparency.target", d.target)}</td>
+            <td>{reasonLabel(d.reason, locale)}</td>
+            <td>{label("transparency.outcome", d.outcome)}</td>
+            <td>{d.automated ? t("transparency.stats.meansAutomated") : t("transparency.stats.meansHuman")}</td>
+            <td className="num">{n(d.count)}</td>
+          </tr>
+        ))
+      )}
+    </FiguresTable>
+  );
+}
+
+const REPORTER_COLUMNS: Column[] = [
+  { heading: "transparency.stats.reporter" },
+  { heading: "transparency.stats.total", num: true },
+  { heading: "transparency.stats.upheld", num: true },
+  { heading: "transparency.stats.dismissed", num: true },
+  { heading: "transparency.stats.pending", num: true },
+];
+
+function ReporterTable({ total }: { total: Figures }) {
+  const { t, n } = useFigureFormat();
+  return (
+    <FiguresTable caption="transparency.stats.byReporter" columns={REPORTER_COLUMNS}>
+      {REPORTERS.map((r) => {
+        const f = total.flags.byReporter[r];
+        return (
+          <tr key={r}>
+            <th scope="row">{t(`transparency.reporter.${r}`)}</th>
+            <td className="num">{n(f.total)}</td>
+            <td className="num">{n(f.upheld)}</td>
+            <td className="num">{n(f.dismissed)}</td>
+            <td className="num">{n(f.pending)}</td>
+          </tr>
+        );
+      })}
+    </FiguresTable>
+  );
+}
+
+const MONTH_COLUMNS: Column[] = [
+  { heading: "transparency.stats.month" },
+  ...(
+    [
+      "decisions",
+      "automated",
+      "flags",
+      "reader",
+      "company",
+      "notifier",
+      "flagMedian",
+      "flagP90",
+      "heldMedian",
+      "heldP90",
+      "heldDecided",
+      "heldAuto",
+      "appeals",
+      "overturned",
+    ] as const
+  ).map((column) => ({ heading: `transparency.stats.col.${column}` as const, num: true })),
+];
+
+function MonthTable({ months }: { months: TransparencyReport["months"] }) {
+  return (
+    <FiguresTable caption="transparency.stats.byMonth" columns={MONTH_COLUMNS} scrollRegionId="statistics-months">
+      {months.map((m) => (
+        <MonthRow key={m.month} month={m.month} figures={m.figures} />
+      ))}
+    </FiguresTable>
+  );
+}
+
+function MonthRow({ month, figures: f }: { month: string; figures: Figures }) {
+  const { n, monthYear } = useFigureFormat();
+  return (
+    <tr>
+      <th scope="row">{monthYear(`${month}-15`)}</th>
       <td className="num">{n(f.decisions.total)}</td>
       <td className="num">{n(f.decisions.automated)}</td>
       <td className="num">{n(f.flags.total)}</td>
       <td className="num">{n(f.flags.byReporter.consumer.total)}</td>
       <td className="num">{n(f.flags.byReporter.company.total)}</td>
       <td className="num">{n(f.flags.byReporter.notifier.total)}</td>
-      {delayCells(f.timeToDecision.flag)}
-      {delayCells(f.timeToDecision.held)}
+      <DelayCells delays={f.timeToDecision.flag} />
+      <DelayCells delays={f.timeToDecision.held} />
       <td className="num">{n(f.held.decided)}</td>
       <td className="num">{n(f.held.autoPublished)}</td>
       <td className="num">{n(f.appeals.received)}</td>
       <td className="num">{n(f.appeals.overturned)}</td>
     </tr>
   );
+}
 
+function DelayCells({ delays }: { delays: Delays }) {
+  const { duration } = useFigureFormat();
   return (
-    <section id="statistics" className="section" aria-labelledby="statistics-title">
-      <h2 id="statistics-title">{t("transparency.stats.title")}</h2>
-      <p>{t("transparency.stats.period", { from: date(report.from), to: date(report.to) })}</p>
-      <p>
-        {t("transparency.stats.download")} <Link to="/transparency.json" reloadDocument>{t("transparency.stats.json")}</Link>
-        {" · "}
-        <Link to="/transparency.csv" reloadDocument>
-          {t("transparency.stats.csv")}
-        </Link>
-      </p>
-
-      <div className="table-wrap">
-        <table>
-          <caption>{t("transparency.stats.summary")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("transparency.stats.figure")}</th>
-              <th scope="col" className="num">
-                {t("transparency.stats.value")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.map(([key, value]) => (
-              <tr key={key}>
-                <th scope="row">{t(key)}</th>
-                <td className="num" data-figure={key}>
-                  {value}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <div className="table-wrap">
-        <table>
-          <caption>{t("transparency.stats.byReason")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("transparency.stats.target")}</th>
-              <th scope="col">{t("transparency.stats.reason")}</th>
-              <th scope="col">{t("transparency.stats.outcome")}</th>
-              <th scope="col">{t("transparency.stats.means")}</th>
-              <th scope="col" className="num">
-                {t("transparency.stats.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {total.decisions.byReasonOutcome.length === 0 ? (
-              <tr>
-                <td colSpan={5}>{t("transparency.stats.noDecisions")}</td>
-              </tr>
-            ) : (
-              total.decisions.byReasonOutcome.map((d) => (
-                <tr key={`${d.target}-${d.reason}-${d.outcome}-${d.automated}`}>
-                  <td>{label("transparency.target", d.target)}</td>
-                  <td>{reasonLabel(d.reason, locale)}</td>
-                  <td>{label("transparency.outcome", d.outcome)}</td>
-                  <td>{d.automated ? t("transparency.stats.meansAutomated") : t("transparency.stats.meansHuman")}</td>
-                  <td className="num">{n(d.count)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
-
-      <div className="table-wrap">
-        <table>
-          <caption>{t("transparency.stats.byReporter")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("transparency.stats.reporter")}</th>
-              <th scope="col" className="num">{t("transparency.stats.total")}</th>
-              <th scope="col" className="num">{t("transparency.stats.upheld")}</th>
-              <th scope="col" className="num">{t("transparency.stats.dismissed")}</th>
-              <th scope="col" className="num">{t("transparency.stats.pending")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {REPORTERS.map((r) => {
-              const f = total.flags.byReporter[r];
-              return (
-                <tr key={r}>
-                  <th scope="row">{t(`transparency.reporter.${r}`)}</th>
-                  <td className="num">{n(f.total)}</td>
-                  <td className="num">{n(f.upheld)}</td>
-                  <td className="num">{n(f.dismissed)}</td>
-                  <td className="num">{n(f.pending)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-
-      {/* Wider than the page: a labelled region that takes the keyboard focus to scroll. */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-      <div className="table-wrap" role="region" aria-labelledby="statistics-months" tabIndex={0}>
-        <table>
-          <caption id="statistics-months">{t("transparency.stats.byMonth")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("transparency.stats.month")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.decisions")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.automated")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.flags")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.reader")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.company")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.notifier")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.flagMedian")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.flagP90")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.heldMedian")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.heldP90")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.heldDecided")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.heldAuto")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.appeals")}</th>
-              <th scope="col" className="num">{t("transparency.stats.col.overturned")}</th>
-            </tr>
-          </thead>
-          <tbody>{report.months.map((m) => monthRow(m.month, m.figures))}</tbody>
-        </table>
-      </div>
-      <p className="muted">{t("transparency.stats.definitions")}</p>
-    </section>
+    <>
+      <td className="num">{duration(delays.medianMs)}</td>
+      <td className="num">{duration(delays.p90Ms)}</td>
+    </>
   );
 }

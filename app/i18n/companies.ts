@@ -31,7 +31,7 @@ export const companies = defineMessages({
       "Give an address at your company's domain (for example name@your-company.com): we mail it a code. Enter the code and your page is verified, with you as its owner.",
     "forCompanies.start.reply": "Answer your customers from your dashboard.",
     "forCompanies.start.freeMail":
-      "Addresses anyone can open (Gmail, Outlook, Hotmail, Yahoo, Orange, Free, SFR, La Poste, iCloud, Proton…) cannot prove that you speak for a company. Claims with documents, checked by a moderator, are coming.",
+      "Addresses anyone can open (Gmail, Outlook, Hotmail, Yahoo, Orange, Free, SFR, La Poste, iCloud, Proton…) cannot prove that you speak for a company: without an address at its domain, ask with evidence from the company's page, and a moderator checks it.",
     "forCompanies.search": "Find your company",
     "forCompanies.searchButton": "Search",
     "forCompanies.add": "Add your company",
@@ -68,7 +68,7 @@ export const companies = defineMessages({
       "{company} is already verified by its team. If you work there, ask its owner to add you as a member of the company.",
     "companies.claim.youAdded": "You added {company}: verify it to answer its reviews.",
     "companies.claim.noDomain":
-      "{company} has no domain we can send a code to. Claims with documents, checked by a moderator, are coming; until then this page cannot be claimed.",
+      "{company} has no domain we can send a code to: ask with evidence below, and a moderator checks it.",
     "companies.claim.afterwards":
       "Once verified, you are the owner of {company} on Réplique: you reply from your dashboard, and nobody who joined the page without proof keeps a place in it.",
 
@@ -155,7 +155,7 @@ export const companies = defineMessages({
       "Donnez une adresse du nom de domaine de votre entreprise (par exemple prenom@votre-entreprise.fr) : nous lui envoyons un code. Saisissez-le et votre page est vérifiée, avec vous comme propriétaire.",
     "forCompanies.start.reply": "Répondez à vos clients depuis votre tableau de bord.",
     "forCompanies.start.freeMail":
-      "Les adresses que chacun peut ouvrir (Gmail, Outlook, Hotmail, Yahoo, Orange, Free, SFR, La Poste, iCloud, Proton…) ne prouvent pas que vous parlez pour une entreprise. Les demandes avec justificatifs, examinées par un modérateur, arrivent bientôt.",
+      "Les adresses que chacun peut ouvrir (Gmail, Outlook, Hotmail, Yahoo, Orange, Free, SFR, La Poste, iCloud, Proton…) ne prouvent pas que vous parlez pour une entreprise : sans adresse à son nom de domaine, faites une demande avec justificatifs depuis la page de l’entreprise, qu’un modérateur vérifie.",
     "forCompanies.search": "Trouver votre entreprise",
     "forCompanies.searchButton": "Rechercher",
     "forCompanies.add": "Ajouter votre entreprise",
@@ -190,7 +190,7 @@ export const companies = defineMessages({
       "{company} est déjà vérifiée par son équipe. Si vous y travaillez, demandez à son propriétaire de vous ajouter comme membre de l’entreprise.",
     "companies.claim.youAdded": "Vous avez ajouté {company} : vérifiez-la pour répondre à ses avis.",
     "companies.claim.noDomain":
-      "{company} n’a pas de nom de domaine auquel envoyer un code. Les demandes avec justificatifs, examinées par un modérateur, arrivent bientôt ; d’ici là, cette page ne peut pas être revendiquée.",
+      "{company} n’a pas de nom de domaine auquel envoyer un code : faites une demande avec justificatifs ci-dessous, qu’un modérateur vérifie.",
     "companies.claim.afterwards":
       "Une fois la page vérifiée, vous êtes le propriétaire de {company} sur Réplique : vous répondez depuis votre tableau de bord, et personne ayant rejoint la page sans preuve n’y garde de place.",
 

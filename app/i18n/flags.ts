@@ -27,17 +27,27 @@ export const flags = defineMessages({
     "notice.flagging_suspended.title": "Your reporting is suspended",
     "notice.flagging_suspended.body":
       "{who}: after a warning, more reports that broke none of our rules were dismissed ({dismissed} of {decided}, {share} %). New reports are refused until {until}.",
+    "notice.flagging_warning_withdrawn.title": "The warning about your reports is withdrawn",
+    "notice.flagging_warning_withdrawn.body":
+      "{who}: an appeal changed the outcome of reports the warning counted. As finally decided, {dismissed} of {decided} reports were dismissed ({share} %), under the threshold: the warning is withdrawn.",
+    "notice.flagging_suspension_lifted.title": "You can report again",
+    "notice.flagging_suspension_lifted.body":
+      "{who}: an appeal changed the outcome of reports the suspension counted. As finally decided, the suspension is no longer founded: it is lifted and new reports are accepted again.",
     "flags.abuse.whoYou": "Your account",
     "flags.abuse.whoCompany": "Your company",
     "flags.abuse.warnStatement":
       "Automatic warning: {dismissed} of the {decided} reports decided in the last {days} days were dismissed ({share} %), over the published threshold. A suspension of reporting follows if dismissed reports go on.",
     "flags.abuse.suspendStatement":
       "Automatic suspension of reporting until {until}: after a warning, reports that broke no rule went on ({dismissed} of {decided} dismissed in the last {days} days, {share} %).",
+    "flags.abuse.withdrawStatement":
+      "Warning withdrawn automatically: after an appeal reversed a decision, the reports it counted are taken as finally decided ({dismissed} of {decided} dismissed in the last {days} days, {share} %), under the published threshold.",
+    "flags.abuse.liftStatement":
+      "Suspension of reporting lifted automatically: after an appeal reversed a decision, the reports it counted are taken as finally decided, and the suspension is no longer founded ({dismissed} of {decided} dismissed in the last {days} days, {share} %).",
     "flags.hold.statement":
       "Held automatically: reported as manifestly illegal content ({reason}) by a trusted path. A moderator decides within {hours} hours.",
 
     "flag.suspended": "Your reports are suspended until {date}: too many of your earlier reports broke none of our rules.",
-    "report.suspended": "Reports from this account are suspended for now (the notice we sent says until when): too many of its earlier reports broke none of our rules.",
+    "report.suspended": "Reports from this account are suspended until {date}: too many of its earlier reports broke none of our rules.",
 
     "flags.respond.title": "Your side of the story",
     "flags.respond.intro":
@@ -63,6 +73,8 @@ export const flags = defineMessages({
     "moderation.status.heldByFlag": "Held on a manifestly illegal report",
 
     "scorecard.flagsFiled": "Reports filed by the company",
+    "scorecard.flagsUpheldOf": "{upheld} of {decided}",
+    "scorecard.flagsNote": "A review can be reported more than once (its follow-up too, or again after a decision): reports and reviews are counted apart.",
   },
   fr: {
     "review.underReviewSince": "En cours d’examen depuis le {date}",
@@ -81,17 +93,27 @@ export const flags = defineMessages({
     "notice.flagging_suspended.title": "Vos signalements sont suspendus",
     "notice.flagging_suspended.body":
       "{who} : après un avertissement, d’autres signalements sans fondement ont été rejetés ({dismissed} sur {decided}, {share} %). Les nouveaux signalements sont refusés jusqu’au {until}.",
+    "notice.flagging_warning_withdrawn.title": "L’avertissement sur vos signalements est retiré",
+    "notice.flagging_warning_withdrawn.body":
+      "{who} : un appel a changé l’issue de signalements que l’avertissement comptait. Selon les décisions finales, {dismissed} des {decided} signalements ont été rejetés ({share} %), sous le seuil : l’avertissement est retiré.",
+    "notice.flagging_suspension_lifted.title": "Vous pouvez de nouveau signaler",
+    "notice.flagging_suspension_lifted.body":
+      "{who} : un appel a changé l’issue de signalements que la suspension comptait. Selon les décisions finales, elle n’est plus fondée : elle est levée et les nouveaux signalements sont de nouveau acceptés.",
     "flags.abuse.whoYou": "Votre compte",
     "flags.abuse.whoCompany": "Votre entreprise",
     "flags.abuse.warnStatement":
       "Avertissement automatique : {dismissed} des {decided} signalements tranchés ces {days} derniers jours ont été rejetés ({share} %), au-delà du seuil publié. Une suspension des signalements suivra si les signalements rejetés continuent.",
     "flags.abuse.suspendStatement":
       "Suspension automatique des signalements jusqu’au {until} : après un avertissement, les signalements sans fondement ont continué ({dismissed} rejetés sur {decided} ces {days} derniers jours, {share} %).",
+    "flags.abuse.withdrawStatement":
+      "Avertissement retiré automatiquement : un appel ayant renversé une décision, les signalements qu’il comptait sont pris selon leur issue finale ({dismissed} rejetés sur {decided} ces {days} derniers jours, {share} %), sous le seuil publié.",
+    "flags.abuse.liftStatement":
+      "Suspension des signalements levée automatiquement : un appel ayant renversé une décision, les signalements qu’elle comptait sont pris selon leur issue finale, et elle n’est plus fondée ({dismissed} rejetés sur {decided} ces {days} derniers jours, {share} %).",
     "flags.hold.statement":
       "Retenu automatiquement : signalé comme contenu manifestement illicite ({reason}) par une voie de confiance. Un modérateur décide dans les {hours} heures.",
 
     "flag.suspended": "Vos signalements sont suspendus jusqu’au {date} : trop de vos signalements précédents n’enfreignaient aucune de nos règles.",
-    "report.suspended": "Les signalements de ce compte sont suspendus pour le moment (l’avis que nous vous avons envoyé dit jusqu’à quand) : trop de ses signalements précédents n’enfreignaient aucune de nos règles.",
+    "report.suspended": "Les signalements de ce compte sont suspendus jusqu’au {date} : trop de ses signalements précédents n’enfreignaient aucune de nos règles.",
 
     "flags.respond.title": "Votre version des faits",
     "flags.respond.intro":
@@ -117,5 +139,7 @@ export const flags = defineMessages({
     "moderation.status.heldByFlag": "Retenu sur un signalement manifestement illicite",
 
     "scorecard.flagsFiled": "Signalements déposés par l’entreprise",
+    "scorecard.flagsUpheldOf": "{upheld} sur {decided}",
+    "scorecard.flagsNote": "Un avis peut être signalé plusieurs fois (son suivi aussi, ou de nouveau après une décision) : signalements et avis sont comptés à part.",
   },
 });

@@ -1,5 +1,7 @@
 import { auth } from "./auth";
 import { brand } from "./brand";
+import { categories } from "./categories";
+import { claims } from "./claims";
 import { common } from "./common";
 import { companies } from "./companies";
 import { company } from "./company";
@@ -18,7 +20,7 @@ export { LOCALES, type Locale };
 // and list it here. The browser never receives these modules: vite.config.ts swaps them
 // for empty areas in the client build, and entry.client.tsx registers the one language
 // the page is in (without the mail texts) before hydrating.
-const areas = [common, company, auth, write, report, brand, moderation, held, companies, transparency, flags, queues];
+const areas = [common, company, auth, write, report, brand, moderation, held, companies, transparency, flags, queues, claims, categories];
 
 type Messages = (typeof areas)[number]["en"];
 type UnionKeys<T> = T extends unknown ? keyof T : never;

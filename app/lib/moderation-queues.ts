@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
 import { STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH } from "./moderation-form";
-import { MODERATION_REASON_IDS, MODERATION_REASONS, reasonLabel } from "./moderation-reasons";
+import { CLAIM_REASON_IDS, MODERATION_REASON_IDS, reasonDescription, reasonLabel } from "./moderation-reasons";
 import { quote, rulePath } from "./statement";
 
 // ─── The forms ────────────────────────────────────────────────────────────────
@@ -16,11 +16,13 @@ export const PROOF_DECISIONS = ["accept", "refuse"] as const;
 export const SUGGESTION_DECISIONS = ["accept", "refuse"] as const;
 export const CONDUCT_DECISIONS = ["uphold", "dismiss"] as const;
 export const USER_DECISIONS = ["suspend", "reinstate"] as const;
+export const CLAIM_DECISIONS = ["accept", "refuse"] as const;
 
 export type ProofDecision = (typeof PROOF_DECISIONS)[number];
 export type SuggestionDecision = (typeof SUGGESTION_DECISIONS)[number];
 export type ConductDecision = (typeof CONDUCT_DECISIONS)[number];
 export type UserDecision = (typeof USER_DECISIONS)[number];
+export type ClaimDecision = (typeof CLAIM_DECISIONS)[number];
 
 const count = (key: string) =>
   z.number({ error: key }).int({ error: key }).min(0, { error: key }).max(Number.MAX_SAFE_INTEGER, { error: key });
@@ -34,10 +36,13 @@ const statement = z
   .min(STATEMENT_MIN_LENGTH, { error: "moderation.error.statementShort" })
   .max(STATEMENT_MAX_LENGTH, { error: "moderation.error.statementLong" });
 
-function decisionForm<const D extends readonly [string, ...string[]]>(decisions: D) {
+function decisionForm<const D extends readonly [string, ...string[]], const R extends readonly [string, ...string[]] = typeof MODERATION_REASON_IDS>(
+  decisions: D,
+  reasons: R = MODERATION_REASON_IDS as unknown as R,
+) {
   return z.object({
     decision: z.enum(decisions, { error: "moderation.error.decision" }),
-    reason: z.enum(MODERATION_REASON_IDS, { error: "moderation.error.reason" }),
+    reason: z.enum(reasons, { error: "moderation.error.reason" }),
     statement,
     /** The id of the last decision on the target when the case was opened (0: none). */
     version: count("moderation.error.stale"),
@@ -51,6 +56,13 @@ export const suggestionDecisionSchema = decisionForm(SUGGESTION_DECISIONS).exten
 });
 export const conductDecisionSchema = decisionForm(CONDUCT_DECISIONS);
 export const userDecisionSchema = decisionForm(USER_DECISIONS);
+/** A claim with evidence (app/models/claim-queue.server.ts), on the claims' own reasons: an
+ *  acceptance says the role is shown, a refusal says why not. */
+export const claimDecisionSchema = decisionForm(CLAIM_DECISIONS, CLAIM_REASON_IDS).superRefine((v, ctx) => {
+  if ((v.decision === "accept") !== (v.reason === "claim_role_shown")) {
+    ctx.addIssue({ code: "custom", path: ["reason"], message: v.decision === "accept" ? "claims.error.reasonAccept" : "claims.error.reasonRefuse" });
+  }
+});
 
 export const QUEUE_MESSAGE_VARS = { min: STATEMENT_MIN_LENGTH, max: STATEMENT_MAX_LENGTH };
 
@@ -60,13 +72,15 @@ export const QUEUE_LOGGED = {
   suggestion: { accept: "subject_accept", refuse: "subject_refuse" },
   conduct: { uphold: "conduct_upheld", dismiss: "conduct_dismissed" },
   user: { suspend: "suspend", reinstate: "reinstate" },
+  claim: { accept: "claim_accept", refuse: "claim_refuse" },
 } as const;
 
 export type QueueLogged =
   | (typeof QUEUE_LOGGED.proof)[ProofDecision]
   | (typeof QUEUE_LOGGED.suggestion)[SuggestionDecision]
   | (typeof QUEUE_LOGGED.conduct)[ConductDecision]
-  | (typeof QUEUE_LOGGED.user)[UserDecision];
+  | (typeof QUEUE_LOGGED.user)[UserDecision]
+  | (typeof QUEUE_LOGGED.claim)[ClaimDecision];
 
 export const QUEUE_LOGGED_DECISIONS: readonly QueueLogged[] = [
   "proof_accept",
@@ -77,6 +91,8 @@ export const QUEUE_LOGGED_DECISIONS: readonly QueueLogged[] = [
   "conduct_dismissed",
   "suspend",
   "reinstate",
+  "claim_accept",
+  "claim_refuse",
 ];
 
 export function isQueueLogged(value: string): value is QueueLogged {
@@ -101,7 +117,7 @@ export interface QueueStatementInput {
   reviewTitle: string | null;
   companyName: string | null;
   subjectName: string | null;
-  /** A conduct report: when it was filed. */
+  /** A conduct report, a claim: when it was filed. */
   reportedAt: number | null;
   /** A refused suggestion: the subject the review was moved to, or null (not published). */
   movedTo: string | null;
@@ -121,7 +137,10 @@ export interface QueueStatementText {
 }
 
 /** The decisions that went against their recipient (the ground names a breach). */
-const AGAINST: readonly QueueLogged[] = ["proof_refuse", "subject_refuse", "conduct_dismissed", "suspend"];
+const AGAINST: readonly QueueLogged[] = ["proof_refuse", "subject_refuse", "conduct_dismissed", "suspend", "claim_refuse"];
+/** The decisions whose reason is their ground rather than a rule found unbroken (an accepted
+ *  claim: "role at the company shown"). */
+const GROUNDED_FOR: readonly QueueLogged[] = ["claim_accept"];
 
 export function queueStatementText(locale: Locale, s: QueueStatementInput): QueueStatementText {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
@@ -134,7 +153,7 @@ export function queueStatementText(locale: Locale, s: QueueStatementInput): Queu
     movedTo: s.movedTo ?? "",
   };
   const reason = reasonLabel(s.reason, locale);
-  const description = MODERATION_REASONS.find((r) => r.id === s.reason)?.description[locale] ?? "";
+  const description = reasonDescription(s.reason, locale);
   let decided = t(`queues.statement.decided.${s.decision}`, vars);
   if (s.decision === "subject_refuse") {
     decided = `${decided} ${t(s.movedTo ? "queues.statement.refused.moved" : "queues.statement.refused.notPublished", vars)}`;
@@ -146,7 +165,7 @@ export function queueStatementText(locale: Locale, s: QueueStatementInput): Queu
     decided,
     facts: { intro: t("statement.facts.intro"), statement: s.statement, quoted: quote(locale, s.statement) },
     automated: t("statement.automated.no"),
-    ground: t(against ? "statement.ground.remove" : "statement.ground.kept", { reason, description }),
+    ground: t(against || GROUNDED_FOR.includes(s.decision) ? "statement.ground.remove" : "statement.ground.kept", { reason, description }),
     rulePath: rulePath(s.reason),
     ruleLink: t("statement.ground.link"),
     contest: `${t(against ? "queues.statement.contest.against" : "queues.statement.contest.for")} ${t("statement.contest.courts")}`,

@@ -169,9 +169,55 @@ export const WARNING_REASONS = [
 export type WarningReason = (typeof WARNING_REASONS)[number]["id"];
 export const WARNING_REASON_IDS = WARNING_REASONS.map((r) => r.id) as [WarningReason, ...WarningReason[]];
 
+/** The published reasons of a decision on a claim with evidence (app/models/claim-queue.server.ts):
+ *  whether the evidence shows that the claimant speaks for the company. Accepting a claim
+ *  takes the first; refusing one, one of the others. */
+export const CLAIM_REASONS = [
+  {
+    id: "claim_role_shown",
+    label: { en: "Role at the company shown", fr: "Fonction dans l’entreprise démontrée" },
+    description: {
+      en: "The evidence shows that the person works for the company and may speak in its name: a public register, the company's own website or a document from the company names them, and nothing contradicts it.",
+      fr: "Les justificatifs montrent que la personne travaille pour l’entreprise et peut parler en son nom : un registre public, le site de l’entreprise elle-même ou un document de l’entreprise la nomme, et rien ne le contredit.",
+    },
+  },
+  {
+    id: "claim_role_not_shown",
+    label: { en: "Role at the company not shown", fr: "Fonction dans l’entreprise non démontrée" },
+    description: {
+      en: "The evidence sent does not show that the person works for the company or may speak in its name (no link, a page anyone can edit, a document that names someone else). They may ask again with better evidence.",
+      fr: "Les justificatifs envoyés ne montrent pas que la personne travaille pour l’entreprise ou peut parler en son nom (aucun lien, une page que chacun peut modifier, un document qui nomme quelqu’un d’autre). Elle peut refaire une demande avec de meilleurs justificatifs.",
+    },
+  },
+  {
+    id: "claim_false_identity",
+    label: { en: "False identity or forged evidence", fr: "Fausse identité ou justificatif falsifié" },
+    description: {
+      en: "The request uses someone else's identity, or evidence that was forged or altered, to take control of a company's page.",
+      fr: "La demande utilise l’identité d’autrui, ou un justificatif falsifié ou modifié, pour prendre le contrôle de la page d’une entreprise.",
+    },
+  },
+] as const satisfies readonly Reason[];
+
+export type ClaimReason = (typeof CLAIM_REASONS)[number]["id"];
+export const CLAIM_REASON_IDS = CLAIM_REASONS.map((r) => r.id) as [ClaimReason, ...ClaimReason[]];
+
+function findReason(id: string) {
+  return (
+    MODERATION_REASONS.find((r) => r.id === id) ??
+    ACCOUNT_REASONS.find((r) => r.id === id) ??
+    WARNING_REASONS.find((r) => r.id === id) ??
+    CLAIM_REASONS.find((r) => r.id === id)
+  );
+}
+
 /** The reason's label in the visitor's language; an unknown id is shown as it is. */
 export function reasonLabel(id: string, locale: Locale): string {
-  const reason =
-    MODERATION_REASONS.find((r) => r.id === id) ?? ACCOUNT_REASONS.find((r) => r.id === id) ?? WARNING_REASONS.find((r) => r.id === id);
+  const reason = findReason(id);
   return reason ? reason.label[locale] : id;
+}
+
+/** The reason's published description in the visitor's language ("" for an unknown id). */
+export function reasonDescription(id: string, locale: Locale): string {
+  return findReason(id)?.description[locale] ?? "";
 }

@@ -1,6 +1,6 @@
 // A member's own data: the public profile, the JSON download of everything we keep about
 // them, and the deletion of their account (reviews anonymised or removed, as they choose).
-import type { Db } from "#db/client.server";
+import { getDb, type Db } from "#db/client.server";
 import { countReview } from "./stats.server";
 import { countedFacts } from "./review-submission.server";
 
@@ -12,8 +12,8 @@ export interface PublicProfile {
 }
 
 /** A member as anyone may see them; null once the account is deleted. */
-export function getPublicProfile(db: Db, userId: number): PublicProfile | null {
-  const row = db.$client
+export function getPublicProfile(userId: number): PublicProfile | null {
+  const row = getDb().$client
     .prepare(
       `SELECT id, display_name AS displayName, review_count AS reviewCount, created_at AS createdAt FROM users
        WHERE id = ? AND deleted_at IS NULL`,
@@ -26,7 +26,8 @@ const all = (db: Db, sql: string, ...params: unknown[]) => db.$client.prepare(sq
 
 /** Everything we keep about a member, for the "download my data" button. No secret
  *  (password hash, session or token hashes) and nobody else's personal data. */
-export function exportUserData(db: Db, userId: number) {
+export function exportUserData(userId: number) {
+  const db = getDb();
   const user = db.$client
     .prepare(
       `SELECT id, email, email_verified_at AS emailVerifiedAt, display_name AS displayName, role, locale,
@@ -128,7 +129,8 @@ export type ReviewChoice = "anonymise" | "remove";
  *  no author: "Former member") or removed from the site and the scores (status deleted,
  *  kept internally per the retention policy). The user row stays (reviews and the
  *  moderation log keep a key to it) with its personal data erased. */
-export function deleteAccount(db: Db, userId: number, choice: ReviewChoice, now = Date.now()) {
+export function deleteAccount(userId: number, choice: ReviewChoice, now = Date.now()) {
+  const db = getDb();
   db.$client.transaction(() => {
     const reviews = db.$client
       .prepare(
@@ -169,8 +171,8 @@ export function deleteAccount(db: Db, userId: number, choice: ReviewChoice, now 
 }
 
 /** The password hash, to confirm a destructive action. */
-export function getPasswordHash(db: Db, userId: number): string | null {
-  const row = db.$client.prepare(`SELECT password_hash AS h FROM users WHERE id = ? AND deleted_at IS NULL`).get(userId) as
+export function getPasswordHash(userId: number): string | null {
+  const row = getDb().$client.prepare(`SELECT password_hash AS h FROM users WHERE id = ? AND deleted_at IS NULL`).get(userId) as
     | { h: string | null }
     | undefined;
   return row?.h ?? null;

@@ -9,8 +9,10 @@
 // deciding at once writes nothing), the content's new state and the counters on a
 // reversal, one new row of the append-only log (the appealed decision is never touched),
 // and every statement of reasons — to each appellant and to the other side, on the site
-// and by mail in their language. While an appeal waits, the content is decided only
-// through it (decide() refuses "appeal_pending").
+// and by mail in their language. A reversal also gives the reports the appealed decision
+// settled their final outcome, and the abuse rule is weighed again on it
+// (settleAppealedFlags in flags.server.ts). While an appeal waits, the content is decided
+// only through it (decide() refuses "appeal_pending").
 import { and, asc, count, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
@@ -48,6 +50,7 @@ import {
   type Refusal,
   type StatementViewer,
 } from "./moderation.server";
+import { settleAppealedFlags } from "./flags.server";
 import { sendStatementToAccount, sendStatementToEmail, statementPath } from "./moderation-notices.server";
 import { notify } from "./notifications.server";
 
@@ -572,6 +575,11 @@ export function decideAppeal(input: DecideAppealInput, db: Db = getDb()): Decide
                 .returning(decidedFlagColumns)
                 .all()
             : [];
+
+        // 4b. The reports the appealed decision settled take the appeal's outcome (a keep
+        //     overturned: upheld after all; a removal undone: not upheld), and their
+        //     reporters are weighed again by the abuse rule on the final outcomes.
+        if (overturn) settleAppealedFlags(db, { appealed: d.id, effect: reversalOf(appealedDecision), now, origin: input.origin });
 
         // 5. The statements of reasons: each appellant, then the other side, each person once.
         const answered = [...answeredFlags(db, d), ...upheld];

@@ -232,6 +232,11 @@ export function listCategories(now = Date.now()): CategoryView[] {
   return value;
 }
 
+/** Drops this process's copy after an admin changed the categories (category-admin.server.ts). */
+export function forgetCategories() {
+  categoriesCache = undefined;
+}
+
 function readCategories(): CategoryView[] {
   return getDb()
     .$client.prepare(

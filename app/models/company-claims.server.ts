@@ -1,16 +1,22 @@
 // Claiming a company and adding one: who comes to speak for a company, and how they prove
-// it. This slice verifies automatically, by a code mailed to an address at the company's
-// domain (app/lib/company-domain.ts says which addresses qualify).
+// it: automatically, by a code mailed to an address at the company's domain
+// (app/lib/company-domain.ts says which addresses qualify), or with evidence that a
+// moderator accepts or refuses (the claims queue: app/models/claim-queue.server.ts).
 //
 //   startDomainClaim   checks the address, counts the send against three limits (per user,
 //                      per company, per address), and in one transaction stores the claim
 //                      with the code's HMAC (never the code), retires the user's earlier
 //                      codes for this company, logs it and queues the mail (outbox).
 //   verifyDomainClaim  counts the attempt (per claim, per user), compares in constant time,
-//                      and in one BEGIN IMMEDIATE transaction: the claim approved (so the
-//                      code works once), the company verified with its dates, the user its
+//                      and in one BEGIN IMMEDIATE transaction approves the claim (approveClaim).
+//   approveClaim       the writes of a proof, inside the caller's transaction (the right code,
+//                      or a moderator accepting a claim with evidence): the claim approved (so
+//                      it works once), the company verified with its dates, the claimant its
 //                      owner, other live claims retired, members who joined while nobody had
 //                      proved anything removed, every step in company_events.
+//   requestEvidenceClaim  a claim with evidence (the claimant's role, an optional link):
+//                      counted against a limit per user, one waiting per user and company,
+//                      stored pending with its evidence as JSON, logged.
 //   createCompany      "Add your company": claimed and unverified, the creator its owner, a
 //                      unique slug, its website as a first subject; refused for a domain a
 //                      company already has.
@@ -33,7 +39,7 @@ import {
 } from "#db/schema";
 import { env } from "~/env.server";
 import { translate, type Locale, type MessageKey } from "~/i18n";
-import { CLAIM_CODE_LENGTH, CLAIM_CODE_TTL_MS } from "~/lib/company-claim-form";
+import { CLAIM_CODE_LENGTH, CLAIM_CODE_TTL_MS, normalizeEvidenceUrl } from "~/lib/company-claim-form";
 import { canVerifyByMail, companyDomainFrom, emailDomain, emailMatchesCompanyDomain, normalizeHost, type DomainMatch } from "~/lib/company-domain";
 import { slugify } from "~/lib/slug";
 import { queueMail, renderMail } from "./mail.server";
@@ -56,6 +62,8 @@ export const CLAIM_LIMITS = {
   attemptsPerUser: { limit: 15, windowMs: HOUR },
   /** Companies one user adds. */
   companiesPerUser: { limit: 5, windowMs: DAY },
+  /** Claims with evidence one user sends, whatever the company. */
+  evidencePerUser: { limit: 3, windowMs: DAY },
 } as const satisfies Record<string, RateLimit>;
 
 /** Slugs that name a page of /companies/… rather than a company. */
@@ -64,7 +72,9 @@ const RESERVED_SLUGS = new Set(["new"]);
 type CompanyState = (typeof COMPANY_STATES)[number];
 type MemberRole = (typeof MEMBER_ROLES)[number];
 type EventKind = (typeof COMPANY_EVENT_KINDS)[number];
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** What writes inside a transaction: drizzle's `tx`, or the handle inside a better-sqlite3
+ *  transaction (the moderation decisions'). */
+type Writer = Pick<Db, "select" | "insert" | "update" | "delete">;
 
 // ─── Reading ──────────────────────────────────────────────────────────────────
 
@@ -84,6 +94,8 @@ export interface ClaimPageData {
   memberRole: MemberRole | null;
   /** The user's live code for it: where it went and until when it works. */
   pending: { id: number; email: string; expiresAt: number } | null;
+  /** The user's claim with evidence waiting for a moderator, and since when. */
+  evidenceClaim: { id: number; createdAt: number } | null;
 }
 
 /** What the claim page shows to `userId` about the company at `slug`, or null (no such company). */
@@ -127,7 +139,25 @@ export function getClaimPage(slug: string, userId: number, now = Date.now()): Cl
     verifiable: canVerifyByMail(company.domain),
     memberRole: member?.role ?? null,
     pending: pending && pending.email && pending.expiresAt != null ? { id: pending.id, email: pending.email, expiresAt: pending.expiresAt } : null,
+    evidenceClaim: waitingEvidenceClaim(db, company.id, userId) ?? null,
   };
+}
+
+/** The user's claim with evidence on the company that waits for a moderator, if any. */
+function waitingEvidenceClaim(r: Pick<Db, "select">, companyId: number, userId: number) {
+  return r
+    .select({ id: companyClaims.id, createdAt: companyClaims.createdAt })
+    .from(companyClaims)
+    .where(
+      and(
+        eq(companyClaims.companyId, companyId),
+        eq(companyClaims.userId, userId),
+        eq(companyClaims.method, "evidence"),
+        eq(companyClaims.status, "pending"),
+      ),
+    )
+    .orderBy(desc(companyClaims.id))
+    .get();
 }
 
 /** The categories a new company may be filed under, in their order. */
@@ -163,7 +193,7 @@ function hashCode(claimId: number, code: string): Buffer {
   return crypto.createHmac("sha256", env().SECRET).update(`company-claim:${claimId}:${code}`).digest();
 }
 
-function logEvent(tx: Tx, event: { companyId: number; actorId: number | null; kind: EventKind; claimId?: number | null; detail?: object; now: number }) {
+function logEvent(tx: Writer, event: { companyId: number; actorId: number | null; kind: EventKind; claimId?: number | null; detail?: object; now: number }) {
   tx.insert(companyEvents)
     .values({
       companyId: event.companyId,
@@ -316,7 +346,8 @@ export function verifyDomainClaim(args: { userId: number; claimId: number; code:
   }
 }
 
-class ClaimRaced extends Error {
+/** Thrown inside a transaction when the claim or the company changed under it: nothing stays. */
+export class ClaimRaced extends Error {
   constructor() {
     super("The claim changed while it was being confirmed");
   }
@@ -331,68 +362,12 @@ function confirmClaim(db: Db, claimId: number, userId: number, now: number): Ver
       const current = readClaim(tx, claimId);
       const late = current ? claimRefusal(current, now) : "not_found";
       if (!current || late) return { ok: false, kind: late ?? "not_found" };
-
-      const approved = tx
-        .update(companyClaims)
-        .set({ status: "approved", decidedAt: now })
-        .where(and(eq(companyClaims.id, current.id), eq(companyClaims.status, "pending")))
-        .run();
-      const verified = tx
-        .update(companies)
-        .set({ state: "verified", verifiedAt: now, claimedAt: sql`coalesce(${companies.claimedAt}, ${now})` })
-        .where(and(eq(companies.id, current.companyId), ne(companies.state, "verified")))
-        .run();
-      // Unreachable under the write lock after the checks above; if it ever happens, nothing stays.
-      if (approved.changes !== 1 || verified.changes !== 1) throw new ClaimRaced();
-
-      // Nobody else's claim stands any more.
-      tx.update(companyClaims)
-        .set({ status: "expired", decidedAt: now })
-        .where(and(eq(companyClaims.companyId, current.companyId), eq(companyClaims.status, "pending")))
-        .run();
-
-      // Whoever joined while nobody had proved anything (the creator of an unverified page,
-      // when someone else verifies it) leaves: only a proof gives a company's voice.
-      const others = tx
-        .select({ userId: companyMembers.userId, role: companyMembers.role })
-        .from(companyMembers)
-        .where(and(eq(companyMembers.companyId, current.companyId), ne(companyMembers.userId, userId)))
-        .all();
-      if (others.length > 0) {
-        tx.delete(companyMembers)
-          .where(and(eq(companyMembers.companyId, current.companyId), inArray(companyMembers.userId, others.map((o) => o.userId))))
-          .run();
-        for (const other of others) {
-          logEvent(tx, {
-            companyId: current.companyId,
-            actorId: userId,
-            kind: "member_removed",
-            claimId: current.id,
-            detail: { userId: other.userId, role: other.role, why: "unverified_before_verification" },
-            now,
-          });
-        }
-      }
-
-      const existing = tx
-        .select({ role: companyMembers.role })
-        .from(companyMembers)
-        .where(and(eq(companyMembers.companyId, current.companyId), eq(companyMembers.userId, userId)))
-        .get();
-      if (!existing) {
-        tx.insert(companyMembers).values({ companyId: current.companyId, userId, role: "owner", createdAt: now }).run();
-        logEvent(tx, { companyId: current.companyId, actorId: userId, kind: "member_added", claimId: current.id, detail: { userId, role: "owner" }, now });
-      } else if (existing.role !== "owner") {
-        tx.update(companyMembers)
-          .set({ role: "owner" })
-          .where(and(eq(companyMembers.companyId, current.companyId), eq(companyMembers.userId, userId)))
-          .run();
-      }
-      logEvent(tx, {
-        companyId: current.companyId,
-        actorId: userId,
-        kind: "claim_verified",
+      approveClaim(tx, {
         claimId: current.id,
+        companyId: current.companyId,
+        userId,
+        actorId: userId,
+        decidedBy: null,
         detail: { method: "domain_email", domain: current.email ? emailDomain(current.email) : null },
         now,
       });
@@ -400,6 +375,92 @@ function confirmClaim(db: Db, claimId: number, userId: number, now: number): Ver
     },
     { behavior: "immediate" },
   );
+}
+
+/**
+ * What a proof does, inside the caller's write transaction: the pending claim approved, the
+ * company verified (claimed since now if it was not), the other live claims on it retired,
+ * whoever joined it without proof removed, the claimant its owner, each step in
+ * company_events (`actorId`: the claimant who entered the code, or the moderator who
+ * accepted the evidence; `detail` of the claim_verified event: how it was proved). Throws
+ * ClaimRaced, so that nothing stays, when the claim is no longer pending or the company is
+ * verified already.
+ */
+export function approveClaim(
+  w: Writer,
+  args: { claimId: number; companyId: number; userId: number; actorId: number; decidedBy: number | null; detail: object; now: number },
+) {
+  const { claimId, companyId, userId, actorId, now } = args;
+  const approved = w
+    .update(companyClaims)
+    .set({ status: "approved", decidedAt: now, decidedBy: args.decidedBy })
+    .where(and(eq(companyClaims.id, claimId), eq(companyClaims.status, "pending")))
+    .run();
+  const verified = w
+    .update(companies)
+    .set({ state: "verified", verifiedAt: now, claimedAt: sql`coalesce(${companies.claimedAt}, ${now})` })
+    .where(and(eq(companies.id, companyId), ne(companies.state, "verified")))
+    .run();
+  // Unreachable under the write lock after the callers' checks; if it ever happens, nothing stays.
+  if (approved.changes !== 1 || verified.changes !== 1) throw new ClaimRaced();
+
+  // Nobody else's claim stands any more.
+  w.update(companyClaims)
+    .set({ status: "expired", decidedAt: now })
+    .where(and(eq(companyClaims.companyId, companyId), eq(companyClaims.status, "pending")))
+    .run();
+
+  // Whoever joined while nobody had proved anything (the creator of an unverified page,
+  // when someone else verifies it) leaves: only a proof gives a company's voice.
+  const others = w
+    .select({ userId: companyMembers.userId, role: companyMembers.role })
+    .from(companyMembers)
+    .where(and(eq(companyMembers.companyId, companyId), ne(companyMembers.userId, userId)))
+    .all();
+  if (others.length > 0) {
+    w.delete(companyMembers)
+      .where(and(eq(companyMembers.companyId, companyId), inArray(companyMembers.userId, others.map((o) => o.userId))))
+      .run();
+    for (const other of others) {
+      logEvent(w, {
+        companyId,
+        actorId,
+        kind: "member_removed",
+        claimId,
+        detail: { userId: other.userId, role: other.role, why: "unverified_before_verification" },
+        now,
+      });
+    }
+  }
+
+  const existing = w
+    .select({ role: companyMembers.role })
+    .from(companyMembers)
+    .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, userId)))
+    .get();
+  if (!existing) {
+    w.insert(companyMembers).values({ companyId, userId, role: "owner", createdAt: now }).run();
+    logEvent(w, { companyId, actorId, kind: "member_added", claimId, detail: { userId, role: "owner" }, now });
+  } else if (existing.role !== "owner") {
+    w.update(companyMembers)
+      .set({ role: "owner" })
+      .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, userId)))
+      .run();
+  }
+  logEvent(w, { companyId, actorId, kind: "claim_verified", claimId, detail: args.detail, now });
+}
+
+/** A moderator's refusal of a pending claim, inside the caller's write transaction: the
+ *  claim rejected and the refusal in company_events. Throws ClaimRaced when the claim is no
+ *  longer pending. */
+export function refuseClaim(w: Writer, args: { claimId: number; companyId: number; actorId: number; detail: object; now: number }) {
+  const refused = w
+    .update(companyClaims)
+    .set({ status: "rejected", decidedAt: args.now, decidedBy: args.actorId })
+    .where(and(eq(companyClaims.id, args.claimId), eq(companyClaims.status, "pending")))
+    .run();
+  if (refused.changes !== 1) throw new ClaimRaced();
+  logEvent(w, { companyId: args.companyId, actorId: args.actorId, kind: "claim_refused", claimId: args.claimId, detail: args.detail, now: args.now });
 }
 
 function claimRefusal(
@@ -412,6 +473,93 @@ function claimRefusal(
   if (claim.status !== "pending") return "expired";
   if (claim.expiresAt == null || claim.expiresAt <= now) return "expired";
   return null;
+}
+
+// ─── Claims with evidence ─────────────────────────────────────────────────────
+
+/** A claim's evidence: the claimant's explanation of their role, and a link or none. */
+export interface ClaimEvidence {
+  explanation: string;
+  /** An http(s) URL (app/lib/company-claim-form.ts's normalizeEvidenceUrl), or null. */
+  url: string | null;
+}
+
+/** How company_claims.evidence holds it: JSON {"explanation", "url"}. */
+function storedEvidence(evidence: ClaimEvidence): string {
+  return JSON.stringify({ explanation: evidence.explanation, url: evidence.url });
+}
+
+/** The evidence of a stored claim. Text that is not that JSON (claims written before it, the
+ *  demo's) is the explanation, without a link; a stored link that is not an http(s) URL is
+ *  never handed out as one. */
+export function readEvidence(stored: string | null): ClaimEvidence {
+  if (!stored) return { explanation: "", url: null };
+  try {
+    const value: unknown = JSON.parse(stored);
+    if (value && typeof value === "object" && "explanation" in value && typeof value.explanation === "string") {
+      const url = "url" in value && typeof value.url === "string" ? normalizeEvidenceUrl(value.url) : null;
+      return { explanation: value.explanation, url };
+    }
+  } catch {
+    /* plain text */
+  }
+  return { explanation: stored, url: null };
+}
+
+export type EvidenceClaimResult =
+  | { ok: true; claimId: number; createdAt: number }
+  | { ok: false; kind: "not_found" | "already_verified" | "already_pending" | "invalid_url" }
+  | { ok: false; kind: "rate_limited"; retryAfter: number };
+
+/**
+ * Files the user's claim with evidence on the company at `slug`, for a moderator to accept
+ * or refuse (app/models/claim-queue.server.ts). `explanation` and `evidenceUrl` are the
+ * form's (app/lib/company-claim-form.ts's claimEvidenceSchema). One claim waits per user and
+ * company; each one sent counts against CLAIM_LIMITS.evidencePerUser.
+ */
+export function requestEvidenceClaim(args: { userId: number; slug: string; explanation: string; evidenceUrl?: string | null; now?: number }): EvidenceClaimResult {
+  const now = args.now ?? Date.now();
+  const db = getDb();
+  const company = db.select({ id: companies.id, state: companies.state }).from(companies).where(eq(companies.slug, args.slug)).get();
+  if (!company) return { ok: false, kind: "not_found" };
+  if (company.state === "verified") return { ok: false, kind: "already_verified" };
+  const url = args.evidenceUrl ? normalizeEvidenceUrl(args.evidenceUrl) : null;
+  if (args.evidenceUrl && !url) return { ok: false, kind: "invalid_url" };
+  if (waitingEvidenceClaim(db, company.id, args.userId)) return { ok: false, kind: "already_pending" };
+
+  const limit = hit(`claim-evidence:user:${args.userId}`, CLAIM_LIMITS.evidencePerUser, now, db);
+  if (!limit.allowed) return { ok: false, kind: "rate_limited", retryAfter: limit.retryAfter };
+
+  return db.transaction(
+    (tx): EvidenceClaimResult => {
+      // Again under the write lock: a second request sent at the same time finds the first.
+      const state = tx.select({ state: companies.state }).from(companies).where(eq(companies.id, company.id)).get();
+      if (state?.state === "verified") return { ok: false, kind: "already_verified" };
+      if (waitingEvidenceClaim(tx, company.id, args.userId)) return { ok: false, kind: "already_pending" };
+      const { id } = tx
+        .insert(companyClaims)
+        .values({
+          companyId: company.id,
+          userId: args.userId,
+          method: "evidence",
+          evidence: storedEvidence({ explanation: args.explanation, url }),
+          status: "pending",
+          createdAt: now,
+        })
+        .returning({ id: companyClaims.id })
+        .get();
+      logEvent(tx, {
+        companyId: company.id,
+        actorId: args.userId,
+        kind: "claim_requested",
+        claimId: id,
+        detail: { method: "evidence", urlHost: url ? new URL(url).hostname : null },
+        now,
+      });
+      return { ok: true, claimId: id, createdAt: now };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 // ─── Adding a company ─────────────────────────────────────────────────────────

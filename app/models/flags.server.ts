@@ -10,11 +10,15 @@
 //     figures over the published period; past the threshold a warning, then, if dismissed
 //     flags go on, a suspension. Both are rows of the append-only moderation log (no actor:
 //     automated) with the reason "abusive_flagging", and notices on the site and by mail.
+//     The figures count each flag as finally decided: when an appeal reverses a decision,
+//     its flags take the appeal's outcome (settleAppealedFlags), the reporters are weighed
+//     again, and a warning or suspension that the final outcomes no longer found is
+//     withdrawn or lifted — rows of the log too, never an edit of the earlier ones.
 // Every function that writes runs inside the caller's transaction (flagContent, decide).
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { companies, companyMembers, flagResponses, flags, moderationDecisions, reviews, users } from "#db/schema";
-import { formatDate, formatNumber, translate, type Locale } from "~/i18n";
+import { formatDate, formatNumber, translate, type Locale, type MessageKey } from "~/i18n";
 import {
   FLAG_ABUSE_PERIOD_MS,
   FLAG_DECISION_MS,
@@ -31,7 +35,7 @@ import {
   overAbuseThreshold,
 } from "~/lib/flag-policy";
 import { isManifestlyIllegal, MANIFESTLY_ILLEGAL_REASONS, reasonLabel } from "~/lib/moderation-reasons";
-import { notify } from "./notifications.server";
+import { notify, type NotificationKind } from "./notifications.server";
 import { countReview } from "./stats.server";
 
 const DAY = 86_400_000;
@@ -39,6 +43,10 @@ const DAY = 86_400_000;
 /** The decisions of the log this module writes. */
 export const FLAGGING_WARNING = "flagging_warning";
 export const FLAGGING_SUSPENDED = "flagging_suspended";
+/** A warning or a suspension ended early: an appeal's outcome took its ground away. */
+export const FLAGGING_WARNING_WITHDRAWN = "flagging_warning_withdrawn";
+export const FLAGGING_SUSPENSION_LIFTED = "flagging_suspension_lifted";
+const SANCTION_DECISIONS = [FLAGGING_WARNING, FLAGGING_SUSPENDED, FLAGGING_WARNING_WITHDRAWN, FLAGGING_SUSPENSION_LIFTED];
 export const FLAG_HOLD = "hold";
 
 /** When a flag filed at `at` for `reason` must be decided by. */
@@ -101,7 +109,7 @@ function sanctions(db: Db, reporter: Reporter, now: number) {
       and(
         eq(moderationDecisions.targetType, reporter.kind),
         eq(moderationDecisions.targetId, reporter.id),
-        inArray(moderationDecisions.decision, [FLAGGING_WARNING, FLAGGING_SUSPENDED]),
+        inArray(moderationDecisions.decision, SANCTION_DECISIONS),
         gt(moderationDecisions.createdAt, now - FLAG_ABUSE_PERIOD_MS - FLAG_SUSPENSION_MS),
         sql`${moderationDecisions.createdAt} <= ${now}`,
       ),
@@ -110,16 +118,20 @@ function sanctions(db: Db, reporter: Reporter, now: number) {
     .all();
 }
 
-/** A reporter's figures and the sanctions in force, from the flags and the log. */
+/** A reporter's figures and the sanctions in force, from the flags and the log: the last
+ *  warning of the period unless withdrawn since, the last suspension unless lifted since
+ *  (it then ended when it was lifted). */
 export function reporterStanding(db: Db, reporter: Reporter, now = Date.now()): ReporterStanding {
   const rows = sanctions(db, reporter, now);
-  const warning = rows.find((r) => r.decision === FLAGGING_WARNING && r.createdAt > now - FLAG_ABUSE_PERIOD_MS);
-  const suspension = rows.find((r) => r.decision === FLAGGING_SUSPENDED);
-  const end = suspension ? suspension.createdAt + FLAG_SUSPENSION_MS : null;
+  const warning = rows.find((r) => r.decision === FLAGGING_WARNING || r.decision === FLAGGING_WARNING_WITHDRAWN);
+  const warnedAt = warning?.decision === FLAGGING_WARNING && warning.createdAt > now - FLAG_ABUSE_PERIOD_MS ? warning.createdAt : null;
+  const suspension = rows.find((r) => r.decision === FLAGGING_SUSPENDED || r.decision === FLAGGING_SUSPENSION_LIFTED);
+  const lifted = suspension?.decision === FLAGGING_SUSPENSION_LIFTED;
+  const end = suspension ? (lifted ? suspension.createdAt : suspension.createdAt + FLAG_SUSPENSION_MS) : null;
   return {
     figures: reporterFigures(db, reporter, now),
-    warnedAt: warning?.createdAt ?? null,
-    suspendedUntil: end != null && end > now ? end : null,
+    warnedAt,
+    suspendedUntil: !lifted && end != null && end > now ? end : null,
     lastSuspensionEnd: end,
   };
 }
@@ -336,7 +348,7 @@ export interface ResponseWindow {
 }
 
 /** The window in which the author may answer the flags on their review. */
-export function responseWindow(db: Db, reviewId: number, now = Date.now()): ResponseWindow {
+export function responseWindow(reviewId: number, now = Date.now(), db: Db = getDb()): ResponseWindow {
   const newest = db
     .select({ at: sql<number | null>`max(${flags.createdAt})` })
     .from(flags)
@@ -358,20 +370,21 @@ export type RespondResult =
   | { ok: false; kind: "not_found" | "forbidden" | "closed" | "too_many" };
 
 /** Whose review it is and whether it can be answered: the author's, published or held. */
-export function respondable(db: Db, userId: number, reviewId: number): "ok" | "not_found" | "forbidden" {
+export function respondable(userId: number, reviewId: number, db: Db = getDb()): "ok" | "not_found" | "forbidden" {
   const review = db.select({ authorId: reviews.authorId, status: reviews.status }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review || (review.status !== "published" && review.status !== "held")) return "not_found";
   return review.authorId === userId ? "ok" : "forbidden";
 }
 
 /** The author sends the moderators their side of a flagged review (one transaction). */
-export function submitFlagResponse(db: Db, args: { userId: number; reviewId: number; body: string; now?: number }): RespondResult {
+export function submitFlagResponse(args: { userId: number; reviewId: number; body: string; now?: number }): RespondResult {
+  const db = getDb();
   const now = args.now ?? Date.now();
   return db.$client
     .transaction((): RespondResult => {
-      const who = respondable(db, args.userId, args.reviewId);
+      const who = respondable(args.userId, args.reviewId, db);
       if (who !== "ok") return { ok: false, kind: who };
-      const window = responseWindow(db, args.reviewId, now);
+      const window = responseWindow(args.reviewId, now, db);
       if (window.openUntil == null) return { ok: false, kind: "closed" };
       if (window.left <= 0) return { ok: false, kind: "too_many" };
       const row = db
@@ -402,7 +415,7 @@ export function listFlagResponses(reviewId: number, db: Db = getDb()): FlagRespo
 
 // ─── Abusive flagging ────────────────────────────────────────────────────────
 
-export type AbuseStep = { reporter: Reporter; step: "warned" | "suspended"; decisionId: number };
+export type AbuseStep = { reporter: Reporter; step: "warned" | "suspended" | "warning_withdrawn" | "suspension_lifted"; decisionId: number };
 
 /**
  * After a decision decided flags (`decisionId`), each of their reporters — the account,
@@ -438,20 +451,7 @@ function weighReporter(db: Db, reporter: Reporter, now: number, origin?: string)
     return { reporter, step: "warned", decisionId: sanction(db, reporter, "warned", figures, now, origin) };
   }
   const since = Math.max(standing.warnedAt, standing.lastSuspensionEnd ?? 0);
-  const goneOn = db
-    .select({ id: flags.id })
-    .from(flags)
-    .where(
-      and(
-        eq(reporterColumn(reporter), reporter.id),
-        eq(flags.status, "dismissed"),
-        gt(flags.createdAt, since),
-        sql`${flags.decidedAt} <= ${now}`,
-      ),
-    )
-    .limit(1)
-    .get();
-  if (!goneOn) return null;
+  if (!dismissedSince(db, reporter, since, now)) return null;
   return { reporter, step: "suspended", decisionId: sanction(db, reporter, "suspended", figures, now, origin) };
 }
 
@@ -469,7 +469,27 @@ function recipients(db: Db, reporter: Reporter) {
     .all();
 }
 
-function sanction(db: Db, reporter: Reporter, step: "warned" | "suspended", figures: ReporterFigures, now: number, origin?: string): number {
+type SanctionStep = AbuseStep["step"];
+
+const SANCTION: Record<SanctionStep, { decision: string; statement: MessageKey; notice: NotificationKind }> = {
+  warned: { decision: FLAGGING_WARNING, statement: "flags.abuse.warnStatement", notice: "flagging_warning" },
+  suspended: { decision: FLAGGING_SUSPENDED, statement: "flags.abuse.suspendStatement", notice: "flagging_suspended" },
+  warning_withdrawn: { decision: FLAGGING_WARNING_WITHDRAWN, statement: "flags.abuse.withdrawStatement", notice: "flagging_warning_withdrawn" },
+  suspension_lifted: { decision: FLAGGING_SUSPENSION_LIFTED, statement: "flags.abuse.liftStatement", notice: "flagging_suspension_lifted" },
+};
+
+/** One step of the abuse rule: its row of the log (automated), the company's row for a
+ *  company (`ended`: the warning's time or the suspension's end being taken back), and the
+ *  notices. Returns the decision's id. */
+function sanction(
+  db: Db,
+  reporter: Reporter,
+  step: SanctionStep,
+  figures: ReporterFigures,
+  now: number,
+  origin?: string,
+  ended?: number,
+): number {
   const until = now + FLAG_SUSPENSION_MS;
   const people = recipients(db, reporter);
   const locale: Locale = people[0]?.locale ?? "fr";
@@ -481,7 +501,7 @@ function sanction(db: Db, reporter: Reporter, step: "warned" | "suspended", figu
     days: FLAG_ABUSE_PERIOD_MS / DAY,
     until: formatDate(locale, until),
   };
-  const statement = translate(locale, step === "warned" ? "flags.abuse.warnStatement" : "flags.abuse.suspendStatement", {
+  const statement = translate(locale, SANCTION[step].statement, {
     ...vars,
     share: formatNumber(locale, share),
   });
@@ -492,7 +512,7 @@ function sanction(db: Db, reporter: Reporter, step: "warned" | "suspended", figu
       automated: true,
       targetType: reporter.kind,
       targetId: reporter.id,
-      decision: step === "warned" ? FLAGGING_WARNING : FLAGGING_SUSPENDED,
+      decision: SANCTION[step].decision,
       reason: "abusive_flagging",
       statement,
       createdAt: now,
@@ -500,20 +520,113 @@ function sanction(db: Db, reporter: Reporter, step: "warned" | "suspended", figu
     .returning({ id: moderationDecisions.id })
     .get();
   if (reporter.kind === "company") {
-    db.update(companies)
-      .set(step === "warned" ? { flagWarningAt: now } : { flaggingSuspendedUntil: until })
-      .where(eq(companies.id, reporter.id))
-      .run();
+    if (step === "warned") db.update(companies).set({ flagWarningAt: now }).where(eq(companies.id, reporter.id)).run();
+    else if (step === "suspended") db.update(companies).set({ flaggingSuspendedUntil: until }).where(eq(companies.id, reporter.id)).run();
+    // Taken back only as the rule set it (a suspension a moderator set otherwise stays).
+    else if (step === "warning_withdrawn" && ended != null) {
+      db.update(companies).set({ flagWarningAt: null }).where(and(eq(companies.id, reporter.id), eq(companies.flagWarningAt, ended))).run();
+    } else if (step === "suspension_lifted" && ended != null) {
+      db.update(companies)
+        .set({ flaggingSuspendedUntil: null })
+        .where(and(eq(companies.id, reporter.id), eq(companies.flaggingSuspendedUntil, ended)))
+        .run();
+    }
   }
   for (const person of people) {
     notify(db, {
       userId: person.id,
-      kind: step === "warned" ? "flagging_warning" : "flagging_suspended",
-      data: { reason: "abusive_flagging", dismissed: figures.dismissed, decided: figures.decided, share, until, forCompany: reporter.kind === "company" },
+      kind: SANCTION[step].notice,
+      data: {
+        reason: "abusive_flagging",
+        dismissed: figures.dismissed,
+        decided: figures.decided,
+        share,
+        until: step === "warned" || step === "suspended" ? until : undefined,
+        forCompany: reporter.kind === "company",
+      },
       link: "/transparency#flags",
       origin,
       now,
     });
   }
   return decision.id;
+}
+
+// ─── After an appeal ─────────────────────────────────────────────────────────
+
+/** Whether the figures at `at` (each flag as finally decided) cross the threshold. */
+function overAt(db: Db, reporter: Reporter, at: number): boolean {
+  const f = reporterFigures(db, reporter, at);
+  return overAbuseThreshold(f.decided, f.dismissed);
+}
+
+/** A flag of the reporter filed after `since`, dismissed (as finally decided) by `at`:
+ *  what a suspension needs besides the warning. */
+function dismissedSince(db: Db, reporter: Reporter, since: number, at: number): boolean {
+  return (
+    db
+      .select({ id: flags.id })
+      .from(flags)
+      .where(and(eq(reporterColumn(reporter), reporter.id), eq(flags.status, "dismissed"), gt(flags.createdAt, since), sql`${flags.decidedAt} <= ${at}`))
+      .limit(1)
+      .get() != null
+  );
+}
+
+/**
+ * The sanctions in force that the final outcomes no longer found: a warning whose figures,
+ * recounted as of its date, are under the threshold is withdrawn; a suspension whose
+ * warning goes, or whose figures or dismissed flag after the warning are gone, is lifted.
+ */
+function liftUnfounded(db: Db, reporter: Reporter, now: number, origin?: string): AbuseStep[] {
+  const standing = reporterStanding(db, reporter, now);
+  const warningGone = standing.warnedAt != null && !overAt(db, reporter, standing.warnedAt);
+  const suspendedAt = standing.suspendedUntil != null ? standing.suspendedUntil - FLAG_SUSPENSION_MS : null;
+  const suspensionGone =
+    suspendedAt != null &&
+    (warningGone || !overAt(db, reporter, suspendedAt) || !dismissedSince(db, reporter, standing.warnedAt ?? 0, suspendedAt));
+  const steps: AbuseStep[] = [];
+  const figures = standing.figures;
+  if (suspensionGone) {
+    steps.push({ reporter, step: "suspension_lifted", decisionId: sanction(db, reporter, "suspension_lifted", figures, now, origin, standing.suspendedUntil!) });
+  }
+  if (warningGone) {
+    steps.push({ reporter, step: "warning_withdrawn", decisionId: sanction(db, reporter, "warning_withdrawn", figures, now, origin, standing.warnedAt!) });
+  }
+  return steps;
+}
+
+/**
+ * When an appeal reverses decision `appealed` (its new effect: `remove` or `restore`), the
+ * flags that decision settled take the appeal's outcome — dismissed by a keep, they were
+ * upheld after all; upheld by a removal that is undone, they were not — so every count
+ * over flags (the abuse rule, the company scorecard, /transparency) reads the final
+ * outcome. Each of their reporters is then weighed again: sanctions that no longer hold
+ * are withdrawn or lifted, and new ones follow the published rule as after any decision.
+ * Inside the appeal's transaction; the flags keep the decision and the time they were
+ * first decided at.
+ */
+export function settleAppealedFlags(
+  db: Db,
+  args: { appealed: number; effect: "remove" | "restore"; now: number; origin?: string },
+): AbuseStep[] {
+  const to = args.effect === "remove" ? "upheld" : "dismissed";
+  const changed = db
+    .update(flags)
+    .set({ status: to })
+    .where(and(eq(flags.decisionId, args.appealed), eq(flags.status, to === "upheld" ? "dismissed" : "upheld")))
+    .returning({ userId: flags.reporterUserId, companyId: flags.reporterCompanyId })
+    .all();
+  const reporters = new Map<string, Reporter>();
+  for (const r of changed) {
+    if (r.userId != null) reporters.set(`u${r.userId}`, { kind: "user", id: r.userId });
+    if (r.companyId != null) reporters.set(`c${r.companyId}`, { kind: "company", id: r.companyId });
+  }
+  const steps: AbuseStep[] = [];
+  for (const reporter of reporters.values()) {
+    steps.push(...liftUnfounded(db, reporter, args.now, args.origin));
+    const step = weighReporter(db, reporter, args.now, args.origin);
+    if (step) steps.push(step);
+  }
+  return steps;
 }

@@ -20,6 +20,7 @@ import { and, asc, eq, inArray, isNull, max, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { companies, companyMembers, moderationDecisions, replies, reviews, subjects, users } from "#db/schema";
 import { formatDate, translate, type Locale } from "~/i18n";
+import { FLAG_HOLD_CHECK } from "~/lib/flag-policy";
 import {
   PUBLICATION_DEADLINE_MS,
   publicationDeadline,
@@ -60,7 +61,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** Every code a check can hold a review with: the deadline job publishes only reviews held
- *  by one of them (a review held by a moderator, once that exists, is theirs to decide). */
+ *  by one of them (a review held on a manifestly illegal flag, FLAG_HOLD_CHECK, is the flags
+ *  queue's to decide, and one held by a moderator, once that exists, is theirs). */
 const CHECK_CODES = Object.keys(CHECKS) as CheckCode[];
 
 /** The rule at stake when a check holds a review: preselected in the decision form, and
@@ -88,7 +90,14 @@ export function reasonForCheck(code: string | null): ModerationReason {
  *  held reviews are read through reviews_status_feed_idx, whose first column is the
  *  status: a queue page or a deadline run reads held rows only.) */
 const heldSince = sql<number>`coalesce(${reviews.heldAt}, ${reviews.createdAt})`;
-const isHeld = eq(reviews.status, "held");
+/** Held at submission (or at an edit) by a check: this queue's reviews. A review held at
+ *  once on a manifestly illegal flag (held_check FLAG_HOLD_CHECK, app/models/flags.server.ts)
+ *  is decided from the flags queue, with its flags, within the flags' own delay: it is not
+ *  in this queue, nor its count, and the publication deadline never publishes it. */
+const isHeld = and(eq(reviews.status, "held"), sql`coalesce(${reviews.heldCheck}, '') <> ${FLAG_HOLD_CHECK}`);
+
+/** A review held at once on a manifestly illegal flag (see isHeld). */
+const isFlagHold = (r: { status: string; check: string | null }) => r.status === "held" && r.check === FLAG_HOLD_CHECK;
 
 // ─── The queue ────────────────────────────────────────────────────────────────
 
@@ -493,7 +502,8 @@ function refusalFor(db: Db, actorId: number, review: { authorId: number | null; 
  *  offers no decision. */
 export function getHeldCase(reviewId: number, viewer: ModerationActor, db: Db = getDb()): HeldCase | null {
   const [row] = selectItems(db, eq(reviews.id, reviewId), 1);
-  if (!row) return null;
+  // Held on a manifestly illegal flag: its case is the flags queue's (/moderation/reviews/:id).
+  if (!row || isFlagHold(row)) return null;
   const review = getReviewAnyStatus(reviewId);
   const facts = getCase(reviewId, viewer, db);
   if (!review || !facts) return null;
@@ -612,7 +622,7 @@ function publishIf(db: Db, reviewId: number, conditions: SQL | undefined, now: n
   const changes = db
     .update(reviews)
     .set({ status: "published", publishedAt: sql`coalesce(${reviews.publishedAt}, ${now})`, underReviewSince: null })
-    .where(and(eq(reviews.id, reviewId), eq(reviews.status, "held"), conditions))
+    .where(and(eq(reviews.id, reviewId), isHeld, conditions))
     .run().changes;
   if (changes !== 1) return false;
   countPublished(db, reviewId);
@@ -634,7 +644,8 @@ export function decideHeld(input: HeldDecideInput, db: Db = getDb()): HeldDecide
   return db.$client
     .transaction((): HeldDecideResult => {
       const facts = loadFacts(db, input.reviewId);
-      if (!facts) return { ok: false, kind: "not_found" };
+      // Held on a manifestly illegal flag: decided with its flags, from the flags queue.
+      if (!facts || isFlagHold(facts)) return { ok: false, kind: "not_found" };
       const refusal = refusalFor(db, input.actor.id, facts);
       if (refusal) return { ok: false, kind: refusal };
       // Precise answers first; the conditional UPDATE below is what guarantees it.
@@ -649,7 +660,7 @@ export function decideHeld(input: HeldDecideInput, db: Db = getDb()): HeldDecide
           db
             .update(reviews)
             .set({ status: "removed", removedAt: now, removalReason: input.reason, underReviewSince: null })
-            .where(and(eq(reviews.id, facts.id), eq(reviews.status, "held"), unchangedSince(input)))
+            .where(and(eq(reviews.id, facts.id), isHeld, unchangedSince(input)))
             .run().changes === 1;
       }
       if (!applied) return { ok: false, kind: "already_decided" };

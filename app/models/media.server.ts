@@ -222,9 +222,9 @@ export function claimPendingUploads(db: Db, ownerId: number, uploads: UploadKey[
 
 /** Removes the owner's pending uploads among `keys` now (taken off the form, or a form
  *  that will not be saved). */
-export async function discardPendingUploads(db: Db, ownerId: number, keys: string[]) {
+export async function discardPendingUploads(ownerId: number, keys: string[]) {
   if (keys.length === 0) return;
-  const rows = db
+  const rows = getDb()
     .delete(pendingUploads)
     .where(and(eq(pendingUploads.ownerId, ownerId), inArray(pendingUploads.storageKey, keys)))
     .returning({ storageKey: pendingUploads.storageKey, mime: pendingUploads.mime })
@@ -337,8 +337,8 @@ export interface MediaRecord extends MediaAccessFacts {
 }
 
 /** The stored image of this key with what decides who may see it. */
-export function getMediaByKey(db: Db, storageKey: string): MediaRecord | null {
-  const row = db.$client
+export function getMediaByKey(storageKey: string): MediaRecord | null {
+  const row = getDb().$client
     .prepare(
       `SELECT m.id, m.kind, m.storage_key AS storageKey, m.mime, r.status AS reviewStatus, r.author_id AS reviewAuthorId
        FROM review_media m JOIN reviews r ON r.id = m.review_id WHERE m.storage_key = ?`,

@@ -9,6 +9,7 @@
 //   - conduct reports (conduct_reports: "the company offered me something", extortion):
 //     upheld or dismissed, logged against the company;
 //   - suspending and reinstating an account: a suspension ends every session of the account.
+//   (Claims with evidence are app/models/claim-queue.server.ts's, on the helpers exported here.)
 //
 // Each queue is a keyset page over an index, oldest first. Each decision is one synchronous
 // SQLite transaction (BEGIN IMMEDIATE), as in moderation.server.ts: a conditional UPDATE of
@@ -23,6 +24,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
 import {
   companies,
+  companyClaims,
   companyMembers,
   conductReports,
   flags,
@@ -61,20 +63,20 @@ import { countReview, type CountedReview } from "./stats.server";
 
 export const QUEUES_PAGE_SIZE = 20;
 
-const isModerator = (a: ModerationActor) => a.role === "moderator" || a.role === "admin";
+export const isModerator = (a: ModerationActor) => a.role === "moderator" || a.role === "admin";
 
 // ─── Keyset cursors: (created_at, id) ─────────────────────────────────────────
 
-function encodeCursor(at: number, id: number) {
+export function encodeCursor(at: number, id: number) {
   return `${at}_${id}`;
 }
 
-function decodeCursor(cursor: string | null | undefined) {
+export function decodeCursor(cursor: string | null | undefined) {
   const match = cursor?.match(/^(\d{1,16})_(\d{1,12})$/);
   return match ? { at: Number(match[1]), id: Number(match[2]) } : null;
 }
 
-function pageOf<T extends { id: number; createdAt: number }, U>(rows: T[], limit: number, map: (rows: T[]) => U[]): QueuePageOf<U> {
+export function pageOf<T extends { id: number; createdAt: number }, U>(rows: T[], limit: number, map: (rows: T[]) => U[]): QueuePageOf<U> {
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
@@ -86,7 +88,7 @@ function pageOf<T extends { id: number; createdAt: number }, U>(rows: T[], limit
 const actorUser = alias(users, "actor");
 
 /** The decisions of the log on the given targets, newest first. */
-function decisionsOn(db: Db, where: SQL | undefined, limit = 50): QueueDecisionView[] {
+export function decisionsOn(db: Db, where: SQL | undefined, limit = 50): QueueDecisionView[] {
   return db
     .select({
       id: moderationDecisions.id,
@@ -105,7 +107,7 @@ function decisionsOn(db: Db, where: SQL | undefined, limit = 50): QueueDecisionV
     .all();
 }
 
-function lastDecisionOn(db: Db, targetType: "media" | "subject" | "company" | "user", targetId: number): number {
+export function lastDecisionOn(db: Db, targetType: "media" | "subject" | "company" | "user" | "claim", targetId: number): number {
   return (
     db
       .select({ id: max(moderationDecisions.id) })
@@ -115,7 +117,7 @@ function lastDecisionOn(db: Db, targetType: "media" | "subject" | "company" | "u
   );
 }
 
-function isMemberOf(db: Db, companyId: number, userId: number) {
+export function isMemberOf(db: Db, companyId: number, userId: number) {
   return (
     db
       .select({ userId: companyMembers.userId })
@@ -137,7 +139,7 @@ export interface PersonFacts {
   publishedReviews: number;
 }
 
-function personFacts(db: Db, userId: number | null): PersonFacts | null {
+export function personFacts(db: Db, userId: number | null): PersonFacts | null {
   if (userId == null) return null;
   const u = db
     .select({
@@ -166,9 +168,9 @@ function personFacts(db: Db, userId: number | null): PersonFacts | null {
   };
 }
 
-function logDecision(
+export function logDecision(
   db: Db,
-  v: { actorId: number; targetType: "media" | "subject" | "company" | "user"; targetId: number; decision: QueueLogged; reason: string; statement: string; now: number },
+  v: { actorId: number; targetType: "media" | "subject" | "company" | "user" | "claim"; targetId: number; decision: QueueLogged; reason: string; statement: string; now: number },
 ) {
   return db
     .insert(moderationDecisions)
@@ -195,6 +197,8 @@ const NOTICE_KIND: Record<QueueLogged, NotificationKind> = {
   conduct_dismissed: "conduct_dismissed",
   suspend: "account_suspended",
   reinstate: "account_reinstated",
+  claim_accept: "claim_accepted",
+  claim_refuse: "claim_refused",
 };
 
 /** The statement as a mail: every part, the rule's link, and its page. */
@@ -215,7 +219,7 @@ export function renderQueueStatementMail(locale: Locale, input: QueueStatementIn
 
 /** Tells the person concerned: a notification opening the statement's page, and the mail
  *  with the whole statement in their account's language. Inside the decision's transaction. */
-function tell(db: Db, userId: number | null, input: QueueStatementInput, origin?: string) {
+export function tell(db: Db, userId: number | null, input: QueueStatementInput, origin?: string) {
   if (userId == null) return false;
   const user = db
     .select({ email: users.email, name: users.displayName, locale: users.locale })
@@ -244,13 +248,13 @@ function tell(db: Db, userId: number | null, input: QueueStatementInput, origin?
   return true;
 }
 
-const blankStatement = { reviewTitle: null, companyName: null, subjectName: null, reportedAt: null, movedTo: null };
+export const blankStatement = { reviewTitle: null, companyName: null, subjectName: null, reportedAt: null, movedTo: null };
 
 export type QueueDecideResult =
   | { ok: true; decisionId: number }
   | { ok: false; kind: "not_found" | "not_moderator" | "already_decided" | "not_allowed" | QueueRefusal };
 
-interface BaseInput {
+export interface BaseInput {
   actor: ModerationActor;
   reason: ModerationReason;
   statement: string;
@@ -265,6 +269,8 @@ export interface QueuesSummary {
   proofs: { count: number; oldestAt: number | null };
   suggestions: { count: number; oldestAt: number | null };
   conduct: { count: number; oldestAt: number | null };
+  /** Claims with evidence waiting for a moderator (app/models/claim-queue.server.ts). */
+  claims: { count: number; oldestAt: number | null };
 }
 
 const proofWaiting = and(
@@ -273,7 +279,7 @@ const proofWaiting = and(
   inArray(reviews.status, ["published", "held", "pending"]),
 );
 
-/** A count and the oldest item of each of the three queues (three indexed aggregates). */
+/** A count and the oldest item of each of the four queues (four indexed aggregates). */
 export function getQueuesSummary(db: Db = getDb()): QueuesSummary {
   const proofs = db
     .select({ n: count(), oldestAt: sql<number | null>`min(${reviewMedia.createdAt})` })
@@ -291,10 +297,16 @@ export function getQueuesSummary(db: Db = getDb()): QueuesSummary {
     .from(conductReports)
     .where(eq(conductReports.status, "pending"))
     .get();
+  const claims = db
+    .select({ n: count(), oldestAt: sql<number | null>`min(${companyClaims.createdAt})` })
+    .from(companyClaims)
+    .where(and(eq(companyClaims.status, "pending"), eq(companyClaims.method, "evidence")))
+    .get();
   return {
     proofs: { count: proofs?.n ?? 0, oldestAt: proofs?.oldestAt ?? null },
     suggestions: { count: suggestions?.n ?? 0, oldestAt: suggestions?.oldestAt ?? null },
     conduct: { count: conduct?.n ?? 0, oldestAt: conduct?.oldestAt ?? null },
+    claims: { count: claims?.n ?? 0, oldestAt: claims?.oldestAt ?? null },
   };
 }
 
@@ -696,7 +708,7 @@ export function decideSuggestion(input: SuggestionDecideInput, db: Db = getDb())
       } else if (target) {
         for (const w of waiting) {
           // One review per subject per author per period: one who reviewed that subject already keeps that review.
-          if (w.authorId != null && findExistingReview(db, w.authorId, target.id, now) != null) duplicates.add(w.id);
+          if (w.authorId != null && findExistingReview(w.authorId, target.id, now, db) != null) duplicates.add(w.id);
           else db.update(reviews).set({ subjectId: target.id }).where(eq(reviews.id, w.id)).run();
         }
         releasePendingReviews(db, target.id, now);
@@ -1097,6 +1109,17 @@ export function getQueueStatement(decisionId: number, viewer: ModerationActor, d
   if (d.targetType === "user" && (logged === "suspend" || logged === "reinstate")) {
     if (d.targetId !== viewer.id && !moderator) return null;
     return { ...base, decision: logged };
+  }
+  if (d.targetType === "claim" && (logged === "claim_accept" || logged === "claim_refuse")) {
+    // A claim with evidence (app/models/claim-queue.server.ts): the claimant is its recipient.
+    const claim = db
+      .select({ userId: companyClaims.userId, createdAt: companyClaims.createdAt, companyName: companies.name })
+      .from(companyClaims)
+      .innerJoin(companies, eq(companies.id, companyClaims.companyId))
+      .where(eq(companyClaims.id, d.targetId))
+      .get();
+    if (!claim || (claim.userId !== viewer.id && !moderator)) return null;
+    return { ...base, decision: logged, companyName: claim.companyName, reportedAt: claim.createdAt };
   }
   return null;
 }

@@ -59,13 +59,12 @@ export interface QueueSummary {
 export interface Dashboard {
   /** `nextDeadlineAt`: the nearest decision deadline of a waiting report (app/lib/flag-policy.ts). */
   flags: QueueSummary & { reports: number; nextDeadlineAt: number | null };
-  /** Counted only: their queues are not on the dashboard yet. */
-  held: QueueSummary;
   /** Decisions under appeal (however many appeals each has), and the appeals. */
   appeals: QueueSummary & { appeals: number };
 }
 
-/** A count and the age of the oldest item of each queue (three indexed aggregates). */
+/** A count and the age of the oldest item of the flags and appeals queues (the held
+ *  reviews' is getHeldSummary's, the other queues' getQueuesSummary's). */
 export function getDashboard(db: Db = getDb()): Dashboard {
   const flagged = db
     .select({
@@ -76,11 +75,6 @@ export function getDashboard(db: Db = getDb()): Dashboard {
     })
     .from(flags)
     .where(eq(flags.status, "pending"))
-    .get();
-  const held = db
-    .select({ n: count(), oldestAt: sql<number | null>`min(coalesce(${reviews.heldAt}, ${reviews.createdAt}))` })
-    .from(reviews)
-    .where(eq(reviews.status, "held"))
     .get();
   const waiting = db
     .select({
@@ -98,7 +92,6 @@ export function getDashboard(db: Db = getDb()): Dashboard {
       oldestAt: flagged?.oldestAt ?? null,
       nextDeadlineAt: flagged?.nextDeadlineAt ?? null,
     },
-    held: { count: held?.n ?? 0, oldestAt: held?.oldestAt ?? null },
     appeals: { count: waiting?.decisions ?? 0, appeals: waiting?.n ?? 0, oldestAt: waiting?.oldestAt ?? null },
   };
 }

@@ -1,7 +1,7 @@
 // On-site notifications (the bell in the header), written in the same transaction as
 // what caused them. Each kind has its message keys in app/i18n/write.ts
 // ("notice.<kind>.title" / "notice.<kind>.body"); `data` holds what they need.
-import type { Db } from "#db/client.server";
+import { getDb, type Db } from "#db/client.server";
 import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
 import type { Decision, DecisionTarget } from "~/lib/moderation-form";
 import { reasonLabel } from "~/lib/moderation-reasons";
@@ -38,6 +38,9 @@ export const NOTIFICATION_KINDS = [
   "flag_hold",
   "flagging_warning",
   "flagging_suspended",
+  // …and told when an appeal's outcome takes the ground from under a warning or a suspension.
+  "flagging_warning_withdrawn",
+  "flagging_suspension_lifted",
   // Decisions of the proofs, suggestions and conduct queues and on accounts
   // (app/models/moderation-queues.server.ts): the statement is at /statements/decision/:id.
   "proof_accepted",
@@ -48,6 +51,10 @@ export const NOTIFICATION_KINDS = [
   "conduct_dismissed",
   "account_suspended",
   "account_reinstated",
+  // A moderator's decision on a claim with evidence (app/models/claim-queue.server.ts): the
+  // claimant is told, with the statement at /statements/decision/:id.
+  "claim_accepted",
+  "claim_refused",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -201,8 +208,8 @@ export function describeNotification(locale: Locale, kind: string, data: Notific
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
 /** The newest first, by keyset (`before` is the last id seen). */
-export function listNotifications(db: Db, userId: number, locale: Locale, before?: number | null): NotificationView[] {
-  const rows = db.$client
+export function listNotifications(userId: number, locale: Locale, before?: number | null): NotificationView[] {
+  const rows = getDb().$client
     .prepare(
       `SELECT id, kind, data, link, created_at AS createdAt, read_at AS readAt FROM notifications
        WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
@@ -227,7 +234,8 @@ export function listNotifications(db: Db, userId: number, locale: Locale, before
 }
 
 /** Marks the user's notifications read: the given ids, or all of them. */
-export function markNotificationsRead(db: Db, userId: number, ids: number[] | "all", now = Date.now()) {
+export function markNotificationsRead(userId: number, ids: number[] | "all", now = Date.now()) {
+  const db = getDb();
   if (ids === "all") {
     return db.$client.prepare(`UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL`).run(now, userId).changes;
   }

@@ -5,7 +5,7 @@
 // counters and the reviewer's notification commit together or not at all. Who may reply,
 // for which company and on which review is derived here from the database, never from
 // the form: a member of that (verified) company, on a published review of that company.
-import type { Db } from "#db/client.server";
+import { getDb } from "#db/client.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { mostSimilar } from "~/lib/similarity";
 import type { Actor } from "./review-submission.server";
@@ -29,8 +29,8 @@ export interface MemberCompany {
 }
 
 /** The companies a user is a member of, with how many reviews await a reply. */
-export function listMemberCompanies(db: Db, userId: number): MemberCompany[] {
-  return db.$client
+export function listMemberCompanies(userId: number): MemberCompany[] {
+  return getDb().$client
     .prepare(
       `SELECT c.id, c.slug, c.name, c.state, m.role,
               (SELECT count(*) FROM reviews r
@@ -49,8 +49,8 @@ export interface BrandCompany {
   verified: boolean;
 }
 
-export function getBrandCompany(db: Db, slug: string): BrandCompany | null {
-  const row = db.$client.prepare(`SELECT id, slug, name, state FROM companies WHERE slug = ?`).get(slug) as
+export function getBrandCompany(slug: string): BrandCompany | null {
+  const row = getDb().$client.prepare(`SELECT id, slug, name, state FROM companies WHERE slug = ?`).get(slug) as
     | Omit<BrandCompany, "verified">
     | undefined;
   return row ? { ...row, verified: row.state === "verified" } : null;
@@ -83,11 +83,11 @@ function decodeInboxCursor(cursor: string | null | undefined): { phase: Phase; v
  * pagination in two phases (the cursor says which): awaiting reviews walk the partial
  * index reviews_company_awaiting_idx, answered ones the company feed index.
  */
-export function listInbox(db: Db, companyId: number, options: { before?: string | null; limit?: number } = {}): InboxPage {
+export function listInbox(companyId: number, options: { before?: string | null; limit?: number } = {}): InboxPage {
   const limit = options.limit ?? REVIEW_PAGE_SIZE;
   const cursor = decodeInboxCursor(options.before);
   const rows: { id: number; publishedAt: number; phase: Phase }[] = [];
-  const client = db.$client;
+  const client = getDb().$client;
   const fetch = (phase: Phase, after: { value: number; id: number } | null, n: number) =>
     (
       client
@@ -129,9 +129,9 @@ export function getInboxReview(companyId: number, reviewId: number): ReviewView 
 }
 
 /** The same customer's other published reviews of this company, newest first. */
-export function listCustomerReviews(db: Db, companyId: number, review: ReviewView, limit = 10): ReviewView[] {
+export function listCustomerReviews(companyId: number, review: ReviewView, limit = 10): ReviewView[] {
   if (!review.author) return [];
-  const ids = db.$client
+  const ids = getDb().$client
     .prepare(
       `SELECT id FROM reviews
        WHERE author_id = ? AND company_id = ? AND id != ? AND status = 'published' AND published_at IS NOT NULL
@@ -142,9 +142,9 @@ export function listCustomerReviews(db: Db, companyId: number, review: ReviewVie
 }
 
 /** The Markdown of the current reply (for the edit form), with its status. */
-export function getReplySource(db: Db, reviewId: number): { id: number; body: string; status: "published" | "removed"; revisions: number } | null {
+export function getReplySource(reviewId: number): { id: number; body: string; status: "published" | "removed"; revisions: number } | null {
   return (
-    (db.$client
+    (getDb().$client
       .prepare(
         `SELECT p.id, p.body, p.status, (SELECT count(*) FROM reply_revisions v WHERE v.reply_id = p.id) AS revisions
          FROM replies p WHERE p.review_id = ?`,
@@ -154,8 +154,8 @@ export function getReplySource(db: Db, reviewId: number): { id: number; body: st
 }
 
 /** Every version of a reply, newest first (the first version included), for its editors. */
-export function listReplyRevisions(db: Db, replyId: number, limit = 50): { id: number; body: string; createdAt: number }[] {
-  return db.$client
+export function listReplyRevisions(replyId: number, limit = 50): { id: number; body: string; createdAt: number }[] {
+  return getDb().$client
     .prepare(`SELECT id, body, created_at AS createdAt FROM reply_revisions WHERE reply_id = ? ORDER BY id DESC LIMIT ?`)
     .all(replyId, limit) as { id: number; body: string; createdAt: number }[];
 }
@@ -173,8 +173,8 @@ export interface ScriptedMatch {
 
 /** The company's earlier reply (on another review) most like `body`, when it is at
  *  least SCRIPTED_THRESHOLD similar; null otherwise. */
-export function findScriptedMatch(db: Db, companyId: number, reviewId: number, body: string): ScriptedMatch | null {
-  const earlier = db.$client
+export function findScriptedMatch(companyId: number, reviewId: number, body: string): ScriptedMatch | null {
+  const earlier = getDb().$client
     .prepare(
       `SELECT review_id AS reviewId, body, body_html AS bodyHtml FROM replies
        WHERE company_id = ? AND review_id != ? AND status = 'published'
@@ -214,10 +214,10 @@ interface ReplyFacts {
  * must belong to it.
  */
 export function saveReply(
-  db: Db,
   args: { actor: Actor; companyId: number; reviewId: number; body: string; now?: number; origin?: string },
 ): ReplyResult {
   const now = args.now ?? Date.now();
+  const db = getDb();
   const client = db.$client;
   return client.transaction((): ReplyResult => {
     const member = client

@@ -2,7 +2,7 @@
 // reply or a follow-up with a reason from the published list, an explanation, their name
 // and email and a good-faith statement. The flag is written by flagContent (the one place
 // flags are inserted) and the receipt is queued in the outbox in the same transaction.
-import type { Db } from "#db/client.server";
+import { getDb, type Db } from "#db/client.server";
 import type { Locale, MessageKey } from "~/i18n";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import { parseReviewLink, REPORT_HONEYPOT, type ReportForm, type ReportTarget } from "~/lib/report-form";
@@ -64,7 +64,8 @@ export interface ReportContext {
 
 /** Stores a valid report (the form's schema passed), and queues its receipt. A signed-in
  *  reporter who left the name or email empty is known by their account's. */
-export function submitReport(db: Db, form: ReportForm, ctx: ReportContext): ReportOutcome {
+export function submitReport(form: ReportForm, ctx: ReportContext): ReportOutcome {
+  const db = getDb();
   const now = ctx.now ?? Date.now();
   const name = form.name || ctx.user?.displayName || "";
   const email = form.email || ctx.user?.email || "";
@@ -94,17 +95,20 @@ export function submitReport(db: Db, form: ReportForm, ctx: ReportContext): Repo
 
   const result = db.$client
     .transaction(() => {
-      const flagged = flagContent(db, {
-        actor: ctx.user ? { id: ctx.user.id, role: ctx.user.role } : null,
-        contact: { name: data.name, email: data.email },
-        target,
-        reviewId: link.reviewId,
-        reason: data.reason,
-        explanation: data.explanation,
-        locale: ctx.locale,
-        origin: ctx.origin,
-        now,
-      });
+      const flagged = flagContent(
+        {
+          actor: ctx.user ? { id: ctx.user.id, role: ctx.user.role } : null,
+          contact: { name: data.name, email: data.email },
+          target,
+          reviewId: link.reviewId,
+          reason: data.reason,
+          explanation: data.explanation,
+          locale: ctx.locale,
+          origin: ctx.origin,
+          now,
+        },
+        db,
+      );
       if (!flagged.ok) return flagged;
       queueReportReceipt(db, data.email, ctx.locale, {
         template: "report_received",

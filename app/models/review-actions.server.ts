@@ -1,7 +1,7 @@
 // What readers and authors do around a review: helpful votes, flags, the author's one
 // follow-up, "resolved by the company", and "the company offered me something" reports.
 // Each is one transaction; each derives who may do it from the database, never the form.
-import type { Db } from "#db/client.server";
+import { getDb, type Db } from "#db/client.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import type { ModerationReason } from "~/lib/moderation-reasons";
 import { FLAGS_PER_DAY_PER_ACCOUNT } from "~/lib/flag-policy";
@@ -61,7 +61,8 @@ function counted(f: ReviewFacts): CountedReview {
 // ─── Helpful votes ────────────────────────────────────────────────────────────
 
 /** Votes a published review helpful: once per reader, never on one's own. */
-export function voteHelpful(db: Db, args: { actor: Actor; reviewId: number; now?: number }): ActionResult<{ helpfulCount: number }> {
+export function voteHelpful(args: { actor: Actor; reviewId: number; now?: number }): ActionResult<{ helpfulCount: number }> {
+  const db = getDb();
   return db.$client.transaction((): ActionResult<{ helpfulCount: number }> => {
     const f = loadFacts(db, args.reviewId);
     if (!f || f.status !== "published") return { ok: false, kind: "not_found" };
@@ -75,7 +76,8 @@ export function voteHelpful(db: Db, args: { actor: Actor; reviewId: number; now?
 }
 
 /** Takes one's helpful vote back. */
-export function undoHelpful(db: Db, args: { actor: Actor; reviewId: number }): ActionResult<{ helpfulCount: number }> {
+export function undoHelpful(args: { actor: Actor; reviewId: number }): ActionResult<{ helpfulCount: number }> {
+  const db = getDb();
   return db.$client.transaction((): ActionResult<{ helpfulCount: number }> => {
     const f = loadFacts(db, args.reviewId);
     if (!f) return { ok: false, kind: "not_found" };
@@ -127,7 +129,7 @@ export interface FlagArgs {
 /** Flags a review, its reply or its follow-up. A company member flags in the company's
  *  name (the scorecard counts company flags); a visitor without an account flags as a
  *  'notifier' (known by the email they gave). The content stays visible while assessed. */
-export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: number }> {
+export function flagContent(args: FlagArgs, db: Db = getDb()): ActionResult<{ flagId: number }> {
   const now = args.now ?? Date.now();
   const actorId = args.actor?.id ?? null;
   const email = args.contact?.email.trim().toLowerCase() || null;
@@ -221,8 +223,9 @@ export function flagContent(db: Db, args: FlagArgs): ActionResult<{ flagId: numb
 // ─── The author's follow-up and "resolved" ────────────────────────────────────
 
 /** The author's one follow-up, once the company has replied. */
-export function addFollowUp(db: Db, args: { actor: Actor; reviewId: number; body: string; now?: number }): ActionResult<{ followUpId: number }> {
+export function addFollowUp(args: { actor: Actor; reviewId: number; body: string; now?: number }): ActionResult<{ followUpId: number }> {
   const now = args.now ?? Date.now();
+  const db = getDb();
   return db.$client.transaction((): ActionResult<{ followUpId: number }> => {
     const f = loadFacts(db, args.reviewId);
     if (!f || f.status === "deleted") return { ok: false, kind: "not_found" };
@@ -238,8 +241,9 @@ export function addFollowUp(db: Db, args: { actor: Actor; reviewId: number; body
 }
 
 /** The author marks (or unmarks) the review "resolved by the company", once it replied. */
-export function setResolved(db: Db, args: { actor: Actor; reviewId: number; resolved: boolean; now?: number }): ActionResult<{ resolvedAt: number | null }> {
+export function setResolved(args: { actor: Actor; reviewId: number; resolved: boolean; now?: number }): ActionResult<{ resolvedAt: number | null }> {
   const now = args.now ?? Date.now();
+  const db = getDb();
   return db.$client.transaction((): ActionResult<{ resolvedAt: number | null }> => {
     const f = loadFacts(db, args.reviewId);
     if (!f || f.status === "deleted") return { ok: false, kind: "not_found" };
@@ -257,8 +261,9 @@ export function setResolved(db: Db, args: { actor: Actor; reviewId: number; reso
 // ─── "The company offered me something" ───────────────────────────────────────
 
 /** The author reports that the company offered something to change or delete the review. */
-export function reportIncentive(db: Db, args: { actor: Actor; reviewId: number; body: string; now?: number }): ActionResult<{ reportId: number }> {
+export function reportIncentive(args: { actor: Actor; reviewId: number; body: string; now?: number }): ActionResult<{ reportId: number }> {
   const now = args.now ?? Date.now();
+  const db = getDb();
   return db.$client.transaction((): ActionResult<{ reportId: number }> => {
     const f = loadFacts(db, args.reviewId);
     if (!f) return { ok: false, kind: "not_found" };
@@ -291,13 +296,12 @@ export interface ReviewViewer {
 
 /** The actions a page offers the reader of this review (one query at most). */
 export function getReviewViewer(
-  db: Db,
   user: { id: number } | null,
   review: { id: number; status: string; author: { id: number } | null; reply: { status: string } | null; followUp: unknown; resolvedAt: number | null },
 ): ReviewViewer {
   const isAuthor = user != null && review.author?.id === user.id;
   const hasReply = review.reply?.status === "published";
-  const voted = user != null && !isAuthor && votedReviewIds(db, user.id, [review.id]).has(review.id);
+  const voted = user != null && !isAuthor && votedReviewIds(getDb(), user.id, [review.id]).has(review.id);
   return {
     signedIn: user != null,
     isAuthor,

@@ -85,7 +85,7 @@ export async function readReviewForm(
 
   // Photos kept from an earlier answer (this member's pending uploads), minus the ones taken off.
   const removeKept = form.getAll("removeKept").map(String).slice(0, MAX_PHOTOS);
-  await discardPendingUploads(db, userId, removeKept);
+  await discardPendingUploads(userId, removeKept);
   const keptKeys = [...new Set(form.getAll("keptPhoto").map(String))].slice(0, MAX_PHOTOS);
   const photos: StoredImage[] = findPendingUploads(db, userId, keptKeys.filter((k) => !removeKept.includes(k)));
   let proof: StoredImage | null = findPendingUploads(db, userId, [str("keptProof")].filter(Boolean))[0] ?? null;

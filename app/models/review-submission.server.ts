@@ -8,7 +8,7 @@
 // wait as the author's pending uploads; the transaction that saves the review claims them
 // (claimPendingUploads: only the actor's own) and moves them to permanent storage. When it
 // refuses, they stay pending for the form's next try, and the sweep removes them later.
-import type { Db } from "#db/client.server";
+import { getDb, type Db } from "#db/client.server";
 import type { LANGUAGES, ROLES } from "#db/enums";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { ONE_REVIEW_PER_MONTHS } from "~/lib/policy";
@@ -118,7 +118,7 @@ function resubmissionOf(db: Db, reviewId: number, input: ReviewInput, now: numbe
 }
 
 /** The author's review of this subject within the one-review period, if any. */
-export function findExistingReview(db: Db, authorId: number, subjectId: number, now = Date.now()): number | null {
+export function findExistingReview(authorId: number, subjectId: number, now = Date.now(), db: Db = getDb()): number | null {
   const row = db.$client
     .prepare(
       `SELECT id FROM reviews WHERE author_id = ? AND subject_id = ? AND status <> 'deleted' AND created_at > ?
@@ -178,7 +178,8 @@ export interface CreateReviewArgs {
 }
 
 /** Writes a new review of an existing subject. */
-export function createReview(db: Db, args: CreateReviewArgs): WriteResult {
+export function createReview(args: CreateReviewArgs): WriteResult {
+  const db = getDb();
   const now = args.now ?? Date.now();
   if ((args.photos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
   return db.$client.transaction((): WriteResult => {
@@ -197,7 +198,7 @@ function insertReview(
   args: CreateReviewArgs & { now: number; companyId: number; subjectPending: boolean },
 ): WriteResult {
   const { actor, input, now } = args;
-  const existing = findExistingReview(db, actor.id, args.subjectId, now);
+  const existing = findExistingReview(actor.id, args.subjectId, now, db);
   if (existing != null) {
     const resubmitted = resubmissionOf(db, existing, input, now);
     if (resubmitted) return { ok: false, kind: "resubmitted", reviewId: existing, status: resubmitted };
@@ -262,11 +263,11 @@ export interface SuggestArgs extends Omit<CreateReviewArgs, "subjectId"> {
 /** A review of a store, website, product or service the reviewer suggests: the subject is
  *  created as pending, and the review waits with it (status pending) until a moderator
  *  accepts the subject (releasePendingReviews). */
-export function createReviewWithSuggestedSubject(db: Db, args: SuggestArgs): WriteResult & { subjectId?: number } {
+export function createReviewWithSuggestedSubject(args: SuggestArgs): WriteResult & { subjectId?: number } {
   const now = args.now ?? Date.now();
   if ((args.photos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
   try {
-    return suggestTransaction(db, args, now);
+    return suggestTransaction(getDb(), args, now);
   } catch (error) {
     if (error instanceof RollbackWith) return error.result;
     throw error;
@@ -342,7 +343,8 @@ export interface EditReviewArgs {
 }
 
 /** Edits the author's own review: a new revision, the checks again, the counters moved. */
-export function editReview(db: Db, args: EditReviewArgs): WriteResult & { removedMedia?: { storageKey: string; mime: string }[] } {
+export function editReview(args: EditReviewArgs): WriteResult & { removedMedia?: { storageKey: string; mime: string }[] } {
+  const db = getDb();
   const now = args.now ?? Date.now();
   return db.$client.transaction((): WriteResult & { removedMedia?: { storageKey: string; mime: string }[] } => {
     const before = loadReview(db, args.reviewId);
@@ -443,7 +445,8 @@ export function editReview(db: Db, args: EditReviewArgs): WriteResult & { remove
 
 /** The author deletes their review: gone from the public pages and the score, kept
  *  internally (status 'deleted', deleted_at) per the retention policy. */
-export function deleteReview(db: Db, args: { actor: Actor; reviewId: number; now?: number }): WriteResult {
+export function deleteReview(args: { actor: Actor; reviewId: number; now?: number }): WriteResult {
+  const db = getDb();
   const now = args.now ?? Date.now();
   return db.$client.transaction((): WriteResult => {
     const before = loadReview(db, args.reviewId);
@@ -466,8 +469,8 @@ export interface SubjectForReview {
   company: { id: number; slug: string; name: string };
 }
 
-export function getSubjectForReview(db: Db, subjectId: number): SubjectForReview | null {
-  const row = db.$client
+export function getSubjectForReview(subjectId: number): SubjectForReview | null {
+  const row = getDb().$client
     .prepare(
       `SELECT s.id, s.name, s.kind, s.city, s.state, c.id AS companyId, c.slug AS companySlug, c.name AS companyName
        FROM subjects s JOIN companies c ON c.id = s.company_id WHERE s.id = ? AND s.state = 'active'`,
@@ -504,7 +507,8 @@ export interface ReviewForEdit {
 }
 
 /** The author's own review, for its edit form; null when it is not theirs or not editable. */
-export function getReviewForEdit(db: Db, actor: Actor, reviewId: number): ReviewForEdit | "forbidden" | null {
+export function getReviewForEdit(actor: Actor, reviewId: number): ReviewForEdit | "forbidden" | null {
+  const db = getDb();
   const r = db.$client
     .prepare(
       `SELECT r.id, r.author_id AS authorId, r.status, r.held_check AS heldCheck, r.stars, r.title, r.body,
@@ -551,8 +555,8 @@ export function getReviewForEdit(db: Db, actor: Actor, reviewId: number): Review
 }
 
 /** Every version of a review, oldest first (the author's history; moderators' too). */
-export function listRevisions(db: Db, reviewId: number) {
-  return db.$client
+export function listRevisions(reviewId: number) {
+  return getDb().$client
     .prepare(
       `SELECT id, stars, title, body, experience_date AS experienceDate, channel, recommend, created_at AS createdAt
        FROM review_revisions WHERE review_id = ? ORDER BY id`,
@@ -570,8 +574,8 @@ export function listRevisions(db: Db, reviewId: number) {
 }
 
 /** The slug of the review's company (where to go after deleting it). */
-export function reviewCompanySlug(db: Db, reviewId: number): string | null {
-  const row = db.$client
+export function reviewCompanySlug(reviewId: number): string | null {
+  const row = getDb().$client
     .prepare(`SELECT c.slug FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`)
     .get(reviewId) as { slug: string } | undefined;
   return row?.slug ?? null;

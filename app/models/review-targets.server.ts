@@ -1,6 +1,6 @@
 // What a reviewer can review: companies and their active subjects, found by name as they
 // type (/write-a-review), or one company's list (from its page's "write a review").
-import type { Db } from "#db/client.server";
+import { getDb, type Db } from "#db/client.server";
 import { findNames } from "./search.server";
 
 export interface TargetSubject {
@@ -40,7 +40,8 @@ function subjectsOf(db: Db, companyIds: number[]): Map<number, TargetSubject[]> 
 
 /** Companies matching what was typed (their name, or one of their subjects'), best first,
  *  each with its subjects (the matching ones first). */
-export function findReviewTargets(db: Db, query: string, limit = 8): TargetCompany[] {
+export function findReviewTargets(query: string, limit = 8): TargetCompany[] {
+  const db = getDb();
   // Same matching, ranking and time budget as /search (a partial list when it runs out).
   const hits = findNames(db, query);
   const matchedSubjects = new Set(hits.subjects.map((s) => s.id));
@@ -62,7 +63,8 @@ export function findReviewTargets(db: Db, query: string, limit = 8): TargetCompa
 }
 
 /** One company and all its active subjects. */
-export function getCompanyTargets(db: Db, slug: string): TargetCompany | null {
+export function getCompanyTargets(slug: string): TargetCompany | null {
+  const db = getDb();
   const company = db.$client.prepare(`SELECT id, slug, name, domain FROM companies WHERE slug = ?`).get(slug) as
     | Omit<TargetCompany, "subjects">
     | undefined;

@@ -25,6 +25,7 @@ import { appeals, flags, moderationDecisions, REPORTER_TYPES, reviews } from "#d
 import { HELD_DECISIONS } from "~/lib/held-review";
 import type { DecisionCount, Delays, FlagCounts, Figures, TransparencyReport } from "~/lib/transparency";
 import { appealFigures } from "./appeals.server";
+import { CATEGORY_DECISIONS } from "./category-admin.server";
 import { STAFF_ROLE_DECISIONS } from "./moderation-team.server";
 
 /** The version of the JSON and CSV shapes: bumped on any change that is not an addition. */
@@ -127,7 +128,7 @@ function addDecisions(db: Db, { from, now, total, perMonth, both }: Tally) {
       and(
         gte(moderationDecisions.createdAt, from),
         lte(moderationDecisions.createdAt, now),
-        notInArray(moderationDecisions.decision, [...STAFF_ROLE_DECISIONS]),
+        notInArray(moderationDecisions.decision, [...STAFF_ROLE_DECISIONS, ...CATEGORY_DECISIONS]),
       ),
     )
     .groupBy(sql`1`, moderationDecisions.targetType, moderationDecisions.reason, moderationDecisions.decision, moderationDecisions.automated)

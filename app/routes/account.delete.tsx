@@ -3,7 +3,6 @@ import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ConformField, ConformFormError, useClearPasswords } from "~/components/Field";
 import { useT } from "~/i18n/react";
@@ -32,12 +31,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseAccountForm(form, deleteAccountSchema);
   // The password is checked even when no choice was made, so that both problems show at once.
   const passwordFlagged = submission.status !== "success" && Boolean(submission.error?.password);
-  const hash = getPasswordHash(getDb(), user.id);
+  const hash = getPasswordHash(user.id);
   const passwordRight = !passwordFlagged && hash != null && (await verifyPassword(hash, asText(form.get("password"))));
   if (submission.status !== "success" || !passwordRight) {
     return refuse(submission, passwordFlagged || passwordRight ? {} : { fieldErrors: { password: ["accountDelete.error.password"] } });
   }
-  deleteAccount(getDb(), user.id, submission.value.reviews);
+  deleteAccount(user.id, submission.value.reviews);
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookies(request).clear());
   headers.append("Set-Cookie", await flashCookie(request, "flash.accountDeleted"));

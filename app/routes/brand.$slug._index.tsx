@@ -2,7 +2,6 @@
 // first, each with its reply (the same Thread as the public pages). Members only.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Pagination } from "~/components/Pagination";
 import { Thread } from "~/components/Thread";
@@ -21,11 +20,11 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "brand.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const company = getBrandCompany(getDb(), params.slug ?? "");
+  const company = getBrandCompany(params.slug ?? "");
   if (!company) throw notFound();
   const { memberRole } = requireCompanyMember(request, company.id);
   const before = new URL(request.url).searchParams.get("before");
-  const page = listInbox(getDb(), company.id, { before });
+  const page = listInbox(company.id, { before });
   return { company, memberRole, ...page, firstPage: !before };
 }
 

@@ -14,7 +14,6 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
 import { Thread } from "~/components/Thread";
@@ -54,7 +53,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "bra
 /** The company (404), the member (403 otherwise) and the review, which must be one of
  *  this company's published reviews (404 otherwise: another company's review is not here). */
 function load(request: Request, params: { slug?: string; id?: string }) {
-  const company = getBrandCompany(getDb(), params.slug ?? "");
+  const company = getBrandCompany(params.slug ?? "");
   if (!company) throw notFound();
   const { user } = requireCompanyMember(request, company.id);
   const id = Number(params.id);
@@ -65,14 +64,14 @@ function load(request: Request, params: { slug?: string; id?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { company, review } = load(request, params);
-  const source = getReplySource(getDb(), review.id);
+  const source = getReplySource(review.id);
   return {
     company,
     review,
     reply: source ? { body: source.status === "published" ? source.body : "", status: source.status, revisions: source.revisions } : null,
     // Earlier versions, for the company's own eyes (a removed reply's text stays with the moderators).
-    history: source && source.status === "published" ? listReplyRevisions(getDb(), source.id).slice(1) : [],
-    customer: listCustomerReviews(getDb(), company.id, review),
+    history: source && source.status === "published" ? listReplyRevisions(source.id).slice(1) : [],
+    customer: listCustomerReviews(company.id, review),
   };
 }
 
@@ -101,11 +100,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (message: string, status: number) => data<ActionData>({ result: submission.reply({ formErrors: [message] }) }, { status });
   const body = submission.value.body;
   if (form.get("confirmScripted") !== "yes") {
-    const scripted = findScriptedMatch(getDb(), company.id, review.id, body);
+    const scripted = findScriptedMatch(company.id, review.id, body);
     if (scripted) return data<ActionData>({ result: submission.reply(), scripted }, { status: 409 });
   }
   if (!hit(`reply:${keyPart(String(user.id))}`, REPLY_RATE_LIMIT).allowed) return refuse("brand.reply.rateLimited", 429);
-  const result = saveReply(getDb(), {
+  const result = saveReply({
     actor: { id: user.id, role: user.role },
     companyId: company.id,
     reviewId: review.id,

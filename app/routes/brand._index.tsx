@@ -1,7 +1,6 @@
 // The brand dashboard's home: the signed-in user's companies, or why there are none.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -19,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "bra
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  return { companies: listMemberCompanies(getDb(), user.id) };
+  return { companies: listMemberCompanies(user.id) };
 }
 
 export default function BrandHome() {

@@ -1,24 +1,36 @@
 // "Is this your company?": a signed-in user proves they speak for a company with a code
-// mailed to an address at its domain (app/lib/company-domain.ts), then enters the code.
-// Two forms on Conform, each a plain POST that works without JavaScript and keeps what
-// was typed; the writes are app/models/company-claims.server.ts's.
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+// mailed to an address at its domain (app/lib/company-domain.ts), then enters the code; or,
+// without such an address, asks with evidence (their role, an optional link) that a
+// moderator accepts or refuses from /moderation/claims — the page then says since when the
+// request waits. Three forms on Conform, each a plain POST that works without JavaScript and
+// keeps what was typed; the writes are app/models/company-claims.server.ts's.
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
-import { translate, type Locale, type MessageKey } from "~/i18n";
+import { translate, type Locale, type MessageKey, type Vars } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { localeOfMatches } from "~/lib/auth-meta";
-import { CLAIM_CODE_LENGTH, claimCodeSchema, claimEmailSchema, type ClaimIntent } from "~/lib/company-claim-form";
+import {
+  CLAIM_CODE_LENGTH,
+  CLAIM_EVIDENCE_URL_MAX_LENGTH,
+  CLAIM_EVIDENCE_VARS,
+  CLAIM_EXPLANATION_MAX_LENGTH,
+  claimCodeSchema,
+  claimEmailSchema,
+  claimEvidenceSchema,
+  type ClaimIntent,
+} from "~/lib/company-claim-form";
 import { conformError, conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
+import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { badRequest, notFound, readForm } from "~/lib/http.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import { getClaimPage, startDomainClaim, verifyDomainClaim, type VerifyClaimResult } from "~/models/company-claims.server";
+import { getClaimPage, requestEvidenceClaim, startDomainClaim, verifyDomainClaim, type VerifyClaimResult } from "~/models/company-claims.server";
 import { requireUser } from "~/models/permissions.server";
 import companiesStyles from "~/styles/companies.css?url";
 
@@ -49,7 +61,7 @@ type ActionData = {
   intent: ClaimIntent;
   result: SubmissionResult<string[]>;
   /** Variables of the messages (tries left on a wrong code, minutes to wait). */
-  vars?: Record<string, number>;
+  vars?: Vars;
 };
 
 const VERIFY_REFUSALS: Record<Exclude<VerifyClaimResult, { ok: true }>["kind"], { status: number; message: MessageKey }> = {
@@ -122,17 +134,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({ intent, result: submission.reply({ formErrors: [refusal.message], resetForm: true }) }, { status: refusal.status });
   }
 
+  if (intent === "evidence") {
+    const which: Pick<ActionData, "intent" | "vars"> = { intent: "evidence", vars: CLAIM_EVIDENCE_VARS };
+    const submission = parseWithZod(form, { schema: claimEvidenceSchema });
+    if (submission.status !== "success") return refuse(submission, {}, 400, which);
+    const result = requestEvidenceClaim({
+      userId: user.id,
+      slug: page.company.slug,
+      explanation: submission.value.explanation,
+      evidenceUrl: submission.value.evidenceUrl,
+    });
+    if (result.ok) return redirect(`/companies/${page.company.slug}/claim`, { headers: { "Set-Cookie": await flashCookie(request, "flash.claimRequested") } });
+    if (result.kind === "not_found") throw notFound();
+    if (result.kind === "rate_limited") return tooManyAttempts(submission, result.retryAfter, which);
+    if (result.kind === "invalid_url") return refuse(submission, { fieldErrors: { evidenceUrl: ["claims.error.url"] } }, 400, which);
+    return refuse(submission, { formErrors: [result.kind === "already_pending" ? "claims.error.pending" : "companies.error.alreadyVerified"] }, 409, which);
+  }
+
   throw badRequest("Unknown form");
 }
 
 export default function ClaimPage() {
   const page = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t, locale } = useT();
-  const { company, memberRole, pending, verifiable } = page;
+  const { t, locale, date } = useT();
+  const { company, memberRole, pending, verifiable, evidenceClaim } = page;
   const name = { company: company.name };
-  // A refused code whose form is gone (the code expired, the company got verified): said here.
-  const orphan = answer?.intent === "verify" && !(pending && company.state !== "verified" && verifiable) ? answer : undefined;
+  // A refused form that is gone (the code expired, the company got verified, a request with
+  // evidence already waits): said here.
+  const orphan =
+    (answer?.intent === "verify" && !(pending && company.state !== "verified" && verifiable)) ||
+    (answer?.intent === "evidence" && (evidenceClaim != null || company.state === "verified"))
+      ? answer
+      : undefined;
 
   return (
     <div className="page page--narrow claim-page">
@@ -156,13 +190,25 @@ export default function ClaimPage() {
         ) : (
           <p className="notice">{t("companies.claim.alreadyVerified", name)}</p>
         )
-      ) : !verifiable ? (
-        <p className="notice">{t("companies.claim.noDomain", name)}</p>
       ) : (
         <>
           {memberRole ? <p className="notice">{t("companies.claim.youAdded", name)}</p> : null}
-          {pending ? <CodeForm claim={pending} companyName={company.name} answer={answer?.intent === "verify" ? answer : undefined} /> : null}
-          <EmailForm domain={company.domain ?? ""} again={pending != null} answer={answer?.intent === "send" ? answer : undefined} />
+          {!verifiable ? (
+            <p className="notice">{t("companies.claim.noDomain", name)}</p>
+          ) : (
+            <>
+              {pending ? <CodeForm claim={pending} companyName={company.name} answer={answer?.intent === "verify" ? answer : undefined} /> : null}
+              <EmailForm domain={company.domain ?? ""} again={pending != null} answer={answer?.intent === "send" ? answer : undefined} />
+            </>
+          )}
+          {evidenceClaim ? (
+            <section className="card section" aria-labelledby="claim-evidence-title">
+              <h2 id="claim-evidence-title">{t("claims.form.title")}</h2>
+              <p className="notice">{t("claims.pending", { date: date(evidenceClaim.createdAt) })}</p>
+            </section>
+          ) : (
+            <EvidenceForm companyName={company.name} answer={answer?.intent === "evidence" && !orphan ? answer : undefined} />
+          )}
           <p className="muted">{t("companies.claim.afterwards", name)}</p>
         </>
       )}
@@ -249,6 +295,65 @@ function CodeForm({ claim, companyName, answer }: { claim: { id: number; email: 
           name={fields.code.name}
         />
         <button type="submit">{t("companies.claim.verify")}</button>
+      </Form>
+    </section>
+  );
+}
+
+function EvidenceForm({ companyName, answer }: { companyName: string; answer?: ActionData }) {
+  const { t, locale } = useT();
+  const [form, fields] = useForm({
+    id: "claim-evidence",
+    lastResult: answer?.result,
+    constraint: getZodConstraint(claimEvidenceSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: claimEvidenceSchema }),
+  });
+  const vars = { ...CLAIM_EVIDENCE_VARS, ...answer?.vars };
+  const explanationHintId = `${fields.explanation.id}-hint`;
+  const urlHintId = `${fields.evidenceUrl.id}-hint`;
+  const { key: explanationKey, ...explanation } = getTextareaProps(fields.explanation, { ariaDescribedBy: explanationHintId });
+  const { key: urlKey, ...url } = getInputProps(fields.evidenceUrl, { type: "text", ariaDescribedBy: urlHintId });
+  const formErrors = conformErrors(locale, form.errors, vars);
+  const explanationError = conformError(locale, fields.explanation.errors, vars);
+  const urlError = conformError(locale, fields.evidenceUrl.errors, vars);
+  const name = { company: companyName };
+  return (
+    <section className="card section" aria-labelledby="claim-evidence-title">
+      <h2 id="claim-evidence-title">{t("claims.form.title")}</h2>
+      <p>{t("claims.form.intro", name)}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormError id={form.errorId}>{formErrors[0] ?? ((explanationError || urlError) && answer ? t("companies.error.fix") : undefined)}</FormError>
+        <input type="hidden" name="intent" value="evidence" />
+        <Field
+          key={explanationKey}
+          as="textarea"
+          rows={6}
+          label={t("claims.form.explanation", name)}
+          hint={t("claims.form.explanationHint", CLAIM_EVIDENCE_VARS)}
+          error={explanationError}
+          {...explanation}
+          maxLength={CLAIM_EXPLANATION_MAX_LENGTH}
+          id={fields.explanation.id}
+          name={fields.explanation.name}
+        />
+        <Field
+          key={urlKey}
+          label={t("claims.form.url")}
+          hint={t("claims.form.urlHint")}
+          error={urlError}
+          inputMode="url"
+          autoComplete="url"
+          spellCheck={false}
+          {...url}
+          maxLength={CLAIM_EVIDENCE_URL_MAX_LENGTH}
+          id={fields.evidenceUrl.id}
+          name={fields.evidenceUrl.name}
+        />
+        <button type="submit" className="button--ghost">
+          {t("claims.form.submit")}
+        </button>
       </Form>
     </section>
   );

@@ -3,7 +3,6 @@
 // review's author and moderators; photos for whoever may see the review. Anything not
 // allowed answers 404, so that a key reveals nothing.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getDb } from "#db/client.server";
 import { canViewMedia, getMediaByKey, parseMediaUrlName, readMediaFile } from "~/models/media.server";
 import { getUser } from "~/models/permissions.server";
 import { notFound } from "~/lib/http.server";
@@ -13,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = parseMediaUrlName(params.key ?? "");
   if (!parsed) return notFound();
   const thumbnail = parsed.thumbnail || new URL(request.url).searchParams.get("size") === "thumb";
-  const media = getMediaByKey(getDb(), parsed.storageKey);
+  const media = getMediaByKey(parsed.storageKey);
   if (!media) return notFound();
   const user = getUser(request);
   if (!canViewMedia(user ? { id: user.id, role: user.role } : null, media)) return notFound();

@@ -86,12 +86,13 @@ export default function ModerationDashboard() {
             </Link>
           </p>
         </li>
-        {/* Proofs, suggested subjects, conduct reports (app/routes/moderation.proofs.tsx and siblings). */}
+        {/* Proofs, suggested subjects, conduct reports, claims with evidence (app/routes/moderation.proofs.tsx and siblings). */}
         {(
           [
             ["proofs", "queues.dashboard.proofs", "queues.dashboard.proofsHint"],
             ["suggestions", "queues.dashboard.suggestions", "queues.dashboard.suggestionsHint"],
             ["conduct", "queues.dashboard.conduct", "queues.dashboard.conductHint"],
+            ["claims", "claims.dashboard.title", "claims.dashboard.hint"],
           ] as const
         ).map(([queue, title, hint]) => (
           <li key={queue} className="card queue-card">

@@ -134,6 +134,14 @@ export default function ModerationCompany() {
   );
 }
 
+/** The alert above a form, as on the other moderation forms: what went wrong with the
+ *  whole form or, when only fields have errors, "correct the fields marked below". */
+function FormAlert({ messages, errorId, fieldsInvalid }: { messages: string[]; errorId: string; fieldsInvalid: boolean }) {
+  const { t } = useT();
+  if (messages.length > 0) return <FormError id={errorId}>{messages.join(" ")}</FormError>;
+  return fieldsInvalid ? <FormError>{t("moderation.error.fix")}</FormError> : null;
+}
+
 function WarnForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const { defaultExpiry } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
@@ -147,7 +155,9 @@ function WarnForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: warningSchema }),
   });
   const vars = WARNING_MESSAGE_VARS;
-  const messages = conformErrors(locale, form.errors, vars);
+  const stale = Boolean(fields.intent.errors?.length);
+  const messages = [...conformErrors(locale, form.errors, vars), ...(stale ? [t("moderation.error.stale")] : [])];
+  const fieldsInvalid = [fields.reason, fields.statement, fields.language, fields.expiresOn].some((f) => f.errors?.length);
   const statementHintId = `${fields.statement.id}-hint`;
   const expiresHintId = `${fields.expiresOn.id}-hint`;
   const { key: reasonKey, ...reasonProps } = getSelectProps(fields.reason);
@@ -166,7 +176,7 @@ function WarnForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
     <section className="card section" aria-labelledby="warn-title">
       <h2 id="warn-title">{t("mcompany.form.title")}</h2>
       <Form method="post" {...getFormProps(form)}>
-        {messages.length > 0 ? <FormError id={form.errorId}>{messages.join(" ")}</FormError> : null}
+        <FormAlert messages={messages} errorId={form.errorId} fieldsInvalid={fieldsInvalid} />
         <input type="hidden" name="intent" value="warn" />
         <div className={cls(fields.reason)}>
           <label htmlFor={fields.reason.id}>{t("mcompany.form.reason")}</label>
@@ -228,7 +238,7 @@ function LiftForm({ warningId, lastResult }: { warningId: number; lastResult?: S
     <details open={Boolean(lastResult)}>
       <summary>{t("mcompany.lift.title")}</summary>
       <Form method="post" {...getFormProps(form)}>
-        {messages.length > 0 ? <FormError id={form.errorId}>{messages.join(" ")}</FormError> : null}
+        <FormAlert messages={messages} errorId={form.errorId} fieldsInvalid={Boolean(fields.statement.errors?.length)} />
         <input type="hidden" name="intent" value="lift" />
         <input type="hidden" name="warningId" value={warningId} />
         <div className={fields.statement.errors?.length ? "field field--invalid" : "field"}>

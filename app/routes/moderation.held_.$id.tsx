@@ -5,31 +5,30 @@
 // and the decision form: publish or refuse, with a rule from the published list and a
 // statement to the author. Moderators never edit the text.
 //
-// The form is a Conform form on one zod schema (app/lib/held-review.ts) shared with the
-// action: a plain <Form method="post"> that works without JavaScript and keeps what was
-// typed when the action answers with errors.
-import { getCollectionProps, getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+// The form is the queues' QueueDecisionForm on one zod schema (app/lib/held-review.ts)
+// shared with the action: a plain <Form method="post"> that works without JavaScript and
+// keeps what was typed when the action answers with errors.
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { AuthorCard, DecisionItem } from "~/components/CaseFacts";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AuthorCard } from "~/components/CaseFacts";
+import { CaseDecisions } from "~/components/CaseListSection";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { FormError } from "~/components/Field";
 import { Deadline, HeldWhy } from "~/components/HeldEvidence";
 import { statusLabel } from "~/components/moderation-labels";
+import { QueueDecisionForm, type DecisionChoice, type DecisionFormText } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
 import { Thread } from "~/components/Thread";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { localeOfMatches } from "~/lib/auth-meta";
-import { conformError, conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
-import { HELD_DECISIONS, HELD_MESSAGE_VARS, heldDecisionSchema, type HeldDecision } from "~/lib/held-review";
+import { heldDecisionSchema } from "~/lib/held-review";
 import { checkName } from "~/lib/held-statement";
 import { notFound, readForm } from "~/lib/http.server";
-import { STATEMENT_MAX_LENGTH } from "~/lib/moderation-form";
-import { MODERATION_REASONS } from "~/lib/moderation-reasons";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { idParam, loadQueueCase } from "~/lib/queue-decision.server";
 import { decideHeld, getHeldCase, type HeldCase } from "~/models/held-reviews.server";
 import { requireModerator } from "~/models/permissions.server";
 
@@ -44,17 +43,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   ];
 };
 
-function reviewId(param: string | undefined) {
-  const id = Number(param);
-  return /^\d{1,12}$/.test(param ?? "") && Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = requireModerator(request);
-  const id = reviewId(params.id);
-  const view = id ? getHeldCase(id, user) : null;
-  if (!view) throw notFound();
-  return { case: view, now: Date.now() };
+  return { ...loadQueueCase(request, params.id, getHeldCase), now: Date.now() };
 }
 
 const FAILURE = {
@@ -67,7 +57,7 @@ const FAILURE = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireModerator(request);
-  const id = reviewId(params.id);
+  const id = idParam(params.id);
   if (!id) throw notFound();
   const form = await readForm(request);
   const submission = parseWithZod(form, { schema: heldDecisionSchema });
@@ -141,7 +131,7 @@ export default function HeldCasePage() {
           </section>
 
           <History versions={view.history} />
-          <Decisions decisions={view.decisions} />
+          <CaseDecisions id="held-decisions" title={t("held.case.decisions")} empty={t("held.case.decisions.none")} decisions={view.decisions} />
         </div>
 
         <aside className="case-side" aria-label={t("held.decide.title")}>
@@ -189,136 +179,43 @@ function History({ versions }: { versions: HeldCase["history"] }) {
   );
 }
 
-function Decisions({ decisions }: { decisions: HeldCase["decisions"] }) {
-  const { t } = useT();
-  return (
-    <section className="section case-section" aria-labelledby="held-decisions">
-      <h2 id="held-decisions">{t("held.case.decisions")}</h2>
-      {decisions.length === 0 ? <p className="muted">{t("held.case.decisions.none")}</p> : null}
-      <ol className="case-decisions">
-        {decisions.map((d) => (
-          <DecisionItem key={d.id} d={d} />
-        ))}
-      </ol>
-    </section>
-  );
-}
-
 // ─── The decision form ────────────────────────────────────────────────────────
 
-const CHOICE: Record<HeldDecision, { label: MessageKey; hint: MessageKey }> = {
-  publish: { label: "held.decide.publish", hint: "held.decide.publishHint" },
-  refuse: { label: "held.decide.refuse", hint: "held.decide.refuseHint" },
+const HELD_CHOICES: DecisionChoice[] = [
+  { value: "publish", label: "held.decide.publish", hint: "held.decide.publishHint" },
+  { value: "refuse", label: "held.decide.refuse", hint: "held.decide.refuseHint" },
+];
+
+const HELD_TEXT: Partial<DecisionFormText> = {
+  legend: "held.decide.legend",
+  reason: "held.decide.reason",
+  reasonHint: "held.decide.reasonHint",
+  rules: "held.decide.rules",
+  chooseReason: "held.decide.chooseReason",
+  statement: "held.decide.statement",
+  statementHint: "held.decide.statementHint",
+  neverEdit: "held.decide.neverEdit",
+  submit: "held.decide.submit",
+  fix: "held.error.fix",
+  stale: "held.error.stale",
 };
-const asDecision = (value: unknown): HeldDecision => HELD_DECISIONS.find((d) => d === value) ?? "publish";
 
+/** Publish or refuse, with what the case looked like when it was opened (see decideHeld()). */
 function DecisionPanel({ view, lastResult }: { view: HeldCase; lastResult?: SubmissionResult<string[]> }) {
-  const { t, locale } = useT();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "decide-held-form",
-    lastResult,
-    defaultValue: { reason: view.item.suggestedReason },
-    constraint: getZodConstraint(heldDecisionSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: heldDecisionSchema }),
-  });
-  const vars = HELD_MESSAGE_VARS;
-
-  if (view.refusal) {
-    return (
-      <section className="card decide" id="decide" aria-labelledby="decide-heading">
-        <h2 id="decide-heading">{t("held.decide.title")}</h2>
-        <p className="notice notice--warn">{t(`held.refusal.${view.refusal}`)}</p>
-      </section>
-    );
-  }
-
-  const radios = getCollectionProps(fields.decision, { type: "radio", options: [...HELD_DECISIONS] });
-  const reasonHintId = `${fields.reason.id}-hint`;
-  const statementHintId = `${fields.statement.id}-hint`;
-  const { key: reasonKey, ...reasonProps } = getSelectProps(fields.reason, { ariaDescribedBy: reasonHintId });
-  const { key: statementKey, ...statementProps } = getTextareaProps(fields.statement, { ariaDescribedBy: statementHintId });
-  // The hidden fields (what the case looked like) have no place of their own: a problem
-  // with them means the page is out of date.
-  const stale = [fields.version, fields.editedAt].some((f) => f.errors?.length);
-  const formMessages = [...conformErrors(locale, form.errors, vars), ...(stale ? [t("held.error.stale")] : [])];
-  const fieldsInvalid = Boolean(fields.decision.errors?.length || fields.reason.errors?.length || fields.statement.errors?.length);
-  const submitting = navigation.state === "submitting";
-
+  const { t } = useT();
   return (
-    <section className="card decide" id="decide" aria-labelledby="decide-heading">
-      <h2 id="decide-heading">{t("held.decide.title")}</h2>
-      <Form method="post" className="decide__form" {...getFormProps(form)}>
-        {formMessages.length > 0 ? <FormError id={form.errorId}>{formMessages.join(" ")}</FormError> : null}
-        {formMessages.length === 0 && fieldsInvalid && lastResult ? <FormError>{t("held.error.fix")}</FormError> : null}
-        {/* What the case looked like when it was opened (see decideHeld()). */}
-        <input type="hidden" name="version" value={view.version} />
-        <input type="hidden" name="editedAt" value={view.editedAt} />
-
-        <fieldset className={fields.decision.errors ? "decide__choices field--invalid" : "decide__choices"}>
-          <legend>{t("held.decide.legend")}</legend>
-          {radios.map(({ key, ...radio }) => {
-            const hintId = `${radio.id}-hint`;
-            const choice = CHOICE[asDecision(radio.value)];
-            return (
-              <div key={key} className="decide__choice">
-                <input {...radio} aria-describedby={[hintId, radio["aria-describedby"]].filter(Boolean).join(" ")} />
-                <div>
-                  <label htmlFor={radio.id}>{t(choice.label)}</label>
-                  <p className="field__hint" id={hintId}>
-                    {t(choice.hint)}
-                  </p>
-                </div>
-              </div>
-            );
-          })}
-          {fields.decision.errors ? (
-            <p className="field__error" id={fields.decision.errorId}>
-              {conformError(locale, fields.decision.errors, vars)}
-            </p>
-          ) : null}
-        </fieldset>
-
-        <div className={fields.reason.errors ? "field field--invalid" : "field"}>
-          <label htmlFor={fields.reason.id}>{t("held.decide.reason")}</label>
-          <p className="field__hint" id={reasonHintId}>
-            {t("held.decide.reasonHint")} <Link to="/transparency#removals">{t("held.decide.rules")}</Link>
-          </p>
-          <select key={reasonKey} {...reasonProps}>
-            <option value="">{t("held.decide.chooseReason")}</option>
-            {MODERATION_REASONS.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label[locale]}
-              </option>
-            ))}
-          </select>
-          {fields.reason.errors ? (
-            <p className="field__error" id={fields.reason.errorId}>
-              {conformError(locale, fields.reason.errors, vars)}
-            </p>
-          ) : null}
-        </div>
-
-        <div className={fields.statement.errors ? "field field--invalid" : "field"}>
-          <label htmlFor={fields.statement.id}>{t("held.decide.statement")}</label>
-          <p className="field__hint" id={statementHintId}>
-            {t("held.decide.statementHint", vars)}
-          </p>
-          <textarea key={statementKey} rows={7} {...statementProps} maxLength={STATEMENT_MAX_LENGTH} />
-          {fields.statement.errors ? (
-            <p className="field__error" id={fields.statement.errorId}>
-              {conformError(locale, fields.statement.errors, vars)}
-            </p>
-          ) : null}
-        </div>
-        <p className="muted decide__never">{t("held.decide.neverEdit")}</p>
-        <button type="submit" disabled={submitting}>
-          {t("held.decide.submit")}
-        </button>
-      </Form>
-    </section>
+    <QueueDecisionForm
+      id="decide"
+      title={t("held.decide.title")}
+      schema={heldDecisionSchema}
+      choices={HELD_CHOICES}
+      version={view.version}
+      hidden={{ editedAt: view.editedAt }}
+      defaultValue={{ reason: view.item.suggestedReason }}
+      lastResult={lastResult}
+      refusal={view.refusal ? t(`held.refusal.${view.refusal}`) : null}
+      text={HELD_TEXT}
+    />
   );
 }
 

@@ -4,40 +4,32 @@
 // the thread (the review, the company's reply, the follow-up). A decision takes a reason
 // from the published list and a statement; moderators never edit a text.
 //
-// The forms are Conform forms on one zod schema (app/lib/moderation-form.ts), shared with
-// the action: plain <Form method="post"> that work without JavaScript and keep what was
-// typed when the action answers with errors.
-import { getCollectionProps, getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+// The forms are the queues' QueueDecisionForm on the zod schemas of app/lib/moderation-form.ts
+// and app/lib/appeal-form.ts, shared with the action: plain <Form method="post"> that work
+// without JavaScript and keep what was typed when the action answers with errors.
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { AuthorCard, DecisionItem } from "~/components/CaseFacts";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AuthorCard } from "~/components/CaseFacts";
+import { CaseDecisions, CaseListSection } from "~/components/CaseListSection";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { FormError } from "~/components/Field";
 import { decisionLabel, reporterLabel, statusLabel } from "~/components/moderation-labels";
+import { QueueDecisionForm, type DecisionFormText } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
 import { Thread } from "~/components/Thread";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { localeOfMatches } from "~/lib/auth-meta";
-import { conformError, conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { notFound, readForm } from "~/lib/http.server";
-import {
-  DECISION_MESSAGE_VARS,
-  DECISION_TARGETS,
-  DECISIONS,
-  decisionSchema,
-  STATEMENT_MAX_LENGTH,
-  type Decision,
-  type DecisionTarget,
-} from "~/lib/moderation-form";
-import { MODERATION_REASONS, reasonLabel } from "~/lib/moderation-reasons";
+import { DECISION_TARGETS, decisionSchema, type Decision, type DecisionTarget } from "~/lib/moderation-form";
+import { reasonLabel } from "~/lib/moderation-reasons";
 import { appealDecisionSchema, APPEAL_OUTCOMES, type AppealOutcome } from "~/lib/appeal-form";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { idParam } from "~/lib/queue-decision.server";
 import { decideAppeal, getCaseAppeals, type CaseAppeal } from "~/models/appeals.server";
-import { decide, getCase, type CaseDecision, type CasePart, type CaseView } from "~/models/moderation.server";
+import { decide, getCase, type CasePart, type CaseView } from "~/models/moderation.server";
 import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
@@ -53,14 +45,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   ];
 };
 
-function reviewId(param: string | undefined) {
-  const id = Number(param);
-  return /^\d{1,12}$/.test(param ?? "") && Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireModerator(request);
-  const id = reviewId(params.id);
+  const id = idParam(params.id);
   const view = id ? getCase(id, user) : null;
   if (!id || !view) throw notFound();
   return { case: view, appeals: getCaseAppeals(id, user) };
@@ -90,7 +77,7 @@ const APPEAL_ANSWER = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireModerator(request);
-  const id = reviewId(params.id);
+  const id = idParam(params.id);
   if (!id) throw notFound();
   const form = await readForm(request);
   const sentTarget = form.get("target");
@@ -220,7 +207,12 @@ export default function CasePage() {
           <History view={view} />
           <Reports view={view} />
           <Responses view={view} />
-          <Decisions decisions={view.decisions} />
+          <CaseDecisions
+            id="case-decisions"
+            title={t("moderation.case.decisions")}
+            empty={t("moderation.case.decisions.none")}
+            decisions={view.decisions}
+          />
         </div>
 
         <aside className="case-side" aria-label={t("moderation.decide.legend")}>
@@ -280,26 +272,22 @@ function History({ view }: { view: CaseView }) {
 function Reports({ view }: { view: CaseView }) {
   const { t, date, locale } = useT();
   return (
-    <section className="section case-section" aria-labelledby="case-flags">
-      <h2 id="case-flags">{t("moderation.case.flags")}</h2>
-      {view.flags.length === 0 ? <p className="muted">{t("moderation.case.flags.none")}</p> : null}
-      <ol className="case-flags">
-        {view.flags.map((f) => (
-          <li key={f.id} className={f.status === "pending" ? "case-flag case-flag--pending" : "case-flag"}>
-            <p className="case-flag__meta">
-              <span className="badge">{t(`moderation.target.${f.target}`)}</span> <strong>{reasonLabel(f.reason, locale)}</strong> ·{" "}
-              {t(reporterLabel(f.reporterType))}
-              {f.reporterCompany ? ` (${f.reporterCompany})` : ""}
-              {f.reporterName ? ` · ${f.reporterName}` : ""}
-              {!f.hasAccount ? ` (${t("moderation.case.flag.noAccount")})` : ""} ·{" "}
-              <time dateTime={new Date(f.createdAt).toISOString()}>{date(f.createdAt, "medium")}</time> ·{" "}
-              <span className={f.status === "pending" ? "badge badge--warn" : "badge"}>{t(`moderation.flag.status.${f.status}`)}</span>
-            </p>
-            <blockquote className="case-flag__text">{f.explanation}</blockquote>
-          </li>
-        ))}
-      </ol>
-    </section>
+    <CaseListSection id="case-flags" title={t("moderation.case.flags")} empty={t("moderation.case.flags.none")} listClassName="case-flags" items={view.flags}>
+      {(f) => (
+        <li key={f.id} className={f.status === "pending" ? "case-flag case-flag--pending" : "case-flag"}>
+          <p className="case-flag__meta">
+            <span className="badge">{t(`moderation.target.${f.target}`)}</span> <strong>{reasonLabel(f.reason, locale)}</strong> ·{" "}
+            {t(reporterLabel(f.reporterType))}
+            {f.reporterCompany ? ` (${f.reporterCompany})` : ""}
+            {f.reporterName ? ` · ${f.reporterName}` : ""}
+            {!f.hasAccount ? ` (${t("moderation.case.flag.noAccount")})` : ""} ·{" "}
+            <time dateTime={new Date(f.createdAt).toISOString()}>{date(f.createdAt, "medium")}</time> ·{" "}
+            <span className={f.status === "pending" ? "badge badge--warn" : "badge"}>{t(`moderation.flag.status.${f.status}`)}</span>
+          </p>
+          <blockquote className="case-flag__text">{f.explanation}</blockquote>
+        </li>
+      )}
+    </CaseListSection>
   );
 }
 
@@ -307,208 +295,115 @@ function Reports({ view }: { view: CaseView }) {
 function Responses({ view }: { view: CaseView }) {
   const { t, date } = useT();
   return (
-    <section className="section case-section" aria-labelledby="case-responses">
-      <h2 id="case-responses">{t("moderation.case.responses")}</h2>
-      {view.responses.length === 0 ? <p className="muted">{t("moderation.case.responses.none")}</p> : null}
-      <ol className="case-flags">
-        {view.responses.map((r) => (
-          <li key={r.id} className="case-flag">
-            <p className="case-flag__meta">
-              <time dateTime={new Date(r.createdAt).toISOString()}>{date(r.createdAt, "medium")}</time>
-            </p>
-            <blockquote className="case-flag__text">{r.body}</blockquote>
-          </li>
-        ))}
-      </ol>
-    </section>
+    <CaseListSection
+      id="case-responses"
+      title={t("moderation.case.responses")}
+      empty={t("moderation.case.responses.none")}
+      listClassName="case-flags"
+      items={view.responses}
+    >
+      {(r) => (
+        <li key={r.id} className="case-flag">
+          <p className="case-flag__meta">
+            <time dateTime={new Date(r.createdAt).toISOString()}>{date(r.createdAt, "medium")}</time>
+          </p>
+          <blockquote className="case-flag__text">{r.body}</blockquote>
+        </li>
+      )}
+    </CaseListSection>
   );
 }
 
-function Decisions({ decisions }: { decisions: CaseDecision[] }) {
-  const { t } = useT();
-  return (
-    <section className="section case-section" aria-labelledby="case-decisions">
-      <h2 id="case-decisions">{t("moderation.case.decisions")}</h2>
-      {decisions.length === 0 ? <p className="muted">{t("moderation.case.decisions.none")}</p> : null}
-      <ol className="case-decisions">
-        {decisions.map((d) => (
-          <DecisionItem key={d.id} d={d} />
-        ))}
-      </ol>
-    </section>
-  );
-}
-
-// ─── A decision form ──────────────────────────────────────────────────────────
+// ─── The decision forms ───────────────────────────────────────────────────────
 
 const CHOICE: Record<Decision, { label: MessageKey; hint: MessageKey }> = {
   keep: { label: "moderation.decide.keep", hint: "moderation.decide.keepHint" },
   remove: { label: "moderation.decide.remove", hint: "moderation.decide.removeHint" },
   restore: { label: "moderation.decide.restore", hint: "moderation.decide.restoreHint" },
 };
-const asDecision = (value: unknown): Decision => DECISIONS.find((d) => d === value) ?? "keep";
 
+const DECISION_TEXT: Partial<DecisionFormText> = { neverEdit: "moderation.decide.neverEdit" };
+
+/** The decision on one part of the thread, with what the part looked like when the case was
+ *  opened (see decide()). */
 function DecisionPanel({ part, lastResult }: { part: CasePart; lastResult?: SubmissionResult<string[]> }) {
-  const { t, tp, locale } = useT();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: `decide-${part.target}-form`,
-    lastResult,
-    constraint: getZodConstraint(decisionSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
-  });
-  const headingId = `decide-${part.target}-heading`;
-  const state = `${t(statusLabel(part.status))} · ${tp("moderation.decide.pending", part.pendingFlags)}`;
-  const vars = DECISION_MESSAGE_VARS;
-
-  if (part.underAppeal) {
-    return (
-      <section className="card decide" id={`decide-${part.target}`} aria-labelledby={headingId}>
-        <h2 id={headingId}>{t(`moderation.decide.${part.target}`)}</h2>
-        <p className="muted">{state}</p>
-        <p className="notice notice--warn">{t("moderation.decide.underAppeal")}</p>
-      </section>
-    );
-  }
-
-  if (part.refusal || part.allowed.length === 0) {
-    return (
-      <section className="card decide" id={`decide-${part.target}`} aria-labelledby={headingId}>
-        <h2 id={headingId}>{t(`moderation.decide.${part.target}`)}</h2>
-        <p className="muted">{state}</p>
-        <p className={part.refusal ? "notice notice--warn" : "muted"}>
-          {part.refusal ? t(`moderation.refusal.${part.refusal}`) : t("moderation.decide.nothing")}
-        </p>
-      </section>
-    );
-  }
-
-  const radios = getCollectionProps(fields.decision, { type: "radio", options: part.allowed });
-  const reasonHintId = `${fields.reason.id}-hint`;
-  const statementHintId = `${fields.statement.id}-hint`;
-  const { key: reasonKey, ...reasonProps } = getSelectProps(fields.reason, { ariaDescribedBy: reasonHintId });
-  const { key: statementKey, ...statementProps } = getTextareaProps(fields.statement, { ariaDescribedBy: statementHintId });
-  // The hidden fields (what the case looked like) have no place of their own: a problem
-  // with them means the page is out of date.
-  const stale = [fields.target, fields.version, fields.seenFlag, fields.editedAt].some((f) => f.errors?.length);
-  const formMessages = [...conformErrors(locale, form.errors, vars), ...(stale ? [t("moderation.error.stale")] : [])];
-  const fieldsInvalid = Boolean(fields.decision.errors?.length || fields.reason.errors?.length || fields.statement.errors?.length);
-  const submitting = navigation.state === "submitting" && navigation.formData?.get("target") === part.target;
-
+  const { t, tp } = useT();
+  const refusal = part.underAppeal
+    ? t("moderation.decide.underAppeal")
+    : part.refusal
+      ? t(`moderation.refusal.${part.refusal}`)
+      : null;
   return (
-    <section className="card decide" id={`decide-${part.target}`} aria-labelledby={headingId}>
-      <h2 id={headingId}>{t(`moderation.decide.${part.target}`)}</h2>
-      <p className="muted">{state}</p>
-      {/* A part nobody reported can still be decided, on a moderator's own examination:
-          its form stays folded so that the reported part comes first. */}
-      <Folded folded={part.target !== "review" && part.pendingFlags === 0 && part.status === "published" && !lastResult}>
-        <Form method="post" className="decide__form" {...getFormProps(form)}>
-          {formMessages.length > 0 ? <FormError id={form.errorId}>{formMessages.join(" ")}</FormError> : null}
-          {formMessages.length === 0 && fieldsInvalid && lastResult ? <FormError>{t("moderation.error.fix")}</FormError> : null}
-          {/* What the case looked like when it was opened (see decide()). */}
-          <input type="hidden" name="target" value={part.target} />
-          <input type="hidden" name="version" value={part.version} />
-          <input type="hidden" name="seenFlag" value={part.seenFlag} />
-          <input type="hidden" name="editedAt" value={part.editedAt} />
-
-          <fieldset className={fields.decision.errors ? "decide__choices field--invalid" : "decide__choices"}>
-            <legend>{t("moderation.decide.legend")}</legend>
-            {radios.map(({ key, ...radio }) => {
-              const hintId = `${radio.id}-hint`;
-              const choice = CHOICE[asDecision(radio.value)];
-              return (
-                <div key={key} className="decide__choice">
-                  <input {...radio} aria-describedby={[hintId, radio["aria-describedby"]].filter(Boolean).join(" ")} />
-                  <div>
-                    <label htmlFor={radio.id}>{t(choice.label)}</label>
-                    <p className="field__hint" id={hintId}>
-                      {t(choice.hint)}
-                    </p>
-                  </div>
-                </div>
-              );
-            })}
-            {fields.decision.errors ? (
-              <p className="field__error" id={fields.decision.errorId}>
-                {conformError(locale, fields.decision.errors, vars)}
-              </p>
-            ) : null}
-          </fieldset>
-
-          <div className={fields.reason.errors ? "field field--invalid" : "field"}>
-            <label htmlFor={fields.reason.id}>{t("moderation.decide.reason")}</label>
-            <p className="field__hint" id={reasonHintId}>
-              {t("moderation.decide.reasonHint")} <Link to="/transparency#removals">{t("moderation.decide.rules")}</Link>
-            </p>
-            <select key={reasonKey} {...reasonProps}>
-              <option value="">{t("moderation.decide.chooseReason")}</option>
-              {MODERATION_REASONS.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label[locale]}
-                </option>
-              ))}
-            </select>
-            {fields.reason.errors ? (
-              <p className="field__error" id={fields.reason.errorId}>
-                {conformError(locale, fields.reason.errors, vars)}
-              </p>
-            ) : null}
-          </div>
-
-          <div className={fields.statement.errors ? "field field--invalid" : "field"}>
-            <label htmlFor={fields.statement.id}>{t("moderation.decide.statement")}</label>
-            <p className="field__hint" id={statementHintId}>
-              {t("moderation.decide.statementHint", vars)}
-            </p>
-            <textarea key={statementKey} rows={7} {...statementProps} maxLength={STATEMENT_MAX_LENGTH} />
-            {fields.statement.errors ? (
-              <p className="field__error" id={fields.statement.errorId}>
-                {conformError(locale, fields.statement.errors, vars)}
-              </p>
-            ) : null}
-          </div>
-          <p className="muted decide__never">{t("moderation.decide.neverEdit")}</p>
-          <button type="submit" disabled={submitting}>
-            {t("moderation.decide.submit")}
-          </button>
-        </Form>
-      </Folded>
-    </section>
+    <QueueDecisionForm
+      id={`decide-${part.target}`}
+      title={t(`moderation.decide.${part.target}`)}
+      intro={<p className="muted">{`${t(statusLabel(part.status))} · ${tp("moderation.decide.pending", part.pendingFlags)}`}</p>}
+      schema={decisionSchema}
+      choices={part.allowed.map((decision) => ({ value: decision, ...CHOICE[decision] }))}
+      hidden={{ target: part.target, version: part.version, seenFlag: part.seenFlag, editedAt: part.editedAt }}
+      lastResult={lastResult}
+      refusal={refusal}
+      nothing={part.allowed.length === 0 ? t("moderation.decide.nothing") : null}
+      // A part nobody reported can still be decided, on a moderator's own examination: its
+      // form stays folded so that the reported part comes first.
+      folded={part.target !== "review" && part.pendingFlags === 0 && part.status === "published" && !lastResult}
+      text={DECISION_TEXT}
+    />
   );
 }
 
 // ─── An appeal's form ─────────────────────────────────────────────────────────
 
-const OUTCOME_CHOICE: Record<AppealOutcome | "overturn-remove" | "overturn-restore", { label: MessageKey; hint: MessageKey }> = {
+const OUTCOME_CHOICE: Record<"uphold" | CaseAppeal["reversal"], { label: MessageKey; hint: MessageKey }> = {
   uphold: { label: "appeal.decide.uphold", hint: "appeal.decide.upholdHint" },
-  overturn: { label: "appeal.decide.overturn.restore", hint: "appeal.decide.overturn.restoreHint" },
-  "overturn-restore": { label: "appeal.decide.overturn.restore", hint: "appeal.decide.overturn.restoreHint" },
-  "overturn-remove": { label: "appeal.decide.overturn.remove", hint: "appeal.decide.overturn.removeHint" },
+  restore: { label: "appeal.decide.overturn.restore", hint: "appeal.decide.overturn.restoreHint" },
+  remove: { label: "appeal.decide.overturn.remove", hint: "appeal.decide.overturn.removeHint" },
 };
 
+const APPEAL_TEXT: Partial<DecisionFormText> = {
+  legend: "appeal.decide.legend",
+  reasonHint: "appeal.decide.reasonHint",
+  statementHint: "appeal.decide.statementHint",
+  neverEdit: "moderation.decide.neverEdit",
+  submit: "appeal.decide.submit",
+};
+
+/** The outcome of the appeals against one decision, with what the case looked like when it
+ *  was opened (see decideAppeal()). */
 function AppealPanel({ appeal, lastResult }: { appeal: CaseAppeal; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useT();
+  const outcomes: readonly AppealOutcome[] = appeal.canOverturn ? APPEAL_OUTCOMES : ["uphold"];
+  const refusal = appeal.refusal
+    ? t(appeal.refusal === "same_moderator" ? "appeal.decide.refusal.same_moderator" : `moderation.refusal.${appeal.refusal}`)
+    : null;
+  return (
+    <QueueDecisionForm
+      id={`decide-${appeal.target}`}
+      prefix={`appeal-${appeal.decision.id}`}
+      className="decide--appeal"
+      title={t(`appeal.decide.title.${appeal.target}`)}
+      intro={<AppealSummary appeal={appeal} />}
+      schema={appealDecisionSchema}
+      choiceField="outcome"
+      choices={outcomes.map((outcome) => ({ value: outcome, ...OUTCOME_CHOICE[outcome === "overturn" ? appeal.reversal : "uphold"] }))}
+      hidden={{ intent: "appeal", target: appeal.target, appealed: appeal.decision.id, seenAppeal: appeal.seenAppeal, editedAt: appeal.editedAt }}
+      // The rule examined again is, most often, the decision's own.
+      defaultValue={{ reason: appeal.decision.reason }}
+      lastResult={lastResult}
+      refusal={refusal}
+      text={APPEAL_TEXT}
+    />
+  );
+}
+
+/** The decision appealed against, its statement, and what the appellants said. */
+function AppealSummary({ appeal }: { appeal: CaseAppeal }) {
   const { t, tp, date, locale } = useT();
-  const navigation = useNavigation();
-  const prefix = `appeal-${appeal.decision.id}`;
-  const [form, fields] = useForm({
-    id: `${prefix}-form`,
-    lastResult,
-    // The rule examined again is, most often, the decision's own.
-    defaultValue: { reason: appeal.decision.reason },
-    constraint: getZodConstraint(appealDecisionSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: appealDecisionSchema }),
-  });
-  const headingId = `${prefix}-heading`;
   const label = decisionLabel(appeal.decision.logged);
   const by =
     appeal.decision.automated || !appeal.decision.actorName
       ? t("moderation.case.decision.automatic")
       : t("moderation.case.decision.by", { name: appeal.decision.actorName });
-  const vars = DECISION_MESSAGE_VARS;
   const appealedLine = t("appeal.decide.appealed", {
     id: String(appeal.decision.id),
     decision: label ? t(label) : appeal.decision.logged,
@@ -517,7 +412,7 @@ function AppealPanel({ appeal, lastResult }: { appeal: CaseAppeal; lastResult?: 
     by,
   });
   const who = t(appeal.side === "author" ? "appeal.decide.byAuthor" : "appeal.decide.byReporter");
-  const summary = (
+  return (
     <>
       <p className="muted">{appealedLine}</p>
       <blockquote>{appeal.decision.statement}</blockquote>
@@ -534,119 +429,6 @@ function AppealPanel({ appeal, lastResult }: { appeal: CaseAppeal; lastResult?: 
         ))}
       </ol>
     </>
-  );
-
-  if (appeal.refusal) {
-    return (
-      <section className="card decide decide--appeal" id={`decide-${appeal.target}`} aria-labelledby={headingId}>
-        <h2 id={headingId}>{t(`appeal.decide.title.${appeal.target}`)}</h2>
-        {summary}
-        <p className="notice notice--warn">
-          {t(appeal.refusal === "same_moderator" ? "appeal.decide.refusal.same_moderator" : `moderation.refusal.${appeal.refusal}`)}
-        </p>
-      </section>
-    );
-  }
-
-  const options = appeal.canOverturn ? [...APPEAL_OUTCOMES] : (["uphold"] as AppealOutcome[]);
-  const radios = getCollectionProps(fields.outcome, { type: "radio", options });
-  const reasonHintId = `${fields.reason.id}-hint`;
-  const statementHintId = `${fields.statement.id}-hint`;
-  const { key: reasonKey, ...reasonProps } = getSelectProps(fields.reason, { ariaDescribedBy: reasonHintId });
-  const { key: statementKey, ...statementProps } = getTextareaProps(fields.statement, { ariaDescribedBy: statementHintId });
-  const stale = [fields.intent, fields.target, fields.appealed, fields.seenAppeal, fields.editedAt].some((f) => f.errors?.length);
-  const formMessages = [...conformErrors(locale, form.errors, vars), ...(stale ? [t("moderation.error.stale")] : [])];
-  const fieldsInvalid = Boolean(fields.outcome.errors?.length || fields.reason.errors?.length || fields.statement.errors?.length);
-  const submitting = navigation.state === "submitting" && navigation.formData?.get("appealed") === String(appeal.decision.id);
-
-  return (
-    <section className="card decide decide--appeal" id={`decide-${appeal.target}`} aria-labelledby={headingId}>
-      <h2 id={headingId}>{t(`appeal.decide.title.${appeal.target}`)}</h2>
-      {summary}
-      <Form method="post" className="decide__form" {...getFormProps(form)}>
-        {formMessages.length > 0 ? <FormError id={form.errorId}>{formMessages.join(" ")}</FormError> : null}
-        {formMessages.length === 0 && fieldsInvalid && lastResult ? <FormError>{t("moderation.error.fix")}</FormError> : null}
-        {/* What the case looked like when it was opened (see decideAppeal()). */}
-        <input type="hidden" name="intent" value="appeal" />
-        <input type="hidden" name="target" value={appeal.target} />
-        <input type="hidden" name="appealed" value={appeal.decision.id} />
-        <input type="hidden" name="seenAppeal" value={appeal.seenAppeal} />
-        <input type="hidden" name="editedAt" value={appeal.editedAt} />
-
-        <fieldset className={fields.outcome.errors ? "decide__choices field--invalid" : "decide__choices"}>
-          <legend>{t("appeal.decide.legend")}</legend>
-          {radios.map(({ key, ...radio }) => {
-            const hintId = `${radio.id}-hint`;
-            const choice =
-              OUTCOME_CHOICE[radio.value !== "overturn" ? "uphold" : appeal.reversal === "remove" ? "overturn-remove" : "overturn-restore"];
-            return (
-              <div key={key} className="decide__choice">
-                <input {...radio} aria-describedby={[hintId, radio["aria-describedby"]].filter(Boolean).join(" ")} />
-                <div>
-                  <label htmlFor={radio.id}>{t(choice.label)}</label>
-                  <p className="field__hint" id={hintId}>
-                    {t(choice.hint)}
-                  </p>
-                </div>
-              </div>
-            );
-          })}
-          {fields.outcome.errors ? (
-            <p className="field__error" id={fields.outcome.errorId}>
-              {conformError(locale, fields.outcome.errors, vars)}
-            </p>
-          ) : null}
-        </fieldset>
-
-        <div className={fields.reason.errors ? "field field--invalid" : "field"}>
-          <label htmlFor={fields.reason.id}>{t("moderation.decide.reason")}</label>
-          <p className="field__hint" id={reasonHintId}>
-            {t("appeal.decide.reasonHint")} <Link to="/transparency#removals">{t("moderation.decide.rules")}</Link>
-          </p>
-          <select key={reasonKey} {...reasonProps}>
-            <option value="">{t("moderation.decide.chooseReason")}</option>
-            {MODERATION_REASONS.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label[locale]}
-              </option>
-            ))}
-          </select>
-          {fields.reason.errors ? (
-            <p className="field__error" id={fields.reason.errorId}>
-              {conformError(locale, fields.reason.errors, vars)}
-            </p>
-          ) : null}
-        </div>
-
-        <div className={fields.statement.errors ? "field field--invalid" : "field"}>
-          <label htmlFor={fields.statement.id}>{t("moderation.decide.statement")}</label>
-          <p className="field__hint" id={statementHintId}>
-            {t("appeal.decide.statementHint", vars)}
-          </p>
-          <textarea key={statementKey} rows={7} {...statementProps} maxLength={STATEMENT_MAX_LENGTH} />
-          {fields.statement.errors ? (
-            <p className="field__error" id={fields.statement.errorId}>
-              {conformError(locale, fields.statement.errors, vars)}
-            </p>
-          ) : null}
-        </div>
-        <p className="muted decide__never">{t("moderation.decide.neverEdit")}</p>
-        <button type="submit" disabled={submitting}>
-          {t("appeal.decide.submit")}
-        </button>
-      </Form>
-    </section>
-  );
-}
-
-function Folded({ folded, children }: { folded: boolean; children: ReactNode }) {
-  const { t } = useT();
-  if (!folded) return <>{children}</>;
-  return (
-    <details className="decide__folded">
-      <summary>{t("moderation.decide.unfold")}</summary>
-      {children}
-    </details>
   );
 }
 

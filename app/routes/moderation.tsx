@@ -32,8 +32,10 @@ export default function ModerationLayout() {
         <NavLink to="/moderation/proofs">{t("queues.nav.proofs")}</NavLink>
         <NavLink to="/moderation/suggestions">{t("queues.nav.suggestions")}</NavLink>
         <NavLink to="/moderation/conduct">{t("queues.nav.conduct")}</NavLink>
-        {/* /moderation/team is the administrators' (its loader checks it too). */}
+        <NavLink to="/moderation/claims">{t("claims.nav")}</NavLink>
+        {/* /moderation/team and /moderation/categories are the administrators' (their loaders check it too). */}
         {admin ? <NavLink to="/moderation/team">{t("team.title")}</NavLink> : null}
+        {admin ? <NavLink to="/moderation/categories">{t("categories.title")}</NavLink> : null}
       </nav>
       <Outlet />
     </div>

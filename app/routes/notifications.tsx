@@ -1,7 +1,6 @@
 // On-site notifications: newest first, unread marked; open one (marks it read) or mark all read.
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
@@ -20,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "not
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request, { allowSuspended: true });
   const before = Number(new URL(request.url).searchParams.get("before")) || null;
-  const items = listNotifications(getDb(), user.id, getLocale(request), before);
+  const items = listNotifications(user.id, getLocale(request), before);
   const next = items.length === NOTIFICATIONS_PAGE_SIZE ? items.at(-1)!.id : null;
   return { items, next };
 }
@@ -30,10 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") === "open") {
     const id = Number(form.get("id"));
-    if (Number.isSafeInteger(id) && id > 0) markNotificationsRead(getDb(), user.id, [id]);
+    if (Number.isSafeInteger(id) && id > 0) markNotificationsRead(user.id, [id]);
     return redirect(safeRedirect(form.get("to"), "/notifications"));
   }
-  markNotificationsRead(getDb(), user.id, "all");
+  markNotificationsRead(user.id, "all");
   return redirect("/notifications", { headers: { "Set-Cookie": await flashCookie(request, "flash.notificationsRead") } });
 }
 

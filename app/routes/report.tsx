@@ -6,11 +6,10 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm, type Submissio
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReasonField } from "~/components/ReasonField";
 import { ConformField, ConformFormError, Field } from "~/components/Field";
-import { formatDate, translate } from "~/i18n";
+import { formatDate, translate, type Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { clientIp } from "~/lib/client-ip.server";
 import { conformError } from "~/lib/conform";
@@ -70,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Done = { done: true; flagId: number | null; reviewId: number; target: ReportTarget; title: string; company: string; email: string; at: number };
-type Failed = { done?: false; result: SubmissionResult<string[]>; minutes?: number };
+type Failed = { done?: false; result: SubmissionResult<string[]>; minutes?: number; until?: number };
 type ActionData = Done | Failed;
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -78,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = getUser(request);
   const submission = parseWithZod(await readForm(request), { schema: reportSchema({ signedIn: user != null }) });
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
-  const outcome = submitReport(getDb(), submission.value, {
+  const outcome = submitReport(submission.value, {
     user,
     ip: clientIp(context),
     locale: getLocale(request),
@@ -103,9 +102,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const minutes = Math.max(1, Math.ceil((outcome.retryAfter ?? 60) / 60));
   return data<ActionData>(
-    { result: submission.reply({ formErrors: [outcome.formError] }), minutes },
+    { result: submission.reply({ formErrors: [outcome.formError] }), minutes, until: outcome.until },
     { status: outcome.status, headers: outcome.retryAfter ? { "Retry-After": String(outcome.retryAfter) } : undefined },
   );
+}
+
+/** The variables of a refusal's message: the minutes of a rate limit, the last day of a
+ *  suspension of reporting (in the visitor's language). */
+function refusalVars(locale: Locale, answer: Failed | undefined) {
+  return { minutes: answer?.minutes ?? 1, date: answer?.until != null ? formatDate(locale, answer.until) : "" };
 }
 
 export default function ReportPage() {
@@ -156,7 +161,7 @@ export default function ReportPage() {
       <h1>{t("report.title")}</h1>
       <p>{t("report.intro")}</p>
       <Form method="post" className="card report-form" {...getFormProps(form)}>
-        <ConformFormError form={form} vars={{ ...vars, minutes: answer && !answer.done ? (answer.minutes ?? 1) : 1 }} />
+        <ConformFormError form={form} vars={{ ...vars, ...refusalVars(locale, answer && !answer.done ? answer : undefined) }} />
         <ConformField
           label={t("report.url")}
           field={fields.url}

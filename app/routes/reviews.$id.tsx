@@ -8,7 +8,6 @@ import { reviewJsonLd } from "~/lib/json-ld";
 import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { getPublicReview, getReviewAnyStatus } from "~/models/reviews.server";
-import { getDb } from "#db/client.server";
 import { ReviewActions } from "~/components/ReviewActions";
 import { getUser } from "~/models/permissions.server";
 import { getReviewViewer } from "~/models/review-actions.server";
@@ -32,11 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   if (!review) throw notFound();
-  const viewer = getReviewViewer(getDb(), user, review);
+  const viewer = getReviewViewer(user, review);
   // The author of a removed review is told how to appeal the removal, from here.
   const removal = user && review.status === "removed" ? getRemovalAppeal(review.id, user) : null;
   // The author of a flagged review may answer the moderators, within the published window.
-  const respondUntil = viewer.isAuthor && review.status !== "removed" ? responseWindow(getDb(), review.id).openUntil : null;
+  const respondUntil = viewer.isAuthor && review.status !== "removed" ? responseWindow(review.id).openUntil : null;
   return {
     respondUntil,
     review,

@@ -1,7 +1,6 @@
 // Delete one's own review: a confirmation page (works without JavaScript), then the delete.
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
@@ -23,7 +22,7 @@ function reviewId(param: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const review = getReviewForEdit(getDb(), { id: user.id, role: user.role }, reviewId(params.id));
+  const review = getReviewForEdit({ id: user.id, role: user.role }, reviewId(params.id));
   if (!review) throw notFound();
   if (review === "forbidden") throw forbidden();
   return { id: review.id, title: review.values.title, company: review.subject.company };
@@ -31,9 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const result = deleteReview(getDb(), { actor: { id: user.id, role: user.role }, reviewId: reviewId(params.id) });
+  const result = deleteReview({ actor: { id: user.id, role: user.role }, reviewId: reviewId(params.id) });
   if (result.ok) {
-    return redirect(`/companies/${reviewCompanySlug(getDb(), result.reviewId)}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.reviewDeleted") } });
+    return redirect(`/companies/${reviewCompanySlug(result.reviewId)}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.reviewDeleted") } });
   }
   throw new Response(result.kind === "forbidden" ? "Forbidden" : "Not found", { status: result.kind === "forbidden" ? 403 : 404 });
 }

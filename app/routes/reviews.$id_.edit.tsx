@@ -7,7 +7,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
 import { translate, type MessageKey } from "~/i18n";
@@ -33,7 +32,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "act
 function load(request: Request, idParam: string | undefined) {
   const user = requireUser(request);
   const id = Number(idParam);
-  const review = Number.isSafeInteger(id) && id > 0 ? getReviewForEdit(getDb(), { id: user.id, role: user.role }, id) : null;
+  const review = Number.isSafeInteger(id) && id > 0 ? getReviewForEdit({ id: user.id, role: user.role }, id) : null;
   if (!review) throw notFound();
   if (review === "forbidden") throw forbidden();
   return { user, review };
@@ -46,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     review.status === "held" && review.heldCheck && review.heldCheck in CHECKS
       ? translate(locale, CHECKS[review.heldCheck as keyof typeof CHECKS].message)
       : null;
-  const revisions = listRevisions(getDb(), review.id).map((r) => ({ id: r.id, stars: r.stars, title: r.title, body: r.body, createdAt: r.createdAt }));
+  const revisions = listRevisions(review.id).map((r) => ({ id: r.id, stars: r.stars, title: r.title, body: r.body, createdAt: r.createdAt }));
   return { review, heldMessage, revisions, ...dateLimits() };
 }
 
@@ -59,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
   if (form.intent === "preview") return answer(200);
   if (form.hasErrors || !form.input) return answer(400);
-  const result = editReview(getDb(), {
+  const result = editReview({
     actor: { id: user.id, role: user.role },
     reviewId: review.id,
     input: form.input,

@@ -3,7 +3,6 @@ import { fieldErrors, translateErrors } from "~/lib/form-errors";
 // explanation. Anyone signed in; the content stays visible while it is assessed.
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReasonField } from "~/components/ReasonField";
 import { Field, FormError } from "~/components/Field";
@@ -58,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors = translateErrors(locale, fieldErrors(parsed.error));
     return data<ActionData>({ values, errors, formError: translate(locale, "reviewForm.fixErrors") }, { status: 400 });
   }
-  const result = flagContent(getDb(), {
+  const result = flagContent({
     actor: { id: user.id, role: user.role },
     target: which,
     reviewId: review.id,

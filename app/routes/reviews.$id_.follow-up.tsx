@@ -2,7 +2,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { AuthorNoteForm } from "~/components/AuthorNoteForm";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
@@ -38,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, review } = ownReview(request, params.id);
   const submission = parseWithZod(await readForm(request), { schema: followUpSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = addFollowUp(getDb(), { actor: { id: user.id, role: user.role }, reviewId: review.id, body: submission.value.body });
+  const result = addFollowUp({ actor: { id: user.id, role: user.role }, reviewId: review.id, body: submission.value.body });
   if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.followUpAdded") } });
   if (result.kind === "forbidden") throw forbidden();
   return data({ result: submission.reply({ formErrors: ["followUp.notAllowed"] }) }, { status: 409 });

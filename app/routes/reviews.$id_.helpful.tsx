@@ -1,7 +1,6 @@
 // POST: vote a review helpful, or take the vote back (intent=undo). Answers with a
 // redirect to the review (without JavaScript) — a fetcher follows it and revalidates.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getDb } from "#db/client.server";
 import { requireUser } from "~/models/permissions.server";
 import { undoHelpful, voteHelpful } from "~/models/review-actions.server";
 import { answeringStorageFailures, forbidden, notFound, readForm } from "~/lib/http.server";
@@ -17,7 +16,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!Number.isSafeInteger(reviewId) || reviewId <= 0) throw notFound();
     const form = await readForm(request);
     const actor = { id: user.id, role: user.role };
-    const result = form.get("intent") === "undo" ? undoHelpful(getDb(), { actor, reviewId }) : voteHelpful(getDb(), { actor, reviewId });
+    const result = form.get("intent") === "undo" ? undoHelpful({ actor, reviewId }) : voteHelpful({ actor, reviewId });
     if (!result.ok && result.kind === "not_found") throw notFound();
     if (!result.ok && result.kind === "own_review") throw forbidden();
     return redirect(`/reviews/${reviewId}#review-${reviewId}`);

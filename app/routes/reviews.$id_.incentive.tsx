@@ -3,7 +3,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { AuthorNoteForm } from "~/components/AuthorNoteForm";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
@@ -23,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "inc
 function ownReview(request: Request, param: string | undefined) {
   const user = requireUser(request);
   const id = Number(param);
-  const review = Number.isSafeInteger(id) && id > 0 ? getReviewForEdit(getDb(), { id: user.id, role: user.role }, id) : null;
+  const review = Number.isSafeInteger(id) && id > 0 ? getReviewForEdit({ id: user.id, role: user.role }, id) : null;
   if (!review) throw notFound();
   if (review === "forbidden") throw forbidden();
   return { user, review };
@@ -38,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, review } = ownReview(request, params.id);
   const submission = parseWithZod(await readForm(request), { schema: incentiveSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = reportIncentive(getDb(), { actor: { id: user.id, role: user.role }, reviewId: review.id, body: submission.value.body });
+  const result = reportIncentive({ actor: { id: user.id, role: user.role }, reviewId: review.id, body: submission.value.body });
   if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.incentiveReported") } });
   if (result.kind === "rate_limited") return data({ result: submission.reply({ formErrors: ["flag.rateLimited"] }) }, { status: 429 });
   throw forbidden();

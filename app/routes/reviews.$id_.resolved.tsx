@@ -1,6 +1,5 @@
 // POST: the author marks the review "resolved by the company" (resolved=1) or not.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { getDb } from "#db/client.server";
 import { flashCookie } from "~/lib/flash.server";
 import { requireUser } from "~/models/permissions.server";
 import { setResolved } from "~/models/review-actions.server";
@@ -17,7 +16,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!Number.isSafeInteger(reviewId) || reviewId <= 0) throw notFound();
     const form = await readForm(request);
     const resolved = form.get("resolved") === "1";
-    const result = setResolved(getDb(), { actor: { id: user.id, role: user.role }, reviewId, resolved });
+    const result = setResolved({ actor: { id: user.id, role: user.role }, reviewId, resolved });
     if (result.ok) {
       return redirect(`/reviews/${reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, resolved ? "flash.resolved" : "flash.unresolved") } });
     }

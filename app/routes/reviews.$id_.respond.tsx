@@ -4,7 +4,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { AuthorNoteForm } from "~/components/AuthorNoteForm";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
@@ -26,7 +25,7 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 function ownReview(request: Request, param: string | undefined) {
   const user = requireUser(request);
   const id = /^\d{1,12}$/.test(param ?? "") ? Number(param) : 0;
-  const who = id > 0 ? respondable(getDb(), user.id, id) : "not_found";
+  const who = id > 0 ? respondable(user.id, id) : "not_found";
   if (who === "not_found") throw notFound();
   if (who === "forbidden") throw forbidden();
   return { user, reviewId: id };
@@ -36,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { reviewId } = ownReview(request, params.id);
   const review = getReviewAnyStatus(reviewId);
   if (!review) throw notFound();
-  const window = responseWindow(getDb(), reviewId);
+  const window = responseWindow(reviewId);
   return { review: { id: review.id, title: review.title }, openUntil: window.openUntil, left: window.left };
 }
 
@@ -44,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, reviewId } = ownReview(request, params.id);
   const submission = parseWithZod(await readForm(request), { schema: flagResponseSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = submitFlagResponse(getDb(), { userId: user.id, reviewId, body: submission.value.body });
+  const result = submitFlagResponse({ userId: user.id, reviewId, body: submission.value.body });
   if (result.ok) {
     return redirect(`/reviews/${reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.flagResponseSent") } });
   }

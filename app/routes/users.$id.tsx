@@ -2,7 +2,6 @@
 // each with its reply and follow-up (equal prominence), newest first, by keyset.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Thread } from "~/components/Thread";
 import { translate } from "~/i18n";
@@ -16,7 +15,7 @@ import { notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
-  const profile = Number.isSafeInteger(id) && id > 0 ? getPublicProfile(getDb(), id) : null;
+  const profile = Number.isSafeInteger(id) && id > 0 ? getPublicProfile(id) : null;
   if (!profile) throw notFound();
   const url = new URL(request.url);
   const page = listAuthorReviews(profile.id, { before: url.searchParams.get("before") });

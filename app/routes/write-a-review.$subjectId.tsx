@@ -17,7 +17,6 @@ import { flashCookie } from "~/lib/flash.server";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import { getDb } from "#db/client.server";
 import { discardPendingUploads } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
 import { hashIp } from "~/models/review-checks.server";
@@ -32,7 +31,7 @@ export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "wri
 
 function subjectOr404(params: { subjectId?: string }) {
   const id = Number(params.subjectId);
-  const subject = Number.isSafeInteger(id) && id > 0 ? getSubjectForReview(getDb(), id) : null;
+  const subject = Number.isSafeInteger(id) && id > 0 ? getSubjectForReview(id) : null;
   if (!subject) throw notFound();
   return subject;
 }
@@ -40,7 +39,7 @@ function subjectOr404(params: { subjectId?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request);
   const subject = subjectOr404(params);
-  const existing = findExistingReview(getDb(), user.id, subject.id);
+  const existing = findExistingReview(user.id, subject.id);
   if (existing != null) {
     throw redirect(`/reviews/${existing}/edit`, { headers: { "Set-Cookie": await flashCookie(request, "flash.alreadyReviewed") } });
   }
@@ -58,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.intent === "preview") return answer(200);
   if (form.hasErrors || !form.input) return answer(400);
 
-  const result = createReview(getDb(), {
+  const result = createReview({
     actor: { id: user.id, role: user.role },
     subjectId: subject.id,
     input: form.input!,
@@ -70,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (result.ok) return redirectToWritten(request, result.reviewId, result.status);
   const discardUploads = () =>
-    discardPendingUploads(getDb(), user.id, [...form.photos, ...(form.proof ? [form.proof] : [])].map((p) => p.storageKey));
+    discardPendingUploads(user.id, [...form.photos, ...(form.proof ? [form.proof] : [])].map((p) => p.storageKey));
   switch (result.kind) {
     case "resubmitted":
       await discardUploads();

@@ -4,7 +4,6 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { getDb } from "#db/client.server";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -23,12 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (Number.isSafeInteger(subject) && subject > 0) throw redirect(`/write-a-review/${subject}`);
   const companySlug = url.searchParams.get("company");
   if (companySlug) {
-    const company = getCompanyTargets(getDb(), companySlug.slice(0, 200));
+    const company = getCompanyTargets(companySlug.slice(0, 200));
     if (!company) throw notFound();
     return { q: "", company, results: [] as TargetCompany[] };
   }
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  return { q, company: null, results: q.trim() ? findReviewTargets(getDb(), q) : [] };
+  return { q, company: null, results: q.trim() ? findReviewTargets(q) : [] };
 }
 
 function CompanyTargets({ company, headingLevel }: { company: TargetCompany; headingLevel: 2 | 3 }) {

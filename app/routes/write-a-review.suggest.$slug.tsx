@@ -9,7 +9,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getDb } from "#db/client.server";
 import { SUBJECT_KINDS } from "#db/enums";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field } from "~/components/Field";
@@ -35,7 +34,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyle
 export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "suggest.title");
 
 function companyOr404(slug: string | undefined) {
-  const company = slug ? getCompanyTargets(getDb(), slug.slice(0, 200)) : null;
+  const company = slug ? getCompanyTargets(slug.slice(0, 200)) : null;
   if (!company) throw notFound();
   return company;
 }
@@ -56,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
   if (form.intent === "preview") return answer(200);
   if (form.hasErrors || !form.input || !form.suggestion) return answer(400);
-  const result = createReviewWithSuggestedSubject(getDb(), {
+  const result = createReviewWithSuggestedSubject({
     actor: { id: user.id, role: user.role },
     companyId: company.id,
     suggestion: form.suggestion,

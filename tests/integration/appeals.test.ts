@@ -298,7 +298,7 @@ describe("the appeal form on /statements/:id (Conform, without JavaScript)", () 
     expect(await flashKeyOf(sent)).toBe("flash.appealSent");
     expect(appealRows(d.decisionId)).toMatchObject([{ appellant_user_id: author.id, body: WHY, status: "pending" }]);
     // The receipt, on the site and by mail, in the author's language.
-    expect(listNotifications(getDb(), author.id, "fr")[0]).toMatchObject({ title: "Votre appel a bien été reçu", link: path });
+    expect(listNotifications(author.id, "fr")[0]).toMatchObject({ title: "Votre appel a bien été reçu", link: path });
     expect(outboxFor(author.email).at(-1)!.template).toBe("notice_appeal_received");
     expect((await callLoader(statementLoader, getRequest(path, { cookie: author.cookie }), params)).data).toMatchObject({
       appeal: { kind: "appealed", appeal: { status: "pending" } },
@@ -433,12 +433,12 @@ describe("overturning a removal restores the review, its counters and score; the
     expect(mail.text).toContain("définitive sur Réplique");
     expect(mail.text).toContain(`http://localhost/statements/${outcomeId}`);
     expect(mail.text).not.toContain("#appeal");
-    const [notice] = listNotifications(getDb(), author.id, "fr");
+    const [notice] = listNotifications(author.id, "fr");
     expect(notice).toMatchObject({ title: mail.subject, link: `/statements/${outcomeId}` });
     const other = outboxFor(reader.email).filter((m) => m.template === "statement_reporter").at(-1)!;
     expect(other.subject).toBe(`An appeal was decided: decision no. ${d.decisionId} is reversed`);
     expect(other.text).toContain("is back online");
-    expect(listNotifications(getDb(), reader.id, "en")[0]).toMatchObject({ title: other.subject });
+    expect(listNotifications(reader.id, "en")[0]).toMatchObject({ title: other.subject });
   });
 
   it("the outcome's page opens for both sides; it is final", async () => {

@@ -1,5 +1,6 @@
 // The account journeys through the real route loaders and actions: sign-up, verification,
 // log-in, log-out, reset, password and email change (A3, A4, A5, S4).
+import type * as argon2 from "@node-rs/argon2";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "#db/client.server";
 import * as accountRoute from "~/routes/account._index";
@@ -31,7 +32,7 @@ import { resetEnv } from "~/env.server";
 // with a wall clock. The real functions run; only their calls are counted.
 const argon2Calls = vi.hoisted(() => ({ hash: 0, verify: 0 }));
 vi.mock("@node-rs/argon2", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@node-rs/argon2")>();
+  const real = await importOriginal<typeof argon2>();
   return {
     ...real,
     hash: (...args: Parameters<typeof real.hash>) => (argon2Calls.hash++, real.hash(...args)),

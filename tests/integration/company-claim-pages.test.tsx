@@ -38,7 +38,7 @@ function stub(locale: "fr" | "en", path: string, page: { Component: () => JSX.El
 }
 
 function claimPage(locale: "fr" | "en", data: Partial<ClaimPageData>, actionData: Data = null) {
-  const page: ClaimPageData = { company, verifiable: true, memberRole: null, pending: null, ...data };
+  const page: ClaimPageData = { company, verifiable: true, memberRole: null, pending: null, evidenceClaim: null, ...data };
   return stub(locale, "/companies/rayure-marine/claim", { Component: ClaimPage, loader: () => ({ ...page }), action: () => actionData });
 }
 

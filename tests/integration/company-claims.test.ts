@@ -158,9 +158,9 @@ describe("entering the code", () => {
     ]);
     // The public page says so, and the brand guards now let the owner in.
     expect(getCompanyBySlug(company.slug)).toMatchObject({ state: "verified", verifiedAt: at, claimedAt: at });
-    expect(listMemberCompanies(getDb(), user.id).map((c) => [c.slug, c.state, c.role])).toEqual([[company.slug, "verified", "owner"]]);
+    expect(listMemberCompanies(user.id).map((c) => [c.slug, c.state, c.role])).toEqual([[company.slug, "verified", "owner"]]);
     const reviewId = makeReview({ companyId: company.id, subjectId: company.subjectId, authorId: (await person("Reviewer")).id, stars: 2 });
-    expect(saveReply(getDb(), { actor: { id: user.id, role: "member" }, companyId: company.id, reviewId, body: "Merci, nous vous rappelons." })).toMatchObject({ ok: true });
+    expect(saveReply({ actor: { id: user.id, role: "member" }, companyId: company.id, reviewId, body: "Merci, nous vous rappelons." })).toMatchObject({ ok: true });
   });
 
   it("works once", async () => {
@@ -316,7 +316,7 @@ describe("adding a company", () => {
     expect(listCompanyEvents(result.companyId).map((e) => e.kind)).toEqual(["member_added", "company_created"]);
     // Claimed is not verified: the owner cannot reply yet.
     const reviewId = makeReview({ companyId: result.companyId, subjectId: db().prepare(`SELECT id FROM subjects WHERE company_id = ?`).pluck().get(result.companyId) as number, authorId: (await person("R")).id, stars: 1 });
-    expect(saveReply(getDb(), { actor: { id: user.id, role: "member" }, companyId: result.companyId, reviewId, body: "Bonjour" })).toEqual({ ok: false, kind: "not_verified" });
+    expect(saveReply({ actor: { id: user.id, role: "member" }, companyId: result.companyId, reviewId, body: "Bonjour" })).toEqual({ ok: false, kind: "not_verified" });
     // The same code verification then makes it verified, keeping its claimed date.
     const sent = send(user, result.slug, `hello@fournil-des-lices.fr`, T0 + 1000);
     if (!sent.ok) throw new Error(sent.kind);

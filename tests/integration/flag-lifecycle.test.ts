@@ -18,8 +18,11 @@ import {
   MANIFESTLY_ILLEGAL_DECISION_HOURS,
 } from "~/lib/flag-policy";
 import { isManifestlyIllegal, type ModerationReason } from "~/lib/moderation-reasons";
+import { MAX_PUBLICATION_DELAY_HOURS } from "~/lib/policy";
 import { getScorecard } from "~/models/companies.server";
-import { reporterStanding, submitFlagResponse } from "~/models/flags.server";
+import { FLAGGING_SUSPENSION_LIFTED, FLAGGING_WARNING_WITHDRAWN, reporterStanding, submitFlagResponse } from "~/models/flags.server";
+import { decideHeld, getHeldCase, getHeldSummary, listHeldQueue, publishOverdueHeldReviews } from "~/models/held-reviews.server";
+import { decideAppeal, fileAppeal, getCaseAppeals } from "~/models/appeals.server";
 import { decide, getCase, listFlagQueue } from "~/models/moderation.server";
 import { flagContent } from "~/models/review-actions.server";
 import { getPublicReview, getReviewAnyStatus } from "~/models/reviews.server";
@@ -61,7 +64,7 @@ function flag(
   reviewId: number,
   options: { reason?: ModerationReason; now?: number; contact?: { name: string; email: string } } = {},
 ) {
-  return flagContent(getDb(), {
+  return flagContent({
     actor: who,
     contact: options.contact,
     target: "review",
@@ -171,7 +174,7 @@ describe(`the author's side: “for ${FLAG_RESPONSE_DAYS} days they can edit the
     expect(res.status).toBe(403);
     const loader = await callLoader(respondLoader, getRequest(`/reviews/${world.reviewId}/respond`, { cookie: reader.cookie }), { id: String(world.reviewId) });
     expect(loader.status).toBe(403);
-    const late = submitFlagResponse(getDb(), {
+    const late = submitFlagResponse({
       userId: author.id,
       reviewId: world.reviewId,
       body: "Une réponse envoyée bien après la fin du délai publié.",
@@ -242,6 +245,40 @@ describe("manifestly illegal content: “A company's report, or a single anonymo
     expect(item.review.status).toBe("held");
     const part = getCase(world.reviewId, { id: moderator.id, role: "moderator" })!.parts.find((p) => p.target === "review")!;
     expect(part.allowed).toEqual(["keep", "remove"]);
+    expect(keep(world.reviewId).ok).toBe(true);
+    expect(getPublicReview(world.reviewId)?.status).toBe("published");
+    expectCountersMatch(world.companyId);
+  });
+
+  it(`a review held on a manifestly illegal flag is in the flags queue only: not in the held queue, its count, nor published after ${MAX_PUBLICATION_DELAY_HOURS} hours`, () => {
+    const world = thread(author.id, staff.id);
+    const heldAt = Date.now() - (MAX_PUBLICATION_DELAY_HOURS + 5) * HOUR;
+    const before = getHeldSummary();
+    expect(flag({ id: second.id, role: "moderator" }, world.reviewId, { reason: "terrorism", now: heldAt }).ok).toBe(true);
+    expect(client().prepare(`SELECT status, held_check AS c FROM reviews WHERE id = ?`).get(world.reviewId)).toEqual({ status: "held", c: FLAG_HOLD_CHECK });
+    // The flags queue has it…
+    expect(listFlagQueue({ limit: 1000 }).items.some((i) => i.reviewId === world.reviewId && i.target === "review")).toBe(true);
+    // …the held-at-submission queue, its dashboard line and its case page do not.
+    expect(listHeldQueue({ limit: 1000 }).items.map((i) => i.id)).not.toContain(world.reviewId);
+    expect(getHeldSummary()).toEqual(before);
+    expect(getHeldCase(world.reviewId, { id: moderator.id, role: "moderator" })).toBeNull();
+    expect(
+      decideHeld({
+        actor: { id: moderator.id, role: "moderator" },
+        reviewId: world.reviewId,
+        decision: "publish",
+        reason: "illegal",
+        statement: "Publié : rien d’illicite dans ce texte.",
+        version: count(`SELECT coalesce(max(id), 0) AS n FROM moderation_decisions WHERE target_type = 'review' AND target_id = ?`, world.reviewId),
+        editedAt: 0,
+      }),
+    ).toEqual({ ok: false, kind: "not_found" });
+    // The publication deadline job, well past the delay, leaves it held and logs nothing.
+    const published = publishOverdueHeldReviews({ now: Date.now() + 30 * DAY, limit: 10_000 });
+    expect(published).not.toContain(world.reviewId);
+    expect(getReviewAnyStatus(world.reviewId)?.status).toBe("held");
+    expect(count(`SELECT count(*) AS n FROM moderation_decisions WHERE target_type = 'review' AND target_id = ? AND decision = 'publish'`, world.reviewId)).toBe(0);
+    // Decided from the flags queue: keep publishes it and dismisses the flag.
     expect(keep(world.reviewId).ok).toBe(true);
     expect(getPublicReview(world.reviewId)?.status).toBe("published");
     expectCountersMatch(world.companyId);
@@ -326,6 +363,165 @@ describe(`abusive reporting: “at least ${FLAG_ABUSE_MIN_DECIDED} reports decid
   });
 });
 
+describe("abusive reporting counts each report as finally decided: an appeal that reverses a decision weighs its reporters again", () => {
+  function remove(reviewId: number, now?: number) {
+    return decide({
+      actor: { id: moderator.id, role: moderator.role },
+      reviewId,
+      target: "review",
+      decision: "remove",
+      reason: "not_an_experience",
+      statement: "Cet avis ne décrit pas une expérience réelle : il est retiré.",
+      ...caseState(reviewId),
+      origin: "http://localhost",
+      now,
+    });
+  }
+  /** `who` appeals decision `decisionId` on `reviewId`; `second` (who did not decide it) overturns it. */
+  function overturn(who: Account, reviewId: number, decisionId: number) {
+    const filed = fileAppeal({
+      viewer: { id: who.id, role: who.role, email: who.email, emailVerifiedAt: Date.now() },
+      decisionId,
+      explanation: "La décision ne tient pas compte de ce que j’ai expliqué.",
+      origin: "http://localhost",
+    });
+    expect(filed.ok).toBe(true);
+    const [a] = getCaseAppeals(reviewId, { id: second.id, role: second.role });
+    return decideAppeal({
+      actor: { id: second.id, role: second.role },
+      reviewId,
+      target: "review",
+      appealed: decisionId,
+      outcome: "overturn",
+      reason: "not_an_experience",
+      statement: "Après réexamen en appel, la décision initiale est renversée.",
+      seenAppeal: a!.seenAppeal,
+      editedAt: a!.editedAt,
+      origin: "http://localhost",
+    });
+  }
+  const sanctionsOf = (userId: number) =>
+    (
+      client()
+        .prepare(`SELECT decision FROM moderation_decisions WHERE target_type = 'user' AND target_id = ? AND reason = 'abusive_flagging' ORDER BY id`)
+        .all(userId) as { decision: string }[]
+    ).map((r) => r.decision);
+  const statusOf = (flagId: number) => (client().prepare(`SELECT status FROM flags WHERE id = ?`).get(flagId) as { status: string }).status;
+
+  it("a keep overturned on appeal upholds the report after all: the share drops, the suspension it founded is lifted, then the warning", async () => {
+    const abuser = await account({ locale: "fr", name: "Reporter Vindicated" });
+    const base = Date.now() - 20 * DAY;
+    const cases: { reviewId: number; companyId: number; flagId: number; keptBy: number }[] = [];
+    for (let i = 0; i <= FLAG_ABUSE_MIN_DECIDED; i++) {
+      const world = thread(author.id, staff.id);
+      const at = base + i * DAY;
+      const filed = flag({ id: abuser.id, role: "member" }, world.reviewId, { now: at });
+      if (!filed.ok) throw new Error(filed.kind);
+      const kept = keep(world.reviewId, at + 10 * 60_000);
+      if (!kept.ok) throw new Error(kept.kind);
+      cases.push({ reviewId: world.reviewId, companyId: world.companyId, flagId: filed.flagId, keptBy: kept.decisionId });
+    }
+    expect(sanctionsOf(abuser.id)).toEqual(["flagging_warning", "flagging_suspended"]);
+    expect(reporterStanding(getDb(), { kind: "user", id: abuser.id }).suspendedUntil).not.toBeNull();
+
+    // The report filed after the warning was upheld on appeal: the suspension has no ground left.
+    const last = cases.at(-1)!;
+    expect(overturn(abuser, last.reviewId, last.keptBy)).toMatchObject({ ok: true });
+    expect(getReviewAnyStatus(last.reviewId)?.status).toBe("removed");
+    expect(statusOf(last.flagId)).toBe("upheld");
+    let standing = reporterStanding(getDb(), { kind: "user", id: abuser.id });
+    expect(standing.figures).toEqual({ decided: FLAG_ABUSE_MIN_DECIDED + 1, upheld: 1, dismissed: FLAG_ABUSE_MIN_DECIDED });
+    expect(standing.suspendedUntil).toBeNull();
+    expect(standing.warnedAt).not.toBeNull();
+    expect(sanctionsOf(abuser.id)).toEqual(["flagging_warning", "flagging_suspended", FLAGGING_SUSPENSION_LIFTED]);
+    expect(noticesOf(abuser.id, "flagging_suspension_lifted")).toHaveLength(1);
+    expect(outboxFor(abuser.email).filter((m) => m.template === "notice_flagging_suspension_lifted").map((m) => m.subject)).toEqual([
+      "Vous pouvez de nouveau signaler",
+    ]);
+    const fresh = thread(author.id, staff.id);
+    expect(flag({ id: abuser.id, role: "member" }, fresh.reviewId).ok).toBe(true);
+
+    // Three earlier keeps overturned: 7 of the 10 reports the warning counted still dismissed, at the threshold.
+    for (const c of cases.slice(0, 3)) expect(overturn(abuser, c.reviewId, c.keptBy)).toMatchObject({ ok: true });
+    expect(sanctionsOf(abuser.id)).not.toContain(FLAGGING_WARNING_WITHDRAWN);
+    // A fourth: 6 of 10, under it. The warning is withdrawn, and the log only grew.
+    expect(overturn(abuser, cases[3]!.reviewId, cases[3]!.keptBy)).toMatchObject({ ok: true });
+    standing = reporterStanding(getDb(), { kind: "user", id: abuser.id });
+    expect(standing.figures).toEqual({ decided: FLAG_ABUSE_MIN_DECIDED + 1, upheld: 5, dismissed: FLAG_ABUSE_MIN_DECIDED - 4 });
+    expect(standing.warnedAt).toBeNull();
+    expect(sanctionsOf(abuser.id)).toEqual(["flagging_warning", "flagging_suspended", FLAGGING_SUSPENSION_LIFTED, FLAGGING_WARNING_WITHDRAWN]);
+    expect(noticesOf(abuser.id, "flagging_warning_withdrawn")).toHaveLength(1);
+    for (const c of cases.slice(0, 4)) expect(statusOf(c.flagId)).toBe("upheld");
+    expectCountersMatch(cases[0]!.companyId);
+  });
+
+  it("a company's suspension founded on a report upheld on appeal is lifted, on its row too, and its members may report again", async () => {
+    const company = makeCompany({ name: "Maison Réhabilitée", slug: `maison-rehabilitee-${Date.now()}` });
+    const owner = await account({ locale: "fr", name: "Owner Réhabilitée" });
+    client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(company.id, owner.id);
+    const base = Date.now() - 20 * DAY;
+    const reviews = Array.from({ length: FLAG_ABUSE_MIN_DECIDED + 2 }, (_, i) =>
+      makeReview({ companyId: company.id, subjectId: company.subjectId, authorId: author.id, stars: 1, title: `Avis ${i}`, publishedAt: base - DAY }),
+    );
+    let last = { reviewId: 0, keptBy: 0 };
+    for (let i = 0; i <= FLAG_ABUSE_MIN_DECIDED; i++) {
+      const at = base + i * DAY;
+      expect(flag({ id: owner.id, role: "member" }, reviews[i]!, { now: at }).ok).toBe(true);
+      const kept = keep(reviews[i]!, at + 10 * 60_000);
+      if (!kept.ok) throw new Error(kept.kind);
+      last = { reviewId: reviews[i]!, keptBy: kept.decisionId };
+    }
+    const companyLog = () =>
+      (client().prepare(`SELECT decision FROM moderation_decisions WHERE target_type = 'company' AND target_id = ? ORDER BY id`).all(company.id) as { decision: string }[]).map(
+        (r) => r.decision,
+      );
+    const row = () => client().prepare(`SELECT flag_warning_at AS warnedAt, flagging_suspended_until AS until FROM companies WHERE id = ?`).get(company.id) as { warnedAt: number | null; until: number | null };
+    expect(companyLog()).toEqual(["flagging_warning", "flagging_suspended"]);
+    expect(row().until).toBeGreaterThan(Date.now());
+    expect(flag({ id: owner.id, role: "member" }, reviews.at(-1)!)).toMatchObject({ ok: false, kind: "suspended" });
+
+    expect(overturn(owner, last.reviewId, last.keptBy)).toMatchObject({ ok: true });
+    expect(companyLog()).toEqual(["flagging_warning", "flagging_suspended", FLAGGING_SUSPENSION_LIFTED]);
+    expect(row()).toMatchObject({ until: null });
+    expect(row().warnedAt).not.toBeNull();
+    expect(noticesOf(owner.id, "flagging_suspension_lifted").map((n) => JSON.parse(n.data).forCompany)).toContain(true);
+    expect(flag({ id: owner.id, role: "member" }, reviews.at(-1)!).ok).toBe(true);
+  });
+
+  it("a removal overturned on appeal dismisses its report after all: the share rises and the reporter is warned", async () => {
+    const reporter = await account({ locale: "en", name: "Reporter Overruled" });
+    const base = Date.now() - 20 * DAY;
+    const removals: { reviewId: number; companyId: number; flagId: number; removedBy: number }[] = [];
+    // Four reports upheld, then six dismissed: 6 of 10 dismissed, under the threshold.
+    for (let i = 0; i < FLAG_ABUSE_MIN_DECIDED; i++) {
+      const world = thread(author.id, staff.id);
+      const at = base + i * DAY;
+      const filed = flag({ id: reporter.id, role: "member" }, world.reviewId, { now: at });
+      if (!filed.ok) throw new Error(filed.kind);
+      if (i < 4) {
+        const removed = remove(world.reviewId, at + 10 * 60_000);
+        if (!removed.ok) throw new Error(removed.kind);
+        removals.push({ reviewId: world.reviewId, companyId: world.companyId, flagId: filed.flagId, removedBy: removed.decisionId });
+      } else {
+        expect(keep(world.reviewId, at + 10 * 60_000).ok).toBe(true);
+      }
+    }
+    expect(reporterStanding(getDb(), { kind: "user", id: reporter.id }).figures).toEqual({ decided: 10, upheld: 4, dismissed: 6 });
+    expect(sanctionsOf(reporter.id)).toEqual([]);
+
+    // The author appeals a removal and another moderator restores the review: that report was not founded.
+    const r = removals[0]!;
+    expect(overturn(author, r.reviewId, r.removedBy)).toMatchObject({ ok: true });
+    expect(getPublicReview(r.reviewId)?.status).toBe("published");
+    expect(statusOf(r.flagId)).toBe("dismissed");
+    expect(reporterStanding(getDb(), { kind: "user", id: reporter.id }).figures).toEqual({ decided: 10, upheld: 3, dismissed: 7 });
+    expect(sanctionsOf(reporter.id)).toEqual(["flagging_warning"]);
+    expect(noticesOf(reporter.id, "flagging_warning")).toHaveLength(1);
+    expect(outboxFor(reporter.email).filter((m) => m.template === "notice_flagging_warning").map((m) => m.subject)).toEqual(["A warning about your reports"]);
+    expectCountersMatch(r.companyId);
+  });
+});
+
 describe(`the daily limits: “One account may file at most ${FLAGS_PER_DAY_PER_ACCOUNT} reports a day, and one company … at most ${FLAGS_PER_DAY_PER_COMPANY}”`, () => {
   it("refuses an account's flag past its daily limit, and accepts it the next day", async () => {
     const busy = await account({ name: "Busy Reporter" });
@@ -360,6 +556,8 @@ describe("the company scorecard: flags filed and the share upheld", () => {
     expect(flag({ id: staff.id, role: "member" }, world.reviewId).ok).toBe(true);
     expect(flag({ id: staff.id, role: "member" }, extra).ok).toBe(true);
     expect(keep(world.reviewId).ok).toBe(true);
+    // Reported again after the decision: three reports, on two reviews.
+    expect(flag({ id: staff.id, role: "member" }, world.reviewId).ok).toBe(true);
     const card = getScorecard(world.companyId);
     const since = Date.now() - 365 * DAY;
     const sql = client()
@@ -369,6 +567,6 @@ describe("the company scorecard: flags filed and the share upheld", () => {
       )
       .get(world.companyId, since) as { filed: number; reviews: number; decided: number; upheld: number };
     expect(card).toMatchObject({ flagsFiled: sql.filed, flaggedCount: sql.reviews, flagsDecided: sql.decided, flagsUpheld: sql.upheld });
-    expect(card).toMatchObject({ flagsFiled: 2, flaggedCount: 2, flagsDecided: 1, flagsUpheld: 0 });
+    expect(card).toMatchObject({ flagsFiled: 3, flaggedCount: 2, flagsDecided: 1, flagsUpheld: 0 });
   });
 });

@@ -94,7 +94,7 @@ function input(who: Account, reviewId: number, over: Partial<HeldDecideInput> = 
 async function heldOn(author: Account, options: { now?: number; body?: string } = {}) {
   const company = heldCompany();
   const other = await account();
-  const published = createReview(getDb(), {
+  const published = createReview({
     actor: { id: other.id, role: "member" },
     subjectId: company.subjectId,
     input: reviewInput({ stars: 4, body: "Accueil aimable, conseils précis et un échange sans difficulté le lendemain." }),
@@ -150,7 +150,7 @@ describe("the queue", () => {
     const a = await account();
     const b = await account();
     const company = heldCompany();
-    const first = createReview(getDb(), { actor: { id: a.id, role: "member" }, subjectId: company.subjectId, input: reviewInput({ stars: 5, body: text }), locale: "fr", ipHash: null });
+    const first = createReview({ actor: { id: a.id, role: "member" }, subjectId: company.subjectId, input: reviewInput({ stars: 5, body: text }), locale: "fr", ipHash: null });
     expect(first.ok && first.status).toBe("published");
     const copy = holdReview({ authorId: b.id, subjectId: company.subjectId, input: { stars: 5, body: text } });
 
@@ -158,7 +158,7 @@ describe("the queue", () => {
     const c = await account();
     const d = await account();
     const company2 = heldCompany();
-    const firstOfNetwork = createReview(getDb(), {
+    const firstOfNetwork = createReview({
       actor: { id: c.id, role: "member" },
       subjectId: company2.subjectId,
       input: reviewInput({ stars: 5 }),
@@ -372,7 +372,7 @@ describe("two decisions at once", () => {
     const author = await account();
     const world = await heldOn(author);
     const state = heldCaseState(world.reviewId);
-    const edited = editReview(getDb(), {
+    const edited = editReview({
       actor: { id: author.id, role: "member" },
       reviewId: world.reviewId,
       input: reviewInput({ body: "Appelez le 06 12 34 56 78 : le gérant est le seul à répondre, le standard jamais." }),

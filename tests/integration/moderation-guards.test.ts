@@ -57,7 +57,7 @@ describe("the /moderation routes", () => {
         "moderation.reviews.$id.tsx",
       ]),
     );
-    for (const file of files) expect(fs.readFileSync(path.join(ROUTES, file), "utf8")).toMatch(/(require(Moderator|Admin|Role)|loadQueueCase)\(request/);
+    for (const file of files) expect(fs.readFileSync(path.join(ROUTES, file), "utf8")).toMatch(/(require(Moderator|Admin|Role)|loadQueue(Case|List))\(request/);
   });
 
   for (const file of files) {
@@ -111,12 +111,12 @@ describe("the /moderation routes", () => {
         });
 
         if (kind === "loader") {
-          // Pages about something else than a review (a proof, a suggestion, a company) get
+          // Pages about something else than a review (a proof, a suggestion, a claim, a company) get
           // the review's id here and answer 404: in, but nothing to show. route-matrix.test.ts
-          // gives each its own params. /moderation/team is the administrators' only.
-          const aboutAReview = !/^moderation\.(proofs_|suggestions_|conduct_|users|companies)\./.test(file);
+          // gives each its own params. /moderation/team and /moderation/categories are the administrators' only.
+          const aboutAReview = !/^moderation\.(proofs_|suggestions_|conduct_|claims_|users|companies)\./.test(file);
           it("loader: moderators and admins get the page", async () => {
-            const staff = file === "moderation.team.tsx" ? [people.admin] : [people.moderator, people.admin];
+            const staff = ["moderation.team.tsx", "moderation.categories.tsx"].includes(file) ? [people.admin] : [people.moderator, people.admin];
             for (const who of staff) {
               const res = await run(kind, who.cookie);
               expect(aboutAReview ? [200] : [200, 404]).toContain(res!.status);

@@ -168,7 +168,7 @@ const BODIES = [
 let bodySeq = 0;
 
 function suggest(who: Account, companyId: number, name: string, now = Date.now()) {
-  const result = createReviewWithSuggestedSubject(getDb(), {
+  const result = createReviewWithSuggestedSubject({
     actor: { id: who.id, role: who.role },
     companyId,
     suggestion: { kind: "store", name, city: "Nantes" },
@@ -327,7 +327,7 @@ describe("suspending and reinstating an account", () => {
 
     // Writing is refused by the model, and by the guards of the routes (flag, here).
     const write = () =>
-      createReview(getDb(), {
+      createReview({
         actor: { id: user.id, role: "member" },
         subjectId: company.subjectId,
         input: reviewSchema.parse({

@@ -156,7 +156,7 @@ describe("removing a reported review, then restoring it", () => {
     const notice = notificationsOf(author.id).find((n) => n.kind === "moderation_decision")!;
     expect(notice.link).toMatch(/^\/statements\/\d+$/);
     // The bell's list says what was decided and why, in the author's language.
-    const [listed] = listNotifications(getDb(), author.id, "fr");
+    const [listed] = listNotifications(author.id, "fr");
     expect(listed).toMatchObject({ title: "Exposé des motifs\u202F: votre avis a été retiré", link: notice.link });
     expect(listed!.body).toContain("Motif\u202F: Injures, haine ou menaces.");
     const mail = outboxFor(author.email).find((m) => m.template === "statement_author")!;

@@ -35,10 +35,10 @@ describe("notices to the author", () => {
       recommend: "no",
       attestation: "on",
     });
-    const result = createReview(db(), { actor: { id: author, role: "member" }, subjectId: createSubject(companyId), input, locale: "en", ipHash: null, origin: "https://replique.test" });
+    const result = createReview({ actor: { id: author, role: "member" }, subjectId: createSubject(companyId), input, locale: "en", ipHash: null, origin: "https://replique.test" });
     expect(result).toMatchObject({ ok: true, status: "held" });
     expect(unreadCount(db(), author)).toBe(1);
-    const [notice] = listNotifications(db(), author, "en");
+    const [notice] = listNotifications(author, "en");
     expect(notice.title).toBe("Your review is waiting for a moderator");
     expect(notice.body).toContain("contains an email address");
     const mails = outbox(emailOf(author));
@@ -58,7 +58,7 @@ describe("notices to the author", () => {
       recommend: "yes",
       attestation: "on",
     });
-    createReview(db(), { actor: { id: author, role: "member" }, subjectId: createSubject(createCompany()), input, locale: "fr", ipHash: null });
+    createReview({ actor: { id: author, role: "member" }, subjectId: createSubject(createCompany()), input, locale: "fr", ipHash: null });
     expect(unreadCount(db(), author)).toBe(0);
     expect(outbox(emailOf(author))).toHaveLength(0);
   });
@@ -70,12 +70,12 @@ describe("notices to the author", () => {
     notifyReviewEvent(db(), { reviewId, kind: "review_replied" });
     notifyReviewEvent(db(), { reviewId, kind: "review_removed", reason: "personal_data" });
     expect(unreadCount(db(), author)).toBe(2);
-    const fr = listNotifications(db(), author, "fr");
+    const fr = listNotifications(author, "fr");
     expect(fr[1].title).toBe("Maison Test a répondu à votre avis");
     expect(fr[0].title).toBe("Votre avis a été retiré");
     expect(fr[0].body).toContain("Données personnelles");
     expect(fr[0].body).toContain("contester");
-    const en = listNotifications(db(), author, "en");
+    const en = listNotifications(author, "en");
     expect(en[0].body).toContain("Personal data");
     expect(en[0].body).toContain("contest");
     // The fixture user's language is French: the mails are in French.
@@ -91,12 +91,12 @@ describe("notices to the author", () => {
     notifyReviewEvent(db(), { reviewId: r1, kind: "review_replied" });
     notifyReviewEvent(db(), { reviewId: r1, kind: "review_restored" });
     notifyReviewEvent(db(), { reviewId: r2, kind: "review_replied" });
-    const [first] = listNotifications(db(), a, "en");
-    const theirs = listNotifications(db(), b, "en")[0];
-    expect(markNotificationsRead(db(), a, [theirs.id])).toBe(0);
-    expect(markNotificationsRead(db(), a, [first.id])).toBe(1);
+    const [first] = listNotifications(a, "en");
+    const theirs = listNotifications(b, "en")[0];
+    expect(markNotificationsRead(a, [theirs.id])).toBe(0);
+    expect(markNotificationsRead(a, [first.id])).toBe(1);
     expect(unreadCount(db(), a)).toBe(1);
-    markNotificationsRead(db(), a, "all");
+    markNotificationsRead(a, "all");
     expect(unreadCount(db(), a)).toBe(0);
     expect(unreadCount(db(), b)).toBe(1);
   });

@@ -105,7 +105,7 @@ describe("the inbox", () => {
     for (let i = 0; i < 7; i++) ids.push(insertReview({ subjectId: i % 2 ? subjectId : otherSubjectId, companyId, authorId: reviewer.id, createdAt: t0 + i * 3_600_000 }));
     // Three answered (the newest, the oldest and one in the middle), a held one and another company's.
     for (const id of [ids[6], ids[0], ids[3]]) {
-      expect(saveReply(getDb(), { actor: { id: owner.id, role: "member" }, companyId, reviewId: id, body: `Reply to ${id}` }).ok).toBe(true);
+      expect(saveReply({ actor: { id: owner.id, role: "member" }, companyId, reviewId: id, body: `Reply to ${id}` }).ok).toBe(true);
     }
     insertReview({ subjectId, companyId, authorId: reviewer.id, status: "held" });
     const other = createCompany();
@@ -115,7 +115,7 @@ describe("the inbox", () => {
     const seen: number[] = [];
     let before: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const result = listInbox(getDb(), companyId, { before, limit: 3 });
+      const result = listInbox(companyId, { before, limit: 3 });
       seen.push(...result.reviews.map((r) => r.id));
       expect(result.awaitingCount).toBe(4);
       before = result.nextCursor;
@@ -320,7 +320,7 @@ describe("who may reply", () => {
     expect(viaTheirs.status).toBe(403);
     expect(replyOf(foreign)).toHaveLength(0);
     // The model itself refuses the mismatch too.
-    expect(saveReply(getDb(), { actor: { id: owner.id, role: "member" }, companyId, reviewId: foreign, body: "x" })).toEqual({
+    expect(saveReply({ actor: { id: owner.id, role: "member" }, companyId, reviewId: foreign, body: "x" })).toEqual({
       ok: false,
       kind: "not_found",
     });
@@ -348,7 +348,7 @@ describe("who may reply", () => {
     const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
     client().prepare(`UPDATE companies SET state = 'claimed' WHERE id = ?`).run(companyId);
     expect((await postReply(companyId, reviewId, { body: "We are not verified yet." }, owner.cookie)).status).toBe(403);
-    expect(saveReply(getDb(), { actor: { id: owner.id, role: "member" }, companyId, reviewId, body: "x" })).toEqual({ ok: false, kind: "not_verified" });
+    expect(saveReply({ actor: { id: owner.id, role: "member" }, companyId, reviewId, body: "x" })).toEqual({ ok: false, kind: "not_verified" });
     expect(replyOf(reviewId)).toHaveLength(0);
     // The inbox still opens, read-only.
     const slug = slugOf(companyId);

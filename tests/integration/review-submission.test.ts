@@ -113,40 +113,40 @@ describe("the review schema (shared with the form)", () => {
 
 describe("createReview", () => {
   it("publishes, renders the body once, keeps the first revision and moves the counters", () => {
-    const result = createReview(db(), { actor: author, subjectId, input: input({ body: "Good **service** overall, I will come back soon." }), locale: "fr", ipHash: null });
+    const result = createReview({ actor: author, subjectId, input: input({ body: "Good **service** overall, I will come back soon." }), locale: "fr", ipHash: null });
     expect(result).toMatchObject({ ok: true, status: "published" });
     if (!result.ok) throw new Error();
     const row = reviewRow(result.reviewId);
     expect(row).toMatchObject({ author_id: author.id, company_id: companyId, subject_id: subjectId, status: "published", origin: "organic" });
     expect(row.body_html).toBe("<p>Good <strong>service</strong> overall, I will come back soon.</p>");
     expect(row.published_at).toBeTypeOf("number");
-    expect(listRevisions(db(), result.reviewId)).toHaveLength(1);
+    expect(listRevisions(result.reviewId)).toHaveLength(1);
     expect(stats("company", companyId)).toMatchObject({ review_count: 1, star4: 1, star_sum: 4, recommend_yes: 1 });
     expect(stats("subject", subjectId)).toMatchObject({ review_count: 1 });
     expect((db().$client.prepare(`SELECT review_count FROM users WHERE id = ?`).get(author.id) as { review_count: number }).review_count).toBe(1);
   });
 
   it("a second review of the same subject within 12 months returns the first one's id", () => {
-    const first = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
-    const second = createReview(db(), { actor: author, subjectId, input: input({ stars: 1, title: "Another try" }), locale: "fr", ipHash: null });
+    const first = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
+    const second = createReview({ actor: author, subjectId, input: input({ stars: 1, title: "Another try" }), locale: "fr", ipHash: null });
     expect(second).toEqual({ ok: false, kind: "existing", reviewId: first.ok && first.reviewId });
     expect(stats("company", companyId)).toMatchObject({ review_count: 1 });
   });
 
   it("the same form sent twice (a double click, a browser retry) gives the first review, not a second one", () => {
     const now = Date.now();
-    const first = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now });
+    const first = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now });
     if (!first.ok) throw new Error();
-    const again = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now: now + 1_000 });
+    const again = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now: now + 1_000 });
     expect(again).toEqual({ ok: false, kind: "resubmitted", reviewId: first.reviewId, status: "published" });
     expect(stats("company", companyId)).toMatchObject({ review_count: 1 });
     // Sent again long after, it is a second review of the same subject: edit the first.
-    const later = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now: now + RESUBMISSION_WINDOW_MS + 1 });
+    const later = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now: now + RESUBMISSION_WINDOW_MS + 1 });
     expect(later).toEqual({ ok: false, kind: "existing", reviewId: first.reviewId });
   });
 
   it("holds a review with a phone number: visible to nobody else, not counted, author notified", () => {
-    const result = createReview(db(), { actor: author, subjectId, input: input({ body: "Call the manager on 06 12 34 56 78, he is rude." }), locale: "fr", ipHash: null });
+    const result = createReview({ actor: author, subjectId, input: input({ body: "Call the manager on 06 12 34 56 78, he is rude." }), locale: "fr", ipHash: null });
     expect(result).toMatchObject({ ok: true, status: "held" });
     if (!result.ok) throw new Error();
     expect(reviewRow(result.reviewId)).toMatchObject({ status: "held", held_check: "phone", published_at: null });
@@ -158,7 +158,7 @@ describe("createReview", () => {
   it("writes nothing when a check refuses", () => {
     addMember(companyId, author.id);
     const before = (db().$client.prepare(`SELECT count(*) AS n FROM review_revisions`).get() as { n: number }).n;
-    const result = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
+    const result = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
     expect(result).toMatchObject({ ok: false, kind: "refused", check: { code: "conflict_member", outcome: "refuse" } });
     expect(db().$client.prepare(`SELECT count(*) AS n FROM reviews WHERE author_id = ?`).get(author.id)).toEqual({ n: 0 });
     expect((db().$client.prepare(`SELECT count(*) AS n FROM review_revisions`).get() as { n: number }).n).toBe(before);
@@ -167,7 +167,7 @@ describe("createReview", () => {
   it("Z3: the author, company and status come from the server, not from the form", () => {
     const other = createCompany();
     const posted = form({ ...validForm, authorId: "1", status: "held", companyId: String(other), origin: "verified" });
-    const result = createReview(db(), { actor: author, subjectId, input: reviewSchema.parse(posted), locale: "en", ipHash: null });
+    const result = createReview({ actor: author, subjectId, input: reviewSchema.parse(posted), locale: "en", ipHash: null });
     if (!result.ok) throw new Error("not written");
     expect(reviewRow(result.reviewId)).toMatchObject({ author_id: author.id, company_id: companyId, status: "published", origin: "organic" });
     expect(stats("company", other)).toBeUndefined();
@@ -176,16 +176,16 @@ describe("createReview", () => {
   it("refuses suspended authors and unknown or pending subjects", () => {
     const suspended = createUser();
     db().$client.prepare(`UPDATE users SET suspended_at = ? WHERE id = ?`).run(Date.now(), suspended);
-    expect(createReview(db(), { actor: { id: suspended, role: "member" }, subjectId, input: input(), locale: "fr", ipHash: null })).toEqual({ ok: false, kind: "forbidden" });
-    expect(createReview(db(), { actor: author, subjectId: 9_999_999, input: input(), locale: "fr", ipHash: null })).toEqual({ ok: false, kind: "not_found" });
+    expect(createReview({ actor: { id: suspended, role: "member" }, subjectId, input: input(), locale: "fr", ipHash: null })).toEqual({ ok: false, kind: "forbidden" });
+    expect(createReview({ actor: author, subjectId: 9_999_999, input: input(), locale: "fr", ipHash: null })).toEqual({ ok: false, kind: "not_found" });
     const pending = createSubject(companyId, { state: "pending" });
-    expect(createReview(db(), { actor: author, subjectId: pending, input: input(), locale: "fr", ipHash: null })).toEqual({ ok: false, kind: "not_found" });
+    expect(createReview({ actor: author, subjectId: pending, input: input(), locale: "fr", ipHash: null })).toEqual({ ok: false, kind: "not_found" });
   });
 });
 
 describe("suggested subjects", () => {
   it("creates a pending subject and a pending review, published once the subject is accepted", () => {
-    const result = createReviewWithSuggestedSubject(db(), {
+    const result = createReviewWithSuggestedSubject({
       actor: author,
       companyId,
       suggestion: { kind: "store", name: "Boutique Gare de Lyon", city: "Paris" },
@@ -208,7 +208,7 @@ describe("suggested subjects", () => {
 
   it("leaves no subject behind when the review is refused", () => {
     addMember(companyId, author.id);
-    const result = createReviewWithSuggestedSubject(db(), {
+    const result = createReviewWithSuggestedSubject({
       actor: author,
       companyId,
       suggestion: { kind: "website", name: "Refused site" },
@@ -223,7 +223,7 @@ describe("suggested subjects", () => {
 
 describe("editReview and deleteReview", () => {
   function write() {
-    const r = createReview(db(), { actor: author, subjectId, input: input({ stars: 5 }), locale: "fr", ipHash: null });
+    const r = createReview({ actor: author, subjectId, input: input({ stars: 5 }), locale: "fr", ipHash: null });
     if (!r.ok) throw new Error("not written");
     return r.reviewId;
   }
@@ -231,50 +231,50 @@ describe("editReview and deleteReview", () => {
   it("keeps every version, sets edited_at, and moves the counters from old to new facts", () => {
     const id = write();
     const published = reviewRow(id).published_at;
-    const result = editReview(db(), { actor: author, reviewId: id, input: input({ stars: 2, recommend: false, title: "Changed my mind" }), locale: "fr" });
+    const result = editReview({ actor: author, reviewId: id, input: input({ stars: 2, recommend: false, title: "Changed my mind" }), locale: "fr" });
     expect(result).toMatchObject({ ok: true, status: "published" });
     const row = reviewRow(id);
     expect(row).toMatchObject({ stars: 2, title: "Changed my mind", published_at: published });
     expect(row.edited_at).toBeTypeOf("number");
-    const revisions = listRevisions(db(), id);
+    const revisions = listRevisions(id);
     expect(revisions.map((r) => r.stars)).toEqual([5, 2]);
     expect(stats("company", companyId)).toMatchObject({ review_count: 1, star5: 0, star2: 1, star_sum: 2, recommend_yes: 0, recommend_no: 1 });
   });
 
   it("re-runs the checks: an edit that adds a link holds the review and takes it out of the score", () => {
     const id = write();
-    const held = editReview(db(), { actor: author, reviewId: id, input: input({ body: "Better prices on https://competitor.example than here." }), locale: "fr" });
+    const held = editReview({ actor: author, reviewId: id, input: input({ body: "Better prices on https://competitor.example than here." }), locale: "fr" });
     expect(held).toMatchObject({ ok: true, status: "held" });
     expect(reviewRow(id)).toMatchObject({ status: "held", held_check: "links" });
     expect(stats("company", companyId)).toMatchObject({ review_count: 0, star_sum: 0 });
     // Taking the link out publishes it again, with its first publication date.
-    const back = editReview(db(), { actor: author, reviewId: id, input: input({ stars: 3 }), locale: "fr" });
+    const back = editReview({ actor: author, reviewId: id, input: input({ stars: 3 }), locale: "fr" });
     expect(back).toMatchObject({ ok: true, status: "published" });
     expect(stats("company", companyId)).toMatchObject({ review_count: 1, star3: 1 });
-    expect(listRevisions(db(), id)).toHaveLength(3);
+    expect(listRevisions(id)).toHaveLength(3);
   });
 
   it("refuses to edit or delete someone else's review (403), and changes nothing", () => {
     const id = write();
     const intruder: Actor = { id: createUser(), role: "member" };
-    expect(editReview(db(), { actor: intruder, reviewId: id, input: input({ stars: 1 }), locale: "fr" })).toEqual({ ok: false, kind: "forbidden" });
-    expect(deleteReview(db(), { actor: intruder, reviewId: id })).toEqual({ ok: false, kind: "forbidden" });
-    expect(getReviewForEdit(db(), intruder, id)).toBe("forbidden");
+    expect(editReview({ actor: intruder, reviewId: id, input: input({ stars: 1 }), locale: "fr" })).toEqual({ ok: false, kind: "forbidden" });
+    expect(deleteReview({ actor: intruder, reviewId: id })).toEqual({ ok: false, kind: "forbidden" });
+    expect(getReviewForEdit(intruder, id)).toBe("forbidden");
     expect(reviewRow(id)).toMatchObject({ stars: 5, status: "published" });
-    expect(listRevisions(db(), id)).toHaveLength(1);
+    expect(listRevisions(id)).toHaveLength(1);
   });
 
   it("delete takes the review out of the page and the score, and keeps it internally", () => {
     const id = write();
-    expect(deleteReview(db(), { actor: author, reviewId: id })).toMatchObject({ ok: true, status: "deleted" });
+    expect(deleteReview({ actor: author, reviewId: id })).toMatchObject({ ok: true, status: "deleted" });
     const row = reviewRow(id);
     expect(row.status).toBe("deleted");
     expect(row.deleted_at).toBeTypeOf("number");
     expect(row.body).toBe(input().body);
     expect(stats("company", companyId)).toMatchObject({ review_count: 0, star_sum: 0 });
-    expect(editReview(db(), { actor: author, reviewId: id, input: input(), locale: "fr" })).toEqual({ ok: false, kind: "locked", status: "deleted" });
+    expect(editReview({ actor: author, reviewId: id, input: input(), locale: "fr" })).toEqual({ ok: false, kind: "locked", status: "deleted" });
     // Once deleted, the author may write a new review of the subject.
-    expect(createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null })).toMatchObject({ ok: true });
+    expect(createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null })).toMatchObject({ ok: true });
   });
 });
 
@@ -320,7 +320,7 @@ describe("counters equal an SQL recomputation", () => {
     for (const a of authors) {
       for (const s of subjects.slice(0, 3)) {
         n++;
-        const r = createReview(db(), {
+        const r = createReview({
           actor: a,
           subjectId: s,
           input: input({ stars: (n % 5) + 1, recommend: n % 3 !== 0, title: `Review ${n}`, body: `Experience number ${n}: ${"details ".repeat(n % 4 + 3)}` }),
@@ -363,23 +363,23 @@ describe("counters equal an SQL recomputation", () => {
 
     // Now a mixed sequence through the write model.
     const [a0, a1, a2, a3] = ids;
-    editReview(db(), { actor: a0.author, reviewId: a0.id, input: input({ stars: 1, recommend: false }), locale: "fr" });
-    editReview(db(), { actor: a1.author, reviewId: a1.id, input: input({ body: "See www.elsewhere.example for the real story of this shop." }), locale: "fr" });
-    deleteReview(db(), { actor: a2.author, reviewId: a2.id });
-    setResolved(db(), { actor: a3.author, reviewId: a3.id, resolved: true });
-    setResolved(db(), { actor: ids[6].author, reviewId: ids[6].id, resolved: true });
-    setResolved(db(), { actor: ids[6].author, reviewId: ids[6].id, resolved: false });
-    setResolved(db(), { actor: ids[9].author, reviewId: ids[9].id, resolved: true });
-    editReview(db(), { actor: ids[9].author, reviewId: ids[9].id, input: input({ stars: 2 }), locale: "fr" });
-    deleteReview(db(), { actor: ids[12].author, reviewId: ids[12].id });
-    editReview(db(), { actor: a1.author, reviewId: a1.id, input: input({ stars: 5 }), locale: "fr" });
-    createReview(db(), { actor: authors[0], subjectId: subjects[3], input: input({ stars: 3 }), locale: "en", ipHash: null });
-    deleteReview(db(), { actor: ids[4].author, reviewId: ids[4].id });
+    editReview({ actor: a0.author, reviewId: a0.id, input: input({ stars: 1, recommend: false }), locale: "fr" });
+    editReview({ actor: a1.author, reviewId: a1.id, input: input({ body: "See www.elsewhere.example for the real story of this shop." }), locale: "fr" });
+    deleteReview({ actor: a2.author, reviewId: a2.id });
+    setResolved({ actor: a3.author, reviewId: a3.id, resolved: true });
+    setResolved({ actor: ids[6].author, reviewId: ids[6].id, resolved: true });
+    setResolved({ actor: ids[6].author, reviewId: ids[6].id, resolved: false });
+    setResolved({ actor: ids[9].author, reviewId: ids[9].id, resolved: true });
+    editReview({ actor: ids[9].author, reviewId: ids[9].id, input: input({ stars: 2 }), locale: "fr" });
+    deleteReview({ actor: ids[12].author, reviewId: ids[12].id });
+    editReview({ actor: a1.author, reviewId: a1.id, input: input({ stars: 5 }), locale: "fr" });
+    createReview({ actor: authors[0], subjectId: subjects[3], input: input({ stars: 3 }), locale: "en", ipHash: null });
+    deleteReview({ actor: ids[4].author, reviewId: ids[4].id });
     // A moderator accepts a proof: the review moves to the "verified" basis.
     db().$client.transaction(() => setReviewOrigin(db(), ids[7].id, "verified"))();
     db().$client.transaction(() => setReviewOrigin(db(), ids[8].id, "verified"))();
     db().$client.transaction(() => setReviewOrigin(db(), ids[8].id, "organic"))();
-    createReview(db(), { actor: ids[4].author, subjectId: reviewRow(ids[4].id).subject_id as number, input: input({ stars: 4 }), locale: "fr", ipHash: null });
+    createReview({ actor: ids[4].author, subjectId: reviewRow(ids[4].id).subject_id as number, input: input({ stars: 4 }), locale: "fr", ipHash: null });
 
     expect(stored().map(strip)).toEqual(recomputed().map(strip));
     for (const a of authors) {
@@ -405,36 +405,36 @@ function strip(row: Record<string, unknown>) {
 
 describe("helpful votes", () => {
   it("counts one vote per reader, never the author's own, and can be undone", () => {
-    const r = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
+    const r = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
     if (!r.ok) throw new Error();
     const reader: Actor = { id: createUser(), role: "member" };
-    expect(voteHelpful(db(), { actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 1 });
-    expect(voteHelpful(db(), { actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 1 });
-    expect(voteHelpful(db(), { actor: author, reviewId: r.reviewId })).toEqual({ ok: false, kind: "own_review" });
-    expect(undoHelpful(db(), { actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 0 });
-    expect(undoHelpful(db(), { actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 0 });
+    expect(voteHelpful({ actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 1 });
+    expect(voteHelpful({ actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 1 });
+    expect(voteHelpful({ actor: author, reviewId: r.reviewId })).toEqual({ ok: false, kind: "own_review" });
+    expect(undoHelpful({ actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 0 });
+    expect(undoHelpful({ actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 0 });
   });
 });
 
 describe("flags", () => {
   it("records a reader's flag with a reason, marks the review under review, once per reader", () => {
-    const r = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
+    const r = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
     if (!r.ok) throw new Error();
     const reader: Actor = { id: createUser(), role: "member" };
-    const flag = flagContent(db(), { actor: reader, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "This is an advert." });
+    const flag = flagContent({ actor: reader, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "This is an advert." });
     expect(flag).toMatchObject({ ok: true });
     expect(reviewRow(r.reviewId).under_review_since).toBeTypeOf("number");
-    expect(flagContent(db(), { actor: reader, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "Again." })).toEqual({ ok: false, kind: "already" });
-    expect(flagContent(db(), { actor: author, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "My own" })).toEqual({ ok: false, kind: "own_review" });
-    expect(flagContent(db(), { actor: reader, target: "reply", reviewId: r.reviewId, reason: "spam", explanation: "No reply" })).toEqual({ ok: false, kind: "not_found" });
+    expect(flagContent({ actor: reader, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "Again." })).toEqual({ ok: false, kind: "already" });
+    expect(flagContent({ actor: author, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "My own" })).toEqual({ ok: false, kind: "own_review" });
+    expect(flagContent({ actor: reader, target: "reply", reviewId: r.reviewId, reason: "spam", explanation: "No reply" })).toEqual({ ok: false, kind: "not_found" });
   });
 
   it("a company member flags in the company's name", () => {
-    const r = createReview(db(), { actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
+    const r = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
     if (!r.ok) throw new Error();
     const staff = createUser();
     addMember(companyId, staff, "owner");
-    const flag = flagContent(db(), { actor: { id: staff, role: "member" }, target: "review", reviewId: r.reviewId, reason: "not_an_experience", explanation: "No such order in our system." });
+    const flag = flagContent({ actor: { id: staff, role: "member" }, target: "review", reviewId: r.reviewId, reason: "not_an_experience", explanation: "No such order in our system." });
     if (!flag.ok) throw new Error();
     expect(db().$client.prepare(`SELECT reporter_type, reporter_company_id FROM flags WHERE id = ?`).get(flag.flagId)).toEqual({ reporter_type: "company", reporter_company_id: companyId });
   });
@@ -442,7 +442,7 @@ describe("flags", () => {
 
 describe("follow-up, resolved and incentive report", () => {
   function replied() {
-    const r = createReview(db(), { actor: author, subjectId, input: input({ stars: 2 }), locale: "fr", ipHash: null });
+    const r = createReview({ actor: author, subjectId, input: input({ stars: 2 }), locale: "fr", ipHash: null });
     if (!r.ok) throw new Error();
     return r.reviewId;
   }
@@ -454,31 +454,31 @@ describe("follow-up, resolved and incentive report", () => {
 
   it("allows one follow-up, by the author, only after the company replied", () => {
     const id = replied();
-    expect(addFollowUp(db(), { actor: author, reviewId: id, body: "They called me back, thanks." })).toEqual({ ok: false, kind: "not_allowed" });
+    expect(addFollowUp({ actor: author, reviewId: id, body: "They called me back, thanks." })).toEqual({ ok: false, kind: "not_allowed" });
     reply(id);
     const other: Actor = { id: createUser(), role: "member" };
-    expect(addFollowUp(db(), { actor: other, reviewId: id, body: "Not mine to add." })).toEqual({ ok: false, kind: "forbidden" });
-    const added = addFollowUp(db(), { actor: author, reviewId: id, body: "They called me back, **thanks**." });
+    expect(addFollowUp({ actor: other, reviewId: id, body: "Not mine to add." })).toEqual({ ok: false, kind: "forbidden" });
+    const added = addFollowUp({ actor: author, reviewId: id, body: "They called me back, **thanks**." });
     expect(added).toMatchObject({ ok: true });
     expect(db().$client.prepare(`SELECT body_html FROM follow_ups WHERE review_id = ?`).get(id)).toEqual({ body_html: "<p>They called me back, <strong>thanks</strong>.</p>" });
-    expect(addFollowUp(db(), { actor: author, reviewId: id, body: "A second one." })).toEqual({ ok: false, kind: "already" });
+    expect(addFollowUp({ actor: author, reviewId: id, body: "A second one." })).toEqual({ ok: false, kind: "already" });
   });
 
   it("marks resolved (with the date) only after a reply, and counts it", () => {
     const id = replied();
-    expect(setResolved(db(), { actor: author, reviewId: id, resolved: true })).toEqual({ ok: false, kind: "not_allowed" });
+    expect(setResolved({ actor: author, reviewId: id, resolved: true })).toEqual({ ok: false, kind: "not_allowed" });
     reply(id);
-    const res = setResolved(db(), { actor: author, reviewId: id, resolved: true });
+    const res = setResolved({ actor: author, reviewId: id, resolved: true });
     expect(res).toMatchObject({ ok: true });
     expect(reviewRow(id).resolved_at).toBeTypeOf("number");
     expect(stats("company", companyId)).toMatchObject({ resolved_count: 1 });
-    setResolved(db(), { actor: author, reviewId: id, resolved: false });
+    setResolved({ actor: author, reviewId: id, resolved: false });
     expect(stats("company", companyId)).toMatchObject({ resolved_count: 0 });
   });
 
   it("records an incentive report about the author's own review", () => {
     const id = replied();
-    const report = reportIncentive(db(), { actor: author, reviewId: id, body: "They offered a 50 € voucher if I deleted my review." });
+    const report = reportIncentive({ actor: author, reviewId: id, body: "They offered a 50 € voucher if I deleted my review." });
     if (!report.ok) throw new Error();
     expect(db().$client.prepare(`SELECT kind, company_id, review_id, reporter_user_id, status FROM conduct_reports WHERE id = ?`).get(report.reportId)).toEqual({
       kind: "incentive",
@@ -487,6 +487,6 @@ describe("follow-up, resolved and incentive report", () => {
       reporter_user_id: author.id,
       status: "pending",
     });
-    expect(reportIncentive(db(), { actor: { id: createUser(), role: "member" }, reviewId: id, body: "Not my review at all, though." })).toEqual({ ok: false, kind: "forbidden" });
+    expect(reportIncentive({ actor: { id: createUser(), role: "member" }, reviewId: id, body: "Not my review at all, though." })).toEqual({ ok: false, kind: "forbidden" });
   });
 });

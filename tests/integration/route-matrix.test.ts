@@ -16,10 +16,11 @@ import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
 import { changedTables, forbiddenChanges, invoke, isDenied, rolledBack, snapshot, type RouteAnswer } from "../support/route-harness";
 import { fillPath, listRoutesDir, loadRouteManifest, routeFiles, urlPathOf, type RouteEntry } from "../support/route-manifest";
 import { ROLES, seedWorld, type Role, type World } from "../support/route-world";
-import { makeReview } from "../support/fixtures";
+import { makeCompany, makeReview } from "../support/fixtures";
 import { decideHeld } from "~/models/held-reviews.server";
 import { getDb } from "#db/client.server";
 import { decideConduct } from "~/models/moderation-queues.server";
+import { requestEvidenceClaim } from "~/models/company-claims.server";
 import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
 
 // ─── The table ────────────────────────────────────────────────────────────────
@@ -129,6 +130,12 @@ const MATRIX: Record<string, Row> = {
       expiresOn: isoDate(Date.now() + 30 * 86_400_000),
     }),
   },
+  // The categories: admins only (adding one).
+  "moderation.categories.tsx": {
+    loader: only("admin"),
+    action: only("admin"),
+    form: () => ({ intent: "add", nameFr: "Quincaillerie", nameEn: "Hardware" }),
+  },
   // The moderation team: admins only (a grant of the role to `member`).
   "moderation.team.tsx": {
     loader: only("admin"),
@@ -185,6 +192,15 @@ const MATRIX: Record<string, Row> = {
     action: only("moderator", "admin"),
     params: (w) => ({ id: String(queueWorld(w).reportId) }),
     form: () => queueForm("dismiss"),
+  },
+  // Claims with evidence (app/models/claim-queue.server.ts): the queue, and the case of
+  // `member`'s claim on an unverified company (a refusal, on a claim reason).
+  "moderation.claims.tsx": { loader: only("moderator", "admin") },
+  "moderation.claims_.$id.tsx": {
+    loader: only("moderator", "admin"),
+    action: only("moderator", "admin"),
+    params: (w) => ({ id: String(evidenceClaim(w)) }),
+    form: () => ({ ...queueForm("refuse"), reason: "claim_role_not_shown" }),
   },
   "moderation.users.$id.tsx": {
     loader: only("moderator", "admin"),
@@ -281,7 +297,7 @@ function proofMediaId(w: World) {
 let queueRecords: { subjectId: number; reportId: number; statementId: number } | undefined;
 function queueWorld(w: World) {
   if (!queueRecords) {
-    const suggested = createReviewWithSuggestedSubject(getDb(), {
+    const suggested = createReviewWithSuggestedSubject({
       actor: { id: w.users.member.id, role: "member" },
       companyId: w.companyB.id,
       suggestion: { kind: "store", name: "Maison B — Nantes", city: "Nantes" },
@@ -308,6 +324,23 @@ function queueWorld(w: World) {
     queueRecords = { subjectId: suggested.subjectId, reportId, statementId: dismissed.decisionId };
   }
   return queueRecords;
+}
+
+/** A claim with evidence by `member` on a claimed, unverified company (made once). */
+let evidenceClaimId: number | undefined;
+function evidenceClaim(w: World) {
+  if (evidenceClaimId === undefined) {
+    const company = makeCompany({ slug: "maison-c", name: "Maison C", state: "claimed", domain: "maison-c.example" });
+    const claimed = requestEvidenceClaim({
+      userId: w.users.member.id,
+      slug: "maison-c",
+      explanation: "Je suis la gérante de Maison C depuis 2019 ; les mentions légales du site me nomment.",
+      evidenceUrl: "https://maison-c.example/mentions-legales",
+    });
+    if (!claimed.ok) throw new Error(`evidenceClaim: refused (${claimed.kind}) for company ${company.id}`);
+    evidenceClaimId = claimed.claimId;
+  }
+  return evidenceClaimId;
 }
 
 /** A moderator's publication of a review `author` wrote and a check held (made once). */

@@ -52,7 +52,7 @@ describe("the query", () => {
   it("answers a query of one-letter words with tooShort, without searching", () => {
     for (const q of ["a", "b", "a b c", "é", "!!"]) {
       expect(search(q)).toEqual({ companies: [], reviews: [], tooShort: true, timedOut: false });
-      expect(findReviewTargets(getDb(), q)).toEqual([]);
+      expect(findReviewTargets(q)).toEqual([]);
     }
   });
 
@@ -61,7 +61,7 @@ describe("the query", () => {
     expect(two.tooShort).toBe(false);
     expect(two.companies.map((c) => c.name)).toEqual(["Zq Outils"]);
     expect(search("zqu").companies.map((c) => c.name)).toEqual(["Zqueue Atelier"]);
-    expect(findReviewTargets(getDb(), "zq").map((c) => c.id)).toEqual([zq]);
+    expect(findReviewTargets("zq").map((c) => c.id)).toEqual([zq]);
     // Common two-letter words still answer, within the budget.
     for (const q of ["se", "de", "la"]) {
       const r = search(q);
@@ -93,7 +93,7 @@ describe("the query", () => {
     expect(r.companies.map((c) => c.name)).toEqual(expect.arrayContaining(["Atelier Bleu", "Bricolage Central"]));
     expect(r.companies.find((c) => c.name === "Atelier Bleu")!.subjects.map((s) => s.name)).toEqual(["Comptoir Quincaillerie Ondine de Lyon"]);
     expect(r.reviews[0]?.title).toBe("Quincaillerie Ondine ? Non, ici");
-    expect(findReviewTargets(getDb(), "quincaillerie ond")[0]?.id).toBe(ondine);
+    expect(findReviewTargets("quincaillerie ond")[0]?.id).toBe(ondine);
     // On the demo data too.
     expect(search("maison lumiere").companies[0]?.name).toBe("Maison Lumière");
     expect(search("maison lumi").companies[0]?.name).toBe("Maison Lumière");
@@ -122,7 +122,7 @@ describe("the plan", () => {
       search("maison lumiere");
       search("service", { category: "alimentation" });
       search("maison", { kind: "store" });
-      findReviewTargets(getDb(), "maison");
+      findReviewTargets("maison");
       statements = [...new Set(prepare.mock.calls.map(([sql]) => sql).filter((sql) => sql.includes("search_fts")))];
     } finally {
       prepare.mockRestore();
@@ -146,7 +146,7 @@ describe("the time budget", () => {
     expect(() => (r = search("service", { budgetMs: 0 }))).not.toThrow();
     expect(r).toEqual({ companies: [], reviews: [], tooShort: false, timedOut: true });
     expect(findNames(getDb(), "maison", 0)).toMatchObject({ companyIds: [], subjects: [], timedOut: true });
-    expect(findReviewTargets(getDb(), "maison").length).toBeGreaterThan(0);
+    expect(findReviewTargets("maison").length).toBeGreaterThan(0);
   });
 
   it("aborts a statement whose deadline passes while it reads its candidates", () => {

@@ -25,6 +25,11 @@ import {
   type SubjectKind,
 } from "../../scripts/seed";
 import { seedLarge } from "../../scripts/seed-large";
+import { DEMO_WARNING_STATEMENT } from "../../scripts/seed-warnings";
+import { createSession, sessionCookieName } from "~/models/session.server";
+import { loader as dashboardLoader } from "~/routes/moderation._index";
+import { loader as companyLoader } from "~/routes/companies.$slug._index";
+import { callLoader, getRequest } from "../support/auth";
 
 const YEAR = 365.25 * 86_400_000;
 let db: Db;
@@ -265,6 +270,57 @@ describe("demo seed: moderation", () => {
     expect(
       count(`SELECT count(*) AS n FROM flags f LEFT JOIN moderation_decisions d ON d.id = f.decision_id WHERE f.status <> 'pending' AND d.id IS NULL`),
     ).toBe(0);
+  });
+});
+
+describe("demo seed: moderator@example.com's queues and a public warning", () => {
+  it("every queue on the dashboard has items on a fresh seed", async () => {
+    const moderator = one<{ id: number }>(`SELECT id FROM users WHERE email = 'moderator@example.com'`);
+    const cookie = `${sessionCookieName()}=${createSession(moderator.id).token}`;
+    const res = await callLoader(dashboardLoader, getRequest("/moderation", { cookie }));
+    expect(res.status).toBe(200);
+    // Every queue the dashboard shows is an object with a count: a new queue is checked too.
+    const queues: Record<string, number> = {};
+    const walk = (value: unknown, path: string) => {
+      if (!value || typeof value !== "object") return;
+      if ("count" in value && typeof value.count === "number") queues[path] = value.count;
+      else for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
+    };
+    walk(res.data, "");
+    for (const queue of ["dashboard.flags", "dashboard.appeals", "held", "queues.proofs", "queues.suggestions", "queues.conduct"]) {
+      expect(Object.keys(queues)).toContain(queue);
+    }
+    const empty = Object.entries(queues).filter(([, n]) => n <= 0).map(([queue]) => queue);
+    expect(empty, "queues without items for moderator@example.com").toEqual([]);
+  });
+
+  it("shows one active public warning on a company page, set by moderator@example.com and logged", async () => {
+    const rows = all<{ companyId: number; slug: string; reason: string; createdBy: number; decisionId: number }>(
+      `SELECT w.company_id AS companyId, c.slug, w.reason, w.created_by AS createdBy, w.decision_id AS decisionId FROM company_warnings w
+       JOIN companies c ON c.id = w.company_id WHERE w.lifted_at IS NULL AND w.starts_at <= ? AND w.expires_at > ?`,
+      Date.now(),
+      Date.now(),
+    );
+    expect(rows).toHaveLength(1);
+    const warning = rows[0]!;
+    expect(warning.createdBy).toBe(one<{ id: number }>(`SELECT id FROM users WHERE email = 'moderator@example.com'`).id);
+    expect(one<{ decision: string; target_type: string; target_id: number }>(`SELECT decision, target_type, target_id FROM moderation_decisions WHERE id = ?`, warning.decisionId)).toEqual({
+      decision: "warn",
+      target_type: "company",
+      target_id: warning.companyId,
+    });
+    const page = await callLoader((args) => companyLoader({ ...args, params: { slug: warning.slug } }), getRequest(`/companies/${warning.slug}`));
+    expect(page.status).toBe(200);
+    const shown = (page.data as { warnings: { reason: string; statement: string }[] }).warnings;
+    expect(shown).toEqual([expect.objectContaining({ reason: "fake_reviews_removed", statement: DEMO_WARNING_STATEMENT })]);
+    // The company did have reviews removed as not describing a real experience.
+    expect(
+      count(
+        `SELECT count(*) AS n FROM reviews r JOIN moderation_decisions d ON d.target_type = 'review' AND d.target_id = r.id AND d.decision = 'remove'
+         WHERE r.company_id = ? AND r.status = 'removed' AND d.reason IN ('not_an_experience', 'conflict_of_interest')`,
+        warning.companyId,
+      ),
+    ).toBeGreaterThan(0);
   });
 });
 

@@ -30,7 +30,7 @@ export function holdReview(args: {
   locale?: "fr" | "en";
 }) {
   const now = args.now ?? Date.now();
-  const result = createReview(getDb(), {
+  const result = createReview({
     actor: { id: args.authorId, role: "member" },
     subjectId: args.subjectId,
     input: reviewInput({ body: "Appelez le gérant au 06 12 34 56 78, le standard ne répond jamais le samedi.", ...args.input }, now),

@@ -68,7 +68,7 @@ export function flagAs(
     locale?: "fr" | "en";
   } = {},
 ) {
-  const result = flagContent(getDb(), {
+  const result = flagContent({
     actor: reporter,
     contact: options.contact,
     target: options.target ?? "review",

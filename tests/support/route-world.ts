@@ -135,7 +135,7 @@ export async function seedWorld(): Promise<World> {
 
   // staffB reports the review; a moderator keeps it, with a statement of reasons.
   const reason = MODERATION_REASON_IDS[0];
-  const flag = flagContent(getDb(), {
+  const flag = flagContent({
     actor: { id: users.staffB.id, role: "member" },
     target: "review",
     reviewId,

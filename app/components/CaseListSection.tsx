@@ -1,0 +1,41 @@
+// A section of a moderation case page that lists things (the reports, the author's
+// responses, the earlier decisions), with a line saying so when there are none.
+import type { ReactNode } from "react";
+import type { CaseDecision } from "~/models/moderation.server";
+import { DecisionItem } from "./CaseFacts";
+
+export function CaseListSection<T>({
+  id,
+  title,
+  empty,
+  listClassName,
+  items,
+  children: renderItem,
+}: {
+  /** The heading's id, which names the section. */
+  id: string;
+  title: string;
+  /** Shown when there are no items (already translated). */
+  empty: string;
+  listClassName: string;
+  items: readonly T[];
+  /** One item, as an <li> with its key. */
+  children: (item: T) => ReactNode;
+}) {
+  return (
+    <section className="section case-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {items.length === 0 ? <p className="muted">{empty}</p> : null}
+      <ol className={listClassName}>{items.map(renderItem)}</ol>
+    </section>
+  );
+}
+
+/** The earlier decisions on the case, as the moderation log has them. */
+export function CaseDecisions({ id, title, empty, decisions }: { id: string; title: string; empty: string; decisions: readonly CaseDecision[] }) {
+  return (
+    <CaseListSection id={id} title={title} empty={empty} listClassName="case-decisions" items={decisions}>
+      {(d) => <DecisionItem key={d.id} d={d} />}
+    </CaseListSection>
+  );
+}
