@@ -1,12 +1,14 @@
-import { fieldErrors, translateErrors } from "~/lib/form-errors";
 // Report a review, its reply or its follow-up: a reason from the published list and an
-// explanation. Anyone signed in; the content stays visible while it is assessed.
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+// explanation. Anyone signed in; the content stays visible while it is assessed. On
+// Conform: one schema (flagSchema) for the action and the page.
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReasonField } from "~/components/ReasonField";
-import { Field, FormError } from "~/components/Field";
-import { formatDate, translate, type MessageKey } from "~/i18n";
+import { ConformFormError, Field } from "~/components/Field";
+import { type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
@@ -16,7 +18,9 @@ import { requireUser } from "~/models/permissions.server";
 import { flagContent } from "~/models/review-actions.server";
 import { getPublicReview } from "~/models/reviews.server";
 import writeStyles from "~/styles/write.css?url";
-import { readForm } from "~/lib/http.server";
+import { conformError, type FormAnswer } from "~/lib/conform";
+import { refuse } from "~/lib/form-answers.server";
+import { notFound, readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
@@ -33,7 +37,7 @@ function target(value: unknown): Target {
 function reviewOr404(param: string | undefined) {
   const id = Number(param);
   const review = Number.isSafeInteger(id) && id > 0 ? getPublicReview(id) : null;
-  if (!review || review.status !== "published") throw new Response("Not found", { status: 404 });
+  if (!review || review.status !== "published") throw notFound();
   return review;
 }
 
@@ -43,43 +47,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { review: { id: review.id, title: review.title }, target: target(new URL(request.url).searchParams.get("target")) };
 }
 
-type ActionData = { values: Record<string, string>; errors: Record<string, string>; formError: string | null };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const locale = getLocale(request);
   const review = reviewOr404(params.id);
   const form = await readForm(request);
-  const values = { reason: String(form.get("reason") ?? ""), explanation: String(form.get("explanation") ?? "").slice(0, 4000) };
-  const which = target(form.get("target"));
-  const parsed = flagSchema.safeParse({ reason: form.get("reason") ?? undefined, explanation: form.get("explanation") ?? undefined });
-  if (!parsed.success) {
-    const errors = translateErrors(locale, fieldErrors(parsed.error));
-    return data<ActionData>({ values, errors, formError: translate(locale, "reviewForm.fixErrors") }, { status: 400 });
-  }
+  const submission = parseWithZod(form, { schema: flagSchema });
+  if (submission.status !== "success") return refuse(submission);
   const result = flagContent({
     actor: { id: user.id, role: user.role },
-    target: which,
+    target: target(form.get("target")),
     reviewId: review.id,
-    ...parsed.data,
+    ...submission.value,
     locale,
     origin: requestSiteOrigin(request),
   });
   if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.flagged") } });
-  if (result.kind === "not_found") throw new Response("Not found", { status: 404 });
-  if (result.kind === "suspended") {
-    return data<ActionData>({ values, errors: {}, formError: translate(locale, "flag.suspended", { date: formatDate(locale, result.until) }) }, { status: 409 });
-  }
+  if (result.kind === "not_found") throw notFound();
+  if (result.kind === "suspended") return refuse(submission, { formErrors: ["flag.suspended"] }, 409, { until: result.until });
   const message: MessageKey =
     result.kind === "already" ? "flag.already" : result.kind === "own_review" ? "flag.own" : result.kind === "rate_limited" ? "flag.rateLimited" : "flag.notAllowed";
-  return data<ActionData>({ values, errors: {}, formError: translate(locale, message) }, { status: result.kind === "rate_limited" ? 429 : 409 });
+  return refuse(submission, { formErrors: [message] }, result.kind === "rate_limited" ? 429 : 409);
 }
 
 export default function FlagPage() {
   const { review, target: which } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as ActionData | undefined;
-  const { t } = useT();
-  const errors = answer?.errors ?? {};
+  const answer: (FormAnswer & { until?: number }) | undefined = useActionData<typeof action>();
+  const { t, locale, date } = useT();
+  const [form, fields] = useForm({
+    id: "flag",
+    lastResult: answer?.result,
+    constraint: getZodConstraint(flagSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: flagSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const { key: explanationKey, ...explanation } = getTextareaProps(fields.explanation);
   return (
     <div className="page page--narrow write-page">
       <p>
@@ -90,24 +93,25 @@ export default function FlagPage() {
         <strong>{t(`flag.target.${which}` as MessageKey, { title: review.title })}</strong>
       </p>
       <p>{t("flag.intro")}</p>
-      <Form method="post" className="card" noValidate>
-        <FormError>{answer?.formError}</FormError>
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <ConformFormError form={form} fix="reviewForm.fixErrors" vars={{ date: answer?.until != null ? date(answer.until) : "" }} />
         <input type="hidden" name="target" value={which} />
         <ReasonField
+          key={fields.reason.key}
+          id={fields.reason.id}
           label={t("flag.reason")}
           placeholder={t("flag.chooseReason")}
-          defaultValue={answer?.values.reason}
-          error={errors.reason}
+          defaultValue={typeof fields.reason.initialValue === "string" ? fields.reason.initialValue : undefined}
+          error={conformError(locale, fields.reason.errors)}
         />
         <Field
+          key={explanationKey}
+          {...explanation}
           as="textarea"
           label={t("flag.explanation")}
-          name="explanation"
           hint={t("flag.explanationHint")}
-          defaultValue={answer?.values.explanation}
-          error={errors.explanation}
+          error={conformError(locale, fields.explanation.errors)}
           rows={5}
-          required
         />
         <p>
           <Link to="/transparency">{t("reviewForm.rules")}</Link>
