@@ -124,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function BrandReply() {
   const { company, review, reply, customer, history } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t, n, date, locale } = useT();
+  const { t, locale } = useT();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "reply",
@@ -150,7 +150,6 @@ export default function BrandReply() {
   const editing = reply != null;
   const locked = reply?.status === "removed";
   const scripted = answer?.scripted ?? null;
-  const percent = scripted ? n(Math.floor(scripted.similarity * 100) / 100, { style: "percent" }) : "";
 
   return (
     <div className="page brand-page brand-reply">
@@ -175,20 +174,7 @@ export default function BrandReply() {
               <FormError>{formError}</FormError>
               <input type="hidden" name="companyId" value={company.id} />
               <input type="hidden" name="reviewId" value={review.id} />
-              {scripted ? (
-                <section className="brand-scripted" role="alert" aria-labelledby="scripted-title">
-                  <h2 id="scripted-title">{t("brand.scripted.title")}</h2>
-                  <p>{t("brand.scripted.body", { percent })}</p>
-                  <h3>
-                    {t("brand.scripted.earlier")} (<Link to={`/reviews/${scripted.reviewId}`}>{t("brand.scripted.seeReview")}</Link>)
-                  </h3>
-                  <blockquote className="post__body brand-scripted__earlier" dangerouslySetInnerHTML={{ __html: scripted.bodyHtml }} />
-                  <div className="checkbox">
-                    <input type="checkbox" id="field-confirmScripted" name="confirmScripted" value="yes" />
-                    <label htmlFor="field-confirmScripted">{t("brand.scripted.confirm")}</label>
-                  </div>
-                </section>
-              ) : null}
+              {scripted ? <ScriptedWarning scripted={scripted} /> : null}
               <Field
                 key={bodyKey}
                 as="textarea"
@@ -215,21 +201,7 @@ export default function BrandReply() {
                 )}
               </section>
               {editing && reply ? <p className="muted">{t("brand.reply.versions", { count: reply.revisions })}</p> : null}
-              {history.length > 0 ? (
-                <details className="brand-reply__history">
-                  <summary>{t("brand.reply.history")}</summary>
-                  <ol>
-                    {history.map((v) => (
-                      <li key={v.id}>
-                        <p className="muted">
-                          <time dateTime={new Date(v.createdAt).toISOString()}>{date(v.createdAt)}</time>
-                        </p>
-                        <p className="brand-reply__source">{v.body}</p>
-                      </li>
-                    ))}
-                  </ol>
-                </details>
-              ) : null}
+              <ReplyHistory history={history} />
               <div className="brand-reply__buttons">
                 <button type="submit" name="intent" value="publish" disabled={navigation.state === "submitting"}>
                   {t(editing ? "brand.reply.save" : "brand.reply.publish")}
@@ -241,29 +213,78 @@ export default function BrandReply() {
             </Form>
           )}
         </div>
-        <aside className="brand-reply__customer" aria-labelledby="customer-heading">
-          <h2 id="customer-heading">{t("brand.customer.title", { company: company.name })}</h2>
-          {!review.author ? (
-            <p className="muted">{t("brand.customer.anonymous")}</p>
-          ) : customer.length === 0 ? (
-            <p className="muted">{t("brand.customer.none", { company: company.name })}</p>
-          ) : (
-            <ul className="brand-reply__customer-list">
-              {customer.map((r) => (
-                <li key={r.id}>
-                  <Thread review={r} headingLevel={3} />
-                  <p>
-                    <Link to={`/brand/${company.slug}/reviews/${r.id}`}>
-                      {t(r.reply ? "brand.inbox.editReply" : "brand.inbox.reply")}
-                    </Link>
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </aside>
+        <CustomerReviews company={company} anonymous={!review.author} reviews={customer} />
       </div>
     </div>
+  );
+}
+
+type Page = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** "This reply is very like one you sent before": the earlier one, and a box to send anyway. */
+function ScriptedWarning({ scripted }: { scripted: ScriptedMatch }) {
+  const { t, n } = useT();
+  const percent = n(Math.floor(scripted.similarity * 100) / 100, { style: "percent" });
+  return (
+    <section className="brand-scripted" role="alert" aria-labelledby="scripted-title">
+      <h2 id="scripted-title">{t("brand.scripted.title")}</h2>
+      <p>{t("brand.scripted.body", { percent })}</p>
+      <h3>
+        {t("brand.scripted.earlier")} (<Link to={`/reviews/${scripted.reviewId}`}>{t("brand.scripted.seeReview")}</Link>)
+      </h3>
+      <blockquote className="post__body brand-scripted__earlier" dangerouslySetInnerHTML={{ __html: scripted.bodyHtml }} />
+      <div className="checkbox">
+        <input type="checkbox" id="field-confirmScripted" name="confirmScripted" value="yes" />
+        <label htmlFor="field-confirmScripted">{t("brand.scripted.confirm")}</label>
+      </div>
+    </section>
+  );
+}
+
+/** The reply's earlier versions, as written. */
+function ReplyHistory({ history }: { history: Page["history"] }) {
+  const { t, date } = useT();
+  if (history.length === 0) return null;
+  return (
+    <details className="brand-reply__history">
+      <summary>{t("brand.reply.history")}</summary>
+      <ol>
+        {history.map((v) => (
+          <li key={v.id}>
+            <p className="muted">
+              <time dateTime={new Date(v.createdAt).toISOString()}>{date(v.createdAt)}</time>
+            </p>
+            <p className="brand-reply__source">{v.body}</p>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** The customer's other reviews of the company, each with its way to a reply. */
+function CustomerReviews({ company, anonymous, reviews }: { company: Page["company"]; anonymous: boolean; reviews: Page["customer"] }) {
+  const { t } = useT();
+  return (
+    <aside className="brand-reply__customer" aria-labelledby="customer-heading">
+      <h2 id="customer-heading">{t("brand.customer.title", { company: company.name })}</h2>
+      {anonymous ? (
+        <p className="muted">{t("brand.customer.anonymous")}</p>
+      ) : reviews.length === 0 ? (
+        <p className="muted">{t("brand.customer.none", { company: company.name })}</p>
+      ) : (
+        <ul className="brand-reply__customer-list">
+          {reviews.map((r) => (
+            <li key={r.id}>
+              <Thread review={r} headingLevel={3} />
+              <p>
+                <Link to={`/brand/${company.slug}/reviews/${r.id}`}>{t(r.reply ? "brand.inbox.editReply" : "brand.inbox.reply")}</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
   );
 }
 

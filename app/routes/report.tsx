@@ -2,7 +2,7 @@
 // reply or a follow-up; the receipt is mailed and the decision follows. On Conform, with the
 // schema of app/lib/report-form.ts; works without JavaScript: errors next to each field,
 // what was typed kept.
-import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -129,33 +129,10 @@ export default function ReportPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
 
-  if (answer?.done) {
-    const what = t(`mail.reportReceived.what.${answer.target}`, { title: answer.title, company: answer.company });
-    return (
-      <div className="page page--narrow report-page">
-        <h1>{t("report.done.title")}</h1>
-        <div className="card" role="status">
-          <p>{t("report.done.body", { id: answer.flagId != null ? String(answer.flagId) : "—", what, date: formatDate(locale, answer.at) })}</p>
-          <p>{t("report.done.mail", { email: answer.email })}</p>
-        </div>
-        <ul className="report-page__next">
-          <li>
-            <Link to={`/reviews/${answer.reviewId}`}>{t("report.done.back")}</Link>
-          </li>
-          <li>
-            <Link to="/report" reloadDocument>
-              {t("report.done.another")}
-            </Link>
-          </li>
-        </ul>
-      </div>
-    );
-  }
+  if (answer?.done) return <ReportReceived receipt={answer} />;
 
   const error = (field: { errors?: string[] }, fieldVars = vars) => conformError(locale, field.errors, fieldVars);
-  const { key: targetKey, ...target } = getSelectProps(fields.target, { ariaDescribedBy: "report-target-hint" });
   const { key: explanationKey, ...explanation } = getTextareaProps(fields.explanation);
-  const goodFaithError = error(fields.goodFaith);
   return (
     <div className="page page--narrow report-page">
       <h1>{t("report.title")}</h1>
@@ -171,24 +148,7 @@ export default function ReportPage() {
           hint={t("report.urlHint", { example: vars.example })}
           vars={vars}
         />
-        <div className={fields.target.errors ? "field field--invalid" : "field"}>
-          <label htmlFor={fields.target.id}>{t("report.target")}</label>
-          <p className="field__hint" id="report-target-hint">
-            {t("report.targetHint")}
-          </p>
-          <select key={targetKey} {...target}>
-            {REPORT_TARGETS.map((value) => (
-              <option key={value} value={value}>
-                {t(`report.target.${value}`)}
-              </option>
-            ))}
-          </select>
-          {fields.target.errors ? (
-            <p className="field__error" id={fields.target.errorId}>
-              {error(fields.target)}
-            </p>
-          ) : null}
-        </div>
+        <TargetField field={fields.target} error={error(fields.target)} />
         <ReasonField
           key={fields.reason.key}
           id={fields.reason.id}
@@ -225,26 +185,7 @@ export default function ReportPage() {
           hint={t("report.emailHint")}
           vars={vars}
         />
-        <div className={goodFaithError ? "field field--checkbox field--invalid" : "field field--checkbox"}>
-          <label htmlFor={fields.goodFaith.id}>
-            <input
-              key={fields.goodFaith.key}
-              id={fields.goodFaith.id}
-              type="checkbox"
-              name={fields.goodFaith.name}
-              required
-              defaultChecked={fields.goodFaith.initialValue === "on"}
-              aria-invalid={goodFaithError ? true : undefined}
-              aria-describedby={goodFaithError ? fields.goodFaith.errorId : undefined}
-            />
-            <span>{t("report.goodFaith")}</span>
-          </label>
-          {goodFaithError ? (
-            <p className="field__error" id={fields.goodFaith.errorId}>
-              {goodFaithError}
-            </p>
-          ) : null}
-        </div>
+        <GoodFaithField field={fields.goodFaith} error={error(fields.goodFaith)} />
         <div className="honeypot" aria-hidden="true">
           <label htmlFor="field-website">{t("report.honeypot")}</label>
           <input id="field-website" type="text" name={REPORT_HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
@@ -253,6 +194,86 @@ export default function ReportPage() {
           {t("report.submit")}
         </button>
       </Form>
+    </div>
+  );
+}
+
+type Receipt = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { done: true }>;
+
+/** The notice received: its number, what it is about, and the mail that confirms it. */
+function ReportReceived({ receipt }: { receipt: Receipt }) {
+  const { t, locale } = useT();
+  const what = t(`mail.reportReceived.what.${receipt.target}`, { title: receipt.title, company: receipt.company });
+  return (
+    <div className="page page--narrow report-page">
+      <h1>{t("report.done.title")}</h1>
+      <div className="card" role="status">
+        <p>{t("report.done.body", { id: receipt.flagId != null ? String(receipt.flagId) : "—", what, date: formatDate(locale, receipt.at) })}</p>
+        <p>{t("report.done.mail", { email: receipt.email })}</p>
+      </div>
+      <ul className="report-page__next">
+        <li>
+          <Link to={`/reviews/${receipt.reviewId}`}>{t("report.done.back")}</Link>
+        </li>
+        <li>
+          <Link to="/report" reloadDocument>
+            {t("report.done.another")}
+          </Link>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** Which part of the thread the notice is about. */
+function TargetField({ field, error }: { field: FieldMetadata<string>; error: string | undefined }) {
+  const { t } = useT();
+  const { key, ...select } = getSelectProps(field, { ariaDescribedBy: "report-target-hint" });
+  return (
+    <div className={field.errors ? "field field--invalid" : "field"}>
+      <label htmlFor={field.id}>{t("report.target")}</label>
+      <p className="field__hint" id="report-target-hint">
+        {t("report.targetHint")}
+      </p>
+      <select key={key} {...select}>
+        {REPORT_TARGETS.map((value) => (
+          <option key={value} value={value}>
+            {t(`report.target.${value}`)}
+          </option>
+        ))}
+      </select>
+      {field.errors ? (
+        <p className="field__error" id={field.errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** "I make this notice in good faith…", required. */
+function GoodFaithField({ field, error }: { field: FieldMetadata<string>; error: string | undefined }) {
+  const { t } = useT();
+  return (
+    <div className={error ? "field field--checkbox field--invalid" : "field field--checkbox"}>
+      <label htmlFor={field.id}>
+        <input
+          key={field.key}
+          id={field.id}
+          type="checkbox"
+          name={field.name}
+          required
+          defaultChecked={field.initialValue === "on"}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? field.errorId : undefined}
+        />
+        <span>{t("report.goodFaith")}</span>
+      </label>
+      {error ? (
+        <p className="field__error" id={field.errorId}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
