@@ -41,10 +41,9 @@ export default function ClaimCasePage() {
   const { case: view } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, date } = useT();
-  const { item, evidence, company } = view;
+  const { item } = view;
   const pending = view.status === "pending";
   const status = t(`claims.status.${view.status}`);
-  const paragraphs = evidence.explanation.split(/\n+/).filter((p) => p.trim() !== "");
   return (
     <div className="page case-page">
       <p>
@@ -57,62 +56,9 @@ export default function ClaimCasePage() {
       </p>
       <div className="case-layout">
         <div className="case-main">
-          <section className="section case-section" aria-labelledby="claim-request">
-            <h2 id="claim-request">{t("claims.case.request")}</h2>
-            <p className="muted">{t("claims.case.sentOn", { date: date(item.createdAt, "medium") })}</p>
-            <h3>{t("claims.case.explanation")}</h3>
-            <blockquote className="claim-explanation">
-              {paragraphs.map((p, i) => (
-                <p key={i}>{p}</p>
-              ))}
-            </blockquote>
-            <h3>{t("claims.case.url")}</h3>
-            {evidence.url ? (
-              <>
-                <p>
-                  <a href={evidence.url} rel="nofollow noopener noreferrer" target="_blank">
-                    {evidence.url}
-                    <span className="visually-hidden"> {t("claims.case.urlNewTab")}</span>
-                  </a>
-                </p>
-                {view.urlOnCompanyDomain != null ? (
-                  <p>{view.urlOnCompanyDomain ? t("claims.case.urlOnDomain", { domain: item.company.domain ?? "" }) : t("claims.case.urlElsewhere")}</p>
-                ) : null}
-                <p className="muted">{t("claims.case.urlHint")}</p>
-              </>
-            ) : (
-              <p>{t("claims.case.noUrl")}</p>
-            )}
-          </section>
+          <ClaimRequest view={view} />
 
-          <section className="section case-section" aria-labelledby="claim-company">
-            <h2 id="claim-company">{t("claims.case.company")}</h2>
-            <p>
-              <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
-            </p>
-            <ul>
-              <li>{item.company.domain ? t("claims.case.domain", { domain: item.company.domain }) : t("claims.case.noDomain")}</li>
-              <li>
-                {item.company.state === "verified" && company.verifiedAt != null
-                  ? t("claims.case.state.verified", { date: date(company.verifiedAt) })
-                  : item.company.state !== "unclaimed" && company.claimedAt != null
-                    ? t("claims.case.state.claimed", { date: date(company.claimedAt) })
-                    : t("claims.case.state.unclaimed")}
-              </li>
-            </ul>
-            <h3>{t("claims.case.members")}</h3>
-            {company.members.length === 0 ? (
-              <p className="muted">{t("claims.case.noMembers")}</p>
-            ) : (
-              <ul>
-                {company.members.map((m) => (
-                  <li key={m.userId}>
-                    <Link to={`/moderation/users/${m.userId}`}>{m.name}</Link> · {t("claims.case.member", { role: t(`claims.role.${m.role}`), date: date(m.since) })}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <ClaimCompany view={view} />
 
           <section className="section case-section" aria-labelledby="claim-claimant">
             <h2 id="claim-claimant">{t("claims.case.claimant")}</h2>
@@ -157,6 +103,80 @@ export default function ClaimCasePage() {
         </aside>
       </div>
     </div>
+  );
+}
+
+type ClaimCase = ReturnType<typeof useLoaderData<typeof loader>>["case"];
+
+/** What the claimant wrote, and their link (never followed by search engines). */
+function ClaimRequest({ view }: { view: ClaimCase }) {
+  const { t, date } = useT();
+  const { item, evidence } = view;
+  const paragraphs = evidence.explanation.split(/\n+/).filter((p) => p.trim() !== "");
+  return (
+    <section className="section case-section" aria-labelledby="claim-request">
+      <h2 id="claim-request">{t("claims.case.request")}</h2>
+      <p className="muted">{t("claims.case.sentOn", { date: date(item.createdAt, "medium") })}</p>
+      <h3>{t("claims.case.explanation")}</h3>
+      <blockquote className="claim-explanation">
+        {paragraphs.map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </blockquote>
+      <h3>{t("claims.case.url")}</h3>
+      {evidence.url ? (
+        <>
+          <p>
+            <a href={evidence.url} rel="nofollow noopener noreferrer" target="_blank">
+              {evidence.url}
+              <span className="visually-hidden"> {t("claims.case.urlNewTab")}</span>
+            </a>
+          </p>
+          {view.urlOnCompanyDomain != null ? (
+            <p>{view.urlOnCompanyDomain ? t("claims.case.urlOnDomain", { domain: item.company.domain ?? "" }) : t("claims.case.urlElsewhere")}</p>
+          ) : null}
+          <p className="muted">{t("claims.case.urlHint")}</p>
+        </>
+      ) : (
+        <p>{t("claims.case.noUrl")}</p>
+      )}
+    </section>
+  );
+}
+
+/** The company as it stands: its domain, claimed or verified since when, its members. */
+function ClaimCompany({ view }: { view: ClaimCase }) {
+  const { t, date } = useT();
+  const { item, company } = view;
+  return (
+    <section className="section case-section" aria-labelledby="claim-company">
+      <h2 id="claim-company">{t("claims.case.company")}</h2>
+      <p>
+        <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
+      </p>
+      <ul>
+        <li>{item.company.domain ? t("claims.case.domain", { domain: item.company.domain }) : t("claims.case.noDomain")}</li>
+        <li>
+          {item.company.state === "verified" && company.verifiedAt != null
+            ? t("claims.case.state.verified", { date: date(company.verifiedAt) })
+            : item.company.state !== "unclaimed" && company.claimedAt != null
+              ? t("claims.case.state.claimed", { date: date(company.claimedAt) })
+              : t("claims.case.state.unclaimed")}
+        </li>
+      </ul>
+      <h3>{t("claims.case.members")}</h3>
+      {company.members.length === 0 ? (
+        <p className="muted">{t("claims.case.noMembers")}</p>
+      ) : (
+        <ul>
+          {company.members.map((m) => (
+            <li key={m.userId}>
+              <Link to={`/moderation/users/${m.userId}`}>{m.name}</Link> · {t("claims.case.member", { role: t(`claims.role.${m.role}`), date: date(m.since) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
