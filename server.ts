@@ -1,12 +1,12 @@
 // The HTTP server: Express 4 in front of the Remix request handler.
 import path from "node:path";
 import type { Server } from "node:http";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import { loadEnv } from "./app/env.server";
+import { createRemixHandler, PageCache, pageCacheOptions } from "./app/lib/page-cache.server";
 import { isSameOriginMutation, siteOrigin } from "./app/lib/origin.server";
 import { checkRequestBody, createOriginPin, refusalPage } from "./app/lib/request-guards.server";
 import { MAX_REQUEST_BYTES } from "./app/models/upload-form.server";
@@ -23,7 +23,7 @@ if (isProduction && !env.SITE_URL) {
 // Migrations run before the first request; an empty database gets the demo data.
 const db = getDb();
 if (env.SEED_DEMO) {
-  const { seedIfEmpty } = await import("./scripts/seed");
+  const { seedIfEmpty } = await import("./scripts/seed-if-empty");
   await seedIfEmpty(db);
 }
 
@@ -143,13 +143,21 @@ const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(path.resolve("build/server/index.js"))) as ServerBuild);
 
+// ── The page cache of anonymous readers (app/lib/page-cache.server.ts): answers public
+// reading pages from memory while their data version (bumped by SQLite triggers with every
+// write) is unchanged; the Remix handler below fills it. PAGE_CACHE=on/off (default: on in
+// production), PAGE_CACHE_MAX_BYTES, PAGE_CACHE_TTL, PAGE_CACHE_S_MAXAGE…
+const pageCache = new PageCache(pageCacheOptions(env));
+app.use(pageCache.middleware);
+
 app.all(
   "*",
-  createRequestHandler({
+  createRemixHandler({
     build,
     mode: isProduction ? "production" : "development",
     // The client's address for rate limits and the sessions list (req.ip honours "trust proxy").
     getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    pageCache,
   }),
 );
 

@@ -8,6 +8,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceContext } from "~/lib/nonce";
 import { STORAGE_RETRY_AFTER, storageUnavailable } from "~/lib/http.server";
+import { isCacheableRoute } from "~/lib/page-cache-routes";
 import { securityHeaders } from "~/lib/security-headers.server";
 import { noteStorageFailure } from "~/models/health.server";
 import { readSessionToken } from "~/models/session.server";
@@ -26,7 +27,9 @@ export const streamTimeout = ABORT_DELAY;
  * Renders the whole document (loaders are synchronous SQLite reads, so there is
  * nothing to stream), then sends it with a weak ETag computed without the CSP nonce:
  * a revalidation of an unchanged page gets 304 and keeps its cached copy, nonce and
- * Content-Security-Policy together (the 304 carries no new CSP).
+ * Content-Security-Policy together (the 304 carries no new CSP). A signed-in visitor's
+ * page is `private, no-store`; an anonymous public reading page is marked for the page
+ * cache of server.ts, which sends it `public` (app/lib/page-cache.server.ts).
  */
 export default async function handleRequest(
   request: Request,
@@ -36,7 +39,8 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   // A page that shows the visitor's session is theirs alone: no cache keeps it.
-  if (readSessionToken(request)) responseHeaders.set("Cache-Control", "private, no-store");
+  const signedIn = readSessionToken(request) != null;
+  if (signedIn) responseHeaders.set("Cache-Control", "private, no-store");
   if (loadContext?.storageFailure) return storageUnavailable(request);
   const nonce = crypto.randomBytes(16).toString("base64");
 
@@ -67,6 +71,12 @@ export default async function handleRequest(
     await stream.allReady;
     const html = closeDocument(await new Response(stream).text());
     const status = failed ? 500 : responseStatusCode;
+    // A public reading page rendered for nobody in particular: the page cache of server.ts
+    // (app/lib/page-cache.server.ts) may keep it, the nonce cut out, and sends it with a
+    // public Cache-Control. It decides the rest (no Set-Cookie, the visitor's cookies).
+    if (!signedIn && status === 200 && loadContext && isCacheableRoute(remixContext.staticHandlerContext.matches.map((m) => m.route.id))) {
+      loadContext.cacheableDocument = { nonce };
+    }
     const etag = `W/"${crypto.createHash("sha1").update(html.replaceAll(nonce, "")).digest("base64url")}"`;
     responseHeaders.set("ETag", etag);
     if (status === 200 && request.method === "GET" && request.headers.get("If-None-Match") === etag) {

@@ -50,6 +50,19 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /** The page cache of anonymous readers (app/lib/page-cache.server.ts): on by default in
+   *  production, off in development (an edited component would not show); on/off forces it. */
+  PAGE_CACHE: z.enum(["on", "off", "1", "0", "true", "false"]).optional(),
+  /** The memory it may hold, in bytes (the least recently used pages go first). */
+  PAGE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+  /** Seconds a cached page is kept at most, for what changes with time alone (a warning that
+   *  expires, an "under review" line past its deadline, relative dates). Writes invalidate it
+   *  at once, whatever this says. */
+  PAGE_CACHE_TTL: z.coerce.number().int().min(1).default(60),
+  /** What anonymous public pages tell shared caches (a CDN), which see no write:
+   *  `s-maxage` and `stale-while-revalidate`, in seconds. Browsers always revalidate (max-age=0). */
+  PAGE_CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(10),
+  PAGE_CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(60),
 });
 
 export type Env = z.infer<typeof schema> & { SECRET: string };

@@ -1,6 +1,10 @@
 // The value lists of the data model, free of any dependency so the browser bundle can use them.
 export const ROLES = ["member", "moderator", "admin"] as const;
 export const COMPANY_STATES = ["unclaimed", "claimed", "verified"] as const;
+/** Whether a company is on the site's lists (db/migrations/0016): listed; pending, added by a
+ *  reviewer and waiting for a moderator (app/models/company-suggestions.server.ts); refused
+ *  by a moderator, hidden. */
+export const COMPANY_LISTINGS = ["listed", "pending", "refused"] as const;
 /** The company log (company_events): who came to speak for a company, and how (claim_requested,
  *  claim_refused: a claim with evidence, sent and refused by a moderator). */
 export const COMPANY_EVENT_KINDS = [

@@ -16,6 +16,7 @@ import {
 import {
   CHANNELS,
   COMPANY_EVENT_KINDS,
+  COMPANY_LISTINGS,
   COMPANY_STATES,
   FLAG_STATES,
   FLAG_TARGETS,
@@ -132,6 +133,10 @@ export const companies = sqliteTable(
     flaggingSuspendedUntil: integer("flagging_suspended_until"),
     flagWarningAt: integer("flag_warning_at"),
     lastReviewAt: integer("last_review_at"),
+    /** Listed, or added by a reviewer and waiting for a moderator, or refused (hidden). */
+    listing: text("listing", { enum: COMPANY_LISTINGS }).notNull().default("listed"),
+    /** The reviewer who added it from /write-a-review/new (null for every other company). */
+    suggestedBy: integer("suggested_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -28,7 +28,7 @@ function CompanyStatus({ company }: { company: Pick<CompanyView, "slug" | "state
 
 /** Name, verified / claimed state, categories, website and description of a company. */
 export function CompanyHeader({ company, subtitle }: { company: CompanyView; subtitle?: React.ReactNode }) {
-  const { t, locale } = useT();
+  const { t, locale, date } = useT();
   const description = locale === "fr" ? (company.descriptionFr ?? company.descriptionEn) : (company.descriptionEn ?? company.descriptionFr);
   return (
     <header className="company-head">
@@ -47,6 +47,11 @@ export function CompanyHeader({ company, subtitle }: { company: CompanyView; sub
         )}
       </div>
       <CompanyStatus company={company} />
+      {company.listing === "pending" ? (
+        <p className="notice notice--warn" role="note">
+          {t("company.pendingCheck", { date: date(company.createdAt ?? 0) })}
+        </p>
+      ) : null}
       {subtitle}
       {company.categories.length > 0 ? (
         <ul className="chips">
@@ -66,9 +71,12 @@ export function CompanyHeader({ company, subtitle }: { company: CompanyView; sub
             {t("company.website")} : {company.domain ?? company.website}
           </a>
         ) : null}{" "}
-        <Link to={`/write-a-review?company=${company.slug}`} className="button button--small">
-          {t("company.writeReview")}
-        </Link>
+        {/* Not yet checked: reviewed through the subject its reviewer added, once it is listed. */}
+        {company.listing === "pending" ? null : (
+          <Link to={`/write-a-review?company=${company.slug}`} className="button button--small">
+            {t("company.writeReview")}
+          </Link>
+        )}
       </p>
     </header>
   );

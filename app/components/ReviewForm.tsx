@@ -159,7 +159,7 @@ export function ReviewForm(props: ReviewFormProps) {
         form.onSubmit(event);
       }}
     >
-      <ConformFormError form={form} fix="reviewForm.fixErrors" />
+      <ConformFormError form={form} vars={answer?.vars} fix="reviewForm.fixErrors" />
       {props.notice}
       <FieldsContext.Provider value={fields}>{props.children}</FieldsContext.Provider>
 

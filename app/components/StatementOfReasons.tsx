@@ -1,7 +1,8 @@
 // A statement of reasons (DSA art. 17) as its page shows it to the person it was sent to:
 // what was decided, the facts, whether automated means were used, the ground, and how to
-// contest. The text comes from the same function as the mail (app/lib/held-statement.ts,
-// app/lib/moderation-queues.ts), so the page and the mail say the same.
+// contest (with the appeal form under it, when the reader may appeal). The text comes from
+// the same function as the mail (app/lib/held-statement.ts, app/lib/moderation-queues.ts,
+// app/lib/decision-appeal.ts), so the page and the mail say the same.
 import type { LinksFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -13,8 +14,9 @@ export const statementLinks: LinksFunction = () => [{ rel: "stylesheet", href: m
 export interface StatementText {
   subject: string;
   decided: string;
-  /** `held`: why the content was held, where it was; `intro` and `statement`: the moderator's words, when a person decided. */
-  facts: { held?: string; intro: string | null; statement: string | null };
+  /** `held`: why the content was held, where it was; `intro` and `statement`: the moderator's
+   *  words, when a person decided; `basis`: what the decision answers (an appeal). */
+  facts: { held?: string; intro: string | null; statement: string | null; basis?: string };
   automated: string;
   ground: string;
   rulePath: string;
@@ -27,6 +29,8 @@ export function StatementOfReasons({
   intro,
   rulesLabel,
   content,
+  appealLink,
+  children,
 }: {
   text: StatementText;
   /** Under the title: the decision's number and date (already translated). */
@@ -35,6 +39,10 @@ export function StatementOfReasons({
   rulesLabel: string;
   /** A link to the content decided on, when it is online. */
   content?: { to: string; label: string } | null;
+  /** In "how to contest", a link to the appeal form below (already translated), when the reader may appeal. */
+  appealLink?: string | null;
+  /** After the statement: the appeal part (app/components/AppealForm.tsx). */
+  children?: ReactNode;
 }) {
   return (
     <div className="page page--narrow statement-page">
@@ -57,6 +65,7 @@ export function StatementOfReasons({
               <blockquote className="statement__words">{text.facts.statement}</blockquote>
             </>
           ) : null}
+          {text.facts.basis ? <p>{text.facts.basis}</p> : null}
         </StatementPart>
         <StatementPart id="statement-automated" heading={text.headings.automated}>
           <p>{text.automated}</p>
@@ -69,8 +78,14 @@ export function StatementOfReasons({
         </StatementPart>
         <StatementPart id="statement-contest" heading={text.headings.contest}>
           <p>{text.contest}</p>
+          {appealLink ? (
+            <p>
+              <a href="#appeal">{appealLink}</a>
+            </p>
+          ) : null}
         </StatementPart>
       </article>
+      {children}
     </div>
   );
 }

@@ -19,6 +19,7 @@ const DECISION: Record<string, MessageKey> = {
   hold: "moderation.decision.hold",
   refuse: "moderation.decision.refuse",
   auto_publish: "moderation.decision.auto_publish",
+  appeal_upheld: "moderation.decision.appeal_upheld",
 };
 
 const STATUS: Record<string, MessageKey> = {

@@ -32,7 +32,7 @@ export const auth = defineMessages({
     "login.noAccount": "No account yet?",
     "login.signupLink": "Create an account",
     "login.invalid": "The email address or the password is not correct.",
-    "login.suspended": "This account is suspended. You can still read the site; write to the moderators to contest the decision.",
+    "login.suspended": "This account is suspended. You can still read the site. To appeal the decision, open its statement of reasons from the link in the email we sent you: it works without signing in.",
 
     "signup.title": "Create an account",
     "signup.description": "Create a free Réplique account to review shops, websites, products and services.",
@@ -191,7 +191,7 @@ export const auth = defineMessages({
     "login.signupLink": "Créer un compte",
     "login.invalid": "L’adresse e-mail ou le mot de passe n’est pas correct.",
     "login.suspended":
-      "Ce compte est suspendu. Vous pouvez toujours lire le site ; écrivez aux modérateurs pour contester la décision.",
+      "Ce compte est suspendu. Vous pouvez toujours lire le site. Pour faire appel de la décision, ouvrez son exposé des motifs depuis le lien de l’e-mail que nous vous avons envoyé : il fonctionne sans connexion.",
 
     "signup.title": "Créer un compte",
     "signup.description": "Créez un compte Réplique gratuit pour donner votre avis sur des magasins, des sites, des produits et des services.",

@@ -1,3 +1,4 @@
+import { addCompany } from "./addCompany";
 import { auth } from "./auth";
 import { brand } from "./brand";
 import { categories } from "./categories";
@@ -5,6 +6,7 @@ import { claims } from "./claims";
 import { common } from "./common";
 import { companies } from "./companies";
 import { company } from "./company";
+import { decisionAppeals } from "./decisionAppeals";
 import { LOCALES, type Locale } from "./define";
 import { flags } from "./flags";
 import { moderation } from "./moderation";
@@ -20,7 +22,7 @@ export { LOCALES, type Locale };
 // and list it here. The browser never receives these modules: vite.config.ts swaps them
 // for empty areas in the client build, and entry.client.tsx registers the one language
 // the page is in (without the mail texts) before hydrating.
-const areas = [common, company, auth, write, report, brand, moderation, held, companies, transparency, flags, queues, claims, categories];
+const areas = [common, company, auth, write, report, brand, moderation, held, companies, transparency, flags, queues, claims, categories, addCompany, decisionAppeals];
 
 type Messages = (typeof areas)[number]["en"];
 type UnionKeys<T> = T extends unknown ? keyof T : never;

@@ -228,7 +228,7 @@ export const moderation = defineMessages({
 
     "moderation.nav.appeals": "Appeals",
     "moderation.queue.appealsHint":
-      "Authors and reporters contesting a decision. A moderator other than the one who decided must decide (an administrator may decide any).",
+      "Authors, reporters, companies and account holders contesting a decision (on content, a proof, a suggestion, a conduct report, a suspension or a claim). A moderator other than the one who decided must decide (an administrator may decide any).",
     "moderation.queue.appealCount.one": "{count} appeal",
     "moderation.queue.appealCount.other": "{count} appeals",
     "moderation.appeals.title": "Appeals",
@@ -542,7 +542,7 @@ export const moderation = defineMessages({
 
     "moderation.nav.appeals": "Appels",
     "moderation.queue.appealsHint":
-      "Auteurs et personnes ayant signalé qui contestent une décision. Un autre modérateur que celui qui a décidé doit trancher (un administrateur peut trancher tout appel).",
+      "Auteurs, personnes ayant signalé, entreprises et titulaires de compte qui contestent une décision (sur un contenu, une preuve, une suggestion, un signalement de conduite, une suspension ou une demande de gestion). Un autre modérateur que celui qui a décidé doit trancher (un administrateur peut trancher tout appel).",
     "moderation.queue.appealCount.one": "{count} appel",
     "moderation.queue.appealCount.other": "{count} appels",
     "moderation.appeals.title": "Appels",

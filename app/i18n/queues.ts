@@ -98,7 +98,8 @@ export const queues = defineMessages({
     "queues.conduct.status.unfounded": "dismissed",
     "queues.conduct.decide.title": "Decide on this report",
     "queues.conduct.decide.uphold": "Uphold the report",
-    "queues.conduct.decide.upholdHint": "Logged against the company; it counts towards a public warning on its page.",
+    "queues.conduct.decide.upholdHint":
+      "Logged against the company; it counts towards a public warning on its page. For a reward offered, the company's owners receive your statement too (never the reporter's name), and may appeal it.",
     "queues.conduct.decide.dismiss": "Dismiss the report",
     "queues.conduct.decide.dismissHint": "Nothing is logged against the company; the reporter is told why.",
 
@@ -174,8 +175,6 @@ export const queues = defineMessages({
     "queues.statement.decided.suspend":
       "On {date}, a moderator suspended your account: you are signed out everywhere, and you can no longer sign in, write, reply, flag or vote. Your published reviews stay.",
     "queues.statement.decided.reinstate": "On {date}, a moderator reinstated your account: you can sign in and take part again.",
-    "queues.statement.contest.against":
-      "An appeal within Réplique against this kind of decision cannot be filed from this page yet.",
     "queues.statement.contest.for": "This decision went your way.",
 
     "notice.proof_accepted.title": "Your proof is accepted",
@@ -289,7 +288,8 @@ export const queues = defineMessages({
     "queues.conduct.status.unfounded": "rejeté",
     "queues.conduct.decide.title": "Décider sur ce signalement",
     "queues.conduct.decide.uphold": "Retenir le signalement",
-    "queues.conduct.decide.upholdHint": "Inscrit au dossier de l’entreprise ; il compte pour un avertissement public sur sa page.",
+    "queues.conduct.decide.upholdHint":
+      "Inscrit au dossier de l’entreprise ; il compte pour un avertissement public sur sa page. Pour une contrepartie proposée, les propriétaires de l’entreprise reçoivent aussi votre exposé (jamais le nom de la personne qui a signalé) et peuvent en faire appel.",
     "queues.conduct.decide.dismiss": "Rejeter le signalement",
     "queues.conduct.decide.dismissHint": "Rien n’est inscrit au dossier de l’entreprise ; l’auteur du signalement apprend pourquoi.",
 
@@ -365,7 +365,6 @@ export const queues = defineMessages({
     "queues.statement.decided.suspend":
       "Le {date}, un modérateur a suspendu votre compte : vous êtes déconnecté partout, et vous ne pouvez plus vous connecter, écrire, répondre, signaler ni voter. Vos avis publiés restent.",
     "queues.statement.decided.reinstate": "Le {date}, un modérateur a rétabli votre compte : vous pouvez de nouveau vous connecter et participer.",
-    "queues.statement.contest.against": "Un recours interne contre ce type de décision ne peut pas encore être déposé depuis cette page.",
     "queues.statement.contest.for": "Cette décision vous donne raison.",
 
     "notice.proof_accepted.title": "Votre preuve est acceptée",

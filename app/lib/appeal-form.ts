@@ -4,6 +4,7 @@
 // (on /statements/:id) and the moderator's (on the case page). Pure: the client imports it.
 // Messages are i18n keys (app/i18n/moderation.ts), translated where they are shown.
 import { z } from "zod";
+import type { MessageKey } from "~/i18n";
 import { APPEAL_WINDOW_DAYS } from "./policy";
 import { DECISION_TARGETS, STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH, type Decision } from "./moderation-form";
 import { MODERATION_REASON_IDS } from "./moderation-reasons";
@@ -59,6 +60,25 @@ export const appealSchema = z.object({
 });
 
 export const APPEAL_MESSAGE_VARS = { min: APPEAL_MIN_LENGTH, max: APPEAL_MAX_LENGTH };
+
+/** Why an appeal cannot be made (or was refused), in the appellant's words. */
+export const APPEAL_REFUSAL_KEYS = {
+  already_appealed: "appeal.refusal.already_appealed",
+  closed: "appeal.refusal.closed",
+  superseded: "appeal.refusal.superseded",
+  gone: "appeal.refusal.gone",
+  final: "appeal.refusal.final",
+  not_entitled: "appeal.refusal.not_entitled",
+  not_appealable: "appeal.refusal.not_appealable",
+} as const satisfies Record<string, MessageKey>;
+
+/** What the statement's page shows of a reader's right to appeal (content decisions:
+ *  appeals.server.ts's AppealRight; the queues': decision-appeals.server.ts's). */
+export type AppealRightView =
+  | { kind: "open"; deadline: number }
+  | { kind: "appealed"; appeal: { status: "pending" | "upheld" | "overturned"; createdAt: number; decidedAt: number | null; outcomeDecisionId: number | null } }
+  | { kind: "closed"; deadline: number }
+  | { kind: "superseded" | "gone" | "final" | "not_entitled" | "not_appealable" };
 
 // ─── The moderator's form ─────────────────────────────────────────────────────
 

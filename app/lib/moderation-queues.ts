@@ -6,6 +6,7 @@
 // were used, the ground, how to contest. Pure: the client may import it.
 import { z } from "zod";
 import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
+import { APPEAL_WINDOW_DAYS, appealDeadline } from "./appeal-form";
 import { STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH } from "./moderation-form";
 import { CLAIM_REASON_IDS, MODERATION_REASON_IDS, reasonDescription, reasonLabel } from "./moderation-reasons";
 import { quote, rulePath } from "./statement";
@@ -121,6 +122,12 @@ export interface QueueStatementInput {
   reportedAt: number | null;
   /** A refused suggestion: the subject the review was moved to, or null (not published). */
   movedTo: string | null;
+  /** A suggestion that came with a company the reviewer added (/write-a-review/new): the
+   *  decision lists the company, or hides it. */
+  companyAdded?: boolean;
+  /** An upheld conduct report as the reported company's owners read it (never who reported
+   *  it, nor which review): it goes against them, and they may appeal it. */
+  audience?: "company";
 }
 
 export interface QueueStatementText {
@@ -154,21 +161,26 @@ export function queueStatementText(locale: Locale, s: QueueStatementInput): Queu
   };
   const reason = reasonLabel(s.reason, locale);
   const description = reasonDescription(s.reason, locale);
-  let decided = t(`queues.statement.decided.${s.decision}`, vars);
-  if (s.decision === "subject_refuse") {
+  const company = s.companyAdded && (s.decision === "subject_accept" || s.decision === "subject_refuse") ? s.decision : null;
+  let decided = t(company ? `queues.statement.company.decided.${company}` : `queues.statement.decided.${s.decision}`, vars);
+  if (s.decision === "subject_refuse" && !company) {
     decided = `${decided} ${t(s.movedTo ? "queues.statement.refused.moved" : "queues.statement.refused.notPublished", vars)}`;
   }
-  const against = AGAINST.includes(s.decision);
+  const owners = s.audience === "company" && s.decision === "conduct_upheld";
+  if (owners) decided = t("decisionAppeal.owner.decided", vars);
+  const against = AGAINST.includes(s.decision) || owners;
+  // The side a decision went against may appeal it (app/lib/decision-appeal.ts).
+  const appeal = { deadline: formatDate(locale, appealDeadline(s.decidedAt)), days: APPEAL_WINDOW_DAYS };
   return {
-    subject: t(`queues.statement.subject.${s.decision}`, vars),
-    summary: `${t(`queues.statement.decided.${s.decision}`, vars)} ${t("statement.summary.ground", { reason })}`,
+    subject: t(owners ? "decisionAppeal.owner.subject" : company ? `queues.statement.company.subject.${company}` : `queues.statement.subject.${s.decision}`, vars),
+    summary: `${company || owners ? decided : t(`queues.statement.decided.${s.decision}`, vars)} ${t("statement.summary.ground", { reason })}`,
     decided,
     facts: { intro: t("statement.facts.intro"), statement: s.statement, quoted: quote(locale, s.statement) },
     automated: t("statement.automated.no"),
     ground: t(against || GROUNDED_FOR.includes(s.decision) ? "statement.ground.remove" : "statement.ground.kept", { reason, description }),
     rulePath: rulePath(s.reason),
     ruleLink: t("statement.ground.link"),
-    contest: `${t(against ? "queues.statement.contest.against" : "queues.statement.contest.for")} ${t("statement.contest.courts")}`,
+    contest: `${against ? t(s.decision === "suspend" ? "decisionAppeal.contest.suspend" : "statement.contest.appeal", appeal) : t("queues.statement.contest.for")} ${t("statement.contest.courts")}`,
     headings: {
       decided: t("statement.heading.decided"),
       facts: t("statement.heading.facts"),

@@ -22,12 +22,19 @@ const FAILURE = {
   not_moderator: { key: "queues.error.not_allowed", status: 403 },
   already_decided: { key: "queues.error.already_decided", status: 409 },
   not_allowed: { key: "queues.error.not_allowed", status: 409 },
+  // An appeal against a decision of the queues (app/routes/moderation.appeals_.$id.tsx).
+  same_moderator: { key: "appeal.decide.refusal.same_moderator", status: 403 },
+  new_appeal: { key: "appeal.decide.error.new_appeal", status: 409 },
+  content_changed: { key: "decisionAppeal.error.changed", status: 409 },
 } as const satisfies Record<string, { key: MessageKey; status: number }>;
+
+/** What a queue's decision answers: QueueDecideResult, or an appeal's refusals. */
+export type QueueCaseOutcome = QueueDecideResult | { ok: false; kind: "same_moderator" | "new_appeal" | "content_changed" };
 
 export async function answerDecision(
   request: Request,
   submission: { reply: (options?: { formErrors?: string[] }) => SubmissionResult<string[]> },
-  outcome: QueueDecideResult,
+  outcome: QueueCaseOutcome,
   to: string,
 ) {
   if (outcome.ok) return redirect(to, { headers: { "Set-Cookie": await flashCookie(request, "flash.queueDecided") } });
@@ -59,7 +66,7 @@ export async function decideQueueCase<S extends z.ZodType>(
   request: Request,
   param: string | undefined,
   schema: S,
-  decide: (args: DecideArgs<z.output<S>>) => QueueDecideResult,
+  decide: (args: DecideArgs<z.output<S>>) => QueueCaseOutcome,
   to: string | ((id: number) => string),
 ) {
   const user = requireModerator(request);

@@ -40,7 +40,10 @@ export function seoMeta({
   return tags;
 }
 
-/** Public pages depend on the visitor's language and session: cache privately, revalidate. */
+/** Public pages depend on the visitor's language and session: cache privately, revalidate.
+ *  An anonymous reading page that sets no cookie is sent `public` instead, by the page cache
+ *  (app/lib/page-cache.server.ts, the one place that decides it); a signed-in one is
+ *  `private, no-store` (entry.server.tsx). */
 export const PUBLIC_PAGE_CACHE = {
   "Cache-Control": "private, no-cache",
   Vary: "Cookie, Accept-Language",

@@ -1,6 +1,8 @@
 // A member's own data: the public profile, the JSON download of everything we keep about
 // them, and the deletion of their account (reviews anonymised or removed, as they choose).
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
+import { users } from "#db/schema";
 import { countReview } from "./stats.server";
 import { countedFacts } from "./review-submission.server";
 
@@ -13,23 +15,25 @@ export interface PublicProfile {
 
 /** A member as anyone may see them; null once the account is deleted. */
 export function getPublicProfile(userId: number): PublicProfile | null {
-  const row = getDb().$client
-    .prepare(
-      `SELECT id, display_name AS displayName, review_count AS reviewCount, created_at AS createdAt FROM users
-       WHERE id = ? AND deleted_at IS NULL`,
-    )
-    .get(userId) as PublicProfile | undefined;
+  const row = getDb()
+    .select({ id: users.id, displayName: users.displayName, reviewCount: users.reviewCount, createdAt: users.createdAt })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .get();
   return row ?? null;
 }
 
-const all = (db: Db, sql: string, ...params: unknown[]) => db.$client.prepare(sql).all(...params) as Record<string, unknown>[];
+/** The rows of one table of the download, as they are: their shape is the SQL's. */
+function all<Row extends object = Record<string, unknown>>(db: Db, sql: string, ...params: (string | number)[]): Row[] {
+  return db.$client.prepare<(string | number)[], Row>(sql).all(...params);
+}
 
 /** Everything we keep about a member, for the "download my data" button. No secret
  *  (password hash, session or token hashes) and nobody else's personal data. */
 export function exportUserData(userId: number) {
   const db = getDb();
   const user = db.$client
-    .prepare(
+    .prepare<[userId: number], Record<string, unknown>>(
       `SELECT id, email, email_verified_at AS emailVerifiedAt, display_name AS displayName, role, locale,
               suspended_at AS suspendedAt, suspended_reason AS suspendedReason, review_count AS reviewCount, created_at AS createdAt
        FROM users WHERE id = ?`,
@@ -101,11 +105,11 @@ export function exportUserData(userId: number) {
       userId,
     ),
     appeals: all(db, `SELECT decision_id AS decisionId, body, status, created_at AS createdAt FROM appeals WHERE appellant_user_id = ? ORDER BY id`, userId),
-    notifications: all(
+    notifications: all<{ kind: string; data: string; link: string | null; readAt: number | null; createdAt: number }>(
       db,
       `SELECT kind, data, link, read_at AS readAt, created_at AS createdAt FROM notifications WHERE user_id = ? ORDER BY id`,
       userId,
-    ).map((n) => ({ ...n, data: safeJson(n.data as string) })),
+    ).map((n) => ({ ...n, data: safeJson(n.data) })),
     sessions: all(
       db,
       `SELECT created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt, ip, user_agent AS userAgent
@@ -115,9 +119,9 @@ export function exportUserData(userId: number) {
   };
 }
 
-function safeJson(s: string) {
+function safeJson(s: string): unknown {
   try {
-    return JSON.parse(s) as unknown;
+    return JSON.parse(s);
   } catch {
     return s;
   }
@@ -133,14 +137,14 @@ export function deleteAccount(userId: number, choice: ReviewChoice, now = Date.n
   const db = getDb();
   db.$client.transaction(() => {
     const reviews = db.$client
-      .prepare(
+      .prepare<[userId: number], Parameters<typeof countedFacts>[0]>(
         `SELECT r.id, r.subject_id AS subjectId, r.company_id AS companyId, r.author_id AS authorId, r.origin, r.stars,
                 r.recommend, r.status, r.held_check AS heldCheck, r.held_at AS heldAt, r.published_at AS publishedAt,
                 r.resolved_at AS resolvedAt, p.published_at AS replyPublishedAt
          FROM reviews r LEFT JOIN replies p ON p.review_id = r.id AND p.status = 'published'
          WHERE r.author_id = ?`,
       )
-      .all(userId) as Parameters<typeof countedFacts>[0][];
+      .all(userId);
     for (const r of reviews) {
       if (choice === "remove") {
         if (r.status === "published") countReview(db, countedFacts(r), -1);
@@ -172,8 +176,10 @@ export function deleteAccount(userId: number, choice: ReviewChoice, now = Date.n
 
 /** The password hash, to confirm a destructive action. */
 export function getPasswordHash(userId: number): string | null {
-  const row = getDb().$client.prepare(`SELECT password_hash AS h FROM users WHERE id = ? AND deleted_at IS NULL`).get(userId) as
-    | { h: string | null }
-    | undefined;
+  const row = getDb()
+    .select({ h: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .get();
   return row?.h ?? null;
 }

@@ -13,6 +13,10 @@
 // settled their final outcome, and the abuse rule is weighed again on it
 // (settleAppealedFlags in flags.server.ts). While an appeal waits, the content is decided
 // only through it (decide() refuses "appeal_pending").
+//
+// The queue lists every appeal, the content ones and those against the decisions of the
+// other queues (proofs, suggestions, conduct reports, suspensions, claims), which
+// app/models/decision-appeals.server.ts files and decides.
 import { and, asc, count, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
@@ -50,6 +54,7 @@ import {
   type Refusal,
   type StatementViewer,
 } from "./moderation.server";
+import { decisionAppealsAbout, type DecisionAppealAbout } from "./decision-appeals.server";
 import { settleAppealedFlags } from "./flags.server";
 import { sendStatementToAccount, sendStatementToEmail, statementPath } from "./moderation-notices.server";
 import { notify } from "./notifications.server";
@@ -214,20 +219,31 @@ export function fileAppeal(input: FileAppealInput, db: Db = getDb()): FileAppeal
 export const APPEAL_PAGE_SIZE = 20;
 const QUEUE_EXPLANATIONS = 3;
 
-export interface AppealQueueItem {
+interface AppealQueueCommon {
   decisionId: number;
-  target: DecisionTarget;
-  reviewId: number;
   oldestAt: number;
   appealCount: number;
-  /** Who appeals: the author (of a removal) or reporters (of content kept or put back). */
-  side: Party;
   explanations: { id: number; explanation: string; createdAt: number }[];
   decision: { logged: string; reason: string; createdAt: number; actorName: string | null; automated: boolean };
   /** The viewer took the appealed decision: another moderator must decide (unless admin). */
   yours: boolean;
+}
+
+/** An appeal against a decision on a review, a reply or a follow-up (decided on the review's case page). */
+export interface ContentAppealQueueItem extends AppealQueueCommon {
+  kind: "content";
+  target: DecisionTarget;
+  reviewId: number;
+  /** Who appeals: the author (of a removal) or reporters (of content kept or put back). */
+  side: Party;
   review: { title: string; status: string; stars: number; companyName: string; companySlug: string };
 }
+
+/** An appeal against a decision of the other queues: a proof, a suggestion, a conduct report,
+ *  a suspension, a claim (decided at /moderation/appeals/:id: decision-appeals.server.ts). */
+export interface DecisionAppealQueueItem extends AppealQueueCommon, DecisionAppealAbout {}
+
+export type AppealQueueItem = ContentAppealQueueItem | DecisionAppealQueueItem;
 
 export interface AppealQueuePage {
   items: AppealQueueItem[];
@@ -309,7 +325,7 @@ export function listAppealQueue(
       : [],
   );
   const reviewOf = (d: { target: string; targetId: number }) =>
-    d.target === "review" ? d.targetId : d.target === "reply" ? replyThread.get(d.targetId) : followUpThread.get(d.targetId);
+    d.target === "review" ? d.targetId : d.target === "reply" ? replyThread.get(d.targetId) : d.target === "follow_up" ? followUpThread.get(d.targetId) : undefined;
   const reviewIds = [...new Set([...decisions.values()].map(reviewOf).filter((id): id is number => id != null))];
   const facts = new Map(
     reviewIds.length
@@ -330,21 +346,17 @@ export function listAppealQueue(
       : [],
   );
 
+  // What the decisions of the other queues are about (one query per kind of item).
+  const others = decisionAppealsAbout(db, [...decisions.values()]);
+
   const items: AppealQueueItem[] = [];
   for (const g of page) {
     const d = decisions.get(g.decisionId);
-    const target = d && (d.target === "review" || d.target === "reply" || d.target === "follow_up") ? d.target : null;
-    const decision = d ? asDecision(d.logged) : null;
-    const reviewId = d ? reviewOf(d) : undefined;
-    const review = reviewId != null ? facts.get(reviewId) : undefined;
-    if (!d || !target || !decision || reviewId == null || !review) continue;
-    items.push({
+    if (!d) continue;
+    const common: AppealQueueCommon = {
       decisionId: d.id,
-      target,
-      reviewId,
       oldestAt: g.oldestAt,
       appealCount: g.n,
-      side: appellantSide(decision),
       explanations: pending
         .filter((a) => a.decisionId === d.id)
         .slice(0, QUEUE_EXPLANATIONS)
@@ -355,8 +367,18 @@ export function listAppealQueue(
         })),
       decision: { logged: d.logged, reason: d.reason, createdAt: d.createdAt, actorName: d.actorName, automated: d.automated },
       yours: options.viewer != null && options.viewer.role !== "admin" && d.actorId === options.viewer.id,
-      review,
-    });
+    };
+    const about = others.get(d.id);
+    if (about) {
+      items.push({ ...common, ...about });
+      continue;
+    }
+    const target = d.target === "review" || d.target === "reply" || d.target === "follow_up" ? d.target : null;
+    const decision = asDecision(d.logged);
+    const reviewId = reviewOf(d);
+    const review = reviewId != null ? facts.get(reviewId) : undefined;
+    if (!target || !decision || reviewId == null || !review) continue;
+    items.push({ ...common, kind: "content", target, reviewId, side: appellantSide(decision), review });
   }
   const last = page.at(-1)!;
   return { items, nextCursor: hasMore ? `${last.oldestAt}_${last.decisionId}` : null };

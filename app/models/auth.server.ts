@@ -58,8 +58,14 @@ export const TOKEN_TTL: Record<TokenPurpose, number> = {
 
 const hashToken = (token: string) => Buffer.from(sha256(new TextEncoder().encode(token)));
 
+/** The handle or the `tx` of a `db.transaction(...)`: the helpers below only use drizzle's
+ *  query builders, which both offer with the same types. (Functions of other modules that take a
+ *  `Db` are given `db` inside a transaction: drizzle runs a better-sqlite3 transaction on
+ *  the handle's one connection, so what `db` does there commits or rolls back with `tx`.) */
+type Queries = Pick<Db, "select" | "insert" | "delete">;
+
 /** A new token for `purpose`; any earlier unused one of the same purpose stops working. */
-function issueToken(db: Db, userId: number, purpose: TokenPurpose, now: number, newEmail?: string) {
+function issueToken(db: Queries, userId: number, purpose: TokenPurpose, now: number, newEmail?: string) {
   db.delete(emailTokens)
     .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)))
     .run();
@@ -78,7 +84,7 @@ function issueToken(db: Db, userId: number, purpose: TokenPurpose, now: number, 
 }
 
 /** The live token row (unused, unexpired, of one of `purposes`), or undefined. */
-function findToken(db: Db, token: string, purposes: TokenPurpose[], now: number) {
+function findToken(db: Queries, token: string, purposes: TokenPurpose[], now: number) {
   if (!/^[a-z2-7]{16,64}$/.test(token)) return undefined;
   return db
     .select()
@@ -100,7 +106,7 @@ export function isLiveToken(token: string, purposes: TokenPurpose[], now = Date.
 
 // ─── Queries ─────────────────────────────────────────────────────────────────
 
-function findUserByEmail(db: Db, email: string) {
+function findUserByEmail(db: Queries, email: string) {
   return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
 }
 
@@ -154,7 +160,7 @@ export async function signUp(
         .values({ email, displayName: input.displayName, passwordHash, locale: ctx.locale, createdAt: now })
         .returning({ id: users.id })
         .get();
-      const token = issueToken(tx as unknown as Db, user.id, "verify_email", now);
+      const token = issueToken(tx, user.id, "verify_email", now);
       queueAccountMail(tx, email, ctx.locale, {
         template: "verify_email",
         name: input.displayName,
@@ -176,7 +182,7 @@ export function resendVerification(userId: number, ctx: RequestContext, db: Db =
   db.transaction((tx) => {
     const user = tx.select().from(users).where(eq(users.id, userId)).get();
     if (!user || user.emailVerifiedAt != null) return;
-    const token = issueToken(tx as unknown as Db, user.id, "verify_email", now);
+    const token = issueToken(tx, user.id, "verify_email", now);
     queueAccountMail(tx, user.email, user.locale, {
       template: "verify_email",
       name: user.displayName,
@@ -194,7 +200,7 @@ export function confirmEmailToken(
   db: Db = getDb(),
 ): { ok: true; purpose: "verify_email" | "change_email"; userId: number; suspended: boolean } | { ok: false } {
   return db.transaction((tx) => {
-    const row = findToken(tx as unknown as Db, token, ["verify_email", "change_email"], now);
+    const row = findToken(tx, token, ["verify_email", "change_email"], now);
     if (!row) return { ok: false as const };
     tx.update(emailTokens).set({ usedAt: now }).where(eq(emailTokens.id, row.id)).run();
     const user = tx.select().from(users).where(eq(users.id, row.userId)).get();
@@ -272,9 +278,9 @@ export function requestPasswordReset(email: string, ctx: RequestContext, db: Db 
   const perEmail = hit(`reset:mail:${keyPart(normalized)}`, LIMITS.resetMailsPerEmail, now, db);
   if (!perEmail.allowed) return { ok: true };
   db.transaction((tx) => {
-    const user = findUserByEmail(tx as unknown as Db, normalized);
+    const user = findUserByEmail(tx, normalized);
     if (!user || user.deletedAt != null) return;
-    const token = issueToken(tx as unknown as Db, user.id, "reset_password", now);
+    const token = issueToken(tx, user.id, "reset_password", now);
     queueAccountMail(tx, user.email, user.locale, {
       template: "reset_password",
       name: user.displayName,
@@ -296,7 +302,7 @@ export async function resetPassword(
   if (!findToken(db, token, ["reset_password"], now)) return { ok: false };
   const passwordHash = await hashPassword(newPassword);
   return db.transaction((tx) => {
-    const row = findToken(tx as unknown as Db, token, ["reset_password"], now);
+    const row = findToken(tx, token, ["reset_password"], now);
     if (!row) return { ok: false as const };
     const user = tx.select().from(users).where(eq(users.id, row.userId)).get();
     if (!user || user.deletedAt != null) return { ok: false as const };
@@ -305,7 +311,7 @@ export async function resetPassword(
       .set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? now })
       .where(eq(users.id, user.id))
       .run();
-    deleteUserSessions(user.id, {}, tx as unknown as Db);
+    deleteUserSessions(user.id, {}, db);
     queueAccountMail(tx, user.email, user.locale, {
       template: "password_changed",
       name: user.displayName,
@@ -340,8 +346,8 @@ export async function changePassword(
     tx.delete(emailTokens)
       .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, "reset_password"), isNull(emailTokens.usedAt)))
       .run();
-    deleteUserSessions(userId, {}, tx as unknown as Db);
-    const created = createSession(userId, { ip: ctx.ip, userAgent: ctx.userAgent, now }, tx as unknown as Db);
+    deleteUserSessions(userId, {}, db);
+    const created = createSession(userId, { ip: ctx.ip, userAgent: ctx.userAgent, now }, db);
     queueAccountMail(tx, user.email, user.locale, {
       template: "password_changed",
       name: user.displayName,
@@ -375,12 +381,12 @@ export async function requestEmailChange(
   if (!mails.allowed) return { ok: false, reason: "rate_limited", retryAfter: mails.retryAfter };
 
   db.transaction((tx) => {
-    const taken = findUserByEmail(tx as unknown as Db, newEmail);
+    const taken = findUserByEmail(tx, newEmail);
     if (taken) {
       queueAccountMail(tx, newEmail, ctx.locale, { template: "email_in_use" });
       return;
     }
-    const token = issueToken(tx as unknown as Db, userId, "change_email", now, newEmail);
+    const token = issueToken(tx, userId, "change_email", now, newEmail);
     queueAccountMail(tx, newEmail, user.locale, {
       template: "change_email",
       name: user.displayName,

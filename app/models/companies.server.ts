@@ -1,6 +1,6 @@
 // Companies, their subjects, categories and the figures their public pages show.
 import { getDb } from "#db/client.server";
-import type { COMPANY_STATES, ORIGINS, SUBJECT_KINDS } from "#db/schema";
+import type { COMPANY_LISTINGS, COMPANY_STATES, ORIGINS, SUBJECT_KINDS } from "#db/schema";
 import { computeScore, sumInputs, type Score, type ScoreBasis, type ScoreInputs } from "~/lib/trustscore";
 
 export { SCORE_BASES, type ScoreBasis } from "~/lib/trustscore";
@@ -18,6 +18,10 @@ export interface CompanyView {
   state: (typeof COMPANY_STATES)[number];
   claimedAt: number | null;
   verifiedAt: number | null;
+  /** 'pending': added by a reviewer, not yet checked by a moderator (its page says so);
+   *  getCompanyBySlug always says, a view made by hand may leave it out (listed). */
+  listing?: Exclude<(typeof COMPANY_LISTINGS)[number], "refused">;
+  createdAt?: number;
   categories: { slug: string; nameFr: string; nameEn: string }[];
 }
 
@@ -44,13 +48,15 @@ interface StatsRow extends ScoreInputs {
   resolvedCount: number;
 }
 
+/** The company at `slug` with its categories; null when there is none, or when a moderator
+ *  refused it (a company a reviewer added: hidden from every page). */
 export function getCompanyBySlug(slug: string): CompanyView | null {
   const client = getDb().$client;
   const company = client
     .prepare(
       `SELECT id, slug, name, domain, website, description_fr AS descriptionFr, description_en AS descriptionEn,
-              country, color, state, claimed_at AS claimedAt, verified_at AS verifiedAt
-       FROM companies WHERE slug = ?`,
+              country, color, state, claimed_at AS claimedAt, verified_at AS verifiedAt, listing, created_at AS createdAt
+       FROM companies WHERE slug = ? AND listing <> 'refused'`,
     )
     .get(slug) as Omit<CompanyView, "categories"> | undefined;
   if (!company) return null;
@@ -240,8 +246,9 @@ export function forgetCategories() {
 function readCategories(): CategoryView[] {
   return getDb()
     .$client.prepare(
-      `SELECT c.id, c.slug, c.name_fr AS nameFr, c.name_en AS nameEn, count(cc.company_id) AS companyCount
+      `SELECT c.id, c.slug, c.name_fr AS nameFr, c.name_en AS nameEn, count(k.id) AS companyCount
        FROM categories c LEFT JOIN company_categories cc ON cc.category_id = c.id
+       LEFT JOIN companies k ON k.id = cc.company_id AND k.listing = 'listed'
        GROUP BY c.id ORDER BY c.position, c.slug`,
     )
     .all() as CategoryView[];
@@ -303,7 +310,7 @@ export function listCategoryCompanies(categorySlug: string, limit = 60, now = Da
   const rows = getDb()
     .$client.prepare(
       `${COMPANY_LIST_SELECT}
-       WHERE c.id IN (SELECT company_id FROM company_categories WHERE category_id = ?)
+       WHERE c.id IN (SELECT company_id FROM company_categories WHERE category_id = ?) AND c.listing = 'listed'
        GROUP BY c.id ORDER BY reviewCount DESC, c.name LIMIT ?`,
     )
     .all(category.id, limit) as Parameters<typeof toListItems>[0];

@@ -619,7 +619,7 @@ export function createCompany(args: { userId: number; name: string; website: str
 }
 
 /** The website to link: the URL typed (scheme, host and path, nothing else), or https:// and the domain. */
-function websiteUrl(input: string, domain: string): string {
+export function websiteUrl(input: string, domain: string): string {
   const text = input.trim();
   if (/^https?:\/\//i.test(text)) {
     try {

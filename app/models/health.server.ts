@@ -35,9 +35,9 @@ export function readiness(now = Date.now(), freeBytes = diskFreeBytes()): Readin
   try {
     const client = getDb().$client;
     client.prepare("SELECT 1").get();
-    const pages = client.pragma("page_count", { simple: true }) as number;
-    const maxPages = client.pragma("max_page_count", { simple: true }) as number;
-    const freeList = client.pragma("freelist_count", { simple: true }) as number;
+    const pages = pragmaNumber(client, "page_count");
+    const maxPages = pragmaNumber(client, "max_page_count");
+    const freeList = pragmaNumber(client, "freelist_count");
     if (maxPages - pages + freeList < maxPages * MIN_FREE_PAGES_SHARE) return { ready: false, reason: "quota_full" };
   } catch (error) {
     noteStorageFailure(error, now);
@@ -46,6 +46,13 @@ export function readiness(now = Date.now(), freeBytes = diskFreeBytes()): Readin
   if (freeBytes !== null && freeBytes < MIN_FREE_BYTES) return { ready: false, reason: "disk_full" };
   if (now - lastStorageFailureAt < STORAGE_FAILURE_MEMORY_MS) return { ready: false, reason: "storage_failure" };
   return { ready: true };
+}
+
+/** A pragma whose value is a number (better-sqlite3 types every pragma's value unknown). */
+function pragmaNumber(client: Database.Database, name: "page_count" | "max_page_count" | "freelist_count"): number {
+  const value = client.pragma(name, { simple: true });
+  if (typeof value !== "number") throw new TypeError(`PRAGMA ${name} gave ${typeof value}`);
+  return value;
 }
 
 function diskFreeBytes(): number | null {

@@ -63,7 +63,7 @@ const DAY = 24 * HOUR;
 /** Every code a check can hold a review with: the deadline job publishes only reviews held
  *  by one of them (a review held on a manifestly illegal flag, FLAG_HOLD_CHECK, is the flags
  *  queue's to decide, and one held by a moderator, once that exists, is theirs). */
-const CHECK_CODES = Object.keys(CHECKS) as CheckCode[];
+const CHECK_CODES: string[] = Object.keys(CHECKS);
 
 /** The rule at stake when a check holds a review: preselected in the decision form, and
  *  the reason the automatic publication is logged under ("the rule examined"). */

@@ -246,12 +246,12 @@ export async function sendPendingMails(
   for (const { id } of due) {
     const at = now();
     const claim = db.$client
-      .prepare(
+      .prepare<[leaseEndsAt: number, id: number, now: number], { to: string; subject: string; text: string; html: string; attempts: number }>(
         `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?
          WHERE id = ? AND sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
          RETURNING "to", subject, text, html, attempts`,
       )
-      .get(at + LEASE_MS, id, at) as { to: string; subject: string; text: string; html: string; attempts: number } | undefined;
+      .get(at + LEASE_MS, id, at);
     if (!claim) continue;
     try {
       await transport.sendMail({ from: options.from, to: claim.to, subject: claim.subject, text: claim.text, html: claim.html });

@@ -336,13 +336,25 @@ export interface MediaRecord extends MediaAccessFacts {
   mime: string;
 }
 
+type Client = Db["$client"];
+
+function prepareMediaByKey(client: Client) {
+  return client.prepare<[storageKey: string], MediaRecord>(
+    `SELECT m.id, m.kind, m.storage_key AS storageKey, m.mime, r.status AS reviewStatus, r.author_id AS reviewAuthorId
+     FROM review_media m JOIN reviews r ON r.id = m.review_id WHERE m.storage_key = ?`,
+  );
+}
+
+// Prepared once per connection: every image of every page is served through it.
+const mediaByKey = new WeakMap<Client, ReturnType<typeof prepareMediaByKey>>();
+
 /** The stored image of this key with what decides who may see it. */
 export function getMediaByKey(storageKey: string): MediaRecord | null {
-  const row = getDb().$client
-    .prepare(
-      `SELECT m.id, m.kind, m.storage_key AS storageKey, m.mime, r.status AS reviewStatus, r.author_id AS reviewAuthorId
-       FROM review_media m JOIN reviews r ON r.id = m.review_id WHERE m.storage_key = ?`,
-    )
-    .get(storageKey) as MediaRecord | undefined;
-  return row ?? null;
+  const client = getDb().$client;
+  let statement = mediaByKey.get(client);
+  if (!statement) {
+    statement = prepareMediaByKey(client);
+    mediaByKey.set(client, statement);
+  }
+  return statement.get(storageKey) ?? null;
 }

@@ -5,7 +5,10 @@
 //   - subjects suggested by reviewers (subjects.state 'pending'): accepted, the subject is
 //     active and its waiting reviews are published (or held by their check) and counted;
 //     refused, the waiting reviews either move to an existing subject of the company that
-//     the moderator names (and are released there) or are not published;
+//     the moderator names (and are released there) or are not published. The first subject
+//     of a company a reviewer added (app/models/company-suggestions.server.ts) is that
+//     company's case: accepted, the company is listed too; refused, it is hidden (and its
+//     review, with no other subject to move to, is not published);
 //   - conduct reports (conduct_reports: "the company offered me something", extortion):
 //     upheld or dismissed, logged against the company;
 //   - suspending and reinstating an account: a suspension ends every session of the account.
@@ -57,6 +60,8 @@ import { queueMail, renderMail, type MailBlock } from "./mail.server";
 import { mediaUrl } from "./media.server";
 import type { ModerationActor } from "./moderation.server";
 import { notify, type NotificationKind } from "./notifications.server";
+import { keyedStatementPath, statementAccessKey } from "./statement-access.server";
+import { addedCompanyFacts, type AddedCompanyFacts } from "./company-suggestions.server";
 import { findExistingReview, releasePendingReviews } from "./review-submission.server";
 import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
 import { countReview, type CountedReview } from "./stats.server";
@@ -202,7 +207,7 @@ const NOTICE_KIND: Record<QueueLogged, NotificationKind> = {
 };
 
 /** The statement as a mail: every part, the rule's link, and its page. */
-export function renderQueueStatementMail(locale: Locale, input: QueueStatementInput, options: { name?: string; origin?: string }) {
+export function renderQueueStatementMail(locale: Locale, input: QueueStatementInput, options: { name?: string; origin?: string; key?: string }) {
   const s = queueStatementText(locale, input);
   const origin = linkOrigin(options.origin);
   const blocks: MailBlock[] = [
@@ -212,13 +217,18 @@ export function renderQueueStatementMail(locale: Locale, input: QueueStatementIn
     s.ground,
     { link: s.ruleLink, url: `${origin}${s.rulePath}` },
     s.contest,
-    { action: s.subject, url: `${origin}${queueStatementPath(input.decisionId)}` },
+    {
+      action: s.subject,
+      url: `${origin}${options.key ? keyedStatementPath(queueStatementPath(input.decisionId), options.key) : queueStatementPath(input.decisionId)}`,
+    },
   ];
   return renderMail(locale, { subject: s.subject, name: options.name, blocks });
 }
 
 /** Tells the person concerned: a notification opening the statement's page, and the mail
- *  with the whole statement in their account's language. Inside the decision's transaction. */
+ *  with the whole statement in their account's language. Inside the decision's transaction.
+ *  A suspended account cannot sign in: its mail's link carries the key that opens the
+ *  statement (and its appeal form) without a session (app/models/statement-access.server.ts). */
 export function tell(db: Db, userId: number | null, input: QueueStatementInput, origin?: string) {
   if (userId == null) return false;
   const user = db
@@ -229,7 +239,7 @@ export function tell(db: Db, userId: number | null, input: QueueStatementInput, 
   if (!user) return false;
   notify(db, {
     userId,
-    kind: NOTICE_KIND[input.decision],
+    kind: input.audience === "company" ? "conduct_upheld_company" : NOTICE_KIND[input.decision],
     data: {
       decisionId: input.decisionId,
       reason: input.reason,
@@ -243,9 +253,21 @@ export function tell(db: Db, userId: number | null, input: QueueStatementInput, 
     origin,
     now: input.decidedAt,
   });
-  const mail = renderQueueStatementMail(user.locale, input, { name: user.name, origin });
+  const key = input.decision === "suspend" ? statementAccessKey(input.decisionId, userId) : undefined;
+  const mail = renderQueueStatementMail(user.locale, input, { name: user.name, origin, key });
   queueMail(db, { to: user.email, template: `statement_${input.decision}`, ...mail });
   return true;
+}
+
+/** The owners of a company (the people who may appeal a decision against it). */
+export function companyOwners(db: Db, companyId: number): number[] {
+  return db
+    .select({ userId: companyMembers.userId })
+    .from(companyMembers)
+    .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.role, "owner")))
+    .orderBy(asc(companyMembers.userId))
+    .all()
+    .map((m) => m.userId);
 }
 
 export const blankStatement = { reviewTitle: null, companyName: null, subjectName: null, reportedAt: null, movedTo: null };
@@ -453,6 +475,22 @@ function countedNow(db: Db, reviewId: number): CountedReview | null {
   return { ...facts, publishedAt: r.publishedAt };
 }
 
+/** What an accepted proof does (here, and on appeal: app/models/decision-appeals.server.ts):
+ *  the review becomes a verified experience, and a published review's counters move from its
+ *  former label to "verified". */
+export function verifyReviewOrigin(db: Db, reviewId: number) {
+  const before = countedNow(db, reviewId);
+  const changed = db
+    .update(reviews)
+    .set({ origin: "verified" })
+    .where(and(eq(reviews.id, reviewId), ne(reviews.origin, "verified")))
+    .run().changes;
+  if (changed === 1 && before) {
+    countReview(db, before, -1);
+    countReview(db, { ...before, origin: "verified" }, 1);
+  }
+}
+
 export interface ProofDecideInput extends BaseInput {
   mediaId: number;
   decision: ProofDecision;
@@ -484,14 +522,7 @@ export function decideProof(input: ProofDecideInput, db: Db = getDb()): QueueDec
         .run().changes;
       if (changes !== 1) return { ok: false, kind: "already_decided" };
 
-      // An accepted proof makes the review a verified experience: a published review's
-      // counters move from its former label to "verified".
-      if (input.decision === "accept" && row.origin !== "verified") {
-        const before = countedNow(db, row.reviewId);
-        if (before) countReview(db, before, -1);
-        db.update(reviews).set({ origin: "verified" }).where(eq(reviews.id, row.reviewId)).run();
-        if (before) countReview(db, { ...before, origin: "verified" }, 1);
-      }
+      if (input.decision === "accept") verifyReviewOrigin(db, row.reviewId);
 
       const decision = QUEUE_LOGGED.proof[input.decision];
       const decisionId = logDecision(db, {
@@ -535,7 +566,15 @@ export interface SuggestionItem {
   postalCode: string | null;
   city: string | null;
   url: string | null;
-  company: { id: number; name: string; slug: string; state: string };
+  company: {
+    id: number;
+    name: string;
+    slug: string;
+    state: string;
+    domain: string | null;
+    /** The reviewer added the company with this subject: deciding on it decides on the company. */
+    added: boolean;
+  };
   suggestedBy: { id: number; name: string } | null;
   waitingReviews: number;
 }
@@ -556,6 +595,10 @@ function suggestionRows(db: Db, where: SQL | undefined, limit: number) {
       companyName: companies.name,
       companySlug: companies.slug,
       companyState: companies.state,
+      companyDomain: companies.domain,
+      companyListing: companies.listing,
+      // A company a reviewer added: its first subject is the one they suggested with it.
+      companyAdded: sql<number>`(${companies.suggestedBy} IS NOT NULL AND ${subjects.id} = (SELECT min(f.id) FROM subjects f WHERE f.company_id = ${companies.id}))`.mapWith(Number),
       suggestedById: subjects.suggestedBy,
       suggestedByName: users.displayName,
       waiting: sql<number>`(SELECT count(*) FROM reviews w WHERE w.subject_id = ${subjects.id} AND w.status = 'pending')`.mapWith(Number),
@@ -580,7 +623,7 @@ const toSuggestionItem = (r: SuggestionRow): SuggestionItem => ({
   postalCode: r.postalCode,
   city: r.city,
   url: r.url,
-  company: { id: r.companyId, name: r.companyName, slug: r.companySlug, state: r.companyState },
+  company: { id: r.companyId, name: r.companyName, slug: r.companySlug, state: r.companyState, domain: r.companyDomain, added: r.companyAdded === 1 },
   suggestedBy: r.suggestedById != null && r.suggestedByName != null ? { id: r.suggestedById, name: r.suggestedByName } : null,
   waitingReviews: r.waiting,
 });
@@ -605,6 +648,8 @@ export interface SuggestionCase {
   /** The company's subjects already listed: a suggestion may duplicate one (and its reviews move there). */
   existing: { id: number; kind: string; name: string; city: string | null; url: string | null }[];
   suggester: PersonFacts | null;
+  /** The company the reviewer added with this subject, when they did. */
+  addedCompany: AddedCompanyFacts | null;
   decisions: QueueDecisionView[];
   version: number;
   refusal: QueueRefusal | null;
@@ -652,6 +697,7 @@ export function getSuggestionCase(subjectId: number, viewer: ModerationActor, db
     reviews: waiting.map(({ authorId: _a, companyId: _c, ...w }) => w),
     existing,
     suggester: personFacts(db, row.suggestedById),
+    addedCompany: row.companyAdded === 1 ? addedCompanyFacts(row.companyId, db) : null,
     decisions: decisionsOn(db, and(eq(moderationDecisions.targetType, "subject"), eq(moderationDecisions.targetId, subjectId))),
     version: lastDecisionOn(db, "subject", subjectId),
     refusal: suggestionRefusal(db, viewer.id, row, waiting),
@@ -699,6 +745,14 @@ export function decideSuggestion(input: SuggestionDecideInput, db: Db = getDb())
         )
         .run().changes;
       if (changes !== 1) return { ok: false, kind: "already_decided" };
+      // The company a reviewer added with this subject: listed with it, or hidden.
+      const companyAdded = row.companyAdded === 1;
+      if (companyAdded && row.companyListing === "pending") {
+        db.update(companies)
+          .set({ listing: input.decision === "accept" ? "listed" : "refused" })
+          .where(and(eq(companies.id, row.companyId), eq(companies.listing, "pending")))
+          .run();
+      }
 
       // What becomes of the waiting reviews: published (or held by their check) and counted
       // on the accepted subject, or on the existing one they move to; otherwise not published.
@@ -752,6 +806,7 @@ export function decideSuggestion(input: SuggestionDecideInput, db: Db = getDb())
             companyName: row.companyName,
             subjectName: row.name,
             movedTo: target && own && !duplicates.has(own.id) ? target.name : null,
+            companyAdded,
           },
           input.origin,
         );
@@ -928,6 +983,14 @@ function conductTransaction(input: ConductDecideInput, now: number, db: Db): Que
         },
         input.origin,
       );
+      // An upheld report of a reward offered goes against the company: its owners are told
+      // too — never who reported it, nor which review — and may appeal it.
+      if (decision === "conduct_upheld" && row.kind === "incentive") {
+        const owners = { ...blankStatement, decisionId, decision, reason: input.reason, statement: input.statement, decidedAt: now, companyName: row.companyName };
+        for (const ownerId of companyOwners(db, row.companyId)) {
+          if (ownerId !== row.reporterId) tell(db, ownerId, { ...owners, audience: "company" }, input.origin);
+        }
+      }
       return { ok: true, decisionId };
     })
     .immediate();
@@ -1099,7 +1162,15 @@ export function getQueueStatement(decisionId: number, viewer: ModerationActor, d
       logged === "subject_refuse" && own && own.subjectId !== row.id
         ? (db.select({ name: subjects.name }).from(subjects).where(eq(subjects.id, own.subjectId)).get()?.name ?? null)
         : null;
-    return { ...base, decision: logged, reviewTitle: own?.title ?? null, companyName: row.companyName, subjectName: row.name, movedTo };
+    return {
+      ...base,
+      decision: logged,
+      reviewTitle: own?.title ?? null,
+      companyName: row.companyName,
+      subjectName: row.name,
+      movedTo,
+      companyAdded: row.companyAdded === 1,
+    };
   }
   if (d.targetType === "company" && (logged === "conduct_upheld" || logged === "conduct_dismissed")) {
     const [row] = conductRows(db, eq(conductReports.decisionId, d.id), 1);

@@ -55,6 +55,11 @@ export const NOTIFICATION_KINDS = [
   // claimant is told, with the statement at /statements/decision/:id.
   "claim_accepted",
   "claim_refused",
+  // An upheld conduct report, to the reported company's owners; an appeal against a decision
+  // of the queues received, and decided (app/models/decision-appeals.server.ts).
+  "conduct_upheld_company",
+  "decision_appeal_received",
+  "decision_appeal_decided",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -104,16 +109,52 @@ export interface NotifyArgs {
   now?: number;
 }
 
+type Client = Db["$client"];
+
+// Prepared once per connection: every write that tells someone, and every signed-in page
+// (the bell's count), runs these.
+function prepareStatements(client: Client) {
+  return {
+    insert: client.prepare<[userId: number, kind: string, data: string, link: string | null, createdAt: number], { id: number }>(
+      `INSERT INTO notifications (user_id, kind, data, link, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+    ),
+    recipient: client.prepare<[userId: number], { email: string; name: string; locale: Locale }>(
+      `SELECT email, display_name AS name, locale FROM users WHERE id = ? AND deleted_at IS NULL`,
+    ),
+    review: client.prepare<[reviewId: number], { authorId: number | null; title: string; companyName: string }>(
+      `SELECT r.author_id AS authorId, r.title, c.name AS companyName FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`,
+    ),
+    unread: client.prepare<[userId: number], { n: number }>(
+      `SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL`,
+    ),
+    page: client.prepare<
+      [userId: number, before: number, limit: number],
+      { id: number; kind: string; data: string; link: string | null; createdAt: number; readAt: number | null }
+    >(
+      `SELECT id, kind, data, link, created_at AS createdAt, read_at AS readAt FROM notifications
+       WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+    ),
+  };
+}
+
+const prepared = new WeakMap<Client, ReturnType<typeof prepareStatements>>();
+
+function statements(db: Db) {
+  let s = prepared.get(db.$client);
+  if (!s) {
+    s = prepareStatements(db.$client);
+    prepared.set(db.$client, s);
+  }
+  return s;
+}
+
 /** Adds one notification, and its mail to the user's address in their language. Call it
  *  inside the transaction of what caused it: both commit or roll back with it. */
 export function notify(db: Db, args: NotifyArgs) {
-  const row = db.$client
-    .prepare(`INSERT INTO notifications (user_id, kind, data, link, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`)
-    .get(args.userId, args.kind, JSON.stringify(args.data), args.link ?? null, args.now ?? Date.now()) as { id: number };
+  // INSERT … RETURNING gives its row (or throws).
+  const row = statements(db).insert.get(args.userId, args.kind, JSON.stringify(args.data), args.link ?? null, args.now ?? Date.now())!;
   if (args.mail !== false) {
-    const user = db.$client
-      .prepare(`SELECT email, display_name AS name, locale FROM users WHERE id = ? AND deleted_at IS NULL`)
-      .get(args.userId) as { email: string; name: string; locale: Locale } | undefined;
+    const user = statements(db).recipient.get(args.userId);
     if (user) {
       const { title, body } = describeNotification(user.locale, args.kind, args.data);
       const blocks: Parameters<typeof renderMail>[1]["blocks"] = [body];
@@ -132,9 +173,7 @@ export function notifyReviewEvent(
   db: Db,
   args: { reviewId: number; kind: NotificationKind; reason?: string; check?: string; origin?: string; now?: number },
 ) {
-  const review = db.$client
-    .prepare(`SELECT r.author_id AS authorId, r.title, c.name AS companyName FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`)
-    .get(args.reviewId) as { authorId: number | null; title: string; companyName: string } | undefined;
+  const review = statements(db).review.get(args.reviewId);
   if (!review?.authorId) return null;
   return notify(db, {
     userId: review.authorId,
@@ -147,11 +186,7 @@ export function notifyReviewEvent(
 }
 
 export function unreadCount(db: Db, userId: number): number {
-  return (
-    db.$client.prepare(`SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL`).get(userId) as {
-      n: number;
-    }
-  ).n;
+  return statements(db).unread.get(userId)!.n;
 }
 
 export interface NotificationView {
@@ -209,19 +244,7 @@ export const NOTIFICATIONS_PAGE_SIZE = 30;
 
 /** The newest first, by keyset (`before` is the last id seen). */
 export function listNotifications(userId: number, locale: Locale, before?: number | null): NotificationView[] {
-  const rows = getDb().$client
-    .prepare(
-      `SELECT id, kind, data, link, created_at AS createdAt, read_at AS readAt FROM notifications
-       WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
-    )
-    .all(userId, before ?? Number.MAX_SAFE_INTEGER, NOTIFICATIONS_PAGE_SIZE) as {
-    id: number;
-    kind: string;
-    data: string;
-    link: string | null;
-    createdAt: number;
-    readAt: number | null;
-  }[];
+  const rows = statements(getDb()).page.all(userId, before ?? Number.MAX_SAFE_INTEGER, NOTIFICATIONS_PAGE_SIZE);
   return rows.map((r) => {
     let data: NotificationData = {};
     try {

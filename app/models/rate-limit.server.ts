@@ -1,7 +1,9 @@
 // Fixed-window rate limits kept in SQLite (table rate_limits), so that they hold across
 // processes and restarts. One row per key; the window starts with the first hit.
 import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
+import { rateLimits } from "#db/schema";
 import { env } from "~/env.server";
 
 export type RateLimit = { limit: number; windowMs: number };
@@ -27,28 +29,43 @@ export const LIMITS = {
   changeEmailPerUser: { limit: 5, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, RateLimit>;
 
+type Client = Db["$client"];
+
+function prepareHit(client: Client) {
+  return client.prepare<[key: string, windowEndsAt: number, now: number, now: number], { count: number; window_ends_at: number }>(
+    `INSERT INTO rate_limits (key, count, window_ends_at) VALUES (?, 1, ?)
+     ON CONFLICT(key) DO UPDATE SET
+       count = CASE WHEN window_ends_at <= ? THEN 1 ELSE count + 1 END,
+       window_ends_at = CASE WHEN window_ends_at <= ? THEN excluded.window_ends_at ELSE window_ends_at END
+     RETURNING count, window_ends_at`,
+  );
+}
+
+// Prepared once per connection: every log-in, sign-up and report counts a hit or two.
+const hitStatements = new WeakMap<Client, ReturnType<typeof prepareHit>>();
+
 /** Counts one hit on `key` and says whether it was within the limit (the hit that goes
  *  over the limit is refused, and so is every later one until the window ends). */
 export function hit(key: string, rule: RateLimit, now = Date.now(), db: Db = getDb()): RateLimitState {
-  const row = db.$client
-    .prepare(
-      `INSERT INTO rate_limits (key, count, window_ends_at) VALUES (?, 1, ?)
-       ON CONFLICT(key) DO UPDATE SET
-         count = CASE WHEN window_ends_at <= ? THEN 1 ELSE count + 1 END,
-         window_ends_at = CASE WHEN window_ends_at <= ? THEN excluded.window_ends_at ELSE window_ends_at END
-       RETURNING count, window_ends_at`,
-    )
-    .get(key, now + rule.windowMs, now, now) as { count: number; window_ends_at: number };
+  let statement = hitStatements.get(db.$client);
+  if (!statement) {
+    statement = prepareHit(db.$client);
+    hitStatements.set(db.$client, statement);
+  }
+  // An upsert with RETURNING gives its row (or throws).
+  const row = statement.get(key, now + rule.windowMs, now, now)!;
   return state(row.count, row.window_ends_at, rule, now, true);
 }
 
 /** The state of `key` without counting a hit: `allowed` is false once `limit` hits were counted. */
 export function peek(key: string, rule: RateLimit, now = Date.now(), db: Db = getDb()): RateLimitState {
-  const row = db.$client.prepare(`SELECT count, window_ends_at FROM rate_limits WHERE key = ?`).get(key) as
-    | { count: number; window_ends_at: number }
-    | undefined;
-  if (!row || row.window_ends_at <= now) return { allowed: true, count: 0, retryAfter: 0 };
-  return state(row.count, row.window_ends_at, rule, now, false);
+  const row = db
+    .select({ count: rateLimits.count, windowEndsAt: rateLimits.windowEndsAt })
+    .from(rateLimits)
+    .where(eq(rateLimits.key, key))
+    .get();
+  if (!row || row.windowEndsAt <= now) return { allowed: true, count: 0, retryAfter: 0 };
+  return state(row.count, row.windowEndsAt, rule, now, false);
 }
 
 /** Gives back one hit counted by `hit()` (an attempt reserved, then found not to count). */

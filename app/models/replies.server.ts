@@ -5,7 +5,9 @@
 // counters and the reviewer's notification commit together or not at all. Who may reply,
 // for which company and on which review is derived here from the database, never from
 // the form: a member of that (verified) company, on a published review of that company.
+import { desc, eq } from "drizzle-orm";
 import { getDb } from "#db/client.server";
+import { companies, replyRevisions } from "#db/schema";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { mostSimilar } from "~/lib/similarity";
 import type { Actor } from "./review-submission.server";
@@ -31,14 +33,14 @@ export interface MemberCompany {
 /** The companies a user is a member of, with how many reviews await a reply. */
 export function listMemberCompanies(userId: number): MemberCompany[] {
   return getDb().$client
-    .prepare(
+    .prepare<[userId: number], MemberCompany>(
       `SELECT c.id, c.slug, c.name, c.state, m.role,
               (SELECT count(*) FROM reviews r
                 WHERE r.company_id = c.id AND r.status = 'published' AND r.replied_at IS NULL) AS awaiting
        FROM company_members m JOIN companies c ON c.id = m.company_id
        WHERE m.user_id = ? ORDER BY c.name COLLATE NOCASE, c.id`,
     )
-    .all(userId) as MemberCompany[];
+    .all(userId);
 }
 
 export interface BrandCompany {
@@ -50,9 +52,11 @@ export interface BrandCompany {
 }
 
 export function getBrandCompany(slug: string): BrandCompany | null {
-  const row = getDb().$client.prepare(`SELECT id, slug, name, state FROM companies WHERE slug = ?`).get(slug) as
-    | Omit<BrandCompany, "verified">
-    | undefined;
+  const row = getDb()
+    .select({ id: companies.id, slug: companies.slug, name: companies.name, state: companies.state })
+    .from(companies)
+    .where(eq(companies.slug, slug))
+    .get();
   return row ? { ...row, verified: row.state === "verified" } : null;
 }
 
@@ -89,17 +93,16 @@ export function listInbox(companyId: number, options: { before?: string | null; 
   const rows: { id: number; publishedAt: number; phase: Phase }[] = [];
   const client = getDb().$client;
   const fetch = (phase: Phase, after: { value: number; id: number } | null, n: number) =>
-    (
-      client
-        .prepare(
-          `SELECT id, published_at AS publishedAt FROM reviews
-           WHERE company_id = ? AND status = 'published' AND published_at IS NOT NULL
-             AND replied_at ${phase === "a" ? "IS NULL" : "IS NOT NULL"}
-             ${after ? "AND (published_at, id) < (?, ?)" : ""}
-           ORDER BY published_at DESC, id DESC LIMIT ?`,
-        )
-        .all(companyId, ...(after ? [after.value, after.id] : []), n) as { id: number; publishedAt: number }[]
-    ).map((r) => ({ ...r, phase }));
+    client
+      .prepare<number[], { id: number; publishedAt: number }>(
+        `SELECT id, published_at AS publishedAt FROM reviews
+         WHERE company_id = ? AND status = 'published' AND published_at IS NOT NULL
+           AND replied_at ${phase === "a" ? "IS NULL" : "IS NOT NULL"}
+           ${after ? "AND (published_at, id) < (?, ?)" : ""}
+         ORDER BY published_at DESC, id DESC LIMIT ?`,
+      )
+      .all(companyId, ...(after ? [after.value, after.id] : []), n)
+      .map((r) => ({ ...r, phase }));
 
   if (!cursor || cursor.phase === "a") rows.push(...fetch("a", cursor, limit + 1));
   if (rows.length <= limit) {
@@ -109,11 +112,11 @@ export function listInbox(companyId: number, options: { before?: string | null; 
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
-  const awaitingCount = (
-    client
-      .prepare(`SELECT count(*) AS n FROM reviews WHERE company_id = ? AND status = 'published' AND replied_at IS NULL`)
-      .get(companyId) as { n: number }
-  ).n;
+  const awaitingCount = client
+    .prepare<[companyId: number], { n: number }>(
+      `SELECT count(*) AS n FROM reviews WHERE company_id = ? AND status = 'published' AND replied_at IS NULL`,
+    )
+    .get(companyId)!.n;
   return {
     reviews: getPublishedReviews(page.map((r) => r.id)),
     nextCursor: hasMore && last ? encodeInboxCursor(last.phase, last.publishedAt, last.id) : null,
@@ -131,33 +134,37 @@ export function getInboxReview(companyId: number, reviewId: number): ReviewView 
 /** The same customer's other published reviews of this company, newest first. */
 export function listCustomerReviews(companyId: number, review: ReviewView, limit = 10): ReviewView[] {
   if (!review.author) return [];
-  const ids = getDb().$client
-    .prepare(
+  const ids = getDb()
+    .$client.prepare<[authorId: number, companyId: number, reviewId: number, limit: number], { id: number }>(
       `SELECT id FROM reviews
        WHERE author_id = ? AND company_id = ? AND id != ? AND status = 'published' AND published_at IS NOT NULL
        ORDER BY published_at DESC, id DESC LIMIT ?`,
     )
-    .all(review.author.id, companyId, review.id, limit) as { id: number }[];
+    .all(review.author.id, companyId, review.id, limit);
   return getPublishedReviews(ids.map((r) => r.id));
 }
 
 /** The Markdown of the current reply (for the edit form), with its status. */
 export function getReplySource(reviewId: number): { id: number; body: string; status: "published" | "removed"; revisions: number } | null {
   return (
-    (getDb().$client
-      .prepare(
+    getDb()
+      .$client.prepare<[reviewId: number], { id: number; body: string; status: "published" | "removed"; revisions: number }>(
         `SELECT p.id, p.body, p.status, (SELECT count(*) FROM reply_revisions v WHERE v.reply_id = p.id) AS revisions
          FROM replies p WHERE p.review_id = ?`,
       )
-      .get(reviewId) as { id: number; body: string; status: "published" | "removed"; revisions: number } | undefined) ?? null
+      .get(reviewId) ?? null
   );
 }
 
 /** Every version of a reply, newest first (the first version included), for its editors. */
 export function listReplyRevisions(replyId: number, limit = 50): { id: number; body: string; createdAt: number }[] {
-  return getDb().$client
-    .prepare(`SELECT id, body, created_at AS createdAt FROM reply_revisions WHERE reply_id = ? ORDER BY id DESC LIMIT ?`)
-    .all(replyId, limit) as { id: number; body: string; createdAt: number }[];
+  return getDb()
+    .select({ id: replyRevisions.id, body: replyRevisions.body, createdAt: replyRevisions.createdAt })
+    .from(replyRevisions)
+    .where(eq(replyRevisions.replyId, replyId))
+    .orderBy(desc(replyRevisions.id))
+    .limit(limit)
+    .all();
 }
 
 // ─── "This looks scripted" ────────────────────────────────────────────────────
@@ -174,13 +181,13 @@ export interface ScriptedMatch {
 /** The company's earlier reply (on another review) most like `body`, when it is at
  *  least SCRIPTED_THRESHOLD similar; null otherwise. */
 export function findScriptedMatch(companyId: number, reviewId: number, body: string): ScriptedMatch | null {
-  const earlier = getDb().$client
-    .prepare(
+  const earlier = getDb()
+    .$client.prepare<[companyId: number, reviewId: number, limit: number], { reviewId: number; body: string; bodyHtml: string }>(
       `SELECT review_id AS reviewId, body, body_html AS bodyHtml FROM replies
        WHERE company_id = ? AND review_id != ? AND status = 'published'
        ORDER BY published_at DESC, id DESC LIMIT ?`,
     )
-    .all(companyId, reviewId, SCRIPTED_COMPARE_LIMIT) as { reviewId: number; body: string; bodyHtml: string }[];
+    .all(companyId, reviewId, SCRIPTED_COMPARE_LIMIT);
   const best = mostSimilar(body, earlier);
   return best ? { similarity: best.similarity, reviewId: best.item.reviewId, bodyHtml: best.item.bodyHtml } : null;
 }
@@ -221,21 +228,21 @@ export function saveReply(
   const client = db.$client;
   return client.transaction((): ReplyResult => {
     const member = client
-      .prepare(
+      .prepare<[companyId: number, userId: number], { state: string }>(
         `SELECT c.state FROM company_members m JOIN companies c ON c.id = m.company_id
          WHERE m.company_id = ? AND m.user_id = ?`,
       )
-      .get(args.companyId, args.actor.id) as { state: string } | undefined;
+      .get(args.companyId, args.actor.id);
     if (!member) return { ok: false, kind: "forbidden" };
     if (member.state !== "verified") return { ok: false, kind: "not_verified" };
     const f = client
-      .prepare(
+      .prepare<[reviewId: number], ReplyFacts>(
         `SELECT r.id, r.company_id AS companyId, r.subject_id AS subjectId, r.author_id AS authorId, r.origin, r.stars,
                 r.recommend, r.status, r.published_at AS publishedAt, r.resolved_at AS resolvedAt, r.replied_at AS repliedAt,
                 p.id AS replyId, p.status AS replyStatus, p.published_at AS replyPublishedAt
          FROM reviews r LEFT JOIN replies p ON p.review_id = r.id WHERE r.id = ?`,
       )
-      .get(args.reviewId) as ReplyFacts | undefined;
+      .get(args.reviewId);
     if (!f || f.companyId !== args.companyId) return { ok: false, kind: "not_found" };
     if (f.status !== "published" || f.publishedAt == null) return { ok: false, kind: "not_allowed" };
     // A reply a moderator removed stays removed: it is not edited back into view.
@@ -245,14 +252,12 @@ export function saveReply(
     let replyId: number;
     const created = f.replyId == null;
     if (created) {
-      replyId = (
-        client
-          .prepare(
-            `INSERT INTO replies (review_id, company_id, author_id, body, body_html, status, published_at, created_at)
-             VALUES (?, ?, ?, ?, ?, 'published', ?, ?) RETURNING id`,
-          )
-          .get(f.id, f.companyId, args.actor.id, args.body, html, now, now) as { id: number }
-      ).id;
+      replyId = client
+        .prepare<(string | number)[], { id: number }>(
+          `INSERT INTO replies (review_id, company_id, author_id, body, body_html, status, published_at, created_at)
+           VALUES (?, ?, ?, ?, ?, 'published', ?, ?) RETURNING id`,
+        )
+        .get(f.id, f.companyId, args.actor.id, args.body, html, now, now)!.id;
       client.prepare(`UPDATE reviews SET replied_at = ? WHERE id = ?`).run(now, f.id);
       countReply(
         db,

@@ -41,13 +41,13 @@ interface TargetFacts {
 
 function targetFacts(db: Db, reviewId: number): TargetFacts | undefined {
   return db.$client
-    .prepare(
+    .prepare<[reviewId: number], TargetFacts>(
       `SELECT r.status, r.title, c.name AS companyName, p.status AS replyStatus,
               (SELECT f.status FROM follow_ups f WHERE f.review_id = r.id) AS followUpStatus
        FROM reviews r JOIN companies c ON c.id = r.company_id LEFT JOIN replies p ON p.review_id = r.id
        WHERE r.id = ?`,
     )
-    .get(reviewId) as TargetFacts | undefined;
+    .get(reviewId);
 }
 
 export interface ReportContext {

@@ -32,16 +32,38 @@ interface ReviewFacts {
   replyPublishedAt: number | null;
 }
 
-function loadFacts(db: Db, reviewId: number): ReviewFacts | undefined {
-  return db.$client
-    .prepare(
+type Client = Db["$client"];
+
+// The reads every vote, flag and review page makes, prepared once per connection.
+function prepareStatements(client: Client) {
+  return {
+    facts: client.prepare<[reviewId: number], ReviewFacts>(
       `SELECT r.id, r.author_id AS authorId, r.company_id AS companyId, r.subject_id AS subjectId, r.status, r.origin,
               r.stars, r.recommend, r.published_at AS publishedAt, r.resolved_at AS resolvedAt,
               r.held_check AS heldCheck, r.held_at AS heldAt,
               p.id AS replyId, p.status AS replyStatus, p.published_at AS replyPublishedAt
        FROM reviews r LEFT JOIN replies p ON p.review_id = r.id WHERE r.id = ?`,
-    )
-    .get(reviewId) as ReviewFacts | undefined;
+    ),
+    helpfulCount: client.prepare<[reviewId: number], { n: number }>(`SELECT helpful_count AS n FROM reviews WHERE id = ?`),
+    voted: client.prepare<[userId: number, reviewIdsJson: string], { id: number }>(
+      `SELECT review_id AS id FROM helpful_votes WHERE user_id = ? AND review_id IN (SELECT value FROM json_each(?))`,
+    ),
+  };
+}
+
+const prepared = new WeakMap<Client, ReturnType<typeof prepareStatements>>();
+
+function statements(db: Db) {
+  let s = prepared.get(db.$client);
+  if (!s) {
+    s = prepareStatements(db.$client);
+    prepared.set(db.$client, s);
+  }
+  return s;
+}
+
+function loadFacts(db: Db, reviewId: number): ReviewFacts | undefined {
+  return statements(db).facts.get(reviewId);
 }
 
 function counted(f: ReviewFacts): CountedReview {
@@ -92,15 +114,14 @@ export function undoHelpful(args: { actor: Actor; reviewId: number }): ActionRes
 }
 
 function helpfulCount(db: Db, reviewId: number) {
-  return (db.$client.prepare(`SELECT helpful_count AS n FROM reviews WHERE id = ?`).get(reviewId) as { n: number }).n;
+  // Called inside the vote's transaction, after loadFacts found the review.
+  return statements(db).helpfulCount.get(reviewId)!.n;
 }
 
 /** Which of these reviews the reader voted helpful (one query for a whole list). */
 export function votedReviewIds(db: Db, userId: number, reviewIds: number[]): Set<number> {
   if (reviewIds.length === 0) return new Set();
-  const rows = db.$client
-    .prepare(`SELECT review_id AS id FROM helpful_votes WHERE user_id = ? AND review_id IN (SELECT value FROM json_each(?))`)
-    .all(userId, JSON.stringify(reviewIds)) as { id: number }[];
+  const rows = statements(db).voted.all(userId, JSON.stringify(reviewIds));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -146,18 +167,18 @@ export function flagContent(args: FlagArgs, db: Db = getDb()): ActionResult<{ fl
       replyId = f.replyId;
     } else {
       const fu = db.$client
-        .prepare(`SELECT id FROM follow_ups WHERE review_id = ? AND status = 'published'`)
-        .get(args.reviewId) as { id: number } | undefined;
+        .prepare<[reviewId: number], { id: number }>(`SELECT id FROM follow_ups WHERE review_id = ? AND status = 'published'`)
+        .get(args.reviewId);
       if (!fu) return { ok: false, kind: "not_found" };
       if (actorId != null && f.authorId === actorId) return { ok: false, kind: "own_review" };
       followUpId = fu.id;
     }
-    const member = actorId == null ? undefined : (db.$client
-      .prepare(
+    const member = actorId == null ? undefined : db.$client
+      .prepare<[userId: number, companyId: number], { id: number; suspendedUntil: number | null }>(
         `SELECT c.id, c.flagging_suspended_until AS suspendedUntil FROM company_members m JOIN companies c ON c.id = m.company_id
          WHERE m.user_id = ? AND m.company_id = ?`,
       )
-      .get(actorId, f.companyId) as { id: number; suspendedUntil: number | null } | undefined);
+      .get(actorId, f.companyId);
     const staff = args.actor?.role === "moderator" || args.actor?.role === "admin";
     // The company flagging its own reply makes no sense; its members flag reviews and follow-ups.
     if (member && args.target === "reply") return { ok: false, kind: "not_allowed" };
@@ -169,16 +190,18 @@ export function flagContent(args: FlagArgs, db: Db = getDb()): ActionResult<{ fl
       if (refusal) return refusal.kind === "suspended" ? { ok: false, kind: "suspended", until: refusal.until } : { ok: false, kind: "rate_limited" };
     } else {
       const recent = db.$client
-        .prepare(`SELECT count(*) AS n FROM flags WHERE ${who} AND created_at > ?`)
-        .get(email, now - 86_400_000) as { n: number };
+        .prepare<[email: string | null, since: number], { n: number }>(`SELECT count(*) AS n FROM flags WHERE ${who} AND created_at > ?`)
+        .get(email, now - 86_400_000)!;
       if (recent.n >= FLAGS_PER_DAY) return { ok: false, kind: "rate_limited" };
     }
     const duplicate = db.$client
-      .prepare(`SELECT id FROM flags WHERE ${who} AND review_id = ? AND target_type = ? AND status = 'pending'`)
-      .get(actorId ?? email, args.reviewId, args.target) as { id: number } | undefined;
+      .prepare<[reporter: number | string | null, reviewId: number, target: FlagArgs["target"]], { id: number }>(
+        `SELECT id FROM flags WHERE ${who} AND review_id = ? AND target_type = ? AND status = 'pending'`,
+      )
+      .get(actorId ?? email, args.reviewId, args.target);
     if (duplicate) return { ok: false, kind: "already" };
     const row = db.$client
-      .prepare(
+      .prepare<(string | number | null)[], { id: number }>(
         `INSERT INTO flags (target_type, review_id, reply_id, follow_up_id, reason, explanation, reporter_type,
            reporter_user_id, reporter_company_id, reporter_name, reporter_email, reporter_locale, good_faith, deadline_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
@@ -198,7 +221,7 @@ export function flagContent(args: FlagArgs, db: Db = getDb()): ActionResult<{ fl
         args.locale ?? null,
         flagDeadline(args.reason, now),
         now,
-      ) as { id: number };
+      )!;
     // Shown as "being assessed after a report" while a moderator looks at it.
     if (args.target === "review") {
       db.$client.prepare(`UPDATE reviews SET under_review_since = coalesce(under_review_since, ?) WHERE id = ?`).run(now, args.reviewId);
@@ -234,8 +257,10 @@ export function addFollowUp(args: { actor: Actor; reviewId: number; body: string
     const existing = db.$client.prepare(`SELECT id FROM follow_ups WHERE review_id = ?`).get(args.reviewId);
     if (existing) return { ok: false, kind: "already" };
     const row = db.$client
-      .prepare(`INSERT INTO follow_ups (review_id, body, body_html, published_at, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`)
-      .get(args.reviewId, args.body, renderMarkdown(args.body), now, now) as { id: number };
+      .prepare<[reviewId: number, body: string, bodyHtml: string, publishedAt: number, createdAt: number], { id: number }>(
+        `INSERT INTO follow_ups (review_id, body, body_html, published_at, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+      )
+      .get(args.reviewId, args.body, renderMarkdown(args.body), now, now)!;
     return { ok: true, followUpId: row.id };
   }).immediate();
 }
@@ -269,15 +294,17 @@ export function reportIncentive(args: { actor: Actor; reviewId: number; body: st
     if (!f) return { ok: false, kind: "not_found" };
     if (f.authorId !== args.actor.id) return { ok: false, kind: "forbidden" };
     const recent = db.$client
-      .prepare(`SELECT count(*) AS n FROM conduct_reports WHERE reporter_user_id = ? AND created_at > ?`)
-      .get(args.actor.id, now - 86_400_000) as { n: number };
+      .prepare<[userId: number, since: number], { n: number }>(
+        `SELECT count(*) AS n FROM conduct_reports WHERE reporter_user_id = ? AND created_at > ?`,
+      )
+      .get(args.actor.id, now - 86_400_000)!;
     if (recent.n >= 5) return { ok: false, kind: "rate_limited" };
     const row = db.$client
-      .prepare(
+      .prepare<[companyId: number, reviewId: number, userId: number, body: string, createdAt: number], { id: number }>(
         `INSERT INTO conduct_reports (kind, company_id, review_id, reporter_user_id, body, created_at)
          VALUES ('incentive', ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .get(f.companyId, f.id, args.actor.id, args.body, now) as { id: number };
+      .get(f.companyId, f.id, args.actor.id, args.body, now)!;
     return { ok: true, reportId: row.id };
   }).immediate();
 }

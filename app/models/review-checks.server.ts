@@ -173,8 +173,9 @@ export function checkBannedWords(text: string): TriggeredCheck | null {
 
 // ─── Checks against the database ──────────────────────────────────────────────
 
-function count(db: Db, sql: string, ...params: unknown[]): number {
-  return (db.$client.prepare(sql).get(...params) as { n: number }).n;
+/** The `n` of a `SELECT count(…) AS n` without GROUP BY (always one row). */
+function count(db: Db, sql: string, ...params: (string | number)[]): number {
+  return db.$client.prepare<(string | number)[], { n: number }>(sql).get(...params)!.n;
 }
 
 export function checkRateLimits(db: Db, input: CheckInput, now: number): TriggeredCheck[] {
@@ -211,33 +212,36 @@ export function checkNetworkCluster(db: Db, input: CheckInput, now: number): Tri
   return others > 0 ? triggered("network_cluster", { accounts: others + 1 }) : null;
 }
 
+/** A review the duplicate checks compare the new text with. */
+interface ComparedReview {
+  id: number;
+  title: string;
+  body: string;
+}
+
 export function checkDuplicates(db: Db, input: CheckInput, now: number): TriggeredCheck | null {
   const text = `${input.title}\n${input.body}`;
   if (words(input.body).length < CHECK_LIMITS.duplicateMinWords) return null;
   const mine = shingles(text);
   const exclude = input.reviewId ?? 0;
   const own = db.$client
-    .prepare(
+    .prepare<[authorId: number, exclude: number, since: number], ComparedReview>(
       `SELECT id, title, body FROM reviews
        WHERE author_id = ? AND id <> ? AND status <> 'deleted' AND created_at > ?
        ORDER BY id DESC LIMIT 200`,
     )
-    .all(input.authorId, exclude, now - CHECK_LIMITS.duplicateOwnWindowMs) as { id: number; title: string; body: string }[];
+    .all(input.authorId, exclude, now - CHECK_LIMITS.duplicateOwnWindowMs);
   const normalizedBody = words(input.body).join(" ");
   for (const r of own) {
     if (words(r.body).join(" ") === normalizedBody) return triggered("duplicate_own", { reviewId: r.id });
   }
   const others = db.$client
-    .prepare(
+    .prepare<[companyId: number, exclude: number, authorId: number, since: number], ComparedReview>(
       `SELECT id, title, body FROM reviews
        WHERE company_id = ? AND id <> ? AND (author_id IS NULL OR author_id <> ?) AND status <> 'deleted' AND created_at > ?
        ORDER BY id DESC LIMIT 300`,
     )
-    .all(input.companyId, exclude, input.authorId, now - CHECK_LIMITS.duplicateCompanyWindowMs) as {
-    id: number;
-    title: string;
-    body: string;
-  }[];
+    .all(input.companyId, exclude, input.authorId, now - CHECK_LIMITS.duplicateCompanyWindowMs);
   let best = { id: 0, similarity: 0 };
   for (const r of [...own, ...others]) {
     if (words(r.body).length < CHECK_LIMITS.duplicateMinWords) continue;
@@ -267,8 +271,10 @@ export function checkConflictOfInterest(db: Db, input: CheckInput): TriggeredChe
     .get(input.companyId, input.authorId);
   if (member) return triggered("conflict_member");
   const row = db.$client
-    .prepare(`SELECT u.email AS email, c.domain AS domain FROM users u, companies c WHERE u.id = ? AND c.id = ?`)
-    .get(input.authorId, input.companyId) as { email: string; domain: string | null } | undefined;
+    .prepare<[userId: number, companyId: number], { email: string; domain: string | null }>(
+      `SELECT u.email AS email, c.domain AS domain FROM users u, companies c WHERE u.id = ? AND c.id = ?`,
+    )
+    .get(input.authorId, input.companyId);
   if (!row?.domain) return null;
   const emailDomain = row.email.split("@").pop()!.toLowerCase();
   const companyDomain = row.domain.toLowerCase().replace(/^www\./, "");

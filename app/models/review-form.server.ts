@@ -7,6 +7,7 @@
 // can only be checked there, and every error then arrives at once.
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { Submission } from "@conform-to/react";
+import type { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
@@ -34,7 +35,14 @@ export interface KeptUploadView {
   height: number;
 }
 
-export interface ReviewFormState {
+/** Fields a page adds to the review form, read with it (the company a reviewer adds:
+ *  app/lib/add-company-form.ts): their names, and one schema for them and the review's. */
+export interface ExtraReviewFields<Extra extends ReviewInput> {
+  fields: readonly string[];
+  schema: z.ZodType<Extra>;
+}
+
+export interface ReviewFormState<Extra extends ReviewInput = ReviewInput> {
   intent: "save" | "preview";
   /** The text fields, parsed: what was typed and its errors (i18n keys). */
   submission: Submission<unknown>;
@@ -44,6 +52,8 @@ export interface ReviewFormState {
   hasErrors: boolean;
   input: ReviewInput | null;
   suggestion: SuggestionInput | null;
+  /** The review and the page's extra fields, parsed (`options.extra`), when all are valid. */
+  extra: Extra | null;
   /** Photos to attach (kept from an earlier answer, and new), in order. */
   photos: StoredImage[];
   proof: StoredImage | null;
@@ -62,11 +72,11 @@ function view(img: StoredImage): KeptUploadView {
 }
 
 /** Reads and checks the form. `existingPhotoCount` is the photos the review already has (edit). */
-export async function readReviewForm(
+export async function readReviewForm<Extra extends ReviewInput = ReviewInput>(
   request: Request,
   userId: number,
-  options: { existingPhotoIds?: number[]; withSuggestion?: boolean; now?: number } = {},
-): Promise<ReviewFormState> {
+  options: { existingPhotoIds?: number[]; withSuggestion?: boolean; extra?: ExtraReviewFields<Extra>; now?: number } = {},
+): Promise<ReviewFormState<Extra>> {
   const db = getDb();
   const now = options.now ?? Date.now();
   const { form, files } = await readUploadForm(request, ["photos", "proof"]);
@@ -140,20 +150,29 @@ export async function readReviewForm(
     photos.length = Math.max(0, room);
   }
 
-  const fields = [...TEXT_FIELDS, ...(options.withSuggestion ? SUGGESTION_FIELDS : [])];
+  const fields = [...TEXT_FIELDS, ...(options.withSuggestion ? SUGGESTION_FIELDS : []), ...(options.extra?.fields ?? [])];
   const text = new FormData();
   for (const f of fields) {
     const v = form.get(f);
     if (typeof v === "string") text.set(f, v);
   }
   const schema = options.withSuggestion ? reviewSchema.extend(suggestionSchema.shape) : reviewSchema;
-  const submission = parseWithZod(text, { schema });
   let input: ReviewInput | null = null;
   let suggestion: SuggestionInput | null = null;
-  if (submission.status === "success") {
-    const { kind, name, city, address, url, ...review } = submission.value as ReviewInput & Partial<SuggestionInput>;
-    input = review;
-    if (options.withSuggestion) suggestion = { kind: kind!, name: name!, city, address, url };
+  let extra: Extra | null = null;
+  let submission: Submission<unknown>;
+  if (options.extra) {
+    const parsed = parseWithZod(text, { schema: options.extra.schema });
+    if (parsed.status === "success") input = extra = parsed.value;
+    submission = parsed;
+  } else {
+    const parsed = parseWithZod(text, { schema });
+    if (parsed.status === "success") {
+      const { kind, name, city, address, url, ...review } = parsed.value as ReviewInput & Partial<SuggestionInput>;
+      input = review;
+      if (options.withSuggestion) suggestion = { kind: kind!, name: name!, city, address, url };
+    }
+    submission = parsed;
   }
   const fileErrors = Object.fromEntries(Object.entries(errorKeys).map(([field, key]) => [field, [key]]));
 
@@ -168,6 +187,7 @@ export async function readReviewForm(
     hasErrors: submission.status !== "success" || Object.keys(fileErrors).length > 0,
     input,
     suggestion,
+    extra,
     photos,
     proof,
     removePhotoIds,

@@ -256,7 +256,10 @@ function insertReview(
 }
 
 export interface SuggestArgs extends Omit<CreateReviewArgs, "subjectId"> {
-  companyId: number;
+  /** A listed company's id; or, for a company the reviewer adds with the subject
+   *  (app/models/company-suggestions.server.ts), the function that writes it inside this
+   *  transaction and returns its id (it throws to refuse: nothing is written). */
+  companyId: number | ((db: Db, now: number) => number);
   suggestion: SuggestionInput;
 }
 
@@ -277,7 +280,11 @@ export function createReviewWithSuggestedSubject(args: SuggestArgs): WriteResult
 function suggestTransaction(db: Db, args: SuggestArgs, now: number) {
   return db.$client.transaction((): WriteResult & { subjectId?: number } => {
     if (!activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
-    const company = db.$client.prepare(`SELECT id FROM companies WHERE id = ?`).get(args.companyId) as { id: number } | undefined;
+    // A company still waiting for its own check (or refused) takes no other suggestion.
+    const companyId = typeof args.companyId === "function" ? args.companyId(db, now) : args.companyId;
+    const company = db.$client
+      .prepare(`SELECT id FROM companies WHERE id = ? AND (listing = 'listed' OR ?)`)
+      .get(companyId, typeof args.companyId === "function" ? 1 : 0) as { id: number } | undefined;
     if (!company) return { ok: false, kind: "not_found" };
     const s = args.suggestion;
     const slug = uniqueSubjectSlug(db, company.id, s.name);

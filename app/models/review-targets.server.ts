@@ -62,10 +62,11 @@ export function findReviewTargets(query: string, limit = 8): TargetCompany[] {
     });
 }
 
-/** One company and all its active subjects. */
+/** One listed company and all its active subjects (a company a reviewer added is reviewed
+ *  through its own first subject until a moderator lists it). */
 export function getCompanyTargets(slug: string): TargetCompany | null {
   const db = getDb();
-  const company = db.$client.prepare(`SELECT id, slug, name, domain FROM companies WHERE slug = ?`).get(slug) as
+  const company = db.$client.prepare(`SELECT id, slug, name, domain FROM companies WHERE slug = ? AND listing = 'listed'`).get(slug) as
     | Omit<TargetCompany, "subjects">
     | undefined;
   if (!company) return null;

@@ -1,7 +1,7 @@
 // Reading reviews with their whole conversation (reply, follow-up, photos) for every
 // public page. Lists are paginated by keyset and load their related rows in batches:
 // never one query per review.
-import { getDb } from "#db/client.server";
+import { getDb, type Db } from "#db/client.server";
 import type { CHANNELS, LANGUAGES, ORIGINS, REVIEW_STATES, SUBJECT_KINDS } from "#db/schema";
 import { FLAG_DECISION_MS } from "~/lib/flag-policy";
 
@@ -63,18 +63,99 @@ const REVIEW_JOINS = `
   JOIN subjects s ON s.id = r.subject_id
   LEFT JOIN users u ON u.id = r.author_id`;
 
-type ReviewRow = Record<string, unknown> & { id: number };
+/** A row of REVIEW_COLUMNS, as SQLite returns it (recommend is 0, 1 or null). */
+interface ReviewRow {
+  id: number;
+  stars: number;
+  title: string;
+  bodyHtml: string;
+  language: ReviewView["language"];
+  experienceDate: string;
+  channel: ReviewView["channel"];
+  recommend: number | null;
+  origin: ReviewView["origin"];
+  status: ReviewView["status"];
+  publishedAt: number | null;
+  editedAt: number | null;
+  removedAt: number | null;
+  removalReason: string | null;
+  underReviewSince: number | null;
+  resolvedAt: number | null;
+  helpfulCount: number;
+  /** The author's columns are null when the review has none (LEFT JOIN users). */
+  authorId: number | null;
+  authorName: string | null;
+  authorReviewCount: number | null;
+  authorDeletedAt: number | null;
+  companyId: number;
+  companySlug: string;
+  companyName: string;
+  companyState: string;
+  companyColor: string | null;
+  subjectId: number;
+  subjectSlug: string;
+  subjectName: string;
+  subjectKind: ReviewView["subject"]["kind"];
+  subjectCity: string | null;
+}
 
-function toPost(row: Record<string, unknown> | undefined, underReviewSince: number | null): PostView | null {
+/** A reply's or a follow-up's row, as hydrate() reads them. */
+interface PostRow {
+  id: number;
+  reviewId: number;
+  bodyHtml: string;
+  publishedAt: number;
+  editedAt: number | null;
+  status: PostView["status"];
+  removedAt: number | null;
+  removalReason: string | null;
+}
+
+type Client = Db["$client"];
+
+// The reads whose SQL is fixed, prepared once per connection (the review page and the home
+// page run them on every request). The others build their SQL (filters, IN lists) per call.
+function prepareStatements(client: Client) {
+  return {
+    publicReview: client.prepare<[id: number], ReviewRow>(
+      `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS} WHERE r.id = ? AND r.status IN ('published', 'removed')`,
+    ),
+    anyStatus: client.prepare<[id: number], ReviewRow>(`SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS} WHERE r.id = ?`),
+    latest: client.prepare<[limit: number], ReviewRow>(
+      `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS}
+       WHERE r.status = 'published' AND r.published_at IS NOT NULL
+       ORDER BY r.published_at DESC, r.id DESC LIMIT ?`,
+    ),
+    latestAnswered: client.prepare<[limit: number], ReviewRow>(
+      `SELECT ${REVIEW_COLUMNS} FROM (
+         SELECT review_id FROM replies WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT ?
+       ) latest JOIN reviews r ON r.id = latest.review_id ${REVIEW_JOINS}
+       WHERE r.status = 'published'`,
+    ),
+  };
+}
+
+const prepared = new WeakMap<Client, ReturnType<typeof prepareStatements>>();
+
+function statements(client: Client) {
+  let s = prepared.get(client);
+  if (!s) {
+    s = prepareStatements(client);
+    prepared.set(client, s);
+  }
+  return s;
+}
+
+function toPost(row: PostRow | undefined, underReviewSince: number | null): PostView | null {
   if (!row) return null;
   return {
-    id: row.id as number,
-    bodyHtml: row.status === "removed" ? "" : (row.bodyHtml as string),
-    publishedAt: row.publishedAt as number,
-    editedAt: (row.editedAt as number | null) ?? null,
-    status: row.status as "published" | "removed",
-    removedAt: (row.removedAt as number | null) ?? null,
-    removalReason: (row.removalReason as string | null) ?? null,
+    id: row.id,
+    bodyHtml: row.status === "removed" ? "" : row.bodyHtml,
+    publishedAt: row.publishedAt,
+    editedAt: row.editedAt,
+    status: row.status,
+    removedAt: row.removedAt,
+    removalReason: row.removalReason,
     underReview: underReviewSince != null,
     underReviewSince,
   };
@@ -86,31 +167,31 @@ function hydrate(rows: ReviewRow[]): ReviewView[] {
   const client = getDb().$client;
   const ids = rows.map((r) => r.id);
   const placeholders = ids.map(() => "?").join(",");
-  const replies = new Map<number, Record<string, unknown>>();
+  const replies = new Map<number, PostRow>();
   for (const row of client
-    .prepare(
+    .prepare<number[], PostRow & { underReviewSince: number | null }>(
       `SELECT id, review_id AS reviewId, body_html AS bodyHtml, published_at AS publishedAt, edited_at AS editedAt,
               status, removed_at AS removedAt, removal_reason AS removalReason, under_review_since AS underReviewSince
        FROM replies WHERE review_id IN (${placeholders})`,
     )
-    .all(...ids) as Record<string, unknown>[])
-    replies.set(row.reviewId as number, row);
-  const followUps = new Map<number, Record<string, unknown>>();
+    .all(...ids))
+    replies.set(row.reviewId, row);
+  const followUps = new Map<number, PostRow>();
   for (const row of client
-    .prepare(
+    .prepare<number[], PostRow>(
       `SELECT id, review_id AS reviewId, body_html AS bodyHtml, published_at AS publishedAt, edited_at AS editedAt,
               status, removed_at AS removedAt, removal_reason AS removalReason
        FROM follow_ups WHERE review_id IN (${placeholders})`,
     )
-    .all(...ids) as Record<string, unknown>[])
-    followUps.set(row.reviewId as number, row);
+    .all(...ids))
+    followUps.set(row.reviewId, row);
   const photos = new Map<number, ReviewView["photos"]>();
   for (const row of client
-    .prepare(
+    .prepare<number[], { id: number; reviewId: number; storageKey: string; width: number; height: number }>(
       `SELECT id, review_id AS reviewId, storage_key AS storageKey, width, height
        FROM review_media WHERE kind = 'photo' AND review_id IN (${placeholders}) ORDER BY review_id, position`,
     )
-    .all(...ids) as { id: number; reviewId: number; storageKey: string; width: number; height: number }[]) {
+    .all(...ids)) {
     const list = photos.get(row.reviewId) ?? [];
     list.push({ id: row.id, storageKey: row.storageKey, width: row.width, height: row.height });
     photos.set(row.reviewId, list);
@@ -121,13 +202,13 @@ function hydrate(rows: ReviewRow[]): ReviewView[] {
   const now = Date.now();
   const underReview = new Map<string, number>();
   for (const row of client
-    .prepare(
+    .prepare<number[], { reviewId: number; target: string; since: number }>(
       `SELECT review_id AS reviewId, target_type AS target, min(created_at) AS since FROM flags
        WHERE status = 'pending' AND review_id IN (${placeholders}) AND created_at <= ?
          AND coalesce(deadline_at, created_at + ?) > ?
        GROUP BY review_id, target_type`,
     )
-    .all(...ids, now, FLAG_DECISION_MS, now) as { reviewId: number; target: string; since: number }[])
+    .all(...ids, now, FLAG_DECISION_MS, now))
     underReview.set(`${row.reviewId}:${row.target}`, row.since);
   const since = (id: number, target: "review" | "reply" | "follow_up") => underReview.get(`${id}:${target}`) ?? null;
 
@@ -135,40 +216,41 @@ function hydrate(rows: ReviewRow[]): ReviewView[] {
     const removed = r.status === "removed";
     return {
       id: r.id,
-      stars: r.stars as number,
-      title: removed ? "" : (r.title as string),
-      bodyHtml: removed ? "" : (r.bodyHtml as string),
-      language: r.language as ReviewView["language"],
-      experienceDate: r.experienceDate as string,
-      channel: r.channel as ReviewView["channel"],
+      stars: r.stars,
+      title: removed ? "" : r.title,
+      bodyHtml: removed ? "" : r.bodyHtml,
+      language: r.language,
+      experienceDate: r.experienceDate,
+      channel: r.channel,
       recommend: r.recommend == null ? null : r.recommend === 1,
-      origin: r.origin as ReviewView["origin"],
-      status: r.status as ReviewView["status"],
-      publishedAt: (r.publishedAt as number | null) ?? null,
-      editedAt: (r.editedAt as number | null) ?? null,
-      removedAt: (r.removedAt as number | null) ?? null,
-      removalReason: (r.removalReason as string | null) ?? null,
+      origin: r.origin,
+      status: r.status,
+      publishedAt: r.publishedAt,
+      editedAt: r.editedAt,
+      removedAt: r.removedAt,
+      removalReason: r.removalReason,
       underReview: since(r.id, "review") != null,
       underReviewSince: since(r.id, "review"),
-      resolvedAt: (r.resolvedAt as number | null) ?? null,
-      helpfulCount: r.helpfulCount as number,
+      resolvedAt: r.resolvedAt,
+      helpfulCount: r.helpfulCount,
+      // The joined user's name and count are NOT NULL columns: set whenever authorId is.
       author:
-        r.authorId != null && r.authorDeletedAt == null
-          ? { id: r.authorId as number, displayName: r.authorName as string, reviewCount: r.authorReviewCount as number }
+        r.authorId != null && r.authorDeletedAt == null && r.authorName != null && r.authorReviewCount != null
+          ? { id: r.authorId, displayName: r.authorName, reviewCount: r.authorReviewCount }
           : null,
       company: {
-        id: r.companyId as number,
-        slug: r.companySlug as string,
-        name: r.companyName as string,
+        id: r.companyId,
+        slug: r.companySlug,
+        name: r.companyName,
         verified: r.companyState === "verified",
-        color: (r.companyColor as string | null) ?? null,
+        color: r.companyColor,
       },
       subject: {
-        id: r.subjectId as number,
-        slug: r.subjectSlug as string,
-        name: r.subjectName as string,
-        kind: r.subjectKind as ReviewView["subject"]["kind"],
-        city: (r.subjectCity as string | null) ?? null,
+        id: r.subjectId,
+        slug: r.subjectSlug,
+        name: r.subjectName,
+        kind: r.subjectKind,
+        city: r.subjectCity,
       },
       // A removed review's conversation goes with it; otherwise the reply always shows.
       reply: removed ? null : toPost(replies.get(r.id), since(r.id, "reply")),
@@ -273,62 +355,48 @@ export function listReviews(
   }
   where.push(`${sortColumn} IS NOT NULL`);
   const rows = getDb()
-    .$client.prepare(
+    .$client.prepare<(string | number)[], ReviewRow>(
       `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS}
        WHERE ${where.join(" AND ")}
        ORDER BY ${sortColumn} DESC, r.id DESC
        LIMIT ?`,
     )
-    .all(...params, limit + 1) as ReviewRow[];
+    .all(...params, limit + 1);
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
+  // The sort column is never null on these rows (`IS NOT NULL` above).
   const nextCursor =
-    hasMore && last
-      ? encodeCursor((sort === "helpful" ? last.helpfulCount : last.publishedAt) as number, last.id)
-      : null;
+    hasMore && last ? encodeCursor(sort === "helpful" ? last.helpfulCount : last.publishedAt!, last.id) : null;
   return { reviews: hydrate(page), nextCursor };
 }
 
 /** A review with its conversation, as anyone may see it (published or a removed placeholder). */
 export function getPublicReview(id: number): ReviewView | null {
-  const row = getDb()
-    .$client.prepare(
-      `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS} WHERE r.id = ? AND r.status IN ('published', 'removed')`,
-    )
-    .get(id) as ReviewRow | undefined;
+  const row = statements(getDb().$client).publicReview.get(id);
   return row ? hydrate([row])[0] : null;
 }
 
 /** Any review by id whatever its status (for its author and moderators). */
 export function getReviewAnyStatus(id: number): ReviewView | null {
-  const row = getDb()
-    .$client.prepare(`SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS} WHERE r.id = ?`)
-    .get(id) as ReviewRow | undefined;
+  const row = statements(getDb().$client).anyStatus.get(id);
   return row ? hydrate([row])[0] : null;
 }
 
 /** The latest published reviews across the site, for the home page. */
 export function listLatestReviews(limit = 6): ReviewView[] {
-  const rows = getDb()
-    .$client.prepare(
-      `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS}
-       WHERE r.status = 'published' AND r.published_at IS NOT NULL
-       ORDER BY r.published_at DESC, r.id DESC LIMIT ?`,
-    )
-    .all(limit) as ReviewRow[];
-  return hydrate(rows);
+  return hydrate(statements(getDb().$client).latest.all(limit));
 }
 
 /** Published reviews by ids, in the given order (search results). */
 export function getPublishedReviews(ids: number[]): ReviewView[] {
   if (ids.length === 0) return [];
   const rows = getDb()
-    .$client.prepare(
+    .$client.prepare<number[], ReviewRow>(
       `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS}
        WHERE r.status = 'published' AND r.id IN (${ids.map(() => "?").join(",")})`,
     )
-    .all(...ids) as ReviewRow[];
+    .all(...ids);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return hydrate(ids.map((id) => byId.get(id)).filter((r): r is ReviewRow => r != null));
 }
@@ -338,31 +406,24 @@ export function listAuthorReviews(authorId: number, options: { before?: string |
   const limit = options.limit ?? REVIEW_PAGE_SIZE;
   const cursor = decodeCursor(options.before);
   const rows = getDb()
-    .$client.prepare(
+    .$client.prepare<number[], ReviewRow>(
       `SELECT ${REVIEW_COLUMNS} FROM reviews r ${REVIEW_JOINS}
        WHERE r.author_id = ? AND r.status = 'published' AND r.published_at IS NOT NULL
        ${cursor ? "AND (r.published_at, r.id) < (?, ?)" : ""}
        ORDER BY r.published_at DESC, r.id DESC LIMIT ?`,
     )
-    .all(authorId, ...(cursor ? [cursor.value, cursor.id] : []), limit + 1) as ReviewRow[];
+    .all(authorId, ...(cursor ? [cursor.value, cursor.id] : []), limit + 1);
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
   return {
     reviews: hydrate(page),
-    nextCursor: hasMore && last ? encodeCursor(last.publishedAt as number, last.id) : null,
+    // published_at is never null on these rows (`IS NOT NULL` above).
+    nextCursor: hasMore && last ? encodeCursor(last.publishedAt!, last.id) : null,
   };
 }
 
 /** The reviews whose company replied most recently, with their replies (home page). */
 export function listLatestAnswered(limit = 4): ReviewView[] {
-  const rows = getDb()
-    .$client.prepare(
-      `SELECT ${REVIEW_COLUMNS} FROM (
-         SELECT review_id FROM replies WHERE status = 'published' ORDER BY published_at DESC, id DESC LIMIT ?
-       ) latest JOIN reviews r ON r.id = latest.review_id ${REVIEW_JOINS}
-       WHERE r.status = 'published'`,
-    )
-    .all(limit * 2) as ReviewRow[];
-  return hydrate(rows.slice(0, limit));
+  return hydrate(statements(getDb().$client).latestAnswered.all(limit * 2).slice(0, limit));
 }

@@ -8,9 +8,10 @@ export function countSitemapPages(): number {
   return Math.max(1, Math.ceil(maxId / SITEMAP_PAGE_SIZE));
 }
 
-/** Page n lists the companies whose ids fall in its block: a range scan, no OFFSET. */
+/** Page n lists the companies whose ids fall in its block: a range scan, no OFFSET. Not the
+ *  ones added by a reviewer and not yet checked, nor refused ones (companies.listing). */
 export function sitemapCompanies(page: number): { slug: string; lastReviewAt: number | null }[] {
   return getDb()
-    .$client.prepare(`SELECT slug, last_review_at AS lastReviewAt FROM companies WHERE id > ? AND id <= ? ORDER BY id`)
+    .$client.prepare(`SELECT slug, last_review_at AS lastReviewAt FROM companies WHERE id > ? AND id <= ? AND listing = 'listed' ORDER BY id`)
     .all((page - 1) * SITEMAP_PAGE_SIZE, page * SITEMAP_PAGE_SIZE) as { slug: string; lastReviewAt: number | null }[];
 }

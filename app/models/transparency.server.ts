@@ -405,41 +405,41 @@ export interface TransparencyStats {
 export function getTransparencyStats(now = Date.now()): TransparencyStats {
   const client = getDb().$client;
   const since = now - YEAR_MS;
-  const decisions = (
-    client
-      .prepare(
-        `SELECT reason, decision, automated, count(*) AS count FROM moderation_decisions
-         WHERE created_at >= ? AND target_type IN ('review', 'reply', 'follow_up')
-         GROUP BY reason, decision, automated ORDER BY count DESC`,
-      )
-      .all(since) as { reason: string; decision: string; automated: number; count: number }[]
-  ).map((d) => ({ ...d, automated: d.automated === 1 }));
+  const decisions = client
+    .prepare<[since: number], { reason: string; decision: string; automated: number; count: number }>(
+      `SELECT reason, decision, automated, count(*) AS count FROM moderation_decisions
+       WHERE created_at >= ? AND target_type IN ('review', 'reply', 'follow_up')
+       GROUP BY reason, decision, automated ORDER BY count DESC`,
+    )
+    .all(since)
+    .map((d) => ({ ...d, automated: d.automated === 1 }));
   const flagsByReporter = client
-    .prepare(
+    .prepare<[since: number], TransparencyStats["flagsByReporter"][number]>(
       `SELECT reporter_type AS reporterType, count(*) AS total, sum(status = 'upheld') AS upheld,
               sum(status = 'dismissed') AS dismissed, sum(status = 'pending') AS pending
        FROM flags WHERE created_at >= ? GROUP BY reporter_type ORDER BY total DESC`,
     )
-    .all(since) as TransparencyStats["flagsByReporter"];
+    .all(since);
+  // count(*) without GROUP BY: always one row.
   const decided = client
-    .prepare(`SELECT count(*) AS n FROM flags WHERE decided_at IS NOT NULL AND created_at >= ?`)
-    .get(since) as { n: number };
+    .prepare<[since: number], { n: number }>(`SELECT count(*) AS n FROM flags WHERE decided_at IS NOT NULL AND created_at >= ?`)
+    .get(since)!;
   let medianFlagDecisionMs: number | null = null;
   if (decided.n > 0) {
     const middle = client
-      .prepare(
+      .prepare<[since: number, limit: number, offset: number], { delay: number }>(
         `SELECT decided_at - created_at AS delay FROM flags WHERE decided_at IS NOT NULL AND created_at >= ?
          ORDER BY delay LIMIT ? OFFSET ?`,
       )
-      .all(since, 2 - (decided.n % 2), Math.floor((decided.n - 1) / 2)) as { delay: number }[];
+      .all(since, 2 - (decided.n % 2), Math.floor((decided.n - 1) / 2));
     medianFlagDecisionMs = middle.reduce((s, r) => s + r.delay, 0) / middle.length;
   }
   const counts = client
-    .prepare(
+    .prepare<[], { published: number; held: number }>(
       `SELECT (SELECT coalesce(sum(review_count), 0) FROM rating_stats WHERE scope = 'company') AS published,
               (SELECT count(*) FROM reviews WHERE status = 'held') AS held`,
     )
-    .get() as { published: number; held: number };
+    .get()!;
   return {
     decisions,
     flagsByReporter,

@@ -56,7 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return []; // the error boundary sets a localized title
   const { company, allSummary, locale, canonical, page } = data;
   const score = allSummary.trustScore != null ? allSummary.trustScore.toLocaleString(locale) : "—";
-  return seoMeta({
+  const tags = seoMeta({
     title: `${company.name} — ${translate(locale, "score.reviewCount.other", { count: allSummary.reviewCount })} — Réplique`,
     description: translate(locale, "company.meta", { name: company.name, count: allSummary.reviewCount, score }),
     url: canonical,
@@ -64,6 +64,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     type: "profile",
     jsonLd: companyJsonLd(company, allSummary, page.reviews, canonical),
   });
+  // Added by a reviewer and not yet checked by a moderator: not for search engines yet.
+  return company.listing === "pending" ? [...tags, { name: "robots", content: "noindex" }] : tags;
 };
 
 export default function CompanyPage() {

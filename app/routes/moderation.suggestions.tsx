@@ -1,5 +1,5 @@
 // /moderation/suggestions: the subjects (stores, websites, products, services) that reviewers
-// suggested with their review, the oldest first, by keyset pagination; each opens its case
+// suggested with their review (with the company, when they added it too), the oldest first, by keyset pagination; each opens its case
 // page (/moderation/suggestions/:id), where it is accepted or refused.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -30,11 +30,18 @@ export default function SuggestionQueue() {
           key={item.id}
           headingId={`suggestion-${item.id}`}
           href={`/moderation/suggestions/${item.id}`}
-          title={t("queues.suggestions.item", { name: item.name, company: item.company.name })}
-          badge={<span className="badge">{t(`subjectKind.${item.kind}` as MessageKey)}</span>}
+          title={t(item.company.added ? "queues.suggestions.company.item" : "queues.suggestions.item", { name: item.name, company: item.company.name })}
+          badge={
+            <>
+              {item.company.added ? <span className="badge badge--warn">{t("queues.suggestions.company.badge")}</span> : null}{" "}
+              <span className="badge">{t(`subjectKind.${item.kind}` as MessageKey)}</span>
+            </>
+          }
           waiting={t("queues.waitingSince", { age: waited(item.createdAt) })}
         >
-          <p className="queue-item__facts muted">{[item.address, item.postalCode, item.city, item.url].filter(Boolean).join(" · ")}</p>
+          <p className="queue-item__facts muted">
+            {[item.company.added ? item.company.domain : null, item.address, item.postalCode, item.city, item.url].filter(Boolean).join(" · ")}
+          </p>
           <p className="muted">
             {t("queues.suggestions.by", { author: item.suggestedBy?.name ?? t("queues.anonymous") })} ·{" "}
             {tp("queues.suggestions.waiting", item.waitingReviews)}

@@ -3,7 +3,9 @@
 // duplicate one), the suggester's facts and the earlier decisions — and the decision:
 // accept it (it becomes active, its reviews are published and counted) or refuse it (its
 // reviews move to a listed subject the moderator chooses, or are not published), with a
-// reason from the published list and a statement to the suggester.
+// reason from the published list and a statement to the suggester. When the reviewer added the
+// company with it (/write-a-review/new), the company's facts come first, and the decision lists
+// the company or hides it.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -15,7 +17,7 @@ import { useT } from "~/i18n/react";
 import { localeOfMatches } from "~/lib/auth-meta";
 import { suggestionDecisionSchema } from "~/lib/moderation-queues";
 import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
-import { decideSuggestion, getSuggestionCase } from "~/models/moderation-queues.server";
+import { decideSuggestion, getSuggestionCase, type SuggestionCase } from "~/models/moderation-queues.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
@@ -55,6 +57,7 @@ export default function SuggestionCasePage() {
       </p>
       <div className="case-layout">
         <div className="case-main">
+          {view.addedCompany ? <AddedCompanySection company={view.addedCompany} /> : null}
           <section className="section case-section" aria-labelledby="suggestion-subject">
             <h2 id="suggestion-subject">{t("queues.suggestions.case.subject")}</h2>
             <dl className="case-facts">
@@ -121,10 +124,17 @@ export default function SuggestionCasePage() {
             lastResult={answer?.result}
             refusal={view.refusal ? t(`queues.refusal.${view.refusal}`) : null}
             nothing={pending ? null : t("queues.caseDecided", { status: t(view.state === "active" ? "queues.logged.subject_accept" : "queues.logged.subject_refuse") })}
-            choices={[
-              { value: "accept", label: "queues.suggestions.decide.accept", hint: "queues.suggestions.decide.acceptHint" },
-              { value: "refuse", label: "queues.suggestions.decide.refuse", hint: "queues.suggestions.decide.refuseHint" },
-            ]}
+            choices={
+              view.addedCompany
+                ? [
+                    { value: "accept", label: "queues.suggestions.company.accept", hint: "queues.suggestions.company.acceptHint" },
+                    { value: "refuse", label: "queues.suggestions.company.refuse", hint: "queues.suggestions.company.refuseHint" },
+                  ]
+                : [
+                    { value: "accept", label: "queues.suggestions.decide.accept", hint: "queues.suggestions.decide.acceptHint" },
+                    { value: "refuse", label: "queues.suggestions.decide.refuse", hint: "queues.suggestions.decide.refuseHint" },
+                  ]
+            }
             select={
               view.existing.length > 0
                 ? {
@@ -141,6 +151,48 @@ export default function SuggestionCasePage() {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The company the reviewer added with the subject: its fields, where it stands, and the
+ *  companies it may duplicate. */
+function AddedCompanySection({ company }: { company: NonNullable<SuggestionCase["addedCompany"]> }) {
+  const { t, date, locale } = useT();
+  return (
+    <section className="section case-section" aria-labelledby="suggestion-company">
+      <h2 id="suggestion-company">{t("queues.suggestions.company.section")}</h2>
+      <dl className="case-facts">
+        <dt>{t("queues.suggestions.company.name")}</dt>
+        <dd>{company.name}</dd>
+        <dt>{t("queues.suggestions.company.domain")}</dt>
+        <dd>{company.domain ?? "—"}</dd>
+        {company.website ? (
+          <>
+            <dt>{t("queues.suggestions.company.website")}</dt>
+            <dd>{company.website}</dd>
+          </>
+        ) : null}
+        <dt>{t("queues.suggestions.company.categories")}</dt>
+        <dd>{company.categories.map((c) => (locale === "fr" ? c.nameFr : c.nameEn)).join(", ") || "—"}</dd>
+        <dt>{t("queues.suggestions.company.createdAt")}</dt>
+        <dd>{date(company.createdAt, "medium")}</dd>
+        <dt>{t("queues.suggestions.company.listing")}</dt>
+        <dd>{t(`queues.suggestions.company.listing.${company.listing}`)}</dd>
+      </dl>
+      <h3>{t("queues.suggestions.company.similar")}</h3>
+      {company.similar.length === 0 ? (
+        <p className="muted">{t("queues.suggestions.company.noSimilar")}</p>
+      ) : (
+        <ul>
+          {company.similar.map((c) => (
+            <li key={c.slug}>
+              {c.listing === "refused" ? c.name : <Link to={`/companies/${c.slug}`}>{c.name}</Link>}
+              {c.domain ? ` · ${c.domain}` : ""} · {t(`queues.suggestions.company.listing.${c.listing}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

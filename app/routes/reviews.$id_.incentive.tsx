@@ -1,66 +1,47 @@
 // "The company offered me something to change or delete my review": a report by the
 // review's author, for the moderators (conduct_reports, kind 'incentive').
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AuthorNoteForm } from "~/components/AuthorNoteForm";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AuthorNotePage, authorNoteLinks, type AuthorNote } from "~/components/AuthorNotePage";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
-import { forbidden, notFound, readForm } from "~/lib/http.server";
 import { incentiveSchema } from "~/lib/review-schema";
-import { requireUser } from "~/models/permissions.server";
+import { ownReview, saveAuthorNote, type AuthorNoteSave } from "~/lib/review-routes.server";
+import type { SessionUser } from "~/models/permissions.server";
 import { reportIncentive } from "~/models/review-actions.server";
 import { getReviewForEdit } from "~/models/review-submission.server";
-import writeStyles from "~/styles/write.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: writeStyles }];
+const note: AuthorNote = {
+  schema: incentiveSchema,
+  title: "incentive.title",
+  intro: "incentive.intro",
+  labels: { body: "incentive.body", hint: "incentive.hint", submit: "incentive.submit" },
+};
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "incentive.title");
+export const links = authorNoteLinks;
 
-function ownReview(request: Request, param: string | undefined) {
-  const user = requireUser(request);
-  const id = Number(param);
-  const review = Number.isSafeInteger(id) && id > 0 ? getReviewForEdit({ id: user.id, role: user.role }, id) : null;
-  if (!review) throw notFound();
-  if (review === "forbidden") throw forbidden();
-  return { user, review };
-}
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, note.title);
+
+/** The author's review, whatever its status (but deleted). */
+const reviewOf = (user: SessionUser, id: number) => getReviewForEdit({ id: user.id, role: user.role }, id);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review } = ownReview(request, params.id);
+  const { review } = ownReview(request, params.id, reviewOf);
   return { review: { id: review.id, title: review.values.title, company: review.subject.company.name } };
 }
 
+/** A refused report: the form again when the author sent too many today (429), else 403. */
+const refusal: AuthorNoteSave["refusal"] = (kind) => (kind === "rate_limited" ? { status: 429, formError: "flag.rateLimited" } : null);
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, review } = ownReview(request, params.id);
-  const submission = parseWithZod(await readForm(request), { schema: incentiveSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = reportIncentive({ actor: { id: user.id, role: user.role }, reviewId: review.id, body: submission.value.body });
-  if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.incentiveReported") } });
-  if (result.kind === "rate_limited") return data({ result: submission.reply({ formErrors: ["flag.rateLimited"] }) }, { status: 429 });
-  throw forbidden();
+  const { user, review } = ownReview(request, params.id, reviewOf);
+  return saveAuthorNote(request, user, review.id, { schema: note.schema, save: reportIncentive, flash: "flash.incentiveReported", refusal });
 }
 
 export default function IncentivePage() {
   const { review } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t } = useT();
-  return (
-    <div className="page page--narrow write-page">
-      <p>
-        <Link to={`/reviews/${review.id}`}>← {review.title}</Link>
-      </p>
-      <h1>{t("incentive.title")}</h1>
-      <p>{t("incentive.intro")}</p>
-      <AuthorNoteForm
-        schema={incentiveSchema}
-        lastResult={answer?.result}
-        labels={{ body: "incentive.body", hint: "incentive.hint", submit: "incentive.submit" }}
-      />
-    </div>
-  );
+  return <AuthorNotePage note={note} review={review} lastResult={answer?.result} />;
 }
 
 export function ErrorBoundary() {

@@ -8,8 +8,8 @@
 // window, once: a Conform form on one zod schema (app/lib/appeal-form.ts) shared with the
 // action, a plain <Form method="post"> that works without JavaScript and keeps what was
 // typed when the action answers with an error.
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
   redirect,
@@ -18,19 +18,17 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AppealSection } from "~/components/AppealForm";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { FormError } from "~/components/Field";
-import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { APPEAL_MAX_LENGTH, APPEAL_MESSAGE_VARS, appealDeadline, appealSchema } from "~/lib/appeal-form";
+import { APPEAL_REFUSAL_KEYS, appealSchema } from "~/lib/appeal-form";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { conformError, conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { forbidden, notFound, readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { statementText } from "~/lib/statement";
-import { fileAppeal, getAppealRight, type AppealRefusal, type AppealRight } from "~/models/appeals.server";
+import { fileAppeal, getAppealRight } from "~/models/appeals.server";
 import { getStatement } from "~/models/moderation.server";
 import { requireUser } from "~/models/permissions.server";
 import moderationStyles from "~/styles/moderation.css?url";
@@ -54,16 +52,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { statement, appeal: getAppealRight(id, user) };
 }
 
-const REFUSAL: Record<AppealRefusal, MessageKey> = {
-  already_appealed: "appeal.refusal.already_appealed",
-  closed: "appeal.refusal.closed",
-  superseded: "appeal.refusal.superseded",
-  gone: "appeal.refusal.gone",
-  final: "appeal.refusal.final",
-  not_entitled: "appeal.refusal.not_entitled",
-  not_appealable: "appeal.refusal.not_appealable",
-};
-
 type ActionData = { result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -85,11 +73,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (outcome.kind === "not_found") throw notFound();
   const refused = outcome.kind === "not_entitled" || outcome.kind === "final" || outcome.kind === "not_appealable";
-  return data<ActionData>({ result: submission.reply({ formErrors: [REFUSAL[outcome.kind]] }) }, { status: refused ? 403 : 409 });
+  return data<ActionData>({ result: submission.reply({ formErrors: [APPEAL_REFUSAL_KEYS[outcome.kind]] }) }, { status: refused ? 403 : 409 });
 }
 
 export default function StatementPage() {
   const { statement, appeal } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const { t, locale, date } = useT();
   const s = statementText(locale, statement);
   const open = appeal?.kind === "open";
@@ -139,82 +128,8 @@ export default function StatementPage() {
           ) : null}
         </section>
       </article>
-      {appeal ? <AppealSection right={appeal} decidedAt={statement.decidedAt} /> : null}
+      {appeal ? <AppealSection right={appeal} decidedAt={statement.decidedAt} lastResult={answer?.result} outcomePath={(id) => `/statements/${id}`} /> : null}
     </div>
-  );
-}
-
-function AppealSection({ right, decidedAt }: { right: AppealRight; decidedAt: number }) {
-  const { t, date } = useT();
-  if (right.kind === "open") return <AppealForm deadline={right.deadline} />;
-  if (right.kind === "appealed") {
-    const a = right.appeal;
-    const key: MessageKey = a.status === "pending" ? "appeal.state.pending" : a.status === "upheld" ? "appeal.state.upheld" : "appeal.state.overturned";
-    return (
-      <section className="card appeal" id="appeal" aria-labelledby="appeal-title">
-        <h2 id="appeal-title">{t("appeal.yours")}</h2>
-        <p>{t(key, { date: date(a.createdAt), decided: a.decidedAt ? date(a.decidedAt) : "—" })}</p>
-        {a.outcomeDecisionId ? (
-          <p>
-            <Link to={`/statements/${a.outcomeDecisionId}`}>{t("appeal.state.outcome")}</Link>
-          </p>
-        ) : null}
-      </section>
-    );
-  }
-  // The decision went this reader's way, or it is the outcome of an appeal: the text says so.
-  if (right.kind === "not_entitled" || right.kind === "final" || right.kind === "not_appealable") return null;
-  return (
-    <section className="card appeal" id="appeal" aria-labelledby="appeal-title">
-      <h2 id="appeal-title">{t("appeal.title")}</h2>
-      <p className="muted">
-        {t(REFUSAL[right.kind], { deadline: date(right.kind === "closed" ? right.deadline : appealDeadline(decidedAt)) })}
-      </p>
-    </section>
-  );
-}
-
-function AppealForm({ deadline }: { deadline: number }) {
-  const answer = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const { t, locale, date } = useT();
-  const [form, fields] = useForm({
-    id: "appeal-form",
-    lastResult: answer?.result,
-    constraint: getZodConstraint(appealSchema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: appealSchema }),
-  });
-  const vars = { ...APPEAL_MESSAGE_VARS, deadline: date(deadline) };
-  const hintId = `${fields.explanation.id}-hint`;
-  const { key: explanationKey, ...explanationProps } = getTextareaProps(fields.explanation, { ariaDescribedBy: hintId });
-  const formMessages = conformErrors(locale, form.errors, vars);
-  const error = conformError(locale, fields.explanation.errors, vars);
-  return (
-    <section className="card appeal" id="appeal" aria-labelledby="appeal-title">
-      <h2 id="appeal-title">{t("appeal.title")}</h2>
-      <p>{t("appeal.intro", vars)}</p>
-      <Form method="post" className="appeal__form" {...getFormProps(form)}>
-        {formMessages.length > 0 ? <FormError id={form.errorId}>{formMessages.join(" ")}</FormError> : null}
-        {formMessages.length === 0 && error && answer ? <FormError>{t("appeal.error.fix")}</FormError> : null}
-        <div className={error ? "field field--invalid" : "field"}>
-          <label htmlFor={fields.explanation.id}>{t("appeal.explanation")}</label>
-          <p className="field__hint" id={hintId}>
-            {t("appeal.explanationHint", vars)}
-          </p>
-          <textarea key={explanationKey} rows={6} {...explanationProps} maxLength={APPEAL_MAX_LENGTH} />
-          {error ? (
-            <p className="field__error" id={fields.explanation.errorId}>
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" disabled={navigation.state === "submitting"}>
-          {t("appeal.submit")}
-        </button>
-      </Form>
-    </section>
   );
 }
 

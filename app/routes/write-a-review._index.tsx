@@ -1,6 +1,7 @@
 // /write-a-review: find what to review. A plain GET search form (works without
 // JavaScript); with JavaScript, results follow the typing. ?company=<slug> lists one
-// company's stores, websites, products and services; ?subject=<id> opens the form.
+// company's stores, websites, products and services; ?subject=<id> opens the form. When the
+// company is not found (and under the results), a link to add it: /write-a-review/new.
 import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -103,13 +104,27 @@ export default function WriteAReview() {
             </div>
           </Form>
           <div aria-live="polite" className="write-results">
-            {q.trim() && results.length === 0 ? <p>{t("writeReview.noResults", { q })}</p> : null}
+            {q.trim() && results.length === 0 ? (
+              <>
+                <p>{t("writeReview.noResults", { q })}</p>
+                <p>
+                  <Link to={`/write-a-review/new?q=${encodeURIComponent(q.trim())}`} className="button">
+                    {t("writeReview.addCompanyNamed", { q: q.trim() })}
+                  </Link>
+                </p>
+              </>
+            ) : null}
             {results.length > 0 ? (
               <>
                 <h2 className="visually-hidden">{t("writeReview.results")}</h2>
                 {results.map((c) => (
                   <CompanyTargets key={c.id} company={c} headingLevel={3} />
                 ))}
+                <p>
+                  <Link to={`/write-a-review/new?q=${encodeURIComponent(q.trim())}`} className="small-link">
+                    {t("writeReview.addCompany")}
+                  </Link>
+                </p>
               </>
             ) : null}
           </div>

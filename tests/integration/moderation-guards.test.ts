@@ -111,10 +111,11 @@ describe("the /moderation routes", () => {
         });
 
         if (kind === "loader") {
-          // Pages about something else than a review (a proof, a suggestion, a claim, a company) get
+          // Pages about something else than a review (a proof, a suggestion, a claim, a company,
+          // an appeal against a decision of the queues) get
           // the review's id here and answer 404: in, but nothing to show. route-matrix.test.ts
           // gives each its own params. /moderation/team and /moderation/categories are the administrators' only.
-          const aboutAReview = !/^moderation\.(proofs_|suggestions_|conduct_|claims_|users|companies)\./.test(file);
+          const aboutAReview = !/^moderation\.(proofs_|suggestions_|conduct_|claims_|appeals_|users|companies)\./.test(file);
           it("loader: moderators and admins get the page", async () => {
             const staff = ["moderation.team.tsx", "moderation.categories.tsx"].includes(file) ? [people.admin] : [people.moderator, people.admin];
             for (const who of staff) {

@@ -20,6 +20,7 @@ import { makeCompany, makeReview } from "../support/fixtures";
 import { decideHeld } from "~/models/held-reviews.server";
 import { getDb } from "#db/client.server";
 import { decideConduct } from "~/models/moderation-queues.server";
+import { fileDecisionAppeal } from "~/models/decision-appeals.server";
 import { requestEvidenceClaim } from "~/models/company-claims.server";
 import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
 
@@ -117,6 +118,14 @@ const MATRIX: Record<string, Row> = {
   "moderation.tsx": { loader: only("moderator", "admin") },
   "moderation._index.tsx": { loader: only("moderator", "admin") },
   "moderation.appeals.tsx": { loader: only("moderator", "admin") },
+  // The appeal against a decision of the queues (a conduct report dismissed by the admin,
+  // appealed by its reporter `author`): moderators and admins decide it.
+  "moderation.appeals_.$id.tsx": {
+    loader: only("moderator", "admin"),
+    action: only("moderator", "admin"),
+    params: (w) => ({ id: String(appealWorld(w).decisionId) }),
+    form: (w) => ({ ...queueForm("uphold"), outcome: "uphold", seenAppeal: String(appealWorld(w).appealId) }),
+  },
   "moderation.flags.tsx": { loader: only("moderator", "admin") },
   // A company's warnings (company A: staffA is its member, and refused by the guard first).
   "moderation.companies.$slug.tsx": {
@@ -254,10 +263,13 @@ const MATRIX: Record<string, Row> = {
     form: () => ({ explanation: "Cet avis ne décrit aucune expérience réelle : je l’ai signalé pour cela." }),
   },
   // The statement of a decision of the queues above: the person it was sent to (the author,
-  // whose conduct report was dismissed) and moderators only.
+  // whose conduct report was dismissed) and moderators only; the author, whom it went
+  // against, may appeal it.
   "statements.decision.$id.tsx": {
     loader: only("author", "moderator", "admin"),
+    action: only("author"),
     params: (w) => ({ id: String(queueWorld(w).statementId) }),
+    form: () => ({ explanation: "La capture jointe montre bien le bon d’achat proposé contre le retrait de mon avis." }),
   },
   // The statement of a decision on a held review: its author and moderators only.
   "statements.publication.$id.tsx": {
@@ -272,6 +284,11 @@ const MATRIX: Record<string, Row> = {
   // The author already reviewed this subject: the form sends them to their review's edit page.
   "write-a-review.$subjectId.tsx": { loader: SIGNED_IN, action: SIGNED_IN, form: reviewForm },
   "write-a-review._index.tsx": { loader: EVERYONE },
+  "write-a-review.new.tsx": {
+    loader: SIGNED_IN,
+    action: SIGNED_IN,
+    form: () => ({ ...reviewForm(), companyName: "Maison Inconnue", website: "https://www.maison-inconnue.example", category: "1", kind: "website" }),
+  },
   "write-a-review.suggest.$slug.tsx": {
     loader: SIGNED_IN,
     action: SIGNED_IN,
@@ -324,6 +341,35 @@ function queueWorld(w: World) {
     queueRecords = { subjectId: suggested.subjectId, reportId, statementId: dismissed.decisionId };
   }
   return queueRecords;
+}
+
+/** A conduct report by `author` about company B, dismissed by the admin and appealed by
+ *  `author` (made once): the case of /moderation/appeals/:id. */
+let appealRecords: { decisionId: number; appealId: number } | undefined;
+function appealWorld(w: World) {
+  if (!appealRecords) {
+    const reportId = getDb()
+      .$client.prepare(`INSERT INTO conduct_reports (kind, company_id, reporter_user_id, body) VALUES ('incentive', ?, ?, ?) RETURNING id`)
+      .pluck()
+      .get(w.companyB.id, w.users.author.id, "On m’a proposé un remboursement contre une meilleure note.") as number;
+    const dismissed = decideConduct({
+      actor: { id: w.users.admin.id, role: "admin" },
+      reportId,
+      decision: "dismiss",
+      reason: MODERATION_REASON_IDS[0],
+      statement: "Le message joint ne montre aucune contrepartie proposée par l’entreprise.",
+      version: 0,
+    });
+    if (!dismissed.ok) throw new Error(`appealWorld: conduct decision refused (${dismissed.kind})`);
+    const appealed = fileDecisionAppeal({
+      viewer: { id: w.users.author.id, role: "member" },
+      decisionId: dismissed.decisionId,
+      explanation: "La capture jointe montre bien le remboursement proposé contre une meilleure note.",
+    });
+    if (!appealed.ok) throw new Error(`appealWorld: appeal refused (${appealed.kind})`);
+    appealRecords = { decisionId: dismissed.decisionId, appealId: appealed.appealId };
+  }
+  return appealRecords;
 }
 
 /** A claim with evidence by `member` on a claimed, unverified company (made once). */

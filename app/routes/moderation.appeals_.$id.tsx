@@ -1,0 +1,347 @@
+// /moderation/appeals/:id: the appeals (DSA art. 20) against one decision of the queues — a
+// refused proof or suggestion, a conduct report dismissed or upheld, a suspension, a refused
+// claim (:id is the appealed decision) — with everything needed to decide in one screen: the
+// decision and its statement, what each appellant says, the item as its queue's case page
+// shows it now (the same loaders: getProofCase, getSuggestionCase, getConductCase,
+// getUserCase, getClaimCase), the earlier decisions, and the form: uphold, or overturn (what
+// the opposite decision does), with a reason from the published list and a statement to the
+// appellant. Decided by a moderator other than the one who took the decision (an admin may
+// decide any), never by one with a conflict of interest on the item
+// (app/models/decision-appeals.server.ts). Reviews, replies and follow-ups are appealed on
+// their own case page (/moderation/reviews/:id).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { PersonCard, QueueDecisions } from "~/components/QueueCase";
+import { QueueDecisionForm, type DecisionFormText } from "~/components/QueueDecisionForm";
+import { Thread } from "~/components/Thread";
+import { translate, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { APPEAL_OUTCOMES, type AppealOutcome } from "~/lib/appeal-form";
+import { localeOfMatches } from "~/lib/auth-meta";
+import { claimAppealSchema, decisionAppealSchema, type AppealableLogged } from "~/lib/decision-appeal";
+import { queueDecisionLabel } from "~/lib/moderation-queues";
+import { CLAIM_REASONS, reasonLabel } from "~/lib/moderation-reasons";
+import { decideQueueCase, idParam, loadQueueCase } from "~/lib/queue-decision.server";
+import {
+  decideDecisionAppeal,
+  getDecisionAppealCase,
+  getDecisionAppealKind,
+  type DecisionAppealCase,
+  type DecisionAppealFacts,
+} from "~/models/decision-appeals.server";
+import { requireModerator } from "~/models/permissions.server";
+
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const locale = localeOfMatches(matches);
+  return [
+    { title: `${translate(locale, "decisionAppeal.case.title", { id: String(data?.case.decision.id ?? "—") })} — ${translate(locale, "site.name")}` },
+    { name: "description", content: translate(locale, "decisionAppeal.case.description") },
+    { name: "robots", content: "noindex" },
+  ];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadQueueCase(request, params.id, getDecisionAppealCase);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  requireModerator(request);
+  const id = idParam(params.id);
+  // A refused claim is examined again on the claims' own reasons.
+  const schema = id != null && getDecisionAppealKind(id) === "claim" ? claimAppealSchema : decisionAppealSchema;
+  return decideQueueCase(request, params.id, schema, ({ actor, id: appealed, value, origin }) => decideDecisionAppeal({ actor, appealed, ...value, origin }), "/moderation/appeals");
+}
+
+const OVERTURN: Record<AppealableLogged, { label: MessageKey; hint: MessageKey }> = {
+  proof_refuse: { label: "decisionAppeal.decide.overturn.proof_refuse", hint: "decisionAppeal.decide.overturn.proof_refuseHint" },
+  subject_refuse: { label: "decisionAppeal.decide.overturn.subject_refuse", hint: "decisionAppeal.decide.overturn.subject_refuseHint" },
+  conduct_dismissed: { label: "decisionAppeal.decide.overturn.conduct_dismissed", hint: "decisionAppeal.decide.overturn.conduct_dismissedHint" },
+  conduct_upheld: { label: "decisionAppeal.decide.overturn.conduct_upheld", hint: "decisionAppeal.decide.overturn.conduct_upheldHint" },
+  suspend: { label: "decisionAppeal.decide.overturn.suspend", hint: "decisionAppeal.decide.overturn.suspendHint" },
+  claim_refuse: { label: "decisionAppeal.decide.overturn.claim_refuse", hint: "decisionAppeal.decide.overturn.claim_refuseHint" },
+};
+
+const APPEAL_TEXT: Partial<DecisionFormText> = {
+  legend: "appeal.decide.legend",
+  reasonHint: "appeal.decide.reasonHint",
+  statementHint: "appeal.decide.statementHint",
+  submit: "appeal.decide.submit",
+};
+
+/** The path of the item's own case page. */
+function queueCasePath(facts: DecisionAppealFacts) {
+  switch (facts.kind) {
+    case "proof":
+      return `/moderation/proofs/${facts.view.item.id}`;
+    case "suggestion":
+      return `/moderation/suggestions/${facts.view.item.id}`;
+    case "conduct":
+      return `/moderation/conduct/${facts.view.item.id}`;
+    case "user":
+      return `/moderation/users/${facts.view.user.id}`;
+    case "claim":
+      return `/moderation/claims/${facts.view.item.id}`;
+  }
+}
+
+export default function DecisionAppealCasePage() {
+  const { case: view } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t, date } = useT();
+  const outcomes: readonly AppealOutcome[] = view.canOverturn ? APPEAL_OUTCOMES : ["uphold"];
+  const claim = view.kind === "claim";
+  const nothing =
+    view.appeals.length > 0
+      ? null
+      : view.decided
+        ? t("decisionAppeal.case.decided", { date: date(view.decided.decidedAt), outcome: t(`decisionAppeal.case.decided.${view.decided.outcome}`) })
+        : t("decisionAppeal.case.nothing");
+  return (
+    <div className="page case-page">
+      <p>
+        <Link to="/moderation/appeals">← {t("moderation.case.backAppeals")}</Link>
+      </p>
+      <h1>{t("decisionAppeal.case.title", { id: String(view.decision.id) })}</h1>
+      <p className="case-page__status">
+        <span className={view.appeals.length > 0 ? "badge badge--warn" : "badge"}>{t(`decisionAppeal.kind.${view.kind}`)}</span>{" "}
+        <Link to={queueCasePath(view.facts)}>{t("decisionAppeal.case.queueCase")}</Link>
+      </p>
+      <div className="case-layout">
+        <div className="case-main">
+          <ItemFacts facts={view.facts} />
+          <QueueDecisions decisions={view.facts.view.decisions} />
+        </div>
+        <aside className="case-side" aria-label={t("decisionAppeal.decide.title")}>
+          <QueueDecisionForm
+            id="decide"
+            className="decide--appeal"
+            title={t("decisionAppeal.decide.title")}
+            intro={<AppealSummary view={view} />}
+            schema={claim ? claimAppealSchema : decisionAppealSchema}
+            choiceField="outcome"
+            choices={outcomes.map((outcome) =>
+              outcome === "uphold"
+                ? { value: outcome, label: "decisionAppeal.decide.uphold", hint: "decisionAppeal.decide.upholdHint" }
+                : { value: outcome, ...OVERTURN[view.decision.logged] },
+            )}
+            hidden={{ seenAppeal: view.seenAppeal }}
+            // The rule examined again is, most often, the decision's own.
+            defaultValue={{ reason: view.decision.reason }}
+            lastResult={answer?.result}
+            refusal={
+              view.refusal ? t(view.refusal === "same_moderator" ? "appeal.decide.refusal.same_moderator" : `queues.refusal.${view.refusal}`) : null
+            }
+            nothing={nothing}
+            text={APPEAL_TEXT}
+            {...(claim ? { reasons: CLAIM_REASONS, rulesPath: "/transparency#claims" } : {})}
+          />
+          <ConcernedCard facts={view.facts} />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** The decision appealed against, its statement, and what the appellants said. */
+function AppealSummary({ view }: { view: DecisionAppealCase }) {
+  const { t, tp, date, locale } = useT();
+  const label = queueDecisionLabel(view.decision.logged);
+  const by =
+    view.decision.automated || !view.decision.actorName
+      ? t("moderation.case.decision.automatic")
+      : t("moderation.case.decision.by", { name: view.decision.actorName });
+  return (
+    <>
+      <p className="muted">
+        {t("appeal.decide.appealed", {
+          id: String(view.decision.id),
+          decision: label ? t(label) : view.decision.logged,
+          reason: reasonLabel(view.decision.reason, locale),
+          date: date(view.decision.createdAt, "medium"),
+          by,
+        })}
+      </p>
+      <blockquote>{view.decision.statement}</blockquote>
+      {view.appeals.length > 0 ? (
+        <>
+          <h3>{tp("moderation.queue.appealCount", view.appeals.length)}</h3>
+          <ol className="case-flags">
+            {view.appeals.map((a) => (
+              <li key={a.id} className="case-flag case-flag--pending">
+                <p className="case-flag__meta">
+                  {t(`decisionAppeal.case.appellant.${view.side}`)}
+                  {a.appellantName ? ` · ${a.appellantName}` : ""} · <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
+                </p>
+                <blockquote className="case-flag__text">{a.explanation}</blockquote>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {view.appeals.length > 0 && !view.canOverturn ? <p className="notice notice--warn">{t("decisionAppeal.case.changed")}</p> : null}
+    </>
+  );
+}
+
+/** The person the decision concerns, with the way to their account's case page. */
+function ConcernedCard({ facts }: { facts: DecisionAppealFacts }) {
+  const { t } = useT();
+  switch (facts.kind) {
+    case "proof":
+      return <PersonCard title={t("moderation.author.title")} person={facts.view.author} />;
+    case "suggestion":
+      return <PersonCard title={t("moderation.author.title")} person={facts.view.suggester} />;
+    case "conduct":
+      return <PersonCard title={t("queues.conduct.case.reporter")} person={facts.view.reporter} />;
+    case "user":
+      return <PersonCard title={t("queues.users.facts")} person={facts.view.user} />;
+    case "claim":
+      return <PersonCard title={t("claims.case.claimant")} person={facts.view.claimant} />;
+  }
+}
+
+/** The item as it is now. */
+function ItemFacts({ facts }: { facts: DecisionAppealFacts }) {
+  const { t, date, locale } = useT();
+  const heading = (
+<h2 id="appeal-facts">{t("decisionAppeal.case.facts")}</h2>
+  );
+  switch (facts.kind) {
+    case "proof": {
+      const v = facts.view;
+      const status = t(`queues.proofs.status.${v.proofStatus === "accepted" ? "accepted" : v.proofStatus === "rejected" ? "rejected" : "pending"}`);
+      return (
+        <section className="section case-section" aria-labelledby="appeal-facts">
+          {heading}
+          <p>{t("decisionAppeal.case.proofStatus", { status })}</p>
+          <a href={v.imageUrl}>
+            <img
+              src={v.imageUrl}
+              alt={t("queues.proofs.case.imageAlt", { title: v.item.review.title, width: v.width, height: v.height })}
+              width={v.width}
+              height={v.height}
+              style={{ maxWidth: "100%", height: "auto" }}
+            />
+          </a>
+          <p className="muted">{t("queues.proofs.case.imageHint")}</p>
+          {v.review ? <Thread review={v.review} truncation="full" headingLevel={3} showCompany /> : null}
+        </section>
+      );
+    }
+    case "suggestion": {
+      const v = facts.view;
+      const state = t(`decisionAppeal.case.subjectState.${v.state === "active" ? "active" : v.state === "pending" ? "pending" : "rejected"}`);
+      return (
+        <section className="section case-section" aria-labelledby="appeal-facts">
+          {heading}
+          <p>{t("decisionAppeal.case.subjectState", { state })}</p>
+          <dl>
+            <dt>{t("queues.suggestions.case.name")}</dt>
+            <dd>{v.item.name}</dd>
+            <dt>{t("queues.suggestions.case.company")}</dt>
+            <dd>
+              <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
+            </dd>
+            {v.item.city || v.item.address ? (
+              <>
+                <dt>{t("queues.suggestions.case.address")}</dt>
+                <dd>{[v.item.address, v.item.postalCode, v.item.city].filter(Boolean).join(", ")}</dd>
+              </>
+            ) : null}
+            {v.item.url ? (
+              <>
+                <dt>{t("queues.suggestions.case.url")}</dt>
+                <dd>{v.item.url}</dd>
+              </>
+            ) : null}
+          </dl>
+          <h3>{t("queues.suggestions.case.existing")}</h3>
+          {v.existing.length === 0 ? <p className="muted">{t("queues.suggestions.case.noExisting")}</p> : null}
+          <ul>
+            {v.existing.map((s) => (
+              <li key={s.id}>{[s.name, s.city].filter(Boolean).join(" — ")}</li>
+            ))}
+          </ul>
+        </section>
+      );
+    }
+    case "conduct": {
+      const v = facts.view;
+      const status = t(`queues.conduct.status.${v.status === "founded" ? "founded" : v.status === "unfounded" ? "unfounded" : "pending"}`);
+      return (
+        <section className="section case-section" aria-labelledby="appeal-facts">
+          {heading}
+          <p>
+            <span className="badge">{t(`queues.conduct.kind.${v.item.kind}`)}</span> {t("decisionAppeal.case.conductStatus", { status })} ·{" "}
+            <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
+          </p>
+          <h3>{t("decisionAppeal.case.report")}</h3>
+          <p className="muted">
+            {t("queues.conduct.by", { reporter: v.item.reporter?.name ?? t("queues.anonymous") })} ·{" "}
+            <time dateTime={new Date(v.item.createdAt).toISOString()}>{date(v.item.createdAt, "medium")}</time>
+          </p>
+          <blockquote className="case-text">{v.item.body}</blockquote>
+          <p>{t("queues.conduct.case.recordLine", v.record)}</p>
+          {v.review ? <Thread review={v.review} truncation="full" headingLevel={3} showCompany /> : null}
+        </section>
+      );
+    }
+    case "user": {
+      const v = facts.view;
+      return (
+        <section className="section case-section" aria-labelledby="appeal-facts">
+          {heading}
+          <p className={v.user.suspendedAt != null ? "case-author__warn" : undefined}>
+            {v.user.deleted ? t("queues.users.deleted") : v.user.suspendedAt != null ? t("queues.users.suspendedSince", { date: date(v.user.suspendedAt), reason: reasonLabel(v.user.suspendedReason ?? "", locale) }) : t("queues.users.active")}
+          </p>
+          <p>{t("queues.users.flags", { filed: v.flagsFiled, dismissed: v.flagsDismissed })}</p>
+          <h3>{t("queues.users.reviews")}</h3>
+          {v.reviews.length === 0 ? <p className="muted">{t("queues.users.noReviews")}</p> : null}
+          <ul>
+            {v.reviews.map((r) => (
+              <li key={r.id}>
+                <Link to={`/moderation/reviews/${r.id}`}>{`${r.title} · ${r.companyName} · ${r.stars}★`}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      );
+    }
+    case "claim": {
+      const v = facts.view;
+      return (
+        <section className="section case-section" aria-labelledby="appeal-facts">
+          {heading}
+          <p>
+            {t("decisionAppeal.case.claimStatus", { status: t(`claims.status.${v.status}`) })} ·{" "}
+            <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
+          </p>
+          <h3>{t("claims.case.explanation")}</h3>
+          <blockquote className="claim-explanation">
+            {v.evidence.explanation
+              .split(/\n+/)
+              .filter((p) => p.trim() !== "")
+              .map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+          </blockquote>
+          {v.evidence.url ? (
+            <p>
+              <a href={v.evidence.url} rel="nofollow noopener noreferrer" target="_blank">
+                {v.evidence.url}
+                <span className="visually-hidden"> {t("claims.case.urlNewTab")}</span>
+              </a>
+            </p>
+          ) : null}
+        </section>
+      );
+    }
+  }
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
