@@ -32,7 +32,15 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/*.server", "**/*.server.ts", "\\#db/client.server", "\\#db/schema"], message: "Server-only module: import types only (import type …) or move the code.", allowTypeImports: true }] },
+        {
+          patterns: [
+            {
+              group: ["**/*.server", "**/*.server.ts", "\\#db/client.server", "\\#db/schema"],
+              message: "Server-only module: import types only (import type …) or move the code.",
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },
@@ -45,13 +53,26 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["\\#db/client.server", "\\#db/schema", "~/db", "~/db/*", "**/db/client.server", "**/db/schema", "drizzle-orm", "drizzle-orm/*", "better-sqlite3"],
+              group: [
+                "\\#db/client.server",
+                "\\#db/schema",
+                "~/db",
+                "~/db/*",
+                "**/db/client.server",
+                "**/db/schema",
+                "drizzle-orm",
+                "drizzle-orm/*",
+                "better-sqlite3",
+              ],
               message: "Routes call app/models; the database handle, the schema and drizzle belong to models.",
             },
           ],
         },
       ],
-      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.name='getDb']", message: "Routes call app/models; models own the database handle." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.name='getDb']", message: "Routes call app/models; models own the database handle." },
+      ],
     },
   },
 );

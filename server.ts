@@ -17,7 +17,9 @@ const env = loadEnv();
 process.env.DATABASE_URL = env.DATABASE_URL;
 const isProduction = env.NODE_ENV === "production";
 if (isProduction && !env.SITE_URL) {
-  console.warn("SITE_URL is not set: the first origin that reaches the server is pinned and other hosts are refused. Set SITE_URL in production.");
+  console.warn(
+    "SITE_URL is not set: the first origin that reaches the server is pinned and other hosts are refused. Set SITE_URL in production.",
+  );
 }
 
 // Migrations run before the first request; an empty database gets the demo data.
@@ -133,7 +135,8 @@ app.use((req, res, next) => {
   const lang = req.query.lang;
   if (lang === "fr" || lang === "en") {
     // Secure only over HTTPS, as every cookie of the site (app/lib/cookies.server.ts).
-    const origin = env.SITE_URL ?? siteOrigin({ get: (name: string) => req.get(name) ?? null }, req.protocol, { trustProxy: env.TRUST_PROXY });
+    const origin =
+      env.SITE_URL ?? siteOrigin({ get: (name: string) => req.get(name) ?? null }, req.protocol, { trustProxy: env.TRUST_PROXY });
     res.cookie("lang", lang, { maxAge: 365 * 86_400_000, sameSite: "lax", path: "/", secure: origin.startsWith("https:") });
   }
   next();

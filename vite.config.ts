@@ -25,7 +25,8 @@ function clientMessagesPlugin(): Plugin {
       if (id.startsWith(PREFIX)) return `\0${id}`;
       const isClient = this.environment ? this.environment.config.consumer === "client" : !options?.ssr;
       // Each area module exports its messages under its own name (./auth → `auth`).
-      if (isClient && importer?.replace(/\\/g, "/").endsWith("/app/i18n/index.ts") && /^\.\/(?!define$)\w+$/.test(id)) return `${EMPTY_AREA}:${id.slice(2)}`;
+      if (isClient && importer?.replace(/\\/g, "/").endsWith("/app/i18n/index.ts") && /^\.\/(?!define$)\w+$/.test(id))
+        return `${EMPTY_AREA}:${id.slice(2)}`;
       return null;
     },
     load(id) {

@@ -20,7 +20,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { ...shared, name: "components", include: ["tests/unit/**/*.test.tsx", "tests/integration/**/*.test.tsx"], environment: "./tests/setup/jsdom-environment.ts" },
+        test: {
+          ...shared,
+          name: "components",
+          include: ["tests/unit/**/*.test.tsx", "tests/integration/**/*.test.tsx"],
+          environment: "./tests/setup/jsdom-environment.ts",
+        },
       },
     ],
   },

@@ -54,7 +54,11 @@ const schema = z.object({
    *  production, off in development (an edited component would not show); on/off forces it. */
   PAGE_CACHE: z.enum(["on", "off", "1", "0", "true", "false"]).optional(),
   /** The memory it may hold, in bytes (the least recently used pages go first). */
-  PAGE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+  PAGE_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
   /** Seconds a cached page is kept at most, for what changes with time alone (a warning that
    *  expires, an "under review" line past its deadline, relative dates). Writes invalidate it
    *  at once, whatever this says. */

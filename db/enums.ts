@@ -28,4 +28,3 @@ export const LANGUAGES = ["fr", "en"] as const;
 export const FLAG_TARGETS = ["review", "reply", "follow_up"] as const;
 export const FLAG_STATES = ["pending", "upheld", "dismissed"] as const;
 export const REPORTER_TYPES = ["consumer", "company", "notifier", "moderator", "automatic"] as const;
-

@@ -2,16 +2,7 @@
 // Times are Unix epoch milliseconds (integers); calendar dates (the date of an
 // experience) are ISO "YYYY-MM-DD" text. Ids are integers, except session ids.
 import { sql } from "drizzle-orm";
-import {
-  blob,
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 import {
   CHANNELS,
@@ -92,10 +83,7 @@ export const emailTokens = sqliteTable(
     usedAt: integer("used_at"),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("email_tokens_hash_unique").on(t.tokenHash),
-    index("email_tokens_user_idx").on(t.userId, t.purpose),
-  ],
+  (t) => [uniqueIndex("email_tokens_hash_unique").on(t.tokenHash), index("email_tokens_user_idx").on(t.userId, t.purpose)],
 );
 
 // ─── Companies and what they sell ─────────────────────────────────────────────
@@ -156,10 +144,7 @@ export const companyCategories = sqliteTable(
       .notNull()
       .references(() => categories.id, { onDelete: "cascade" }),
   },
-  (t) => [
-    primaryKey({ columns: [t.companyId, t.categoryId] }),
-    index("company_categories_category_idx").on(t.categoryId, t.companyId),
-  ],
+  (t) => [primaryKey({ columns: [t.companyId, t.categoryId] }), index("company_categories_category_idx").on(t.categoryId, t.companyId)],
 );
 
 export const companyMembers = sqliteTable(
@@ -174,10 +159,7 @@ export const companyMembers = sqliteTable(
     role: text("role", { enum: MEMBER_ROLES }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.companyId, t.userId] }),
-    index("company_members_user_idx").on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.companyId, t.userId] }), index("company_members_user_idx").on(t.userId)],
 );
 
 /** A request to speak for a company: by a code mailed to its domain, or by evidence. */
@@ -250,10 +232,7 @@ export const subjects = sqliteTable(
     suggestedBy: integer("suggested_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("subjects_company_slug_unique").on(t.companyId, t.slug),
-    index("subjects_state_idx").on(t.state, t.createdAt),
-  ],
+  (t) => [uniqueIndex("subjects_company_slug_unique").on(t.companyId, t.slug), index("subjects_state_idx").on(t.state, t.createdAt)],
 );
 
 // ─── Reviews and the conversation around them ─────────────────────────────────
@@ -400,7 +379,9 @@ export const replies = sqliteTable(
     authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     bodyHtml: text("body_html").notNull(),
-    status: text("status", { enum: ["published", "removed"] }).notNull().default("published"),
+    status: text("status", { enum: ["published", "removed"] })
+      .notNull()
+      .default("published"),
     publishedAt: integer("published_at").notNull(),
     editedAt: integer("edited_at"),
     removedAt: integer("removed_at"),
@@ -441,7 +422,9 @@ export const followUps = sqliteTable(
       .references(() => reviews.id),
     body: text("body").notNull(),
     bodyHtml: text("body_html").notNull(),
-    status: text("status", { enum: ["published", "removed"] }).notNull().default("published"),
+    status: text("status", { enum: ["published", "removed"] })
+      .notNull()
+      .default("published"),
     publishedAt: integer("published_at").notNull(),
     editedAt: integer("edited_at"),
     removedAt: integer("removed_at"),
@@ -569,10 +552,7 @@ export const moderationDecisions = sqliteTable(
     statement: text("statement").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("moderation_target_idx").on(t.targetType, t.targetId, t.createdAt),
-    index("moderation_created_idx").on(t.createdAt),
-  ],
+  (t) => [index("moderation_target_idx").on(t.targetType, t.targetId, t.createdAt), index("moderation_created_idx").on(t.createdAt)],
 );
 
 export const appeals = sqliteTable(
@@ -585,7 +565,9 @@ export const appeals = sqliteTable(
     appellantUserId: integer("appellant_user_id").references(() => users.id, { onDelete: "set null" }),
     appellantEmail: text("appellant_email"),
     body: text("body").notNull(),
-    status: text("status", { enum: ["pending", "upheld", "overturned"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "upheld", "overturned"] })
+      .notNull()
+      .default("pending"),
     outcomeDecisionId: integer("outcome_decision_id"),
     decidedBy: integer("decided_by").references(() => users.id),
     decidedAt: integer("decided_at"),
@@ -613,7 +595,9 @@ export const conductReports = sqliteTable(
     reporterUserId: integer("reporter_user_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     evidenceKey: text("evidence_key"),
-    status: text("status", { enum: ["pending", "founded", "unfounded"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "founded", "unfounded"] })
+      .notNull()
+      .default("pending"),
     decidedBy: integer("decided_by").references(() => users.id),
     decidedAt: integer("decided_at"),
     /** The decision of the moderation log that decided it (logged against the company). */
@@ -677,10 +661,7 @@ export const invitations = sqliteTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("invitations_token_unique").on(t.tokenHash),
-    index("invitations_company_idx").on(t.companyId, t.createdAt),
-  ],
+  (t) => [uniqueIndex("invitations_token_unique").on(t.tokenHash), index("invitations_company_idx").on(t.companyId, t.createdAt)],
 );
 
 export const invitationOptOuts = sqliteTable(
@@ -757,7 +738,9 @@ export const webhookDeliveries = sqliteTable(
       .references(() => webhooks.id, { onDelete: "cascade" }),
     event: text("event").notNull(),
     payload: text("payload").notNull(),
-    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "delivered", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at"),
     responseStatus: integer("response_status"),

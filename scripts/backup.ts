@@ -52,9 +52,7 @@ export function fileStamp(date = new Date()) {
 
 /** Row counts of MAIN_TABLES on `db`, in its current transaction if one is open. */
 export function tableCounts(db: Database.Database, tables: readonly string[] = MAIN_TABLES): TableCounts {
-  const present = new Set(
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
-  );
+  const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
   const counts: TableCounts = {};
   for (const table of tables) {
     if (present.has(table)) counts[table] = db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;

@@ -40,7 +40,9 @@ function pickTargets() {
        AND published_at IS NOT NULL ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET ?`,
     )
     .get(largest.id, Math.floor(largest.n * 0.9)) as { publishedAt: number; id: number };
-  const review = db.prepare(`SELECT id FROM reviews WHERE company_id = ? AND replied_at IS NOT NULL AND status = 'published' LIMIT 1`).get(largest.id) as { id: number };
+  const review = db
+    .prepare(`SELECT id FROM reviews WHERE company_id = ? AND replied_at IS NOT NULL AND status = 'published' LIMIT 1`)
+    .get(largest.id) as { id: number };
   const word = (db.prepare(`SELECT name FROM companies WHERE id = ?`).get(largest.id) as { name: string }).name.split(/\s+/)[0];
   db.close();
   return { largest, deepCursor: `${deep.publishedAt}_${deep.id}`, reviewId: review.id, word };
@@ -48,7 +50,15 @@ function pickTargets() {
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", SECRET_FILE: "./data/secret", PORT: "0", DATABASE_URL: databaseUrl, SEED_DEMO: "0", LOG_REQUESTS: "0" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SECRET_FILE: "./data/secret",
+      PORT: "0",
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: "0",
+      LOG_REQUESTS: "0",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {

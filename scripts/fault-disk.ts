@@ -109,7 +109,8 @@ try {
   ];
 
   // ── 1. Healthy ──
-  for (let i = 0; i < 40; i++) await write("before", i < 20 ? (["helpful", "review", "report", "signup"] as const)[i % 4]! : pickKind(r, weights));
+  for (let i = 0; i < 40; i++)
+    await write("before", i < 20 ? (["helpful", "review", "report", "signup"] as const)[i % 4]! : pickKind(r, weights));
   const ackBefore = acks.filter((a) => a.phase === "before").length;
   const health0 = await client.get("/healthz");
   console.log(`1. healthy: ${ackBefore}/40 writes acknowledged, /healthz ${health0.status}, free ${mb(free())}`);
@@ -174,7 +175,9 @@ try {
       .map(([s, n]) => `${k} ${s}×${n}`),
   );
   console.log(`   /healthz ${healthFull.status} at once, ${healthFull2.status} after the writes (${healthFull2.body.slice(0, 80)})`);
-  console.log(`   ${fullWrites} writes: first 503 at write ${firstFullAt ?? "—"}; ${ackFull} acknowledged (those that still fitted in the WAL's existing space); answers by kind ${JSON.stringify(fullStatuses)}`);
+  console.log(
+    `   ${fullWrites} writes: first 503 at write ${firstFullAt ?? "—"}; ${ackFull} acknowledged (those that still fitted in the WAL's existing space); answers by kind ${JSON.stringify(fullStatuses)}`,
+  );
   console.log(`   reads: ${readsFull.join(", ")}`);
   console.log(`   server still running: ${server.child.exitCode === null && server.child.signalCode === null ? "yes" : "NO"}`);
 
@@ -209,12 +212,18 @@ try {
   const stop = await server.stop();
   const db = openDb(fixture.databaseUrl);
   const check = integrity(db);
-  const missing = missingWrites(db, acks.map((a) => a.check));
+  const missing = missingWrites(
+    db,
+    acks.map((a) => a.check),
+  );
   db.close();
-  console.log(`4. SIGTERM exit ${stop.code ?? stop.signal}; integrity_check ${check}; acknowledged ${acks.length} (before ${ackBefore}, while full ${ackFull}, after ${ackAfter}), missing ${missing.length}`);
+  console.log(
+    `4. SIGTERM exit ${stop.code ?? stop.signal}; integrity_check ${check}; acknowledged ${acks.length} (before ${ackBefore}, while full ${ackFull}, after ${ackAfter}), missing ${missing.length}`,
+  );
   // What the server logged, each distinct line once (the 503s log "Storage failure (SQLITE_FULL)").
   const logged = new Map<string, number>();
-  for (const line of server.output) if (!/listening on|SITE_URL is not set|SIGTERM|Stopped cleanly/.test(line)) logged.set(line, (logged.get(line) ?? 0) + 1);
+  for (const line of server.output)
+    if (!/listening on|SITE_URL is not set|SIGTERM|Stopped cleanly/.test(line)) logged.set(line, (logged.get(line) ?? 0) + 1);
   for (const [line, n] of [...logged].slice(0, 15)) console.log(`   server log ×${n}: ${line.slice(0, 300)}`);
 
   const ok =
@@ -233,8 +242,12 @@ try {
   console.log("\nfault:disk summary");
   console.log(`  method            ${how}`);
   const only = (["helpful", "review", "report", "signup"] as const).filter((k) => !seen503.has(k));
-  console.log(`  while full        writes: ${only.length === 0 ? "every kind answered 503" : `503 for ${[...seen503].join(", ")}; never 503: ${only.map((k) => `${k} (answered ${Object.keys(fullStatuses[k] ?? {}).join("/")})`).join(", ")}`}, other answers ${badWhileFull.length ? badWhileFull.join(", ") : "none"}, 500s ${fivexx.length}; /healthz ${healthFull2.status}; reads ${readsOk ? "all 200" : readsFull.join(", ")}`);
-  console.log(`  after freeing     first write ${firstAfter.a.status}, /healthz 200 after ${healthyAfterMs === null ? "never" : `${(healthyAfterMs / 1000).toFixed(1)} s`}, ${ackAfter}/41 writes acknowledged`);
+  console.log(
+    `  while full        writes: ${only.length === 0 ? "every kind answered 503" : `503 for ${[...seen503].join(", ")}; never 503: ${only.map((k) => `${k} (answered ${Object.keys(fullStatuses[k] ?? {}).join("/")})`).join(", ")}`}, other answers ${badWhileFull.length ? badWhileFull.join(", ") : "none"}, 500s ${fivexx.length}; /healthz ${healthFull2.status}; reads ${readsOk ? "all 200" : readsFull.join(", ")}`,
+  );
+  console.log(
+    `  after freeing     first write ${firstAfter.a.status}, /healthz 200 after ${healthyAfterMs === null ? "never" : `${(healthyAfterMs / 1000).toFixed(1)} s`}, ${ackAfter}/41 writes acknowledged`,
+  );
   console.log(`  at the end        integrity ${check}, ${missing.length} of ${acks.length} acknowledged writes missing`);
   if (fivexx.length) console.log(`  500s: ${fivexx.slice(0, 10).join(" | ")}`);
   console.log(ok ? "PASS" : "FAIL");

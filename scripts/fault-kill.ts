@@ -59,7 +59,9 @@ const r = rng(opts.seed);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "replique-kill-"));
 const weights: Record<WriteKind, number> = { helpful: 35, review: 25, report: 25, signup: 15 };
 
-console.log(`fault:kill — ${opts.rounds} rounds, ${opts.concurrency} writers, kill -9 between ${opts["min-ms"]} and ${opts["max-ms"]} ms after start, server in ${mode} mode, seed ${opts.seed}`);
+console.log(
+  `fault:kill — ${opts.rounds} rounds, ${opts.concurrency} writers, kill -9 between ${opts["min-ms"]} and ${opts["max-ms"]} ms after start, server in ${mode} mode, seed ${opts.seed}`,
+);
 console.log(`  database ${tmp}/replique.db`);
 const fixture = await prepareSiteDatabase(tmp, mode, opts.members);
 const planner = new WritePlanner(fixture, r, `k${r.letters(3)}`);
@@ -172,10 +174,23 @@ const health = await client.get("/healthz");
 client.close();
 const stop = await server.stop();
 
-const ok = lost === 0 && finalMissing.length === 0 && integrityFailures === 0 && finalCheck === "ok" && counterFailures === 0 && fkFailures === 0 && startFailures === 0 && health.status === 200 && stop.code === 0;
+const ok =
+  lost === 0 &&
+  finalMissing.length === 0 &&
+  integrityFailures === 0 &&
+  finalCheck === "ok" &&
+  counterFailures === 0 &&
+  fkFailures === 0 &&
+  startFailures === 0 &&
+  health.status === 200 &&
+  stop.code === 0;
 console.log("\nfault:kill summary");
-console.log(`  rounds                 ${opts.rounds} (kill -9 after ${Math.min(...killTimes)}–${Math.max(...killTimes)} ms of load; ${killedWithInFlight} rounds killed with writes in flight; ${startFailures} failed starts)`);
-console.log(`  writes acknowledged    ${all.length} (helpful votes ${byKind.helpful}, reviews ${byKind.review}, reports ${byKind.report}, sign-ups ${byKind.signup})`);
+console.log(
+  `  rounds                 ${opts.rounds} (kill -9 after ${Math.min(...killTimes)}–${Math.max(...killTimes)} ms of load; ${killedWithInFlight} rounds killed with writes in flight; ${startFailures} failed starts)`,
+);
+console.log(
+  `  writes acknowledged    ${all.length} (helpful votes ${byKind.helpful}, reviews ${byKind.review}, reports ${byKind.report}, sign-ups ${byKind.signup})`,
+);
 console.log(`  unanswered at the kill ${unansweredTotal}`);
 console.log(`  losses                 ${lost} after each crash, ${finalMissing.length} at the end`);
 console.log(`  integrity failures     ${integrityFailures} (final integrity_check: ${finalCheck})`);

@@ -28,7 +28,11 @@ export function parseArgs<T extends Record<string, number | string | boolean>>(d
     if (!a.startsWith("--")) continue;
     const [name, inline] = a.slice(2).split("=", 2) as [string, string | undefined];
     if (!(name in defaults)) {
-      console.error(`Unknown option --${name}. Options: ${Object.keys(defaults).map((k) => `--${k}`).join(" ")}`);
+      console.error(
+        `Unknown option --${name}. Options: ${Object.keys(defaults)
+          .map((k) => `--${k}`)
+          .join(" ")}`,
+      );
       process.exit(2);
     }
     const d = defaults[name];
@@ -137,7 +141,16 @@ export interface SpawnedServer {
 
 export function spawnServer(mode: Mode, env: Record<string, string>, options: { timeoutMs?: number } = {}): SpawnedServer {
   const base: Record<string, string | undefined> = {};
-  const drop = new Set(["SITE_URL", "TRUST_PROXY", "DATABASE_MAX_BYTES", "LITESTREAM_REPLICA", "SMTP_URL", "MIGRATIONS_DIR", "TEST", "PORT"]);
+  const drop = new Set([
+    "SITE_URL",
+    "TRUST_PROXY",
+    "DATABASE_MAX_BYTES",
+    "LITESTREAM_REPLICA",
+    "SMTP_URL",
+    "MIGRATIONS_DIR",
+    "TEST",
+    "PORT",
+  ]);
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("VITEST") && !drop.has(k)) base[k] = v;
   Object.assign(base, {
     NODE_ENV: mode,
@@ -162,7 +175,10 @@ export function spawnServer(mode: Mode, env: Record<string, string>, options: { 
   );
   readline.createInterface({ input: child.stderr! }).on("line", (line) => output.push(line));
   const listening = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in time:\n${output.slice(-30).join("\n")}`)), options.timeoutMs ?? 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start in time:\n${output.slice(-30).join("\n")}`)),
+      options.timeoutMs ?? 120_000,
+    );
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
       output.push(line);
       const m = line.match(/listening on http:\/\/localhost:(\d+)/);
@@ -256,7 +272,14 @@ export class Client {
   async request(
     method: string,
     pathname: string,
-    options: { body?: string; cookie?: string; ip?: string; headers?: Record<string, string>; timeoutMs?: number; retryStale?: boolean } = {},
+    options: {
+      body?: string;
+      cookie?: string;
+      ip?: string;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+      retryStale?: boolean;
+    } = {},
   ): Promise<Answer> {
     try {
       return await this.once(method, pathname, options);
@@ -325,7 +348,10 @@ export function openDb(file: string, options: { readonly?: boolean } = {}) {
 /** PRAGMA integrity_check: "ok", or the first problems it lists. */
 export function integrity(db: Database.Database): string {
   const rows = db.pragma("integrity_check") as { integrity_check: string }[];
-  return rows.map((r) => r.integrity_check).slice(0, 5).join("; ");
+  return rows
+    .map((r) => r.integrity_check)
+    .slice(0, 5)
+    .join("; ");
 }
 
 /** Reviews whose helpful_count is not the number of their votes (kept in the vote's
@@ -413,7 +439,9 @@ export function addMembers(databaseUrl: string, dataDir: string, mode: Mode, mem
   })();
   const reviews = (db.prepare(`SELECT id FROM reviews WHERE status = 'published' ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
   const subjects = (
-    db.prepare(`SELECT s.id FROM subjects s JOIN companies c ON c.id = s.company_id WHERE s.state = 'active' ORDER BY s.id`).all() as { id: number }[]
+    db.prepare(`SELECT s.id FROM subjects s JOIN companies c ON c.id = s.company_id WHERE s.state = 'active' ORDER BY s.id`).all() as {
+      id: number;
+    }[]
   ).map((r) => r.id);
   const companySlugs = (db.prepare(`SELECT slug FROM companies ORDER BY id`).all() as { slug: string }[]).map((r) => r.slug);
   const searchWords = (db.prepare(`SELECT name FROM companies ORDER BY id LIMIT 20`).all() as { name: string }[])
@@ -491,7 +519,12 @@ export class WritePlanner {
           kind,
           key,
           path: "/signup",
-          body: new URLSearchParams({ email, displayName: `Signup ${key}`.slice(0, 50), password: "Velvet lanterns drift over quiet harbours 7", website: "" }).toString(),
+          body: new URLSearchParams({
+            email,
+            displayName: `Signup ${key}`.slice(0, 50),
+            password: "Velvet lanterns drift over quiet harbours 7",
+            website: "",
+          }).toString(),
           ip,
           check: { kind, email },
           succeeded: (a) => a.status === 200 && a.body.includes('role="status"'),

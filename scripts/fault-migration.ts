@@ -56,18 +56,31 @@ const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, "meta/_journ
 };
 const total = journal.entries.length;
 if (opts.keep < 1 || opts.keep >= total) throw new Error(`--keep must be between 1 and ${total - 1}`);
-const drizzleVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/drizzle-orm/package.json"), "utf8")) as { version: string }).version;
+const drizzleVersion = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/drizzle-orm/package.json"), "utf8")) as { version: string }
+).version;
 const dialect = fs.readFileSync(path.join(ROOT, "node_modules/drizzle-orm/sqlite-core/dialect.js"), "utf8");
 const oneTransaction = /session\.run\(sql`BEGIN`\);\s*try\s*{\s*for \(const migration of migrations\)/.test(dialect);
 
-console.log(`fault:migration — ${opts.kills} kills, old database at ${opts.keep}/${total} migrations (${journal.entries.slice(opts.keep).map((e) => e.tag).join(", ")} pending), server in ${mode} mode, seed ${opts.seed}`);
-console.log(`  drizzle-orm ${drizzleVersion}: all pending migrations in one transaction (BEGIN before the loop, COMMIT after it): ${oneTransaction ? "yes" : "NO — read sqlite-core/dialect.js"}`);
+console.log(
+  `fault:migration — ${opts.kills} kills, old database at ${opts.keep}/${total} migrations (${journal.entries
+    .slice(opts.keep)
+    .map((e) => e.tag)
+    .join(", ")} pending), server in ${mode} mode, seed ${opts.seed}`,
+);
+console.log(
+  `  drizzle-orm ${drizzleVersion}: all pending migrations in one transaction (BEGIN before the loop, COMMIT after it): ${oneTransaction ? "yes" : "NO — read sqlite-core/dialect.js"}`,
+);
 
 // ── 1. The old database ──────────────────────────────────────────────────────
 const oldDir = path.join(tmp, "migrations-old");
 fs.mkdirSync(path.join(oldDir, "meta"), { recursive: true });
-for (const e of journal.entries.slice(0, opts.keep)) fs.copyFileSync(path.join(migrationsDir, `${e.tag}.sql`), path.join(oldDir, `${e.tag}.sql`));
-fs.writeFileSync(path.join(oldDir, "meta/_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, opts.keep) }, null, 2));
+for (const e of journal.entries.slice(0, opts.keep))
+  fs.copyFileSync(path.join(migrationsDir, `${e.tag}.sql`), path.join(oldDir, `${e.tag}.sql`));
+fs.writeFileSync(
+  path.join(oldDir, "meta/_journal.json"),
+  JSON.stringify({ ...journal, entries: journal.entries.slice(0, opts.keep) }, null, 2),
+);
 
 function open(file: string) {
   const db = new Database(file);
@@ -84,12 +97,17 @@ const template = path.join(tmp, "template.db");
   fill(db, r, opts.reviews);
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
-  console.log(`  old database: ${(fs.statSync(template).size / 1024 / 1024).toFixed(1)} MB, ${opts.reviews} reviews, made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  old database: ${(fs.statSync(template).size / 1024 / 1024).toFixed(1)} MB, ${opts.reviews} reviews, made in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** Companies, subjects, members and published reviews with varied text (the FTS triggers of 0001 index them). */
 function fill(db: Database.Database, r: Rng, reviews: number) {
-  const words = "accueil service livraison colis magasin vendeur conseil rapide lent prix qualite produit retour commande attente equipe caisse rayon choix stock delai facture garantie reparation appel reponse suivi emballage couleur taille confort friendly helpful slow quick refund order waiting team shelf invoice warranty repair parcel fresh warm morning evening parking shop basket payment card loyalty".split(" ");
+  const words =
+    "accueil service livraison colis magasin vendeur conseil rapide lent prix qualite produit retour commande attente equipe caisse rayon choix stock delai facture garantie reparation appel reponse suivi emballage couleur taille confort friendly helpful slow quick refund order waiting team shelf invoice warranty repair parcel fresh warm morning evening parking shop basket payment card loyalty".split(
+      " ",
+    );
   const text = (n: number) => Array.from({ length: n }, () => r.pick(words)).join(" ");
   db.transaction(() => {
     const company = db.prepare(`INSERT INTO companies (slug, name, domain, description_fr) VALUES (?, ?, ?, ?) RETURNING id`);
@@ -153,8 +171,11 @@ const newSnap = (() => {
   db.close();
   return s;
 })();
-console.log(`  schemas: old ${JSON.parse(oldSnap.schema).length} objects / ${oldSnap.migrations} migration rows; new ${JSON.parse(newSnap.schema).length} objects / ${newSnap.migrations} migration rows; the migration takes ${(migrationMs / 1000).toFixed(2)} s in this process`);
-if (oldSnap.migrations !== opts.keep || newSnap.migrations !== total || oldSnap.schema === newSnap.schema) throw new Error("the old and new databases are not what they should be");
+console.log(
+  `  schemas: old ${JSON.parse(oldSnap.schema).length} objects / ${oldSnap.migrations} migration rows; new ${JSON.parse(newSnap.schema).length} objects / ${newSnap.migrations} migration rows; the migration takes ${(migrationMs / 1000).toFixed(2)} s in this process`,
+);
+if (oldSnap.migrations !== opts.keep || newSnap.migrations !== total || oldSnap.schema === newSnap.schema)
+  throw new Error("the old and new databases are not what they should be");
 
 // ── 3. Kills ─────────────────────────────────────────────────────────────────
 const db = path.join(tmp, "replique.db");
@@ -209,7 +230,10 @@ for (let k = 1; k <= opts.kills; k++) {
   const t0 = performance.now();
   const server = spawnServer(mode, env);
   let listened = false;
-  void server.listening.then(() => (listened = true), () => {});
+  void server.listening.then(
+    () => (listened = true),
+    () => {},
+  );
   let openedAt: number | null = null;
   let delay: number;
   if (inside) {
@@ -251,7 +275,12 @@ for (let k = 1; k <= opts.kills; k++) {
   if (outcome === "new") phases.afterCommit++;
   else if (openedAt === null) phases.beforeOpen++;
   else phases.duringMigration++;
-  const phase = outcome === "new" ? "after the commit" : openedAt === null ? "before the database was opened" : `${((killedAt - openedAt) / 1000).toFixed(2)} s after it opened the database`;
+  const phase =
+    outcome === "new"
+      ? "after the commit"
+      : openedAt === null
+        ? "before the database was opened"
+        : `${((killedAt - openedAt) / 1000).toFixed(2)} s after it opened the database`;
   console.log(
     `kill ${String(k).padStart(3)}: ${inside ? "inside " : "anywhere"} at ${(killedAt / 1000).toFixed(2)} s (${phase}${listened ? ", already listening" : ""}); WAL ${(walBytes / 1024).toFixed(0)} KB → schema ${outcome} (${snap.migrations} migration rows), integrity ${check}, fts ${fts}, reviews ${snap.reviews}`,
   );
@@ -282,16 +311,32 @@ const finalSnap = snapshot(conn);
 const finalCheck = integrity(conn);
 const finalFts = ftsCheck(conn);
 conn.close();
-const finalOk = finalSnap.schema === newSnap.schema && finalSnap.migrations === total && finalCheck === "ok" && finalFts === "ok" && finalSnap.reviews === oldSnap.reviews && health.status === 200 && search.status === 200 && stopped.code === 0;
+const finalOk =
+  finalSnap.schema === newSnap.schema &&
+  finalSnap.migrations === total &&
+  finalCheck === "ok" &&
+  finalFts === "ok" &&
+  finalSnap.reviews === oldSnap.reviews &&
+  health.status === 200 &&
+  search.status === 200 &&
+  stopped.code === 0;
 
 const ok = tally.MIXED === 0 && integrityFailures === 0 && ftsFailures === 0 && dataChanges === 0 && finalOk;
 console.log("\nfault:migration summary");
-console.log(`  migrator                one transaction for all pending migrations: ${oneTransaction ? "yes" : "no"} (drizzle-orm ${drizzleVersion})`);
-console.log(`  kills                   ${opts.kills}: ${phases.duringMigration} during the migration (database open, not committed), ${phases.beforeOpen} before the database was opened, ${phases.afterCommit} after the commit (${listenedBeforeKill} of them once listening)`);
+console.log(
+  `  migrator                one transaction for all pending migrations: ${oneTransaction ? "yes" : "no"} (drizzle-orm ${drizzleVersion})`,
+);
+console.log(
+  `  kills                   ${opts.kills}: ${phases.duringMigration} during the migration (database open, not committed), ${phases.beforeOpen} before the database was opened, ${phases.afterCommit} after the commit (${listenedBeforeKill} of them once listening)`,
+);
 console.log(`  schema after each kill  wholly old ${tally.old}, wholly new ${tally.new}, mixed ${tally.MIXED}`);
-console.log(`  WAL left with frames    ${walWithFrames.old} kills with the schema old (uncommitted frames of the migration spilled to the WAL, ignored on reopen), ${walWithFrames.new} with it new (committed frames not yet checkpointed, replayed)`);
+console.log(
+  `  WAL left with frames    ${walWithFrames.old} kills with the schema old (uncommitted frames of the migration spilled to the WAL, ignored on reopen), ${walWithFrames.new} with it new (committed frames not yet checkpointed, replayed)`,
+);
 console.log(`  integrity failures      ${integrityFailures}; FTS5 integrity failures ${ftsFailures}; review count changed ${dataChanges}`);
-console.log(`  normal start            from a ${before} file: schema ${finalSnap.schema === newSnap.schema ? "new" : "NOT new"}, ${finalSnap.migrations}/${total} migration rows, integrity ${finalCheck}, fts ${finalFts}, reviews ${finalSnap.reviews}/${oldSnap.reviews}, /healthz ${health.status}, /search ${search.status}, SIGTERM exit ${stopped.code ?? stopped.signal}`);
+console.log(
+  `  normal start            from a ${before} file: schema ${finalSnap.schema === newSnap.schema ? "new" : "NOT new"}, ${finalSnap.migrations}/${total} migration rows, integrity ${finalCheck}, fts ${finalFts}, reviews ${finalSnap.reviews}/${oldSnap.reviews}, /healthz ${health.status}, /search ${search.status}, SIGTERM exit ${stopped.code ?? stopped.signal}`,
+);
 console.log(ok ? "PASS" : "FAIL");
 if (!opts.keepfiles) fs.rmSync(tmp, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);

@@ -57,7 +57,9 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "replique-soak-"));
 const durationMs = opts.minutes * 60_000;
 const warmupMs = Math.min(opts["warmup-minutes"] * 60_000, durationMs / 2);
 
-console.log(`fault:soak — ${opts.minutes} min at ${opts.rate} req/s (${Math.round(opts["write-share"] * 100)} % writes), server in ${mode} mode, database in ${tmp}`);
+console.log(
+  `fault:soak — ${opts.minutes} min at ${opts.rate} req/s (${Math.round(opts["write-share"] * 100)} % writes), server in ${mode} mode, database in ${tmp}`,
+);
 const fixture = await prepareSiteDatabase(tmp, mode, opts.members);
 const wal = `${fixture.databaseUrl}-wal`;
 const server = spawnServer(mode, { DATABASE_URL: fixture.databaseUrl, DATA_DIR: fixture.dataDir, TRUST_PROXY: "1" });
@@ -127,7 +129,12 @@ type Sample = { atS: number; rss: number; wal: number; db: number };
 const samples: Sample[] = [];
 const started = Date.now();
 function sample() {
-  const s = { atS: Math.round((Date.now() - started) / 1000), rss: rssBytes(server.pid) ?? 0, wal: fileSize(wal), db: fileSize(fixture.databaseUrl) };
+  const s = {
+    atS: Math.round((Date.now() - started) / 1000),
+    rss: rssBytes(server.pid) ?? 0,
+    wal: fileSize(wal),
+    db: fileSize(fixture.databaseUrl),
+  };
   samples.push(s);
   const rate = (sent / Math.max(1, (Date.now() - started) / 1000)).toFixed(1);
   console.log(
@@ -171,14 +178,29 @@ const rssOk = growth <= opts["rss-growth"];
 const walOk = maxWal <= opts["max-wal-mb"] * 1024 * 1024;
 
 console.log("\nfault:soak summary");
-console.log(`  duration            ${elapsedMin.toFixed(1)} min, ${sent} requests sent (${(sent / (elapsedMin * 60)).toFixed(1)}/s), ${skipped} skipped (too many in flight)`);
-console.log(`  answers             ${[...statuses.entries()].sort().map(([k, v]) => `${k}: ${v}`).join(", ")}`);
-console.log(`  latency read        p50 ${percentile(latencies.read, 50).toFixed(0)} ms, p99 ${percentile(latencies.read, 99).toFixed(0)} ms`);
-console.log(`  latency write       p50 ${percentile(latencies.write, 50).toFixed(0)} ms, p99 ${percentile(latencies.write, 99).toFixed(0)} ms`);
-console.log(`  RSS                 start ${mb(samples[0]!.rss)}, after warm-up (${afterWarmup.atS} s) ${mb(afterWarmup.rss)}, end ${mb(end.rss)} (×${growth.toFixed(2)}), max ${mb(maxRss)}`);
+console.log(
+  `  duration            ${elapsedMin.toFixed(1)} min, ${sent} requests sent (${(sent / (elapsedMin * 60)).toFixed(1)}/s), ${skipped} skipped (too many in flight)`,
+);
+console.log(
+  `  answers             ${[...statuses.entries()]
+    .sort()
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(", ")}`,
+);
+console.log(
+  `  latency read        p50 ${percentile(latencies.read, 50).toFixed(0)} ms, p99 ${percentile(latencies.read, 99).toFixed(0)} ms`,
+);
+console.log(
+  `  latency write       p50 ${percentile(latencies.write, 50).toFixed(0)} ms, p99 ${percentile(latencies.write, 99).toFixed(0)} ms`,
+);
+console.log(
+  `  RSS                 start ${mb(samples[0]!.rss)}, after warm-up (${afterWarmup.atS} s) ${mb(afterWarmup.rss)}, end ${mb(end.rss)} (×${growth.toFixed(2)}), max ${mb(maxRss)}`,
+);
 console.log(`  WAL                 max ${mb(maxWal)} (bound ${opts["max-wal-mb"]} MB); database ${mb(end.db)} at the end`);
 console.log(`  writes acknowledged ${acks.length}, missing afterwards ${missing.length}`);
-console.log(`  5xx ${failures}, connection errors ${errors}, requests sent again after a stale keep-alive reset ${client.staleRetries}${firstErrors.length ? ` (first: ${firstErrors.join(" | ")})` : ""}`);
+console.log(
+  `  5xx ${failures}, connection errors ${errors}, requests sent again after a stale keep-alive reset ${client.staleRetries}${firstErrors.length ? ` (first: ${firstErrors.join(" | ")})` : ""}`,
+);
 console.log(`  server exit         ${stop.code ?? stop.signal}; integrity_check: ${check}`);
 
 const ok = rssOk && walOk && failures === 0 && errors === 0 && missing.length === 0 && check === "ok";

@@ -40,7 +40,16 @@ export function seedFlagLifecycle(db: Db, now: number) {
        good_faith, status, decision_id, decided_at, deadline_at, created_at)
      VALUES ('review', @reviewId, @reason, @explanation, @type, @userId, @companyId, 0, @status, @decisionId, @decidedAt, @deadlineAt, @at)`,
   );
-  const flag = (f: { reviewId: number; reason: (typeof OPEN_REASONS)[number]; userId: number; companyId?: number | null; at: number; status?: string; decisionId?: number | null; decidedAt?: number | null }) =>
+  const flag = (f: {
+    reviewId: number;
+    reason: (typeof OPEN_REASONS)[number];
+    userId: number;
+    companyId?: number | null;
+    at: number;
+    status?: string;
+    decisionId?: number | null;
+    decidedAt?: number | null;
+  }) =>
     insertFlag.run({
       reviewId: f.reviewId,
       reason: f.reason,
@@ -86,10 +95,17 @@ export function seedFlagLifecycle(db: Db, now: number) {
       const at = now - 30 * HOUR;
       flag({ reviewId: own.id, reason: "not_an_experience", userId: own.memberId, companyId: own.companyId, at });
       markUnderReview.run(at, at, own.id);
-      client.prepare(`INSERT INTO flag_responses (review_id, author_id, body, created_at) VALUES (?, ?, ?, ?)`).run(own.id, reader.id, RESPONSE, at + 5 * HOUR);
+      client
+        .prepare(`INSERT INTO flag_responses (review_id, author_id, body, created_at) VALUES (?, ?, ?, ?)`)
+        .run(own.id, reader.id, RESPONSE, at + 5 * HOUR);
       client
         .prepare(`INSERT INTO notifications (user_id, kind, data, link, created_at) VALUES (?, 'flag_received', ?, ?, ?)`)
-        .run(reader.id, JSON.stringify({ reviewId: own.id, reason: "not_an_experience", until: at + 7 * DAY }), `/reviews/${own.id}/respond`, at);
+        .run(
+          reader.id,
+          JSON.stringify({ reviewId: own.id, reason: "not_an_experience", until: at + 7 * DAY }),
+          `/reviews/${own.id}/respond`,
+          at,
+        );
     }
 
     // 3. A reporter near the abuse threshold: every one of their decided flags dismissed,

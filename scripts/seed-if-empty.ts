@@ -11,7 +11,9 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   const started = performance.now();
   const counts = await seedDemo(db);
   if (process.env.NODE_ENV !== "test") {
-    console.log(`Seeded demo data: ${counts.companies} companies, ${counts.reviews} reviews, ${counts.replies} replies in ${Math.round(performance.now() - started)} ms.`);
+    console.log(
+      `Seeded demo data: ${counts.companies} companies, ${counts.reviews} reviews, ${counts.replies} replies in ${Math.round(performance.now() - started)} ms.`,
+    );
     printAccounts();
   }
   return true;

@@ -81,7 +81,9 @@ async function main() {
     users: env("LARGE_USERS", 300_000),
     worker: process.env.LARGE_WORKER !== "0",
   };
-  console.log(`Building ${file}: ${options.companies} companies, ${options.reviews} reviews, ${options.users} reviewers (the file is replaced).`);
+  console.log(
+    `Building ${file}: ${options.companies} companies, ${options.reviews} reviews, ${options.users} reviewers (the file is replaced).`,
+  );
   const r = await seedLarge(options);
   const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
   console.log(`\nDone in ${r.seconds.toFixed(1)} s — ${(size / 1e9).toFixed(2)} GB`);
@@ -89,7 +91,9 @@ async function main() {
   const t = r.totals;
   console.log(`  published reviews      ${t.published.toLocaleString("en")} (${((100 * t.answered) / t.published).toFixed(1)} % answered)`);
   console.log(`  held / removed         ${t.held} / ${t.removed}`);
-  console.log(`Largest company: ${r.largest[0]!.slug} (${r.largest[0]!.n.toLocaleString("en")} reviews; next: ${r.largest[1]?.slug}, ${r.largest[1]?.n.toLocaleString("en")})`);
+  console.log(
+    `Largest company: ${r.largest[0]!.slug} (${r.largest[0]!.n.toLocaleString("en")} reviews; next: ${r.largest[1]?.slug}, ${r.largest[1]?.n.toLocaleString("en")})`,
+  );
 }
 
 if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -32,14 +32,17 @@ function ExistingCompanyLink({ existing }: { existing: ExistingCompanyView }) {
   const { t, date } = useT();
   const vars = { company: existing.name, date: date(existing.createdAt) };
   if (existing.ownReviewId != null) return <Link to={`/reviews/${existing.ownReviewId}`}>{t("addCompany.existing.own", vars)}</Link>;
-  if (existing.listing === "listed") return <Link to={`/write-a-review?company=${existing.slug}`}>{t("addCompany.existing.listed", vars)}</Link>;
+  if (existing.listing === "listed")
+    return <Link to={`/write-a-review?company=${existing.slug}`}>{t("addCompany.existing.listed", vars)}</Link>;
   return <Link to={`/companies/${existing.slug}`}>{t("addCompany.existing.pending", vars)}</Link>;
 }
 
 export function AddCompanyFields({ categories, existing }: { categories: CategoryOption[]; existing?: ExistingCompanyView | null }) {
   const { t, locale } = useT();
   const field = useReviewFormFields();
-  const [companyName, website, category, kind, name, city, address] = (["companyName", "website", "category", "kind", "name", "city", "address"] as const).map(field);
+  const [companyName, website, category, kind, name, city, address] = (
+    ["companyName", "website", "category", "kind", "name", "city", "address"] as const
+  ).map(field);
   const existingLink = existing ? (
     <p className="field__error">
       <ExistingCompanyLink existing={existing} />

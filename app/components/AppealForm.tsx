@@ -8,7 +8,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { APPEAL_MAX_LENGTH, APPEAL_MESSAGE_VARS, APPEAL_REFUSAL_KEYS, appealDeadline, appealSchema, type AppealRightView } from "~/lib/appeal-form";
+import {
+  APPEAL_MAX_LENGTH,
+  APPEAL_MESSAGE_VARS,
+  APPEAL_REFUSAL_KEYS,
+  appealDeadline,
+  appealSchema,
+  type AppealRightView,
+} from "~/lib/appeal-form";
 import { conformError, conformErrors } from "~/lib/conform";
 import { FormError } from "./Field";
 
@@ -31,7 +38,8 @@ export function AppealSection({
   if (right.kind === "open") return <AppealForm deadline={right.deadline} lastResult={lastResult} action={action} />;
   if (right.kind === "appealed") {
     const a = right.appeal;
-    const key: MessageKey = a.status === "pending" ? "appeal.state.pending" : a.status === "upheld" ? "appeal.state.upheld" : "appeal.state.overturned";
+    const key: MessageKey =
+      a.status === "pending" ? "appeal.state.pending" : a.status === "upheld" ? "appeal.state.upheld" : "appeal.state.overturned";
     return (
       <section className="card appeal" id="appeal" aria-labelledby="appeal-title">
         <h2 id="appeal-title">{t("appeal.yours")}</h2>

@@ -74,4 +74,3 @@ export function AuthorCard({ author }: { author: CaseView["author"] }) {
     </section>
   );
 }
-

@@ -32,7 +32,17 @@ export function CaseListSection<T>({
 }
 
 /** The earlier decisions on the case, as the moderation log has them. */
-export function CaseDecisions({ id, title, empty, decisions }: { id: string; title: string; empty: string; decisions: readonly CaseDecision[] }) {
+export function CaseDecisions({
+  id,
+  title,
+  empty,
+  decisions,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  decisions: readonly CaseDecision[];
+}) {
   return (
     <CaseListSection id={id} title={title} empty={empty} listClassName="case-decisions" items={decisions}>
       {(d) => <DecisionItem key={d.id} d={d} />}

@@ -18,7 +18,11 @@ export function CompanyTile({ company }: { company: CompanyListItem }) {
         ) : null}
         <span className="muted">{tp("score.reviewCount", company.reviewCount)}</span>
       </span>
-      {company.state === "verified" ? <span className="badge badge--verified" style={{ justifySelf: "start" }}>✓ {t("company.verified")}</span> : null}
+      {company.state === "verified" ? (
+        <span className="badge badge--verified" style={{ justifySelf: "start" }}>
+          ✓ {t("company.verified")}
+        </span>
+      ) : null}
     </div>
   );
 }

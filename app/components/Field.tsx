@@ -25,10 +25,7 @@ type Common = {
 };
 
 type InputProps = Common & { as?: "input" } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "className">;
-type TextareaProps = Common & { as: "textarea" } & Omit<
-    TextareaHTMLAttributes<HTMLTextAreaElement>,
-    "name" | "id" | "className"
-  >;
+type TextareaProps = Common & { as: "textarea" } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "className">;
 
 type SelectProps = Common & { as: "select"; children: ReactNode } & Omit<
     SelectHTMLAttributes<HTMLSelectElement>,
@@ -142,15 +139,7 @@ export function ConformField({ label, field, type = "text", hint, vars, ...input
 
 /** The alert above a Conform form: its own errors (a rate limit, wrong credentials) in the
  *  page's language or, when only fields have errors, `fix` ("correct the fields below"). */
-export function ConformFormError({
-  form,
-  vars,
-  fix = "form.fixErrors",
-}: {
-  form: FormMetadata;
-  vars?: Vars;
-  fix?: MessageKey;
-}) {
+export function ConformFormError({ form, vars, fix = "form.fixErrors" }: { form: FormMetadata; vars?: Vars; fix?: MessageKey }) {
   const { t, locale } = useT();
   const messages = conformErrors(locale, form.errors, vars);
   if (messages.length > 0) return <FormError id={form.errorId}>{messages.join(" ")}</FormError>;

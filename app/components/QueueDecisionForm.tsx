@@ -159,7 +159,8 @@ export function QueueDecisionForm({
   const fieldsInvalid = [choice, reason, statement, extra].some((f) => f?.errors?.length);
   // This form's submission (a page may have several): the one that sent these hidden values.
   const submitting =
-    navigation.state === "submitting" && Object.entries(hiddenFields).every(([name, value]) => navigation.formData?.get(name) === String(value));
+    navigation.state === "submitting" &&
+    Object.entries(hiddenFields).every(([name, value]) => navigation.formData?.get(name) === String(value));
   const { key: statementKey, ...statementProps } = getTextareaProps(statement, { ariaDescribedBy: `${statement.id}-hint` });
 
   const decisionForm = (
@@ -229,7 +230,17 @@ function DecisionChoices({ field, choices, legend }: { field: FieldMetadata<unkn
 }
 
 /** The rule the decision applies, from the published list at `rulesPath`. */
-function ReasonField({ field, text, reasons, rulesPath }: { field: FieldMetadata<unknown>; text: DecisionFormText; reasons: readonly PublishedReason[]; rulesPath: string }) {
+function ReasonField({
+  field,
+  text,
+  reasons,
+  rulesPath,
+}: {
+  field: FieldMetadata<unknown>;
+  text: DecisionFormText;
+  reasons: readonly PublishedReason[];
+  rulesPath: string;
+}) {
   const { t, locale } = useT();
   const { key, ...props } = getSelectProps(field, { ariaDescribedBy: `${field.id}-hint` });
   const hint = (
@@ -280,7 +291,17 @@ function FieldErrorText({ field }: { field: FieldMetadata<unknown> }) {
 }
 
 /** A labelled control with its hint (`<id>-hint`) and its error under it. */
-function DecisionField({ field, label, hint, children }: { field: FieldMetadata<unknown>; label: string; hint: ReactNode; children: ReactNode }) {
+function DecisionField({
+  field,
+  label,
+  hint,
+  children,
+}: {
+  field: FieldMetadata<unknown>;
+  label: string;
+  hint: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className={field.errors ? "field field--invalid" : "field"}>
       <label htmlFor={field.id}>{label}</label>

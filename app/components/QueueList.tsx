@@ -34,7 +34,12 @@ export function QueueListPage<T>({
       <p className="lead">{intro}</p>
       {page.items.length === 0 ? <p className="card">{empty}</p> : null}
       <ol className="queue-list">{page.items.map(renderItem)}</ol>
-      <Pagination nextCursor={page.nextCursor} param="after" nextLabel={nextLabel ?? t("queues.next")} firstLabel={firstLabel ?? t("queues.first")} />
+      <Pagination
+        nextCursor={page.nextCursor}
+        param="after"
+        nextLabel={nextLabel ?? t("queues.next")}
+        firstLabel={firstLabel ?? t("queues.first")}
+      />
     </div>
   );
 }

@@ -50,7 +50,15 @@ export function ReplyCard({
 }
 
 /** The reviewer's one follow-up after the company's reply. */
-export function FollowUpCard({ followUp, review, truncation = "clamped" }: { followUp: PostView; review: ReviewView; truncation?: Truncation }) {
+export function FollowUpCard({
+  followUp,
+  review,
+  truncation = "clamped",
+}: {
+  followUp: PostView;
+  review: ReviewView;
+  truncation?: Truncation;
+}) {
   const { t, date } = useT();
   return (
     <section className="post post--followup" aria-label={t("followUp.label")}>

@@ -45,9 +45,7 @@ export function ReviewCard({
           <span className="post__author">{t("review.anonymous")}</span>
         )}
         <span className="post__role">{t("review.role")}</span>
-        {review.author ? (
-          <span className="muted">{tp("review.authorCount", review.author.reviewCount)}</span>
-        ) : null}
+        {review.author ? <span className="muted">{tp("review.authorCount", review.author.reviewCount)}</span> : null}
       </header>
       <div className="post__header">
         <Stars value={review.stars} />
@@ -88,20 +86,22 @@ export function ReviewCard({
           {review.photos.map((p) => (
             <li key={p.id}>
               <a href={`/media/${p.storageKey}`}>
-                <img src={`/media/${p.storageKey}?size=thumb`} alt={t("review.photoAlt")} loading="lazy" width={160} height={Math.round((160 * p.height) / p.width)} />
+                <img
+                  src={`/media/${p.storageKey}?size=thumb`}
+                  alt={t("review.photoAlt")}
+                  loading="lazy"
+                  width={160}
+                  height={Math.round((160 * p.height) / p.width)}
+                />
               </a>
             </li>
           ))}
         </ul>
       ) : null}
       <footer className="post__footer">
-        {review.recommend != null ? (
-          <span>{review.recommend ? t("review.recommends") : t("review.doesNotRecommend")}</span>
-        ) : null}
+        {review.recommend != null ? <span>{review.recommend ? t("review.recommends") : t("review.doesNotRecommend")}</span> : null}
         {review.helpfulCount > 0 ? <span>{tp("review.helpfulCount", review.helpfulCount)}</span> : null}
-        {truncation === "clamped" ? (
-          <Link to={`/reviews/${review.id}`}>{t("review.readThread")}</Link>
-        ) : null}
+        {truncation === "clamped" ? <Link to={`/reviews/${review.id}`}>{t("review.readThread")}</Link> : null}
       </footer>
     </section>
   );
@@ -134,7 +134,6 @@ export function Tombstone({ review }: { review: ReviewView }) {
     </section>
   );
 }
-
 
 export function RemovedPost({ post, kind }: { post: PostView; kind: "reply" | "followUp" }) {
   const { t, date, locale } = useT();

@@ -116,13 +116,7 @@ function RadioGroup({
       <div className="radio-group__options">
         {options.map((o) => (
           <label key={o.value} className="radio-group__option">
-            <input
-              type="radio"
-              name={name}
-              value={o.value}
-              defaultChecked={value === o.value}
-              required
-            />
+            <input type="radio" name={name} value={o.value} defaultChecked={value === o.value} required />
             <span>{o.label}</span>
           </label>
         ))}
@@ -140,7 +134,16 @@ export function ReviewForm(props: ReviewFormProps) {
   const [form, fields] = useForm<Record<string, unknown>>({ id: "review", lastResult: answer?.result, defaultValue: props.defaultValue });
   const field = (name: string) => fieldView(fields, name, locale);
   const [stars, title, body, experienceDate, channel, recommend, language, photos, proof, attestation] = [
-    "stars", "title", "body", "experienceDate", "channel", "recommend", "language", "photos", "proof", "attestation",
+    "stars",
+    "title",
+    "body",
+    "experienceDate",
+    "channel",
+    "recommend",
+    "language",
+    "photos",
+    "proof",
+    "attestation",
   ].map(field);
   const navigation = useNavigation();
   const preview = useMarkdownPreview(body!.value ?? "");
@@ -186,7 +189,12 @@ export function ReviewForm(props: ReviewFormProps) {
         autoComplete="off"
       />
 
-      <BodyWithPreview body={body!} language={language!.value || locale} preview={preview} serverPreviewHtml={answer?.previewHtml ?? null} />
+      <BodyWithPreview
+        body={body!}
+        language={language!.value || locale}
+        preview={preview}
+        serverPreviewHtml={answer?.previewHtml ?? null}
+      />
 
       <Field
         key={experienceDate!.key}
@@ -273,7 +281,10 @@ function BodyWithPreview({
         onInput={(e) => preview.onInput((e.target as HTMLTextAreaElement).value)}
       />
       {hydrated ? (
-        <p className={preview.length > MARKDOWN_MAX_LENGTH ? "review-form__count field__error" : "review-form__count muted"} aria-live="polite">
+        <p
+          className={preview.length > MARKDOWN_MAX_LENGTH ? "review-form__count field__error" : "review-form__count muted"}
+          aria-live="polite"
+        >
           {t("reviewForm.charCount", { count: preview.length })}
         </p>
       ) : null}
@@ -364,7 +375,12 @@ function PhotosField({ photos, existing, kept }: { photos: FieldView; existing: 
         <ul className="review-form__photos" aria-label={t("reviewForm.photosKept")}>
           {existing.map((p, i) => (
             <li key={p.id}>
-              <img src={`/media/${p.storageKey}?size=thumb`} alt={t("reviewForm.photoAlt", { n: i + 1 })} width={120} height={Math.round((120 * p.height) / p.width)} />
+              <img
+                src={`/media/${p.storageKey}?size=thumb`}
+                alt={t("reviewForm.photoAlt", { n: i + 1 })}
+                width={120}
+                height={Math.round((120 * p.height) / p.width)}
+              />
               <label>
                 <input type="checkbox" name="removePhoto" value={p.id} /> {t("reviewForm.removePhoto")}
               </label>

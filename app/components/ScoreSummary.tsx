@@ -32,9 +32,7 @@ export function ScoreSummary({
         <div>
           <div>
             {t("score.rawMean")}{" "}
-            <strong data-testid="raw-mean">
-              {summary.rawMean != null ? n(summary.rawMean, { minimumFractionDigits: 1 }) : "—"}
-            </strong>
+            <strong data-testid="raw-mean">{summary.rawMean != null ? n(summary.rawMean, { minimumFractionDigits: 1 }) : "—"}</strong>
           </div>
           <div>{tp("score.reviewCount", total)}</div>
           {summary.recommendRate != null ? (

@@ -40,7 +40,9 @@ export function Scorecard({ data }: { data: ScorecardData }) {
           <dt>{t("scorecard.flagsUpheld")}</dt>
           <dd data-testid="flags-upheld">
             {pct(data.flagsUpheld, data.flagsDecided)}
-            {data.flagsDecided > 0 ? ` (${t("scorecard.flagsUpheldOf", { upheld: n(data.flagsUpheld), decided: n(data.flagsDecided) })})` : null}
+            {data.flagsDecided > 0
+              ? ` (${t("scorecard.flagsUpheldOf", { upheld: n(data.flagsUpheld), decided: n(data.flagsDecided) })})`
+              : null}
           </dd>
         </div>
       </dl>

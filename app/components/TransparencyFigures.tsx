@@ -20,7 +20,10 @@ export function TransparencyFigures({ report }: { report: TransparencyReport }) 
       <h2 id="statistics-title">{t("transparency.stats.title")}</h2>
       <p>{t("transparency.stats.period", { from: date(report.from), to: date(report.to) })}</p>
       <p>
-        {t("transparency.stats.download")} <Link to="/transparency.json" reloadDocument>{t("transparency.stats.json")}</Link>
+        {t("transparency.stats.download")}{" "}
+        <Link to="/transparency.json" reloadDocument>
+          {t("transparency.stats.json")}
+        </Link>
         {" · "}
         <Link to="/transparency.csv" reloadDocument>
           {t("transparency.stats.csv")}
@@ -42,7 +45,8 @@ function useFigureFormat() {
   return {
     ...tt,
     duration: (ms: number | null) => (ms == null ? t("transparency.stats.none") : formatDuration(tt, ms)),
-    pct: (share: number | null) => (share == null ? t("transparency.stats.none") : n(share, { style: "percent", maximumFractionDigits: 1 })),
+    pct: (share: number | null) =>
+      share == null ? t("transparency.stats.none") : n(share, { style: "percent", maximumFractionDigits: 1 }),
     /** The message `${prefix}.${id}`, or the id itself when there is none. */
     label: (prefix: string, id: string) => {
       const key = `${prefix}.${id}`;
@@ -56,7 +60,17 @@ type Column = { heading: MessageKey; num?: boolean };
 /** A table of figures: its caption, its column headings (figures aligned right) and rows.
  *  With `scrollRegionId`, its container is a labelled region that takes the keyboard focus
  *  to scroll (the table is wider than the page). */
-function FiguresTable({ caption, columns, scrollRegionId, children }: { caption: MessageKey; columns: Column[]; scrollRegionId?: string; children: ReactNode }) {
+function FiguresTable({
+  caption,
+  columns,
+  scrollRegionId,
+  children,
+}: {
+  caption: MessageKey;
+  columns: Column[];
+  scrollRegionId?: string;
+  children: ReactNode;
+}) {
   const { t } = useT();
   const table = (
     <table>
@@ -92,7 +106,10 @@ function SummaryTable({ total }: { total: Figures }) {
     ["transparency.stats.flagMedian", duration(total.timeToDecision.flag.medianMs)],
     ["transparency.stats.flagP90", duration(total.timeToDecision.flag.p90Ms)],
     ["transparency.stats.heldDecided", n(total.held.decided)],
-    ["transparency.stats.heldAuto", t("transparency.stats.share", { count: n(total.held.autoPublished), share: pct(total.held.autoPublishedShare) })],
+    [
+      "transparency.stats.heldAuto",
+      t("transparency.stats.share", { count: n(total.held.autoPublished), share: pct(total.held.autoPublishedShare) }),
+    ],
     ["transparency.stats.heldMedian", duration(total.timeToDecision.held.medianMs)],
     ["transparency.stats.heldP90", duration(total.timeToDecision.held.p90Ms)],
     ["transparency.stats.appeals", n(total.appeals.received)],
@@ -101,7 +118,10 @@ function SummaryTable({ total }: { total: Figures }) {
     ["transparency.stats.appealsPending", n(total.appeals.pending)],
   ];
   return (
-    <FiguresTable caption="transparency.stats.summary" columns={[{ heading: "transparency.stats.figure" }, { heading: "transparency.stats.value", num: true }]}>
+    <FiguresTable
+      caption="transparency.stats.summary"
+      columns={[{ heading: "transparency.stats.figure" }, { heading: "transparency.stats.value", num: true }]}
+    >
       {summary.map(([key, value]) => (
         <tr key={key}>
           <th scope="row">{t(key)}</th>

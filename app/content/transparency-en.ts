@@ -11,8 +11,7 @@ const abusiveShare = `${formatNumber("en", flagPolicy.FLAG_ABUSE_DISMISSED_SHARE
 
 export const content: TransparencyContent = {
   title: "How reviews work on Réplique",
-  description:
-    "How reviews are collected, checked, moderated and displayed; how the TrustScore is computed; live moderation statistics.",
+  description: "How reviews are collected, checked, moderated and displayed; how the TrustScore is computed; live moderation statistics.",
   lead: "Réplique follows the NF ISO 20488 standard on online reviews and French consumer law (article L111-7-2 of the Code de la consommation). This page says everything we do with reviews, without exception.",
 
   checks: {

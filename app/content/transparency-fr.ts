@@ -59,10 +59,12 @@ export const content: TransparencyContent = {
       },
       verified: {
         term: "Expérience vérifiée",
-        definition: "L’auteur a envoyé une preuve (ticket de caisse, confirmation de commande), visible seulement des modérateurs, et un modérateur l’a acceptée.",
+        definition:
+          "L’auteur a envoyé une preuve (ticket de caisse, confirmation de commande), visible seulement des modérateurs, et un modérateur l’a acceptée.",
       },
     },
-    dates: "Chaque avis affiche aussi la date de l’expérience, la date de publication et, s’il a été modifié, la date de la dernière modification.",
+    dates:
+      "Chaque avis affiche aussi la date de l’expérience, la date de publication et, s’il a été modifié, la date de la dernière modification.",
   },
 
   editing: {

@@ -27,7 +27,8 @@ export const addCompany = defineMessages({
     "addCompany.error.freeMail": "Anyone can open an address at this domain: enter the company's own website.",
     "addCompany.error.websiteRequired": "Enter the website or the domain: a website or an app is known by it.",
     "addCompany.error.cityRequired": "Enter the city of the store.",
-    "addCompany.error.websiteOrCity": "Enter the company's website, or the city where you dealt with it: it tells the company apart from others of the same name.",
+    "addCompany.error.websiteOrCity":
+      "Enter the company's website, or the city where you dealt with it: it tells the company apart from others of the same name.",
     "addCompany.error.duplicate": "This company is already on Réplique: nothing was added. Your text is kept below.",
     "addCompany.error.sameDomain": "A company with this domain is already on Réplique.",
     "addCompany.error.sameName": "A company with this name is already on Réplique in this city.",
@@ -47,7 +48,8 @@ export const addCompany = defineMessages({
     "queues.suggestions.company.categories": "Category",
     "queues.suggestions.company.createdAt": "Added on",
     "queues.suggestions.company.listing": "On the site",
-    "queues.suggestions.company.listing.pending": "Waiting for this decision: its page says “not yet checked”; it is not in search, categories or the sitemap",
+    "queues.suggestions.company.listing.pending":
+      "Waiting for this decision: its page says “not yet checked”; it is not in search, categories or the sitemap",
     "queues.suggestions.company.listing.listed": "Listed",
     "queues.suggestions.company.listing.refused": "Refused: hidden from every page",
     "queues.suggestions.company.similar": "Companies it may duplicate",

@@ -15,8 +15,7 @@ export const auth = defineMessages({
     "validation.email": "Enter a valid email address, like name@example.com.",
     "validation.passwordShort": "Use at least 12 characters.",
     "validation.passwordLong": "Use at most 128 characters.",
-    "validation.passwordBreached":
-      "This password appears in lists of leaked passwords, so attackers try it first. Choose another one.",
+    "validation.passwordBreached": "This password appears in lists of leaked passwords, so attackers try it first. Choose another one.",
     "validation.passwordRequired": "Enter your password.",
     "validation.displayName": "Enter a name of 2 to 50 characters.",
     "validation.currentPassword": "Your current password is not correct.",
@@ -32,7 +31,8 @@ export const auth = defineMessages({
     "login.noAccount": "No account yet?",
     "login.signupLink": "Create an account",
     "login.invalid": "The email address or the password is not correct.",
-    "login.suspended": "This account is suspended. You can still read the site. To appeal the decision, open its statement of reasons from the link in the email we sent you: it works without signing in.",
+    "login.suspended":
+      "This account is suspended. You can still read the site. To appeal the decision, open its statement of reasons from the link in the email we sent you: it works without signing in.",
 
     "signup.title": "Create an account",
     "signup.description": "Create a free Réplique account to review shops, websites, products and services.",
@@ -47,8 +47,7 @@ export const auth = defineMessages({
     "signup.haveAccount": "Already have an account?",
     "signup.loginLink": "Log in",
     "signup.sent.heading": "Check your inbox",
-    "signup.sent.body":
-      "We sent a message to {email}. Open the link in it to confirm your address and finish creating your account.",
+    "signup.sent.body": "We sent a message to {email}. Open the link in it to confirm your address and finish creating your account.",
     "signup.sent.spam": "Nothing after a few minutes? Look in your spam folder, or sign up again to get a new link.",
 
     "logout.title": "Log out",
@@ -71,8 +70,7 @@ export const auth = defineMessages({
     "forgot.email": "Email address",
     "forgot.submit": "Send me a link",
     "forgot.sent.heading": "Check your inbox",
-    "forgot.sent.body":
-      "If an account uses {email}, we sent it a link to choose a new password. The link works once, for one hour.",
+    "forgot.sent.body": "If an account uses {email}, we sent it a link to choose a new password. The link works once, for one hour.",
     "forgot.back": "Back to the log-in page",
 
     "reset.title": "Choose a new password",
@@ -194,7 +192,8 @@ export const auth = defineMessages({
       "Ce compte est suspendu. Vous pouvez toujours lire le site. Pour faire appel de la décision, ouvrez son exposé des motifs depuis le lien de l’e-mail que nous vous avons envoyé : il fonctionne sans connexion.",
 
     "signup.title": "Créer un compte",
-    "signup.description": "Créez un compte Réplique gratuit pour donner votre avis sur des magasins, des sites, des produits et des services.",
+    "signup.description":
+      "Créez un compte Réplique gratuit pour donner votre avis sur des magasins, des sites, des produits et des services.",
     "signup.email": "Adresse e-mail",
     "signup.emailHint": "Nous y envoyons un lien pour la confirmer. Elle n’est jamais affichée sur le site.",
     "signup.displayName": "Nom affiché",
@@ -227,8 +226,7 @@ export const auth = defineMessages({
 
     "forgot.title": "Mot de passe oublié",
     "forgot.description": "Choisissez un nouveau mot de passe pour votre compte Réplique.",
-    "forgot.intro":
-      "Saisissez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+    "forgot.intro": "Saisissez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.",
     "forgot.email": "Adresse e-mail",
     "forgot.submit": "M’envoyer un lien",
     "forgot.sent.heading": "Consultez votre messagerie",
@@ -239,8 +237,7 @@ export const auth = defineMessages({
     "reset.title": "Choisir un nouveau mot de passe",
     "reset.password": "Nouveau mot de passe",
     "reset.submit": "Enregistrer mon nouveau mot de passe",
-    "reset.invalid":
-      "Ce lien n’est pas valable : il a peut-être déjà servi, été remplacé par un lien plus récent, ou expiré.",
+    "reset.invalid": "Ce lien n’est pas valable : il a peut-être déjà servi, été remplacé par un lien plus récent, ou expiré.",
     "reset.again": "Demander un nouveau lien",
     "reset.done":
       "Votre mot de passe est changé et toutes les sessions ont été déconnectées. Connectez-vous avec votre nouveau mot de passe.",
@@ -297,8 +294,7 @@ export const auth = defineMessages({
 
     "mail.greeting": "Bonjour {name},",
     "mail.signature": "L’équipe Réplique",
-    "mail.footer":
-      "Vous recevez ce message à la suite d’une action sur Réplique. Si ce n’était pas vous, vous pouvez l’ignorer.",
+    "mail.footer": "Vous recevez ce message à la suite d’une action sur Réplique. Si ce n’était pas vous, vous pouvez l’ignorer.",
     "mail.verify.subject": "Confirmez votre adresse e-mail",
     "mail.verify.body": "Bienvenue sur Réplique ! Confirmez votre adresse e-mail pour terminer la création de votre compte.",
     "mail.verify.action": "Confirmer mon adresse",

@@ -21,7 +21,8 @@ export const brand = defineMessages({
     "brand.awaiting.other": "{count} reviews awaiting a reply",
     "brand.openInbox": "Open the inbox",
     "brand.inbox.title": "Inbox — {company}",
-    "brand.inbox.intro": "Every review of {company}, across all its stores, websites, products and services: those awaiting a reply first, then the answered ones, newest first.",
+    "brand.inbox.intro":
+      "Every review of {company}, across all its stores, websites, products and services: those awaiting a reply first, then the answered ones, newest first.",
     "brand.inbox.awaiting": "Awaiting reply",
     "brand.inbox.answered": "Answered",
     "brand.inbox.empty": "No published review yet.",
@@ -83,7 +84,8 @@ export const brand = defineMessages({
     "brand.awaiting.other": "{count} avis en attente de réponse",
     "brand.openInbox": "Ouvrir la boîte de réception",
     "brand.inbox.title": "Boîte de réception — {company}",
-    "brand.inbox.intro": "Tous les avis sur {company}, pour tous ses magasins, sites, produits et services : d'abord ceux qui attendent une réponse, puis ceux qui ont reçu une réponse, du plus récent au plus ancien.",
+    "brand.inbox.intro":
+      "Tous les avis sur {company}, pour tous ses magasins, sites, produits et services : d'abord ceux qui attendent une réponse, puis ceux qui ont reçu une réponse, du plus récent au plus ancien.",
     "brand.inbox.awaiting": "En attente de réponse",
     "brand.inbox.answered": "Avec réponse",
     "brand.inbox.empty": "Aucun avis publié pour l'instant.",
@@ -110,7 +112,8 @@ export const brand = defineMessages({
     "brand.reply.error.required": "Écrivez votre réponse.",
     "brand.reply.error.long": "Votre réponse dépasse 5 000 caractères. Raccourcissez-la.",
     "brand.reply.fixErrors": "La réponse n'a pas été publiée : voyez le message à côté du champ.",
-    "brand.reply.locked": "Un modérateur a retiré cette réponse. Elle ne peut plus être modifiée ; la notification de la décision indique comment la contester.",
+    "brand.reply.locked":
+      "Un modérateur a retiré cette réponse. Elle ne peut plus être modifiée ; la notification de la décision indique comment la contester.",
     "brand.reply.notAllowed": "Il n'est pas possible de répondre à cet avis.",
     "brand.reply.rateLimited": "Trop de réponses en peu de temps. Patientez quelques minutes puis réessayez.",
     "brand.scripted.title": "Cette réponse semble toute faite",

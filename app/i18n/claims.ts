@@ -17,13 +17,15 @@ export const claims = defineMessages({
     "claims.form.urlHint":
       "A page that shows your role: the company's legal notice or team page, an entry in a public register. An address starting with https://.",
     "claims.form.submit": "Send my request to the moderators",
-    "claims.pending": "Your request is waiting for a moderator since {date}. You will be told of the decision here, in your notifications, and by mail.",
+    "claims.pending":
+      "Your request is waiting for a moderator since {date}. You will be told of the decision here, in your notifications, and by mail.",
     "flash.claimRequested": "Request sent: a moderator will examine your evidence.",
 
     "claims.error.explanationRequired": "Say what your role at the company is, and how we can check it.",
     "claims.error.explanationShort": "Say a little more: at least {min} characters.",
     "claims.error.explanationLong": "At most {max} characters.",
-    "claims.error.explanationNoUrl": "Without a link, explain in at least {minWithoutUrl} characters where we can check your role — or give a link.",
+    "claims.error.explanationNoUrl":
+      "Without a link, explain in at least {minWithoutUrl} characters where we can check your role — or give a link.",
     "claims.error.url": "Give a web address, such as https://www.example.com/legal-notice.",
     "claims.error.urlLong": "This address is too long (at most {urlMax} characters).",
     "claims.error.pending": "You already asked to manage this company: your request is waiting for a moderator.",
@@ -55,7 +57,8 @@ export const claims = defineMessages({
     "claims.case.sentOn": "Sent on {date}.",
     "claims.case.explanation": "The claimant's explanation",
     "claims.case.url": "Their evidence link",
-    "claims.case.urlHint": "Check that the page is the company's own or a public register, and that it names the claimant. The link opens without telling the site where you come from.",
+    "claims.case.urlHint":
+      "Check that the page is the company's own or a public register, and that it names the claimant. The link opens without telling the site where you come from.",
     "claims.case.urlNewTab": "(opens in a new tab)",
     "claims.case.urlOnDomain": "This link is on the company's domain ({domain}).",
     "claims.case.urlElsewhere": "This link is not on the company's domain.",
@@ -110,7 +113,8 @@ export const claims = defineMessages({
     "queues.statement.decided.claim_refuse":
       "On {date}, a moderator refused your request of {reportedAt} to manage {company}. Nothing changed for the company. You may ask again with evidence that shows your role.",
     "notice.claim_accepted.title": "You now manage {company}",
-    "notice.claim_accepted.body": "A moderator accepted your request: {company} is verified, and you are its owner. Open the statement of reasons.",
+    "notice.claim_accepted.body":
+      "A moderator accepted your request: {company} is verified, and you are its owner. Open the statement of reasons.",
     "notice.claim_refused.title": "Your request to manage {company} was refused",
     "notice.claim_refused.body": "A moderator refused your request to manage {company}. Reason: {reason}. Open the statement of reasons.",
   },
@@ -125,13 +129,15 @@ export const claims = defineMessages({
     "claims.form.urlHint":
       "Une page qui montre votre fonction : les mentions légales ou la page équipe de l’entreprise, une fiche d’un registre public. Une adresse qui commence par https://.",
     "claims.form.submit": "Envoyer ma demande aux modérateurs",
-    "claims.pending": "Votre demande attend un modérateur depuis le {date}. La décision vous sera indiquée ici, dans vos notifications et par e-mail.",
+    "claims.pending":
+      "Votre demande attend un modérateur depuis le {date}. La décision vous sera indiquée ici, dans vos notifications et par e-mail.",
     "flash.claimRequested": "Demande envoyée : un modérateur va examiner vos justificatifs.",
 
     "claims.error.explanationRequired": "Indiquez votre fonction dans l’entreprise, et comment la vérifier.",
     "claims.error.explanationShort": "Précisez un peu : au moins {min} caractères.",
     "claims.error.explanationLong": "{max} caractères au plus.",
-    "claims.error.explanationNoUrl": "Sans lien, expliquez en au moins {minWithoutUrl} caractères où vérifier votre fonction — ou donnez un lien.",
+    "claims.error.explanationNoUrl":
+      "Sans lien, expliquez en au moins {minWithoutUrl} caractères où vérifier votre fonction — ou donnez un lien.",
     "claims.error.url": "Indiquez une adresse web, par exemple https://www.exemple.fr/mentions-legales.",
     "claims.error.urlLong": "Cette adresse est trop longue ({urlMax} caractères au plus).",
     "claims.error.pending": "Vous avez déjà demandé à gérer cette entreprise : votre demande attend un modérateur.",
@@ -161,7 +167,8 @@ export const claims = defineMessages({
     "claims.case.sentOn": "Envoyée le {date}.",
     "claims.case.explanation": "L’explication de la personne",
     "claims.case.url": "Son lien justificatif",
-    "claims.case.urlHint": "Vérifiez que la page est celle de l’entreprise ou d’un registre public, et qu’elle nomme la personne. Le lien s’ouvre sans indiquer au site d’où vous venez.",
+    "claims.case.urlHint":
+      "Vérifiez que la page est celle de l’entreprise ou d’un registre public, et qu’elle nomme la personne. Le lien s’ouvre sans indiquer au site d’où vous venez.",
     "claims.case.urlNewTab": "(s’ouvre dans un nouvel onglet)",
     "claims.case.urlOnDomain": "Ce lien est sur le nom de domaine de l’entreprise ({domain}).",
     "claims.case.urlElsewhere": "Ce lien n’est pas sur le nom de domaine de l’entreprise.",
@@ -181,7 +188,8 @@ export const claims = defineMessages({
     "claims.case.emailDomain.ok": "L’adresse de son compte est sur {emailDomain}, le nom de domaine de l’entreprise.",
     "claims.case.emailDomain.free_mail": "L’adresse de son compte est sur {emailDomain}, une messagerie gratuite : cela ne prouve rien.",
     "claims.case.emailDomain.other_domain": "L’adresse de son compte est sur {emailDomain}, pas sur le nom de domaine de l’entreprise.",
-    "claims.case.emailDomain.no_domain": "L’adresse de son compte est sur {emailDomain} ; l’entreprise n’a pas de nom de domaine auquel la comparer.",
+    "claims.case.emailDomain.no_domain":
+      "L’adresse de son compte est sur {emailDomain} ; l’entreprise n’a pas de nom de domaine auquel la comparer.",
     "claims.case.emailDomain.invalid": "L’adresse de son compte n’a pas de nom de domaine lisible.",
     "claims.case.earlier": "Ses autres demandes",
     "claims.case.noEarlier": "Aucune autre demande.",
@@ -197,7 +205,8 @@ export const claims = defineMessages({
     "claims.decide.acceptHint":
       "La personne devient propriétaire de l’entreprise, qui est vérifiée ; quiconque a rejoint sa page sans preuve la quitte, et les autres demandes en attente sur elle sont closes.",
     "claims.decide.refuse": "Refuser la demande",
-    "claims.decide.refuseHint": "Rien ne change pour l’entreprise ; la personne apprend pourquoi et peut refaire une demande avec de meilleurs justificatifs.",
+    "claims.decide.refuseHint":
+      "Rien ne change pour l’entreprise ; la personne apprend pourquoi et peut refaire une demande avec de meilleurs justificatifs.",
 
     "claims.transparency.title": "Demandes avec justificatifs",
     "claims.transparency.body":
@@ -214,7 +223,8 @@ export const claims = defineMessages({
     "queues.statement.decided.claim_refuse":
       "Le {date}, un modérateur a refusé votre demande du {reportedAt} de gérer {company}. Rien n’a changé pour l’entreprise. Vous pouvez refaire une demande avec des justificatifs qui montrent votre fonction.",
     "notice.claim_accepted.title": "Vous gérez désormais {company}",
-    "notice.claim_accepted.body": "Un modérateur a accepté votre demande : {company} est vérifiée, et vous en êtes propriétaire. Ouvrez l’exposé des motifs.",
+    "notice.claim_accepted.body":
+      "Un modérateur a accepté votre demande : {company} est vérifiée, et vous en êtes propriétaire. Ouvrez l’exposé des motifs.",
     "notice.claim_refused.title": "Votre demande de gestion de {company} a été refusée",
     "notice.claim_refused.body": "Un modérateur a refusé votre demande de gérer {company}. Motif : {reason}. Ouvrez l’exposé des motifs.",
   },

@@ -13,17 +13,22 @@ export const companies = defineMessages({
     "forCompanies.free.title": "What is free: everything",
     "forCompanies.free.claim": "Claiming and verifying your company's page.",
     "forCompanies.free.reply": "Replying to every review, and editing your replies (every version is kept).",
-    "forCompanies.free.dashboard": "The dashboard: one inbox for the reviews of all your stores, websites, products and services, those awaiting a reply first.",
+    "forCompanies.free.dashboard":
+      "The dashboard: one inbox for the reviews of all your stores, websites, products and services, those awaiting a reply first.",
     "forCompanies.free.noPlan": "There is no paid plan. Replying is never behind a subscription, and nobody pays for a review.",
     "forCompanies.can.title": "What a company can do",
     "forCompanies.can.reply": "Reply in public to any review of its stores, websites, products and services.",
-    "forCompanies.can.flag": "Flag a review that breaks the rules, with a reason from the published list and an explanation; the review stays visible while a moderator assesses it.",
-    "forCompanies.can.invite": "Invite its customers to write a review, every customer the same way: their reviews carry the “invited” label.",
+    "forCompanies.can.flag":
+      "Flag a review that breaks the rules, with a reason from the published list and an explanation; the review stays visible while a moderator assesses it.",
+    "forCompanies.can.invite":
+      "Invite its customers to write a review, every customer the same way: their reviews carry the “invited” label.",
     "forCompanies.cannot.title": "What a company can never do",
     "forCompanies.cannot.hide": "Hide a review, or push it down the list.",
     "forCompanies.cannot.edit": "Edit a review: only its author can.",
-    "forCompanies.cannot.reorder": "Reorder the reviews: they are shown newest first, as the law requires, or by helpful votes when a reader chooses.",
-    "forCompanies.cannot.delete": "Delete a review, or pay to have it removed. Only a moderator removes a review that breaks the rules, with a published reason.",
+    "forCompanies.cannot.reorder":
+      "Reorder the reviews: they are shown newest first, as the law requires, or by helpful votes when a reader chooses.",
+    "forCompanies.cannot.delete":
+      "Delete a review, or pay to have it removed. Only a moderator removes a review that breaks the rules, with a published reason.",
     "forCompanies.start.title": "How to start",
     "forCompanies.start.find": "Find your company's page with the search below, and choose “Is this your company?” at the top of it.",
     "forCompanies.start.add": "Not on Réplique yet? Add your company: its name, its website and a category.",
@@ -67,8 +72,7 @@ export const companies = defineMessages({
     "companies.claim.alreadyVerified":
       "{company} is already verified by its team. If you work there, ask its owner to add you as a member of the company.",
     "companies.claim.youAdded": "You added {company}: verify it to answer its reviews.",
-    "companies.claim.noDomain":
-      "{company} has no domain we can send a code to: ask with evidence below, and a moderator checks it.",
+    "companies.claim.noDomain": "{company} has no domain we can send a code to: ask with evidence below, and a moderator checks it.",
     "companies.claim.afterwards":
       "Once verified, you are the owner of {company} on Réplique: you reply from your dashboard, and nobody who joined the page without proof keeps a place in it.",
 
@@ -80,7 +84,8 @@ export const companies = defineMessages({
     "companies.new.name": "Company name",
     "companies.new.nameHint": "As your customers know it.",
     "companies.new.website": "Website or domain",
-    "companies.new.websiteHint": "For example https://www.your-company.com or your-company.com. The code will be mailed to an address at this domain.",
+    "companies.new.websiteHint":
+      "For example https://www.your-company.com or your-company.com. The code will be mailed to an address at this domain.",
     "companies.new.category": "Category",
     "companies.new.chooseCategory": "Choose a category",
     "companies.new.submit": "Add my company",
@@ -90,8 +95,10 @@ export const companies = defineMessages({
     "companies.error.fix": "Nothing was sent: see the message next to the field.",
     "companies.error.emailRequired": "Enter your work address.",
     "companies.error.email": "Enter a mail address, such as name@your-company.com.",
-    "companies.error.freeMail": "This is a free mail address, which anyone can open: it cannot prove that you speak for the company. Use an address at the company's domain.",
-    "companies.error.otherDomain": "This address is not at the company's domain. Use an address ending in @ followed by the company's domain, or one of its subdomains.",
+    "companies.error.freeMail":
+      "This is a free mail address, which anyone can open: it cannot prove that you speak for the company. Use an address at the company's domain.",
+    "companies.error.otherDomain":
+      "This address is not at the company's domain. Use an address ending in @ followed by the company's domain, or one of its subdomains.",
     "companies.error.noDomain": "This company has no domain we can send a code to.",
     "companies.error.stale": "This page was out of date. Here it is again: please try once more.",
     "companies.error.codeRequired": "Enter the code from the mail.",
@@ -110,7 +117,8 @@ export const companies = defineMessages({
     "companies.error.nameLong": "The name is longer than 100 characters.",
     "companies.error.websiteRequired": "Enter the company's website or domain.",
     "companies.error.website": "Enter a website (https://www.your-company.com) or a domain (your-company.com).",
-    "companies.error.websiteFreeMail": "Anyone can open an address at this domain, so it cannot be verified by a code. Enter your company's own website.",
+    "companies.error.websiteFreeMail":
+      "Anyone can open an address at this domain, so it cannot be verified by a code. Enter your company's own website.",
     "companies.error.domainTaken": "A company with this domain is already on Réplique.",
     "companies.error.category": "Choose a category.",
     "companies.error.tooManyCompanies": "You added several companies today. Please try again in {minutes} minutes.",
@@ -122,7 +130,8 @@ export const companies = defineMessages({
 
     // ─── The mail ────────────────────────────────────────────────────────────
     "mail.companyClaim.subject": "{code} is your code to manage {company} on Réplique",
-    "mail.companyClaim.body": "{name} asked, from their Réplique account, to manage the page of {company} and gave this address to prove it.",
+    "mail.companyClaim.body":
+      "{name} asked, from their Réplique account, to manage the page of {company} and gave this address to prove it.",
     "mail.companyClaim.code": "Your code: {code}",
     "mail.companyClaim.expiry": "It works once, for {minutes} minutes (until {time}, Paris time).",
     "mail.companyClaim.link": "Enter it on the page where you asked:",
@@ -137,19 +146,25 @@ export const companies = defineMessages({
     "forCompanies.free.title": "Ce qui est gratuit : tout",
     "forCompanies.free.claim": "Revendiquer et vérifier la page de votre entreprise.",
     "forCompanies.free.reply": "Répondre à chaque avis, et modifier vos réponses (chaque version est conservée).",
-    "forCompanies.free.dashboard": "Le tableau de bord : une seule boîte de réception pour les avis de tous vos magasins, sites, produits et services, ceux qui attendent une réponse en premier.",
-    "forCompanies.free.noPlan": "Il n’y a pas d’offre payante. Répondre n’est jamais réservé à un abonnement, et personne ne paie pour un avis.",
+    "forCompanies.free.dashboard":
+      "Le tableau de bord : une seule boîte de réception pour les avis de tous vos magasins, sites, produits et services, ceux qui attendent une réponse en premier.",
+    "forCompanies.free.noPlan":
+      "Il n’y a pas d’offre payante. Répondre n’est jamais réservé à un abonnement, et personne ne paie pour un avis.",
     "forCompanies.can.title": "Ce qu’une entreprise peut faire",
     "forCompanies.can.reply": "Répondre publiquement à tout avis sur ses magasins, sites, produits et services.",
-    "forCompanies.can.flag": "Signaler un avis contraire aux règles, avec un motif de la liste publiée et une explication ; l’avis reste visible pendant qu’un modérateur l’examine.",
+    "forCompanies.can.flag":
+      "Signaler un avis contraire aux règles, avec un motif de la liste publiée et une explication ; l’avis reste visible pendant qu’un modérateur l’examine.",
     "forCompanies.can.invite": "Inviter ses clients à donner leur avis, tous de la même façon : leurs avis portent la mention « invité ».",
     "forCompanies.cannot.title": "Ce qu’une entreprise ne peut jamais faire",
     "forCompanies.cannot.hide": "Masquer un avis, ou le faire descendre dans la liste.",
     "forCompanies.cannot.edit": "Modifier un avis : seul son auteur le peut.",
-    "forCompanies.cannot.reorder": "Changer l’ordre des avis : ils s’affichent du plus récent au plus ancien, comme la loi le demande, ou par votes « utile » quand un lecteur le choisit.",
-    "forCompanies.cannot.delete": "Supprimer un avis, ou payer pour le faire retirer. Seul un modérateur retire un avis contraire aux règles, avec un motif publié.",
+    "forCompanies.cannot.reorder":
+      "Changer l’ordre des avis : ils s’affichent du plus récent au plus ancien, comme la loi le demande, ou par votes « utile » quand un lecteur le choisit.",
+    "forCompanies.cannot.delete":
+      "Supprimer un avis, ou payer pour le faire retirer. Seul un modérateur retire un avis contraire aux règles, avec un motif publié.",
     "forCompanies.start.title": "Comment commencer",
-    "forCompanies.start.find": "Trouvez la page de votre entreprise avec la recherche ci-dessous, puis choisissez « C’est votre entreprise ? » en haut de la page.",
+    "forCompanies.start.find":
+      "Trouvez la page de votre entreprise avec la recherche ci-dessous, puis choisissez « C’est votre entreprise ? » en haut de la page.",
     "forCompanies.start.add": "Pas encore sur Réplique ? Ajoutez votre entreprise : son nom, son site et une catégorie.",
     "forCompanies.start.code":
       "Donnez une adresse du nom de domaine de votre entreprise (par exemple prenom@votre-entreprise.fr) : nous lui envoyons un code. Saisissez-le et votre page est vérifiée, avec vous comme propriétaire.",
@@ -181,7 +196,8 @@ export const companies = defineMessages({
     "companies.claim.step2": "Saisir le code",
     "companies.claim.sentTo": "Nous avons envoyé un code à {email}. Il sert une seule fois, jusqu’à {time}.",
     "companies.claim.code": "Le code à {length} chiffres",
-    "companies.claim.codeHint": "Dans notre message au sujet de {company}. Vous ne le trouvez pas ? Regardez dans les indésirables, ou demandez un nouveau code ci-dessous.",
+    "companies.claim.codeHint":
+      "Dans notre message au sujet de {company}. Vous ne le trouvez pas ? Regardez dans les indésirables, ou demandez un nouveau code ci-dessous.",
     "companies.claim.verify": "Vérifier mon entreprise",
     "companies.claim.verified": "{company} est vérifiée : seules les personnes que son propriétaire ajoute peuvent répondre en son nom.",
     "companies.claim.youOwn": "Vous gérez {company}.",
@@ -201,7 +217,8 @@ export const companies = defineMessages({
     "companies.new.name": "Nom de l’entreprise",
     "companies.new.nameHint": "Tel que vos clients le connaissent.",
     "companies.new.website": "Site ou nom de domaine",
-    "companies.new.websiteHint": "Par exemple https://www.votre-entreprise.fr ou votre-entreprise.fr. Le code sera envoyé à une adresse de ce nom de domaine.",
+    "companies.new.websiteHint":
+      "Par exemple https://www.votre-entreprise.fr ou votre-entreprise.fr. Le code sera envoyé à une adresse de ce nom de domaine.",
     "companies.new.category": "Catégorie",
     "companies.new.chooseCategory": "Choisissez une catégorie",
     "companies.new.submit": "Ajouter mon entreprise",
@@ -210,8 +227,10 @@ export const companies = defineMessages({
     "companies.error.fix": "Rien n’a été envoyé : voyez le message à côté du champ.",
     "companies.error.emailRequired": "Saisissez votre adresse professionnelle.",
     "companies.error.email": "Saisissez une adresse e-mail, comme prenom@votre-entreprise.fr.",
-    "companies.error.freeMail": "C’est une adresse de messagerie gratuite, que chacun peut ouvrir : elle ne prouve pas que vous parlez pour l’entreprise. Utilisez une adresse du nom de domaine de l’entreprise.",
-    "companies.error.otherDomain": "Cette adresse n’est pas du nom de domaine de l’entreprise. Utilisez une adresse qui se termine par @ suivi du nom de domaine de l’entreprise, ou de l’un de ses sous-domaines.",
+    "companies.error.freeMail":
+      "C’est une adresse de messagerie gratuite, que chacun peut ouvrir : elle ne prouve pas que vous parlez pour l’entreprise. Utilisez une adresse du nom de domaine de l’entreprise.",
+    "companies.error.otherDomain":
+      "Cette adresse n’est pas du nom de domaine de l’entreprise. Utilisez une adresse qui se termine par @ suivi du nom de domaine de l’entreprise, ou de l’un de ses sous-domaines.",
     "companies.error.noDomain": "Cette entreprise n’a pas de nom de domaine auquel envoyer un code.",
     "companies.error.stale": "Cette page n’était plus à jour. La voici de nouveau : réessayez, s’il vous plaît.",
     "companies.error.codeRequired": "Saisissez le code reçu par e-mail.",
@@ -230,7 +249,8 @@ export const companies = defineMessages({
     "companies.error.nameLong": "Le nom dépasse 100 caractères.",
     "companies.error.websiteRequired": "Saisissez le site ou le nom de domaine de l’entreprise.",
     "companies.error.website": "Saisissez un site (https://www.votre-entreprise.fr) ou un nom de domaine (votre-entreprise.fr).",
-    "companies.error.websiteFreeMail": "Chacun peut ouvrir une adresse à ce nom de domaine : il ne peut pas être vérifié par un code. Saisissez le site de votre entreprise.",
+    "companies.error.websiteFreeMail":
+      "Chacun peut ouvrir une adresse à ce nom de domaine : il ne peut pas être vérifié par un code. Saisissez le site de votre entreprise.",
     "companies.error.domainTaken": "Une entreprise avec ce nom de domaine est déjà sur Réplique.",
     "companies.error.category": "Choisissez une catégorie.",
     "companies.error.tooManyCompanies": "Vous avez ajouté plusieurs entreprises aujourd’hui. Réessayez dans {minutes} minutes.",
@@ -240,7 +260,8 @@ export const companies = defineMessages({
     "flash.companyCreated": "Votre entreprise est ajoutée. Vérifiez-la avec un code envoyé à son nom de domaine.",
 
     "mail.companyClaim.subject": "{code} est votre code pour gérer {company} sur Réplique",
-    "mail.companyClaim.body": "{name} a demandé, depuis son compte Réplique, à gérer la page de {company} et a donné cette adresse pour le prouver.",
+    "mail.companyClaim.body":
+      "{name} a demandé, depuis son compte Réplique, à gérer la page de {company} et a donné cette adresse pour le prouver.",
     "mail.companyClaim.code": "Votre code : {code}",
     "mail.companyClaim.expiry": "Il sert une seule fois, pendant {minutes} minutes (jusqu’à {time}, heure de Paris).",
     "mail.companyClaim.link": "Saisissez-le sur la page où vous l’avez demandé :",

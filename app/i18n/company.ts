@@ -5,7 +5,8 @@ export const company = defineMessages({
   en: {
     "home.title": "Réplique — reviews with a right of reply",
     "home.heading": "Read reviews. Hear both sides.",
-    "home.lead": "Customers review shops, websites, products and services. Companies answer in public, with the same space as the review. Nobody pays for a review, and nobody pays to reply.",
+    "home.lead":
+      "Customers review shops, websites, products and services. Companies answer in public, with the same space as the review. Nobody pays for a review, and nobody pays to reply.",
     "home.searchLabel": "Find a company, a store, a website or a product",
     "home.categories": "Browse by category",
     "home.recent": "Recently reviewed",
@@ -121,7 +122,8 @@ export const company = defineMessages({
     "search.none": "Nothing found for “{q}”. Try another spelling or fewer words.",
     "search.empty": "Type the name of a company, a store, a website or a product.",
     "search.tooShort": "Type at least {min} characters: one-letter words are not searched.",
-    "search.timedOut": "The search took too long and was stopped, so these results may be incomplete. Be more specific: add a word, or type longer words.",
+    "search.timedOut":
+      "The search took too long and was stopped, so these results may be incomplete. Be more specific: add a word, or type longer words.",
     "search.category": "Category",
     "search.kind": "Kind",
     "search.anyCategory": "All categories",
@@ -131,7 +133,8 @@ export const company = defineMessages({
   fr: {
     "home.title": "Réplique — des avis avec droit de réponse",
     "home.heading": "Lisez les avis. Écoutez les deux parties.",
-    "home.lead": "Les clients donnent leur avis sur des magasins, des sites, des produits et des services. Les entreprises répondent publiquement, avec la même place que l’avis. Personne ne paie pour un avis, et personne ne paie pour répondre.",
+    "home.lead":
+      "Les clients donnent leur avis sur des magasins, des sites, des produits et des services. Les entreprises répondent publiquement, avec la même place que l’avis. Personne ne paie pour un avis, et personne ne paie pour répondre.",
     "home.searchLabel": "Trouver une entreprise, un magasin, un site ou un produit",
     "home.categories": "Parcourir par catégorie",
     "home.recent": "Récemment évaluées",
@@ -184,7 +187,8 @@ export const company = defineMessages({
     "company.apply": "Appliquer",
     "company.reset": "Effacer les filtres",
     "company.ranking": "Du plus récent au plus ancien, dans l’ordre de publication. L’entreprise ne peut ni masquer ni réordonner un avis.",
-    "company.rankingHelpful": "Les plus souvent jugés « utiles » d’abord, puis les plus récents. L’entreprise ne peut ni masquer ni réordonner un avis.",
+    "company.rankingHelpful":
+      "Les plus souvent jugés « utiles » d’abord, puis les plus récents. L’entreprise ne peut ni masquer ni réordonner un avis.",
     "filter.stars": "Étoiles",
     "filter.any": "Toutes",
     "filter.subject": "Magasin, site ou produit",
@@ -247,7 +251,8 @@ export const company = defineMessages({
     "search.none": "Aucun résultat pour « {q} ». Essayez une autre orthographe ou moins de mots.",
     "search.empty": "Tapez le nom d’une entreprise, d’un magasin, d’un site ou d’un produit.",
     "search.tooShort": "Tapez au moins {min} caractères : les mots d’une seule lettre ne sont pas recherchés.",
-    "search.timedOut": "La recherche a pris trop de temps et a été interrompue : ces résultats peuvent être incomplets. Soyez plus précis : ajoutez un mot, ou tapez des mots plus longs.",
+    "search.timedOut":
+      "La recherche a pris trop de temps et a été interrompue : ces résultats peuvent être incomplets. Soyez plus précis : ajoutez un mot, ou tapez des mots plus longs.",
     "search.category": "Catégorie",
     "search.kind": "Type",
     "search.anyCategory": "Toutes les catégories",

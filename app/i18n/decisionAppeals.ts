@@ -15,8 +15,10 @@ export const decisionAppeals = defineMessages({
       "On {date}, a moderator upheld a report that {company} offered something in exchange for a review being changed or deleted: it is logged against the company and counts towards a public warning on its page. To protect the person who made it, this statement names neither them nor the review.",
 
     // ─── The outcome of an appeal ─────────────────────────────────────────────
-    "decisionAppeal.decided.theirs": "On {date}, a moderator other than the one who decided examined an appeal against decision no. {id} of {appealedDate}.",
-    "decisionAppeal.result.proof_refuse.upheld": "The decision stands: the proof sent with your review “{title}” of {company} stays refused, and the review keeps its label.",
+    "decisionAppeal.decided.theirs":
+      "On {date}, a moderator other than the one who decided examined an appeal against decision no. {id} of {appealedDate}.",
+    "decisionAppeal.result.proof_refuse.upheld":
+      "The decision stands: the proof sent with your review “{title}” of {company} stays refused, and the review keeps its label.",
     "decisionAppeal.result.proof_refuse.overturned":
       "The decision is reversed: the proof is accepted, and your review “{title}” of {company} is now labelled “verified experience”.",
     "decisionAppeal.result.subject_refuse.upheld": "The decision stands: “{subject}” is not added to {company}.",
@@ -27,21 +29,28 @@ export const decisionAppeals = defineMessages({
       "The decision is reversed: your report about {company} is upheld; it is logged against the company and counts towards a public warning on its page.",
     "decisionAppeal.result.conduct_dismissed.company.overturned":
       "The decision is reversed: a report that {company} offered something in exchange for a review being changed or deleted is upheld; it is logged against the company and counts towards a public warning on its page. To protect the person who made it, this statement names neither them nor the review.",
-    "decisionAppeal.result.conduct_upheld.company.upheld": "The decision stands: the report about {company} stays upheld and logged against the company.",
-    "decisionAppeal.result.conduct_upheld.company.overturned": "The decision is reversed: the report about {company} is dismissed; nothing is logged against the company.",
-    "decisionAppeal.result.conduct_upheld.reporter.upheld": "The company appealed; the decision stands: your report about {company} stays upheld.",
+    "decisionAppeal.result.conduct_upheld.company.upheld":
+      "The decision stands: the report about {company} stays upheld and logged against the company.",
+    "decisionAppeal.result.conduct_upheld.company.overturned":
+      "The decision is reversed: the report about {company} is dismissed; nothing is logged against the company.",
+    "decisionAppeal.result.conduct_upheld.reporter.upheld":
+      "The company appealed; the decision stands: your report about {company} stays upheld.",
     "decisionAppeal.result.conduct_upheld.reporter.overturned":
       "The company appealed; the decision is reversed: your report about {company} is dismissed, and nothing is logged against the company.",
     "decisionAppeal.result.suspend.upheld": "The decision stands: the suspension of your account was justified.",
-    "decisionAppeal.result.suspend.overturned": "The decision is reversed: your account is reinstated; you can sign in and take part again.",
+    "decisionAppeal.result.suspend.overturned":
+      "The decision is reversed: your account is reinstated; you can sign in and take part again.",
     "decisionAppeal.result.claim_refuse.upheld": "The decision stands: your request to manage {company} stays refused.",
-    "decisionAppeal.result.claim_refuse.overturned": "The decision is reversed: your request is accepted; {company} is verified, and you are its owner.",
+    "decisionAppeal.result.claim_refuse.overturned":
+      "The decision is reversed: your request is accepted; {company} is verified, and you are its owner.",
 
     // ─── Notices ──────────────────────────────────────────────────────────────
     "notice.conduct_upheld_company.title": "A report about {company} is upheld",
-    "notice.conduct_upheld_company.body": "A moderator upheld a report about the conduct of {company}. Reason: {reason}. Open the statement of reasons: you may appeal it.",
+    "notice.conduct_upheld_company.body":
+      "A moderator upheld a report about the conduct of {company}. Reason: {reason}. Open the statement of reasons: you may appeal it.",
     "notice.decision_appeal_received.title": "Your appeal is received",
-    "notice.decision_appeal_received.body": "A moderator other than the one who decided will examine it; you will be told the outcome, with its reasons.",
+    "notice.decision_appeal_received.body":
+      "A moderator other than the one who decided will examine it; you will be told the outcome, with its reasons.",
     "notice.decision_appeal_decided.title": "An appeal is decided",
     "notice.decision_appeal_decided.body":
       "A moderator other than the one who decided examined an appeal against a decision that concerns you. Reason: {reason}. Open the statement of reasons.",
@@ -85,7 +94,8 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.decide.uphold": "Uphold the decision",
     "decisionAppeal.decide.upholdHint": "Nothing changes. The appellant (and, for a conduct report, the other side) receives your reasons.",
     "decisionAppeal.decide.overturn.proof_refuse": "Overturn it: accept the proof",
-    "decisionAppeal.decide.overturn.proof_refuseHint": "The review is labelled “verified experience”, on its page and in the counters of that label.",
+    "decisionAppeal.decide.overturn.proof_refuseHint":
+      "The review is labelled “verified experience”, on its page and in the counters of that label.",
     "decisionAppeal.decide.overturn.subject_refuse": "Overturn it: add the subject",
     "decisionAppeal.decide.overturn.subject_refuseHint":
       "The subject is added to the company (and the company is listed, if the reviewer added it); the review that was not published is published, or held if a check held it.",
@@ -111,7 +121,8 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.owner.decided":
       "Le {date}, un modérateur a retenu un signalement selon lequel {company} a proposé une contrepartie pour qu’un avis soit modifié ou supprimé : il est inscrit au dossier de l’entreprise et compte pour un avertissement public sur sa page. Pour protéger la personne qui l’a fait, cet exposé ne la nomme pas et ne dit pas de quel avis il s’agit.",
 
-    "decisionAppeal.decided.theirs": "Le {date}, un autre modérateur que celui qui a décidé a examiné un appel contre la décision nº {id} du {appealedDate}.",
+    "decisionAppeal.decided.theirs":
+      "Le {date}, un autre modérateur que celui qui a décidé a examiné un appel contre la décision nº {id} du {appealedDate}.",
     "decisionAppeal.result.proof_refuse.upheld":
       "La décision est maintenue : la preuve envoyée avec votre avis « {title} » sur {company} reste refusée, et l’avis garde son libellé.",
     "decisionAppeal.result.proof_refuse.overturned":
@@ -124,21 +135,27 @@ export const decisionAppeals = defineMessages({
       "La décision est infirmée : votre signalement sur {company} est retenu ; il est inscrit au dossier de l’entreprise et compte pour un avertissement public sur sa page.",
     "decisionAppeal.result.conduct_dismissed.company.overturned":
       "La décision est infirmée : un signalement selon lequel {company} a proposé une contrepartie pour qu’un avis soit modifié ou supprimé est retenu ; il est inscrit au dossier de l’entreprise et compte pour un avertissement public sur sa page. Pour protéger la personne qui l’a fait, cet exposé ne la nomme pas et ne dit pas de quel avis il s’agit.",
-    "decisionAppeal.result.conduct_upheld.company.upheld": "La décision est maintenue : le signalement sur {company} reste retenu et inscrit au dossier de l’entreprise.",
-    "decisionAppeal.result.conduct_upheld.company.overturned": "La décision est infirmée : le signalement sur {company} est rejeté ; rien n’est inscrit au dossier de l’entreprise.",
-    "decisionAppeal.result.conduct_upheld.reporter.upheld": "L’entreprise a fait appel ; la décision est maintenue : votre signalement sur {company} reste retenu.",
+    "decisionAppeal.result.conduct_upheld.company.upheld":
+      "La décision est maintenue : le signalement sur {company} reste retenu et inscrit au dossier de l’entreprise.",
+    "decisionAppeal.result.conduct_upheld.company.overturned":
+      "La décision est infirmée : le signalement sur {company} est rejeté ; rien n’est inscrit au dossier de l’entreprise.",
+    "decisionAppeal.result.conduct_upheld.reporter.upheld":
+      "L’entreprise a fait appel ; la décision est maintenue : votre signalement sur {company} reste retenu.",
     "decisionAppeal.result.conduct_upheld.reporter.overturned":
       "L’entreprise a fait appel ; la décision est infirmée : votre signalement sur {company} est rejeté, et rien n’est inscrit au dossier de l’entreprise.",
     "decisionAppeal.result.suspend.upheld": "La décision est maintenue : la suspension de votre compte était justifiée.",
-    "decisionAppeal.result.suspend.overturned": "La décision est infirmée : votre compte est rétabli ; vous pouvez de nouveau vous connecter et participer.",
+    "decisionAppeal.result.suspend.overturned":
+      "La décision est infirmée : votre compte est rétabli ; vous pouvez de nouveau vous connecter et participer.",
     "decisionAppeal.result.claim_refuse.upheld": "La décision est maintenue : votre demande de gestion de {company} reste refusée.",
-    "decisionAppeal.result.claim_refuse.overturned": "La décision est infirmée : votre demande est acceptée ; {company} est vérifiée, et vous en êtes propriétaire.",
+    "decisionAppeal.result.claim_refuse.overturned":
+      "La décision est infirmée : votre demande est acceptée ; {company} est vérifiée, et vous en êtes propriétaire.",
 
     "notice.conduct_upheld_company.title": "Un signalement sur {company} est retenu",
     "notice.conduct_upheld_company.body":
       "Un modérateur a retenu un signalement sur la conduite de {company}. Motif : {reason}. Ouvrez l’exposé des motifs : vous pouvez en faire appel.",
     "notice.decision_appeal_received.title": "Votre appel a bien été reçu",
-    "notice.decision_appeal_received.body": "Un autre modérateur que celui qui a décidé va l’examiner ; l’issue vous sera communiquée, avec ses motifs.",
+    "notice.decision_appeal_received.body":
+      "Un autre modérateur que celui qui a décidé va l’examiner ; l’issue vous sera communiquée, avec ses motifs.",
     "notice.decision_appeal_decided.title": "Un appel a été tranché",
     "notice.decision_appeal_decided.body":
       "Un autre modérateur que celui qui a décidé a examiné un appel contre une décision qui vous concerne. Motif : {reason}. Ouvrez l’exposé des motifs.",
@@ -168,7 +185,8 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.case.decided.upheld": "la décision est maintenue",
     "decisionAppeal.case.decided.overturned": "la décision est infirmée",
     "decisionAppeal.case.nothing": "Plus aucun appel contre cette décision n’attend.",
-    "decisionAppeal.case.changed": "Le dossier n’est plus dans l’état où la décision l’a laissé : l’appel ne peut être tranché qu’en la maintenant.",
+    "decisionAppeal.case.changed":
+      "Le dossier n’est plus dans l’état où la décision l’a laissé : l’appel ne peut être tranché qu’en la maintenant.",
     "decisionAppeal.case.proofStatus": "Preuve : {status}",
     "decisionAppeal.case.subjectState": "Sujet : {state}",
     "decisionAppeal.case.subjectState.active": "répertorié",
@@ -179,9 +197,11 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.case.report": "Le signalement",
     "decisionAppeal.decide.title": "Trancher l’appel",
     "decisionAppeal.decide.uphold": "Maintenir la décision",
-    "decisionAppeal.decide.upholdHint": "Rien ne change. L’auteur de l’appel (et, pour un signalement de conduite, l’autre partie) reçoit vos motifs.",
+    "decisionAppeal.decide.upholdHint":
+      "Rien ne change. L’auteur de l’appel (et, pour un signalement de conduite, l’autre partie) reçoit vos motifs.",
     "decisionAppeal.decide.overturn.proof_refuse": "L’infirmer : accepter la preuve",
-    "decisionAppeal.decide.overturn.proof_refuseHint": "L’avis porte le libellé « expérience vérifiée », sur sa page et dans les compteurs de ce libellé.",
+    "decisionAppeal.decide.overturn.proof_refuseHint":
+      "L’avis porte le libellé « expérience vérifiée », sur sa page et dans les compteurs de ce libellé.",
     "decisionAppeal.decide.overturn.subject_refuse": "L’infirmer : ajouter le sujet",
     "decisionAppeal.decide.overturn.subject_refuseHint":
       "Le sujet est ajouté à l’entreprise (et l’entreprise répertoriée, si l’auteur l’a ajoutée) ; l’avis qui n’avait pas été publié l’est, ou est retenu si un contrôle l’a retenu.",
@@ -189,14 +209,16 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.decide.overturn.conduct_dismissedHint":
       "Inscrit au dossier de l’entreprise ; il compte pour un avertissement public. Les propriétaires de l’entreprise reçoivent vos motifs, jamais le nom de la personne qui a signalé.",
     "decisionAppeal.decide.overturn.conduct_upheld": "L’infirmer : rejeter le signalement",
-    "decisionAppeal.decide.overturn.conduct_upheldHint": "Plus rien n’est inscrit au dossier de l’entreprise ; la personne qui a signalé reçoit vos motifs.",
+    "decisionAppeal.decide.overturn.conduct_upheldHint":
+      "Plus rien n’est inscrit au dossier de l’entreprise ; la personne qui a signalé reçoit vos motifs.",
     "decisionAppeal.decide.overturn.suspend": "L’infirmer : rétablir le compte",
     "decisionAppeal.decide.overturn.suspendHint": "Le compte peut de nouveau se connecter et participer.",
     "decisionAppeal.decide.overturn.claim_refuse": "L’infirmer : accepter la demande",
     "decisionAppeal.decide.overturn.claim_refuseHint":
       "La personne devient propriétaire et l’entreprise est vérifiée (quiconque l’a rejointe sans preuve la quitte). Choisissez le motif « Fonction dans l’entreprise démontrée ».",
     "decisionAppeal.decide.reasonAccept": "Infirmer le refus d’une demande se fait pour le motif « Fonction dans l’entreprise démontrée ».",
-    "decisionAppeal.decide.reasonRefuse": "Maintenir le refus d’une demande se fait pour un motif qui dit pourquoi la fonction n’est pas démontrée.",
+    "decisionAppeal.decide.reasonRefuse":
+      "Maintenir le refus d’une demande se fait pour un motif qui dit pourquoi la fonction n’est pas démontrée.",
     "decisionAppeal.error.changed":
       "Le dossier n’est plus dans l’état où la décision contestée l’a laissé (une décision ultérieure l’a changé). Rien n’a été enregistré : rechargez le dossier.",
   },

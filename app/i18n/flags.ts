@@ -1,9 +1,4 @@
-import {
-  FLAG_RESPONSE_DAYS,
-  FLAG_RESPONSE_MAX_LENGTH,
-  FLAG_RESPONSE_MIN_LENGTH,
-  FLAG_RESPONSES_PER_WINDOW,
-} from "../lib/flag-policy";
+import { FLAG_RESPONSE_DAYS, FLAG_RESPONSE_MAX_LENGTH, FLAG_RESPONSE_MIN_LENGTH, FLAG_RESPONSES_PER_WINDOW } from "../lib/flag-policy";
 import { defineMessages } from "./define";
 
 // The life of a flag (app/models/flags.server.ts): the "under review since" line, the
@@ -12,8 +7,7 @@ import { defineMessages } from "./define";
 export const flags = defineMessages({
   en: {
     "review.underReviewSince": "Under review since {date}",
-    "check.flag_manifestly_illegal":
-      "It was reported as manifestly illegal content, so it is hidden until a moderator decides.",
+    "check.flag_manifestly_illegal": "It was reported as manifestly illegal content, so it is hidden until a moderator decides.",
 
     "notice.flag_received.title": "Your review was reported",
     "notice.flag_received.body":
@@ -74,7 +68,8 @@ export const flags = defineMessages({
 
     "scorecard.flagsFiled": "Reports filed by the company",
     "scorecard.flagsUpheldOf": "{upheld} of {decided}",
-    "scorecard.flagsNote": "A review can be reported more than once (its follow-up too, or again after a decision): reports and reviews are counted apart.",
+    "scorecard.flagsNote":
+      "A review can be reported more than once (its follow-up too, or again after a decision): reports and reviews are counted apart.",
   },
   fr: {
     "review.underReviewSince": "En cours d’examen depuis le {date}",
@@ -112,8 +107,10 @@ export const flags = defineMessages({
     "flags.hold.statement":
       "Retenu automatiquement : signalé comme contenu manifestement illicite ({reason}) par une voie de confiance. Un modérateur décide dans les {hours} heures.",
 
-    "flag.suspended": "Vos signalements sont suspendus jusqu’au {date} : trop de vos signalements précédents n’enfreignaient aucune de nos règles.",
-    "report.suspended": "Les signalements de ce compte sont suspendus jusqu’au {date} : trop de ses signalements précédents n’enfreignaient aucune de nos règles.",
+    "flag.suspended":
+      "Vos signalements sont suspendus jusqu’au {date} : trop de vos signalements précédents n’enfreignaient aucune de nos règles.",
+    "report.suspended":
+      "Les signalements de ce compte sont suspendus jusqu’au {date} : trop de ses signalements précédents n’enfreignaient aucune de nos règles.",
 
     "flags.respond.title": "Votre version des faits",
     "flags.respond.intro":
@@ -140,6 +137,7 @@ export const flags = defineMessages({
 
     "scorecard.flagsFiled": "Signalements déposés par l’entreprise",
     "scorecard.flagsUpheldOf": "{upheld} sur {decided}",
-    "scorecard.flagsNote": "Un avis peut être signalé plusieurs fois (son suivi aussi, ou de nouveau après une décision) : signalements et avis sont comptés à part.",
+    "scorecard.flagsNote":
+      "Un avis peut être signalé plusieurs fois (son suivi aussi, ou de nouveau après une décision) : signalements et avis sont comptés à part.",
   },
 });

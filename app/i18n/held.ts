@@ -25,8 +25,10 @@ export const held = defineMessages({
     "held.alsoFound.item": "{check}: {found}",
     "held.evidence.found": "Found in the text:",
     "held.evidence.notFound": "The check no longer finds it in the text as it is now.",
-    "held.evidence.duplicate": "{similarity} % similar to review no. {id}, “{title}”, by {author} ({date}, {status}). The check holds from {threshold} %.",
-    "held.evidence.duplicateOwn": "{similarity} % similar to the author's own review no. {id}, “{title}” ({date}, {status}). The check holds from {threshold} %.",
+    "held.evidence.duplicate":
+      "{similarity} % similar to review no. {id}, “{title}”, by {author} ({date}, {status}). The check holds from {threshold} %.",
+    "held.evidence.duplicateOwn":
+      "{similarity} % similar to the author's own review no. {id}, “{title}” ({date}, {status}). The check holds from {threshold} %.",
     "held.evidence.duplicateNone": "No earlier review is similar enough any more (one may have been deleted).",
     "held.evidence.cluster.one": "{count} other account reviewed this company from the same network within {days} days before:",
     "held.evidence.cluster.other": "{count} other accounts reviewed this company from the same network within {days} days before:",
@@ -62,7 +64,8 @@ export const held = defineMessages({
     "held.dashboard.overdue": "the oldest is past the delay: the deadline job publishes it within a minute",
 
     "held.case.title": "Held review no. {id}",
-    "held.case.description": "A review held before publication by an automatic check: its text, the check's evidence, its author, and the decision.",
+    "held.case.description":
+      "A review held before publication by an automatic check: its text, the check's evidence, its author, and the decision.",
     "held.case.back": "Back to the held reviews",
     "held.case.jump": "Go to the decision",
     "held.case.review": "The review as it would be published",
@@ -83,11 +86,13 @@ export const held = defineMessages({
     "held.decide.refuse": "Refuse",
     "held.decide.refuseHint": "The review is never shown; the author gets the reason and how to contest.",
     "held.decide.reason": "Rule examined",
-    "held.decide.reasonHint": "For a refusal, the rule it breaks; for a publication, the rule the check was about. From the published list:",
+    "held.decide.reasonHint":
+      "For a refusal, the rule it breaks; for a publication, the rule the check was about. From the published list:",
     "held.decide.rules": "the rules on /transparency",
     "held.decide.chooseReason": "Choose a rule",
     "held.decide.statement": "Statement to the author",
-    "held.decide.statementHint": "The facts and why, in words the author will read ({min} to {max} characters). It is sent to them as it is.",
+    "held.decide.statementHint":
+      "The facts and why, in words the author will read ({min} to {max} characters). It is sent to them as it is.",
     "held.decide.neverEdit": "Moderators never change a review's text: publish it or refuse it as it is.",
     "held.decide.submit": "Record the decision",
     "held.refusal.own_content": "This is your own review: another moderator decides on it.",
@@ -98,7 +103,8 @@ export const held = defineMessages({
     "held.error.statementShort": "Write at least {min} characters: the author must understand the decision.",
     "held.error.statementLong": "Keep the statement under {max} characters.",
     "held.error.stale": "This page is out of date: open the case again.",
-    "held.error.already_decided": "This review was decided meanwhile (by another moderator or the deadline job): nothing of yours was recorded.",
+    "held.error.already_decided":
+      "This review was decided meanwhile (by another moderator or the deadline job): nothing of yours was recorded.",
     "held.error.edited": "The author edited this review meanwhile: read it again before deciding.",
     "held.error.fix": "Check the fields marked below.",
     "flash.heldDecided": "Decision recorded. Its statement of reasons was sent to the author.",
@@ -108,7 +114,8 @@ export const held = defineMessages({
     "held.statement.subject.publish": "Statement of reasons: your review is published",
     "held.statement.subject.refuse": "Statement of reasons: your review was not published",
     "held.statement.subject.auto": "Statement of reasons: your review was published automatically",
-    "held.statement.decided.publish": "On {date}, a moderator examined {what}, which an automatic check had held before publication, and published it.",
+    "held.statement.decided.publish":
+      "On {date}, a moderator examined {what}, which an automatic check had held before publication, and published it.",
     "held.statement.decided.refuse":
       "On {date}, a moderator examined {what}, which an automatic check had held before publication, and refused to publish it. It is not shown on Réplique.",
     "held.statement.decided.auto":
@@ -125,7 +132,8 @@ export const held = defineMessages({
     "held.statement.ground.auto":
       "Ground: our commitment to publish, after {hours} hours, any review held by a check that nobody has decided on. The check was about the rule “{reason}”.",
     "held.statement.ruleLink": "This rule and the others, on our transparency page:",
-    "held.statement.contest.publish": "This decision publishes your review: there is nothing to contest. You can edit or delete it at any time from its page.",
+    "held.statement.contest.publish":
+      "This decision publishes your review: there is nothing to contest. You can edit or delete it at any time from its page.",
     "held.statement.contest.refuse":
       "How to contest: you may bring this decision before a certified out-of-court dispute settlement body (article 21 of the EU Digital Services Act) or before the courts.",
     "held.statement.summary.ground": "Reason: {reason}.",
@@ -138,12 +146,15 @@ export const held = defineMessages({
     "held.statement.page.intro": "Decision no. {id} of {date}, about your review.",
     "held.statement.page.content": "See the review",
     "held.statement.page.rules": "This rule and the others, on our transparency page",
-    "held.log.auto": "Published automatically: nobody decided within {hours} hours of the review being held on {date} by the check “{check}”.",
+    "held.log.auto":
+      "Published automatically: nobody decided within {hours} hours of the review being held on {date} by the check “{check}”.",
 
     "notice.held_published.title": "Your review is published",
-    "notice.held_published.body": "A moderator examined your review “{title}” of {company} and published it. Open the statement of reasons.",
+    "notice.held_published.body":
+      "A moderator examined your review “{title}” of {company} and published it. Open the statement of reasons.",
     "notice.held_refused.title": "Your review was not published",
-    "notice.held_refused.body": "A moderator refused your review “{title}” of {company}. Reason: {reason}. Open the statement of reasons and how to contest it.",
+    "notice.held_refused.body":
+      "A moderator refused your review “{title}” of {company}. Reason: {reason}. Open the statement of reasons and how to contest it.",
     "notice.held_auto_published.title": "Your review is published",
     "notice.held_auto_published.body":
       "Your review “{title}” of {company} was published automatically: nobody decided on it within our published delay. Open the statement of reasons.",
@@ -173,8 +184,10 @@ export const held = defineMessages({
     "held.evidence.duplicateOwn":
       "Semblable à {similarity} % à l’avis n° {id} du même auteur, « {title} » ({date}, {status}). Le contrôle retient à partir de {threshold} %.",
     "held.evidence.duplicateNone": "Aucun avis antérieur n’est plus assez semblable (l’un d’eux a pu être supprimé).",
-    "held.evidence.cluster.one": "{count} autre compte a donné son avis sur cette entreprise depuis le même réseau dans les {days} jours précédents :",
-    "held.evidence.cluster.other": "{count} autres comptes ont donné leur avis sur cette entreprise depuis le même réseau dans les {days} jours précédents :",
+    "held.evidence.cluster.one":
+      "{count} autre compte a donné son avis sur cette entreprise depuis le même réseau dans les {days} jours précédents :",
+    "held.evidence.cluster.other":
+      "{count} autres comptes ont donné leur avis sur cette entreprise depuis le même réseau dans les {days} jours précédents :",
     "held.evidence.domain": "L’adresse de l’auteur est chez {domain} ; le domaine de l’entreprise est {companyDomain}.",
     "held.evidence.burst":
       "{recent} avis négatifs (1–2★) sur cette entreprise en {hours} heures, celui-ci compris, alors qu’elle en reçoit d’habitude {usual} par période de {hours} heures (sur les {days} jours précédents).",
@@ -201,13 +214,15 @@ export const held = defineMessages({
     "held.check.negative_burst": "Un afflux d’avis négatifs sur l’entreprise",
     "held.check.unknown": "Un contrôle automatique",
 
-    "held.dashboard.hint": "Les avis qu’un contrôle a retenus avant publication. Publiés automatiquement après {hours} heures si personne ne décide.",
+    "held.dashboard.hint":
+      "Les avis qu’un contrôle a retenus avant publication. Publiés automatiquement après {hours} heures si personne ne décide.",
     "held.dashboard.open": "Ouvrir les avis retenus",
     "held.dashboard.next": "le plus ancien est publié automatiquement dans {time}",
     "held.dashboard.overdue": "le plus ancien a dépassé le délai : la tâche de publication le publie dans la minute",
 
     "held.case.title": "Avis retenu n° {id}",
-    "held.case.description": "Un avis retenu avant publication par un contrôle automatique : son texte, ce que le contrôle a trouvé, son auteur et la décision.",
+    "held.case.description":
+      "Un avis retenu avant publication par un contrôle automatique : son texte, ce que le contrôle a trouvé, son auteur et la décision.",
     "held.case.back": "Retour aux avis retenus",
     "held.case.jump": "Aller à la décision",
     "held.case.review": "L’avis tel qu’il serait publié",
@@ -228,11 +243,13 @@ export const held = defineMessages({
     "held.decide.refuse": "Refuser",
     "held.decide.refuseHint": "L’avis n’est jamais affiché ; l’auteur reçoit le motif et les moyens de contester.",
     "held.decide.reason": "Règle examinée",
-    "held.decide.reasonHint": "Pour un refus, la règle enfreinte ; pour une publication, la règle que visait le contrôle. Dans la liste publiée :",
+    "held.decide.reasonHint":
+      "Pour un refus, la règle enfreinte ; pour une publication, la règle que visait le contrôle. Dans la liste publiée :",
     "held.decide.rules": "les règles sur /transparency",
     "held.decide.chooseReason": "Choisissez une règle",
     "held.decide.statement": "Exposé à l’auteur",
-    "held.decide.statementHint": "Les faits et le pourquoi, avec des mots que l’auteur lira (de {min} à {max} caractères). Il lui est envoyé tel quel.",
+    "held.decide.statementHint":
+      "Les faits et le pourquoi, avec des mots que l’auteur lira (de {min} à {max} caractères). Il lui est envoyé tel quel.",
     "held.decide.neverEdit": "Les modérateurs ne modifient jamais le texte d’un avis : publiez-le ou refusez-le tel qu’il est.",
     "held.decide.submit": "Enregistrer la décision",
     "held.refusal.own_content": "C’est votre propre avis : un autre modérateur en décide.",
@@ -254,7 +271,8 @@ export const held = defineMessages({
     "held.statement.subject.publish": "Exposé des motifs : votre avis est publié",
     "held.statement.subject.refuse": "Exposé des motifs : votre avis n’a pas été publié",
     "held.statement.subject.auto": "Exposé des motifs : votre avis a été publié automatiquement",
-    "held.statement.decided.publish": "Le {date}, un modérateur a examiné {what}, qu’un contrôle automatique avait retenu avant publication, et l’a publié.",
+    "held.statement.decided.publish":
+      "Le {date}, un modérateur a examiné {what}, qu’un contrôle automatique avait retenu avant publication, et l’a publié.",
     "held.statement.decided.refuse":
       "Le {date}, un modérateur a examiné {what}, qu’un contrôle automatique avait retenu avant publication, et a refusé de le publier. Il n’est pas affiché sur Réplique.",
     "held.statement.decided.auto":
@@ -266,7 +284,8 @@ export const held = defineMessages({
       "Des moyens automatisés ont servi à retenir votre avis avant publication (le contrôle ci-dessus). Une personne l’a ensuite examiné et a pris cette décision.",
     "held.statement.automated.auto":
       "Cette décision a été prise par des moyens automatisés : un contrôle automatique a retenu votre avis, et il a été publié automatiquement à l’expiration du délai de {hours} heures, sans qu’une personne l’examine.",
-    "held.statement.ground.publish": "Règle examinée : « {reason} ». {description} Le modérateur a estimé que votre avis ne l’enfreint pas.",
+    "held.statement.ground.publish":
+      "Règle examinée : « {reason} ». {description} Le modérateur a estimé que votre avis ne l’enfreint pas.",
     "held.statement.ground.refuse": "Motif : notre règle « {reason} ». {description}",
     "held.statement.ground.auto":
       "Fondement : notre engagement de publier, après {hours} heures, tout avis retenu par un contrôle dont personne n’a décidé. Le contrôle portait sur la règle « {reason} ».",
@@ -285,7 +304,8 @@ export const held = defineMessages({
     "held.statement.page.intro": "Décision n° {id} du {date}, sur votre avis.",
     "held.statement.page.content": "Voir l’avis",
     "held.statement.page.rules": "Cette règle et les autres, sur notre page transparence",
-    "held.log.auto": "Publié automatiquement : personne n’a décidé dans les {hours} heures après que le contrôle « {check} » a retenu l’avis, le {date}.",
+    "held.log.auto":
+      "Publié automatiquement : personne n’a décidé dans les {hours} heures après que le contrôle « {check} » a retenu l’avis, le {date}.",
 
     "notice.held_published.title": "Votre avis est publié",
     "notice.held_published.body": "Un modérateur a examiné votre avis « {title} » sur {company} et l’a publié. Ouvrez l’exposé des motifs.",

@@ -22,7 +22,24 @@ export { LOCALES, type Locale };
 // and list it here. The browser never receives these modules: vite.config.ts swaps them
 // for empty areas in the client build, and entry.client.tsx registers the one language
 // the page is in (without the mail texts) before hydrating.
-const areas = [common, company, auth, write, report, brand, moderation, held, companies, transparency, flags, queues, claims, categories, addCompany, decisionAppeals];
+const areas = [
+  common,
+  company,
+  auth,
+  write,
+  report,
+  brand,
+  moderation,
+  held,
+  companies,
+  transparency,
+  flags,
+  queues,
+  claims,
+  categories,
+  addCompany,
+  decisionAppeals,
+];
 
 type Messages = (typeof areas)[number]["en"];
 type UnionKeys<T> = T extends unknown ? keyof T : never;
@@ -35,9 +52,7 @@ const dictionaries: Record<Locale, Record<string, string>> = {
 
 /** French typography: a narrow no-break space before ; : ! ? and inside « ». */
 function frenchTypography(s: string) {
-  return s
-    .replace(/ ([;:!?»])/g, "\u202F$1")
-    .replace(/« /g, "«\u202F");
+  return s.replace(/ ([;:!?»])/g, "\u202F$1").replace(/« /g, "«\u202F");
 }
 
 export function isLocale(value: unknown): value is Locale {
@@ -49,9 +64,7 @@ export type Vars = Record<string, string | number>;
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
   let message = dictionaries[locale][key] ?? dictionaries.en[key] ?? key;
   if (vars) {
-    message = message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in vars ? formatVar(locale, vars[name]) : whole,
-    );
+    message = message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? formatVar(locale, vars[name]) : whole));
   }
   return locale === "fr" ? frenchTypography(message) : message;
 }
@@ -89,12 +102,18 @@ export function formatNumber(locale: Locale, value: number, options?: Intl.Numbe
 /** Dates are shown in Paris time: reviews are about French and European businesses. */
 export function formatDate(locale: Locale, value: number | string | Date, style: "long" | "medium" = "long") {
   const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return cached(`d:${locale}:${style}`, () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: "Europe/Paris" })).format(date);
+  return cached(
+    `d:${locale}:${style}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style, timeZone: "Europe/Paris" }),
+  ).format(date);
 }
 
 export function formatMonthYear(locale: Locale, value: string | number) {
   const date = typeof value === "string" ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return cached(`m:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "Europe/Paris" })).format(date);
+  return cached(
+    `m:${locale}`,
+    () => new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "Europe/Paris" }),
+  ).format(date);
 }
 
 /** Whether a key has a message (in the page's language; English as the fallback). */

@@ -277,7 +277,8 @@ export const moderation = defineMessages({
       "You took this decision: a moderator other than you (or an administrator) must decide the appeal.",
     "appeal.decide.error.already_decided":
       "Another moderator decided this appeal after you opened the case. Nothing of yours was recorded: read their decision on this page.",
-    "appeal.decide.error.new_appeal": "A new appeal against this decision arrived after you opened the case. Nothing was recorded: read it, then decide.",
+    "appeal.decide.error.new_appeal":
+      "A new appeal against this decision arrived after you opened the case. Nothing was recorded: read it, then decide.",
     "appeal.decide.error.content_changed":
       "The content is no longer as this decision left it (its author may have deleted or edited it). Nothing was recorded: reload the case.",
     "flash.appealDecided": "Appeal decided. Its statement of reasons was sent to the appellant and to the other side.",
@@ -302,13 +303,16 @@ export const moderation = defineMessages({
     "appeal.refusal.not_appealable": "This decision cannot be appealed within Réplique.",
     "appeal.state.pending":
       "You appealed this decision on {date}. A moderator other than the one who decided will examine it; you will be told the outcome.",
-    "appeal.state.upheld": "You appealed this decision on {date}. On {decided}, another moderator examined your appeal: the decision stands.",
-    "appeal.state.overturned": "You appealed this decision on {date}. On {decided}, another moderator examined your appeal: the decision was reversed.",
+    "appeal.state.upheld":
+      "You appealed this decision on {date}. On {decided}, another moderator examined your appeal: the decision stands.",
+    "appeal.state.overturned":
+      "You appealed this decision on {date}. On {decided}, another moderator examined your appeal: the decision was reversed.",
     "appeal.state.outcome": "Read the statement of reasons of the outcome",
     "appeal.yours": "Your appeal",
     "flash.appealSent": "Appeal sent. A moderator other than the one who decided will examine it; you will be told the outcome.",
     "appeal.permalink.removed": "Your review was removed on {date}. You may appeal this decision until {deadline}.",
-    "appeal.permalink.pending": "You appealed the removal of your review on {date}: a moderator other than the one who decided will examine it.",
+    "appeal.permalink.pending":
+      "You appealed the removal of your review on {date}: a moderator other than the one who decided will examine it.",
     "appeal.permalink.link": "Read the statement of reasons and appeal",
     "appeal.permalink.read": "Read the statement of reasons",
     "notice.appeal_received.title": "Your appeal was received",
@@ -566,7 +570,8 @@ export const moderation = defineMessages({
     "moderation.case.decision.appealed": "contestée en appel",
     "moderation.decision.appeal_upheld": "Maintenue en appel",
     "moderation.decide.underAppeal": "Sa dernière décision fait l’objet d’un appel : tranchez l’appel.",
-    "moderation.error.appeal_pending": "La dernière décision sur ce contenu fait l’objet d’un appel : tranchez plutôt l’appel sur cette page.",
+    "moderation.error.appeal_pending":
+      "La dernière décision sur ce contenu fait l’objet d’un appel : tranchez plutôt l’appel sur cette page.",
 
     "appeal.decide.title.review": "Appel sur l’avis",
     "appeal.decide.title.reply": "Appel sur la réponse de l’entreprise",

@@ -9,11 +9,14 @@ export const queues = defineMessages({
     "queues.nav.suggestions": "Suggestions",
     "queues.nav.conduct": "Conduct reports",
     "queues.dashboard.proofs": "Proofs of experience",
-    "queues.dashboard.proofsHint": "Receipts and order screenshots sent with reviews: accepted, the review is labelled “verified experience”.",
+    "queues.dashboard.proofsHint":
+      "Receipts and order screenshots sent with reviews: accepted, the review is labelled “verified experience”.",
     "queues.dashboard.suggestions": "Suggested subjects",
-    "queues.dashboard.suggestionsHint": "Stores, websites, products and services suggested by reviewers: their reviews wait for the decision.",
+    "queues.dashboard.suggestionsHint":
+      "Stores, websites, products and services suggested by reviewers: their reviews wait for the decision.",
     "queues.dashboard.conduct": "Conduct reports",
-    "queues.dashboard.conductHint": "“The company offered me something” and extortion reports: upheld reports are logged against the company.",
+    "queues.dashboard.conductHint":
+      "“The company offered me something” and extortion reports: upheld reports are logged against the company.",
     "queues.open": "Open the queue",
     "queues.next": "Next items",
     "queues.first": "Back to the oldest",
@@ -34,7 +37,8 @@ export const queues = defineMessages({
     "queues.proofs.case.description": "A proof of experience to verify.",
     "queues.proofs.case.image": "The proof",
     "queues.proofs.case.imageAlt": "The proof sent with the review “{title}” ({width} × {height} px)",
-    "queues.proofs.case.imageHint": "Visible to moderators and to the review's author only. Compare the date, the place and the purchase with the review.",
+    "queues.proofs.case.imageHint":
+      "Visible to moderators and to the review's author only. Compare the date, the place and the purchase with the review.",
     "queues.proofs.case.review": "The review, as the public sees it",
     "queues.proofs.case.others": "The review's other proofs",
     "queues.proofs.case.other": "Proof no. {id}, sent on {date}: {status}",
@@ -69,12 +73,14 @@ export const queues = defineMessages({
     "queues.suggestions.case.noExisting": "The company has no other subject yet.",
     "queues.suggestions.decide.title": "Decide on this suggestion",
     "queues.suggestions.decide.accept": "Accept the subject",
-    "queues.suggestions.decide.acceptHint": "The subject is added to the company, and its waiting reviews are published (or held, if a check held them) and counted.",
+    "queues.suggestions.decide.acceptHint":
+      "The subject is added to the company, and its waiting reviews are published (or held, if a check held them) and counted.",
     "queues.suggestions.decide.refuse": "Refuse the subject",
     "queues.suggestions.decide.refuseHint":
       "The subject is not added. Its reviews move to the listed subject you choose below, and are published there; with none chosen, they are not published.",
     "queues.suggestions.decide.moveTo": "On a refusal, move the waiting reviews to",
-    "queues.suggestions.decide.moveToHint": "When the suggestion duplicates a listed subject. An author who already reviewed that subject keeps their earlier review; this one is not published.",
+    "queues.suggestions.decide.moveToHint":
+      "When the suggestion duplicates a listed subject. An author who already reviewed that subject keeps their earlier review; this one is not published.",
     "queues.suggestions.decide.moveNone": "No subject: the reviews are not published",
 
     "queues.conduct.title": "Conduct reports",
@@ -119,7 +125,8 @@ export const queues = defineMessages({
     "queues.users.review": "“{title}” about {company} · {stars}★ · {status}",
     "queues.users.decide.title": "Suspend or reinstate",
     "queues.users.decide.suspend": "Suspend the account",
-    "queues.users.decide.suspendHint": "Every session of the account ends at once; it can no longer sign in, write, reply, flag or vote. Its published reviews stay.",
+    "queues.users.decide.suspendHint":
+      "Every session of the account ends at once; it can no longer sign in, write, reply, flag or vote. Its published reviews stay.",
     "queues.users.decide.reinstate": "Reinstate the account",
     "queues.users.decide.reinstateHint": "The account can sign in and take part again.",
     "queues.users.decide.nothing": "This account is deleted: nothing to decide.",
@@ -180,11 +187,14 @@ export const queues = defineMessages({
     "notice.proof_accepted.title": "Your proof is accepted",
     "notice.proof_accepted.body": "Your review “{title}” of {company} is now a verified experience. Open the statement of reasons.",
     "notice.proof_refused.title": "Your proof was not accepted",
-    "notice.proof_refused.body": "The proof sent with your review “{title}” of {company} was not accepted. Reason: {reason}. Open the statement of reasons.",
+    "notice.proof_refused.body":
+      "The proof sent with your review “{title}” of {company} was not accepted. Reason: {reason}. Open the statement of reasons.",
     "notice.subject_accepted.title": "The subject you suggested is added",
-    "notice.subject_accepted.body": "A moderator added what you suggested to {company}; your review “{title}” is published. Open the statement of reasons.",
+    "notice.subject_accepted.body":
+      "A moderator added what you suggested to {company}; your review “{title}” is published. Open the statement of reasons.",
     "notice.subject_refused.title": "The subject you suggested was not added",
-    "notice.subject_refused.body": "A moderator did not add what you suggested to {company}. Reason: {reason}. Open the statement of reasons to see what became of your review.",
+    "notice.subject_refused.body":
+      "A moderator did not add what you suggested to {company}. Reason: {reason}. Open the statement of reasons to see what became of your review.",
     "notice.conduct_upheld.title": "Your report is upheld",
     "notice.conduct_upheld.body": "Your report about {company} is upheld. Open the statement of reasons.",
     "notice.conduct_dismissed.title": "Your report was dismissed",
@@ -199,11 +209,14 @@ export const queues = defineMessages({
     "queues.nav.suggestions": "Suggestions",
     "queues.nav.conduct": "Signalements de conduite",
     "queues.dashboard.proofs": "Preuves d’expérience",
-    "queues.dashboard.proofsHint": "Tickets de caisse et captures de commande envoyés avec les avis : acceptée, la preuve vaut à l’avis le libellé « expérience vérifiée ».",
+    "queues.dashboard.proofsHint":
+      "Tickets de caisse et captures de commande envoyés avec les avis : acceptée, la preuve vaut à l’avis le libellé « expérience vérifiée ».",
     "queues.dashboard.suggestions": "Sujets suggérés",
-    "queues.dashboard.suggestionsHint": "Magasins, sites, produits et services suggérés par des auteurs : leurs avis attendent la décision.",
+    "queues.dashboard.suggestionsHint":
+      "Magasins, sites, produits et services suggérés par des auteurs : leurs avis attendent la décision.",
     "queues.dashboard.conduct": "Signalements de conduite",
-    "queues.dashboard.conductHint": "« L’entreprise m’a proposé quelque chose » et chantage : un signalement retenu est inscrit au dossier de l’entreprise.",
+    "queues.dashboard.conductHint":
+      "« L’entreprise m’a proposé quelque chose » et chantage : un signalement retenu est inscrit au dossier de l’entreprise.",
     "queues.open": "Ouvrir la file",
     "queues.next": "Éléments suivants",
     "queues.first": "Revenir aux plus anciens",
@@ -224,7 +237,8 @@ export const queues = defineMessages({
     "queues.proofs.case.description": "Une preuve d’expérience à vérifier.",
     "queues.proofs.case.image": "La preuve",
     "queues.proofs.case.imageAlt": "La preuve envoyée avec l’avis « {title} » ({width} × {height} px)",
-    "queues.proofs.case.imageHint": "Visible des seuls modérateurs et de l’auteur de l’avis. Comparez la date, le lieu et l’achat avec l’avis.",
+    "queues.proofs.case.imageHint":
+      "Visible des seuls modérateurs et de l’auteur de l’avis. Comparez la date, le lieu et l’achat avec l’avis.",
     "queues.proofs.case.review": "L’avis, tel que le public le voit",
     "queues.proofs.case.others": "Les autres preuves de l’avis",
     "queues.proofs.case.other": "Preuve nº {id}, envoyée le {date} : {status}",
@@ -259,12 +273,14 @@ export const queues = defineMessages({
     "queues.suggestions.case.noExisting": "L’entreprise n’a pas encore d’autre sujet.",
     "queues.suggestions.decide.title": "Décider sur cette suggestion",
     "queues.suggestions.decide.accept": "Accepter le sujet",
-    "queues.suggestions.decide.acceptHint": "Le sujet est ajouté à l’entreprise, et ses avis en attente sont publiés (ou examinés d’abord si un contrôle les a retenus) et comptés.",
+    "queues.suggestions.decide.acceptHint":
+      "Le sujet est ajouté à l’entreprise, et ses avis en attente sont publiés (ou examinés d’abord si un contrôle les a retenus) et comptés.",
     "queues.suggestions.decide.refuse": "Refuser le sujet",
     "queues.suggestions.decide.refuseHint":
       "Le sujet n’est pas ajouté. Ses avis passent sur le sujet répertorié choisi ci-dessous et y sont publiés ; sans choix, ils ne sont pas publiés.",
     "queues.suggestions.decide.moveTo": "En cas de refus, déplacer les avis en attente vers",
-    "queues.suggestions.decide.moveToHint": "Quand la suggestion fait doublon avec un sujet répertorié. Un auteur qui a déjà donné son avis sur ce sujet garde son avis précédent ; celui-ci n’est pas publié.",
+    "queues.suggestions.decide.moveToHint":
+      "Quand la suggestion fait doublon avec un sujet répertorié. Un auteur qui a déjà donné son avis sur ce sujet garde son avis précédent ; celui-ci n’est pas publié.",
     "queues.suggestions.decide.moveNone": "Aucun sujet : les avis ne sont pas publiés",
 
     "queues.conduct.title": "Signalements de conduite",
@@ -309,7 +325,8 @@ export const queues = defineMessages({
     "queues.users.review": "« {title} » sur {company} · {stars}★ · {status}",
     "queues.users.decide.title": "Suspendre ou rétablir",
     "queues.users.decide.suspend": "Suspendre le compte",
-    "queues.users.decide.suspendHint": "Toutes les sessions du compte prennent fin aussitôt ; il ne peut plus se connecter, écrire, répondre, signaler ni voter. Ses avis publiés restent.",
+    "queues.users.decide.suspendHint":
+      "Toutes les sessions du compte prennent fin aussitôt ; il ne peut plus se connecter, écrire, répondre, signaler ni voter. Ses avis publiés restent.",
     "queues.users.decide.reinstate": "Rétablir le compte",
     "queues.users.decide.reinstateHint": "Le compte peut de nouveau se connecter et participer.",
     "queues.users.decide.nothing": "Ce compte est supprimé : rien à décider.",
@@ -364,17 +381,21 @@ export const queues = defineMessages({
       "Le {date}, un modérateur a rejeté votre signalement du {reportedAt} sur {company} : rien n’est inscrit au dossier de l’entreprise.",
     "queues.statement.decided.suspend":
       "Le {date}, un modérateur a suspendu votre compte : vous êtes déconnecté partout, et vous ne pouvez plus vous connecter, écrire, répondre, signaler ni voter. Vos avis publiés restent.",
-    "queues.statement.decided.reinstate": "Le {date}, un modérateur a rétabli votre compte : vous pouvez de nouveau vous connecter et participer.",
+    "queues.statement.decided.reinstate":
+      "Le {date}, un modérateur a rétabli votre compte : vous pouvez de nouveau vous connecter et participer.",
     "queues.statement.contest.for": "Cette décision vous donne raison.",
 
     "notice.proof_accepted.title": "Votre preuve est acceptée",
     "notice.proof_accepted.body": "Votre avis « {title} » sur {company} est désormais une expérience vérifiée. Ouvrez l’exposé des motifs.",
     "notice.proof_refused.title": "Votre preuve n’a pas été acceptée",
-    "notice.proof_refused.body": "La preuve envoyée avec votre avis « {title} » sur {company} n’a pas été acceptée. Motif : {reason}. Ouvrez l’exposé des motifs.",
+    "notice.proof_refused.body":
+      "La preuve envoyée avec votre avis « {title} » sur {company} n’a pas été acceptée. Motif : {reason}. Ouvrez l’exposé des motifs.",
     "notice.subject_accepted.title": "Le sujet que vous avez suggéré est ajouté",
-    "notice.subject_accepted.body": "Un modérateur a ajouté votre suggestion à {company} ; votre avis « {title} » est publié. Ouvrez l’exposé des motifs.",
+    "notice.subject_accepted.body":
+      "Un modérateur a ajouté votre suggestion à {company} ; votre avis « {title} » est publié. Ouvrez l’exposé des motifs.",
     "notice.subject_refused.title": "Le sujet que vous avez suggéré n’a pas été ajouté",
-    "notice.subject_refused.body": "Un modérateur n’a pas ajouté votre suggestion à {company}. Motif : {reason}. Ouvrez l’exposé des motifs pour savoir ce qu’il advient de votre avis.",
+    "notice.subject_refused.body":
+      "Un modérateur n’a pas ajouté votre suggestion à {company}. Motif : {reason}. Ouvrez l’exposé des motifs pour savoir ce qu’il advient de votre avis.",
     "notice.conduct_upheld.title": "Votre signalement est retenu",
     "notice.conduct_upheld.body": "Votre signalement sur {company} est retenu. Ouvrez l’exposé des motifs.",
     "notice.conduct_dismissed.title": "Votre signalement a été rejeté",

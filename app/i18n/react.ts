@@ -1,15 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import {
-  formatDate,
-  formatMonthYear,
-  formatNumber,
-  translate,
-  translatePlural,
-  type Locale,
-  type MessageKey,
-  type Vars,
-} from "./index";
+import { formatDate, formatMonthYear, formatNumber, translate, translatePlural, type Locale, type MessageKey, type Vars } from "./index";
 
 export function useLocale(): Locale {
   const data = useRouteLoaderData<{ locale: Locale }>("root");

@@ -72,7 +72,8 @@ export const report = defineMessages({
     "report.target.review": "L’avis",
     "report.target.reply": "La réponse de l’entreprise",
     "report.target.follow_up": "Le complément de l’auteur",
-    "report.targetHint": "Si le lien se termine par #reply ou #follow-up et que vous laissez « L’avis », nous retenons la partie désignée par le lien.",
+    "report.targetHint":
+      "Si le lien se termine par #reply ou #follow-up et que vous laissez « L’avis », nous retenons la partie désignée par le lien.",
     "report.reason": "Motif",
     "report.chooseReason": "Choisissez un motif…",
     "report.reasonHint": "Nos motifs sont décrits sur la page transparence.",
@@ -88,7 +89,8 @@ export const report = defineMessages({
     "report.submit": "Envoyer le signalement",
     "report.done.title": "Signalement reçu",
     "report.done.body": "Merci. Votre signalement n° {id} concernant {what} a été reçu le {date}.",
-    "report.done.mail": "Un accusé de réception a été envoyé à {email}. Nous vous communiquerons la décision par e-mail, avec ses motifs et les moyens de la contester.",
+    "report.done.mail":
+      "Un accusé de réception a été envoyé à {email}. Nous vous communiquerons la décision par e-mail, avec ses motifs et les moyens de la contester.",
     "report.done.back": "Revenir à l’avis",
     "report.done.another": "Signaler un autre contenu",
     "report.error.url": "Collez le lien vers un avis de ce site, comme {example}.",

@@ -101,9 +101,11 @@ export const transparency = defineMessages({
     "warning.error.expiryPast": "The last day must be after today.",
     "warning.error.expiryFar": "A warning lasts at most {days} days: choose an earlier day.",
     "notice.company_warning.title": "A public warning is shown on {company}'s page",
-    "notice.company_warning.body": "Réplique's moderators set a public warning on {company}'s page ({reason}), shown until {expires}. Their statement: {statement}",
+    "notice.company_warning.body":
+      "Réplique's moderators set a public warning on {company}'s page ({reason}), shown until {expires}. Their statement: {statement}",
     "notice.company_warning_lifted.title": "The public warning on {company}'s page was lifted",
-    "notice.company_warning_lifted.body": "Réplique's moderators lifted the public warning ({reason}) from {company}'s page. Their statement: {statement}",
+    "notice.company_warning_lifted.body":
+      "Réplique's moderators lifted the public warning ({reason}) from {company}'s page. Their statement: {statement}",
     "notice.staff_role_granted.title": "You are now a moderator on Réplique",
     "notice.staff_role_granted.body": "An administrator gave you the moderator role. Their note: {statement}",
     "notice.staff_role_revoked.title": "You are no longer a moderator on Réplique",
@@ -271,9 +273,11 @@ export const transparency = defineMessages({
     "warning.error.expiryPast": "Le dernier jour doit être après aujourd’hui.",
     "warning.error.expiryFar": "Un avertissement dure au plus {days} jours : choisissez un jour plus proche.",
     "notice.company_warning.title": "Un avertissement public figure sur la page de {company}",
-    "notice.company_warning.body": "Les modérateurs de Réplique ont placé un avertissement public sur la page de {company} ({reason}), affiché jusqu’au {expires}. Leur exposé : {statement}",
+    "notice.company_warning.body":
+      "Les modérateurs de Réplique ont placé un avertissement public sur la page de {company} ({reason}), affiché jusqu’au {expires}. Leur exposé : {statement}",
     "notice.company_warning_lifted.title": "L’avertissement public sur la page de {company} est levé",
-    "notice.company_warning_lifted.body": "Les modérateurs de Réplique ont levé l’avertissement public ({reason}) de la page de {company}. Leur exposé : {statement}",
+    "notice.company_warning_lifted.body":
+      "Les modérateurs de Réplique ont levé l’avertissement public ({reason}) de la page de {company}. Leur exposé : {statement}",
     "notice.staff_role_granted.title": "Vous êtes désormais modérateur sur Réplique",
     "notice.staff_role_granted.body": "Un administrateur vous a donné le rôle de modérateur. Sa note : {statement}",
     "notice.staff_role_revoked.title": "Vous n’êtes plus modérateur sur Réplique",

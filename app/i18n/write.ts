@@ -49,16 +49,23 @@ export const write = defineMessages({
     "flag.error.explanationLong": "Your explanation can have at most 2,000 characters.",
     "check.rate_account": "You have posted several reviews in a short time. Please wait a while before posting another one.",
     "check.rate_ip": "Many reviews were posted from your network in the last hour. Please try again later.",
-    "check.network_cluster": "Other accounts reviewed this company from the same network recently, so a moderator will read your review before it is published.",
-    "check.links": "Your review contains a link, so a moderator will read it before it is published. Remove the link to have it published at once.",
-    "check.email": "Your review contains an email address, so a moderator will read it before it is published. Remove the address to have it published at once.",
-    "check.phone": "Your review contains a phone number, so a moderator will read it before it is published. Remove the number to have it published at once.",
+    "check.network_cluster":
+      "Other accounts reviewed this company from the same network recently, so a moderator will read your review before it is published.",
+    "check.links":
+      "Your review contains a link, so a moderator will read it before it is published. Remove the link to have it published at once.",
+    "check.email":
+      "Your review contains an email address, so a moderator will read it before it is published. Remove the address to have it published at once.",
+    "check.phone":
+      "Your review contains a phone number, so a moderator will read it before it is published. Remove the number to have it published at once.",
     "check.banned_words": "Your review contains words that our rules do not allow, so a moderator will read it before it is published.",
     "check.duplicate_own": "You already posted this same text in another review. Describe this experience in your own words.",
     "check.near_duplicate": "Your review is very close to another review, so a moderator will read it before it is published.",
-    "check.conflict_member": "You are a member of this company, so you cannot review it. Company staff answer reviews from the business dashboard.",
-    "check.conflict_domain": "Your email address is at this company's domain, so a moderator will check that you are not on its staff before your review is published.",
-    "check.negative_burst": "This company has received an unusual number of negative reviews in the last few hours, so a moderator will read yours before it is published.",
+    "check.conflict_member":
+      "You are a member of this company, so you cannot review it. Company staff answer reviews from the business dashboard.",
+    "check.conflict_domain":
+      "Your email address is at this company's domain, so a moderator will check that you are not on its staff before your review is published.",
+    "check.negative_burst":
+      "This company has received an unusual number of negative reviews in the last few hours, so a moderator will read yours before it is published.",
     "writeReview.title": "Write a review",
     "writeReview.description": "Find the company, store, website or product you want to review, and tell others about your experience.",
     "writeReview.searchLabel": "Which company, store, website or product?",
@@ -93,7 +100,8 @@ export const write = defineMessages({
     "reviewForm.title": "Title",
     "reviewForm.titleHint": "Sum up your experience in a few words.",
     "reviewForm.body": "Your experience",
-    "reviewForm.bodyHint": "Be factual and courteous. Markdown is allowed: **bold**, _italic_, lists, > quotes and links. Up to 5,000 characters. No images in the text: add photos below.",
+    "reviewForm.bodyHint":
+      "Be factual and courteous. Markdown is allowed: **bold**, _italic_, lists, > quotes and links. Up to 5,000 characters. No images in the text: add photos below.",
     "reviewForm.charCount": "{count} / 5,000 characters",
     "reviewForm.preview": "Preview",
     "reviewForm.previewEmpty": "The preview of your text appears here.",
@@ -107,12 +115,14 @@ export const write = defineMessages({
     "reviewForm.no": "No",
     "reviewForm.language": "Language of your review",
     "reviewForm.photos": "Photos (optional)",
-    "reviewForm.photosHint": "Up to 4 photos, in JPEG, PNG or WebP, 10 MB each at most. We remove their location and every other hidden data.",
+    "reviewForm.photosHint":
+      "Up to 4 photos, in JPEG, PNG or WebP, 10 MB each at most. We remove their location and every other hidden data.",
     "reviewForm.photosKept": "Your photos",
     "reviewForm.removePhoto": "Remove this photo",
     "reviewForm.photoAlt": "Your photo {n}",
     "reviewForm.proof": "Proof of your experience (optional)",
-    "reviewForm.proofHint": "A receipt or a screenshot of your order. Only moderators and you can see it; once checked, your review is labelled “verified experience”.",
+    "reviewForm.proofHint":
+      "A receipt or a screenshot of your order. Only moderators and you can see it; once checked, your review is labelled “verified experience”.",
     "reviewForm.proofKept": "A proof is attached ({status}).",
     "reviewForm.proofStatus.pending": "waiting to be checked",
     "reviewForm.proofStatus.accepted": "accepted",
@@ -156,14 +166,16 @@ export const write = defineMessages({
     "history.version": "Version of {date}",
     "history.current": "current version",
     "delete.title": "Delete your review?",
-    "delete.body": "Your review disappears from the site and from the company's score. As our rules say, we keep a copy for one year, then erase it.",
+    "delete.body":
+      "Your review disappears from the site and from the company's score. As our rules say, we keep a copy for one year, then erase it.",
     "delete.confirm": "Delete my review",
     "delete.cancel": "Keep it",
     "flag.title": "Report content",
     "flag.target.review": "The review “{title}”",
     "flag.target.reply": "The company's reply to “{title}”",
     "flag.target.follow_up": "The reviewer's follow-up to “{title}”",
-    "flag.intro": "The content stays visible while a moderator examines it. You are told the decision. Our reasons are published on the transparency page.",
+    "flag.intro":
+      "The content stays visible while a moderator examines it. You are told the decision. Our reasons are published on the transparency page.",
     "flag.reason": "Reason",
     "flag.chooseReason": "Choose a reason…",
     "flag.explanation": "What is wrong?",
@@ -179,7 +191,8 @@ export const write = defineMessages({
     "followUp.submit": "Publish my follow-up",
     "followUp.notAllowed": "A follow-up can be added once, after the company replied.",
     "incentive.title": "Report an offer from the company",
-    "incentive.intro": "Did the company offer you money, a discount, a gift or anything else to change or delete your review? Tell us: it is against our rules and against the law.",
+    "incentive.intro":
+      "Did the company offer you money, a discount, a gift or anything else to change or delete your review? Tell us: it is against our rules and against the law.",
     "incentive.body": "What happened?",
     "incentive.hint": "When, how (mail, phone, in store) and what was offered. A moderator may contact you.",
     "incentive.submit": "Send the report",
@@ -195,7 +208,8 @@ export const write = defineMessages({
     "profile.empty": "No published review yet.",
     "profile.more": "Older reviews",
     "accountData.heading": "Your data",
-    "accountData.hint": "Everything we keep about you: your account, your reviews with every version, your votes, reports and notifications.",
+    "accountData.hint":
+      "Everything we keep about you: your account, your reviews with every version, your votes, reports and notifications.",
     "accountData.download": "Download all my data (JSON)",
     "accountDelete.heading": "Delete my account",
     "accountDelete.link": "Delete my account…",
@@ -231,7 +245,8 @@ export const write = defineMessages({
     "notice.review_restored.title": "Votre avis est de nouveau en ligne",
     "notice.review_restored.body": "Après un nouvel examen, votre avis « {title} » est de nouveau publié.",
     "notice.review_replied.title": "{company} a répondu à votre avis",
-    "notice.review_replied.body": "Lisez la réponse. Vous pouvez ajouter un complément, et indiquer si l’entreprise a résolu votre problème.",
+    "notice.review_replied.body":
+      "Lisez la réponse. Vous pouvez ajouter un complément, et indiquer si l’entreprise a résolu votre problème.",
     "reviewForm.error.stars": "Choisissez une note de 1 à 5 étoiles.",
     "reviewForm.error.titleRequired": "Donnez un titre à votre avis.",
     "reviewForm.error.titleShort": "Le titre doit compter au moins 3 caractères.",
@@ -260,18 +275,26 @@ export const write = defineMessages({
     "flag.error.explanationLong": "Votre explication peut compter au plus 2 000 caractères.",
     "check.rate_account": "Vous avez publié plusieurs avis en peu de temps. Attendez un peu avant d’en publier un autre.",
     "check.rate_ip": "De nombreux avis ont été publiés depuis votre réseau au cours de la dernière heure. Réessayez plus tard.",
-    "check.network_cluster": "D’autres comptes ont récemment donné leur avis sur cette entreprise depuis le même réseau : un modérateur lira votre avis avant sa publication.",
-    "check.links": "Votre avis contient un lien : un modérateur le lira avant sa publication. Retirez le lien pour qu’il soit publié tout de suite.",
-    "check.email": "Votre avis contient une adresse e-mail : un modérateur le lira avant sa publication. Retirez l’adresse pour qu’il soit publié tout de suite.",
-    "check.phone": "Votre avis contient un numéro de téléphone : un modérateur le lira avant sa publication. Retirez le numéro pour qu’il soit publié tout de suite.",
+    "check.network_cluster":
+      "D’autres comptes ont récemment donné leur avis sur cette entreprise depuis le même réseau : un modérateur lira votre avis avant sa publication.",
+    "check.links":
+      "Votre avis contient un lien : un modérateur le lira avant sa publication. Retirez le lien pour qu’il soit publié tout de suite.",
+    "check.email":
+      "Votre avis contient une adresse e-mail : un modérateur le lira avant sa publication. Retirez l’adresse pour qu’il soit publié tout de suite.",
+    "check.phone":
+      "Votre avis contient un numéro de téléphone : un modérateur le lira avant sa publication. Retirez le numéro pour qu’il soit publié tout de suite.",
     "check.banned_words": "Votre avis contient des mots que nos règles n’autorisent pas : un modérateur le lira avant sa publication.",
     "check.duplicate_own": "Vous avez déjà publié ce même texte dans un autre avis. Décrivez cette expérience avec vos propres mots.",
     "check.near_duplicate": "Votre avis est très proche d’un autre avis : un modérateur le lira avant sa publication.",
-    "check.conflict_member": "Vous êtes membre de cette entreprise : vous ne pouvez pas donner votre avis sur elle. Son équipe répond aux avis depuis l’espace entreprise.",
-    "check.conflict_domain": "Votre adresse e-mail est au nom de domaine de cette entreprise : un modérateur vérifiera que vous n’en faites pas partie avant de publier votre avis.",
-    "check.negative_burst": "Cette entreprise a reçu un nombre inhabituel d’avis négatifs ces dernières heures : un modérateur lira le vôtre avant sa publication.",
+    "check.conflict_member":
+      "Vous êtes membre de cette entreprise : vous ne pouvez pas donner votre avis sur elle. Son équipe répond aux avis depuis l’espace entreprise.",
+    "check.conflict_domain":
+      "Votre adresse e-mail est au nom de domaine de cette entreprise : un modérateur vérifiera que vous n’en faites pas partie avant de publier votre avis.",
+    "check.negative_burst":
+      "Cette entreprise a reçu un nombre inhabituel d’avis négatifs ces dernières heures : un modérateur lira le vôtre avant sa publication.",
     "writeReview.title": "Donner un avis",
-    "writeReview.description": "Trouvez l’entreprise, le magasin, le site ou le produit dont vous voulez parler, et racontez votre expérience.",
+    "writeReview.description":
+      "Trouvez l’entreprise, le magasin, le site ou le produit dont vous voulez parler, et racontez votre expérience.",
     "writeReview.searchLabel": "Quelle entreprise, quel magasin, site ou produit ?",
     "writeReview.searchButton": "Rechercher",
     "writeReview.searchHint": "Tapez un nom ou une ville. Les résultats s’affichent pendant la saisie.",
@@ -304,7 +327,8 @@ export const write = defineMessages({
     "reviewForm.title": "Titre",
     "reviewForm.titleHint": "Résumez votre expérience en quelques mots.",
     "reviewForm.body": "Votre expérience",
-    "reviewForm.bodyHint": "Restez factuel et courtois. Le Markdown est accepté : **gras**, _italique_, listes, > citations et liens. 5 000 caractères au plus. Pas d’image dans le texte : ajoutez des photos plus bas.",
+    "reviewForm.bodyHint":
+      "Restez factuel et courtois. Le Markdown est accepté : **gras**, _italique_, listes, > citations et liens. 5 000 caractères au plus. Pas d’image dans le texte : ajoutez des photos plus bas.",
     "reviewForm.charCount": "{count} / 5 000 caractères",
     "reviewForm.preview": "Aperçu",
     "reviewForm.previewEmpty": "L’aperçu de votre texte s’affiche ici.",
@@ -318,12 +342,14 @@ export const write = defineMessages({
     "reviewForm.no": "Non",
     "reviewForm.language": "Langue de votre avis",
     "reviewForm.photos": "Photos (facultatif)",
-    "reviewForm.photosHint": "4 photos au plus, en JPEG, PNG ou WebP, 10 Mo chacune au maximum. Nous retirons leur localisation et toute autre donnée cachée.",
+    "reviewForm.photosHint":
+      "4 photos au plus, en JPEG, PNG ou WebP, 10 Mo chacune au maximum. Nous retirons leur localisation et toute autre donnée cachée.",
     "reviewForm.photosKept": "Vos photos",
     "reviewForm.removePhoto": "Retirer cette photo",
     "reviewForm.photoAlt": "Votre photo {n}",
     "reviewForm.proof": "Preuve de votre expérience (facultatif)",
-    "reviewForm.proofHint": "Un ticket de caisse ou une capture de votre commande. Seuls les modérateurs et vous la voyez ; une fois contrôlée, votre avis porte la mention « expérience vérifiée ».",
+    "reviewForm.proofHint":
+      "Un ticket de caisse ou une capture de votre commande. Seuls les modérateurs et vous la voyez ; une fois contrôlée, votre avis porte la mention « expérience vérifiée ».",
     "reviewForm.proofKept": "Une preuve est jointe ({status}).",
     "reviewForm.proofStatus.pending": "en attente de contrôle",
     "reviewForm.proofStatus.accepted": "acceptée",
@@ -349,7 +375,8 @@ export const write = defineMessages({
     "flash.notificationsRead": "Toutes les notifications sont marquées comme lues.",
     "flash.accountDeleted": "Votre compte est supprimé.",
     "actions.awaiting": "En attente de modération : vous seul pouvez voir cet avis pour l’instant.",
-    "actions.pending": "En attente de l’ajout, par un modérateur, du magasin, du site ou du produit que vous proposez : vous seul pouvez voir cet avis pour l’instant.",
+    "actions.pending":
+      "En attente de l’ajout, par un modérateur, du magasin, du site ou du produit que vous proposez : vous seul pouvez voir cet avis pour l’instant.",
     "actions.edit": "Modifier mon avis",
     "actions.delete": "Supprimer mon avis",
     "actions.helpful": "Utile",
@@ -367,14 +394,16 @@ export const write = defineMessages({
     "history.version": "Version du {date}",
     "history.current": "version actuelle",
     "delete.title": "Supprimer votre avis ?",
-    "delete.body": "Votre avis disparaît du site et de la note de l’entreprise. Comme le prévoient nos règles, nous en gardons une copie pendant un an, puis nous l’effaçons.",
+    "delete.body":
+      "Votre avis disparaît du site et de la note de l’entreprise. Comme le prévoient nos règles, nous en gardons une copie pendant un an, puis nous l’effaçons.",
     "delete.confirm": "Supprimer mon avis",
     "delete.cancel": "Le garder",
     "flag.title": "Signaler un contenu",
     "flag.target.review": "L’avis « {title} »",
     "flag.target.reply": "La réponse de l’entreprise à « {title} »",
     "flag.target.follow_up": "Le complément de l’auteur à « {title} »",
-    "flag.intro": "Le contenu reste visible pendant qu’un modérateur l’examine. La décision vous est communiquée. Nos motifs sont publiés sur la page transparence.",
+    "flag.intro":
+      "Le contenu reste visible pendant qu’un modérateur l’examine. La décision vous est communiquée. Nos motifs sont publiés sur la page transparence.",
     "flag.reason": "Motif",
     "flag.chooseReason": "Choisissez un motif…",
     "flag.explanation": "Qu’est-ce qui ne va pas ?",
@@ -390,7 +419,8 @@ export const write = defineMessages({
     "followUp.submit": "Publier mon complément",
     "followUp.notAllowed": "Un complément peut être ajouté une fois, après la réponse de l’entreprise.",
     "incentive.title": "Signaler une proposition de l’entreprise",
-    "incentive.intro": "L’entreprise vous a-t-elle proposé de l’argent, une remise, un cadeau ou autre chose pour modifier ou supprimer votre avis ? Dites-le-nous : c’est contraire à nos règles et à la loi.",
+    "incentive.intro":
+      "L’entreprise vous a-t-elle proposé de l’argent, une remise, un cadeau ou autre chose pour modifier ou supprimer votre avis ? Dites-le-nous : c’est contraire à nos règles et à la loi.",
     "incentive.body": "Que s’est-il passé ?",
     "incentive.hint": "Quand, comment (e-mail, téléphone, en magasin) et ce qui vous a été proposé. Un modérateur pourra vous contacter.",
     "incentive.submit": "Envoyer le signalement",
@@ -406,12 +436,14 @@ export const write = defineMessages({
     "profile.empty": "Aucun avis publié pour l’instant.",
     "profile.more": "Avis plus anciens",
     "accountData.heading": "Vos données",
-    "accountData.hint": "Tout ce que nous conservons sur vous : votre compte, vos avis avec toutes leurs versions, vos votes, signalements et notifications.",
+    "accountData.hint":
+      "Tout ce que nous conservons sur vous : votre compte, vos avis avec toutes leurs versions, vos votes, signalements et notifications.",
     "accountData.download": "Télécharger toutes mes données (JSON)",
     "accountDelete.heading": "Supprimer mon compte",
     "accountDelete.link": "Supprimer mon compte…",
     "accountDelete.title": "Supprimer votre compte",
-    "accountDelete.intro": "Votre compte, vos sessions, vos votes et vos notifications sont supprimés. Choisissez ce que deviennent vos avis.",
+    "accountDelete.intro":
+      "Votre compte, vos sessions, vos votes et vos notifications sont supprimés. Choisissez ce que deviennent vos avis.",
     "accountDelete.choice": "Vos avis",
     "accountDelete.anonymise": "Les garder sur le site, signés « Ancien membre »",
     "accountDelete.remove": "Les retirer du site et des notes",

@@ -9,7 +9,7 @@
 // the two. The domain is normalised by app/lib/company-domain.ts (free-mail domains refused).
 import { z } from "zod";
 import { SUBJECT_KINDS } from "#db/enums";
-import { newCompanySchema } from "./company-claim-form";
+import { COMPANY_NAME_MAX_LENGTH, newCompanySchema } from "./company-claim-form";
 import { companyDomainFrom } from "./company-domain";
 import { reviewSchema, suggestionSchema } from "./review-schema";
 
@@ -27,8 +27,17 @@ const text = (v: unknown) => (typeof v === "string" ? v.trim().replace(/\s+/g, "
 const always = () => true;
 
 export const addCompanyFields = z.object({
-  /** The company's name: trimmed, inner spaces collapsed, 2 to 100 characters with a letter or digit. */
-  companyName: newCompanySchema.shape.name,
+  /** The company's name: trimmed, inner spaces collapsed, 2 to 100 characters with a letter
+   *  or digit (the messages of "Add your company"). */
+  companyName: z.preprocess(
+    text,
+    z
+      .string({ error: "companies.error.nameRequired" })
+      .min(1, { error: "companies.error.nameRequired", abort: true })
+      .min(2, { error: "companies.error.nameShort", abort: true })
+      .max(COMPANY_NAME_MAX_LENGTH, { error: "companies.error.nameLong" })
+      .regex(/[\p{L}\p{N}]/u, { error: "companies.error.nameShort" }),
+  ),
   /** Its website or domain, as typed ("https://www.example.com/shop", "example.com"). */
   website: z.preprocess(
     blankToUndefined,
@@ -39,7 +48,10 @@ export const addCompanyFields = z.object({
       .superRefine((website, ctx) => {
         const parsed = companyDomainFrom(website);
         if ("problem" in parsed) {
-          ctx.addIssue({ code: "custom", message: parsed.problem === "free_mail" ? "addCompany.error.freeMail" : "companies.error.website" });
+          ctx.addIssue({
+            code: "custom",
+            message: parsed.problem === "free_mail" ? "addCompany.error.freeMail" : "companies.error.website",
+          });
         }
       })
       .optional(),
@@ -50,10 +62,12 @@ export const addCompanyFields = z.object({
    *  company's name (or the domain, for a website). */
   name: z.preprocess(
     blankToUndefined,
-    z.preprocess(
-      text,
-      z.string().min(2, { error: "suggest.error.name" }).max(ADD_COMPANY_SUBJECT_MAX_LENGTH, { error: "suggest.error.name" }),
-    ).optional(),
+    z
+      .preprocess(
+        text,
+        z.string().min(2, { error: "suggest.error.name" }).max(ADD_COMPANY_SUBJECT_MAX_LENGTH, { error: "suggest.error.name" }),
+      )
+      .optional(),
   ),
   city: suggestionSchema.shape.city,
   address: suggestionSchema.shape.address,
@@ -65,7 +79,11 @@ export type AddCompanyInput = z.output<typeof addCompanyFields>;
  *  when another field is wrong, so that every error shows at once). */
 export const addCompanySchema = reviewSchema
   .extend(addCompanyFields.shape)
-  .refine((v) => v.kind !== "website" || v.website != null, { path: ["website"], message: "addCompany.error.websiteRequired", when: always })
+  .refine((v) => v.kind !== "website" || v.website != null, {
+    path: ["website"],
+    message: "addCompany.error.websiteRequired",
+    when: always,
+  })
   .refine((v) => v.kind !== "store" || v.city != null, { path: ["city"], message: "addCompany.error.cityRequired", when: always })
   .refine((v) => (v.kind !== "product" && v.kind !== "service") || v.website != null || v.city != null, {
     path: ["website"],

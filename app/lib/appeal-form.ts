@@ -76,7 +76,15 @@ export const APPEAL_REFUSAL_KEYS = {
  *  appeals.server.ts's AppealRight; the queues': decision-appeals.server.ts's). */
 export type AppealRightView =
   | { kind: "open"; deadline: number }
-  | { kind: "appealed"; appeal: { status: "pending" | "upheld" | "overturned"; createdAt: number; decidedAt: number | null; outcomeDecisionId: number | null } }
+  | {
+      kind: "appealed";
+      appeal: {
+        status: "pending" | "upheld" | "overturned";
+        createdAt: number;
+        decidedAt: number | null;
+        outcomeDecisionId: number | null;
+      };
+    }
   | { kind: "closed"; deadline: number }
   | { kind: "superseded" | "gone" | "final" | "not_entitled" | "not_appealable" };
 

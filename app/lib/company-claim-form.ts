@@ -139,7 +139,10 @@ export const newCompanySchema = z.object({
     .superRefine((website, ctx) => {
       const parsed = companyDomainFrom(website);
       if ("problem" in parsed) {
-        ctx.addIssue({ code: "custom", message: parsed.problem === "free_mail" ? "companies.error.websiteFreeMail" : "companies.error.website" });
+        ctx.addIssue({
+          code: "custom",
+          message: parsed.problem === "free_mail" ? "companies.error.websiteFreeMail" : "companies.error.website",
+        });
       }
     }),
   category: z.coerce

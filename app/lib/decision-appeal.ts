@@ -94,13 +94,18 @@ export const claimAppealSchema = z
   .object({ ...fields, reason: z.enum(CLAIM_REASON_IDS, { error: "moderation.error.reason" }) })
   .superRefine((v, ctx) => {
     if ((v.outcome === "overturn") !== (v.reason === "claim_role_shown")) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: v.outcome === "overturn" ? "decisionAppeal.decide.reasonAccept" : "decisionAppeal.decide.reasonRefuse" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: v.outcome === "overturn" ? "decisionAppeal.decide.reasonAccept" : "decisionAppeal.decide.reasonRefuse",
+      });
     }
   });
 
 /** Whether `reason` is one a decision of this kind may give (the model checks it too). */
 export function reasonFits(kind: DecisionAppealKind, outcome: (typeof APPEAL_OUTCOMES)[number], reason: string) {
-  if (kind === "claim") return (CLAIM_REASON_IDS as readonly string[]).includes(reason) && (outcome === "overturn") === (reason === "claim_role_shown");
+  if (kind === "claim")
+    return (CLAIM_REASON_IDS as readonly string[]).includes(reason) && (outcome === "overturn") === (reason === "claim_role_shown");
   return (MODERATION_REASON_IDS as readonly string[]).includes(reason);
 }
 
@@ -141,21 +146,34 @@ type Outcomes = { upheld: MessageKey | null; overturned: MessageKey };
 
 /** What stands after the appeal, in the words of its recipient. */
 const RESULT: Record<AppealableLogged, Partial<Record<AppealAudience, Outcomes>>> = {
-  proof_refuse: { concerned: { upheld: "decisionAppeal.result.proof_refuse.upheld", overturned: "decisionAppeal.result.proof_refuse.overturned" } },
+  proof_refuse: {
+    concerned: { upheld: "decisionAppeal.result.proof_refuse.upheld", overturned: "decisionAppeal.result.proof_refuse.overturned" },
+  },
   subject_refuse: {
     concerned: { upheld: "decisionAppeal.result.subject_refuse.upheld", overturned: "decisionAppeal.result.subject_refuse.overturned" },
   },
   conduct_dismissed: {
-    reporter: { upheld: "decisionAppeal.result.conduct_dismissed.reporter.upheld", overturned: "decisionAppeal.result.conduct_dismissed.reporter.overturned" },
+    reporter: {
+      upheld: "decisionAppeal.result.conduct_dismissed.reporter.upheld",
+      overturned: "decisionAppeal.result.conduct_dismissed.reporter.overturned",
+    },
     // The company never heard of a dismissed report: it is told only when it is upheld after all.
     company: { upheld: null, overturned: "decisionAppeal.result.conduct_dismissed.company.overturned" },
   },
   conduct_upheld: {
-    company: { upheld: "decisionAppeal.result.conduct_upheld.company.upheld", overturned: "decisionAppeal.result.conduct_upheld.company.overturned" },
-    reporter: { upheld: "decisionAppeal.result.conduct_upheld.reporter.upheld", overturned: "decisionAppeal.result.conduct_upheld.reporter.overturned" },
+    company: {
+      upheld: "decisionAppeal.result.conduct_upheld.company.upheld",
+      overturned: "decisionAppeal.result.conduct_upheld.company.overturned",
+    },
+    reporter: {
+      upheld: "decisionAppeal.result.conduct_upheld.reporter.upheld",
+      overturned: "decisionAppeal.result.conduct_upheld.reporter.overturned",
+    },
   },
   suspend: { concerned: { upheld: "decisionAppeal.result.suspend.upheld", overturned: "decisionAppeal.result.suspend.overturned" } },
-  claim_refuse: { concerned: { upheld: "decisionAppeal.result.claim_refuse.upheld", overturned: "decisionAppeal.result.claim_refuse.overturned" } },
+  claim_refuse: {
+    concerned: { upheld: "decisionAppeal.result.claim_refuse.upheld", overturned: "decisionAppeal.result.claim_refuse.overturned" },
+  },
 };
 
 /** Whether the outcome is told to this side at all (see RESULT). */
@@ -168,7 +186,11 @@ export function toldOutcome(logged: AppealableLogged, audience: AppealAudience, 
  *  otherwise it names the rule examined and found unbroken. */
 function groundedOn(logged: AppealableLogged, outcome: "upheld" | "overturned", audience: AppealAudience) {
   if (outcome === "upheld") return audience !== "reporter" || logged === "conduct_dismissed";
-  return logged === "claim_refuse" || (logged === "conduct_dismissed" && audience === "company") || (logged === "conduct_upheld" && audience === "reporter");
+  return (
+    logged === "claim_refuse" ||
+    (logged === "conduct_dismissed" && audience === "company") ||
+    (logged === "conduct_upheld" && audience === "reporter")
+  );
 }
 
 export function decisionAppealOutcomeText(locale: Locale, s: DecisionAppealOutcomeInput): DecisionStatementText {
@@ -200,9 +222,17 @@ export function decisionAppealOutcomeText(locale: Locale, s: DecisionAppealOutco
     subject: t(subjectKey, vars),
     summary: `${result ? t(result, vars) : head} ${t("statement.summary.ground", { reason })}`,
     decided,
-    facts: { intro: t("statement.facts.intro"), statement: s.statement, quoted: quote(locale, s.statement), basis: t("statement.appeal.basis") },
+    facts: {
+      intro: t("statement.facts.intro"),
+      statement: s.statement,
+      quoted: quote(locale, s.statement),
+      basis: t("statement.appeal.basis"),
+    },
     automated: t("statement.automated.no"),
-    ground: t(groundedOn(s.appealed.logged, s.outcome, s.audience) ? "statement.ground.remove" : "statement.ground.kept", { reason, description }),
+    ground: t(groundedOn(s.appealed.logged, s.outcome, s.audience) ? "statement.ground.remove" : "statement.ground.kept", {
+      reason,
+      description,
+    }),
     rulePath: rulePath(s.reason),
     ruleLink: t("statement.ground.link"),
     contest: `${t("statement.appeal.final")} ${t("statement.contest.courts")}`,

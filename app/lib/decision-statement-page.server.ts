@@ -28,7 +28,8 @@ export function statementReader(request: Request, decisionId: number | null): St
 /** The paths the page links to: the statement itself (where its form posts) and its
  *  appeal's outcome, each with its own key for a reader who came with one. */
 export function statementLinks(reader: StatementReader, decisionId: number, page: DecisionStatementPage) {
-  const path = (id: number) => (reader.key ? keyedStatementPath(queueStatementPath(id), statementAccessKey(id, reader.viewer.id)) : queueStatementPath(id));
+  const path = (id: number) =>
+    reader.key ? keyedStatementPath(queueStatementPath(id), statementAccessKey(id, reader.viewer.id)) : queueStatementPath(id);
   const outcomeId = page.kind === "decision" && page.right?.kind === "appealed" ? page.right.appeal.outcomeDecisionId : null;
   return { self: path(decisionId), outcome: outcomeId != null ? path(outcomeId) : null };
 }

@@ -30,7 +30,11 @@ export function refuse<Extra extends object = object>(submission: Submission<unk
  *  with Retry-After. */
 export function tooManyAttempts<Extra extends object = object>(submission: Submission<unknown>, retryAfter: number, extra?: Extra) {
   return data<FormAnswer & Extra>(
-    { ...(extra as Extra), result: replyTo(submission, { formErrors: ["rateLimit.tooMany"] }), vars: { minutes: retryMinutes(retryAfter) } },
+    {
+      ...(extra as Extra),
+      result: replyTo(submission, { formErrors: ["rateLimit.tooMany"] }),
+      vars: { minutes: retryMinutes(retryAfter) },
+    },
     { status: 429, headers: { "Retry-After": String(retryAfter) } },
   );
 }

@@ -12,7 +12,13 @@ export const STORAGE_RETRY_AFTER = 60;
  *  language (a whole document without the app: its data could not be read or written). */
 export function storageUnavailable(request: Request) {
   const locale = getLocale(request);
-  const html = plainPage(503, translate(locale, "error.503.title"), translate(locale, "error.503.body"), locale, translate(locale, "error.back"));
+  const html = plainPage(
+    503,
+    translate(locale, "error.503.title"),
+    translate(locale, "error.503.body"),
+    locale,
+    translate(locale, "error.back"),
+  );
   return new Response(html, {
     status: 503,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(STORAGE_RETRY_AFTER) },
@@ -71,5 +77,8 @@ export function invariantResponse(condition: unknown, message = "Not found", sta
 }
 
 function plain(message: string, status: number) {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
 }

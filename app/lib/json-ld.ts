@@ -20,7 +20,10 @@ export function companyJsonLd(company: CompanyView, summary: RatingSummary, revi
           },
         }
       : {}),
-    review: reviews.filter((r) => r.status === "published").slice(0, 10).map(reviewJsonLd),
+    review: reviews
+      .filter((r) => r.status === "published")
+      .slice(0, 10)
+      .map(reviewJsonLd),
   };
 }
 

@@ -15,15 +15,12 @@ import { MARKDOWN_MAX_LENGTH } from "./markdown";
 export { MARKDOWN_MAX_LENGTH };
 
 /** Tags the sanitizer lets through, and their attributes. Tests check outputs against these. */
-export const ALLOWED_TAGS = [
-  "p", "br", "em", "strong", "del", "ul", "ol", "li", "blockquote", "a", "code", "pre",
-] as const;
+export const ALLOWED_TAGS = ["p", "br", "em", "strong", "del", "ul", "ol", "li", "blockquote", "a", "code", "pre"] as const;
 export const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = { a: ["href", "rel"], ol: ["start"] };
 export const ALLOWED_SCHEMES = ["http", "https", "mailto"] as const;
 export const LINK_REL = "nofollow ugc noopener";
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const marked = new Marked({
   gfm: true,
@@ -54,8 +51,7 @@ const marked = new Marked({
     },
     // Tables become one paragraph per row, cells separated by " · ".
     table(token: Tokens.Table) {
-      const row = (cells: Tokens.TableCell[]) =>
-        `<p>${cells.map((c) => this.parser.parseInline(c.tokens)).join(" · ")}</p>\n`;
+      const row = (cells: Tokens.TableCell[]) => `<p>${cells.map((c) => this.parser.parseInline(c.tokens)).join(" · ")}</p>\n`;
       return row(token.header) + token.rows.map(row).join("");
     },
     // GFM task list checkboxes: a plain text marker instead of an <input>.
@@ -90,8 +86,23 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: "discard",
   // Anything not allowed is dropped but its text kept; these tags lose their content too.
   nonTextTags: [
-    "script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "svg", "math",
-    "template", "title", "xmp", "noembed", "noframes", "plaintext", "select",
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "template",
+    "title",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "select",
   ],
   transformTags: {
     // Only absolute web and mail links keep their href (no relative or other schemes).

@@ -37,10 +37,10 @@ const statement = z
   .min(STATEMENT_MIN_LENGTH, { error: "moderation.error.statementShort" })
   .max(STATEMENT_MAX_LENGTH, { error: "moderation.error.statementLong" });
 
-function decisionForm<const D extends readonly [string, ...string[]], const R extends readonly [string, ...string[]] = typeof MODERATION_REASON_IDS>(
-  decisions: D,
-  reasons: R = MODERATION_REASON_IDS as unknown as R,
-) {
+function decisionForm<
+  const D extends readonly [string, ...string[]],
+  const R extends readonly [string, ...string[]] = typeof MODERATION_REASON_IDS,
+>(decisions: D, reasons: R = MODERATION_REASON_IDS as unknown as R) {
   return z.object({
     decision: z.enum(decisions, { error: "moderation.error.decision" }),
     reason: z.enum(reasons, { error: "moderation.error.reason" }),
@@ -61,7 +61,11 @@ export const userDecisionSchema = decisionForm(USER_DECISIONS);
  *  acceptance says the role is shown, a refusal says why not. */
 export const claimDecisionSchema = decisionForm(CLAIM_DECISIONS, CLAIM_REASON_IDS).superRefine((v, ctx) => {
   if ((v.decision === "accept") !== (v.reason === "claim_role_shown")) {
-    ctx.addIssue({ code: "custom", path: ["reason"], message: v.decision === "accept" ? "claims.error.reasonAccept" : "claims.error.reasonRefuse" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["reason"],
+      message: v.decision === "accept" ? "claims.error.reasonAccept" : "claims.error.reasonRefuse",
+    });
   }
 });
 
@@ -172,7 +176,14 @@ export function queueStatementText(locale: Locale, s: QueueStatementInput): Queu
   // The side a decision went against may appeal it (app/lib/decision-appeal.ts).
   const appeal = { deadline: formatDate(locale, appealDeadline(s.decidedAt)), days: APPEAL_WINDOW_DAYS };
   return {
-    subject: t(owners ? "decisionAppeal.owner.subject" : company ? `queues.statement.company.subject.${company}` : `queues.statement.subject.${s.decision}`, vars),
+    subject: t(
+      owners
+        ? "decisionAppeal.owner.subject"
+        : company
+          ? `queues.statement.company.subject.${company}`
+          : `queues.statement.subject.${s.decision}`,
+      vars,
+    ),
     summary: `${company || owners ? decided : t(`queues.statement.decided.${s.decision}`, vars)} ${t("statement.summary.ground", { reason })}`,
     decided,
     facts: { intro: t("statement.facts.intro"), statement: s.statement, quoted: quote(locale, s.statement) },

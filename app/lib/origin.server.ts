@@ -18,11 +18,7 @@ export function siteOrigin(
 /** Cross-site request forgery guard for every request that may change something:
  *  allowed when Origin is the site's origin, or Origin is absent and the browser
  *  says the request is same-origin. */
-export function isSameOriginMutation(
-  method: string,
-  headers: { get(name: string): string | null },
-  origin: string,
-): boolean {
+export function isSameOriginMutation(method: string, headers: { get(name: string): string | null }, origin: string): boolean {
   if (method === "GET" || method === "HEAD") return true;
   const sent = headers.get("origin");
   if (sent) return sent === origin;

@@ -17,7 +17,13 @@
 // Accept-Language`, the one place public pages get that header; signed-in pages stay
 // `private, no-store` (entry.server.tsx). `X-Cache: hit|miss` says what happened.
 import crypto from "node:crypto";
-import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import type { Env } from "~/env.server";
 import { getLocale } from "~/lib/locale.server";

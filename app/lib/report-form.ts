@@ -20,7 +20,10 @@ export const REPORT_HONEYPOT = "website";
 
 const text = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n").trim() : v);
 
-const nameField = z.string({ error: "report.error.name" }).min(1, { error: "report.error.name" }).max(REPORT_NAME_MAX_LENGTH, { error: "report.error.name" });
+const nameField = z
+  .string({ error: "report.error.name" })
+  .min(1, { error: "report.error.name" })
+  .max(REPORT_NAME_MAX_LENGTH, { error: "report.error.name" });
 const emailField = z
   .string({ error: "report.error.email" })
   .toLowerCase()
@@ -31,7 +34,10 @@ export function reportSchema({ signedIn }: { signedIn: boolean }) {
   return z.object({
     url: z.preprocess(
       text,
-      z.string({ error: "report.error.url" }).min(1, { error: "report.error.url" }).max(REPORT_URL_MAX_LENGTH, { error: "report.error.url" }),
+      z
+        .string({ error: "report.error.url" })
+        .min(1, { error: "report.error.url" })
+        .max(REPORT_URL_MAX_LENGTH, { error: "report.error.url" }),
     ),
     target: z.enum(REPORT_TARGETS, { error: "report.error.target" }).default("review"),
     reason: z.enum(MODERATION_REASON_IDS, { error: "report.error.reason" }),
@@ -87,11 +93,6 @@ export function parseReviewLink(input: string, hosts: string[]): ParsedLink | nu
   const reviewId = Number(match[1]);
   if (!Number.isSafeInteger(reviewId) || reviewId <= 0) return null;
   const fragment = decodeURIComponent(url.hash.slice(1)).toLowerCase();
-  const target: ReportTarget | null = /^reply\b/.test(fragment)
-    ? "reply"
-    : /^follow[-_]?up\b/.test(fragment)
-      ? "follow_up"
-      : null;
+  const target: ReportTarget | null = /^reply\b/.test(fragment) ? "reply" : /^follow[-_]?up\b/.test(fragment) ? "follow_up" : null;
   return { reviewId, target };
 }
-

@@ -31,7 +31,11 @@ export function ownReview<T>(request: Request, param: string | undefined, find: 
  *  answered: the form again with a message (and a status), or a 403 when it maps to null. */
 export interface AuthorNoteSave {
   schema: AuthorNoteSchema;
-  save: (args: { actor: { id: number; role: SessionUser["role"] }; reviewId: number; body: string }) => { ok: true } | { ok: false; kind: string };
+  save: (args: {
+    actor: { id: number; role: SessionUser["role"] };
+    reviewId: number;
+    body: string;
+  }) => { ok: true } | { ok: false; kind: string };
   flash: MessageKey;
   refusal: (kind: string) => { status: number; formError: MessageKey } | null;
 }

@@ -143,4 +143,3 @@ export const flagSchema = z.object({
   ),
 });
 export type FlagInput = z.output<typeof flagSchema>;
-

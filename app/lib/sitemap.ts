@@ -3,7 +3,8 @@ const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").
 /** A sitemap file, each URL with its French and English alternates. */
 export function urlset(urls: { loc: string; lastmod?: string }[]) {
   const entries = urls.map(({ loc, lastmod }) => {
-    const alt = (lang: string) => `<xhtml:link rel="alternate" hreflang="${lang}" href="${escapeXml(`${loc}${loc.includes("?") ? "&" : "?"}lang=${lang}`)}"/>`;
+    const alt = (lang: string) =>
+      `<xhtml:link rel="alternate" hreflang="${lang}" href="${escapeXml(`${loc}${loc.includes("?") ? "&" : "?"}lang=${lang}`)}"/>`;
     return `  <url><loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}${alt("fr")}${alt("en")}</url>`;
   });
   const body = `<?xml version="1.0" encoding="UTF-8"?>

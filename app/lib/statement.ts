@@ -155,9 +155,10 @@ export function statementText(locale: Locale, s: StatementInput): StatementText 
   if (s.appeal) {
     const a = s.appeal;
     const appealed = { appealedDate: formatDate(locale, a.appealedAt), id: String(a.appealedDecisionId) };
-    const intro = a.yoursAt != null
-      ? t("statement.appeal.decided.yours", { date, appealDate: formatDate(locale, a.yoursAt), ...appealed })
-      : t("statement.appeal.decided.theirs", { date, ...appealed, what });
+    const intro =
+      a.yoursAt != null
+        ? t("statement.appeal.decided.yours", { date, appealDate: formatDate(locale, a.yoursAt), ...appealed })
+        : t("statement.appeal.decided.theirs", { date, ...appealed, what });
     const result = t(OUTCOME_RESULT[a.outcome][s.decision], { what });
     const subject = t(a.yoursAt != null ? OUTCOME_SUBJECT[a.outcome].yours : OUTCOME_SUBJECT[a.outcome].theirs, { id: appealed.id });
     return {

@@ -43,4 +43,3 @@ export interface TransparencyReport {
   /** Oldest first, TRANSPARENCY_MONTHS of them, each "YYYY-MM". */
   months: { month: string; from: number; figures: Figures }[];
 }
-

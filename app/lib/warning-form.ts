@@ -51,7 +51,11 @@ export const warningSchema = z.object({
 
 export const liftSchema = z.object({
   intent: z.literal("lift", { error: "moderation.error.stale" }),
-  warningId: z.number({ error: "moderation.error.stale" }).int({ error: "moderation.error.stale" }).positive({ error: "moderation.error.stale" }).max(Number.MAX_SAFE_INTEGER, { error: "moderation.error.stale" }),
+  warningId: z
+    .number({ error: "moderation.error.stale" })
+    .int({ error: "moderation.error.stale" })
+    .positive({ error: "moderation.error.stale" })
+    .max(Number.MAX_SAFE_INTEGER, { error: "moderation.error.stale" }),
   statement,
 });
 

@@ -87,7 +87,11 @@ export function exportUserData(userId: number) {
       companyReply: byReview(replies, r.id)[0] ?? null,
       followUp: byReview(followUps, r.id)[0] ?? null,
     })),
-    helpfulVotes: all(db, `SELECT review_id AS reviewId, created_at AS createdAt FROM helpful_votes WHERE user_id = ? ORDER BY created_at`, userId),
+    helpfulVotes: all(
+      db,
+      `SELECT review_id AS reviewId, created_at AS createdAt FROM helpful_votes WHERE user_id = ? ORDER BY created_at`,
+      userId,
+    ),
     flags: all(
       db,
       `SELECT target_type AS targetType, review_id AS reviewId, reason, explanation, status, created_at AS createdAt, decided_at AS decidedAt
@@ -104,7 +108,11 @@ export function exportUserData(userId: number) {
       `SELECT c.name AS company, m.role, m.created_at AS createdAt FROM company_members m JOIN companies c ON c.id = m.company_id WHERE m.user_id = ?`,
       userId,
     ),
-    appeals: all(db, `SELECT decision_id AS decisionId, body, status, created_at AS createdAt FROM appeals WHERE appellant_user_id = ? ORDER BY id`, userId),
+    appeals: all(
+      db,
+      `SELECT decision_id AS decisionId, body, status, created_at AS createdAt FROM appeals WHERE appellant_user_id = ? ORDER BY id`,
+      userId,
+    ),
     notifications: all<{ kind: string; data: string; link: string | null; readAt: number | null; createdAt: number }>(
       db,
       `SELECT kind, data, link, read_at AS readAt, created_at AS createdAt FROM notifications WHERE user_id = ? ORDER BY id`,
@@ -135,43 +143,46 @@ export type ReviewChoice = "anonymise" | "remove";
  *  moderation log keep a key to it) with its personal data erased. */
 export function deleteAccount(userId: number, choice: ReviewChoice, now = Date.now()) {
   const db = getDb();
-  db.$client.transaction(() => {
-    const reviews = db.$client
-      .prepare<[userId: number], Parameters<typeof countedFacts>[0]>(
-        `SELECT r.id, r.subject_id AS subjectId, r.company_id AS companyId, r.author_id AS authorId, r.origin, r.stars,
+  db.$client
+    .transaction(() => {
+      const reviews = db.$client
+        .prepare<[userId: number], Parameters<typeof countedFacts>[0]>(
+          `SELECT r.id, r.subject_id AS subjectId, r.company_id AS companyId, r.author_id AS authorId, r.origin, r.stars,
                 r.recommend, r.status, r.held_check AS heldCheck, r.held_at AS heldAt, r.published_at AS publishedAt,
                 r.resolved_at AS resolvedAt, p.published_at AS replyPublishedAt
          FROM reviews r LEFT JOIN replies p ON p.review_id = r.id AND p.status = 'published'
          WHERE r.author_id = ?`,
-      )
-      .all(userId);
-    for (const r of reviews) {
-      if (choice === "remove") {
-        if (r.status === "published") countReview(db, countedFacts(r), -1);
-        if (r.status !== "deleted") db.$client.prepare(`UPDATE reviews SET status = 'deleted', deleted_at = ? WHERE id = ?`).run(now, r.id);
+        )
+        .all(userId);
+      for (const r of reviews) {
+        if (choice === "remove") {
+          if (r.status === "published") countReview(db, countedFacts(r), -1);
+          if (r.status !== "deleted")
+            db.$client.prepare(`UPDATE reviews SET status = 'deleted', deleted_at = ? WHERE id = ?`).run(now, r.id);
+        }
+        // Anonymised or removed, the review no longer points at the person.
+        db.$client.prepare(`UPDATE reviews SET author_id = NULL, ip_hash = NULL WHERE id = ?`).run(r.id);
       }
-      // Anonymised or removed, the review no longer points at the person.
-      db.$client.prepare(`UPDATE reviews SET author_id = NULL, ip_hash = NULL WHERE id = ?`).run(r.id);
-    }
-    // Votes go with the account (and the counts they made).
-    db.$client
-      .prepare(
-        `UPDATE reviews SET helpful_count = max(0, helpful_count - 1)
+      // Votes go with the account (and the counts they made).
+      db.$client
+        .prepare(
+          `UPDATE reviews SET helpful_count = max(0, helpful_count - 1)
          WHERE id IN (SELECT review_id FROM helpful_votes WHERE user_id = ?)`,
-      )
-      .run(userId);
-    db.$client.prepare(`DELETE FROM helpful_votes WHERE user_id = ?`).run(userId);
-    db.$client.prepare(`DELETE FROM notifications WHERE user_id = ?`).run(userId);
-    db.$client.prepare(`DELETE FROM sessions WHERE user_id = ?`).run(userId);
-    db.$client.prepare(`DELETE FROM email_tokens WHERE user_id = ?`).run(userId);
-    db.$client.prepare(`DELETE FROM company_members WHERE user_id = ?`).run(userId);
-    db.$client
-      .prepare(
-        `UPDATE users SET email = ?, display_name = ?, password_hash = NULL, email_verified_at = NULL,
+        )
+        .run(userId);
+      db.$client.prepare(`DELETE FROM helpful_votes WHERE user_id = ?`).run(userId);
+      db.$client.prepare(`DELETE FROM notifications WHERE user_id = ?`).run(userId);
+      db.$client.prepare(`DELETE FROM sessions WHERE user_id = ?`).run(userId);
+      db.$client.prepare(`DELETE FROM email_tokens WHERE user_id = ?`).run(userId);
+      db.$client.prepare(`DELETE FROM company_members WHERE user_id = ?`).run(userId);
+      db.$client
+        .prepare(
+          `UPDATE users SET email = ?, display_name = ?, password_hash = NULL, email_verified_at = NULL,
            suspended_reason = NULL, review_count = 0, deleted_at = ? WHERE id = ?`,
-      )
-      .run(`deleted-${userId}@deleted.invalid`, "—", now, userId);
-  }).immediate();
+        )
+        .run(`deleted-${userId}@deleted.invalid`, "—", now, userId);
+    })
+    .immediate();
 }
 
 /** The password hash, to confirm a destructive action. */

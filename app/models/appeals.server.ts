@@ -128,8 +128,7 @@ export function appealRight(db: Db, d: ContentDecision, viewer: StatementViewer,
   const decision = asDecision(d.logged);
   if (!decision) return { kind: "not_appealable" };
   const side = appellantSide(decision);
-  const entitled =
-    side === "author" ? isAuthorOf(db, d, viewer.id) : answeredFlags(db, d).some((f) => isReportOf(f, viewer));
+  const entitled = side === "author" ? isAuthorOf(db, d, viewer.id) : answeredFlags(db, d).some((f) => isReportOf(f, viewer));
   if (!entitled) return { kind: "not_entitled" };
   if (supersededBy(db, d)) return { kind: "superseded" };
   if (d.part.status !== "published" && d.part.status !== "removed") return { kind: "gone" };
@@ -204,7 +203,12 @@ export function fileAppeal(input: FileAppealInput, db: Db = getDb()): FileAppeal
       notify(db, {
         userId: input.viewer.id,
         kind: "appeal_received",
-        data: { reviewId: d.thread.review.id, reviewTitle: d.thread.review.title, companyName: d.thread.review.companyName, decisionId: d.id },
+        data: {
+          reviewId: d.thread.review.id,
+          reviewTitle: d.thread.review.title,
+          companyName: d.thread.review.companyName,
+          decisionId: d.id,
+        },
         link: statementPath(d.id),
         origin: input.origin,
         now,
@@ -311,7 +315,12 @@ export function listAppealQueue(
   const followUpIds = targetIds("follow_up");
   const replyThread = new Map(
     replyIds.length
-      ? db.select({ id: replies.id, reviewId: replies.reviewId }).from(replies).where(inArray(replies.id, replyIds)).all().map((r) => [r.id, r.reviewId])
+      ? db
+          .select({ id: replies.id, reviewId: replies.reviewId })
+          .from(replies)
+          .where(inArray(replies.id, replyIds))
+          .all()
+          .map((r) => [r.id, r.reviewId])
       : [],
   );
   const followUpThread = new Map(
@@ -325,7 +334,13 @@ export function listAppealQueue(
       : [],
   );
   const reviewOf = (d: { target: string; targetId: number }) =>
-    d.target === "review" ? d.targetId : d.target === "reply" ? replyThread.get(d.targetId) : d.target === "follow_up" ? followUpThread.get(d.targetId) : undefined;
+    d.target === "review"
+      ? d.targetId
+      : d.target === "reply"
+        ? replyThread.get(d.targetId)
+        : d.target === "follow_up"
+          ? followUpThread.get(d.targetId)
+          : undefined;
   const reviewIds = [...new Set([...decisions.values()].map(reviewOf).filter((id): id is number => id != null))];
   const facts = new Map(
     reviewIds.length
@@ -449,7 +464,8 @@ export function getCaseAppeals(reviewId: number, viewer: ModerationActor, db: Db
       const decision = d ? asDecision(d.logged) : null;
       if (!d || !decision) continue;
       const mine = rows.filter((r) => r.decisionId === decisionId);
-      const actorName = d.actorId != null ? (db.select({ n: users.displayName }).from(users).where(eq(users.id, d.actorId)).get()?.n ?? null) : null;
+      const actorName =
+        d.actorId != null ? (db.select({ n: users.displayName }).from(users).where(eq(users.id, d.actorId)).get()?.n ?? null) : null;
       out.push({
         target,
         decision: {
@@ -584,7 +600,12 @@ export function decideAppeal(input: DecideAppealInput, db: Db = getDb()): Decide
           .get();
         db.update(appeals)
           .set({ outcomeDecisionId: logged.id })
-          .where(inArray(appeals.id, decided.map((a) => a.id)))
+          .where(
+            inArray(
+              appeals.id,
+              decided.map((a) => a.id),
+            ),
+          )
           .run();
 
         // 4. A removal on appeal upholds the reports waiting on the content, as any removal.

@@ -223,9 +223,7 @@ export function confirmEmailToken(
 // ─── Log-in ──────────────────────────────────────────────────────────────────
 
 export type LoginResult =
-  | { ok: true; userId: number; token: string; session: Session }
-  | { ok: false; reason: "invalid" | "suspended" }
-  | Limited;
+  { ok: true; userId: number; token: string; session: Session } | { ok: false; reason: "invalid" | "suspended" } | Limited;
 
 /** Checks the password (one argon2 verify whether or not the email exists), counts
  *  failures per email and per IP, and opens a new session on success. */
@@ -401,7 +399,6 @@ export async function requestEmailChange(
   });
   return { ok: true };
 }
-
 
 /** What the account page shows about the user. */
 export function getAccount(userId: number, now = Date.now(), db: Db = getDb()) {

@@ -113,7 +113,11 @@ export function addCategory(input: { actor: Actor; nameFr: string; nameEn: strin
     const slug = slugify(input.nameFr);
     if (!slug) return { ok: false, kind: "slug_empty" };
     if (db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).get()) return { ok: false, kind: "slug_taken" };
-    const last = db.select({ position: max(categories.position) }).from(categories).get()?.position ?? -1;
+    const last =
+      db
+        .select({ position: max(categories.position) })
+        .from(categories)
+        .get()?.position ?? -1;
     const row = db
       .insert(categories)
       .values({ slug, nameFr: input.nameFr, nameEn: input.nameEn, position: last + 1 })

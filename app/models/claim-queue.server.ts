@@ -127,7 +127,14 @@ export interface ClaimCase {
   emailDomain: string | null;
   emailMatch: DomainMatch;
   /** The claimant's other claims, on any company, newest first. */
-  otherClaims: { id: number; companyName: string; companySlug: string; method: "domain_email" | "evidence"; status: ClaimStatus; createdAt: number }[];
+  otherClaims: {
+    id: number;
+    companyName: string;
+    companySlug: string;
+    method: "domain_email" | "evidence";
+    status: ClaimStatus;
+    createdAt: number;
+  }[];
   decisions: QueueDecisionView[];
   version: number;
   refusal: QueueRefusal | null;
@@ -238,7 +245,15 @@ function claimTransaction(input: ClaimDecideInput, now: number, db: Db): QueueDe
       });
       const detail = { method: "evidence", decisionId, reason: input.reason };
       if (input.decision === "accept") {
-        approveClaim(db, { claimId: row.id, companyId: row.companyId, userId: row.userId, actorId: input.actor.id, decidedBy: input.actor.id, detail, now });
+        approveClaim(db, {
+          claimId: row.id,
+          companyId: row.companyId,
+          userId: row.userId,
+          actorId: input.actor.id,
+          decidedBy: input.actor.id,
+          detail,
+          now,
+        });
       } else {
         refuseClaim(db, { claimId: row.id, companyId: row.companyId, actorId: input.actor.id, detail, now });
       }

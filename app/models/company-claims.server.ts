@@ -40,7 +40,14 @@ import {
 import { env } from "~/env.server";
 import { translate, type Locale, type MessageKey } from "~/i18n";
 import { CLAIM_CODE_LENGTH, CLAIM_CODE_TTL_MS, normalizeEvidenceUrl } from "~/lib/company-claim-form";
-import { canVerifyByMail, companyDomainFrom, emailDomain, emailMatchesCompanyDomain, normalizeHost, type DomainMatch } from "~/lib/company-domain";
+import {
+  canVerifyByMail,
+  companyDomainFrom,
+  emailDomain,
+  emailMatchesCompanyDomain,
+  normalizeHost,
+  type DomainMatch,
+} from "~/lib/company-domain";
 import { slugify } from "~/lib/slug";
 import { queueMail, renderMail } from "./mail.server";
 import { hit, keyPart, type RateLimit } from "./rate-limit.server";
@@ -138,7 +145,8 @@ export function getClaimPage(slug: string, userId: number, now = Date.now()): Cl
     company,
     verifiable: canVerifyByMail(company.domain),
     memberRole: member?.role ?? null,
-    pending: pending && pending.email && pending.expiresAt != null ? { id: pending.id, email: pending.email, expiresAt: pending.expiresAt } : null,
+    pending:
+      pending && pending.email && pending.expiresAt != null ? { id: pending.id, email: pending.email, expiresAt: pending.expiresAt } : null,
     evidenceClaim: waitingEvidenceClaim(db, company.id, userId) ?? null,
   };
 }
@@ -193,7 +201,10 @@ function hashCode(claimId: number, code: string): Buffer {
   return crypto.createHmac("sha256", env().SECRET).update(`company-claim:${claimId}:${code}`).digest();
 }
 
-function logEvent(tx: Writer, event: { companyId: number; actorId: number | null; kind: EventKind; claimId?: number | null; detail?: object; now: number }) {
+function logEvent(
+  tx: Writer,
+  event: { companyId: number; actorId: number | null; kind: EventKind; claimId?: number | null; detail?: object; now: number },
+) {
   tx.insert(companyEvents)
     .values({
       companyId: event.companyId,
@@ -268,10 +279,23 @@ export function startDomainClaim(args: {
         .values({ companyId: company.id, userId: args.userId, method: "domain_email", email, status: "pending", expiresAt, createdAt: now })
         .returning({ id: companyClaims.id })
         .get();
-      tx.update(companyClaims).set({ codeHash: hashCode(id, code) }).where(eq(companyClaims.id, id)).run();
-      logEvent(tx, { companyId: company.id, actorId: args.userId, kind: "claim_code_sent", claimId: id, detail: { domain: emailDomain(email) }, now });
+      tx.update(companyClaims)
+        .set({ codeHash: hashCode(id, code) })
+        .where(eq(companyClaims.id, id))
+        .run();
+      logEvent(tx, {
+        companyId: company.id,
+        actorId: args.userId,
+        kind: "claim_code_sent",
+        claimId: id,
+        detail: { domain: emailDomain(email) },
+        now,
+      });
       const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(args.locale, key, vars);
-      const time = new Intl.DateTimeFormat(args.locale === "fr" ? "fr-FR" : "en-GB", { timeStyle: "short", timeZone: "Europe/Paris" }).format(expiresAt);
+      const time = new Intl.DateTimeFormat(args.locale === "fr" ? "fr-FR" : "en-GB", {
+        timeStyle: "short",
+        timeZone: "Europe/Paris",
+      }).format(expiresAt);
       const mail = renderMail(args.locale, {
         subject: t("mail.companyClaim.subject", { code, company: company.name }),
         blocks: [
@@ -419,7 +443,15 @@ export function approveClaim(
     .all();
   if (others.length > 0) {
     w.delete(companyMembers)
-      .where(and(eq(companyMembers.companyId, companyId), inArray(companyMembers.userId, others.map((o) => o.userId))))
+      .where(
+        and(
+          eq(companyMembers.companyId, companyId),
+          inArray(
+            companyMembers.userId,
+            others.map((o) => o.userId),
+          ),
+        ),
+      )
       .run();
     for (const other of others) {
       logEvent(w, {
@@ -460,7 +492,14 @@ export function refuseClaim(w: Writer, args: { claimId: number; companyId: numbe
     .where(and(eq(companyClaims.id, args.claimId), eq(companyClaims.status, "pending")))
     .run();
   if (refused.changes !== 1) throw new ClaimRaced();
-  logEvent(w, { companyId: args.companyId, actorId: args.actorId, kind: "claim_refused", claimId: args.claimId, detail: args.detail, now: args.now });
+  logEvent(w, {
+    companyId: args.companyId,
+    actorId: args.actorId,
+    kind: "claim_refused",
+    claimId: args.claimId,
+    detail: args.detail,
+    now: args.now,
+  });
 }
 
 function claimRefusal(
@@ -517,7 +556,13 @@ export type EvidenceClaimResult =
  * form's (app/lib/company-claim-form.ts's claimEvidenceSchema). One claim waits per user and
  * company; each one sent counts against CLAIM_LIMITS.evidencePerUser.
  */
-export function requestEvidenceClaim(args: { userId: number; slug: string; explanation: string; evidenceUrl?: string | null; now?: number }): EvidenceClaimResult {
+export function requestEvidenceClaim(args: {
+  userId: number;
+  slug: string;
+  explanation: string;
+  evidenceUrl?: string | null;
+  now?: number;
+}): EvidenceClaimResult {
   const now = args.now ?? Date.now();
   const db = getDb();
   const company = db.select({ id: companies.id, state: companies.state }).from(companies).where(eq(companies.slug, args.slug)).get();
@@ -576,7 +621,13 @@ export type CreateCompanyResult =
  * owner, filed under one category, with its website as a first subject so that reviews can
  * be written at once. `website` is what they typed: a URL or a bare domain.
  */
-export function createCompany(args: { userId: number; name: string; website: string; categoryId: number; now?: number }): CreateCompanyResult {
+export function createCompany(args: {
+  userId: number;
+  name: string;
+  website: string;
+  categoryId: number;
+  now?: number;
+}): CreateCompanyResult {
   const now = args.now ?? Date.now();
   const db = getDb();
   const parsed = companyDomainFrom(args.website);

@@ -174,8 +174,19 @@ function slugFamily(base: string) {
  * a store or other subject in the same city (also normalised). `actorId`: whose own waiting
  * review to point to when they added that company themselves.
  */
-export function findExistingCompany(db: Db, probe: { domain: string | null; name: string; city: string | null }, actorId?: number): ExistingCompany | null {
-  const columns = { id: companies.id, slug: companies.slug, name: companies.name, listing: companies.listing, createdAt: companies.createdAt, suggestedBy: companies.suggestedBy };
+export function findExistingCompany(
+  db: Db,
+  probe: { domain: string | null; name: string; city: string | null },
+  actorId?: number,
+): ExistingCompany | null {
+  const columns = {
+    id: companies.id,
+    slug: companies.slug,
+    name: companies.name,
+    listing: companies.listing,
+    createdAt: companies.createdAt,
+    suggestedBy: companies.suggestedBy,
+  };
   type Row = { id: number; slug: string; name: string; listing: Listing; createdAt: number; suggestedBy: number | null };
   let found: { row: Row; match: ExistingCompany["match"] } | null = null;
   if (probe.domain) {
@@ -203,7 +214,16 @@ export function findExistingCompany(db: Db, probe: { domain: string | null; name
       const cities = db
         .select({ companyId: subjects.companyId, city: subjects.city })
         .from(subjects)
-        .where(and(inArray(subjects.companyId, named.map((c) => c.id)), isNotNull(subjects.city), ne(subjects.state, "rejected")))
+        .where(
+          and(
+            inArray(
+              subjects.companyId,
+              named.map((c) => c.id),
+            ),
+            isNotNull(subjects.city),
+            ne(subjects.state, "rejected"),
+          ),
+        )
         .all();
       const same = named.find((c) => cities.some((s) => s.companyId === c.id && s.city != null && slugify(s.city) === city));
       if (same) found = { row: same, match: "name_city" };
@@ -263,9 +283,10 @@ export function addedCompanyFacts(companyId: number, db: Db = getDb()): AddedCom
     .orderBy(asc(categories.position), asc(categories.slug))
     .all();
   const base = slugify(c.name);
-  const alike = [base ? slugFamily(base) : undefined, c.domain ? or(eq(companies.domain, c.domain), eq(companies.domain, `www.${c.domain}`)) : undefined].filter(
-    (w) => w !== undefined,
-  );
+  const alike = [
+    base ? slugFamily(base) : undefined,
+    c.domain ? or(eq(companies.domain, c.domain), eq(companies.domain, `www.${c.domain}`)) : undefined,
+  ].filter((w) => w !== undefined);
   const similar =
     alike.length === 0
       ? []

@@ -85,10 +85,22 @@ function isMember(db: Db, companyId: number, userId: number) {
   );
 }
 
-function tellMembers(db: Db, companyId: number, kind: "company_warning" | "company_warning_lifted", data: { reason: string; statement: string; expiresAt?: number }, origin: string | undefined, now: number) {
+function tellMembers(
+  db: Db,
+  companyId: number,
+  kind: "company_warning" | "company_warning_lifted",
+  data: { reason: string; statement: string; expiresAt?: number },
+  origin: string | undefined,
+  now: number,
+) {
   const company = db.select({ name: companies.name, slug: companies.slug }).from(companies).where(eq(companies.id, companyId)).get();
   if (!company) return 0;
-  const members = db.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, companyId)).orderBy(asc(companyMembers.userId)).all();
+  const members = db
+    .select({ userId: companyMembers.userId })
+    .from(companyMembers)
+    .where(eq(companyMembers.companyId, companyId))
+    .orderBy(asc(companyMembers.userId))
+    .all();
   for (const m of members) {
     notify(db, { userId: m.userId, kind, data: { companyName: company.name, ...data }, link: `/companies/${company.slug}`, origin, now });
   }
@@ -155,7 +167,14 @@ export function setWarning(input: SetWarningInput, db: Db = getDb()): SetWarning
         })
         .returning({ id: companyWarnings.id })
         .get();
-      const notified = tellMembers(db, company.id, "company_warning", { reason: input.reason, statement: input.statement, expiresAt: input.expiresAt }, input.origin, now);
+      const notified = tellMembers(
+        db,
+        company.id,
+        "company_warning",
+        { reason: input.reason, statement: input.statement, expiresAt: input.expiresAt },
+        input.origin,
+        now,
+      );
       return { ok: true, warningId: warning.id, decisionId: decision.id, notified };
     })
     .immediate();
@@ -171,8 +190,7 @@ export interface LiftWarningInput {
 }
 
 export type LiftWarningResult =
-  | { ok: true; decisionId: number; notified: number }
-  | { ok: false; kind: "not_moderator" | "not_found" | "company_member" | "not_active" };
+  { ok: true; decisionId: number; notified: number } | { ok: false; kind: "not_moderator" | "not_found" | "company_member" | "not_active" };
 
 export function liftWarning(input: LiftWarningInput, db: Db = getDb()): LiftWarningResult {
   const now = input.now ?? Date.now();
@@ -208,7 +226,14 @@ export function liftWarning(input: LiftWarningInput, db: Db = getDb()): LiftWarn
         .run().changes;
       // Serialised by BEGIN IMMEDIATE, so this holds; if it did not, nothing is written.
       if (changes !== 1) throw new Error(`warning ${warning.id} changed during its lifting`);
-      const notified = tellMembers(db, warning.companyId, "company_warning_lifted", { reason: warning.reason, statement: input.statement }, input.origin, now);
+      const notified = tellMembers(
+        db,
+        warning.companyId,
+        "company_warning_lifted",
+        { reason: warning.reason, statement: input.statement },
+        input.origin,
+        now,
+      );
       return { ok: true, decisionId: decision.id, notified };
     })
     .immediate();

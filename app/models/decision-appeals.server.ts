@@ -108,7 +108,11 @@ function loadAppealed(db: Db, decisionId: number): Appealed | null {
   let itemId = d.targetId;
   if (spec.kind === "conduct") {
     // Logged against the company: the report names the decision that decided it.
-    const report = db.select({ id: conductReports.id, kind: conductReports.kind }).from(conductReports).where(eq(conductReports.decisionId, d.id)).get();
+    const report = db
+      .select({ id: conductReports.id, kind: conductReports.kind })
+      .from(conductReports)
+      .where(eq(conductReports.decisionId, d.id))
+      .get();
     // An upheld extortion report (filed by the company itself) does not go against it.
     if (!report || (d.logged === "conduct_upheld" && report.kind !== "incentive")) return null;
     itemId = report.id;
@@ -155,7 +159,10 @@ function itemState(db: Db, a: Appealed): ItemState {
         appellants: r.authorId != null ? [r.authorId] : [],
         others: [],
         // An accepted proof applies to a review that is on its way or online, not verified yet.
-        asLeft: r.proofStatus === "rejected" && (r.status === "published" || r.status === "held" || r.status === "pending") && r.origin !== "verified",
+        asLeft:
+          r.proofStatus === "rejected" &&
+          (r.status === "published" || r.status === "held" || r.status === "pending") &&
+          r.origin !== "verified",
         gone: r.status === "deleted",
         about: { reviewTitle: r.title, companyName: r.companyName, subjectName: r.subjectName },
       };
@@ -178,7 +185,13 @@ function itemState(db: Db, a: Appealed): ItemState {
     }
     case "conduct": {
       const r = db
-        .select({ status: conductReports.status, reporterId: conductReports.reporterUserId, companyId: conductReports.companyId, companyName: companies.name, reviewTitle: reviews.title })
+        .select({
+          status: conductReports.status,
+          reporterId: conductReports.reporterUserId,
+          companyId: conductReports.companyId,
+          companyName: companies.name,
+          reviewTitle: reviews.title,
+        })
         .from(conductReports)
         .innerJoin(companies, eq(companies.id, conductReports.companyId))
         .leftJoin(reviews, eq(reviews.id, conductReports.reviewId))
@@ -190,7 +203,9 @@ function itemState(db: Db, a: Appealed): ItemState {
       const dismissed = a.logged === "conduct_dismissed";
       return {
         appellants: dismissed ? reporter : owners,
-        others: dismissed ? owners.map((userId) => ({ userId, audience: "company" as const })) : reporter.map((userId) => ({ userId, audience: "reporter" as const })),
+        others: dismissed
+          ? owners.map((userId) => ({ userId, audience: "company" as const }))
+          : reporter.map((userId) => ({ userId, audience: "reporter" as const })),
         asLeft: r.status === (dismissed ? "unfounded" : "founded"),
         gone: false,
         about: { reviewTitle: r.reviewTitle, companyName: r.companyName, subjectName: null },
@@ -267,7 +282,13 @@ export type DecisionAppealRefusal = Exclude<DecisionAppealRight["kind"], "open" 
 function ownAppeal(db: Db, decisionId: number, userId: number): OwnDecisionAppeal | null {
   return (
     db
-      .select({ id: appeals.id, status: appeals.status, createdAt: appeals.createdAt, decidedAt: appeals.decidedAt, outcomeDecisionId: appeals.outcomeDecisionId })
+      .select({
+        id: appeals.id,
+        status: appeals.status,
+        createdAt: appeals.createdAt,
+        decidedAt: appeals.decidedAt,
+        outcomeDecisionId: appeals.outcomeDecisionId,
+      })
       .from(appeals)
       .where(and(eq(appeals.decisionId, decisionId), eq(appeals.appellantUserId, userId)))
       .get() ?? null
@@ -287,7 +308,12 @@ function rightOf(db: Db, a: Appealed, state: ItemState, viewerId: number, now: n
 
 /** What `viewer` may do about decision `decisionId`; null when it is not one of the
  *  appealable decisions of the queues. */
-export function getDecisionAppealRight(decisionId: number, viewer: ModerationActor, now = Date.now(), db: Db = getDb()): DecisionAppealRight | null {
+export function getDecisionAppealRight(
+  decisionId: number,
+  viewer: ModerationActor,
+  now = Date.now(),
+  db: Db = getDb(),
+): DecisionAppealRight | null {
   const a = loadAppealed(db, decisionId);
   return a ? rightOf(db, a, itemState(db, a), viewer.id, now) : null;
 }
@@ -301,7 +327,12 @@ export type DecisionStatementPage =
 /** A decision of the queues, or the outcome of an appeal against one, as its reader may see
  *  it (with what they may do about it): the people it was sent to, and moderators. Null for
  *  anyone else and any other decision (the page answers 404). */
-export function getDecisionStatementPage(decisionId: number, viewer: ModerationActor, now = Date.now(), db: Db = getDb()): DecisionStatementPage | null {
+export function getDecisionStatementPage(
+  decisionId: number,
+  viewer: ModerationActor,
+  now = Date.now(),
+  db: Db = getDb(),
+): DecisionStatementPage | null {
   const answered = db
     .select({ decisionId: appeals.decisionId, appellantUserId: appeals.appellantUserId, createdAt: appeals.createdAt })
     .from(appeals)
@@ -340,7 +371,13 @@ function outcomeStatement(
   viewer: ModerationActor,
 ): DecisionAppealOutcomeInput | null {
   const d = db
-    .select({ id: moderationDecisions.id, logged: moderationDecisions.decision, reason: moderationDecisions.reason, statement: moderationDecisions.statement, createdAt: moderationDecisions.createdAt })
+    .select({
+      id: moderationDecisions.id,
+      logged: moderationDecisions.decision,
+      reason: moderationDecisions.reason,
+      statement: moderationDecisions.statement,
+      createdAt: moderationDecisions.createdAt,
+    })
     .from(moderationDecisions)
     .where(eq(moderationDecisions.id, outcomeId))
     .get();
@@ -350,7 +387,14 @@ function outcomeStatement(
   const outcome = d.logged === APPEAL_UPHELD ? "upheld" : "overturned";
   const mine = answered.find((x) => x.appellantUserId === viewer.id);
   const other = state.others.find((o) => o.userId === viewer.id && toldOutcome(a.logged, o.audience, outcome));
-  const audience: AppealAudience | null = mine || state.appellants.includes(viewer.id) ? a.spec.appellants : other ? other.audience : isModerator(viewer) ? a.spec.appellants : null;
+  const audience: AppealAudience | null =
+    mine || state.appellants.includes(viewer.id)
+      ? a.spec.appellants
+      : other
+        ? other.audience
+        : isModerator(viewer)
+          ? a.spec.appellants
+          : null;
   if (!audience) return null;
   return outcomeInput(d, a, state, { audience, yoursAt: mine?.createdAt ?? null, outcome });
 }
@@ -386,7 +430,11 @@ export function statementReaderByKey(decisionId: number, key: string, db: Db = g
     .where(eq(moderationDecisions.id, decisionId))
     .get();
   if (!d || d.targetType !== "user" || !isStatementAccessKey(decisionId, d.targetId, key)) return null;
-  const u = db.select({ id: users.id, role: users.role }).from(users).where(and(eq(users.id, d.targetId), isNull(users.deletedAt))).get();
+  const u = db
+    .select({ id: users.id, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, d.targetId), isNull(users.deletedAt)))
+    .get();
   return u ?? null;
 }
 
@@ -400,12 +448,19 @@ function readerPath(a: Appealed, decisionId: number, userId: number) {
 }
 
 function recipient(db: Db, userId: number) {
-  return db.select({ email: users.email, name: users.displayName, locale: users.locale }).from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).get();
+  return db
+    .select({ email: users.email, name: users.displayName, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .get();
 }
 
 /** A notification and its mail; for a decision on the account, the mail's link carries the
  *  key (the notification's does not: it is the account's own list). */
-function noticeAndMail(db: Db, args: { userId: number; kind: NotificationKind; data: NotificationData; a: Appealed; decisionId: number; origin?: string; now: number }) {
+function noticeAndMail(
+  db: Db,
+  args: { userId: number; kind: NotificationKind; data: NotificationData; a: Appealed; decisionId: number; origin?: string; now: number },
+) {
   const link = queueStatementPath(args.decisionId);
   const keyed = args.a.spec.kind === "user";
   notify(db, { userId: args.userId, kind: args.kind, data: args.data, link, mail: !keyed, origin: args.origin, now: args.now });
@@ -413,7 +468,11 @@ function noticeAndMail(db: Db, args: { userId: number; kind: NotificationKind; d
   if (!user) return;
   const { title, body } = describeNotification(user.locale, args.kind, args.data);
   const url = `${linkOrigin(args.origin)}${readerPath(args.a, args.decisionId, args.userId)}`;
-  const mail = renderMail(user.locale, { subject: title, name: user.name, blocks: [body, { action: translate(user.locale, "notifications.open"), url }] });
+  const mail = renderMail(user.locale, {
+    subject: title,
+    name: user.name,
+    blocks: [body, { action: translate(user.locale, "notifications.open"), url }],
+  });
   queueMail(db, { to: user.email, template: `notice_${args.kind}`, ...mail });
 }
 
@@ -443,7 +502,11 @@ function tellOutcome(db: Db, userId: number, input: DecisionAppealOutcomeInput, 
     s.contest,
     { action: s.subject, url: `${base}${readerPath(a, input.decisionId, userId)}` },
   ];
-  queueMail(db, { to: user.email, template: `statement_appeal_${input.outcome}`, ...renderMail(user.locale, { subject: s.subject, name: user.name, blocks }) });
+  queueMail(db, {
+    to: user.email,
+    template: `statement_appeal_${input.outcome}`,
+    ...renderMail(user.locale, { subject: s.subject, name: user.name, blocks }),
+  });
   return true;
 }
 
@@ -476,7 +539,15 @@ export function fileDecisionAppeal(input: FileDecisionAppealInput, db: Db = getD
         .returning({ id: appeals.id })
         .get();
       if (!row) return { ok: false, kind: "already_appealed" };
-      noticeAndMail(db, { userId: input.viewer.id, kind: "decision_appeal_received", data: { decisionId: a.id }, a, decisionId: a.id, origin: input.origin, now });
+      noticeAndMail(db, {
+        userId: input.viewer.id,
+        kind: "decision_appeal_received",
+        data: { decisionId: a.id },
+        a,
+        decisionId: a.id,
+        origin: input.origin,
+        now,
+      });
       return { ok: true, appealId: row.id };
     })
     .immediate();
@@ -497,7 +568,10 @@ export interface DecisionAppealAbout {
 }
 
 /** What each of these decisions is about, for the list: one query per kind of item. */
-export function decisionAppealsAbout(db: Db, decisions: { id: number; target: string; targetId: number; logged: string }[]): Map<number, DecisionAppealAbout> {
+export function decisionAppealsAbout(
+  db: Db,
+  decisions: { id: number; target: string; targetId: number; logged: string }[],
+): Map<number, DecisionAppealAbout> {
   const out = new Map<number, DecisionAppealAbout>();
   const of = (type: string) => decisions.filter((d) => d.target === type && isAppealable(d.logged));
   const ids = (list: { targetId: number }[]) => [...new Set(list.map((d) => d.targetId))];
@@ -533,7 +607,8 @@ export function decisionAppealsAbout(db: Db, decisions: { id: number; target: st
         .all()
         .map((r) => [r.id, r]),
     );
-    for (const d of subjectList) put(d, { ...blank, subject: rows.get(d.targetId)?.name ?? null, company: rows.get(d.targetId)?.company ?? null });
+    for (const d of subjectList)
+      put(d, { ...blank, subject: rows.get(d.targetId)?.name ?? null, company: rows.get(d.targetId)?.company ?? null });
   }
   const conduct = of("company");
   if (conduct.length) {
@@ -542,7 +617,12 @@ export function decisionAppealsAbout(db: Db, decisions: { id: number; target: st
         .select({ decisionId: conductReports.decisionId, company: companies.name })
         .from(conductReports)
         .innerJoin(companies, eq(companies.id, conductReports.companyId))
-        .where(inArray(conductReports.decisionId, conduct.map((d) => d.id)))
+        .where(
+          inArray(
+            conductReports.decisionId,
+            conduct.map((d) => d.id),
+          ),
+        )
         .all()
         .map((r) => [r.decisionId, r]),
     );
@@ -615,7 +695,15 @@ function factsOf(db: Db, a: Appealed, viewer: ModerationActor): DecisionAppealFa
 export type DecisionAppealDecideRefusal = QueueRefusal | "same_moderator";
 
 export interface DecisionAppealCase {
-  decision: { id: number; logged: AppealableLogged; reason: string; statement: string; createdAt: number; actorName: string | null; automated: boolean };
+  decision: {
+    id: number;
+    logged: AppealableLogged;
+    reason: string;
+    statement: string;
+    createdAt: number;
+    actorName: string | null;
+    automated: boolean;
+  };
   kind: DecisionAppealKind;
   /** Who appeals it. */
   side: AppealAudience;
@@ -645,7 +733,14 @@ export function getDecisionAppealCase(decisionId: number, viewer: ModerationActo
   const a = loadAppealed(db, decisionId);
   if (!a) return null;
   const rows = db
-    .select({ id: appeals.id, status: appeals.status, explanation: appeals.body, createdAt: appeals.createdAt, decidedAt: appeals.decidedAt, appellantName: appellant.displayName })
+    .select({
+      id: appeals.id,
+      status: appeals.status,
+      explanation: appeals.body,
+      createdAt: appeals.createdAt,
+      decidedAt: appeals.decidedAt,
+      appellantName: appellant.displayName,
+    })
     .from(appeals)
     .leftJoin(appellant, eq(appellant.id, appeals.appellantUserId))
     .where(eq(appeals.decisionId, a.id))
@@ -655,14 +750,26 @@ export function getDecisionAppealCase(decisionId: number, viewer: ModerationActo
   if (!facts) return null;
   const pending = rows.filter((r) => r.status === "pending");
   const last = rows.filter((r) => r.status !== "pending").at(-1);
-  const actorName = a.actorId != null ? (db.select({ n: decider.displayName }).from(decider).where(eq(decider.id, a.actorId)).get()?.n ?? null) : null;
+  const actorName =
+    a.actorId != null ? (db.select({ n: decider.displayName }).from(decider).where(eq(decider.id, a.actorId)).get()?.n ?? null) : null;
   return {
-    decision: { id: a.id, logged: a.logged, reason: a.reason, statement: a.statement, createdAt: a.createdAt, actorName, automated: a.automated },
+    decision: {
+      id: a.id,
+      logged: a.logged,
+      reason: a.reason,
+      statement: a.statement,
+      createdAt: a.createdAt,
+      actorName,
+      automated: a.automated,
+    },
     kind: a.spec.kind,
     side: a.spec.appellants,
     facts,
     appeals: pending.map(({ id, explanation, createdAt, appellantName }) => ({ id, explanation, createdAt, appellantName })),
-    decided: pending.length === 0 && last ? { outcome: last.status === "overturned" ? "overturned" : "upheld", decidedAt: last.decidedAt ?? last.createdAt } : null,
+    decided:
+      pending.length === 0 && last
+        ? { outcome: last.status === "overturned" ? "overturned" : "upheld", decidedAt: last.decidedAt ?? last.createdAt }
+        : null,
     seenAppeal: pending.at(-1)?.id ?? 0,
     reversal: a.spec.reversal,
     canOverturn: itemState(db, a).asLeft,
@@ -692,7 +799,11 @@ export interface DecideDecisionAppealInput {
 
 export type DecideDecisionAppealResult =
   | { ok: true; decisionId: number; appeals: number; notified: number }
-  | { ok: false; kind: "not_found" | "not_moderator" | "not_allowed" | DecisionAppealDecideRefusal | "already_decided" | "new_appeal" | "content_changed" };
+  | {
+      ok: false;
+      kind:
+        "not_found" | "not_moderator" | "not_allowed" | DecisionAppealDecideRefusal | "already_decided" | "new_appeal" | "content_changed";
+    };
 
 /** Thrown inside the transaction to roll back what was written before a late refusal. */
 class Refused extends Error {
@@ -723,7 +834,11 @@ function decideInTransaction(db: Db, input: DecideDecisionAppealInput, now: numb
   if (sameModerator(input.actor, a)) return { ok: false, kind: "same_moderator" };
   if (!reasonFits(a.spec.kind, input.outcome, input.reason)) return { ok: false, kind: "not_allowed" };
 
-  const waiting = db.select({ id: appeals.id }).from(appeals).where(and(eq(appeals.decisionId, a.id), eq(appeals.status, "pending"))).all();
+  const waiting = db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .where(and(eq(appeals.decisionId, a.id), eq(appeals.status, "pending")))
+    .all();
   if (waiting.length === 0) return { ok: false, kind: "already_decided" };
   if (waiting.some((w) => w.id > input.seenAppeal)) return { ok: false, kind: "new_appeal" };
   const state = itemState(db, a);
@@ -752,11 +867,21 @@ function decideInTransaction(db: Db, input: DecideDecisionAppealInput, now: numb
       statement: input.statement,
       createdAt: now,
     })
-    .returning({ id: moderationDecisions.id, reason: moderationDecisions.reason, statement: moderationDecisions.statement, createdAt: moderationDecisions.createdAt })
+    .returning({
+      id: moderationDecisions.id,
+      reason: moderationDecisions.reason,
+      statement: moderationDecisions.statement,
+      createdAt: moderationDecisions.createdAt,
+    })
     .get();
   db.update(appeals)
     .set({ outcomeDecisionId: logged.id })
-    .where(inArray(appeals.id, decided.map((d) => d.id)))
+    .where(
+      inArray(
+        appeals.id,
+        decided.map((d) => d.id),
+      ),
+    )
     .run();
 
   // 3. A reversal does what the opposite decision does.
@@ -772,18 +897,27 @@ function decideInTransaction(db: Db, input: DecideDecisionAppealInput, now: numb
     const statement = outcomeInput(logged, a, state, { audience: a.spec.appellants, yoursAt: d.createdAt, outcome });
     if (tellOutcome(db, d.appellantUserId, statement, a, input.origin)) notified++;
   }
-  const others = [...state.others, ...(a.spec.appellants === "company" ? state.appellants.map((userId) => ({ userId, audience: "company" as const })) : [])];
+  const others = [
+    ...state.others,
+    ...(a.spec.appellants === "company" ? state.appellants.map((userId) => ({ userId, audience: "company" as const })) : []),
+  ];
   for (const o of others) {
     if (told.has(o.userId) || !toldOutcome(a.logged, o.audience, outcome)) continue;
     told.add(o.userId);
-    if (tellOutcome(db, o.userId, outcomeInput(logged, a, state, { audience: o.audience, yoursAt: null, outcome }), a, input.origin)) notified++;
+    if (tellOutcome(db, o.userId, outcomeInput(logged, a, state, { audience: o.audience, yoursAt: null, outcome }), a, input.origin))
+      notified++;
   }
   return { ok: true, decisionId: logged.id, appeals: decided.length, notified };
 }
 
 /** What the opposite decision does, through its own code, on the item as the appealed
  *  decision left it (each step's condition is that state: anything else rolls back). */
-function reverse(db: Db, a: Appealed, facts: DecisionAppealFacts, args: { actorId: number; decisionId: number; reason: string; now: number }) {
+function reverse(
+  db: Db,
+  a: Appealed,
+  facts: DecisionAppealFacts,
+  args: { actorId: number; decisionId: number; reason: string; now: number },
+) {
   const changed = (n: number) => {
     if (n !== 1) throw new Refused("content_changed");
   };

@@ -258,11 +258,13 @@ export function afterFlag(db: Db, flag: FiledFlag): { held: boolean; noticed: bo
 
 function liveAuthor(db: Db, authorId: number | null) {
   if (authorId == null) return null;
-  return db
-    .select({ id: users.id, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.id, authorId), sql`${users.deletedAt} IS NULL`))
-    .get() ?? null;
+  return (
+    db
+      .select({ id: users.id, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.id, authorId), sql`${users.deletedAt} IS NULL`))
+      .get() ?? null
+  );
 }
 
 function noticeAuthor(db: Db, review: ReviewFacts, flag: FiledFlag): boolean {
@@ -276,7 +278,13 @@ function noticeAuthor(db: Db, review: ReviewFacts, flag: FiledFlag): boolean {
   notify(db, {
     userId: author.id,
     kind: "flag_received",
-    data: { reviewId: review.id, reviewTitle: review.title, companyName: review.companyName, reason: flag.reason, until: flag.now + FLAG_RESPONSE_MS },
+    data: {
+      reviewId: review.id,
+      reviewTitle: review.title,
+      companyName: review.companyName,
+      reason: flag.reason,
+      until: flag.now + FLAG_RESPONSE_MS,
+    },
     link: `/reviews/${review.id}/respond`,
     origin: flag.origin,
     now: flag.now,
@@ -329,7 +337,13 @@ function holdReview(db: Db, review: ReviewFacts, flag: FiledFlag) {
     notify(db, {
       userId: author.id,
       kind: "flag_hold",
-      data: { reviewId: review.id, reviewTitle: review.title, companyName: review.companyName, reason: flag.reason, until: flag.now + FLAG_RESPONSE_MS },
+      data: {
+        reviewId: review.id,
+        reviewTitle: review.title,
+        companyName: review.companyName,
+        reason: flag.reason,
+        until: flag.now + FLAG_RESPONSE_MS,
+      },
       link: `/reviews/${review.id}/respond`,
       origin: flag.origin,
       now: flag.now,
@@ -352,7 +366,9 @@ export function responseWindow(reviewId: number, now = Date.now(), db: Db = getD
   const newest = db
     .select({ at: sql<number | null>`max(${flags.createdAt})` })
     .from(flags)
-    .where(and(eq(flags.reviewId, reviewId), eq(flags.targetType, "review"), eq(flags.status, "pending"), sql`${flags.createdAt} <= ${now}`))
+    .where(
+      and(eq(flags.reviewId, reviewId), eq(flags.targetType, "review"), eq(flags.status, "pending"), sql`${flags.createdAt} <= ${now}`),
+    )
     .get()?.at;
   const openUntil = newest != null && newest + FLAG_RESPONSE_MS > now ? newest + FLAG_RESPONSE_MS : null;
   if (openUntil == null) return { openUntil: null, sent: 0, left: 0 };
@@ -365,9 +381,7 @@ export function responseWindow(reviewId: number, now = Date.now(), db: Db = getD
   return { openUntil, sent, left: Math.max(0, FLAG_RESPONSES_PER_WINDOW - sent) };
 }
 
-export type RespondResult =
-  | { ok: true; responseId: number }
-  | { ok: false; kind: "not_found" | "forbidden" | "closed" | "too_many" };
+export type RespondResult = { ok: true; responseId: number } | { ok: false; kind: "not_found" | "forbidden" | "closed" | "too_many" };
 
 /** Whose review it is and whether it can be answered: the author's, published or held. */
 export function respondable(userId: number, reviewId: number, db: Db = getDb()): "ok" | "not_found" | "forbidden" {
@@ -415,7 +429,11 @@ export function listFlagResponses(reviewId: number, db: Db = getDb()): FlagRespo
 
 // ─── Abusive flagging ────────────────────────────────────────────────────────
 
-export type AbuseStep = { reporter: Reporter; step: "warned" | "suspended" | "warning_withdrawn" | "suspension_lifted"; decisionId: number };
+export type AbuseStep = {
+  reporter: Reporter;
+  step: "warned" | "suspended" | "warning_withdrawn" | "suspension_lifted";
+  decisionId: number;
+};
 
 /**
  * After a decision decided flags (`decisionId`), each of their reporters — the account,
@@ -458,7 +476,11 @@ function weighReporter(db: Db, reporter: Reporter, now: number, origin?: string)
 /** Who is told of a sanction: the account, or every member of the company. */
 function recipients(db: Db, reporter: Reporter) {
   if (reporter.kind === "user") {
-    return db.select({ id: users.id, locale: users.locale }).from(users).where(and(eq(users.id, reporter.id), sql`${users.deletedAt} IS NULL`)).all();
+    return db
+      .select({ id: users.id, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.id, reporter.id), sql`${users.deletedAt} IS NULL`))
+      .all();
   }
   return db
     .select({ id: users.id, locale: users.locale })
@@ -474,7 +496,11 @@ type SanctionStep = AbuseStep["step"];
 const SANCTION: Record<SanctionStep, { decision: string; statement: MessageKey; notice: NotificationKind }> = {
   warned: { decision: FLAGGING_WARNING, statement: "flags.abuse.warnStatement", notice: "flagging_warning" },
   suspended: { decision: FLAGGING_SUSPENDED, statement: "flags.abuse.suspendStatement", notice: "flagging_suspended" },
-  warning_withdrawn: { decision: FLAGGING_WARNING_WITHDRAWN, statement: "flags.abuse.withdrawStatement", notice: "flagging_warning_withdrawn" },
+  warning_withdrawn: {
+    decision: FLAGGING_WARNING_WITHDRAWN,
+    statement: "flags.abuse.withdrawStatement",
+    notice: "flagging_warning_withdrawn",
+  },
   suspension_lifted: { decision: FLAGGING_SUSPENSION_LIFTED, statement: "flags.abuse.liftStatement", notice: "flagging_suspension_lifted" },
 };
 
@@ -524,7 +550,10 @@ function sanction(
     else if (step === "suspended") db.update(companies).set({ flaggingSuspendedUntil: until }).where(eq(companies.id, reporter.id)).run();
     // Taken back only as the rule set it (a suspension a moderator set otherwise stays).
     else if (step === "warning_withdrawn" && ended != null) {
-      db.update(companies).set({ flagWarningAt: null }).where(and(eq(companies.id, reporter.id), eq(companies.flagWarningAt, ended))).run();
+      db.update(companies)
+        .set({ flagWarningAt: null })
+        .where(and(eq(companies.id, reporter.id), eq(companies.flagWarningAt, ended)))
+        .run();
     } else if (step === "suspension_lifted" && ended != null) {
       db.update(companies)
         .set({ flaggingSuspendedUntil: null })
@@ -567,7 +596,14 @@ function dismissedSince(db: Db, reporter: Reporter, since: number, at: number): 
     db
       .select({ id: flags.id })
       .from(flags)
-      .where(and(eq(reporterColumn(reporter), reporter.id), eq(flags.status, "dismissed"), gt(flags.createdAt, since), sql`${flags.decidedAt} <= ${at}`))
+      .where(
+        and(
+          eq(reporterColumn(reporter), reporter.id),
+          eq(flags.status, "dismissed"),
+          gt(flags.createdAt, since),
+          sql`${flags.decidedAt} <= ${at}`,
+        ),
+      )
       .limit(1)
       .get() != null
   );
@@ -588,10 +624,18 @@ function liftUnfounded(db: Db, reporter: Reporter, now: number, origin?: string)
   const steps: AbuseStep[] = [];
   const figures = standing.figures;
   if (suspensionGone) {
-    steps.push({ reporter, step: "suspension_lifted", decisionId: sanction(db, reporter, "suspension_lifted", figures, now, origin, standing.suspendedUntil!) });
+    steps.push({
+      reporter,
+      step: "suspension_lifted",
+      decisionId: sanction(db, reporter, "suspension_lifted", figures, now, origin, standing.suspendedUntil!),
+    });
   }
   if (warningGone) {
-    steps.push({ reporter, step: "warning_withdrawn", decisionId: sanction(db, reporter, "warning_withdrawn", figures, now, origin, standing.warnedAt!) });
+    steps.push({
+      reporter,
+      step: "warning_withdrawn",
+      decisionId: sanction(db, reporter, "warning_withdrawn", figures, now, origin, standing.warnedAt!),
+    });
   }
   return steps;
 }

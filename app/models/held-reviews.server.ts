@@ -33,12 +33,7 @@ import {
   type TextCheck,
   type TextEvidence,
 } from "~/lib/held-review";
-import {
-  checkName,
-  publicationStatementPath,
-  publicationStatementText,
-  type PublicationStatementInput,
-} from "~/lib/held-statement";
+import { checkName, publicationStatementPath, publicationStatementText, type PublicationStatementInput } from "~/lib/held-statement";
 import type { ModerationReason } from "~/lib/moderation-reasons";
 import { linkOrigin } from "~/lib/origin.server";
 import { MAX_PUBLICATION_DELAY_HOURS } from "~/lib/policy";
@@ -278,7 +273,12 @@ export function matchedPassages(
       else b = mid - 1;
     }
     let end = lo;
-    while (options.continues && end + 1 < tokens.length && options.continues(span(a, end), text.slice(tokens[end + 1]!.start, tokens[end + 1]!.end))) end++;
+    while (
+      options.continues &&
+      end + 1 < tokens.length &&
+      options.continues(span(a, end), text.slice(tokens[end + 1]!.start, tokens[end + 1]!.end))
+    )
+      end++;
     const passage = span(a, end);
     if (test(passage)) found.push(tidy(passage));
     from = end + 1;
@@ -373,7 +373,10 @@ function evidenceFor(db: Db, rows: ItemRow[]) {
         usual: baseline / windows,
         windowHours: W / HOUR,
         baselineDays: B / DAY,
-        reviews: list.filter((x) => x.itemId === r.id).slice(0, 10).map(related),
+        reviews: list
+          .filter((x) => x.itemId === r.id)
+          .slice(0, 10)
+          .map(related),
       });
     }
   }
@@ -598,7 +601,15 @@ function countPublished(db: Db, reviewId: number) {
 
 function logDecision(
   db: Db,
-  values: { actorId: number | null; automated: boolean; reviewId: number; decision: HeldDecision; reason: string; statement: string; now: number },
+  values: {
+    actorId: number | null;
+    automated: boolean;
+    reviewId: number;
+    decision: HeldDecision;
+    reason: string;
+    statement: string;
+    now: number;
+  },
 ) {
   return db
     .insert(moderationDecisions)
@@ -723,7 +734,15 @@ export function publishOverdueHeldReviews(options: { now?: number; db?: Db; orig
           date: formatDate(facts.language, facts.heldAt),
         });
         const decisionId = logDecision(db, { actorId: null, automated: true, reviewId: id, decision: "publish", reason, statement, now });
-        tellAuthor(db, facts, { decisionId, decision: "publish", automated: true, reason, statement, decidedAt: now, origin: options.origin });
+        tellAuthor(db, facts, {
+          decisionId,
+          decision: "publish",
+          automated: true,
+          reason,
+          statement,
+          decidedAt: now,
+          origin: options.origin,
+        });
         return true;
       })
       .immediate();
@@ -737,7 +756,11 @@ export function publishOverdueHeldReviews(options: { now?: number; db?: Db; orig
 const NOTICE_KIND = { publish: "held_published", refuse: "held_refused", auto: "held_auto_published" } as const;
 
 /** The statement as a mail: every part, the rule's link, and its page. */
-export function renderPublicationStatementMail(locale: Locale, input: PublicationStatementInput, options: { name?: string; origin?: string }) {
+export function renderPublicationStatementMail(
+  locale: Locale,
+  input: PublicationStatementInput,
+  options: { name?: string; origin?: string },
+) {
   const s = publicationStatementText(locale, input);
   const origin = linkOrigin(options.origin);
   const blocks: MailBlock[] = [s.decided, s.facts.held];
@@ -754,7 +777,15 @@ export function renderPublicationStatementMail(locale: Locale, input: Publicatio
 function tellAuthor(
   db: Db,
   facts: Facts,
-  d: { decisionId: number; decision: HeldDecision; automated: boolean; reason: string; statement: string; decidedAt: number; origin?: string },
+  d: {
+    decisionId: number;
+    decision: HeldDecision;
+    automated: boolean;
+    reason: string;
+    statement: string;
+    decidedAt: number;
+    origin?: string;
+  },
 ) {
   if (facts.authorId == null) return false;
   const user = db

@@ -32,20 +32,12 @@ export function queueMail(db: Inserter, mail: MailContent & { to: string; templa
 export type MailBlock = string | { action: string; url: string } | { link: string; url: string };
 
 export function escapeHtml(value: string) {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /** Renders a simple, accessible mail in both forms: a greeting, paragraphs, buttons as
  *  links (the URL also written out in the text version), the signature and the footer. */
-export function renderMail(
-  locale: Locale,
-  options: { subject: string; name?: string; blocks: MailBlock[] },
-): MailContent {
+export function renderMail(locale: Locale, options: { subject: string; name?: string; blocks: MailBlock[] }): MailContent {
   const greeting = options.name ? translate(locale, "mail.greeting", { name: options.name }) : undefined;
   const signature = translate(locale, "mail.signature");
   const footer = translate(locale, "mail.footer");
@@ -231,11 +223,7 @@ export async function sendPendingMails(
     .select({ id: outbox.id })
     .from(outbox)
     .where(
-      and(
-        isNull(outbox.sentAt),
-        lt(outbox.attempts, MAX_ATTEMPTS),
-        or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now())),
-      ),
+      and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_ATTEMPTS), or(isNull(outbox.nextAttemptAt), lte(outbox.nextAttemptAt, now()))),
     )
     .orderBy(asc(outbox.id))
     .limit(options.batch ?? 20)
@@ -246,7 +234,10 @@ export async function sendPendingMails(
   for (const { id } of due) {
     const at = now();
     const claim = db.$client
-      .prepare<[leaseEndsAt: number, id: number, now: number], { to: string; subject: string; text: string; html: string; attempts: number }>(
+      .prepare<
+        [leaseEndsAt: number, id: number, now: number],
+        { to: string; subject: string; text: string; html: string; attempts: number }
+      >(
         `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?
          WHERE id = ? AND sent_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
          RETURNING "to", subject, text, html, attempts`,

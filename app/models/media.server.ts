@@ -55,15 +55,17 @@ export function sniffImage(bytes: Uint8Array): MediaFormat | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpeg";
   if (
     b.length >= 8 &&
-    b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 &&
-    b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a
+    b[0] === 0x89 &&
+    b[1] === 0x50 &&
+    b[2] === 0x4e &&
+    b[3] === 0x47 &&
+    b[4] === 0x0d &&
+    b[5] === 0x0a &&
+    b[6] === 0x1a &&
+    b[7] === 0x0a
   )
     return "png";
-  if (
-    b.length >= 12 &&
-    String.fromCharCode(b[0], b[1], b[2], b[3]) === "RIFF" &&
-    String.fromCharCode(b[8], b[9], b[10], b[11]) === "WEBP"
-  )
+  if (b.length >= 12 && String.fromCharCode(b[0], b[1], b[2], b[3]) === "RIFF" && String.fromCharCode(b[8], b[9], b[10], b[11]) === "WEBP")
     return "webp";
   return null;
 }
@@ -173,7 +175,9 @@ export async function storeImage(db: Db, ownerId: number, bytes: Uint8Array, now
   await fs.writeFile(path.join(dir, names.image), processed.image, { flag: "wx" });
   await fs.writeFile(path.join(dir, names.thumbnail), processed.thumbnail, { flag: "wx" });
   const image = { storageKey, mime: processed.mime, width: processed.width, height: processed.height, bytes: processed.image.byteLength };
-  db.insert(pendingUploads).values({ ...image, ownerId, createdAt: now }).run();
+  db.insert(pendingUploads)
+    .values({ ...image, ownerId, createdAt: now })
+    .run();
   return image;
 }
 
@@ -182,7 +186,13 @@ export async function storeImage(db: Db, ownerId: number, bytes: Uint8Array, now
 export function findPendingUploads(db: Db, ownerId: number, keys: string[]): StoredImage[] {
   if (keys.length === 0) return [];
   const rows = db
-    .select({ storageKey: pendingUploads.storageKey, mime: pendingUploads.mime, width: pendingUploads.width, height: pendingUploads.height, bytes: pendingUploads.bytes })
+    .select({
+      storageKey: pendingUploads.storageKey,
+      mime: pendingUploads.mime,
+      width: pendingUploads.width,
+      height: pendingUploads.height,
+      bytes: pendingUploads.bytes,
+    })
     .from(pendingUploads)
     .where(and(eq(pendingUploads.ownerId, ownerId), inArray(pendingUploads.storageKey, keys)))
     .all();
@@ -200,7 +210,13 @@ export function claimPendingUploads(db: Db, ownerId: number, uploads: UploadKey[
     const row = db
       .delete(pendingUploads)
       .where(and(eq(pendingUploads.storageKey, storageKey), eq(pendingUploads.ownerId, ownerId)))
-      .returning({ storageKey: pendingUploads.storageKey, mime: pendingUploads.mime, width: pendingUploads.width, height: pendingUploads.height, bytes: pendingUploads.bytes })
+      .returning({
+        storageKey: pendingUploads.storageKey,
+        mime: pendingUploads.mime,
+        width: pendingUploads.width,
+        height: pendingUploads.height,
+        bytes: pendingUploads.bytes,
+      })
       .get();
     const format = row && formatOfMime(row.mime);
     if (!row || !format) continue;

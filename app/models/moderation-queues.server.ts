@@ -175,7 +175,15 @@ export function personFacts(db: Db, userId: number | null): PersonFacts | null {
 
 export function logDecision(
   db: Db,
-  v: { actorId: number; targetType: "media" | "subject" | "company" | "user" | "claim"; targetId: number; decision: QueueLogged; reason: string; statement: string; now: number },
+  v: {
+    actorId: number;
+    targetType: "media" | "subject" | "company" | "user" | "claim";
+    targetId: number;
+    decision: QueueLogged;
+    reason: string;
+    statement: string;
+    now: number;
+  },
 ) {
   return db
     .insert(moderationDecisions)
@@ -207,7 +215,11 @@ const NOTICE_KIND: Record<QueueLogged, NotificationKind> = {
 };
 
 /** The statement as a mail: every part, the rule's link, and its page. */
-export function renderQueueStatementMail(locale: Locale, input: QueueStatementInput, options: { name?: string; origin?: string; key?: string }) {
+export function renderQueueStatementMail(
+  locale: Locale,
+  input: QueueStatementInput,
+  options: { name?: string; origin?: string; key?: string },
+) {
   const s = queueStatementText(locale, input);
   const origin = linkOrigin(options.origin);
   const blocks: MailBlock[] = [
@@ -273,8 +285,7 @@ export function companyOwners(db: Db, companyId: number): number[] {
 export const blankStatement = { reviewTitle: null, companyName: null, subjectName: null, reportedAt: null, movedTo: null };
 
 export type QueueDecideResult =
-  | { ok: true; decisionId: number }
-  | { ok: false; kind: "not_found" | "not_moderator" | "already_decided" | "not_allowed" | QueueRefusal };
+  { ok: true; decisionId: number } | { ok: false; kind: "not_found" | "not_moderator" | "already_decided" | "not_allowed" | QueueRefusal };
 
 export interface BaseInput {
   actor: ModerationActor;
@@ -385,7 +396,15 @@ const toProofItem = (r: ProofRow): ProofItem => ({
   id: r.id,
   createdAt: r.createdAt,
   thumbnailUrl: mediaUrl(r.storageKey, "thumbnail"),
-  review: { id: r.reviewId, title: r.title, stars: r.stars, status: r.status, origin: r.origin, experienceDate: r.experienceDate, channel: r.channel },
+  review: {
+    id: r.reviewId,
+    title: r.title,
+    stars: r.stars,
+    status: r.status,
+    origin: r.origin,
+    experienceDate: r.experienceDate,
+    channel: r.channel,
+  },
   company: { name: r.companyName, slug: r.companySlug },
   subject: { name: r.subjectName, kind: r.subjectKind },
   author: r.authorId != null && r.authorName != null ? { id: r.authorId, name: r.authorName } : null,
@@ -395,7 +414,11 @@ const toProofItem = (r: ProofRow): ProofItem => ({
 export function listProofQueue(options: { after?: string | null; limit?: number } = {}, db: Db = getDb()): QueuePageOf<ProofItem> {
   const limit = options.limit ?? QUEUES_PAGE_SIZE;
   const c = decodeCursor(options.after);
-  const rows = proofRows(db, and(proofWaiting, c ? sql`(${reviewMedia.createdAt}, ${reviewMedia.id}) > (${c.at}, ${c.id})` : undefined), limit + 1);
+  const rows = proofRows(
+    db,
+    and(proofWaiting, c ? sql`(${reviewMedia.createdAt}, ${reviewMedia.id}) > (${c.at}, ${c.id})` : undefined),
+    limit + 1,
+  );
   return pageOf(rows, limit, (page) => page.map(toProofItem));
 }
 
@@ -506,7 +529,8 @@ export function decideProof(input: ProofDecideInput, db: Db = getDb()): QueueDec
       if (!row) return { ok: false, kind: "not_found" };
       const refusal = contentRefusal(db, input.actor.id, row);
       if (refusal) return { ok: false, kind: refusal };
-      if (row.proofStatus !== "pending" || lastDecisionOn(db, "media", row.id) !== input.version) return { ok: false, kind: "already_decided" };
+      if (row.proofStatus !== "pending" || lastDecisionOn(db, "media", row.id) !== input.version)
+        return { ok: false, kind: "already_decided" };
       if (row.status !== "published" && row.status !== "held" && row.status !== "pending") return { ok: false, kind: "not_allowed" };
 
       const changes = db
@@ -598,7 +622,10 @@ function suggestionRows(db: Db, where: SQL | undefined, limit: number) {
       companyDomain: companies.domain,
       companyListing: companies.listing,
       // A company a reviewer added: its first subject is the one they suggested with it.
-      companyAdded: sql<number>`(${companies.suggestedBy} IS NOT NULL AND ${subjects.id} = (SELECT min(f.id) FROM subjects f WHERE f.company_id = ${companies.id}))`.mapWith(Number),
+      companyAdded:
+        sql<number>`(${companies.suggestedBy} IS NOT NULL AND ${subjects.id} = (SELECT min(f.id) FROM subjects f WHERE f.company_id = ${companies.id}))`.mapWith(
+          Number,
+        ),
       suggestedById: subjects.suggestedBy,
       suggestedByName: users.displayName,
       waiting: sql<number>`(SELECT count(*) FROM reviews w WHERE w.subject_id = ${subjects.id} AND w.status = 'pending')`.mapWith(Number),
@@ -623,13 +650,23 @@ const toSuggestionItem = (r: SuggestionRow): SuggestionItem => ({
   postalCode: r.postalCode,
   city: r.city,
   url: r.url,
-  company: { id: r.companyId, name: r.companyName, slug: r.companySlug, state: r.companyState, domain: r.companyDomain, added: r.companyAdded === 1 },
+  company: {
+    id: r.companyId,
+    name: r.companyName,
+    slug: r.companySlug,
+    state: r.companyState,
+    domain: r.companyDomain,
+    added: r.companyAdded === 1,
+  },
   suggestedBy: r.suggestedById != null && r.suggestedByName != null ? { id: r.suggestedById, name: r.suggestedByName } : null,
   waitingReviews: r.waiting,
 });
 
 /** The suggested subjects waiting for a moderator, the oldest first (keyset on (created_at, id)). */
-export function listSuggestionQueue(options: { after?: string | null; limit?: number } = {}, db: Db = getDb()): QueuePageOf<SuggestionItem> {
+export function listSuggestionQueue(
+  options: { after?: string | null; limit?: number } = {},
+  db: Db = getDb(),
+): QueuePageOf<SuggestionItem> {
   const limit = options.limit ?? QUEUES_PAGE_SIZE;
   const c = decodeCursor(options.after);
   const rows = suggestionRows(
@@ -876,7 +913,10 @@ export function listConductQueue(options: { after?: string | null; limit?: numbe
   const c = decodeCursor(options.after);
   const rows = conductRows(
     db,
-    and(eq(conductReports.status, "pending"), c ? sql`(${conductReports.createdAt}, ${conductReports.id}) > (${c.at}, ${c.id})` : undefined),
+    and(
+      eq(conductReports.status, "pending"),
+      c ? sql`(${conductReports.createdAt}, ${conductReports.id}) > (${c.at}, ${c.id})` : undefined,
+    ),
     limit + 1,
   );
   return pageOf(rows, limit, (page) => page.map(toConductItem));
@@ -986,7 +1026,15 @@ function conductTransaction(input: ConductDecideInput, now: number, db: Db): Que
       // An upheld report of a reward offered goes against the company: its owners are told
       // too — never who reported it, nor which review — and may appeal it.
       if (decision === "conduct_upheld" && row.kind === "incentive") {
-        const owners = { ...blankStatement, decisionId, decision, reason: input.reason, statement: input.statement, decidedAt: now, companyName: row.companyName };
+        const owners = {
+          ...blankStatement,
+          decisionId,
+          decision,
+          reason: input.reason,
+          statement: input.statement,
+          decidedAt: now,
+          companyName: row.companyName,
+        };
         for (const ownerId of companyOwners(db, row.companyId)) {
           if (ownerId !== row.reporterId) tell(db, ownerId, { ...owners, audience: "company" }, input.origin);
         }
@@ -1028,7 +1076,13 @@ function userRefusal(actor: ModerationActor, target: { id: number; role: string 
 
 function userRow(db: Db, userId: number) {
   return db
-    .select({ id: users.id, role: users.role, suspendedAt: users.suspendedAt, suspendedReason: users.suspendedReason, deletedAt: users.deletedAt })
+    .select({
+      id: users.id,
+      role: users.role,
+      suspendedAt: users.suspendedAt,
+      suspendedReason: users.suspendedReason,
+      deletedAt: users.deletedAt,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();
@@ -1094,7 +1148,8 @@ export function decideUser(input: UserDecideInput, db: Db = getDb()): QueueDecid
       if (refusal) return { ok: false, kind: refusal };
       if (lastDecisionOn(db, "user", row.id) !== input.version) return { ok: false, kind: "already_decided" };
       const suspend = input.decision === "suspend";
-      if (row.deletedAt != null || (suspend ? row.suspendedAt != null : row.suspendedAt == null)) return { ok: false, kind: "already_decided" };
+      if (row.deletedAt != null || (suspend ? row.suspendedAt != null : row.suspendedAt == null))
+        return { ok: false, kind: "already_decided" };
 
       const unchanged = and(
         eq(users.id, row.id),
@@ -1120,7 +1175,12 @@ export function decideUser(input: UserDecideInput, db: Db = getDb()): QueueDecid
         statement: input.statement,
         now,
       });
-      tell(db, row.id, { ...blankStatement, decisionId, decision, reason: input.reason, statement: input.statement, decidedAt: now }, input.origin);
+      tell(
+        db,
+        row.id,
+        { ...blankStatement, decisionId, decision, reason: input.reason, statement: input.statement, decidedAt: now },
+        input.origin,
+      );
       return { ok: true, decisionId, sessionsEnded };
     })
     .immediate();
@@ -1198,7 +1258,11 @@ export function getQueueStatement(decisionId: number, viewer: ModerationActor, d
 /** The review written with a suggested subject (createReviewWithSuggestedSubject writes both
  *  at the same time), wherever it is now (a refusal may have moved it to another subject). */
 function reviewWrittenWith(db: Db, subjectId: number, authorId: number) {
-  const subject = db.select({ createdAt: subjects.createdAt, companyId: subjects.companyId }).from(subjects).where(eq(subjects.id, subjectId)).get();
+  const subject = db
+    .select({ createdAt: subjects.createdAt, companyId: subjects.companyId })
+    .from(subjects)
+    .where(eq(subjects.id, subjectId))
+    .get();
   if (!subject) return null;
   return (
     db

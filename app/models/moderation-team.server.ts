@@ -60,9 +60,10 @@ export function listTeamLog(limit = 50, db: Db = getDb()): TeamLogEntry[] {
     .all();
   const ids = [...new Set(rows.flatMap((r) => (r.actorId == null ? [r.userId] : [r.userId, r.actorId])))];
   const people = new Map(
-    (ids.length ? db.select({ id: users.id, email: users.email, name: users.displayName }).from(users).where(inArray(users.id, ids)).all() : []).map(
-      (u) => [u.id, u],
-    ),
+    (ids.length
+      ? db.select({ id: users.id, email: users.email, name: users.displayName }).from(users).where(inArray(users.id, ids)).all()
+      : []
+    ).map((u) => [u.id, u]),
   );
   return rows.map((r) => ({
     id: r.id,

@@ -772,7 +772,13 @@ export function setContentState(
       to === "remove"
         ? { status: "removed" as const, removedAt: now, removalReason: reason, underReviewSince: null }
         : to === "restore"
-          ? { status: "published" as const, removedAt: null, removalReason: null, underReviewSince: null, publishedAt: part.publishedAt ?? now }
+          ? {
+              status: "published" as const,
+              removedAt: null,
+              removalReason: null,
+              underReviewSince: null,
+              publishedAt: part.publishedAt ?? now,
+            }
           : part.heldByFlag
             ? { status: "published" as const, heldCheck: null, heldAt: null, underReviewSince, publishedAt: part.publishedAt ?? now }
             : { underReviewSince };

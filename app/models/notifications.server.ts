@@ -252,7 +252,14 @@ export function listNotifications(userId: number, locale: Locale, before?: numbe
     } catch {
       data = {};
     }
-    return { id: r.id, kind: r.kind, ...describeNotification(locale, r.kind, data), link: r.link, createdAt: r.createdAt, read: r.readAt != null };
+    return {
+      id: r.id,
+      kind: r.kind,
+      ...describeNotification(locale, r.kind, data),
+      link: r.link,
+      createdAt: r.createdAt,
+      read: r.readAt != null,
+    };
   });
 }
 

@@ -96,4 +96,3 @@ export function keyPart(value: string) {
 export function retryMinutes(retryAfter: number) {
   return Math.max(1, Math.ceil(retryAfter / 60));
 }
-

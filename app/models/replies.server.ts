@@ -32,8 +32,8 @@ export interface MemberCompany {
 
 /** The companies a user is a member of, with how many reviews await a reply. */
 export function listMemberCompanies(userId: number): MemberCompany[] {
-  return getDb().$client
-    .prepare<[userId: number], MemberCompany>(
+  return getDb()
+    .$client.prepare<[userId: number], MemberCompany>(
       `SELECT c.id, c.slug, c.name, c.state, m.role,
               (SELECT count(*) FROM reviews r
                 WHERE r.company_id = c.id AND r.status = 'published' AND r.replied_at IS NULL) AS awaiting
@@ -220,69 +220,76 @@ interface ReplyFacts {
  * post edits). `companyId` is the company the member acts for (from the URL); the review
  * must belong to it.
  */
-export function saveReply(
-  args: { actor: Actor; companyId: number; reviewId: number; body: string; now?: number; origin?: string },
-): ReplyResult {
+export function saveReply(args: {
+  actor: Actor;
+  companyId: number;
+  reviewId: number;
+  body: string;
+  now?: number;
+  origin?: string;
+}): ReplyResult {
   const now = args.now ?? Date.now();
   const db = getDb();
   const client = db.$client;
-  return client.transaction((): ReplyResult => {
-    const member = client
-      .prepare<[companyId: number, userId: number], { state: string }>(
-        `SELECT c.state FROM company_members m JOIN companies c ON c.id = m.company_id
+  return client
+    .transaction((): ReplyResult => {
+      const member = client
+        .prepare<[companyId: number, userId: number], { state: string }>(
+          `SELECT c.state FROM company_members m JOIN companies c ON c.id = m.company_id
          WHERE m.company_id = ? AND m.user_id = ?`,
-      )
-      .get(args.companyId, args.actor.id);
-    if (!member) return { ok: false, kind: "forbidden" };
-    if (member.state !== "verified") return { ok: false, kind: "not_verified" };
-    const f = client
-      .prepare<[reviewId: number], ReplyFacts>(
-        `SELECT r.id, r.company_id AS companyId, r.subject_id AS subjectId, r.author_id AS authorId, r.origin, r.stars,
+        )
+        .get(args.companyId, args.actor.id);
+      if (!member) return { ok: false, kind: "forbidden" };
+      if (member.state !== "verified") return { ok: false, kind: "not_verified" };
+      const f = client
+        .prepare<[reviewId: number], ReplyFacts>(
+          `SELECT r.id, r.company_id AS companyId, r.subject_id AS subjectId, r.author_id AS authorId, r.origin, r.stars,
                 r.recommend, r.status, r.published_at AS publishedAt, r.resolved_at AS resolvedAt, r.replied_at AS repliedAt,
                 p.id AS replyId, p.status AS replyStatus, p.published_at AS replyPublishedAt
          FROM reviews r LEFT JOIN replies p ON p.review_id = r.id WHERE r.id = ?`,
-      )
-      .get(args.reviewId);
-    if (!f || f.companyId !== args.companyId) return { ok: false, kind: "not_found" };
-    if (f.status !== "published" || f.publishedAt == null) return { ok: false, kind: "not_allowed" };
-    // A reply a moderator removed stays removed: it is not edited back into view.
-    if (f.replyId != null && f.replyStatus !== "published") return { ok: false, kind: "locked" };
-
-    const html = renderMarkdown(args.body);
-    let replyId: number;
-    const created = f.replyId == null;
-    if (created) {
-      replyId = client
-        .prepare<(string | number)[], { id: number }>(
-          `INSERT INTO replies (review_id, company_id, author_id, body, body_html, status, published_at, created_at)
-           VALUES (?, ?, ?, ?, ?, 'published', ?, ?) RETURNING id`,
         )
-        .get(f.id, f.companyId, args.actor.id, args.body, html, now, now)!.id;
-      client.prepare(`UPDATE reviews SET replied_at = ? WHERE id = ?`).run(now, f.id);
-      countReply(
-        db,
-        {
-          companyId: f.companyId,
-          subjectId: f.subjectId,
-          authorId: f.authorId,
-          origin: f.origin,
-          stars: f.stars,
-          recommend: f.recommend == null ? null : Boolean(f.recommend),
-          publishedAt: f.publishedAt,
-          resolvedAt: f.resolvedAt,
-        },
-        now,
-        1,
-      );
-      notifyReviewEvent(db, { reviewId: f.id, kind: "review_replied", origin: args.origin, now });
-    } else {
-      replyId = f.replyId!;
-      client.prepare(`UPDATE replies SET body = ?, body_html = ?, edited_at = ? WHERE id = ?`).run(args.body, html, now, replyId);
-      if (f.repliedAt == null) client.prepare(`UPDATE reviews SET replied_at = ? WHERE id = ?`).run(f.replyPublishedAt, f.id);
-    }
-    client
-      .prepare(`INSERT INTO reply_revisions (reply_id, body, author_id, created_at) VALUES (?, ?, ?, ?)`)
-      .run(replyId, args.body, args.actor.id, now);
-    return { ok: true, replyId, created };
-  }).immediate();
+        .get(args.reviewId);
+      if (!f || f.companyId !== args.companyId) return { ok: false, kind: "not_found" };
+      if (f.status !== "published" || f.publishedAt == null) return { ok: false, kind: "not_allowed" };
+      // A reply a moderator removed stays removed: it is not edited back into view.
+      if (f.replyId != null && f.replyStatus !== "published") return { ok: false, kind: "locked" };
+
+      const html = renderMarkdown(args.body);
+      let replyId: number;
+      const created = f.replyId == null;
+      if (created) {
+        replyId = client
+          .prepare<(string | number)[], { id: number }>(
+            `INSERT INTO replies (review_id, company_id, author_id, body, body_html, status, published_at, created_at)
+           VALUES (?, ?, ?, ?, ?, 'published', ?, ?) RETURNING id`,
+          )
+          .get(f.id, f.companyId, args.actor.id, args.body, html, now, now)!.id;
+        client.prepare(`UPDATE reviews SET replied_at = ? WHERE id = ?`).run(now, f.id);
+        countReply(
+          db,
+          {
+            companyId: f.companyId,
+            subjectId: f.subjectId,
+            authorId: f.authorId,
+            origin: f.origin,
+            stars: f.stars,
+            recommend: f.recommend == null ? null : Boolean(f.recommend),
+            publishedAt: f.publishedAt,
+            resolvedAt: f.resolvedAt,
+          },
+          now,
+          1,
+        );
+        notifyReviewEvent(db, { reviewId: f.id, kind: "review_replied", origin: args.origin, now });
+      } else {
+        replyId = f.replyId!;
+        client.prepare(`UPDATE replies SET body = ?, body_html = ?, edited_at = ? WHERE id = ?`).run(args.body, html, now, replyId);
+        if (f.repliedAt == null) client.prepare(`UPDATE reviews SET replied_at = ? WHERE id = ?`).run(f.replyPublishedAt, f.id);
+      }
+      client
+        .prepare(`INSERT INTO reply_revisions (reply_id, body, author_id, created_at) VALUES (?, ?, ?, ?)`)
+        .run(replyId, args.body, args.actor.id, now);
+      return { ok: true, replyId, created };
+    })
+    .immediate();
 }

@@ -27,7 +27,16 @@ export {
 export const REPORT_LIMIT: RateLimit = { limit: 10, windowMs: 60 * 60_000 };
 
 export type ReportOutcome =
-  | { ok: true; flagId: number | null; target: ReportTarget; reviewId: number; reviewTitle: string; companyName: string; email: string; at: number }
+  | {
+      ok: true;
+      flagId: number | null;
+      target: ReportTarget;
+      reviewId: number;
+      reviewTitle: string;
+      companyName: string;
+      email: string;
+      at: number;
+    }
   | { ok: false; status: 400; errors: Partial<Record<"url" | "target" | "name" | "email", MessageKey>> }
   | { ok: false; status: 409 | 429; formError: MessageKey; retryAfter?: number; until?: number };
 
@@ -84,11 +93,20 @@ export function submitReport(form: ReportForm, ctx: ReportContext): ReportOutcom
   const target: ReportTarget = data.target === "review" && link.target ? link.target : data.target;
   const facts = targetFacts(db, link.reviewId);
   if (!facts || facts.status !== "published") return { ok: false, status: 400, errors: { url: "report.error.urlNotFound" } };
-  if (target === "reply" && facts.replyStatus !== "published") return { ok: false, status: 400, errors: { target: "report.error.noReply" } };
+  if (target === "reply" && facts.replyStatus !== "published")
+    return { ok: false, status: 400, errors: { target: "report.error.noReply" } };
   if (target === "follow_up" && facts.followUpStatus !== "published") {
     return { ok: false, status: 400, errors: { target: "report.error.noFollowUp" } };
   }
-  const success = { ok: true as const, target, reviewId: link.reviewId, reviewTitle: facts.title, companyName: facts.companyName, email: data.email, at: now };
+  const success = {
+    ok: true as const,
+    target,
+    reviewId: link.reviewId,
+    reviewTitle: facts.title,
+    companyName: facts.companyName,
+    email: data.email,
+    at: now,
+  };
 
   // A bot filled the hidden field: it is answered as a person would be, and nothing is kept.
   if (form[REPORT_HONEYPOT]) return { ...success, flagId: null };
@@ -129,7 +147,14 @@ export function submitReport(form: ReportForm, ctx: ReportContext): ReportOutcom
   if (result.ok) return { ...success, flagId: result.flagId };
   switch (result.kind) {
     case "not_found":
-      return { ok: false, status: 400, errors: target === "review" ? { url: "report.error.urlNotFound" } : { target: target === "reply" ? "report.error.noReply" : "report.error.noFollowUp" } };
+      return {
+        ok: false,
+        status: 400,
+        errors:
+          target === "review"
+            ? { url: "report.error.urlNotFound" }
+            : { target: target === "reply" ? "report.error.noReply" : "report.error.noFollowUp" },
+      };
     case "already":
       return { ok: false, status: 409, formError: "report.already" };
     case "own_review":

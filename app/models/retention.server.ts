@@ -40,7 +40,10 @@ export async function eraseExpiredContent(options: { now?: number; db?: Db; limi
   // Reviews: removed by moderation, or deleted by their author, before the cutoff.
   const reviewDue = and(
     isNull(reviews.contentErasedAt),
-    or(and(eq(reviews.status, "removed"), lte(reviews.removedAt, cutoff)), and(eq(reviews.status, "deleted"), lte(reviews.deletedAt, cutoff))),
+    or(
+      and(eq(reviews.status, "removed"), lte(reviews.removedAt, cutoff)),
+      and(eq(reviews.status, "deleted"), lte(reviews.deletedAt, cutoff)),
+    ),
   );
   const dueReviews = db.select({ id: reviews.id }).from(reviews).where(reviewDue).orderBy(reviews.id).limit(limit).all();
   for (const { id } of dueReviews) {

@@ -11,7 +11,14 @@ import type { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
-import { earliestExperienceDate, latestToday, reviewSchema, suggestionSchema, type ReviewInput, type SuggestionInput } from "~/lib/review-schema";
+import {
+  earliestExperienceDate,
+  latestToday,
+  reviewSchema,
+  suggestionSchema,
+  type ReviewInput,
+  type SuggestionInput,
+} from "~/lib/review-schema";
 import { getDb } from "#db/client.server";
 import { discardPendingUploads, findPendingUploads, MAX_PHOTOS, MediaError, storeImage, type StoredImage } from "./media.server";
 import { hit, type RateLimit } from "./rate-limit.server";
@@ -97,7 +104,11 @@ export async function readReviewForm<Extra extends ReviewInput = ReviewInput>(
   const removeKept = form.getAll("removeKept").map(String).slice(0, MAX_PHOTOS);
   await discardPendingUploads(userId, removeKept);
   const keptKeys = [...new Set(form.getAll("keptPhoto").map(String))].slice(0, MAX_PHOTOS);
-  const photos: StoredImage[] = findPendingUploads(db, userId, keptKeys.filter((k) => !removeKept.includes(k)));
+  const photos: StoredImage[] = findPendingUploads(
+    db,
+    userId,
+    keptKeys.filter((k) => !removeKept.includes(k)),
+  );
   let proof: StoredImage | null = findPendingUploads(db, userId, [str("keptProof")].filter(Boolean))[0] ?? null;
   // Counts the file, and refuses it past the limit (nothing is stored past it).
   const allowFile = () => {

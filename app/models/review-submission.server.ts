@@ -110,9 +110,8 @@ export const RESUBMISSION_WINDOW_MS = 10 * 60_000;
 /** The review `reviewId` if it was written moments ago with exactly this text: the form
  *  was sent twice. */
 function resubmissionOf(db: Db, reviewId: number, input: ReviewInput, now: number) {
-  const row = db.$client
-    .prepare(`SELECT stars, title, body, status, created_at AS createdAt FROM reviews WHERE id = ?`)
-    .get(reviewId) as { stars: number; title: string; body: string; status: ReviewStatus; createdAt: number } | undefined;
+  const row = db.$client.prepare(`SELECT stars, title, body, status, created_at AS createdAt FROM reviews WHERE id = ?`).get(reviewId) as
+    { stars: number; title: string; body: string; status: ReviewStatus; createdAt: number } | undefined;
   if (!row || now - row.createdAt > RESUBMISSION_WINDOW_MS) return null;
   return row.stars === input.stars && row.title === input.title && row.body === input.body ? row.status : null;
 }
@@ -145,7 +144,17 @@ function insertMedia(db: Db, authorId: number, reviewId: number, kind: "photo" |
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   images.forEach((img, i) =>
-    insert.run(reviewId, kind, img.storageKey, img.mime, img.width, img.height, img.bytes, firstPosition + i, kind === "proof" ? "pending" : null),
+    insert.run(
+      reviewId,
+      kind,
+      img.storageKey,
+      img.mime,
+      img.width,
+      img.height,
+      img.bytes,
+      firstPosition + i,
+      kind === "proof" ? "pending" : null,
+    ),
   );
 }
 
@@ -182,21 +191,20 @@ export function createReview(args: CreateReviewArgs): WriteResult {
   const db = getDb();
   const now = args.now ?? Date.now();
   if ((args.photos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
-  return db.$client.transaction((): WriteResult => {
-    if (!activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
-    const subject = db.$client
-      .prepare(`SELECT id, company_id AS companyId, state, suggested_by AS suggestedBy FROM subjects WHERE id = ?`)
-      .get(args.subjectId) as { id: number; companyId: number; state: string; suggestedBy: number | null } | undefined;
-    if (!subject || subject.state === "rejected") return { ok: false, kind: "not_found" };
-    if (subject.state === "pending" && subject.suggestedBy !== args.actor.id) return { ok: false, kind: "not_found" };
-    return insertReview(db, { ...args, now, companyId: subject.companyId, subjectPending: subject.state === "pending" });
-  }).immediate();
+  return db.$client
+    .transaction((): WriteResult => {
+      if (!activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
+      const subject = db.$client
+        .prepare(`SELECT id, company_id AS companyId, state, suggested_by AS suggestedBy FROM subjects WHERE id = ?`)
+        .get(args.subjectId) as { id: number; companyId: number; state: string; suggestedBy: number | null } | undefined;
+      if (!subject || subject.state === "rejected") return { ok: false, kind: "not_found" };
+      if (subject.state === "pending" && subject.suggestedBy !== args.actor.id) return { ok: false, kind: "not_found" };
+      return insertReview(db, { ...args, now, companyId: subject.companyId, subjectPending: subject.state === "pending" });
+    })
+    .immediate();
 }
 
-function insertReview(
-  db: Db,
-  args: CreateReviewArgs & { now: number; companyId: number; subjectPending: boolean },
-): WriteResult {
+function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId: number; subjectPending: boolean }): WriteResult {
   const { actor, input, now } = args;
   const existing = findExistingReview(actor.id, args.subjectId, now, db);
   if (existing != null) {
@@ -278,29 +286,31 @@ export function createReviewWithSuggestedSubject(args: SuggestArgs): WriteResult
 }
 
 function suggestTransaction(db: Db, args: SuggestArgs, now: number) {
-  return db.$client.transaction((): WriteResult & { subjectId?: number } => {
-    if (!activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
-    // A company still waiting for its own check (or refused) takes no other suggestion.
-    const companyId = typeof args.companyId === "function" ? args.companyId(db, now) : args.companyId;
-    const company = db.$client
-      .prepare(`SELECT id FROM companies WHERE id = ? AND (listing = 'listed' OR ?)`)
-      .get(companyId, typeof args.companyId === "function" ? 1 : 0) as { id: number } | undefined;
-    if (!company) return { ok: false, kind: "not_found" };
-    const s = args.suggestion;
-    const slug = uniqueSubjectSlug(db, company.id, s.name);
-    const subject = db.$client
-      .prepare(
-        `INSERT INTO subjects (company_id, kind, slug, name, address, city, url, state, suggested_by, created_at)
+  return db.$client
+    .transaction((): WriteResult & { subjectId?: number } => {
+      if (!activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
+      // A company still waiting for its own check (or refused) takes no other suggestion.
+      const companyId = typeof args.companyId === "function" ? args.companyId(db, now) : args.companyId;
+      const company = db.$client
+        .prepare(`SELECT id FROM companies WHERE id = ? AND (listing = 'listed' OR ?)`)
+        .get(companyId, typeof args.companyId === "function" ? 1 : 0) as { id: number } | undefined;
+      if (!company) return { ok: false, kind: "not_found" };
+      const s = args.suggestion;
+      const slug = uniqueSubjectSlug(db, company.id, s.name);
+      const subject = db.$client
+        .prepare(
+          `INSERT INTO subjects (company_id, kind, slug, name, address, city, url, state, suggested_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id`,
-      )
-      .get(company.id, s.kind, slug, s.name, s.address ?? null, s.city ?? null, s.url ?? null, args.actor.id, now) as { id: number };
-    const result = insertReview(db, { ...args, now, subjectId: subject.id, companyId: company.id, subjectPending: true });
-    if (!result.ok) {
-      // Nothing may remain of a refused suggestion: throwing rolls the subject back too.
-      throw new RollbackWith(result);
-    }
-    return { ...result, subjectId: subject.id };
-  }).immediate();
+        )
+        .get(company.id, s.kind, slug, s.name, s.address ?? null, s.city ?? null, s.url ?? null, args.actor.id, now) as { id: number };
+      const result = insertReview(db, { ...args, now, subjectId: subject.id, companyId: company.id, subjectPending: true });
+      if (!result.ok) {
+        // Nothing may remain of a refused suggestion: throwing rolls the subject back too.
+        throw new RollbackWith(result);
+      }
+      return { ...result, subjectId: subject.id };
+    })
+    .immediate();
 }
 
 class RollbackWith extends Error {
@@ -308,7 +318,6 @@ class RollbackWith extends Error {
     super("rollback");
   }
 }
-
 
 function uniqueSubjectSlug(db: Db, companyId: number, name: string) {
   const base = slugify(name).slice(0, 60).replace(/-+$/, "") || "subject";
@@ -353,101 +362,105 @@ export interface EditReviewArgs {
 export function editReview(args: EditReviewArgs): WriteResult & { removedMedia?: { storageKey: string; mime: string }[] } {
   const db = getDb();
   const now = args.now ?? Date.now();
-  return db.$client.transaction((): WriteResult & { removedMedia?: { storageKey: string; mime: string }[] } => {
-    const before = loadReview(db, args.reviewId);
-    if (!before) return { ok: false, kind: "not_found" };
-    if (before.authorId !== args.actor.id || !activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
-    if (before.status === "removed" || before.status === "deleted") return { ok: false, kind: "locked", status: before.status };
+  return db.$client
+    .transaction((): WriteResult & { removedMedia?: { storageKey: string; mime: string }[] } => {
+      const before = loadReview(db, args.reviewId);
+      if (!before) return { ok: false, kind: "not_found" };
+      if (before.authorId !== args.actor.id || !activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
+      if (before.status === "removed" || before.status === "deleted") return { ok: false, kind: "locked", status: before.status };
 
-    const photos = db.$client
-      .prepare(`SELECT id, storage_key AS storageKey, mime, position FROM review_media WHERE review_id = ? AND kind = 'photo' ORDER BY position`)
-      .all(args.reviewId) as { id: number; storageKey: string; mime: string; position: number }[];
-    const removing = photos.filter((p) => args.removePhotoIds?.includes(p.id));
-    const kept = photos.length - removing.length;
-    if (kept + (args.addPhotos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
+      const photos = db.$client
+        .prepare(
+          `SELECT id, storage_key AS storageKey, mime, position FROM review_media WHERE review_id = ? AND kind = 'photo' ORDER BY position`,
+        )
+        .all(args.reviewId) as { id: number; storageKey: string; mime: string; position: number }[];
+      const removing = photos.filter((p) => args.removePhotoIds?.includes(p.id));
+      const kept = photos.length - removing.length;
+      if (kept + (args.addPhotos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
 
-    const { input } = args;
-    const result = runChecks(db, {
-      mode: "edit",
-      reviewId: args.reviewId,
-      authorId: args.actor.id,
-      ipHash: args.ipHash ?? null,
-      companyId: before.companyId,
-      subjectId: before.subjectId,
-      stars: input.stars,
-      title: input.title,
-      body: input.body,
-      now,
-    });
-    if (result.outcome === "refuse") return { ok: false, kind: "refused", check: result.decisive!, checks: result.checks };
-    const hold = result.outcome === "hold";
-    const heldAutomatically = before.heldCheck != null && before.heldCheck in CHECKS;
+      const { input } = args;
+      const result = runChecks(db, {
+        mode: "edit",
+        reviewId: args.reviewId,
+        authorId: args.actor.id,
+        ipHash: args.ipHash ?? null,
+        companyId: before.companyId,
+        subjectId: before.subjectId,
+        stars: input.stars,
+        title: input.title,
+        body: input.body,
+        now,
+      });
+      if (result.outcome === "refuse") return { ok: false, kind: "refused", check: result.decisive!, checks: result.checks };
+      const hold = result.outcome === "hold";
+      const heldAutomatically = before.heldCheck != null && before.heldCheck in CHECKS;
 
-    let status: ReviewStatus = before.status;
-    let heldCheck = before.heldCheck;
-    let heldAt = before.heldAt;
-    let publishedAt = before.publishedAt;
-    if (before.status === "pending") {
-      heldCheck = hold ? result.decisive!.code : null;
-    } else if (before.status === "published") {
-      if (hold) {
-        status = "held";
-        heldCheck = result.decisive!.code;
-        heldAt = now;
+      let status: ReviewStatus = before.status;
+      let heldCheck = before.heldCheck;
+      let heldAt = before.heldAt;
+      let publishedAt = before.publishedAt;
+      if (before.status === "pending") {
+        heldCheck = hold ? result.decisive!.code : null;
+      } else if (before.status === "published") {
+        if (hold) {
+          status = "held";
+          heldCheck = result.decisive!.code;
+          heldAt = now;
+        }
+      } else if (before.status === "held" && heldAutomatically) {
+        // Held by a check, not by a moderator: the edit is judged afresh.
+        if (hold) {
+          heldCheck = result.decisive!.code;
+        } else {
+          status = "published";
+          heldCheck = null;
+          heldAt = null;
+          publishedAt = publishedAt ?? now;
+        }
       }
-    } else if (before.status === "held" && heldAutomatically) {
-      // Held by a check, not by a moderator: the edit is judged afresh.
-      if (hold) {
-        heldCheck = result.decisive!.code;
-      } else {
-        status = "published";
-        heldCheck = null;
-        heldAt = null;
-        publishedAt = publishedAt ?? now;
-      }
-    }
 
-    if (before.status === "published") countReview(db, countedFacts(before), -1);
-    db.$client
-      .prepare(
-        `UPDATE reviews SET stars = ?, title = ?, body = ?, body_html = ?, language = ?, experience_date = ?, channel = ?,
+      if (before.status === "published") countReview(db, countedFacts(before), -1);
+      db.$client
+        .prepare(
+          `UPDATE reviews SET stars = ?, title = ?, body = ?, body_html = ?, language = ?, experience_date = ?, channel = ?,
            recommend = ?, status = ?, held_check = ?, held_at = ?, published_at = ?, edited_at = ?
          WHERE id = ?`,
-      )
-      .run(
-        input.stars,
-        input.title,
-        input.body,
-        renderMarkdown(input.body),
-        input.language ?? args.locale,
-        input.experienceDate,
-        input.channel,
-        input.recommend ? 1 : 0,
+        )
+        .run(
+          input.stars,
+          input.title,
+          input.body,
+          renderMarkdown(input.body),
+          input.language ?? args.locale,
+          input.experienceDate,
+          input.channel,
+          input.recommend ? 1 : 0,
+          status,
+          heldCheck,
+          heldAt,
+          publishedAt,
+          now,
+          args.reviewId,
+        );
+      insertRevision(db, args.reviewId, input, now);
+      if (status === "published") countReview(db, countedFacts(loadReview(db, args.reviewId)!), 1);
+
+      const del = db.$client.prepare(`DELETE FROM review_media WHERE id = ? AND review_id = ?`);
+      for (const p of removing) del.run(p.id, args.reviewId);
+      const nextPosition = photos.reduce((m, p) => Math.max(m, p.position + 1), 0);
+      insertMedia(db, args.actor.id, args.reviewId, "photo", args.addPhotos ?? [], nextPosition);
+      if (args.proof) insertMedia(db, args.actor.id, args.reviewId, "proof", [args.proof], 0);
+
+      if (status === "held" && before.status !== "held") notifyHeld(db, args.actor.id, args.reviewId, result.decisive!, args.origin);
+      return {
+        ok: true,
+        reviewId: args.reviewId,
         status,
-        heldCheck,
-        heldAt,
-        publishedAt,
-        now,
-        args.reviewId,
-      );
-    insertRevision(db, args.reviewId, input, now);
-    if (status === "published") countReview(db, countedFacts(loadReview(db, args.reviewId)!), 1);
-
-    const del = db.$client.prepare(`DELETE FROM review_media WHERE id = ? AND review_id = ?`);
-    for (const p of removing) del.run(p.id, args.reviewId);
-    const nextPosition = photos.reduce((m, p) => Math.max(m, p.position + 1), 0);
-    insertMedia(db, args.actor.id, args.reviewId, "photo", args.addPhotos ?? [], nextPosition);
-    if (args.proof) insertMedia(db, args.actor.id, args.reviewId, "proof", [args.proof], 0);
-
-    if (status === "held" && before.status !== "held") notifyHeld(db, args.actor.id, args.reviewId, result.decisive!, args.origin);
-    return {
-      ok: true,
-      reviewId: args.reviewId,
-      status,
-      checks: result.checks,
-      removedMedia: removing.map((p) => ({ storageKey: p.storageKey, mime: p.mime })),
-    };
-  }).immediate();
+        checks: result.checks,
+        removedMedia: removing.map((p) => ({ storageKey: p.storageKey, mime: p.mime })),
+      };
+    })
+    .immediate();
 }
 
 /** The author deletes their review: gone from the public pages and the score, kept
@@ -455,14 +468,16 @@ export function editReview(args: EditReviewArgs): WriteResult & { removedMedia?:
 export function deleteReview(args: { actor: Actor; reviewId: number; now?: number }): WriteResult {
   const db = getDb();
   const now = args.now ?? Date.now();
-  return db.$client.transaction((): WriteResult => {
-    const before = loadReview(db, args.reviewId);
-    if (!before || before.status === "deleted") return { ok: false, kind: "not_found" };
-    if (before.authorId !== args.actor.id) return { ok: false, kind: "forbidden" };
-    if (before.status === "published") countReview(db, countedFacts(before), -1);
-    db.$client.prepare(`UPDATE reviews SET status = 'deleted', deleted_at = ? WHERE id = ?`).run(now, args.reviewId);
-    return { ok: true, reviewId: args.reviewId, status: "deleted", checks: [] };
-  }).immediate();
+  return db.$client
+    .transaction((): WriteResult => {
+      const before = loadReview(db, args.reviewId);
+      if (!before || before.status === "deleted") return { ok: false, kind: "not_found" };
+      if (before.authorId !== args.actor.id) return { ok: false, kind: "forbidden" };
+      if (before.status === "published") countReview(db, countedFacts(before), -1);
+      db.$client.prepare(`UPDATE reviews SET status = 'deleted', deleted_at = ? WHERE id = ?`).run(now, args.reviewId);
+      return { ok: true, reviewId: args.reviewId, status: "deleted", checks: [] };
+    })
+    .immediate();
 }
 
 // ─── Reading for the forms ────────────────────────────────────────────────────
@@ -477,8 +492,8 @@ export interface SubjectForReview {
 }
 
 export function getSubjectForReview(subjectId: number): SubjectForReview | null {
-  const row = getDb().$client
-    .prepare(
+  const row = getDb()
+    .$client.prepare(
       `SELECT s.id, s.name, s.kind, s.city, s.state, c.id AS companyId, c.slug AS companySlug, c.name AS companyName
        FROM subjects s JOIN companies c ON c.id = s.company_id WHERE s.id = ? AND s.state = 'active'`,
     )
@@ -563,8 +578,8 @@ export function getReviewForEdit(actor: Actor, reviewId: number): ReviewForEdit 
 
 /** Every version of a review, oldest first (the author's history; moderators' too). */
 export function listRevisions(reviewId: number) {
-  return getDb().$client
-    .prepare(
+  return getDb()
+    .$client.prepare(
       `SELECT id, stars, title, body, experience_date AS experienceDate, channel, recommend, created_at AS createdAt
        FROM review_revisions WHERE review_id = ? ORDER BY id`,
     )
@@ -582,8 +597,8 @@ export function listRevisions(reviewId: number) {
 
 /** The slug of the review's company (where to go after deleting it). */
 export function reviewCompanySlug(reviewId: number): string | null {
-  const row = getDb().$client
-    .prepare(`SELECT c.slug FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`)
+  const row = getDb()
+    .$client.prepare(`SELECT c.slug FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`)
     .get(reviewId) as { slug: string } | undefined;
   return row?.slug ?? null;
 }

@@ -67,8 +67,7 @@ export function findReviewTargets(query: string, limit = 8): TargetCompany[] {
 export function getCompanyTargets(slug: string): TargetCompany | null {
   const db = getDb();
   const company = db.$client.prepare(`SELECT id, slug, name, domain FROM companies WHERE slug = ? AND listing = 'listed'`).get(slug) as
-    | Omit<TargetCompany, "subjects">
-    | undefined;
+    Omit<TargetCompany, "subjects"> | undefined;
   if (!company) return null;
   const subjects = db.$client
     .prepare(`SELECT id, name, kind, city FROM subjects WHERE company_id = ? AND state = 'active' ORDER BY kind, name`)

@@ -366,8 +366,7 @@ export function listReviews(
   const page = hasMore ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
   // The sort column is never null on these rows (`IS NOT NULL` above).
-  const nextCursor =
-    hasMore && last ? encodeCursor(sort === "helpful" ? last.helpfulCount : last.publishedAt!, last.id) : null;
+  const nextCursor = hasMore && last ? encodeCursor(sort === "helpful" ? last.helpfulCount : last.publishedAt!, last.id) : null;
   return { reviews: hydrate(page), nextCursor };
 }
 
@@ -425,5 +424,9 @@ export function listAuthorReviews(authorId: number, options: { before?: string |
 
 /** The reviews whose company replied most recently, with their replies (home page). */
 export function listLatestAnswered(limit = 4): ReviewView[] {
-  return hydrate(statements(getDb().$client).latestAnswered.all(limit * 2).slice(0, limit));
+  return hydrate(
+    statements(getDb().$client)
+      .latestAnswered.all(limit * 2)
+      .slice(0, limit),
+  );
 }

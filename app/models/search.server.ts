@@ -48,7 +48,11 @@ export interface ParsedQuery {
   prefix: boolean;
 }
 
-const fold = (text: string) => text.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "");
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "");
 const tokens = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 const length = (word: string) => [...word].length;
 
@@ -188,10 +192,7 @@ export interface SearchResult {
   timedOut: boolean;
 }
 
-export function search(
-  input: string,
-  options: NameFilters & { limit?: number; budgetMs?: number } = {},
-): SearchResult {
+export function search(input: string, options: NameFilters & { limit?: number; budgetMs?: number } = {}): SearchResult {
   const q = parseQuery(input);
   if (!q) return { companies: [], reviews: [], tooShort: true, timedOut: false };
   const client = getDb().$client;

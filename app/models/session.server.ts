@@ -172,14 +172,17 @@ export function deleteSession(sessionId: string, db: Db = getDb()) {
 
 /** Ends one session of a user (the account page's "sign out this session"). */
 export function deleteUserSession(userId: number, sessionId: string, db: Db = getDb()) {
-  return db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId))).run().changes > 0;
+  return (
+    db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
+      .run().changes > 0
+  );
 }
 
 /** Ends every session of a user, or every one but `exceptId`. */
 export function deleteUserSessions(userId: number, options: { exceptId?: string } = {}, db: Db = getDb()) {
-  const where = options.exceptId
-    ? and(eq(sessions.userId, userId), ne(sessions.id, options.exceptId))
-    : eq(sessions.userId, userId);
+  const where = options.exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, options.exceptId)) : eq(sessions.userId, userId);
   return db.delete(sessions).where(where).run().changes;
 }
 

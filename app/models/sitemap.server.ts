@@ -12,6 +12,8 @@ export function countSitemapPages(): number {
  *  ones added by a reviewer and not yet checked, nor refused ones (companies.listing). */
 export function sitemapCompanies(page: number): { slug: string; lastReviewAt: number | null }[] {
   return getDb()
-    .$client.prepare(`SELECT slug, last_review_at AS lastReviewAt FROM companies WHERE id > ? AND id <= ? AND listing = 'listed' ORDER BY id`)
+    .$client.prepare(
+      `SELECT slug, last_review_at AS lastReviewAt FROM companies WHERE id > ? AND id <= ? AND listing = 'listed' ORDER BY id`,
+    )
     .all((page - 1) * SITEMAP_PAGE_SIZE, page * SITEMAP_PAGE_SIZE) as { slug: string; lastReviewAt: number | null }[];
 }

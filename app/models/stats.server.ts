@@ -45,9 +45,7 @@ function prepare(client: Database.Database) {
         reply_delay_sum = reply_delay_sum + excluded.reply_delay_sum,
         resolved_count = resolved_count + excluded.resolved_count`),
     userCount: client.prepare(`UPDATE users SET review_count = review_count + ? WHERE id = ?`),
-    lastReview: client.prepare(
-      `UPDATE companies SET last_review_at = max(coalesce(last_review_at, 0), ?) WHERE id = ?`,
-    ),
+    lastReview: client.prepare(`UPDATE companies SET last_review_at = max(coalesce(last_review_at, 0), ?) WHERE id = ?`),
   };
 }
 
@@ -62,11 +60,26 @@ function stmts(db: Db) {
 
 type Delta = Record<string, number | string>;
 
-function applyDelta(db: Db, review: Pick<CountedReview, "companyId" | "subjectId" | "origin">, delta: Omit<Delta, "scope" | "scopeId" | "origin">) {
+function applyDelta(
+  db: Db,
+  review: Pick<CountedReview, "companyId" | "subjectId" | "origin">,
+  delta: Omit<Delta, "scope" | "scopeId" | "origin">,
+) {
   const zero = {
-    reviewCount: 0, star1: 0, star2: 0, star3: 0, star4: 0, star5: 0, starSum: 0,
-    weightedStarSum: 0, weightSum: 0, recommendYes: 0, recommendNo: 0, replyCount: 0,
-    replyDelaySum: 0, resolvedCount: 0,
+    reviewCount: 0,
+    star1: 0,
+    star2: 0,
+    star3: 0,
+    star4: 0,
+    star5: 0,
+    starSum: 0,
+    weightedStarSum: 0,
+    weightSum: 0,
+    recommendYes: 0,
+    recommendNo: 0,
+    replyCount: 0,
+    replyDelaySum: 0,
+    resolvedCount: 0,
   };
   const { upsert } = stmts(db);
   upsert.run({ ...zero, ...delta, scope: "company", scopeId: review.companyId, origin: review.origin });
@@ -112,7 +125,10 @@ export function rebuildAllStats(db: Db) {
   const client = db.$client;
   client.transaction(() => {
     client.exec(`DELETE FROM rating_stats`);
-    for (const [scope, column] of [["company", "company_id"], ["subject", "subject_id"]] as const) {
+    for (const [scope, column] of [
+      ["company", "company_id"],
+      ["subject", "subject_id"],
+    ] as const) {
       client
         .prepare(
           `INSERT INTO rating_stats (scope, scope_id, origin, review_count, star1, star2, star3, star4, star5,
@@ -130,6 +146,8 @@ export function rebuildAllStats(db: Db) {
         .run(WEIGHT_ARGS());
     }
     client.exec(`UPDATE users SET review_count = (SELECT count(*) FROM reviews r WHERE r.author_id = users.id AND r.status = 'published')`);
-    client.exec(`UPDATE companies SET last_review_at = (SELECT max(published_at) FROM reviews r WHERE r.company_id = companies.id AND r.status = 'published')`);
+    client.exec(
+      `UPDATE companies SET last_review_at = (SELECT max(published_at) FROM reviews r WHERE r.company_id = companies.id AND r.status = 'published')`,
+    );
   })();
 }

@@ -78,7 +78,10 @@ function emptyFigures(): Figures {
 
 const isReporterType = (value: string): value is ReporterType => (REPORTER_TYPES as readonly string[]).includes(value);
 const byDecisionKey = (a: DecisionCount, b: DecisionCount) =>
-  a.target.localeCompare(b.target) || a.reason.localeCompare(b.reason) || a.outcome.localeCompare(b.outcome) || Number(a.automated) - Number(b.automated);
+  a.target.localeCompare(b.target) ||
+  a.reason.localeCompare(b.reason) ||
+  a.outcome.localeCompare(b.outcome) ||
+  Number(a.automated) - Number(b.automated);
 
 /** The figures being added up: the whole period's and each month's. */
 interface Tally {
@@ -131,7 +134,13 @@ function addDecisions(db: Db, { from, now, total, perMonth, both }: Tally) {
         notInArray(moderationDecisions.decision, [...STAFF_ROLE_DECISIONS, ...CATEGORY_DECISIONS]),
       ),
     )
-    .groupBy(sql`1`, moderationDecisions.targetType, moderationDecisions.reason, moderationDecisions.decision, moderationDecisions.automated)
+    .groupBy(
+      sql`1`,
+      moderationDecisions.targetType,
+      moderationDecisions.reason,
+      moderationDecisions.decision,
+      moderationDecisions.automated,
+    )
     .all();
   const totals = new Map<string, DecisionCount>();
   for (const row of decisionRows) {
@@ -323,7 +332,12 @@ export function toTransparencyJson(report: TransparencyReport) {
   return {
     schema: TRANSPARENCY_SCHEMA,
     generated_at: new Date(report.generatedAt).toISOString(),
-    period: { from: new Date(report.from).toISOString(), to: new Date(report.to).toISOString(), months: report.months.length, time_zone: "UTC" },
+    period: {
+      from: new Date(report.from).toISOString(),
+      to: new Date(report.to).toISOString(),
+      months: report.months.length,
+      time_zone: "UTC",
+    },
     total: figuresJson(report.total),
     months: report.months.map((m) => ({ month: m.month, ...figuresJson(m.figures) })),
   };
@@ -345,11 +359,16 @@ function figureRows(f: Figures, combos: readonly DecisionCount[]): [string, numb
   }
   rows.push(["flags.total", f.flags.total]);
   for (const t of REPORTER_TYPES) {
-    for (const k of ["total", "upheld", "dismissed", "pending"] as const) rows.push([`flags.${REPORTER_KEYS[t]}.${k}`, f.flags.byReporter[t][k]]);
+    for (const k of ["total", "upheld", "dismissed", "pending"] as const)
+      rows.push([`flags.${REPORTER_KEYS[t]}.${k}`, f.flags.byReporter[t][k]]);
   }
   for (const kind of ["flag", "held"] as const) {
     const d = f.timeToDecision[kind];
-    rows.push([`time_to_decision_ms.${kind}.count`, d.count], [`time_to_decision_ms.${kind}.median`, d.medianMs], [`time_to_decision_ms.${kind}.p90`, d.p90Ms]);
+    rows.push(
+      [`time_to_decision_ms.${kind}.count`, d.count],
+      [`time_to_decision_ms.${kind}.median`, d.medianMs],
+      [`time_to_decision_ms.${kind}.p90`, d.p90Ms],
+    );
   }
   rows.push(
     ["held_reviews.decided", f.held.decided],

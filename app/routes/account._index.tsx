@@ -1,12 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useRef } from "react";
 import { ConformField, ConformFormError, FormError, useClearPasswords } from "~/components/Field";
@@ -33,12 +26,7 @@ import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { changePassword, changePasswordActionSchema, getAccount, requestEmailChange, resendVerification } from "~/models/auth.server";
 import { getSession, requireUser } from "~/models/permissions.server";
-import {
-  deleteUserSession,
-  deleteUserSessions,
-  listUserSessions,
-  sessionCookies,
-} from "~/models/session.server";
+import { deleteUserSession, deleteUserSessions, listUserSessions, sessionCookies } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
 import { readForm } from "~/lib/http.server";
 
@@ -215,7 +203,9 @@ export default function AccountPage() {
         <h2 id="account-sessions">{t("account.sessions.heading")}</h2>
         <p className="muted">{t("account.sessions.intro")}</p>
         <Toast>{doneFor("revoke")}</Toast>
-        {revoked && !revoked.done ? <FormError>{conformErrors(locale, revoked.result.error?.[""] ?? ["form.fixErrors"]).join(" ")}</FormError> : null}
+        {revoked && !revoked.done ? (
+          <FormError>{conformErrors(locale, revoked.result.error?.[""] ?? ["form.fixErrors"]).join(" ")}</FormError>
+        ) : null}
         <ul className="session-list">
           {sessions.map((s) => (
             <li key={s.id} className="session-list__item">
@@ -343,7 +333,13 @@ function PasswordForm({ email, answer, mine, lastResult }: FormProps & { email: 
       <ConformFormError form={form} vars={mine?.vars} />
       {/* Lets password managers attach the new password to the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <ConformField label={t("account.password.current")} field={fields.currentPassword} type="password" autoComplete="current-password" required />
+      <ConformField
+        label={t("account.password.current")}
+        field={fields.currentPassword}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <ConformField
         label={t("account.password.new")}
         field={fields.newPassword}

@@ -72,7 +72,10 @@ export default function DeleteAccountPage() {
         <Form method="post" className="card" ref={formRef} {...getFormProps(form)}>
           <ConformFormError form={form} fix="reviewForm.fixErrors" />
           <p>{t("accountDelete.intro")}</p>
-          <fieldset className={reviewsError ? "field field--invalid" : "field"} aria-describedby={reviewsError ? fields.reviews.errorId : undefined}>
+          <fieldset
+            className={reviewsError ? "field field--invalid" : "field"}
+            aria-describedby={reviewsError ? fields.reviews.errorId : undefined}
+          >
             <legend>{t("accountDelete.choice")}</legend>
             {getCollectionProps(fields.reviews, { type: "radio", options: [...REVIEW_CHOICES] }).map(({ key, ...radio }) => (
               <label key={key}>
@@ -85,7 +88,13 @@ export default function DeleteAccountPage() {
               </p>
             ) : null}
           </fieldset>
-          <ConformField label={t("accountDelete.password")} field={fields.password} type="password" autoComplete="current-password" required />
+          <ConformField
+            label={t("accountDelete.password")}
+            field={fields.password}
+            type="password"
+            autoComplete="current-password"
+            required
+          />
           <button type="submit" className="button button--danger">
             {t("accountDelete.submit")}
           </button>

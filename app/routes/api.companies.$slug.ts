@@ -52,7 +52,15 @@ export function loader({ request, params }: LoaderFunctionArgs) {
         until: new Date(w.expiresAt).toISOString(),
       })),
       removed_last_12_months: getRemovedCounts(company.id),
-      subjects: listSubjects(company.id).map((s) => ({ slug: s.slug, name: s.name, kind: s.kind, city: s.city, url: s.url, review_count: s.reviewCount, trust_score: s.trustScore })),
+      subjects: listSubjects(company.id).map((s) => ({
+        slug: s.slug,
+        name: s.name,
+        kind: s.kind,
+        city: s.city,
+        url: s.url,
+        review_count: s.reviewCount,
+        trust_score: s.trustScore,
+      })),
       reviews: page.reviews.map((r) => ({
         id: r.id,
         url: `${requestSiteOrigin(request)}/reviews/${r.id}`,

@@ -40,7 +40,8 @@ export default function BrandInbox() {
       <h1>{t("brand.inbox.title", { company: company.name })}</h1>
       <p>{t("brand.inbox.intro", { company: company.name })}</p>
       <p className="brand-inbox__count">
-        <strong>{tp("brand.awaiting", awaitingCount)}</strong> · <Link to={`/companies/${company.slug}`}>{t("brand.inbox.publicPage")}</Link>
+        <strong>{tp("brand.awaiting", awaitingCount)}</strong> ·{" "}
+        <Link to={`/companies/${company.slug}`}>{t("brand.inbox.publicPage")}</Link>
       </p>
       {!company.verified ? <p className="notice">{t("brand.notVerified", { company: company.name })}</p> : null}
       {reviews.length === 0 ? <p className="muted">{t("brand.inbox.empty")}</p> : null}

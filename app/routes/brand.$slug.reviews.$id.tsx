@@ -4,14 +4,7 @@
 // scripted" warning; a second submit with the confirmation box publishes it anyway.
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -167,10 +160,15 @@ export default function BrandReply() {
           ) : locked ? (
             <p className="notice">{t("brand.reply.locked")}</p>
           ) : (
-            <Form method="post" className="card brand-reply__form" {...getFormProps(form)} onSubmit={(event) => {
+            <Form
+              method="post"
+              className="card brand-reply__form"
+              {...getFormProps(form)}
+              onSubmit={(event) => {
                 preview.stop();
                 form.onSubmit(event);
-              }}>
+              }}
+            >
               <FormError>{formError}</FormError>
               <input type="hidden" name="companyId" value={company.id} />
               <input type="hidden" name="reviewId" value={review.id} />

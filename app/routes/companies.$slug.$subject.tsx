@@ -38,7 +38,14 @@ export const headers = () => PUBLIC_PAGE_CACHE;
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return []; // the error boundary sets a localized title
   const { company, subject, summary, locale, canonical, page } = data;
-  const type = subject.kind === "store" ? "LocalBusiness" : subject.kind === "product" ? "Product" : subject.kind === "website" ? "WebSite" : "Service";
+  const type =
+    subject.kind === "store"
+      ? "LocalBusiness"
+      : subject.kind === "product"
+        ? "Product"
+        : subject.kind === "website"
+          ? "WebSite"
+          : "Service";
   return seoMeta({
     title: `${subject.name} — ${company.name} — Réplique`,
     description: translate(locale, "company.meta", {
@@ -53,13 +60,31 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
       "@type": type,
       name: subject.name,
       ...(subject.kind === "store" && subject.address
-        ? { address: { "@type": "PostalAddress", streetAddress: subject.address, postalCode: subject.postalCode, addressLocality: subject.city } }
+        ? {
+            address: {
+              "@type": "PostalAddress",
+              streetAddress: subject.address,
+              postalCode: subject.postalCode,
+              addressLocality: subject.city,
+            },
+          }
         : {}),
       ...(subject.url ? { url: subject.url } : {}),
       ...(summary.reviewCount > 0 && summary.rawMean != null
-        ? { aggregateRating: { "@type": "AggregateRating", ratingValue: summary.rawMean, reviewCount: summary.reviewCount, bestRating: 5, worstRating: 1 } }
+        ? {
+            aggregateRating: {
+              "@type": "AggregateRating",
+              ratingValue: summary.rawMean,
+              reviewCount: summary.reviewCount,
+              bestRating: 5,
+              worstRating: 1,
+            },
+          }
         : {}),
-      review: page.reviews.filter((r) => r.status === "published").slice(0, 10).map(reviewJsonLd),
+      review: page.reviews
+        .filter((r) => r.status === "published")
+        .slice(0, 10)
+        .map(reviewJsonLd),
     },
   });
 };

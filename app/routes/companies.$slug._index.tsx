@@ -13,12 +13,7 @@ import { getLocale } from "~/lib/locale.server";
 import { parseReviewQuery, toFilters } from "~/lib/review-filters";
 import { companyJsonLd } from "~/lib/json-ld";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
-import {
-  getCompanyBySlug,
-  getRatingSummary,
-  getCachedScorecard,
-  listSubjects,
-} from "~/models/companies.server";
+import { getCompanyBySlug, getRatingSummary, getCachedScorecard, listSubjects } from "~/models/companies.server";
 import { SCORE_BASES } from "~/lib/trustscore";
 import { listReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";

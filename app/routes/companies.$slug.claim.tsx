@@ -30,7 +30,13 @@ import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { badRequest, notFound, readForm } from "~/lib/http.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import { getClaimPage, requestEvidenceClaim, startDomainClaim, verifyDomainClaim, type VerifyClaimResult } from "~/models/company-claims.server";
+import {
+  getClaimPage,
+  requestEvidenceClaim,
+  startDomainClaim,
+  verifyDomainClaim,
+  type VerifyClaimResult,
+} from "~/models/company-claims.server";
 import { requireUser } from "~/models/permissions.server";
 import companiesStyles from "~/styles/companies.css?url";
 
@@ -41,7 +47,9 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeOfMatches(matches);
-  const title = data ? translate(locale, "companies.claim.metaTitle", { company: data.company.name }) : translate(locale, "companies.claim.title");
+  const title = data
+    ? translate(locale, "companies.claim.metaTitle", { company: data.company.name })
+    : translate(locale, "companies.claim.title");
   return [{ title: `${title} — ${translate(locale, "site.name")}` }, { name: "robots", content: "noindex" }];
 };
 
@@ -99,15 +107,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
       locale,
       origin: requestSiteOrigin(request),
     });
-    if (result.ok) return redirect(`/companies/${page.company.slug}/claim`, { headers: { "Set-Cookie": await flashCookie(request, "flash.claimCodeSent") } });
+    if (result.ok)
+      return redirect(`/companies/${page.company.slug}/claim`, {
+        headers: { "Set-Cookie": await flashCookie(request, "flash.claimCodeSent") },
+      });
     if (result.kind === "not_found") throw notFound();
     if (result.kind === "address") {
-      const message: MessageKey = result.problem === "free_mail" ? "companies.error.freeMail" : result.problem === "other_domain" ? "companies.error.otherDomain" : result.problem === "no_domain" ? "companies.error.noDomain" : "companies.error.email";
+      const message: MessageKey =
+        result.problem === "free_mail"
+          ? "companies.error.freeMail"
+          : result.problem === "other_domain"
+            ? "companies.error.otherDomain"
+            : result.problem === "no_domain"
+              ? "companies.error.noDomain"
+              : "companies.error.email";
       return data<ActionData>({ intent, result: submission.reply({ fieldErrors: { email: [message] } }) }, { status: 400 });
     }
     if (result.kind === "rate_limited") {
       return data<ActionData>(
-        { intent, result: submission.reply({ formErrors: ["companies.error.tooManyCodes"] }), vars: { minutes: minutes(result.retryAfter) } },
+        {
+          intent,
+          result: submission.reply({ formErrors: ["companies.error.tooManyCodes"] }),
+          vars: { minutes: minutes(result.retryAfter) },
+        },
         { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
       );
     }
@@ -118,7 +140,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(form, { schema: claimCodeSchema });
     if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const result = verifyDomainClaim({ userId: user.id, claimId: submission.value.claim, code: submission.value.code });
-    if (result.ok) return redirect(`/companies/${result.slug}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.companyVerified") } });
+    if (result.ok)
+      return redirect(`/companies/${result.slug}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.companyVerified") } });
     if (result.kind === "not_found") throw notFound();
     const refusal = VERIFY_REFUSALS[result.kind];
     if (result.kind === "wrong_code") {
@@ -131,7 +154,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
       );
     }
-    return data<ActionData>({ intent, result: submission.reply({ formErrors: [refusal.message], resetForm: true }) }, { status: refusal.status });
+    return data<ActionData>(
+      { intent, result: submission.reply({ formErrors: [refusal.message], resetForm: true }) },
+      { status: refusal.status },
+    );
   }
 
   if (intent === "evidence") {
@@ -144,11 +170,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       explanation: submission.value.explanation,
       evidenceUrl: submission.value.evidenceUrl,
     });
-    if (result.ok) return redirect(`/companies/${page.company.slug}/claim`, { headers: { "Set-Cookie": await flashCookie(request, "flash.claimRequested") } });
+    if (result.ok)
+      return redirect(`/companies/${page.company.slug}/claim`, {
+        headers: { "Set-Cookie": await flashCookie(request, "flash.claimRequested") },
+      });
     if (result.kind === "not_found") throw notFound();
     if (result.kind === "rate_limited") return tooManyAttempts(submission, result.retryAfter, which);
     if (result.kind === "invalid_url") return refuse(submission, { fieldErrors: { evidenceUrl: ["claims.error.url"] } }, 400, which);
-    return refuse(submission, { formErrors: [result.kind === "already_pending" ? "claims.error.pending" : "companies.error.alreadyVerified"] }, 409, which);
+    return refuse(
+      submission,
+      { formErrors: [result.kind === "already_pending" ? "claims.error.pending" : "companies.error.alreadyVerified"] },
+      409,
+      which,
+    );
   }
 
   throw badRequest("Unknown form");
@@ -197,7 +231,9 @@ export default function ClaimPage() {
             <p className="notice">{t("companies.claim.noDomain", name)}</p>
           ) : (
             <>
-              {pending ? <CodeForm claim={pending} companyName={company.name} answer={answer?.intent === "verify" ? answer : undefined} /> : null}
+              {pending ? (
+                <CodeForm claim={pending} companyName={company.name} answer={answer?.intent === "verify" ? answer : undefined} />
+              ) : null}
               <EmailForm domain={company.domain ?? ""} again={pending != null} answer={answer?.intent === "send" ? answer : undefined} />
             </>
           )}
@@ -256,7 +292,15 @@ function EmailForm({ domain, again, answer }: { domain: string; again: boolean; 
   );
 }
 
-function CodeForm({ claim, companyName, answer }: { claim: { id: number; email: string; expiresAt: number }; companyName: string; answer?: ActionData }) {
+function CodeForm({
+  claim,
+  companyName,
+  answer,
+}: {
+  claim: { id: number; email: string; expiresAt: number };
+  companyName: string;
+  answer?: ActionData;
+}) {
   const { t, locale } = useT();
   const [form, fields] = useForm({
     id: "claim-code",
@@ -272,7 +316,9 @@ function CodeForm({ claim, companyName, answer }: { claim: { id: number; email: 
   const vars = { length: CLAIM_CODE_LENGTH, ...answer?.vars };
   const formErrors = conformErrors(locale, form.errors, vars);
   const stale = fields.claim.errors?.length ? t("companies.error.stale") : undefined;
-  const time = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { timeStyle: "short", timeZone: "Europe/Paris" }).format(claim.expiresAt);
+  const time = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { timeStyle: "short", timeZone: "Europe/Paris" }).format(
+    claim.expiresAt,
+  );
   return (
     <section className="card section" aria-labelledby="claim-code-title">
       <h2 id="claim-code-title">{t("companies.claim.step2")}</h2>
@@ -324,7 +370,9 @@ function EvidenceForm({ companyName, answer }: { companyName: string; answer?: A
       <h2 id="claim-evidence-title">{t("claims.form.title")}</h2>
       <p>{t("claims.form.intro", name)}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormError id={form.errorId}>{formErrors[0] ?? ((explanationError || urlError) && answer ? t("companies.error.fix") : undefined)}</FormError>
+        <FormError id={form.errorId}>
+          {formErrors[0] ?? ((explanationError || urlError) && answer ? t("companies.error.fix") : undefined)}
+        </FormError>
         <input type="hidden" name="intent" value="evidence" />
         <Field
           key={explanationKey}

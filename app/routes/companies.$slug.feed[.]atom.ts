@@ -20,9 +20,10 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const entries = published.map((r) => {
     const link = `${origin}/reviews/${r.id}`;
     const entryUpdated = Math.max(r.editedAt ?? 0, r.reply?.editedAt ?? 0, r.reply?.publishedAt ?? 0, r.publishedAt ?? 0);
-    const reply = r.reply && r.reply.status === "published"
-      ? `<h3>${escapeXml(translate(locale, "reply.by", { name: company.name }))}</h3>${r.reply.bodyHtml}`
-      : "";
+    const reply =
+      r.reply && r.reply.status === "published"
+        ? `<h3>${escapeXml(translate(locale, "reply.by", { name: company.name }))}</h3>${r.reply.bodyHtml}`
+        : "";
     const content = `<p>${"★".repeat(r.stars)}${"☆".repeat(5 - r.stars)}</p>${r.bodyHtml}${reply}`;
     return `  <entry>
     <id>${link}</id>

@@ -42,7 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
   const { name, website, category } = submission.value;
   const result = createCompany({ userId: user.id, name, website, categoryId: category });
-  if (result.ok) return redirect(`/companies/${result.slug}/claim`, { headers: { "Set-Cookie": await flashCookie(request, "flash.companyCreated") } });
+  if (result.ok)
+    return redirect(`/companies/${result.slug}/claim`, { headers: { "Set-Cookie": await flashCookie(request, "flash.companyCreated") } });
   switch (result.kind) {
     case "domain_taken":
       return data<ActionData>(
@@ -51,14 +52,21 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     case "website":
       return data<ActionData>(
-        { result: submission.reply({ fieldErrors: { website: [result.problem === "free_mail" ? "companies.error.websiteFreeMail" : "companies.error.website"] } }) },
+        {
+          result: submission.reply({
+            fieldErrors: { website: [result.problem === "free_mail" ? "companies.error.websiteFreeMail" : "companies.error.website"] },
+          }),
+        },
         { status: 400 },
       );
     case "unknown_category":
       return data<ActionData>({ result: submission.reply({ fieldErrors: { category: ["companies.error.category"] } }) }, { status: 400 });
     case "rate_limited":
       return data<ActionData>(
-        { result: submission.reply({ formErrors: ["companies.error.tooManyCompanies"] }), vars: { minutes: Math.max(1, Math.ceil(result.retryAfter / 60)) } },
+        {
+          result: submission.reply({ formErrors: ["companies.error.tooManyCompanies"] }),
+          vars: { minutes: Math.max(1, Math.ceil(result.retryAfter / 60)) },
+        },
         { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
       );
   }
@@ -88,7 +96,13 @@ export default function NewCompanyPage() {
     <div className="page page--narrow claim-page">
       <h1>{t("companies.new.title")}</h1>
       <p className="lead">{t("companies.new.lead")}</p>
-      <Form method="get" action="/search" role="search" aria-label={t("companies.new.searchFirst")} className="for-companies__search section">
+      <Form
+        method="get"
+        action="/search"
+        role="search"
+        aria-label={t("companies.new.searchFirst")}
+        className="for-companies__search section"
+      >
         <label htmlFor="new-company-q">{t("companies.new.searchFirst")}</label>
         <div className="for-companies__search-row">
           <input id="new-company-q" type="search" name="q" />
@@ -128,7 +142,15 @@ export default function NewCompanyPage() {
             <Link to={`/companies/${answer.existing.slug}`}>{t("companies.new.existing", { company: answer.existing.name })}</Link>
           </p>
         ) : null}
-        <Field key={categoryKey} as="select" label={t("companies.new.category")} error={conformError(locale, fields.category.errors)} {...categoryProps} id={fields.category.id} name={fields.category.name}>
+        <Field
+          key={categoryKey}
+          as="select"
+          label={t("companies.new.category")}
+          error={conformError(locale, fields.category.errors)}
+          {...categoryProps}
+          id={fields.category.id}
+          name={fields.category.name}
+        >
           <option value="">{t("companies.new.chooseCategory")}</option>
           {categories.map((c) => (
             <option key={c.id} value={c.id}>

@@ -71,9 +71,7 @@ export default function DevMailPage() {
             ) : null}
             <pre className="dev-mail__text">{mail.text}</pre>
             <p>
-              <a href={`/dev/mail/${mail.id}`}>
-                {t("devMail.html")}
-              </a>
+              <a href={`/dev/mail/${mail.id}`}>{t("devMail.html")}</a>
             </p>
           </li>
         ))}

@@ -36,9 +36,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       })
     : [];
 
-const FREE: MessageKey[] = ["forCompanies.free.claim", "forCompanies.free.reply", "forCompanies.free.dashboard", "forCompanies.free.noPlan"];
+const FREE: MessageKey[] = [
+  "forCompanies.free.claim",
+  "forCompanies.free.reply",
+  "forCompanies.free.dashboard",
+  "forCompanies.free.noPlan",
+];
 const CAN: MessageKey[] = ["forCompanies.can.reply", "forCompanies.can.flag", "forCompanies.can.invite"];
-const CANNOT: MessageKey[] = ["forCompanies.cannot.hide", "forCompanies.cannot.edit", "forCompanies.cannot.reorder", "forCompanies.cannot.delete"];
+const CANNOT: MessageKey[] = [
+  "forCompanies.cannot.hide",
+  "forCompanies.cannot.edit",
+  "forCompanies.cannot.reorder",
+  "forCompanies.cannot.delete",
+];
 
 export default function ForCompanies() {
   const { signedIn, member } = useLoaderData<typeof loader>();

@@ -79,9 +79,7 @@ export default function LoginPage() {
       </Form>
       <p className="auth-page__switch">
         {t("login.noAccount")}{" "}
-        <Link to={redirectTo !== "/" ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup"}>
-          {t("login.signupLink")}
-        </Link>
+        <Link to={redirectTo !== "/" ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup"}>{t("login.signupLink")}</Link>
       </p>
     </div>
   );

@@ -16,6 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireUser(request);
   const form = await readForm(request);
   const body = String(form.get("body") ?? "");
-  if (body.length > MARKDOWN_MAX_LENGTH) return Response.json({ html: null, tooLong: true }, { status: 413, headers: { "Cache-Control": "no-store" } });
+  if (body.length > MARKDOWN_MAX_LENGTH)
+    return Response.json({ html: null, tooLong: true }, { status: 413, headers: { "Cache-Control": "no-store" } });
   return Response.json({ html: renderMarkdown(body), tooLong: false }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -7,7 +7,6 @@ import { canViewMedia, getMediaByKey, parseMediaUrlName, readMediaFile } from "~
 import { getUser } from "~/models/permissions.server";
 import { notFound } from "~/lib/http.server";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = parseMediaUrlName(params.key ?? "");
   if (!parsed) return notFound();

@@ -85,7 +85,12 @@ function ContentAppealEntry({ item, now }: { item: ContentAppealQueueItem; now: 
 function DecisionAppealEntry({ item, now }: { item: DecisionAppealQueueItem; now: number }) {
   const { t, tp } = useT();
   const waited = useWaited(now);
-  const vars = { title: item.title ?? "—", company: item.company ?? "—", subject: item.subject ?? "—", name: item.name ?? t("queues.anonymous") };
+  const vars = {
+    title: item.title ?? "—",
+    company: item.company ?? "—",
+    subject: item.subject ?? "—",
+    name: item.name ?? t("queues.anonymous"),
+  };
   return (
     <QueueItem
       headingId={`appeal-item-${item.decisionId}`}

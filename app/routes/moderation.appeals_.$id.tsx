@@ -37,7 +37,9 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const locale = localeOfMatches(matches);
   return [
-    { title: `${translate(locale, "decisionAppeal.case.title", { id: String(data?.case.decision.id ?? "—") })} — ${translate(locale, "site.name")}` },
+    {
+      title: `${translate(locale, "decisionAppeal.case.title", { id: String(data?.case.decision.id ?? "—") })} — ${translate(locale, "site.name")}`,
+    },
     { name: "description", content: translate(locale, "decisionAppeal.case.description") },
     { name: "robots", content: "noindex" },
   ];
@@ -52,13 +54,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   // A refused claim is examined again on the claims' own reasons.
   const schema = id != null && getDecisionAppealKind(id) === "claim" ? claimAppealSchema : decisionAppealSchema;
-  return decideQueueCase(request, params.id, schema, ({ actor, id: appealed, value, origin }) => decideDecisionAppeal({ actor, appealed, ...value, origin }), "/moderation/appeals");
+  return decideQueueCase(
+    request,
+    params.id,
+    schema,
+    ({ actor, id: appealed, value, origin }) => decideDecisionAppeal({ actor, appealed, ...value, origin }),
+    "/moderation/appeals",
+  );
 }
 
 const OVERTURN: Record<AppealableLogged, { label: MessageKey; hint: MessageKey }> = {
   proof_refuse: { label: "decisionAppeal.decide.overturn.proof_refuse", hint: "decisionAppeal.decide.overturn.proof_refuseHint" },
   subject_refuse: { label: "decisionAppeal.decide.overturn.subject_refuse", hint: "decisionAppeal.decide.overturn.subject_refuseHint" },
-  conduct_dismissed: { label: "decisionAppeal.decide.overturn.conduct_dismissed", hint: "decisionAppeal.decide.overturn.conduct_dismissedHint" },
+  conduct_dismissed: {
+    label: "decisionAppeal.decide.overturn.conduct_dismissed",
+    hint: "decisionAppeal.decide.overturn.conduct_dismissedHint",
+  },
   conduct_upheld: { label: "decisionAppeal.decide.overturn.conduct_upheld", hint: "decisionAppeal.decide.overturn.conduct_upheldHint" },
   suspend: { label: "decisionAppeal.decide.overturn.suspend", hint: "decisionAppeal.decide.overturn.suspendHint" },
   claim_refuse: { label: "decisionAppeal.decide.overturn.claim_refuse", hint: "decisionAppeal.decide.overturn.claim_refuseHint" },
@@ -97,7 +108,10 @@ export default function DecisionAppealCasePage() {
     view.appeals.length > 0
       ? null
       : view.decided
-        ? t("decisionAppeal.case.decided", { date: date(view.decided.decidedAt), outcome: t(`decisionAppeal.case.decided.${view.decided.outcome}`) })
+        ? t("decisionAppeal.case.decided", {
+            date: date(view.decided.decidedAt),
+            outcome: t(`decisionAppeal.case.decided.${view.decided.outcome}`),
+          })
         : t("decisionAppeal.case.nothing");
   return (
     <div className="page case-page">
@@ -132,7 +146,9 @@ export default function DecisionAppealCasePage() {
             defaultValue={{ reason: view.decision.reason }}
             lastResult={answer?.result}
             refusal={
-              view.refusal ? t(view.refusal === "same_moderator" ? "appeal.decide.refusal.same_moderator" : `queues.refusal.${view.refusal}`) : null
+              view.refusal
+                ? t(view.refusal === "same_moderator" ? "appeal.decide.refusal.same_moderator" : `queues.refusal.${view.refusal}`)
+                : null
             }
             nothing={nothing}
             text={APPEAL_TEXT}
@@ -173,7 +189,8 @@ function AppealSummary({ view }: { view: DecisionAppealCase }) {
               <li key={a.id} className="case-flag case-flag--pending">
                 <p className="case-flag__meta">
                   {t(`decisionAppeal.case.appellant.${view.side}`)}
-                  {a.appellantName ? ` · ${a.appellantName}` : ""} · <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
+                  {a.appellantName ? ` · ${a.appellantName}` : ""} ·{" "}
+                  <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
                 </p>
                 <blockquote className="case-flag__text">{a.explanation}</blockquote>
               </li>
@@ -206,13 +223,13 @@ function ConcernedCard({ facts }: { facts: DecisionAppealFacts }) {
 /** The item as it is now. */
 function ItemFacts({ facts }: { facts: DecisionAppealFacts }) {
   const { t, date, locale } = useT();
-  const heading = (
-<h2 id="appeal-facts">{t("decisionAppeal.case.facts")}</h2>
-  );
+  const heading = <h2 id="appeal-facts">{t("decisionAppeal.case.facts")}</h2>;
   switch (facts.kind) {
     case "proof": {
       const v = facts.view;
-      const status = t(`queues.proofs.status.${v.proofStatus === "accepted" ? "accepted" : v.proofStatus === "rejected" ? "rejected" : "pending"}`);
+      const status = t(
+        `queues.proofs.status.${v.proofStatus === "accepted" ? "accepted" : v.proofStatus === "rejected" ? "rejected" : "pending"}`,
+      );
       return (
         <section className="section case-section" aria-labelledby="appeal-facts">
           {heading}
@@ -233,7 +250,9 @@ function ItemFacts({ facts }: { facts: DecisionAppealFacts }) {
     }
     case "suggestion": {
       const v = facts.view;
-      const state = t(`decisionAppeal.case.subjectState.${v.state === "active" ? "active" : v.state === "pending" ? "pending" : "rejected"}`);
+      const state = t(
+        `decisionAppeal.case.subjectState.${v.state === "active" ? "active" : v.state === "pending" ? "pending" : "rejected"}`,
+      );
       return (
         <section className="section case-section" aria-labelledby="appeal-facts">
           {heading}
@@ -295,7 +314,14 @@ function ItemFacts({ facts }: { facts: DecisionAppealFacts }) {
         <section className="section case-section" aria-labelledby="appeal-facts">
           {heading}
           <p className={v.user.suspendedAt != null ? "case-author__warn" : undefined}>
-            {v.user.deleted ? t("queues.users.deleted") : v.user.suspendedAt != null ? t("queues.users.suspendedSince", { date: date(v.user.suspendedAt), reason: reasonLabel(v.user.suspendedReason ?? "", locale) }) : t("queues.users.active")}
+            {v.user.deleted
+              ? t("queues.users.deleted")
+              : v.user.suspendedAt != null
+                ? t("queues.users.suspendedSince", {
+                    date: date(v.user.suspendedAt),
+                    reason: reasonLabel(v.user.suspendedReason ?? "", locale),
+                  })
+                : t("queues.users.active")}
           </p>
           <p>{t("queues.users.flags", { filed: v.flagsFiled, dismissed: v.flagsDismissed })}</p>
           <h3>{t("queues.users.reviews")}</h3>

@@ -88,7 +88,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (outcome.ok) return redirect("/moderation/categories", { headers: { "Set-Cookie": await flashCookie(request, FLASH[which]) } });
   if (outcome.kind === "not_found") throw notFound();
   const answer = REFUSAL[outcome.kind];
-  const result = answer.field ? submission.reply({ fieldErrors: { [answer.field]: [answer.key] } }) : submission.reply({ formErrors: [answer.key] });
+  const result = answer.field
+    ? submission.reply({ fieldErrors: { [answer.field]: [answer.key] } })
+    : submission.reply({ formErrors: [answer.key] });
   return data<ActionData>({ form: which, categoryId, result }, { status: answer.status });
 }
 

@@ -34,7 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return decideQueueCase(request, params.id, claimDecisionSchema, ({ id, value, ...rest }) => decideClaim({ ...rest, claimId: id, ...value }), "/moderation/claims");
+  return decideQueueCase(
+    request,
+    params.id,
+    claimDecisionSchema,
+    ({ id, value, ...rest }) => decideClaim({ ...rest, claimId: id, ...value }),
+    "/moderation/claims",
+  );
 }
 
 export default function ClaimCasePage() {
@@ -62,7 +68,9 @@ export default function ClaimCasePage() {
 
           <section className="section case-section" aria-labelledby="claim-claimant">
             <h2 id="claim-claimant">{t("claims.case.claimant")}</h2>
-            <p>{t(`claims.case.emailDomain.${view.emailMatch}`, { emailDomain: view.emailDomain ?? "", domain: item.company.domain ?? "" })}</p>
+            <p>
+              {t(`claims.case.emailDomain.${view.emailMatch}`, { emailDomain: view.emailDomain ?? "", domain: item.company.domain ?? "" })}
+            </p>
             <h3>{t("claims.case.earlier")}</h3>
             {view.otherClaims.length === 0 ? (
               <p className="muted">{t("claims.case.noEarlier")}</p>
@@ -133,7 +141,11 @@ function ClaimRequest({ view }: { view: ClaimCase }) {
             </a>
           </p>
           {view.urlOnCompanyDomain != null ? (
-            <p>{view.urlOnCompanyDomain ? t("claims.case.urlOnDomain", { domain: item.company.domain ?? "" }) : t("claims.case.urlElsewhere")}</p>
+            <p>
+              {view.urlOnCompanyDomain
+                ? t("claims.case.urlOnDomain", { domain: item.company.domain ?? "" })
+                : t("claims.case.urlElsewhere")}
+            </p>
           ) : null}
           <p className="muted">{t("claims.case.urlHint")}</p>
         </>
@@ -171,7 +183,8 @@ function ClaimCompany({ view }: { view: ClaimCase }) {
         <ul>
           {company.members.map((m) => (
             <li key={m.userId}>
-              <Link to={`/moderation/users/${m.userId}`}>{m.name}</Link> · {t("claims.case.member", { role: t(`claims.role.${m.role}`), date: date(m.since) })}
+              <Link to={`/moderation/users/${m.userId}`}>{m.name}</Link> ·{" "}
+              {t("claims.case.member", { role: t(`claims.role.${m.role}`), date: date(m.since) })}
             </li>
           ))}
         </ul>

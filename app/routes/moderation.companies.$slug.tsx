@@ -73,9 +73,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const sent = Number(form.get("warningId"));
     const warningId = Number.isSafeInteger(sent) ? sent : null;
     if (submission.status !== "success") return data<ActionData>({ form: "lift", warningId, result: submission.reply() }, { status: 400 });
-    const outcome = liftWarning({ actor, companyId: company.id, warningId: submission.value.warningId, statement: submission.value.statement, origin });
+    const outcome = liftWarning({
+      actor,
+      companyId: company.id,
+      warningId: submission.value.warningId,
+      statement: submission.value.statement,
+      origin,
+    });
     if (outcome.ok) {
-      return redirect(`/moderation/companies/${company.slug}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.warningLifted") } });
+      return redirect(`/moderation/companies/${company.slug}`, {
+        headers: { "Set-Cookie": await flashCookie(request, "flash.warningLifted") },
+      });
     }
     if (outcome.kind === "not_found") throw notFound();
     const answer = REFUSAL[outcome.kind]!;
@@ -83,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const submission = parseWithZod(form, { schema: warningSchema });
-  if (submission.status !== "success") return data<ActionData>({ form: "warn", warningId: null, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data<ActionData>({ form: "warn", warningId: null, result: submission.reply() }, { status: 400 });
   const { reason, statement, language, expiresOn } = submission.value;
   const outcome = setWarning({ actor, companyId: company.id, reason, statement, language, expiresAt: endOfDay(expiresOn), origin });
   if (outcome.ok) {
@@ -91,7 +100,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (outcome.kind === "not_found") throw notFound();
   const answer = REFUSAL[outcome.kind]!;
-  return data<ActionData>({ form: "warn", warningId: null, result: submission.reply({ formErrors: [answer.key] }) }, { status: answer.status });
+  return data<ActionData>(
+    { form: "warn", warningId: null, result: submission.reply({ formErrors: [answer.key] }) },
+    { status: answer.status },
+  );
 }
 
 // ─── The page ─────────────────────────────────────────────────────────────────

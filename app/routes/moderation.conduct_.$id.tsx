@@ -21,7 +21,9 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const locale = localeOfMatches(matches);
   return [
-    { title: `${translate(locale, "queues.conduct.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}` },
+    {
+      title: `${translate(locale, "queues.conduct.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}`,
+    },
     { name: "description", content: translate(locale, "queues.conduct.case.description") },
     { name: "robots", content: "noindex" },
   ];
@@ -32,7 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return decideQueueCase(request, params.id, conductDecisionSchema, ({ id, value, ...rest }) => decideConduct({ ...rest, reportId: id, ...value }), "/moderation/conduct");
+  return decideQueueCase(
+    request,
+    params.id,
+    conductDecisionSchema,
+    ({ id, value, ...rest }) => decideConduct({ ...rest, reportId: id, ...value }),
+    "/moderation/conduct",
+  );
 }
 
 export default function ConductCasePage() {
@@ -41,7 +49,9 @@ export default function ConductCasePage() {
   const { t, date } = useT();
   const item = view.item;
   const pending = view.status === "pending";
-  const status = t(`queues.conduct.status.${view.status === "founded" ? "founded" : view.status === "unfounded" ? "unfounded" : "pending"}`);
+  const status = t(
+    `queues.conduct.status.${view.status === "founded" ? "founded" : view.status === "unfounded" ? "unfounded" : "pending"}`,
+  );
   return (
     <div className="page case-page">
       <p>

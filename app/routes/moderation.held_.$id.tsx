@@ -131,7 +131,12 @@ export default function HeldCasePage() {
           </section>
 
           <History versions={view.history} />
-          <CaseDecisions id="held-decisions" title={t("held.case.decisions")} empty={t("held.case.decisions.none")} decisions={view.decisions} />
+          <CaseDecisions
+            id="held-decisions"
+            title={t("held.case.decisions")}
+            empty={t("held.case.decisions.none")}
+            decisions={view.decisions}
+          />
         </div>
 
         <aside className="case-side" aria-label={t("held.decide.title")}>

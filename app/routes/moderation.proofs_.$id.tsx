@@ -21,7 +21,9 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const locale = localeOfMatches(matches);
   return [
-    { title: `${translate(locale, "queues.proofs.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}` },
+    {
+      title: `${translate(locale, "queues.proofs.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}`,
+    },
     { name: "description", content: translate(locale, "queues.proofs.case.description") },
     { name: "robots", content: "noindex" },
   ];
@@ -32,7 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return decideQueueCase(request, params.id, proofDecisionSchema, ({ id, value, ...rest }) => decideProof({ ...rest, mediaId: id, ...value }), "/moderation/proofs");
+  return decideQueueCase(
+    request,
+    params.id,
+    proofDecisionSchema,
+    ({ id, value, ...rest }) => decideProof({ ...rest, mediaId: id, ...value }),
+    "/moderation/proofs",
+  );
 }
 
 export default function ProofCasePage() {
@@ -41,7 +49,9 @@ export default function ProofCasePage() {
   const { t, date } = useT();
   const item = view.item;
   const pending = view.proofStatus === "pending";
-  const status = t(`queues.proofs.status.${view.proofStatus === "accepted" ? "accepted" : view.proofStatus === "rejected" ? "rejected" : "pending"}`);
+  const status = t(
+    `queues.proofs.status.${view.proofStatus === "accepted" ? "accepted" : view.proofStatus === "rejected" ? "rejected" : "pending"}`,
+  );
   return (
     <div className="page case-page">
       <p>
@@ -83,7 +93,9 @@ export default function ProofCasePage() {
                       {t("queues.proofs.case.other", {
                         id: String(p.id),
                         date: date(p.createdAt),
-                        status: t(`queues.proofs.status.${p.status === "accepted" ? "accepted" : p.status === "rejected" ? "rejected" : "pending"}`),
+                        status: t(
+                          `queues.proofs.status.${p.status === "accepted" ? "accepted" : p.status === "rejected" ? "rejected" : "pending"}`,
+                        ),
                       })}
                     </Link>
                   </li>

@@ -223,7 +223,11 @@ export default function CasePage() {
             // Under appeal, the part is decided through its appeal.
             if (appealed.length > 0)
               return appealed.map((a, j) => (
-                <AppealPanel key={`appeal-${a.decision.id}`} appeal={a} lastResult={mine?.form === "appeal" && j === 0 ? mine.result : undefined} />
+                <AppealPanel
+                  key={`appeal-${a.decision.id}`}
+                  appeal={a}
+                  lastResult={mine?.form === "appeal" && j === 0 ? mine.result : undefined}
+                />
               ));
             return <DecisionPanel key={part.target} part={part} lastResult={mine ? mine.result : undefined} />;
           })}
@@ -272,7 +276,13 @@ function History({ view }: { view: CaseView }) {
 function Reports({ view }: { view: CaseView }) {
   const { t, date, locale } = useT();
   return (
-    <CaseListSection id="case-flags" title={t("moderation.case.flags")} empty={t("moderation.case.flags.none")} listClassName="case-flags" items={view.flags}>
+    <CaseListSection
+      id="case-flags"
+      title={t("moderation.case.flags")}
+      empty={t("moderation.case.flags.none")}
+      listClassName="case-flags"
+      items={view.flags}
+    >
       {(f) => (
         <li key={f.id} className={f.status === "pending" ? "case-flag case-flag--pending" : "case-flag"}>
           <p className="case-flag__meta">
@@ -328,11 +338,7 @@ const DECISION_TEXT: Partial<DecisionFormText> = { neverEdit: "moderation.decide
  *  opened (see decide()). */
 function DecisionPanel({ part, lastResult }: { part: CasePart; lastResult?: SubmissionResult<string[]> }) {
   const { t, tp } = useT();
-  const refusal = part.underAppeal
-    ? t("moderation.decide.underAppeal")
-    : part.refusal
-      ? t(`moderation.refusal.${part.refusal}`)
-      : null;
+  const refusal = part.underAppeal ? t("moderation.decide.underAppeal") : part.refusal ? t(`moderation.refusal.${part.refusal}`) : null;
   return (
     <QueueDecisionForm
       id={`decide-${part.target}`}
@@ -386,7 +392,13 @@ function AppealPanel({ appeal, lastResult }: { appeal: CaseAppeal; lastResult?: 
       schema={appealDecisionSchema}
       choiceField="outcome"
       choices={outcomes.map((outcome) => ({ value: outcome, ...OUTCOME_CHOICE[outcome === "overturn" ? appeal.reversal : "uphold"] }))}
-      hidden={{ intent: "appeal", target: appeal.target, appealed: appeal.decision.id, seenAppeal: appeal.seenAppeal, editedAt: appeal.editedAt }}
+      hidden={{
+        intent: "appeal",
+        target: appeal.target,
+        appealed: appeal.decision.id,
+        seenAppeal: appeal.seenAppeal,
+        editedAt: appeal.editedAt,
+      }}
       // The rule examined again is, most often, the decision's own.
       defaultValue={{ reason: appeal.decision.reason }}
       lastResult={lastResult}
@@ -422,7 +434,8 @@ function AppealSummary({ appeal }: { appeal: CaseAppeal }) {
           <li key={a.id} className="case-flag case-flag--pending">
             <p className="case-flag__meta">
               {who}
-              {a.appellantName ? ` · ${a.appellantName}` : ""} · <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
+              {a.appellantName ? ` · ${a.appellantName}` : ""} ·{" "}
+              <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
             </p>
             <blockquote className="case-flag__text">{a.explanation}</blockquote>
           </li>

@@ -24,13 +24,21 @@ export default function SuggestionQueue() {
   const { t, tp } = useT();
   const waited = useWaited(now);
   return (
-    <QueueListPage title={t("queues.suggestions.title")} intro={t("queues.suggestions.intro")} empty={t("queues.suggestions.empty")} page={page}>
+    <QueueListPage
+      title={t("queues.suggestions.title")}
+      intro={t("queues.suggestions.intro")}
+      empty={t("queues.suggestions.empty")}
+      page={page}
+    >
       {(item) => (
         <QueueItem
           key={item.id}
           headingId={`suggestion-${item.id}`}
           href={`/moderation/suggestions/${item.id}`}
-          title={t(item.company.added ? "queues.suggestions.company.item" : "queues.suggestions.item", { name: item.name, company: item.company.name })}
+          title={t(item.company.added ? "queues.suggestions.company.item" : "queues.suggestions.item", {
+            name: item.name,
+            company: item.company.name,
+          })}
           badge={
             <>
               {item.company.added ? <span className="badge badge--warn">{t("queues.suggestions.company.badge")}</span> : null}{" "}
@@ -40,7 +48,9 @@ export default function SuggestionQueue() {
           waiting={t("queues.waitingSince", { age: waited(item.createdAt) })}
         >
           <p className="queue-item__facts muted">
-            {[item.company.added ? item.company.domain : null, item.address, item.postalCode, item.city, item.url].filter(Boolean).join(" · ")}
+            {[item.company.added ? item.company.domain : null, item.address, item.postalCode, item.city, item.url]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
           <p className="muted">
             {t("queues.suggestions.by", { author: item.suggestedBy?.name ?? t("queues.anonymous") })} ·{" "}

@@ -24,7 +24,9 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const locale = localeOfMatches(matches);
   return [
-    { title: `${translate(locale, "queues.suggestions.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}` },
+    {
+      title: `${translate(locale, "queues.suggestions.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}`,
+    },
     { name: "description", content: translate(locale, "queues.suggestions.case.description") },
     { name: "robots", content: "noindex" },
   ];
@@ -35,7 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return decideQueueCase(request, params.id, suggestionDecisionSchema, ({ id, value, ...rest }) => decideSuggestion({ ...rest, subjectId: id, ...value }), "/moderation/suggestions");
+  return decideQueueCase(
+    request,
+    params.id,
+    suggestionDecisionSchema,
+    ({ id, value, ...rest }) => decideSuggestion({ ...rest, subjectId: id, ...value }),
+    "/moderation/suggestions",
+  );
 }
 
 export default function SuggestionCasePage() {
@@ -92,7 +100,8 @@ export default function SuggestionCasePage() {
                   {r.title}
                 </h3>
                 <p>
-                  <Stars value={r.stars} /> <span className="muted">{`${r.authorName ?? t("queues.anonymous")} · ${date(r.createdAt, "medium")}`}</span>
+                  <Stars value={r.stars} />{" "}
+                  <span className="muted">{`${r.authorName ?? t("queues.anonymous")} · ${date(r.createdAt, "medium")}`}</span>
                 </p>
                 <pre className="case-text" lang={r.language}>
                   {r.body}
@@ -123,7 +132,13 @@ export default function SuggestionCasePage() {
             version={view.version}
             lastResult={answer?.result}
             refusal={view.refusal ? t(`queues.refusal.${view.refusal}`) : null}
-            nothing={pending ? null : t("queues.caseDecided", { status: t(view.state === "active" ? "queues.logged.subject_accept" : "queues.logged.subject_refuse") })}
+            nothing={
+              pending
+                ? null
+                : t("queues.caseDecided", {
+                    status: t(view.state === "active" ? "queues.logged.subject_accept" : "queues.logged.subject_refuse"),
+                  })
+            }
             choices={
               view.addedCompany
                 ? [

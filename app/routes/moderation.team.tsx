@@ -146,7 +146,8 @@ export default function TeamPage() {
             {log.map((entry) => (
               <li key={entry.id}>
                 <time dateTime={new Date(entry.createdAt).toISOString()}>{date(entry.createdAt)}</time> —{" "}
-                {t(`team.log.${entry.decision}`, { actor: entry.actorName ?? "—", user: `${entry.userName} <${entry.userEmail}>` })} — {entry.statement}
+                {t(`team.log.${entry.decision}`, { actor: entry.actorName ?? "—", user: `${entry.userName} <${entry.userEmail}>` })} —{" "}
+                {entry.statement}
               </li>
             ))}
           </ul>

@@ -22,7 +22,9 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const locale = localeOfMatches(matches);
   return [
-    { title: `${translate(locale, "queues.users.title", { name: data?.case.user.displayName ?? "—" })} — ${translate(locale, "site.name")}` },
+    {
+      title: `${translate(locale, "queues.users.title", { name: data?.case.user.displayName ?? "—" })} — ${translate(locale, "site.name")}`,
+    },
     { name: "description", content: translate(locale, "queues.users.description") },
     { name: "robots", content: "noindex" },
   ];
@@ -33,7 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return decideQueueCase(request, params.id, userDecisionSchema, ({ id, value, ...rest }) => decideUser({ ...rest, userId: id, ...value }), (id) => `/moderation/users/${id}`);
+  return decideQueueCase(
+    request,
+    params.id,
+    userDecisionSchema,
+    ({ id, value, ...rest }) => decideUser({ ...rest, userId: id, ...value }),
+    (id) => `/moderation/users/${id}`,
+  );
 }
 
 const CHOICES: Record<"suspend" | "reinstate", DecisionChoice> = {

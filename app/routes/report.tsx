@@ -68,7 +68,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Done = { done: true; flagId: number | null; reviewId: number; target: ReportTarget; title: string; company: string; email: string; at: number };
+type Done = {
+  done: true;
+  flagId: number | null;
+  reviewId: number;
+  target: ReportTarget;
+  title: string;
+  company: string;
+  email: string;
+  at: number;
+};
 type Failed = { done?: false; result: SubmissionResult<string[]>; minutes?: number; until?: number };
 type ActionData = Done | Failed;
 
@@ -175,7 +184,13 @@ export default function ReportPage() {
           name={fields.explanation.name}
         />
         {signedIn ? <p className="field__hint">{t("report.signedInHint")}</p> : null}
-        <ConformField label={t("report.name")} field={fields.name} autoComplete="name" maxLength={REPORT_NAME_MAX_LENGTH} vars={reportNameVars(vars)} />
+        <ConformField
+          label={t("report.name")}
+          field={fields.name}
+          autoComplete="name"
+          maxLength={REPORT_NAME_MAX_LENGTH}
+          vars={reportNameVars(vars)}
+        />
         <ConformField
           label={t("report.email")}
           field={fields.email}
@@ -208,7 +223,9 @@ function ReportReceived({ receipt }: { receipt: Receipt }) {
     <div className="page page--narrow report-page">
       <h1>{t("report.done.title")}</h1>
       <div className="card" role="status">
-        <p>{t("report.done.body", { id: receipt.flagId != null ? String(receipt.flagId) : "—", what, date: formatDate(locale, receipt.at) })}</p>
+        <p>
+          {t("report.done.body", { id: receipt.flagId != null ? String(receipt.flagId) : "—", what, date: formatDate(locale, receipt.at) })}
+        </p>
         <p>{t("report.done.mail", { email: receipt.email })}</p>
       </div>
       <ul className="report-page__next">

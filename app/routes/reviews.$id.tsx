@@ -57,7 +57,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     review.status === "removed"
       ? `${translate(locale, "review.role")} — ${review.company.name}`
       : `${review.title} — ${translate(locale, "review.by", { name: review.author?.displayName ?? translate(locale, "review.anonymous") })} — ${review.company.name}`;
-  const description = review.bodyHtml.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 160);
+  const description = review.bodyHtml
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 160);
   return seoMeta({
     title,
     description: description || translate(locale, "site.description"),
@@ -66,7 +70,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     type: "article",
     jsonLd:
       review.status === "published"
-        ? { "@context": "https://schema.org", ...reviewJsonLd(review), itemReviewed: { "@type": "Organization", name: review.company.name } }
+        ? {
+            "@context": "https://schema.org",
+            ...reviewJsonLd(review),
+            itemReviewed: { "@type": "Organization", name: review.company.name },
+          }
         : undefined,
   });
 };

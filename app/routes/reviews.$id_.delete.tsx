@@ -32,7 +32,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const result = deleteReview({ actor: { id: user.id, role: user.role }, reviewId: reviewId(params.id) });
   if (result.ok) {
-    return redirect(`/companies/${reviewCompanySlug(result.reviewId)}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.reviewDeleted") } });
+    return redirect(`/companies/${reviewCompanySlug(result.reviewId)}`, {
+      headers: { "Set-Cookie": await flashCookie(request, "flash.reviewDeleted") },
+    });
   }
   throw new Response(result.kind === "forbidden" ? "Forbidden" : "Not found", { status: result.kind === "forbidden" ? 403 : 404 });
 }

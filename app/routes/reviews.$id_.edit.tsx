@@ -1,11 +1,5 @@
 // Edit one's own review: the same form, the photos it has, every earlier version below.
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
@@ -45,7 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     review.status === "held" && review.heldCheck && review.heldCheck in CHECKS
       ? translate(locale, CHECKS[review.heldCheck as keyof typeof CHECKS].message)
       : null;
-  const revisions = listRevisions(review.id).map((r) => ({ id: r.id, stars: r.stars, title: r.title, body: r.body, createdAt: r.createdAt }));
+  const revisions = listRevisions(review.id).map((r) => ({
+    id: r.id,
+    stars: r.stars,
+    title: r.title,
+    body: r.body,
+    createdAt: r.createdAt,
+  }));
   return { review, heldMessage, revisions, ...dateLimits() };
 }
 
@@ -54,7 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const form = await readReviewForm(request, user.id, { existingPhotoIds: review.photos.map((p) => p.id) });
   const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, formErrors?: MessageKey[]) => refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
+  const answer = (status: number, formErrors?: MessageKey[]) =>
+    refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
   if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
   if (form.intent === "preview") return answer(200);
   if (form.hasErrors || !form.input) return answer(400);

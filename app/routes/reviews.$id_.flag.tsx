@@ -66,7 +66,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.kind === "not_found") throw notFound();
   if (result.kind === "suspended") return refuse(submission, { formErrors: ["flag.suspended"] }, 409, { until: result.until });
   const message: MessageKey =
-    result.kind === "already" ? "flag.already" : result.kind === "own_review" ? "flag.own" : result.kind === "rate_limited" ? "flag.rateLimited" : "flag.notAllowed";
+    result.kind === "already"
+      ? "flag.already"
+      : result.kind === "own_review"
+        ? "flag.own"
+        : result.kind === "rate_limited"
+          ? "flag.rateLimited"
+          : "flag.notAllowed";
   return refuse(submission, { formErrors: [message] }, result.kind === "rate_limited" ? 429 : 409);
 }
 

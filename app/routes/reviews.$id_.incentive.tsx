@@ -35,7 +35,12 @@ const refusal: AuthorNoteSave["refusal"] = (kind) => (kind === "rate_limited" ? 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, review } = ownReview(request, params.id, reviewOf);
-  return saveAuthorNote(request, user, review.id, { schema: note.schema, save: reportIncentive, flash: "flash.incentiveReported", refusal });
+  return saveAuthorNote(request, user, review.id, {
+    schema: note.schema,
+    save: reportIncentive,
+    flash: "flash.incentiveReported",
+    refusal,
+  });
 }
 
 export default function IncentivePage() {

@@ -13,7 +13,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const resolved = form.get("resolved") === "1";
     const result = setResolved({ actor, reviewId, resolved });
     if (result.ok) {
-      return redirect(`/reviews/${reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, resolved ? "flash.resolved" : "flash.unresolved") } });
+      return redirect(`/reviews/${reviewId}`, {
+        headers: { "Set-Cookie": await flashCookie(request, resolved ? "flash.resolved" : "flash.unresolved") },
+      });
     }
     if (result.kind === "forbidden") throw forbidden();
     if (result.kind === "not_found") throw notFound();

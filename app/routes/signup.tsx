@@ -116,9 +116,7 @@ export default function SignupPage() {
       </Form>
       <p className="auth-page__switch">
         {t("signup.haveAccount")}{" "}
-        <Link to={redirectTo !== "/" ? `/login?${new URLSearchParams({ redirectTo })}` : "/login"}>
-          {t("signup.loginLink")}
-        </Link>
+        <Link to={redirectTo !== "/" ? `/login?${new URLSearchParams({ redirectTo })}` : "/login"}>{t("signup.loginLink")}</Link>
       </p>
     </div>
   );

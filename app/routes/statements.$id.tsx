@@ -10,14 +10,7 @@
 // typed when the action answers with an error.
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AppealSection } from "~/components/AppealForm";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -67,13 +60,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const submission = parseWithZod(form, { schema: appealSchema });
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
-  const outcome = fileAppeal({ viewer: user, decisionId: id, explanation: submission.value.explanation, origin: requestSiteOrigin(request) });
+  const outcome = fileAppeal({
+    viewer: user,
+    decisionId: id,
+    explanation: submission.value.explanation,
+    origin: requestSiteOrigin(request),
+  });
   if (outcome.ok) {
     return redirect(`/statements/${id}#appeal`, { headers: { "Set-Cookie": await flashCookie(request, "flash.appealSent") } });
   }
   if (outcome.kind === "not_found") throw notFound();
   const refused = outcome.kind === "not_entitled" || outcome.kind === "final" || outcome.kind === "not_appealable";
-  return data<ActionData>({ result: submission.reply({ formErrors: [APPEAL_REFUSAL_KEYS[outcome.kind]] }) }, { status: refused ? 403 : 409 });
+  return data<ActionData>(
+    { result: submission.reply({ formErrors: [APPEAL_REFUSAL_KEYS[outcome.kind]] }) },
+    { status: refused ? 403 : 409 },
+  );
 }
 
 export default function StatementPage() {
@@ -128,7 +129,14 @@ export default function StatementPage() {
           ) : null}
         </section>
       </article>
-      {appeal ? <AppealSection right={appeal} decidedAt={statement.decidedAt} lastResult={answer?.result} outcomePath={(id) => `/statements/${id}`} /> : null}
+      {appeal ? (
+        <AppealSection
+          right={appeal}
+          decidedAt={statement.decidedAt}
+          lastResult={answer?.result}
+          outcomePath={(id) => `/statements/${id}`}
+        />
+      ) : null}
     </div>
   );
 }

@@ -54,9 +54,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!right || right.kind === "not_entitled") throw forbidden("This decision cannot be appealed by you.");
   const submission = parseWithZod(await readForm(request), { schema: appealSchema });
   if (submission.status !== "success") return refuse(submission);
-  const outcome = fileDecisionAppeal({ viewer: reader.viewer, decisionId: id, explanation: submission.value.explanation, origin: requestSiteOrigin(request) });
+  const outcome = fileDecisionAppeal({
+    viewer: reader.viewer,
+    decisionId: id,
+    explanation: submission.value.explanation,
+    origin: requestSiteOrigin(request),
+  });
   if (outcome.ok) {
-    return redirect(`${pageLinks(reader, id, page).self}#appeal`, { headers: { "Set-Cookie": await flashCookie(request, "flash.appealSent") } });
+    return redirect(`${pageLinks(reader, id, page).self}#appeal`, {
+      headers: { "Set-Cookie": await flashCookie(request, "flash.appealSent") },
+    });
   }
   if (outcome.kind === "not_found") throw notFound();
   return refuse(submission, { formErrors: [APPEAL_REFUSAL_KEYS[outcome.kind]] }, outcome.kind === "not_entitled" ? 403 : 409);
@@ -68,7 +75,9 @@ export default function QueueStatementPage() {
   const { t, locale, date } = useT();
   const intro = t("queues.statement.intro", { id: String(page.statement.decisionId), date: date(page.statement.decidedAt) });
   if (page.kind === "outcome") {
-    return <StatementOfReasons text={decisionAppealOutcomeText(locale, page.statement)} intro={intro} rulesLabel={t("queues.statement.rules")} />;
+    return (
+      <StatementOfReasons text={decisionAppealOutcomeText(locale, page.statement)} intro={intro} rulesLabel={t("queues.statement.rules")} />
+    );
   }
   const right = page.right;
   return (

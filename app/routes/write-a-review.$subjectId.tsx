@@ -1,11 +1,5 @@
 // The review form for one subject (store, website, product, service).
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
@@ -52,7 +46,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const subject = subjectOr404(params);
   const form = await readReviewForm(request, user.id);
   const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, formErrors?: MessageKey[]) => refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
+  const answer = (status: number, formErrors?: MessageKey[]) =>
+    refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
   if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
   if (form.intent === "preview") return answer(200);
   if (form.hasErrors || !form.input) return answer(400);
@@ -69,14 +64,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (result.ok) return redirectToWritten(request, result.reviewId, result.status);
   const discardUploads = () =>
-    discardPendingUploads(user.id, [...form.photos, ...(form.proof ? [form.proof] : [])].map((p) => p.storageKey));
+    discardPendingUploads(
+      user.id,
+      [...form.photos, ...(form.proof ? [form.proof] : [])].map((p) => p.storageKey),
+    );
   switch (result.kind) {
     case "resubmitted":
       await discardUploads();
       return redirectToWritten(request, result.reviewId, result.status);
     case "existing":
       await discardUploads();
-      return redirect(`/reviews/${result.reviewId}/edit`, { headers: { "Set-Cookie": await flashCookie(request, "flash.alreadyReviewed") } });
+      return redirect(`/reviews/${result.reviewId}/edit`, {
+        headers: { "Set-Cookie": await flashCookie(request, "flash.alreadyReviewed") },
+      });
     case "refused":
       return answer(422, [result.check.message as MessageKey]);
     case "too_many_photos":
@@ -107,12 +107,7 @@ export default function WriteReviewPage() {
         {t("reviewForm.ofCompany", { kind: t(`subjectKind.${subject.kind}` as MessageKey), company: subject.company.name })}
         {subject.city ? ` · ${subject.city}` : ""}
       </p>
-      <ReviewForm
-        mode="new"
-        answer={answer}
-        minDate={minDate}
-        maxDate={maxDate}
-      />
+      <ReviewForm mode="new" answer={answer} minDate={minDate} maxDate={maxDate} />
     </div>
   );
 }

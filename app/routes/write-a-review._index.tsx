@@ -43,7 +43,10 @@ function CompanyTargets({ company, headingLevel }: { company: TargetCompany; hea
         <ul className="target__subjects">
           {company.subjects.map((s) => (
             <li key={s.id}>
-              <Link to={`/write-a-review/${s.id}`} aria-label={`${t("writeReview.review")} : ${s.name}`.replace(/ :/, locale === "fr" ? "\u202F:" : ":")}>
+              <Link
+                to={`/write-a-review/${s.id}`}
+                aria-label={`${t("writeReview.review")} : ${s.name}`.replace(/ :/, locale === "fr" ? "\u202F:" : ":")}
+              >
                 {s.name}
               </Link>{" "}
               <span className="muted">

@@ -4,14 +4,7 @@
 // (app/models/company-suggestions.server.ts). A company that is already there is not added
 // twice: the answer links to it and keeps everything typed, photos included.
 // (This file's static segment wins over write-a-review.$subjectId.)
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AddCompanyFields, type ExistingCompanyView } from "~/components/AddCompanyFields";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -53,8 +46,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(request);
   const form = await readReviewForm(request, user.id, { extra: FORM });
   const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, refusal: { formErrors?: MessageKey[]; fieldErrors?: Record<string, MessageKey[]> } = {}, existing?: ExistingCompanyView) =>
-    refuse(form.submission, { formErrors: refusal.formErrors, fieldErrors: { ...form.fileErrors, ...refusal.fieldErrors } }, status, { ...kept, existing: existing ?? null });
+  const answer = (
+    status: number,
+    refusal: { formErrors?: MessageKey[]; fieldErrors?: Record<string, MessageKey[]> } = {},
+    existing?: ExistingCompanyView,
+  ) =>
+    refuse(form.submission, { formErrors: refusal.formErrors, fieldErrors: { ...form.fileErrors, ...refusal.fieldErrors } }, status, {
+      ...kept,
+      existing: existing ?? null,
+    });
   if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, { ...kept, existing: null });
   if (form.intent === "preview") return answer(200);
   if (form.hasErrors || !form.input || !form.extra) return answer(400);
@@ -80,13 +80,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "rate_limited":
       return data(
-        { ...kept, existing: null, result: replyTo(form.submission, { formErrors: ["addCompany.error.tooMany"] }), vars: { minutes: retryMinutes(result.retryAfter) } },
+        {
+          ...kept,
+          existing: null,
+          result: replyTo(form.submission, { formErrors: ["addCompany.error.tooMany"] }),
+          vars: { minutes: retryMinutes(result.retryAfter) },
+        },
         { status: 429, headers: { "Retry-After": String(result.retryAfter) } },
       );
     case "unknown_category":
       return answer(400, { fieldErrors: { category: ["companies.error.category"] } });
     case "website":
-      return answer(400, { fieldErrors: { website: [result.problem === "free_mail" ? "addCompany.error.freeMail" : "companies.error.website"] } });
+      return answer(400, {
+        fieldErrors: { website: [result.problem === "free_mail" ? "addCompany.error.freeMail" : "companies.error.website"] },
+      });
     case "refused":
       return answer(422, { formErrors: [result.check.message as MessageKey] });
     case "too_many_photos":

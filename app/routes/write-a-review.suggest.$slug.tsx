@@ -1,13 +1,7 @@
 // Review something the site does not list yet: the reviewer suggests a store, website,
 // product or service of a company; it waits (pending) with the review until a moderator
 // accepts it.
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SUBJECT_KINDS } from "#db/enums";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -51,7 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const company = companyOr404(params.slug);
   const form = await readReviewForm(request, user.id, { withSuggestion: true });
   const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, formErrors?: MessageKey[]) => refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
+  const answer = (status: number, formErrors?: MessageKey[]) =>
+    refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
   if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
   if (form.intent === "preview") return answer(200);
   if (form.hasErrors || !form.input || !form.suggestion) return answer(400);

@@ -27,7 +27,8 @@ export interface AspectSource {
 export const GENERIC_ASPECTS: AspectSource[] = [
   // ── In a store ──
   {
-    id: "welcome", t: ["store"],
+    id: "welcome",
+    t: ["store"],
     l: ["l'accueil", "the welcome"],
     p: [
       "L'accueil a été vraiment chaleureux, on se sent attendu{e}. || {staff}, à l'accueil, a pris le temps de répondre à toutes mes questions avec le sourire. || Personnel souriant et disponible, ça change de certaines enseignes.",
@@ -41,7 +42,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Accueil désagréable || Personnel peu aimable || Quel accueil…", "Unfriendly staff || A cold welcome || Rude staff"],
   },
   {
-    id: "advice", t: ["store"],
+    id: "advice",
+    t: ["store"],
     l: ["la qualité des conseils", "the advice you received"],
     p: [
       "{staff} m'a très bien conseillé{e}, sans chercher à me vendre le plus cher. || Les conseils étaient précis et honnêtes : on m'a même déconseillé une option inutile pour moi.",
@@ -55,7 +57,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Aucun conseil || Mal conseillé{e}", "No help at all || Poor advice"],
   },
   {
-    id: "queue", t: ["store"],
+    id: "queue",
+    t: ["store"],
     l: ["l'attente en caisse", "the queue at the tills"],
     p: [
       "Pas d'attente en caisse, même un samedi après-midi. || Les caisses automatiques font gagner un temps fou et quelqu'un est toujours là pour aider.",
@@ -69,7 +72,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Attente interminable en caisse || Une seule caisse ouverte", "Endless queues || One till open, seriously?"],
   },
   {
-    id: "tidy", t: ["store"],
+    id: "tidy",
+    t: ["store"],
     l: ["la tenue du magasin", "how the shop was kept"],
     p: [
       "Magasin propre, bien rangé, on trouve tout facilement. || Les rayons sont clairs et bien tenus, c'est agréable de flâner.",
@@ -83,7 +87,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Magasin mal tenu || Rayons en désordre", "Messy shop || Untidy and half empty"],
   },
   {
-    id: "stock", t: ["store", "online"],
+    id: "stock",
+    t: ["store", "online"],
     l: ["la disponibilité des articles", "stock availability"],
     p: [
       "Tout ce que je cherchais était disponible, y compris en grande taille. || Le produit indiqué en stock sur le site m'attendait bien en magasin.",
@@ -98,7 +103,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
   },
   // ── Online ──
   {
-    id: "site", t: ["online"],
+    id: "site",
+    t: ["online"],
     l: ["l'utilisation du site", "the website"],
     p: [
       "Le site est clair, la commande se fait en trois clics. || Site rapide, filtres efficaces et paiement sans accroc.",
@@ -112,7 +118,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Site pénible || Paiement impossible", "Frustrating website || Checkout nightmare"],
   },
   {
-    id: "delivery", t: ["online", "product"],
+    id: "delivery",
+    t: ["online", "product"],
     l: ["le délai de livraison", "the delivery time"],
     p: [
       "Livré en {n} jours, avant même la date annoncée. || Colis arrivé le lendemain de la commande, le livreur a même appelé avant de passer.",
@@ -126,7 +133,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Livraison catastrophique || Colis jamais arrivé", "Delivery disaster || Parcel never arrived"],
   },
   {
-    id: "packaging", t: ["online", "product"],
+    id: "packaging",
+    t: ["online", "product"],
     l: ["l'emballage", "the packaging"],
     p: [
       "Emballage soigné, sans plastique superflu. || Tout était bien protégé, rien de cassé malgré la fragilité des articles.",
@@ -140,7 +148,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Reçu abîmé || Emballage bâclé", "Arrived damaged || Sloppy packaging"],
   },
   {
-    id: "tracking", t: ["online"],
+    id: "tracking",
+    t: ["online"],
     l: ["le suivi de commande", "order tracking"],
     p: [
       "Suivi de commande précis, avec un SMS à chaque étape. || J'ai su à tout moment où en était mon colis.",
@@ -154,7 +163,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Aucun suivi || Colis introuvable", "No tracking || Parcel lost in limbo"],
   },
   {
-    id: "support", t: ["online", "service"],
+    id: "support",
+    t: ["online", "service"],
     l: ["le service client", "customer service"],
     p: [
       "Le service client a répondu à mon e-mail en moins de deux heures, avec une vraie solution. || Petit souci sur la commande, réglé en un échange avec {staff} du service client.",
@@ -168,7 +178,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Service client aux abonnés absents || SAV injoignable", "Customer service nowhere to be found || Useless support"],
   },
   {
-    id: "refund", t: ["online", "product"],
+    id: "refund",
+    t: ["online", "product"],
     l: ["le remboursement", "the refund"],
     p: [
       "Remboursement reçu trois jours après le retour du colis, sans discussion. || Produit défectueux remplacé immédiatement, sans avoir à me justifier.",
@@ -183,7 +194,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
   },
   // ── On the phone ──
   {
-    id: "hotline", t: ["phone"],
+    id: "hotline",
+    t: ["phone"],
     l: ["l'attente au téléphone", "the wait on the phone"],
     p: [
       "Quelqu'un a décroché en moins de deux minutes, sans serveur vocal interminable. || Rappelé{e} à l'heure exacte du créneau que j'avais choisi.",
@@ -197,7 +209,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Injoignable || Des heures au téléphone", "Impossible to reach || Hours on hold"],
   },
   {
-    id: "agent", t: ["phone"],
+    id: "agent",
+    t: ["phone"],
     l: ["l'échange avec votre interlocuteur", "the adviser you spoke to"],
     p: [
       "{staff} a compris mon problème tout de suite et l'a réglé pendant l'appel. || Interlocuteur compétent, patient et qui connaît son métier.",
@@ -212,7 +225,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
   },
   // ── Products ──
   {
-    id: "quality", t: ["product"],
+    id: "quality",
+    t: ["product"],
     l: ["la qualité du produit", "the product's quality"],
     p: [
       "Finitions soignées, matériaux solides : on sent la qualité. || Utilisé tous les jours depuis l'achat, toujours comme neuf.",
@@ -226,7 +240,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Qualité décevante || Cassé trop vite", "Poor quality || Broke far too soon"],
   },
   {
-    id: "conformity", t: ["product"],
+    id: "conformity",
+    t: ["product"],
     l: ["la conformité à la description", "how the product matched its description"],
     p: [
       "Exactement comme sur les photos, les dimensions sont justes. || Conforme à la description, aucune mauvaise surprise au déballage.",
@@ -240,7 +255,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Pas conforme || Rien à voir avec les photos", "Not as described || Nothing like the photos"],
   },
   {
-    id: "value", t: ["product", "service", "store"],
+    id: "value",
+    t: ["product", "service", "store"],
     l: ["le rapport qualité-prix", "value for money"],
     p: [
       "Pour ce prix-là, difficile de trouver mieux. || Un peu plus cher qu'ailleurs, mais la différence se voit et se sent.",
@@ -255,7 +271,9 @@ export const GENERIC_ASPECTS: AspectSource[] = [
   },
   // ── Services ──
   {
-    id: "punctual", t: ["service"], s: "installation|entretien|pose|ménage|garde|jardin|plomberie|déménagement|travaux|aide|révision|pneus|contrôle|carrosserie|soin|coupe|livraison|retouches|découpe|cleaning|childcare|gardening|plumbing|removal|jobs|care|fitting|service$|delivery|repair",
+    id: "punctual",
+    t: ["service"],
+    s: "installation|entretien|pose|ménage|garde|jardin|plomberie|déménagement|travaux|aide|révision|pneus|contrôle|carrosserie|soin|coupe|livraison|retouches|découpe|cleaning|childcare|gardening|plumbing|removal|jobs|care|fitting|service$|delivery|repair",
     l: ["la ponctualité", "punctuality"],
     p: [
       "Arrivés à l'heure pile, et j'avais été prévenu{e} par SMS la veille. || Intervention au créneau prévu, sans avoir à relancer.",
@@ -269,7 +287,9 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Rendez-vous non honoré || Aucune ponctualité", "No-show || Never on time"],
   },
   {
-    id: "workmanship", t: ["service"], s: "installation|entretien|pose|ménage|garde|jardin|plomberie|déménagement|travaux|aide|révision|pneus|contrôle|carrosserie|soin|coupe|retouches|découpe|cleaning|childcare|gardening|plumbing|removal|jobs|care|fitting|bodywork|alterations|facial|cut",
+    id: "workmanship",
+    t: ["service"],
+    s: "installation|entretien|pose|ménage|garde|jardin|plomberie|déménagement|travaux|aide|révision|pneus|contrôle|carrosserie|soin|coupe|retouches|découpe|cleaning|childcare|gardening|plumbing|removal|jobs|care|fitting|bodywork|alterations|facial|cut",
     l: ["la qualité de la prestation", "the quality of the work"],
     p: [
       "Travail soigné, chantier laissé propre. || Prestation impeccable, on voit que les équipes sont formées.",
@@ -283,7 +303,8 @@ export const GENERIC_ASPECTS: AspectSource[] = [
     tn: ["Travail bâclé || Prestation à moitié faite", "Botched job || Half-done work"],
   },
   {
-    id: "billing", t: ["service", "phone"],
+    id: "billing",
+    t: ["service", "phone"],
     l: ["la facturation", "billing"],
     p: [
       "Facture claire, conforme au devis, sans frais cachés. || Prix annoncé, prix payé : rien à ajouter.",
@@ -309,7 +330,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["quality", "conformity"],
     aspects: [
       {
-        id: "fresh", t: ["store", "online"],
+        id: "fresh",
+        t: ["store", "online"],
         l: ["la fraîcheur des produits", "the freshness of the produce"],
         p: [
           "Les fruits et légumes sont superbes, on sent qu'ils viennent de producteurs du coin. || Rayon boucherie excellent, la viande est tendre et bien présentée.",
@@ -323,7 +345,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Produits périmés en rayon || Fraîcheur douteuse", "Out-of-date food on the shelves || Not fresh at all"],
       },
       {
-        id: "taste", t: ["product"],
+        id: "taste",
+        t: ["product"],
         l: ["le goût de nos produits", "how our products taste"],
         p: [
           "Vraiment bon, on sent la différence avec les produits industriels. || Goût authentique et composition courte, je rachète chaque semaine.",
@@ -337,7 +360,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Aucun goût || Moisi avant la date", "Tasteless || Mouldy before its date"],
       },
       {
-        id: "drive", t: ["online", "service"], s: "drive|livraison|collect|delivery",
+        id: "drive",
+        t: ["online", "service"],
+        s: "drive|livraison|collect|delivery",
         l: ["le drive", "the click-and-collect service"],
         p: [
           "Commande prête à l'heure, chargée dans le coffre en deux minutes. || Le drive est vraiment pratique, et les produits de remplacement sont bien choisis.",
@@ -351,7 +376,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Drive à revoir || Produits manquants", "Click-and-collect mess || Missing items"],
       },
       {
-        id: "promos", t: ["store"],
+        id: "promos",
+        t: ["store"],
         l: ["les promotions", "the special offers"],
         p: [
           "Les promotions sont réelles et la carte de fidélité rapporte vraiment. || Prix très corrects sur les produits de la marque du magasin.",
@@ -370,7 +396,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["queue", "tidy", "stock", "packaging", "delivery", "tracking", "advice", "refund", "punctual", "workmanship"],
     aspects: [
       {
-        id: "adviser", t: ["store", "phone", "service"],
+        id: "adviser",
+        t: ["store", "phone", "service"],
         l: ["le suivi par votre conseiller", "how your adviser followed your file"],
         p: [
           "{staff}, qui suit mon dossier, connaît ma situation et rappelle toujours quand c'est promis. || Rendez-vous obtenu dans la semaine, conseiller disponible et pédagogue.",
@@ -384,7 +411,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Conseiller injoignable || Aucun suivi", "Adviser never available || No follow-up"],
       },
       {
-        id: "fees", t: ["service", "online"], s: "compte|carte|livret|account|card",
+        id: "fees",
+        t: ["service", "online"],
+        s: "compte|carte|livret|account|card",
         l: ["les frais bancaires", "bank charges"],
         p: [
           "Pas de frais de tenue de compte et une carte gratuite, rien à redire. || Tarifs clairs et nettement inférieurs à ceux de mon ancienne banque.",
@@ -398,7 +427,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Frais abusifs || Des frais partout", "Excessive charges || Fees everywhere"],
       },
       {
-        id: "app", t: ["online", "service"],
+        id: "app",
+        t: ["online", "service"],
         l: ["l'application", "the app"],
         p: [
           "L'application est rapide, les virements instantanés fonctionnent vraiment. || Tout se fait depuis l'appli, même opposer la carte un dimanche soir.",
@@ -412,7 +442,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Appli instable || Application inutilisable", "Unreliable app || Unusable app"],
       },
       {
-        id: "claim", t: ["service", "phone"], s: "assurance|insurance|complémentaire",
+        id: "claim",
+        t: ["service", "phone"],
+        s: "assurance|insurance|complémentaire",
         l: ["la gestion de votre sinistre", "how your claim was handled"],
         p: [
           "Dégât des eaux déclaré un lundi, expert passé le jeudi, indemnisé{e} en trois semaines. || Sinistre auto pris en charge sans discussion, véhicule de prêt fourni.",
@@ -431,7 +463,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["queue", "tidy"],
     aspects: [
       {
-        id: "coverage", t: ["service", "product"], s: "forfait|box|fibre|smartphone|répéteur|plan|broadband",
+        id: "coverage",
+        t: ["service", "product"],
+        s: "forfait|box|fibre|smartphone|répéteur|plan|broadband",
         l: ["la couverture réseau", "network coverage"],
         p: [
           "Réseau 5G stable même dans mon village, aucun appel coupé. || Débit constant en fibre, même le soir quand tout le monde est connecté.",
@@ -445,7 +479,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Zéro réseau || Coupures à répétition", "No signal || Constant outages"],
       },
       {
-        id: "install", t: ["service", "phone"], s: "fibre|box",
+        id: "install",
+        t: ["service", "phone"],
+        s: "fibre|box",
         l: ["l'installation de la fibre", "the fibre installation"],
         p: [
           "Le technicien a tiré la fibre proprement et tout fonctionnait en une heure. || Installation faite moins de dix jours après la souscription.",
@@ -459,7 +495,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Installation ratée || Toujours pas de fibre", "Failed installation || Still no fibre"],
       },
       {
-        id: "cancel", t: ["service", "phone"], s: "forfait|service client|plan|customer",
+        id: "cancel",
+        t: ["service", "phone"],
+        s: "forfait|service client|plan|customer",
         l: ["la résiliation", "cancelling the contract"],
         p: [
           "Résiliation faite en ligne en cinq minutes, sans appel de rétention insistant. || Portabilité du numéro réglée en deux jours.",
@@ -478,7 +516,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["welcome", "queue", "tidy"],
     aspects: [
       {
-        id: "choice", t: ["online", "product"],
+        id: "choice",
+        t: ["online", "product"],
         l: ["le choix proposé", "the range on offer"],
         p: [
           "Un choix énorme et des fiches produits détaillées, avec de vrais avis. || J'ai trouvé une pièce introuvable ailleurs, à un prix correct.",
@@ -492,7 +531,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Catalogue fouillis || Articles indisponibles", "Messy catalogue || Items never available"],
       },
       {
-        id: "returns", t: ["online", "product"],
+        id: "returns",
+        t: ["online", "product"],
         l: ["la procédure de retour", "the returns process"],
         p: [
           "Étiquette de retour gratuite, dépôt en point relais, remboursé{e} sous une semaine. || Le retour s'est fait depuis mon compte, sans justification.",
@@ -506,7 +546,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Retour refusé || Retours payants", "Return refused || Paid returns"],
       },
       {
-        id: "sellers", t: ["online"],
+        id: "sellers",
+        t: ["online"],
         l: ["les vendeurs partenaires", "third-party sellers"],
         p: [
           "Même commandé chez un vendeur partenaire, tout est arrivé dans les délais. || Les vendeurs tiers sont bien notés et la plateforme garantit la commande.",
@@ -525,7 +566,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["queue", "tidy", "stock", "packaging", "tracking", "delivery", "refund"],
     aspects: [
       {
-        id: "hotel", t: ["service", "online"], s: "séjour|week-end|circuit|croisière|stay|weekend|tour|cruise",
+        id: "hotel",
+        t: ["service", "online"],
+        s: "séjour|week-end|circuit|croisière|stay|weekend|tour|cruise",
         l: ["l'hébergement", "the accommodation"],
         p: [
           "Hôtel conforme au descriptif, chambre avec vue sur la mer comme promis. || Logement propre, bien situé, et un petit-déjeuner copieux.",
@@ -533,13 +576,15 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         ],
         n: [
           "L'hôtel « 4 étoiles » était en travaux, avec un marteau-piqueur dès 7 h. || Chambre sur le parking au lieu de la vue mer payée en supplément.",
-          "The \"4-star\" hotel was a building site with a jackhammer from 7 am. || Car-park view instead of the sea view we paid extra for.",
+          'The "4-star" hotel was a building site with a jackhammer from 7 am. || Car-park view instead of the sea view we paid extra for.',
         ],
         tp: ["Hôtel magnifique || Séjour de rêve", "Beautiful hotel || Dream stay"],
         tn: ["Hôtel pas conforme || Vacances gâchées", "Hotel not as described || Holiday ruined"],
       },
       {
-        id: "flights", t: ["service", "online"], s: "séjour|week-end|circuit|stay|weekend|tour",
+        id: "flights",
+        t: ["service", "online"],
+        s: "séjour|week-end|circuit|stay|weekend|tour",
         l: ["les vols et transferts", "flights and transfers"],
         p: [
           "Transferts aéroport ponctuels et vols aux horaires annoncés. || Quand notre vol a été décalé, l'agence nous a prévenus et tout réorganisé.",
@@ -553,7 +598,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Vol modifié sans prévenir || Transfert fantôme", "Flight changed without warning || No transfer"],
       },
       {
-        id: "cancellation", t: ["service", "phone", "online"],
+        id: "cancellation",
+        t: ["service", "phone", "online"],
         l: ["l'annulation et le remboursement du voyage", "the cancellation and refund"],
         p: [
           "Voyage annulé pour raison médicale, remboursé{e} intégralement grâce à l'assurance. || Report des dates accepté sans frais.",
@@ -561,13 +607,15 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         ],
         n: [
           "Voyage annulé par l'agence elle-même et remboursement promis depuis {n} mois. || Un avoir imposé au lieu d'un remboursement, valable un an seulement.",
-          "The agency cancelled the trip itself and the refund has been \"on its way\" for {n} months. || Forced to take a voucher valid for one year instead of a refund.",
+          'The agency cancelled the trip itself and the refund has been "on its way" for {n} months. || Forced to take a voucher valid for one year instead of a refund.',
         ],
         tp: ["Annulation bien gérée || Remboursé{e} sans souci", "Cancellation handled well || Refunded without fuss"],
         tn: ["Remboursement fantôme || Avoir imposé", "Refund never came || Forced voucher"],
       },
       {
-        id: "guide", t: ["service"], s: "circuit|croisière|séjour|tour|cruise|stay",
+        id: "guide",
+        t: ["service"],
+        s: "circuit|croisière|séjour|tour|cruise|stay",
         l: ["l'accompagnement sur place", "the guide and on-site support"],
         p: [
           "Notre guide, {staff}, nous a passionnés du début à la fin et était aux petits soins. || Un correspondant local joignable à toute heure pendant le séjour.",
@@ -586,7 +634,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["queue", "stock", "advice", "quality", "conformity", "tracking", "site", "tidy", "refund", "packaging", "delivery"],
     aspects: [
       {
-        id: "food", t: ["store", "product", "online"],
+        id: "food",
+        t: ["store", "product", "online"],
         l: ["les plats", "the food"],
         p: [
           "Les plats sont copieux, bien assaisonnés et faits maison. || Mention spéciale pour le dessert, une vraie tuerie.",
@@ -600,7 +649,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Plats décevants || Servi tiède", "Disappointing food || Served lukewarm"],
       },
       {
-        id: "waiters", t: ["store"],
+        id: "waiters",
+        t: ["store"],
         l: ["le service en salle", "the table service"],
         p: [
           "Service rapide et attentionné, {staff} nous a parfaitement conseillé le vin. || Les serveurs sont aux petits soins, même en plein coup de feu.",
@@ -614,7 +664,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Service interminable || Serveur désagréable", "Painfully slow service || Rude waiter"],
       },
       {
-        id: "takeaway", t: ["online", "service", "product"], s: "livraison|emporter|delivery|takeaway|burger|formule|menu",
+        id: "takeaway",
+        t: ["online", "service", "product"],
+        s: "livraison|emporter|delivery|takeaway|burger|formule|menu",
         l: ["la livraison de votre commande", "the delivery of your order"],
         p: [
           "Commande livrée chaude en 25 minutes, bien emballée. || Click & collect prêt à l'heure, rien ne manquait.",
@@ -632,7 +684,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
   mode: {
     aspects: [
       {
-        id: "sizing", t: ["store", "online", "product"],
+        id: "sizing",
+        t: ["store", "online", "product"],
         l: ["les tailles", "sizing"],
         p: [
           "Le guide des tailles est fiable, tout m'allait du premier coup. || Belle coupe, et ça taille normalement.",
@@ -646,7 +699,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Tailles fantaisistes || Taille beaucoup trop petit", "Sizing all over the place || Comes up far too small"],
       },
       {
-        id: "fabric", t: ["product", "store"],
+        id: "fabric",
+        t: ["product", "store"],
         l: ["la qualité des tissus", "the fabric quality"],
         p: [
           "Tissu épais et agréable, ça tient après {n} lavages. || Coutures solides, la qualité se voit au premier coup d'œil.",
@@ -660,7 +714,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Bouloche au premier lavage || Qualité en baisse", "Bobbly after one wash || Quality has dropped"],
       },
       {
-        id: "exchange", t: ["store", "online"],
+        id: "exchange",
+        t: ["store", "online"],
         l: ["l'échange", "the exchange"],
         p: [
           "Échange en magasin d'un article commandé en ligne, fait en deux minutes. || Échange de taille accepté même sans le ticket, avec le sourire.",
@@ -678,7 +733,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
   "high-tech": {
     aspects: [
       {
-        id: "aftersales", t: ["service", "phone", "product"],
+        id: "aftersales",
+        t: ["service", "phone", "product"],
         l: ["le service après-vente", "after-sales service"],
         p: [
           "Panne prise en charge par le SAV : appareil réparé et renvoyé en {n} jours. || Le SAV a envoyé un technicien sous 48 h, pièce changée sur place.",
@@ -692,7 +748,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["SAV inexistant || Panne jamais réparée", "Non-existent after-sales || Never repaired"],
       },
       {
-        id: "setup", t: ["service", "store"], s: "livraison|installation|delivery|reprise|take-back",
+        id: "setup",
+        t: ["service", "store"],
+        s: "livraison|installation|delivery|reprise|take-back",
         l: ["la livraison et l'installation", "delivery and installation"],
         p: [
           "Livreurs soigneux : réfrigérateur monté au 4e sans ascenseur et ancien appareil repris. || Installation et mise en service comprises, avec une démonstration.",
@@ -706,7 +764,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Laissé en bas de l'immeuble || Installation ratée", "Left at the kerb || Botched installation"],
       },
       {
-        id: "warranty", t: ["service", "product", "phone"], s: "garantie|warranty|après-vente|after-sales|lave|téléviseur|aspirateur|ordinateur|réfrigérateur|four|enceinte",
+        id: "warranty",
+        t: ["service", "product", "phone"],
+        s: "garantie|warranty|après-vente|after-sales|lave|téléviseur|aspirateur|ordinateur|réfrigérateur|four|enceinte",
         l: ["l'application de la garantie", "the warranty"],
         p: [
           "Garantie appliquée sans discuter, appareil échangé immédiatement. || L'extension de garantie a vraiment servi : remplacement à neuf.",
@@ -714,7 +774,7 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         ],
         n: [
           "On refuse la garantie en parlant de « mauvaise utilisation » sans même ouvrir l'appareil. || Extension de garantie vendue en magasin, introuvable quand on en a besoin.",
-          "Warranty refused for \"misuse\" without even opening the device. || Extended warranty sold in store, nowhere to be found when needed.",
+          'Warranty refused for "misuse" without even opening the device. || Extended warranty sold in store, nowhere to be found when needed.',
         ],
         tp: ["Garantie respectée || Échange immédiat", "Warranty honoured || Instant replacement"],
         tn: ["Garantie refusée || Extension inutile", "Warranty refused || Useless extended warranty"],
@@ -725,7 +785,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["queue", "tidy", "stock", "packaging", "tracking", "delivery", "refund", "advice"],
     aspects: [
       {
-        id: "meter", t: ["service", "online"], s: "offre|tariff",
+        id: "meter",
+        t: ["service", "online"],
+        s: "offre|tariff",
         l: ["le relevé du compteur", "the meter readings"],
         p: [
           "Les relevés du compteur communicant remontent bien et la facture colle à ma consommation. || Suivi de consommation au jour le jour dans l'espace client, très utile.",
@@ -739,7 +801,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Factures estimées || Relevé faux", "Estimated bills || Wrong meter reading"],
       },
       {
-        id: "regul", t: ["service", "phone"], s: "offre|tariff",
+        id: "regul",
+        t: ["service", "phone"],
+        s: "offre|tariff",
         l: ["la régularisation annuelle", "the annual bill adjustment"],
         p: [
           "Mensualités bien calculées, la régularisation de fin d'année était de quelques euros. || Trop-perçu remboursé automatiquement, sans rien demander.",
@@ -753,7 +817,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Régularisation salée || Mensualités doublées", "Huge adjustment bill || Payments doubled"],
       },
       {
-        id: "switch", t: ["service", "online"], s: "offre|tariff",
+        id: "switch",
+        t: ["service", "online"],
+        s: "offre|tariff",
         l: ["le changement de fournisseur", "switching supplier"],
         p: [
           "Changement de fournisseur fait en ligne, sans coupure et sans rien à faire de mon côté. || Souscription en dix minutes, l'offre verte est clairement expliquée.",
@@ -767,7 +833,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Démarchage trompeur || Double facturation", "Misleading doorstep selling || Double billing"],
       },
       {
-        id: "solar", t: ["service"], s: "solaire|solar",
+        id: "solar",
+        t: ["service"],
+        s: "solaire|solar",
         l: ["l'installation des panneaux", "the solar installation"],
         p: [
           "Panneaux posés en une journée, et la production correspond aux simulations. || Dossier de raccordement entièrement géré par l'installateur.",
@@ -786,7 +854,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["queue", "tidy", "stock", "packaging", "tracking", "delivery", "refund", "advice"],
     aspects: [
       {
-        id: "quote", t: ["service", "store", "online"],
+        id: "quote",
+        t: ["service", "store", "online"],
         l: ["le respect du devis", "sticking to the quote"],
         p: [
           "Facture identique au devis, au centime près. || Le garagiste m'a appelé{e} avant toute intervention supplémentaire.",
@@ -794,13 +863,14 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         ],
         n: [
           "Devis de {n}50 €, facture de plus du double, « on a trouvé autre chose ». || Travaux supplémentaires faits sans mon accord.",
-          "Quoted €{n}50, billed more than double because they \"found something else\". || Extra work done without my consent.",
+          'Quoted €{n}50, billed more than double because they "found something else". || Extra work done without my consent.',
         ],
         tp: ["Devis respecté || Garage honnête", "Quote respected || An honest garage"],
         tn: ["Facture gonflée || Travaux non demandés", "Inflated bill || Work I didn't ask for"],
       },
       {
-        id: "downtime", t: ["service", "store"],
+        id: "downtime",
+        t: ["service", "store"],
         l: ["le délai d'immobilisation", "how long the car was off the road"],
         p: [
           "Voiture déposée à 8 h, récupérée à midi comme prévu. || Véhicule de courtoisie prêté pendant les deux jours de réparation.",
@@ -814,7 +884,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Voiture immobilisée des semaines || Délais non tenus", "Car stuck for weeks || Deadlines missed"],
       },
       {
-        id: "mechanic", t: ["store", "service"],
+        id: "mechanic",
+        t: ["store", "service"],
         l: ["les explications du mécanicien", "the mechanic's explanations"],
         p: [
           "{staff} m'a montré les pièces usées et expliqué ce qui pouvait attendre. || Diagnostic clair, sans jargon, et de bons conseils d'entretien.",
@@ -832,7 +903,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
   "maison-bricolage": {
     aspects: [
       {
-        id: "range", t: ["store", "online"],
+        id: "range",
+        t: ["store", "online"],
         l: ["le choix en rayon", "the range in store"],
         p: [
           "Un choix impressionnant de luminaires et de petites pièces, on trouve la bonne vis du premier coup. || Large choix de peintures, avec des échantillons à tester.",
@@ -846,7 +918,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Rayons vides || Choix trop limité", "Empty shelves || Very limited choice"],
       },
       {
-        id: "cutting", t: ["store", "service"], s: "découpe|cutting",
+        id: "cutting",
+        t: ["store", "service"],
+        s: "découpe|cutting",
         l: ["le service de découpe", "the cutting service"],
         p: [
           "Découpe de mes planches faite au millimètre, en dix minutes. || Le service de découpe est gratuit et impeccable.",
@@ -860,7 +934,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Découpes ratées || Service en panne", "Botched cuts || Service out of order"],
       },
       {
-        id: "bulky", t: ["online", "service", "product"], s: "livraison|delivery|canapé|parquet|lampadaire|cuisine",
+        id: "bulky",
+        t: ["online", "service", "product"],
+        s: "livraison|delivery|canapé|parquet|lampadaire|cuisine",
         l: ["la livraison des articles volumineux", "the delivery of bulky items"],
         p: [
           "Canapé livré dans la pièce, emballages repris. || Livraison des matériaux au pied du chantier le jour convenu.",
@@ -879,7 +955,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["queue", "stock"],
     aspects: [
       {
-        id: "counsel", t: ["store", "phone"],
+        id: "counsel",
+        t: ["store", "phone"],
         l: ["les conseils", "the advice"],
         p: [
           "La pharmacienne a pris le temps de vérifier les interactions avec mon traitement. || Conseils avisés pour ma peau sensible, sans pousser à l'achat.",
@@ -893,7 +970,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Vente forcée || Aucune confidentialité", "Hard sell || No privacy"],
       },
       {
-        id: "results", t: ["product"],
+        id: "results",
+        t: ["product"],
         l: ["l'efficacité du produit", "how well the product works"],
         p: [
           "Ma peau est nettement moins sèche après {n} semaines. || Texture agréable, ne colle pas, et ça tient toute la journée.",
@@ -907,7 +985,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Aucun effet || Irritation", "Does nothing || Caused irritation"],
       },
       {
-        id: "appointment", t: ["service", "store"], s: "soin|coupe|examen|facial|cut|eye",
+        id: "appointment",
+        t: ["service", "store"],
+        s: "soin|coupe|examen|facial|cut|eye",
         l: ["la prise de rendez-vous", "booking an appointment"],
         p: [
           "Rendez-vous en ligne en deux minutes, et le soin a commencé à l'heure. || Rappel la veille et aucune attente sur place.",
@@ -926,7 +1006,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["queue", "tidy", "stock", "packaging", "tracking", "delivery", "advice", "quality", "conformity", "refund"],
     aspects: [
       {
-        id: "ontime", t: ["service", "product"], s: "ligne|navette|abonnement|carte|trajet|traversée|route|shuttle|ticket|ride|crossing",
+        id: "ontime",
+        t: ["service", "product"],
+        s: "ligne|navette|abonnement|carte|trajet|traversée|route|shuttle|ticket|ride|crossing",
         l: ["la ponctualité des départs", "punctuality"],
         p: [
           "Départ et arrivée à l'heure, à la minute près. || En {n} mois de trajets quotidiens, à peine deux retards.",
@@ -940,7 +1022,9 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Retards à répétition || Correspondance ratée", "Constant delays || Missed connection"],
       },
       {
-        id: "comfort", t: ["service", "product"], s: "ligne|navette|abonnement|trajet|traversée|route|shuttle|ride|crossing",
+        id: "comfort",
+        t: ["service", "product"],
+        s: "ligne|navette|abonnement|trajet|traversée|route|shuttle|ride|crossing",
         l: ["le confort à bord", "comfort on board"],
         p: [
           "Sièges confortables, prises USB et Wi-Fi qui fonctionne vraiment. || Véhicule propre et chauffeur prudent, trajet reposant.",
@@ -954,7 +1038,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Trajet pénible || Clim en panne", "Miserable journey || Broken air con"],
       },
       {
-        id: "compensation", t: ["service", "online", "phone", "store"],
+        id: "compensation",
+        t: ["service", "online", "phone", "store"],
         l: ["l'indemnisation des retards", "compensation for delays"],
         p: [
           "Formulaire de compensation rempli en ligne, bon d'achat reçu sous une semaine. || Remboursement automatique après l'annulation du trajet.",
@@ -962,7 +1047,7 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         ],
         n: [
           "Demande d'indemnisation envoyée il y a {n} mois, toujours en cours de traitement. || Billet non remboursé alors que le train a été supprimé.",
-          "Compensation claim sent {n} months ago and still \"being processed\". || No refund although the train was cancelled.",
+          'Compensation claim sent {n} months ago and still "being processed". || No refund although the train was cancelled.',
         ],
         tp: ["Indemnisé{e} rapidement || Remboursement automatique", "Compensated quickly || Automatic refund"],
         tn: ["Pas d'indemnisation || Billet jamais remboursé", "No compensation || Ticket never refunded"],
@@ -973,7 +1058,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
     skip: ["queue", "tidy", "stock", "packaging", "tracking", "delivery", "site", "quality", "conformity", "refund", "advice"],
     aspects: [
       {
-        id: "care", t: ["service"],
+        id: "care",
+        t: ["service"],
         l: ["le soin apporté à votre domicile", "the care taken in your home"],
         p: [
           "{staff} est d'une discrétion et d'une fiabilité exemplaires, on lui confie les clés sans hésiter. || Intervenante soigneuse, qui fait attention à nos affaires.",
@@ -987,7 +1073,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Casse non signalée || Heures facturées non faites", "Breakage not reported || Billed for hours not worked"],
       },
       {
-        id: "planning", t: ["service", "phone", "store", "online"],
+        id: "planning",
+        t: ["service", "phone", "store", "online"],
         l: ["la gestion du planning", "scheduling"],
         p: [
           "Remplacement proposé dès que notre intervenante habituelle a été absente. || Planning stable depuis {n} mois, toujours la même personne.",
@@ -1001,7 +1088,8 @@ export const CATEGORY_ASPECTS: Record<string, CategoryAspects> = {
         tn: ["Valse des intervenants || Annulations de dernière minute", "A revolving door of staff || Last-minute cancellations"],
       },
       {
-        id: "taxcredit", t: ["service", "online", "store"],
+        id: "taxcredit",
+        t: ["service", "online", "store"],
         l: ["l'attestation fiscale et la facturation", "the tax certificate and invoicing"],
         p: [
           "Avance immédiate du crédit d'impôt, on ne paie que la moitié : très pratique. || Attestation fiscale envoyée dès janvier, sans relance.",

@@ -80,10 +80,12 @@ export function randomFirstName(rng: Rng, lang: Lang = "fr"): string {
 /** "Camille D." mostly; sometimes the whole name, as some people sign. */
 export function displayNameOf(p: Person, rng: Rng): string {
   if (rng.chance(0.1)) return `${p.first} ${p.last}`;
-  const initial = p.last.replace(/^(Le |La |Da |Mac|O')/, "").charAt(0).toUpperCase();
+  const initial = p.last
+    .replace(/^(Le |La |Da |Mac|O')/, "")
+    .charAt(0)
+    .toUpperCase();
   return `${p.first} ${initial}.`;
 }
-
 
 /** camille.dupont.123@example.net */
 export function emailOf(p: Person, n: number, domain = "example.net"): string {
@@ -102,23 +104,126 @@ export interface District {
 
 // [city, [area, postal code]...]; the first postal code is the city's main one.
 const CITY_TABLE: Array<[string, Array<[string, string]>]> = [
-  ["Paris", [["Bastille", "75011"], ["Montparnasse", "75014"], ["Opéra", "75009"], ["Les Halles", "75001"], ["République", "75003"], ["Nation", "75012"], ["Batignolles", "75017"], ["Bercy", "75012"], ["Place d'Italie", "75013"], ["Belleville", "75020"], ["Saint-Lazare", "75008"], ["Beaugrenelle", "75015"]]],
-  ["Lyon", [["Part-Dieu", "69003"], ["Confluence", "69002"], ["Bellecour", "69002"], ["Vaise", "69009"], ["Croix-Rousse", "69004"]]],
-  ["Marseille", [["Vieux-Port", "13001"], ["Prado", "13008"], ["La Valentine", "13011"], ["Joliette", "13002"]]],
-  ["Toulouse", [["Capitole", "31000"], ["Saint-Cyprien", "31300"], ["Purpan", "31300"], ["Compans-Caffarelli", "31000"]]],
-  ["Nice", [["Masséna", "06000"], ["Lingostière", "06200"], ["Libération", "06000"]]],
-  ["Nantes", [["Commerce", "44000"], ["Beaulieu", "44200"], ["Atlantis", "44800"]]],
-  ["Strasbourg", [["Kléber", "67000"], ["Rivetoile", "67100"], ["Hautepierre", "67200"]]],
-  ["Montpellier", [["Comédie", "34000"], ["Odysseum", "34000"], ["Antigone", "34000"]]],
-  ["Bordeaux", [["Sainte-Catherine", "33000"], ["Mériadeck", "33000"], ["Lac", "33300"], ["Chartrons", "33300"]]],
-  ["Lille", [["Euralille", "59000"], ["Grand Place", "59000"], ["Wazemmes", "59000"]]],
-  ["Rennes", [["Colombier", "35000"], ["Alma", "35000"], ["Sainte-Anne", "35000"]]],
+  [
+    "Paris",
+    [
+      ["Bastille", "75011"],
+      ["Montparnasse", "75014"],
+      ["Opéra", "75009"],
+      ["Les Halles", "75001"],
+      ["République", "75003"],
+      ["Nation", "75012"],
+      ["Batignolles", "75017"],
+      ["Bercy", "75012"],
+      ["Place d'Italie", "75013"],
+      ["Belleville", "75020"],
+      ["Saint-Lazare", "75008"],
+      ["Beaugrenelle", "75015"],
+    ],
+  ],
+  [
+    "Lyon",
+    [
+      ["Part-Dieu", "69003"],
+      ["Confluence", "69002"],
+      ["Bellecour", "69002"],
+      ["Vaise", "69009"],
+      ["Croix-Rousse", "69004"],
+    ],
+  ],
+  [
+    "Marseille",
+    [
+      ["Vieux-Port", "13001"],
+      ["Prado", "13008"],
+      ["La Valentine", "13011"],
+      ["Joliette", "13002"],
+    ],
+  ],
+  [
+    "Toulouse",
+    [
+      ["Capitole", "31000"],
+      ["Saint-Cyprien", "31300"],
+      ["Purpan", "31300"],
+      ["Compans-Caffarelli", "31000"],
+    ],
+  ],
+  [
+    "Nice",
+    [
+      ["Masséna", "06000"],
+      ["Lingostière", "06200"],
+      ["Libération", "06000"],
+    ],
+  ],
+  [
+    "Nantes",
+    [
+      ["Commerce", "44000"],
+      ["Beaulieu", "44200"],
+      ["Atlantis", "44800"],
+    ],
+  ],
+  [
+    "Strasbourg",
+    [
+      ["Kléber", "67000"],
+      ["Rivetoile", "67100"],
+      ["Hautepierre", "67200"],
+    ],
+  ],
+  [
+    "Montpellier",
+    [
+      ["Comédie", "34000"],
+      ["Odysseum", "34000"],
+      ["Antigone", "34000"],
+    ],
+  ],
+  [
+    "Bordeaux",
+    [
+      ["Sainte-Catherine", "33000"],
+      ["Mériadeck", "33000"],
+      ["Lac", "33300"],
+      ["Chartrons", "33300"],
+    ],
+  ],
+  [
+    "Lille",
+    [
+      ["Euralille", "59000"],
+      ["Grand Place", "59000"],
+      ["Wazemmes", "59000"],
+    ],
+  ],
+  [
+    "Rennes",
+    [
+      ["Colombier", "35000"],
+      ["Alma", "35000"],
+      ["Sainte-Anne", "35000"],
+    ],
+  ],
   ["Reims", [["Centre", "51100"]]],
   ["Le Havre", [["Docks Vauban", "76600"]]],
   ["Saint-Étienne", [["Centre-Deux", "42000"]]],
   ["Toulon", [["Mayol", "83000"]]],
-  ["Grenoble", [["Victor-Hugo", "38000"], ["Grand'Place", "38100"]]],
-  ["Dijon", [["Toison d'Or", "21000"], ["Darcy", "21000"]]],
+  [
+    "Grenoble",
+    [
+      ["Victor-Hugo", "38000"],
+      ["Grand'Place", "38100"],
+    ],
+  ],
+  [
+    "Dijon",
+    [
+      ["Toison d'Or", "21000"],
+      ["Darcy", "21000"],
+    ],
+  ],
   ["Angers", [["Centre", "49100"]]],
   ["Nîmes", [["Coupole", "30000"]]],
   ["Villeurbanne", [["Gratte-Ciel", "69100"]]],
@@ -134,7 +239,13 @@ const CITY_TABLE: Array<[string, Array<[string, string]>]> = [
   ["Metz", [["Muse", "57000"]]],
   ["Besançon", [["Battant", "25000"]]],
   ["Orléans", [["Place d'Arc", "45000"]]],
-  ["Rouen", [["Saint-Sever", "76100"], ["Gros-Horloge", "76000"]]],
+  [
+    "Rouen",
+    [
+      ["Saint-Sever", "76100"],
+      ["Gros-Horloge", "76000"],
+    ],
+  ],
   ["Mulhouse", [["Porte Jeune", "68100"]]],
   ["Caen", [["Saint-Pierre", "14000"]]],
   ["Nancy", [["Saint-Sébastien", "54000"]]],
@@ -154,7 +265,13 @@ const CITY_TABLE: Array<[string, Array<[string, string]>]> = [
   ["Saint-Malo", [["Intra-muros", "35400"]]],
   ["Arras", [["Grand'Place", "62000"]]],
   ["Dunkerque", [["Pôle Marine", "59140"]]],
-  ["Versailles", [["Parly 2", "78150"], ["Centre", "78000"]]],
+  [
+    "Versailles",
+    [
+      ["Parly 2", "78150"],
+      ["Centre", "78000"],
+    ],
+  ],
   ["Boulogne-Billancourt", [["Les Passages", "92100"]]],
   ["Montreuil", [["Croix de Chavaux", "93100"]]],
   ["Saint-Denis", [["Basilique", "93200"]]],
@@ -180,12 +297,36 @@ export const DISTRICT_WEIGHTS: number[] = DISTRICTS.map((d) =>
 export const CITIES: string[] = CITY_TABLE.map(([c]) => c);
 
 const STREETS = [
-  "rue de la République", "avenue Jean-Jaurès", "boulevard Victor-Hugo", "rue Nationale", "place du Marché",
-  "rue du Général-de-Gaulle", "avenue de la Libération", "rue Gambetta", "cours Lafayette", "rue Pasteur",
-  "avenue Foch", "rue Saint-Michel", "boulevard Carnot", "rue Jean-Moulin", "quai des Belges",
-  "rue de Paris", "avenue du Maréchal-Leclerc", "rue des Halles", "rue Émile-Zola", "place de la Gare",
-  "rue de la Paix", "boulevard Gambetta", "avenue Thiers", "rue Voltaire", "rue des Carmes",
-  "centre commercial, niveau 1", "rue du Faubourg", "allée des Tilleuls", "rue Lamartine", "rue Sainte-Catherine",
+  "rue de la République",
+  "avenue Jean-Jaurès",
+  "boulevard Victor-Hugo",
+  "rue Nationale",
+  "place du Marché",
+  "rue du Général-de-Gaulle",
+  "avenue de la Libération",
+  "rue Gambetta",
+  "cours Lafayette",
+  "rue Pasteur",
+  "avenue Foch",
+  "rue Saint-Michel",
+  "boulevard Carnot",
+  "rue Jean-Moulin",
+  "quai des Belges",
+  "rue de Paris",
+  "avenue du Maréchal-Leclerc",
+  "rue des Halles",
+  "rue Émile-Zola",
+  "place de la Gare",
+  "rue de la Paix",
+  "boulevard Gambetta",
+  "avenue Thiers",
+  "rue Voltaire",
+  "rue des Carmes",
+  "centre commercial, niveau 1",
+  "rue du Faubourg",
+  "allée des Tilleuls",
+  "rue Lamartine",
+  "rue Sainte-Catherine",
 ];
 
 export function randomStreetAddress(rng: Rng): string {

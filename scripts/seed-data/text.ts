@@ -25,7 +25,11 @@ export interface Aspect {
   titleNeg: Pair;
 }
 
-const split = (s: string) => s.split(" || ").map((x) => x.trim()).filter(Boolean);
+const split = (s: string) =>
+  s
+    .split(" || ")
+    .map((x) => x.trim())
+    .filter(Boolean);
 const pair = ([fr, en]: [string, string]): Pair => ({ fr: split(fr), en: split(en) });
 
 function compile(a: AspectSource): Aspect {
@@ -120,7 +124,10 @@ const MONTHS: Record<Lang, string[]> = {
 export function whenPhrase(rng: Rng, lang: Lang, days: number, experienceMonth: number): string {
   const fr = lang === "fr";
   if (days <= 1) return fr ? "hier" : "yesterday";
-  if (days <= 6) return rng.pick(fr ? ["samedi dernier", "en début de semaine", "il y a quelques jours"] : ["last Saturday", "earlier this week", "a few days ago"]);
+  if (days <= 6)
+    return rng.pick(
+      fr ? ["samedi dernier", "en début de semaine", "il y a quelques jours"] : ["last Saturday", "earlier this week", "a few days ago"],
+    );
   if (days <= 13) return rng.pick(fr ? ["la semaine dernière", "il y a une dizaine de jours"] : ["last week", "about ten days ago"]);
   if (days <= 24) return rng.pick(fr ? ["il y a quinze jours", "il y a deux semaines"] : ["a fortnight ago", "two weeks ago"]);
   const month = MONTHS[lang][experienceMonth]!;
@@ -202,9 +209,9 @@ const OPENINGS: Record<Theme, Pair> = {
       "Acheté {when}.",
     ],
     en: [
-      "I bought \"{subject}\" from {company} {when}.",
-      "I bought \"{subject}\" {when}.",
-      "My thoughts on \"{subject}\", bought {when}.",
+      'I bought "{subject}" from {company} {when}.',
+      'I bought "{subject}" {when}.',
+      'My thoughts on "{subject}", bought {when}.',
       "Bought {when}.",
     ],
   },
@@ -217,11 +224,11 @@ const OPENINGS: Record<Theme, Pair> = {
       "Nous les avons choisis pour « {subject} ».",
     ],
     en: [
-      "I used {company} {when} for \"{subject}\".",
-      "We chose {company} for \"{subject}\".",
-      "A {company} customer for \"{subject}\", here's my experience.",
-      "Used them {when} for \"{subject}\".",
-      "We chose them for \"{subject}\".",
+      'I used {company} {when} for "{subject}".',
+      'We chose {company} for "{subject}".',
+      'A {company} customer for "{subject}", here\'s my experience.',
+      'Used them {when} for "{subject}".',
+      'We chose them for "{subject}".',
     ],
   },
 };
@@ -241,31 +248,96 @@ const GENERIC_PURPOSES: Record<Theme, [string, string]> = {
 
 const CLOSINGS: Record<number, Pair> = {
   5: {
-    fr: ["Je recommande les yeux fermés.", "Je recommande sans hésiter !", "Bravo à toute l'équipe.", "Rien à redire, continuez comme ça !", "@Une adresse que je garde précieusement.", "Je reviendrai, c'est certain."],
-    en: ["Highly recommended.", "I'd recommend them without hesitation!", "Well done to the whole team.", "Nothing to fault, keep it up!", "I'll definitely be back."],
+    fr: [
+      "Je recommande les yeux fermés.",
+      "Je recommande sans hésiter !",
+      "Bravo à toute l'équipe.",
+      "Rien à redire, continuez comme ça !",
+      "@Une adresse que je garde précieusement.",
+      "Je reviendrai, c'est certain.",
+    ],
+    en: [
+      "Highly recommended.",
+      "I'd recommend them without hesitation!",
+      "Well done to the whole team.",
+      "Nothing to fault, keep it up!",
+      "I'll definitely be back.",
+    ],
   },
   4: {
-    fr: ["Je recommande, malgré ce petit bémol.", "Globalement très satisfait{e}.", "Une bonne expérience dans l'ensemble.", "Je reviendrai sans doute."],
-    en: ["I'd still recommend them despite that niggle.", "Very happy overall.", "A good experience on the whole.", "I'll probably be back."],
+    fr: [
+      "Je recommande, malgré ce petit bémol.",
+      "Globalement très satisfait{e}.",
+      "Une bonne expérience dans l'ensemble.",
+      "Je reviendrai sans doute.",
+    ],
+    en: [
+      "I'd still recommend them despite that niggle.",
+      "Very happy overall.",
+      "A good experience on the whole.",
+      "I'll probably be back.",
+    ],
   },
   3: {
     fr: ["Mitigé{e}, donc.", "Correct, sans plus.", "Peut mieux faire.", "À voir la prochaine fois."],
     en: ["Mixed feelings, then.", "Fine, nothing more.", "Could do better.", "We'll see next time."],
   },
   2: {
-    fr: ["Déçu{e}, j'hésiterai avant de recommencer.", "Dommage, le potentiel est là.", "Pas à la hauteur des prix pratiqués.", "Je ne suis pas sûr{e} de revenir."],
-    en: ["Disappointed, I'll think twice next time.", "A shame, because the potential is there.", "Not worth the prices they charge.", "Not sure I'll be back."],
+    fr: [
+      "Déçu{e}, j'hésiterai avant de recommencer.",
+      "Dommage, le potentiel est là.",
+      "Pas à la hauteur des prix pratiqués.",
+      "Je ne suis pas sûr{e} de revenir.",
+    ],
+    en: [
+      "Disappointed, I'll think twice next time.",
+      "A shame, because the potential is there.",
+      "Not worth the prices they charge.",
+      "Not sure I'll be back.",
+    ],
   },
   1: {
-    fr: ["À éviter.", "Je ne leur ferai plus confiance.", "Fuyez !", "Une expérience lamentable du début à la fin.", "Je vais voir ailleurs.", "Je déconseille fortement."],
-    en: ["Avoid.", "I won't trust them again.", "Stay away!", "A dreadful experience from start to finish.", "I'm taking my business elsewhere.", "I strongly advise against them."],
+    fr: [
+      "À éviter.",
+      "Je ne leur ferai plus confiance.",
+      "Fuyez !",
+      "Une expérience lamentable du début à la fin.",
+      "Je vais voir ailleurs.",
+      "Je déconseille fortement.",
+    ],
+    en: [
+      "Avoid.",
+      "I won't trust them again.",
+      "Stay away!",
+      "A dreadful experience from start to finish.",
+      "I'm taking my business elsewhere.",
+      "I strongly advise against them.",
+    ],
   },
 };
 
 const GENERIC_TITLES: Record<number, Pair> = {
   5: {
-    fr: ["Parfait", "Excellent de bout en bout", "Une très bonne surprise", "Rien à redire", "Top !", "Je recommande vivement", "Impeccable", "Au top, comme d'habitude"],
-    en: ["Perfect", "Excellent from start to finish", "A very pleasant surprise", "Nothing to fault", "Brilliant!", "Highly recommend", "Spot on", "Great as always"],
+    fr: [
+      "Parfait",
+      "Excellent de bout en bout",
+      "Une très bonne surprise",
+      "Rien à redire",
+      "Top !",
+      "Je recommande vivement",
+      "Impeccable",
+      "Au top, comme d'habitude",
+    ],
+    en: [
+      "Perfect",
+      "Excellent from start to finish",
+      "A very pleasant surprise",
+      "Nothing to fault",
+      "Brilliant!",
+      "Highly recommend",
+      "Spot on",
+      "Great as always",
+    ],
   },
   4: {
     fr: ["Très bien dans l'ensemble", "Bonne expérience", "Satisfait{e}", "Presque parfait", "Bien, malgré un détail"],
@@ -300,8 +372,14 @@ const LIST_HEADS: Record<Lang, [string, string]> = {
 };
 
 const PS: Record<"pos" | "neg", Pair> = {
-  pos: { fr: ["P.-S. : merci encore à {staff} !", "@P.-S. : pensez à la carte de fidélité, elle vaut le coup."], en: ["PS: thanks again to {staff}!", "@PS: worth asking about the loyalty scheme."] },
-  neg: { fr: ["P.-S. : j'ai aussi écrit au siège, sans réponse pour l'instant.", "P.-S. : j'ai gardé toutes les preuves de mes échanges."], en: ["PS: I've also written to head office, no reply so far.", "PS: I've kept copies of all the emails."] },
+  pos: {
+    fr: ["P.-S. : merci encore à {staff} !", "@P.-S. : pensez à la carte de fidélité, elle vaut le coup."],
+    en: ["PS: thanks again to {staff}!", "@PS: worth asking about the loyalty scheme."],
+  },
+  neg: {
+    fr: ["P.-S. : j'ai aussi écrit au siège, sans réponse pour l'instant.", "P.-S. : j'ai gardé toutes les preuves de mes échanges."],
+    en: ["PS: I've also written to head office, no reply so far.", "PS: I've kept copies of all the emails."],
+  },
 };
 
 export interface ReviewInput {
@@ -397,8 +475,7 @@ export function composeReview(rng: Rng, input: ReviewInput): ComposedReview {
   const ordered = stars >= 3 ? [...posOut, ...negSentences] : [...negSentences, ...posOut];
 
   // "@" marks what only fits a place (a store).
-  const forTheme = (list: string[]) =>
-    theme === "store" ? list.map((t) => t.replace(/^@/, "")) : list.filter((t) => !t.startsWith("@"));
+  const forTheme = (list: string[]) => (theme === "store" ? list.map((t) => t.replace(/^@/, "")) : list.filter((t) => !t.startsWith("@")));
   let closing = fill(rng.pick(forTheme(CLOSINGS[stars]![lang])), vars);
   if (rng.chance(0.22)) closing = `**${closing}**`;
 
@@ -544,12 +621,24 @@ const ABOUT_NEG: Pair = {
 
 const THEME_ACTIONS: Record<Theme, Pair> = {
   store: {
-    fr: ["j'en ai parlé directement avec l'équipe {of_store}{of_place}, et l'organisation du samedi a été revue", "nous avons fait le point avec l'équipe {of_store}{of_place} dès lundi matin"],
-    en: ["I raised it directly with the team at the {store_en}{of_place_en}, and Saturday staffing has been reorganised", "we went through it with the {store_en} team{of_place_en} first thing on Monday"],
+    fr: [
+      "j'en ai parlé directement avec l'équipe {of_store}{of_place}, et l'organisation du samedi a été revue",
+      "nous avons fait le point avec l'équipe {of_store}{of_place} dès lundi matin",
+    ],
+    en: [
+      "I raised it directly with the team at the {store_en}{of_place_en}, and Saturday staffing has been reorganised",
+      "we went through it with the {store_en} team{of_place_en} first thing on Monday",
+    ],
   },
   online: {
-    fr: ["j'ai vérifié votre commande : le colis est resté bloqué chez le transporteur, ce qui n'excuse pas notre manque d'information", "nous avons remonté le problème à notre prestataire logistique"],
-    en: ["I checked your order: the parcel got stuck with the courier, which doesn't excuse our lack of communication", "we've escalated the problem to our logistics partner"],
+    fr: [
+      "j'ai vérifié votre commande : le colis est resté bloqué chez le transporteur, ce qui n'excuse pas notre manque d'information",
+      "nous avons remonté le problème à notre prestataire logistique",
+    ],
+    en: [
+      "I checked your order: the parcel got stuck with the courier, which doesn't excuse our lack of communication",
+      "we've escalated the problem to our logistics partner",
+    ],
   },
   phone: {
     fr: ["nous avons renforcé l'équipe du service client aux heures de pointe", "votre dossier est désormais suivi par une seule personne"],
@@ -567,26 +656,83 @@ const THEME_ACTIONS: Record<Theme, Pair> = {
 
 /** Answers to the most common complaints, more specific than the theme's. */
 const ASPECT_ACTIONS: Record<string, Pair> = {
-  queue: { fr: ["une caisse supplémentaire est désormais ouverte dès que la file dépasse quatre personnes"], en: ["we now open an extra till as soon as the queue goes past four people"] },
-  delivery: { fr: ["nous avons changé de transporteur sur votre zone le mois dernier, et les délais se sont nettement améliorés"], en: ["we changed couriers in your area last month and delivery times have improved noticeably"] },
-  refund: { fr: ["j'ai relancé le service comptable aujourd'hui même, le virement part cette semaine"], en: ["I chased our accounts team today and the transfer goes out this week"] },
-  support: { fr: ["votre demande était restée dans une file mal attribuée, c'est corrigé"], en: ["your request was stuck in a misrouted queue, which has now been fixed"] },
-  hotline: { fr: ["nous proposons désormais d'être rappelé sur un créneau choisi, sans attente"], en: ["you can now book a call-back slot instead of waiting on hold"] },
-  billing: { fr: ["la ligne facturée en trop a été annulée et un avoir est en cours"], en: ["the extra charge has been cancelled and a credit note is on its way"] },
-  fees: { fr: ["les frais prélevés vous ont été remboursés à titre commercial"], en: ["the charges have been refunded to you as a goodwill gesture"] },
-  cancel: { fr: ["le prélèvement a été stoppé et le trop-perçu sera remboursé"], en: ["the direct debit has been stopped and the overpayment will be refunded"] },
-  adviser: { fr: ["une conseillère attitrée vous a été affectée et vous contactera cette semaine"], en: ["a dedicated adviser has been assigned to you and will call this week"] },
-  claim: { fr: ["votre dossier a été priorisé et l'expert a reçu toutes les pièces"], en: ["your claim has been prioritised and the assessor has every document"] },
-  welcome: { fr: ["ce n'est pas ce que nous voulons offrir, et l'équipe en a parlé en réunion"], en: ["that's not the welcome we want to give, and the team discussed it at our meeting"] },
-  punctual: { fr: ["nous prévenons désormais par SMS dès qu'un intervenant a plus de quinze minutes de retard"], en: ["we now send a text whenever someone is running more than fifteen minutes late"] },
-  quality: { fr: ["le produit est couvert par la garantie, et nous vous proposons un échange immédiat"], en: ["the product is under warranty and we're offering you an immediate replacement"] },
-  aftersales: { fr: ["la pièce a été commandée en urgence chez le fabricant"], en: ["the part has been ordered urgently from the manufacturer"] },
-  install: { fr: ["un technicien de notre équipe interne est planifié en priorité"], en: ["an engineer from our in-house team has been booked as a priority"] },
-  food: { fr: ["le chef a revu la recette et le temps de service en cuisine"], en: ["the chef has reworked the recipe and the kitchen's timings"] },
-  waiters: { fr: ["nous avons ajouté une personne en salle aux heures d'affluence"], en: ["we've added another member of staff on the floor at busy times"] },
-  ontime: { fr: ["votre demande de compensation a été ouverte automatiquement"], en: ["a compensation claim has been opened for you automatically"] },
+  queue: {
+    fr: ["une caisse supplémentaire est désormais ouverte dès que la file dépasse quatre personnes"],
+    en: ["we now open an extra till as soon as the queue goes past four people"],
+  },
+  delivery: {
+    fr: ["nous avons changé de transporteur sur votre zone le mois dernier, et les délais se sont nettement améliorés"],
+    en: ["we changed couriers in your area last month and delivery times have improved noticeably"],
+  },
+  refund: {
+    fr: ["j'ai relancé le service comptable aujourd'hui même, le virement part cette semaine"],
+    en: ["I chased our accounts team today and the transfer goes out this week"],
+  },
+  support: {
+    fr: ["votre demande était restée dans une file mal attribuée, c'est corrigé"],
+    en: ["your request was stuck in a misrouted queue, which has now been fixed"],
+  },
+  hotline: {
+    fr: ["nous proposons désormais d'être rappelé sur un créneau choisi, sans attente"],
+    en: ["you can now book a call-back slot instead of waiting on hold"],
+  },
+  billing: {
+    fr: ["la ligne facturée en trop a été annulée et un avoir est en cours"],
+    en: ["the extra charge has been cancelled and a credit note is on its way"],
+  },
+  fees: {
+    fr: ["les frais prélevés vous ont été remboursés à titre commercial"],
+    en: ["the charges have been refunded to you as a goodwill gesture"],
+  },
+  cancel: {
+    fr: ["le prélèvement a été stoppé et le trop-perçu sera remboursé"],
+    en: ["the direct debit has been stopped and the overpayment will be refunded"],
+  },
+  adviser: {
+    fr: ["une conseillère attitrée vous a été affectée et vous contactera cette semaine"],
+    en: ["a dedicated adviser has been assigned to you and will call this week"],
+  },
+  claim: {
+    fr: ["votre dossier a été priorisé et l'expert a reçu toutes les pièces"],
+    en: ["your claim has been prioritised and the assessor has every document"],
+  },
+  welcome: {
+    fr: ["ce n'est pas ce que nous voulons offrir, et l'équipe en a parlé en réunion"],
+    en: ["that's not the welcome we want to give, and the team discussed it at our meeting"],
+  },
+  punctual: {
+    fr: ["nous prévenons désormais par SMS dès qu'un intervenant a plus de quinze minutes de retard"],
+    en: ["we now send a text whenever someone is running more than fifteen minutes late"],
+  },
+  quality: {
+    fr: ["le produit est couvert par la garantie, et nous vous proposons un échange immédiat"],
+    en: ["the product is under warranty and we're offering you an immediate replacement"],
+  },
+  aftersales: {
+    fr: ["la pièce a été commandée en urgence chez le fabricant"],
+    en: ["the part has been ordered urgently from the manufacturer"],
+  },
+  install: {
+    fr: ["un technicien de notre équipe interne est planifié en priorité"],
+    en: ["an engineer from our in-house team has been booked as a priority"],
+  },
+  food: {
+    fr: ["le chef a revu la recette et le temps de service en cuisine"],
+    en: ["the chef has reworked the recipe and the kitchen's timings"],
+  },
+  waiters: {
+    fr: ["nous avons ajouté une personne en salle aux heures d'affluence"],
+    en: ["we've added another member of staff on the floor at busy times"],
+  },
+  ontime: {
+    fr: ["votre demande de compensation a été ouverte automatiquement"],
+    en: ["a compensation claim has been opened for you automatically"],
+  },
   meter: { fr: ["la facture a été recalculée sur la base du relevé réel"], en: ["the bill has been recalculated from the actual reading"] },
-  value: { fr: ["nous revoyons nos tarifs chaque trimestre, et votre remarque fera partie de la discussion"], en: ["we review our prices every quarter, and your comment will be part of that discussion"] },
+  value: {
+    fr: ["nous revoyons nos tarifs chaque trimestre, et votre remarque fera partie de la discussion"],
+    en: ["we review our prices every quarter, and your comment will be part of that discussion"],
+  },
   quote: { fr: ["la différence avec le devis vous sera remboursée"], en: ["the difference with the quote will be refunded to you"] },
 };
 
@@ -690,7 +836,11 @@ export function composeReply(rng: Rng, r: ReplyInput): { blocks: string[]; body:
       sentences.push(fill(rng.pick(ABOUT_NEG[lang]), { ...vars, label: target.label[lang], action }));
     }
     if (r.stars === 3 && r.pos[0] && rng.chance(0.5)) {
-      second.push(fr ? `Ravis, en revanche, de lire vos mots sur ${r.pos[0].label.fr}.` : `We're glad, though, to read your kind words about ${r.pos[0].label.en}.`);
+      second.push(
+        fr
+          ? `Ravis, en revanche, de lire vos mots sur ${r.pos[0].label.fr}.`
+          : `We're glad, though, to read your kind words about ${r.pos[0].label.en}.`,
+      );
     }
     let contacts = CONTACT[lang];
     if (r.light) contacts = contacts.filter((c) => !c.includes("{email}") && !c.includes("{signer}"));
@@ -829,12 +979,19 @@ export function heldText(rng: Rng, lang: Lang, check: string): string {
   switch (check) {
     case "links":
       return fr
-        ? rng.pick(["Vous trouverez bien moins cher sur https://www.bonnes-affaires-du-web.example, allez voir.", "Tout est expliqué sur mon blog : http://mon-avis-conso.example/article"])
+        ? rng.pick([
+            "Vous trouverez bien moins cher sur https://www.bonnes-affaires-du-web.example, allez voir.",
+            "Tout est expliqué sur mon blog : http://mon-avis-conso.example/article",
+          ])
         : "Much cheaper deals at https://www.cheap-deals.example, check it out.";
     case "phone":
-      return fr ? "Appelez directement le gérant au 06 12 34 56 78, il est plus arrangeant que le standard." : "Call the manager directly on +44 7700 900123, he is more helpful than the switchboard.";
+      return fr
+        ? "Appelez directement le gérant au 06 12 34 56 78, il est plus arrangeant que le standard."
+        : "Call the manager directly on +44 7700 900123, he is more helpful than the switchboard.";
     case "banned_words":
-      return fr ? "Quelle raclure, ce gérant. Tous des incapables, je vais vous faire couler." : "The manager is a total dickhead. Bunch of crooks, I'll make sure you go under.";
+      return fr
+        ? "Quelle raclure, ce gérant. Tous des incapables, je vais vous faire couler."
+        : "The manager is a total dickhead. Bunch of crooks, I'll make sure you go under.";
     case "burst":
       return fr ? "Nul. Ne commandez pas chez eux." : "Terrible. Do not order from them.";
     default:

@@ -23,7 +23,13 @@ async function scan(page: Page, path: string) {
   if (lines.length) console.log(`axe, ${path}: ${results.violations.length} violation(s)\n${lines.join("\n")}`);
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
-    blocking.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`),
+    blocking.map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    ),
     `serious or critical WCAG A/AA violations on ${path}`,
   ).toEqual([]);
 }

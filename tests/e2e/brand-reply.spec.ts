@@ -15,7 +15,13 @@ async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
-    blocking.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`),
+    blocking.map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    ),
     `serious or critical WCAG A/AA violations on ${what}`,
   ).toEqual([]);
 }
@@ -117,7 +123,9 @@ test("brand@example.com replies to a review awaiting one, sees it in public, the
   await context.close();
 });
 
-test("without JavaScript, a near-copy of an earlier reply is flagged as scripted and published only after confirming", async ({ browser }) => {
+test("without JavaScript, a near-copy of an earlier reply is flagged as scripted and published only after confirming", async ({
+  browser,
+}) => {
   const { context, page } = await brandPage(browser, false);
   const { companySlug, reviewId } = await openAwaiting(page, 6);
   const formPath = new URL(page.url()).pathname;

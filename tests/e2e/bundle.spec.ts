@@ -27,7 +27,13 @@ async function scriptsOf(page: Page, url: string) {
   const bodies: string[] = [];
   const pending: Promise<void>[] = [];
   page.on("response", (response) => {
-    if (response.request().resourceType() === "script") pending.push(response.text().then((t) => void bodies.push(t)).catch(() => {}));
+    if (response.request().resourceType() === "script")
+      pending.push(
+        response
+          .text()
+          .then((t) => void bodies.push(t))
+          .catch(() => {}),
+      );
   });
   const errors: string[] = [];
   page.on("console", (message) => {
@@ -46,10 +52,13 @@ const BILINGUAL_STILL = ["/transparency"];
 
 test("the built assets: one chunk per language, none with mail texts", () => {
   const dir = path.join(process.cwd(), "build/client/assets");
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".js") && !BILINGUAL_STILL.some((route) => f.startsWith(`${route.slice(1)}-`)));
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".js") && !BILINGUAL_STILL.some((route) => f.startsWith(`${route.slice(1)}-`)));
   const enOnly = distinctive("en", "fr");
   const frOnly = distinctive("fr", "en");
-  const holding = (texts: string[]) => files.filter((f) => texts.some((t) => fs.readFileSync(path.join(dir, f), "utf8").includes(JSON.stringify(t).slice(1, -1))));
+  const holding = (texts: string[]) =>
+    files.filter((f) => texts.some((t) => fs.readFileSync(path.join(dir, f), "utf8").includes(JSON.stringify(t).slice(1, -1))));
   expect(holding(enOnly), "English messages live in one chunk").toHaveLength(1);
   expect(holding(frOnly), "French messages live in one chunk").toHaveLength(1);
   expect(holding(enOnly)).not.toEqual(holding(frOnly));
@@ -59,7 +68,10 @@ test("the built assets: one chunk per language, none with mail texts", () => {
 for (const locale of ["fr", "en"] as const) {
   test(`every public page type loads only its language (${locale})`, async ({ browser }) => {
     test.slow();
-    const context = await browser.newContext({ locale: locale === "fr" ? "fr-FR" : "en-GB", extraHTTPHeaders: { "Accept-Language": locale } });
+    const context = await browser.newContext({
+      locale: locale === "fr" ? "fr-FR" : "en-GB",
+      extraHTTPHeaders: { "Accept-Language": locale },
+    });
     const page = await context.newPage();
     const review = await findReviewWithReply(page);
     // findReviewWithReply leaves the page on the company page it took the review from.
@@ -71,10 +83,19 @@ for (const locale of ["fr", "en"] as const) {
       const { js, errors } = await scriptsOf(fresh, url);
       const leaked = other.filter((text) => js.includes(JSON.stringify(text).slice(1, -1)));
       expect(leaked, `${url}: the other language's messages`).toEqual([]);
-      expect(mine.some((text) => js.includes(JSON.stringify(text).slice(1, -1))), `${url}: its own messages`).toBe(true);
-      expect(mailTexts.filter((text) => js.includes(JSON.stringify(text).slice(1, -1))), `${url}: mail texts`).toEqual([]);
+      expect(
+        mine.some((text) => js.includes(JSON.stringify(text).slice(1, -1))),
+        `${url}: its own messages`,
+      ).toBe(true);
+      expect(
+        mailTexts.filter((text) => js.includes(JSON.stringify(text).slice(1, -1))),
+        `${url}: mail texts`,
+      ).toEqual([]);
       // (A 404 page logs its own "Failed to load resource" for the document.)
-      expect(errors.filter((e) => !/Failed to load resource/.test(e)), `${url}: errors while hydrating`).toEqual([]);
+      expect(
+        errors.filter((e) => !/Failed to load resource/.test(e)),
+        `${url}: errors while hydrating`,
+      ).toEqual([]);
       await fresh.close();
     }
     // After a client-side navigation the page is still translated (no message key shown).

@@ -23,7 +23,13 @@ async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
-    blocking.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`),
+    blocking.map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    ),
     `serious or critical WCAG A/AA violations on ${what}`,
   ).toEqual([]);
 }
@@ -47,7 +53,12 @@ async function newUser(browser: Browser, options: { javaScriptEnabled: boolean; 
   await Promise.all([page.waitForURL(() => true), page.locator("main form button[type=submit]").first().click()]);
   await expect(page.locator("main")).toContainText(email);
   await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
-  const href = await page.locator("li.dev-mail__item", { hasText: "verify_email" }).first().locator('a[href*="/verify-email?token="]').first().getAttribute("href");
+  const href = await page
+    .locator("li.dev-mail__item", { hasText: "verify_email" })
+    .first()
+    .locator('a[href*="/verify-email?token="]')
+    .first()
+    .getAttribute("href");
   const url = new URL(href!);
   await page.goto(`${url.pathname}${url.search}`);
   await page.locator("main form button[type=submit]").click();
@@ -94,14 +105,24 @@ for (const lang of ["fr", "en"] as const) {
     const context = await browser.newContext({ locale: lang === "en" ? "en-GB" : "fr-FR", extraHTTPHeaders: { "Accept-Language": lang } });
     const page = await context.newPage();
     await page.goto("/");
-    await page.locator("header").getByRole("link", { name: lang === "en" ? "For businesses" : "Pour les entreprises" }).click();
+    await page
+      .locator("header")
+      .getByRole("link", { name: lang === "en" ? "For businesses" : "Pour les entreprises" })
+      .click();
     await expect(page).toHaveURL(/\/for-companies$/);
     const main = page.locator("main");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "en" ? "Réplique for companies" : "Réplique pour les entreprises");
-    await expect(page.getByRole("heading", { level: 2, name: lang === "en" ? "What is free: everything" : "Ce qui est gratuit\u202F: tout" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      lang === "en" ? "Réplique for companies" : "Réplique pour les entreprises",
+    );
+    await expect(
+      page.getByRole("heading", { level: 2, name: lang === "en" ? "What is free: everything" : "Ce qui est gratuit\u202F: tout" }),
+    ).toBeVisible();
     await expect(main).toContainText(lang === "en" ? "Hide a review" : "Masquer un avis");
     await expect(main).toContainText(lang === "en" ? "Is this your company?" : "C’est votre entreprise\u202F?");
-    await expect(main.getByRole("link", { name: lang === "en" ? "Add your company" : "Ajouter votre entreprise" })).toHaveAttribute("href", "/companies/new");
+    await expect(main.getByRole("link", { name: lang === "en" ? "Add your company" : "Ajouter votre entreprise" })).toHaveAttribute(
+      "href",
+      "/companies/new",
+    );
     await expect(page.locator("input[type=password]")).toHaveCount(0);
     // Scanned as loaded whole, once the page has settled.
     await page.goto("/for-companies");
@@ -264,7 +285,9 @@ for (const lang of ["fr", "en"] as const) {
     const en = lang === "en";
     await openCompany(page, SCANNED_ONLY);
     // Loaded whole (not a client-side transition), so that axe measures the settled page.
-    const href = await page.getByRole("link", { name: en ? "Is this your company?" : "C’est votre entreprise\u202F?" }).getAttribute("href");
+    const href = await page
+      .getByRole("link", { name: en ? "Is this your company?" : "C’est votre entreprise\u202F?" })
+      .getAttribute("href");
     await page.goto(href!);
     await page.waitForLoadState("networkidle");
     await expect(page.locator("#claim-email-title")).toBeVisible();

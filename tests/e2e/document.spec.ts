@@ -25,7 +25,19 @@ async function fetchDocument(request: APIRequestContext, path: string, lang: str
 for (const lang of ["fr", "en"]) {
   test(`every kind of page is one clean document, without NUL bytes (${lang})`, async ({ request }) => {
     test.setTimeout(120_000);
-    const fixed = ["/", "/companies", "/search?q=service", "/search?q=caf%C3%A9", "/transparency", "/for-companies", "/login", "/signup", "/write-a-review", "/companies/does-not-exist", "/report"];
+    const fixed = [
+      "/",
+      "/companies",
+      "/search?q=service",
+      "/search?q=caf%C3%A9",
+      "/transparency",
+      "/for-companies",
+      "/login",
+      "/signup",
+      "/write-a-review",
+      "/companies/does-not-exist",
+      "/report",
+    ];
     const seen = new Map<string, number>();
     const queue = [...fixed];
     const found = new Map<string, string[]>(PAGE_TYPES.map((t) => [t.name, []]));
@@ -40,7 +52,10 @@ for (const lang of ["fr", "en"]) {
       const nul = page.body.indexOf(0);
       expect(nul, `a NUL byte in ${path} near «${page.body.subarray(Math.max(0, nul - 40), nul + 10).toString("utf8")}»`).toBe(-1);
       const html = page.body.toString("utf8");
-      expect(html.trimEnd().endsWith("</html>"), `${path} ends after </html>: «${html.slice(html.lastIndexOf("</html>"), html.lastIndexOf("</html>") + 80)}»`).toBe(true);
+      expect(
+        html.trimEnd().endsWith("</html>"),
+        `${path} ends after </html>: «${html.slice(html.lastIndexOf("</html>"), html.lastIndexOf("</html>") + 80)}»`,
+      ).toBe(true);
       expect(html.match(/<\/html>/g)?.length, path).toBe(1);
       // Up to 6 pages of each type, reached from the pages seen so far.
       for (const link of linksIn(html)) {

@@ -149,10 +149,7 @@ async function stop(child: ChildProcess, state: { stoppedCleanly: boolean }) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS)),
-  ]);
+  const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS))]);
   if (timedOut) {
     console.error("[e2e] the server did not stop within 15 s after SIGTERM; killing it.");
     child.kill("SIGKILL");

@@ -53,7 +53,10 @@ async function moderator(browser: Browser, lang: Lang, javaScriptEnabled: boolea
 
 async function expectNoViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), what).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    what,
+  ).toEqual([]);
 }
 
 for (const javaScriptEnabled of [false, true]) {
@@ -93,7 +96,10 @@ for (const javaScriptEnabled of [false, true]) {
 
     // The author's statement of reasons (in the author's language), in /dev/mail, links to its page.
     await page.goto("/dev/mail");
-    const mail = page.locator("li.dev-mail__item", { hasText: "statement_publication" }).filter({ hasText: words.slice(0, 40) }).first();
+    const mail = page
+      .locator("li.dev-mail__item", { hasText: "statement_publication" })
+      .filter({ hasText: words.slice(0, 40) })
+      .first();
     await expect(mail).toBeVisible();
     const link = await mail.locator('a[href*="/statements/publication/"]').first().getAttribute("href");
     // Its page (moderators may read it too): every part of the statement, accessible.

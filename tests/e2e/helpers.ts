@@ -13,9 +13,9 @@ export async function findCompanyWithReplies(page: Page): Promise<string> {
   if (companyWithReplies) return companyWithReplies;
   const response = await page.goto("/");
   expect(response?.status(), "the home page answers").toBe(200);
-  const hrefs = await page.locator('a[href^="/companies/"]').evaluateAll((links) =>
-    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-  );
+  const hrefs = await page
+    .locator('a[href^="/companies/"]')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   // Company pages only (not subjects, feeds or the API): /companies/:slug
   const candidates = [...new Set(hrefs.filter((h) => /^\/companies\/[^/]+\/?$/.test(h)))];
   expect(candidates.length, "the home page links to companies").toBeGreaterThan(0);

@@ -288,7 +288,10 @@ for (const javaScriptEnabled of [true, false]) {
     await scan.goto(statementLink);
     await expect(scan.locator("#appeal form")).toBeVisible();
     await expectAccessible(scan, "the appeal form");
-    await scan.locator("#appeal").getByRole("button", { name: text(lang, "appealSubmit") }).click();
+    await scan
+      .locator("#appeal")
+      .getByRole("button", { name: text(lang, "appealSubmit") })
+      .click();
     await expect(scan.getByLabel(text(lang, "appealExplanation"))).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(scan, "the appeal form with its errors");
     await scanContext.close();
@@ -397,8 +400,18 @@ for (const lang of ["fr", "en"] as const) {
     // admin's, with its appeal form, then its errors.
     await page.goto("/moderation/appeals");
     const caseLink = (item: ReturnType<Page["locator"]>) => item.locator('a[href^="/moderation/reviews/"]').first().getAttribute("href");
-    const theirs = await caseLink(page.locator(".queue-item").filter({ has: page.locator(".notice--warn") }).first());
-    const decidable = await caseLink(page.locator(".queue-item").filter({ hasNot: page.locator(".notice--warn") }).first());
+    const theirs = await caseLink(
+      page
+        .locator(".queue-item")
+        .filter({ has: page.locator(".notice--warn") })
+        .first(),
+    );
+    const decidable = await caseLink(
+      page
+        .locator(".queue-item")
+        .filter({ hasNot: page.locator(".notice--warn") })
+        .first(),
+    );
     await page.goto(theirs!);
     await expect(page.locator(".decide--appeal .notice--warn")).toBeVisible();
     await expectAccessible(page, "a case under appeal, decided by this moderator");

@@ -3,5 +3,8 @@
 import { test } from "@playwright/test";
 
 test("end-to-end tests", () => {
-  test.skip(true, "Chromium is not installed (/usr/bin/chromium): end-to-end tests skipped. Run `apt-get install -y chromium` to run them.");
+  test.skip(
+    true,
+    "Chromium is not installed (/usr/bin/chromium): end-to-end tests skipped. Run `apt-get install -y chromium` to run them.",
+  );
 });

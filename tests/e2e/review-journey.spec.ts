@@ -87,7 +87,9 @@ test.beforeAll(async () => {
     .jpeg()
     .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 2400/100", GPSLongitudeRef: "E", GPSLongitude: "2/1 21/1 700/100" } })
     .toFile(files.jpeg);
-  await sharp({ create: { width: 640, height: 800, channels: 3, background: "#2e5bb5" } }).png().toFile(files.png);
+  await sharp({ create: { width: 640, height: 800, channels: 3, background: "#2e5bb5" } })
+    .png()
+    .toFile(files.png);
   fs.writeFileSync(files.fake, "This is a text file, not a photo.\n");
 });
 
@@ -112,9 +114,9 @@ async function newPage(browser: Browser, lang: Lang, javaScriptEnabled: boolean)
  *  parallel never take the same company. Leaves the page on the subject's form. */
 async function freshSubject(page: Page, from: "start" | "end", skip = 0): Promise<{ companyPath: string; formPath: string }> {
   await page.goto("/");
-  const hrefs = await page.locator('a[href^="/companies/"]').evaluateAll((links) =>
-    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
-  );
+  const hrefs = await page
+    .locator('a[href^="/companies/"]')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   let companies = [...new Set(hrefs.filter((h) => /^\/companies\/[^/]+\/?$/.test(h)))];
   if (from === "end") companies = companies.reverse();
   expect(companies.length).toBeGreaterThan(4);
@@ -122,9 +124,11 @@ async function freshSubject(page: Page, from: "start" | "end", skip = 0): Promis
   for (const companyPath of companies) {
     const slug = companyPath.split("/")[2];
     await page.goto(`/write-a-review?company=${slug}`);
-    const subjects = await page.locator('a[href^="/write-a-review/"]').evaluateAll((links) =>
-      links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).filter((p) => /^\/write-a-review\/\d+$/.test(p)),
-    );
+    const subjects = await page
+      .locator('a[href^="/write-a-review/"]')
+      .evaluateAll((links) =>
+        links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).filter((p) => /^\/write-a-review\/\d+$/.test(p)),
+      );
     for (const formPath of subjects) {
       await page.goto(formPath);
       if (new URL(page.url()).pathname === formPath) return { companyPath, formPath };
@@ -138,7 +142,12 @@ async function histogram4(page: Page, companyPath: string) {
   return Number(await page.getByTestId("histogram-4").first().innerText());
 }
 
-async function fillReview(page: Page, lang: Lang, values: { title: string; body: string; date: string }, options: { photos?: string[]; stars?: boolean } = {}) {
+async function fillReview(
+  page: Page,
+  lang: Lang,
+  values: { title: string; body: string; date: string },
+  options: { photos?: string[]; stars?: boolean } = {},
+) {
   if (options.stars !== false) await page.getByLabel(label(lang, "star4"), { exact: true }).check();
   await page.getByLabel(label(lang, "title"), { exact: true }).fill(values.title);
   await page.getByLabel(label(lang, "body"), { exact: true }).fill(values.body);
@@ -240,7 +249,9 @@ test.describe("the reviewer's journey", () => {
 });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`bad input gets an error next to each field and keeps what was typed (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+  test(`bad input gets an error next to each field and keeps what was typed (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
+    browser,
+  }) => {
     const lang: Lang = javaScriptEnabled ? "en" : "fr";
     const { context, page } = await newPage(browser, lang, javaScriptEnabled);
     const { formPath } = await freshSubject(page, javaScriptEnabled ? "end" : "start", 2);

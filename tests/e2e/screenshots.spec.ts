@@ -30,7 +30,9 @@ for (const size of sizes) {
             .filter((el) => el.getBoundingClientRect().right > width + 1 && getComputedStyle(el).position !== "fixed")
             .filter((el) => !el.closest(".visually-hidden, .skip-link"))
             .slice(0, 5)
-            .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (right ${Math.round(el.getBoundingClientRect().right)})`);
+            .map(
+              (el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (right ${Math.round(el.getBoundingClientRect().right)})`,
+            );
           return { scrollWidth: document.documentElement.scrollWidth, width, wide };
         });
         expect(overflow.wide, `elements overflowing ${overflow.width} px`).toEqual([]);

@@ -65,7 +65,11 @@ test("the FR/EN switch in the header changes the language and remembers it", asy
 
   // And back to French the same way.
   await page.goto("/");
-  await page.locator("header").first().getByRole("link", { name: /Français/ }).click();
+  await page
+    .locator("header")
+    .first()
+    .getByRole("link", { name: /Français/ })
+    .click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");

@@ -41,9 +41,11 @@ test("none of the rendered XSS payloads runs in Chromium", async ({ page }) => {
   expect(ran, "no payload called __xss or a dialog").toEqual([]);
   expect(dialogs).toEqual([]);
   // Every link left points to the web or a mail address, with rel="nofollow ugc noopener".
-  const links = await page.locator("a").evaluateAll((as) =>
-    as.map((a) => ({ protocol: (a as HTMLAnchorElement).protocol, href: a.getAttribute("href"), rel: a.getAttribute("rel") })),
-  );
+  const links = await page
+    .locator("a")
+    .evaluateAll((as) =>
+      as.map((a) => ({ protocol: (a as HTMLAnchorElement).protocol, href: a.getAttribute("href"), rel: a.getAttribute("rel") })),
+    );
   for (const link of links) {
     if (link.href != null) expect(["http:", "https:", "mailto:"]).toContain(link.protocol);
     expect(link.rel).toBe("nofollow ugc noopener");

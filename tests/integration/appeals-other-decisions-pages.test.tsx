@@ -42,7 +42,10 @@ async function suspended(locale: "fr" | "en") {
 }
 
 /** The stub's requests carry no cookie: the key in the address is all the reader has. */
-const noContext = <A extends object, R>(fn: (args: A) => R) => (args: A) => fn({ ...args, context: {} });
+const noContext =
+  <A extends object, R>(fn: (args: A) => R) =>
+  (args: A) =>
+    fn({ ...args, context: {} });
 
 describe("the suspension's statement, opened from the mail without a session", () => {
   it("(French) shows the appeal form: a real form back to the keyed page, its error tied by aria, what was typed kept; then the appeal", async () => {
@@ -52,7 +55,14 @@ describe("the suspension's statement, opened from the mail without a session", (
         id: "root",
         path: "/",
         loader: () => ({ locale: "fr" }),
-        children: [{ path: "statements/decision/:id", loader: noContext(statementLoader), action: noContext(statementAction), Component: StatementPage }],
+        children: [
+          {
+            path: "statements/decision/:id",
+            loader: noContext(statementLoader),
+            action: noContext(statementAction),
+            Component: StatementPage,
+          },
+        ],
       },
     ]);
     const { container } = render(<Stub initialEntries={[s.path]} />);
@@ -78,7 +88,11 @@ describe("the suspension's statement, opened from the mail without a session", (
 describe("the appeal's case page", () => {
   it("(English) shows the appealed decision, the appellant's words, and uphold or overturn (reinstate)", async () => {
     const s = await suspended("en");
-    const filed = fileDecisionAppeal({ viewer: { id: s.member.id, role: "member" }, decisionId: s.decisionId, explanation: "These reviews describe real purchases, not advertising." });
+    const filed = fileDecisionAppeal({
+      viewer: { id: s.member.id, role: "member" },
+      decisionId: s.decisionId,
+      explanation: "These reviews describe real purchases, not advertising.",
+    });
     expect(filed.ok).toBe(true);
     const Stub = createRemixStub([
       {
@@ -98,7 +112,11 @@ describe("the appeal's case page", () => {
     const panel = await screen.findByRole("region", { name: "Decide the appeal" });
     expect(panel.textContent).toContain("These reviews describe real purchases, not advertising.");
     expect(panel.textContent).toMatch(/Decision no\. \d+ appealed against: Account suspended/);
-    expect(within(panel).getAllByRole("radio").map((r) => r.getAttribute("value"))).toEqual(["uphold", "overturn"]);
+    expect(
+      within(panel)
+        .getAllByRole("radio")
+        .map((r) => r.getAttribute("value")),
+    ).toEqual(["uphold", "overturn"]);
     expect(within(panel).getByLabelText("Overturn it: reinstate the account")).toBeTruthy();
     expect((within(panel).getByLabelText("Reason") as HTMLSelectElement).value).toBe("spam");
     expect((panel.querySelector('input[name="seenAppeal"]') as HTMLInputElement).value).toBe(String(filed.ok ? filed.appealId : 0));

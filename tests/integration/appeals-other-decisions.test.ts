@@ -19,7 +19,12 @@ import { isoDate, reviewSchema } from "~/lib/review-schema";
 import { listAppealQueue } from "~/models/appeals.server";
 import { decideClaim } from "~/models/claim-queue.server";
 import { requestEvidenceClaim } from "~/models/company-claims.server";
-import { decideDecisionAppeal, fileDecisionAppeal, getDecisionAppealCase, type DecisionStatementPage } from "~/models/decision-appeals.server";
+import {
+  decideDecisionAppeal,
+  fileDecisionAppeal,
+  getDecisionAppealCase,
+  type DecisionStatementPage,
+} from "~/models/decision-appeals.server";
 import { linksIn } from "~/models/mail.server";
 import { getDashboard } from "~/models/moderation.server";
 import { decideConduct, decideProof, decideSuggestion, decideUser } from "~/models/moderation-queues.server";
@@ -40,17 +45,29 @@ const OVERTURN = "Relu en appel : le document montre l’achat à la date de l�
 const UPHOLD = "Relu en appel : rien de neuf dans l’appel, les faits examinés restent les mêmes ; la décision est maintenue.";
 
 const client = () => getDb().$client;
-const one = <T>(sql: string, ...args: unknown[]) => client().prepare(sql).get(...args) as T;
+const one = <T>(sql: string, ...args: unknown[]) =>
+  client()
+    .prepare(sql)
+    .get(...args) as T;
 const count = (sql: string, ...args: unknown[]) => one<{ n: number }>(sql, ...args).n;
 const appealRows = (decisionId: number) =>
-  client().prepare(`SELECT id, status, appellant_user_id AS appellant, outcome_decision_id AS outcome FROM appeals WHERE decision_id = ? ORDER BY id`).all(decisionId) as {
+  client()
+    .prepare(
+      `SELECT id, status, appellant_user_id AS appellant, outcome_decision_id AS outcome FROM appeals WHERE decision_id = ? ORDER BY id`,
+    )
+    .all(decisionId) as {
     id: number;
     status: string;
     appellant: number;
     outcome: number | null;
   }[];
-const decisionRow = (id: number) => one<{ actor_id: number; target_type: string; target_id: number; decision: string; reason: string; statement: string }>(`SELECT * FROM moderation_decisions WHERE id = ?`, id);
-const lastNotice = (userId: number) => one<{ kind: string; link: string } | undefined>(`SELECT kind, link FROM notifications WHERE user_id = ? ORDER BY id DESC`, userId);
+const decisionRow = (id: number) =>
+  one<{ actor_id: number; target_type: string; target_id: number; decision: string; reason: string; statement: string }>(
+    `SELECT * FROM moderation_decisions WHERE id = ?`,
+    id,
+  );
+const lastNotice = (userId: number) =>
+  one<{ kind: string; link: string } | undefined>(`SELECT kind, link FROM notifications WHERE user_id = ? ORDER BY id DESC`, userId);
 
 /** Everything a decision writes, to show that a refused one wrote nothing. */
 const writes = () => ({
@@ -88,21 +105,40 @@ function readStatement(who: Account | null, id: number, key?: string) {
 
 function appealAs(who: Account | null, id: number, explanation = WHY, key?: string) {
   return outcome(() =>
-    statementAction({ request: postRequest(statementPath(id, key), { explanation }, { cookie: who?.cookie }), params: { id: String(id) }, context: {} } as ActionFunctionArgs),
+    statementAction({
+      request: postRequest(statementPath(id, key), { explanation }, { cookie: who?.cookie }),
+      params: { id: String(id) },
+      context: {},
+    } as ActionFunctionArgs),
   );
 }
 
 function decideAs(who: Account | null, id: number, form: Record<string, string>) {
-  return outcome(() => caseAction({ request: postRequest(`/moderation/appeals/${id}`, form, { cookie: who?.cookie }), params: { id: String(id) }, context: {} } as ActionFunctionArgs));
+  return outcome(() =>
+    caseAction({
+      request: postRequest(`/moderation/appeals/${id}`, form, { cookie: who?.cookie }),
+      params: { id: String(id) },
+      context: {},
+    } as ActionFunctionArgs),
+  );
 }
 
 function openCase(who: Account | null, id: number) {
-  return outcome(() => caseLoader({ request: getRequest(`/moderation/appeals/${id}`, { cookie: who?.cookie }), params: { id: String(id) }, context: {} } as LoaderFunctionArgs));
+  return outcome(() =>
+    caseLoader({
+      request: getRequest(`/moderation/appeals/${id}`, { cookie: who?.cookie }),
+      params: { id: String(id) },
+      context: {},
+    } as LoaderFunctionArgs),
+  );
 }
 
 /** The form the case page sends, with the newest appeal it showed. */
 function decisionForm(id: number, outcomeValue: "uphold" | "overturn", reason: string, statement: string) {
-  const seen = appealRows(id).filter((a) => a.status === "pending").at(-1)?.id ?? 0;
+  const seen =
+    appealRows(id)
+      .filter((a) => a.status === "pending")
+      .at(-1)?.id ?? 0;
   return { outcome: outcomeValue, reason, statement, seenAppeal: String(seen) };
 }
 
@@ -139,7 +175,14 @@ function refusedProof() {
     )
     .pluck()
     .get(world.reviewId, `appealproof${String(++proofSeq).padStart(11, "0")}`, Date.now() - 1000) as number;
-  const decided = decideProof({ ...by(moderator), mediaId, decision: "refuse", reason: "not_an_experience", statement: DECIDED, version: 0 });
+  const decided = decideProof({
+    ...by(moderator),
+    mediaId,
+    decision: "refuse",
+    reason: "not_an_experience",
+    statement: DECIDED,
+    version: 0,
+  });
   if (!decided.ok) throw new Error(`proof: ${decided.kind}`);
   return { ...world, mediaId, decisionId: decided.decisionId };
 }
@@ -173,7 +216,14 @@ async function refusedSuggestion() {
     ipHash: null,
   });
   if (!made.ok || made.subjectId == null) throw new Error(`suggestion: ${made.ok ? "" : made.kind}`);
-  const decided = decideSuggestion({ ...by(moderator), subjectId: made.subjectId, decision: "refuse", reason: "not_an_experience", statement: DECIDED, version: 0 });
+  const decided = decideSuggestion({
+    ...by(moderator),
+    subjectId: made.subjectId,
+    decision: "refuse",
+    reason: "not_an_experience",
+    statement: DECIDED,
+    version: 0,
+  });
   if (!decided.ok) throw new Error(`suggestion decision: ${decided.kind}`);
   return { who, companyId: company.id, subjectId: made.subjectId, reviewId: made.reviewId, decisionId: decided.decisionId };
 }
@@ -184,7 +234,9 @@ async function decidedReport(decision: "uphold" | "dismiss") {
   const reporter = await account({ locale: "fr", name: "Autrice Signalement" });
   const world = thread(reporter.id, owner.id, { title: "Un bon d’achat contre mon avis" });
   const reportId = client()
-    .prepare(`INSERT INTO conduct_reports (kind, company_id, review_id, reporter_user_id, body) VALUES ('incentive', ?, ?, ?, ?) RETURNING id`)
+    .prepare(
+      `INSERT INTO conduct_reports (kind, company_id, review_id, reporter_user_id, body) VALUES ('incentive', ?, ?, ?, ?) RETURNING id`,
+    )
     .pluck()
     .get(world.companyId, world.reviewId, reporter.id, "On m’a proposé un bon d’achat de 50 € pour retirer mon avis.") as number;
   const decided = decideConduct({ ...by(moderator), reportId, decision, reason: "not_an_experience", statement: DECIDED, version: 0 });
@@ -211,11 +263,19 @@ async function refusedClaim() {
   const filed = requestEvidenceClaim({
     userId: claimant.id,
     slug,
-    explanation: "Je suis la gérante de la boutique depuis 2019 ; les mentions légales du site me nomment comme directrice de la publication.",
+    explanation:
+      "Je suis la gérante de la boutique depuis 2019 ; les mentions légales du site me nomment comme directrice de la publication.",
     evidenceUrl: `https://revendiquee-${claimSeq}.fr/mentions-legales`,
   });
   if (!filed.ok) throw new Error(`claim: ${filed.kind}`);
-  const decided = decideClaim({ ...by(moderator), claimId: filed.claimId, decision: "refuse", reason: "claim_role_not_shown", statement: DECIDED, version: 0 });
+  const decided = decideClaim({
+    ...by(moderator),
+    claimId: filed.claimId,
+    decision: "refuse",
+    reason: "claim_role_not_shown",
+    statement: DECIDED,
+    version: 0,
+  });
   if (!decided.ok) throw new Error(`claim decision: ${decided.kind}`);
   return { claimant, companyId: company.id, claimId: filed.claimId, decisionId: decided.decisionId };
 }
@@ -225,13 +285,25 @@ async function refusedClaim() {
 describe("the statements of the queues' decisions", () => {
   it("no longer say that an appeal cannot be filed: they give the deadline, and the suspension's says it needs no sign-in", () => {
     for (const locale of ["fr", "en"] as const) {
-      const base = { decisionId: 1, reason: "spam", statement: DECIDED, decidedAt: Date.UTC(2026, 0, 10), reviewTitle: "T", companyName: "C", subjectName: "S", reportedAt: null, movedTo: null };
+      const base = {
+        decisionId: 1,
+        reason: "spam",
+        statement: DECIDED,
+        decidedAt: Date.UTC(2026, 0, 10),
+        reviewTitle: "T",
+        companyName: "C",
+        subjectName: "S",
+        reportedAt: null,
+        movedTo: null,
+      };
       for (const decision of ["proof_refuse", "subject_refuse", "conduct_dismissed", "claim_refuse"] as const) {
         const s = queueStatementText(locale, { ...base, decision });
         expect(s.contest).not.toMatch(/cannot be filed|ne peut pas encore/);
         expect(s.contest).toContain(String(APPEAL_WINDOW_DAYS));
       }
-      expect(queueStatementText(locale, { ...base, decision: "suspend" }).contest).toMatch(locale === "fr" ? /sans vous connecter/ : /without signing in/);
+      expect(queueStatementText(locale, { ...base, decision: "suspend" }).contest).toMatch(
+        locale === "fr" ? /sans vous connecter/ : /without signing in/,
+      );
       // The company's owners read an upheld report without the reporter or the review.
       const owners = queueStatementText(locale, { ...base, decision: "conduct_upheld", reviewTitle: "Titre secret", audience: "company" });
       expect(owners.contest).toContain(String(APPEAL_WINDOW_DAYS));
@@ -261,7 +333,12 @@ describe("a refused proof", () => {
     expect(short.status).toBe(400);
     expect(appealRows(p.decisionId)).toEqual([]);
     // Past the window (fake clock): closed.
-    const late = fileDecisionAppeal({ viewer: { id: author.id, role: "member" }, decisionId: p.decisionId, explanation: WHY, now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY });
+    const late = fileDecisionAppeal({
+      viewer: { id: author.id, role: "member" },
+      decisionId: p.decisionId,
+      explanation: WHY,
+      now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY,
+    });
     expect(late).toEqual({ ok: false, kind: "closed" });
     const sent = await appealAs(author, p.decisionId);
     expect(sent.status).toBe(302);
@@ -273,7 +350,9 @@ describe("a refused proof", () => {
     const again = await appealAs(author, p.decisionId);
     expect(again.status).toBe(409);
     expect(appealRows(p.decisionId)).toHaveLength(1);
-    expect(((await readStatement(author, p.decisionId)).data as PageData).page).toMatchObject({ right: { kind: "appealed", appeal: { status: "pending" } } });
+    expect(((await readStatement(author, p.decisionId)).data as PageData).page).toMatchObject({
+      right: { kind: "appealed", appeal: { status: "pending" } },
+    });
   });
 
   it("the moderator who refused it cannot decide the appeal; another overturns it: the review is verified, counters and all, logged and told", async () => {
@@ -292,7 +371,13 @@ describe("a refused proof", () => {
     expectCountersMatch(p.companyId);
     const [appeal] = appealRows(p.decisionId);
     expect(appeal).toMatchObject({ status: "overturned" });
-    expect(decisionRow(appeal!.outcome!)).toMatchObject({ actor_id: second.id, target_type: "media", target_id: p.mediaId, decision: "proof_accept", statement: OVERTURN });
+    expect(decisionRow(appeal!.outcome!)).toMatchObject({
+      actor_id: second.id,
+      target_type: "media",
+      target_id: p.mediaId,
+      decision: "proof_accept",
+      statement: OVERTURN,
+    });
     // The appealed decision is never changed.
     expect(decisionRow(p.decisionId)).toMatchObject({ decision: "proof_refuse", statement: DECIDED, actor_id: moderator.id });
     // The author is told, on the site and by mail, in French; the outcome's page is theirs.
@@ -302,10 +387,16 @@ describe("a refused proof", () => {
     expect(mail[0]!.subject).toMatch(/Issue de votre appel/);
     expect(mail[0]!.text).toContain(OVERTURN);
     const outcomePage = (await readStatement(author, appeal!.outcome!)).data as PageData;
-    expect(outcomePage.page).toMatchObject({ kind: "outcome", statement: { outcome: "overturned", audience: "concerned", appealed: { id: p.decisionId } } });
+    expect(outcomePage.page).toMatchObject({
+      kind: "outcome",
+      statement: { outcome: "overturned", audience: "concerned", appealed: { id: p.decisionId } },
+    });
     expect((await readStatement(outsider, appeal!.outcome!)).status).toBe(404);
     // The outcome is final.
-    expect(fileDecisionAppeal({ viewer: { id: author.id, role: "member" }, decisionId: appeal!.outcome!, explanation: WHY })).toEqual({ ok: false, kind: "not_found" });
+    expect(fileDecisionAppeal({ viewer: { id: author.id, role: "member" }, decisionId: appeal!.outcome!, explanation: WHY })).toEqual({
+      ok: false,
+      kind: "not_found",
+    });
   });
 
   it("upheld, nothing changes; the second of two moderators deciding at once writes nothing", async () => {
@@ -330,7 +421,13 @@ describe("a refused proof", () => {
 
 /** Files `who`'s appeal through the model (the route is checked above). */
 function fileOk(who: Account, decisionId: number, now?: number) {
-  const filed = fileDecisionAppeal({ viewer: { id: who.id, role: who.role }, decisionId, explanation: WHY, origin: "http://localhost", now });
+  const filed = fileDecisionAppeal({
+    viewer: { id: who.id, role: who.role },
+    decisionId,
+    explanation: WHY,
+    origin: "http://localhost",
+    now,
+  });
   if (!filed.ok) throw new Error(`appeal refused: ${filed.kind}`);
   return filed.appealId;
 }
@@ -342,20 +439,35 @@ describe("a refused suggestion", () => {
     const s = await refusedSuggestion();
     expect(one<{ status: string }>(`SELECT status FROM reviews WHERE id = ?`, s.reviewId).status).toBe("removed");
     expect((await appealAs(outsider, s.decisionId)).status).toBe(404);
-    expect(fileDecisionAppeal({ viewer: { id: outsider.id, role: "member" }, decisionId: s.decisionId, explanation: WHY })).toEqual({ ok: false, kind: "not_entitled" });
+    expect(fileDecisionAppeal({ viewer: { id: outsider.id, role: "member" }, decisionId: s.decisionId, explanation: WHY })).toEqual({
+      ok: false,
+      kind: "not_entitled",
+    });
     expect(
-      fileDecisionAppeal({ viewer: { id: s.who.id, role: "member" }, decisionId: s.decisionId, explanation: WHY, now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY }),
+      fileDecisionAppeal({
+        viewer: { id: s.who.id, role: "member" },
+        decisionId: s.decisionId,
+        explanation: WHY,
+        now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY,
+      }),
     ).toEqual({ ok: false, kind: "closed" });
     expect((await appealAs(s.who, s.decisionId)).status).toBe(302);
     expect((await appealAs(s.who, s.decisionId)).status).toBe(409);
-    expect((await decideAs(moderator, s.decisionId, decisionForm(s.decisionId, "overturn", "not_an_experience", OVERTURN))).status).toBe(403);
+    expect((await decideAs(moderator, s.decisionId, decisionForm(s.decisionId, "overturn", "not_an_experience", OVERTURN))).status).toBe(
+      403,
+    );
     expect((await decideAs(second, s.decisionId, decisionForm(s.decisionId, "overturn", "not_an_experience", OVERTURN))).status).toBe(302);
     expect(one<{ state: string }>(`SELECT state FROM subjects WHERE id = ?`, s.subjectId).state).toBe("active");
     expect(getPublicReview(s.reviewId)?.status).toBe("published");
     expectCountersMatch(s.companyId);
     expect(storedCounters(s.companyId).reduce((n, r) => n + r.reviewCount, 0)).toBe(1);
     const [appeal] = appealRows(s.decisionId);
-    expect(decisionRow(appeal!.outcome!)).toMatchObject({ decision: "subject_accept", target_type: "subject", target_id: s.subjectId, actor_id: second.id });
+    expect(decisionRow(appeal!.outcome!)).toMatchObject({
+      decision: "subject_accept",
+      target_type: "subject",
+      target_id: s.subjectId,
+      actor_id: second.id,
+    });
     expect(lastNotice(s.who.id)?.kind).toBe("decision_appeal_decided");
     expect(outboxFor(s.who.email).at(-1)?.template).toBe("statement_appeal_overturned");
   });
@@ -378,13 +490,23 @@ describe("a conduct report", () => {
     const r = await decidedReport("dismiss");
     // The owners were not told of a dismissed report, and cannot read it.
     expect((await readStatement(owner, r.decisionId)).status).toBe(404);
-    expect(fileDecisionAppeal({ viewer: { id: owner.id, role: "member" }, decisionId: r.decisionId, explanation: WHY })).toEqual({ ok: false, kind: "not_entitled" });
+    expect(fileDecisionAppeal({ viewer: { id: owner.id, role: "member" }, decisionId: r.decisionId, explanation: WHY })).toEqual({
+      ok: false,
+      kind: "not_entitled",
+    });
     expect(
-      fileDecisionAppeal({ viewer: { id: r.reporter.id, role: "member" }, decisionId: r.decisionId, explanation: WHY, now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY }),
+      fileDecisionAppeal({
+        viewer: { id: r.reporter.id, role: "member" },
+        decisionId: r.decisionId,
+        explanation: WHY,
+        now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY,
+      }),
     ).toEqual({ ok: false, kind: "closed" });
     expect((await appealAs(r.reporter, r.decisionId)).status).toBe(302);
     expect((await appealAs(r.reporter, r.decisionId)).status).toBe(409);
-    expect((await decideAs(moderator, r.decisionId, decisionForm(r.decisionId, "overturn", "not_an_experience", OVERTURN))).status).toBe(403);
+    expect((await decideAs(moderator, r.decisionId, decisionForm(r.decisionId, "overturn", "not_an_experience", OVERTURN))).status).toBe(
+      403,
+    );
     const ownerMails = outboxFor(owner.email).length;
     expect((await decideAs(second, r.decisionId, decisionForm(r.decisionId, "overturn", "not_an_experience", OVERTURN))).status).toBe(302);
     expect(one<{ status: string }>(`SELECT status FROM conduct_reports WHERE id = ?`, r.reportId).status).toBe("founded");
@@ -400,7 +522,10 @@ describe("a conduct report", () => {
     const ownersPage = ((await readStatement(owner, appeal!.outcome!)).data as PageData).page;
     expect(ownersPage).toMatchObject({ kind: "outcome", statement: { audience: "company", reviewTitle: null, yoursAt: null } });
     // The statement of the first decision still reads as it did.
-    expect(((await readStatement(r.reporter, r.decisionId)).data as PageData).page).toMatchObject({ kind: "decision", statement: { decision: "conduct_dismissed" } });
+    expect(((await readStatement(r.reporter, r.decisionId)).data as PageData).page).toMatchObject({
+      kind: "decision",
+      statement: { decision: "conduct_dismissed" },
+    });
   });
 
   it("upheld: the owners are told and may appeal, the reporter may not; overturned, it is dismissed and the reporter is told", async () => {
@@ -419,7 +544,9 @@ describe("a conduct report", () => {
     expect((await appealAs(owner, r.decisionId)).status).toBe(302);
     expect((await appealAs(owner, r.decisionId)).status).toBe(409);
     // The moderator who upheld it may not decide the appeal.
-    expect((await decideAs(moderator, r.decisionId, decisionForm(r.decisionId, "overturn", "not_an_experience", OVERTURN))).status).toBe(403);
+    expect((await decideAs(moderator, r.decisionId, decisionForm(r.decisionId, "overturn", "not_an_experience", OVERTURN))).status).toBe(
+      403,
+    );
     const reporterMails = outboxFor(r.reporter.email).length;
     expect((await decideAs(second, r.decisionId, decisionForm(r.decisionId, "overturn", "not_an_experience", OVERTURN))).status).toBe(302);
     expect(one<{ status: string }>(`SELECT status FROM conduct_reports WHERE id = ?`, r.reportId).status).toBe("unfounded");
@@ -460,7 +587,14 @@ describe("a suspension", () => {
     expect((await appealAs(null, s.decisionId, WHY, other.key)).status).toBe(302);
     expect(appealRows(s.decisionId)).toEqual([]);
     // Past the window: closed.
-    expect(fileDecisionAppeal({ viewer: { id: s.member.id, role: "member" }, decisionId: s.decisionId, explanation: WHY, now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY })).toEqual({
+    expect(
+      fileDecisionAppeal({
+        viewer: { id: s.member.id, role: "member" },
+        decisionId: s.decisionId,
+        explanation: WHY,
+        now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY,
+      }),
+    ).toEqual({
       ok: false,
       kind: "closed",
     });
@@ -509,7 +643,12 @@ describe("a refused claim", () => {
     const c = await refusedClaim();
     expect((await appealAs(outsider, c.decisionId)).status).toBe(404);
     expect(
-      fileDecisionAppeal({ viewer: { id: c.claimant.id, role: "member" }, decisionId: c.decisionId, explanation: WHY, now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY }),
+      fileDecisionAppeal({
+        viewer: { id: c.claimant.id, role: "member" },
+        decisionId: c.decisionId,
+        explanation: WHY,
+        now: Date.now() + (APPEAL_WINDOW_DAYS + 1) * DAY,
+      }),
     ).toEqual({ ok: false, kind: "closed" });
     expect((await appealAs(c.claimant, c.decisionId)).status).toBe(302);
     expect((await appealAs(c.claimant, c.decisionId)).status).toBe(409);
@@ -517,13 +656,22 @@ describe("a refused claim", () => {
     const wrongReason = await decideAs(second, c.decisionId, decisionForm(c.decisionId, "overturn", "claim_role_not_shown", OVERTURN));
     expect(wrongReason.status).toBe(400);
     expect(JSON.stringify(wrongReason.data)).toContain("decisionAppeal.decide.reasonAccept");
-    expect((await decideAs(moderator, c.decisionId, decisionForm(c.decisionId, "overturn", "claim_role_shown", OVERTURN))).status).toBe(403);
+    expect((await decideAs(moderator, c.decisionId, decisionForm(c.decisionId, "overturn", "claim_role_shown", OVERTURN))).status).toBe(
+      403,
+    );
     expect((await decideAs(second, c.decisionId, decisionForm(c.decisionId, "overturn", "claim_role_shown", OVERTURN))).status).toBe(302);
     expect(one<{ status: string }>(`SELECT status FROM company_claims WHERE id = ?`, c.claimId).status).toBe("approved");
     expect(one<{ state: string }>(`SELECT state FROM companies WHERE id = ?`, c.companyId).state).toBe("verified");
-    expect(one<{ role: string }>(`SELECT role FROM company_members WHERE company_id = ? AND user_id = ?`, c.companyId, c.claimant.id).role).toBe("owner");
+    expect(
+      one<{ role: string }>(`SELECT role FROM company_members WHERE company_id = ? AND user_id = ?`, c.companyId, c.claimant.id).role,
+    ).toBe("owner");
     const [appeal] = appealRows(c.decisionId);
-    expect(decisionRow(appeal!.outcome!)).toMatchObject({ decision: "claim_accept", target_type: "claim", target_id: c.claimId, reason: "claim_role_shown" });
+    expect(decisionRow(appeal!.outcome!)).toMatchObject({
+      decision: "claim_accept",
+      target_type: "claim",
+      target_id: c.claimId,
+      reason: "claim_role_shown",
+    });
     expect(count(`SELECT count(*) AS n FROM company_events WHERE company_id = ? AND kind = 'claim_verified'`, c.companyId)).toBe(1);
     expect(outboxFor(c.claimant.email).at(-1)?.template).toBe("statement_appeal_overturned");
   });
@@ -541,7 +689,14 @@ describe("a refused claim", () => {
     const page = getDecisionAppealCase(d.decisionId, { id: second.id, role: "moderator" });
     expect(page).toMatchObject({ canOverturn: false });
     const before = writes();
-    const changed = decideDecisionAppeal({ ...by(second), appealed: d.decisionId, outcome: "overturn", reason: "claim_role_shown", statement: OVERTURN, seenAppeal: appealRows(d.decisionId)[0]!.id });
+    const changed = decideDecisionAppeal({
+      ...by(second),
+      appealed: d.decisionId,
+      outcome: "overturn",
+      reason: "claim_role_shown",
+      statement: OVERTURN,
+      seenAppeal: appealRows(d.decisionId)[0]!.id,
+    });
     expect(changed).toEqual({ ok: false, kind: "content_changed" });
     expect(writes()).toEqual(before);
   });
@@ -556,7 +711,13 @@ describe("the appeals queue and the case page", () => {
     const s = await suspended();
     fileOk(s.member, s.decisionId);
     const all = listAppealQueue({ limit: 1000, viewer: { id: moderator.id, role: "moderator" } }).items;
-    expect(all.find((i) => i.decisionId === p.decisionId)).toMatchObject({ kind: "proof", side: "concerned", appealCount: 1, yours: true, explanations: [{ explanation: WHY }] });
+    expect(all.find((i) => i.decisionId === p.decisionId)).toMatchObject({
+      kind: "proof",
+      side: "concerned",
+      appealCount: 1,
+      yours: true,
+      explanations: [{ explanation: WHY }],
+    });
     expect(all.find((i) => i.decisionId === s.decisionId)).toMatchObject({ kind: "user", name: "Membre Suspendu" });
     expect(getDashboard().appeals.count).toBe(all.length);
     const res = await callLoader(queueLoader, getRequest("/moderation/appeals", { cookie: second.cookie }));
@@ -581,7 +742,10 @@ describe("the appeals queue and the case page", () => {
     // `owner` is the company's staff; `author` the appellant, a member.
     for (const who of [author, owner, outsider]) {
       expect((await openCase(who, p.decisionId)).status, who.email).toBe(403);
-      expect((await decideAs(who, p.decisionId, decisionForm(p.decisionId, "overturn", "not_an_experience", OVERTURN))).status, who.email).toBe(403);
+      expect(
+        (await decideAs(who, p.decisionId, decisionForm(p.decisionId, "overturn", "not_an_experience", OVERTURN))).status,
+        who.email,
+      ).toBe(403);
     }
     expect(writes()).toEqual(before);
   });

@@ -109,7 +109,16 @@ function expectCountersMatch(companyId: number) {
   expect(subject.map((r) => r.origin)).toEqual([...expected.keys()].sort());
   for (const row of subject) {
     const e = expected.get(String(row.origin))!;
-    expect(row).toEqual({ origin: row.origin, reviewCount: e.reviewCount, star1: e.star1, star2: e.star2, star3: e.star3, star4: e.star4, star5: e.star5, starSum: e.starSum });
+    expect(row).toEqual({
+      origin: row.origin,
+      reviewCount: e.reviewCount,
+      star1: e.star1,
+      star2: e.star2,
+      star3: e.star3,
+      star4: e.star4,
+      star5: e.star5,
+      starSum: e.starSum,
+    });
   }
   const actual = storedCounters(companyId);
   expect(actual.map((r) => r.origin).sort()).toEqual([...expected.keys()].sort());
@@ -215,9 +224,7 @@ describe("who may appeal, and only once", () => {
     expect(appeal(author, d.decisionId)).toMatchObject({ ok: true });
     expect(appeal(author, d.decisionId)).toEqual({ ok: false, kind: "already_appealed" });
     expect(() =>
-      client()
-        .prepare(`INSERT INTO appeals (decision_id, appellant_user_id, body) VALUES (?, ?, 'encore')`)
-        .run(d.decisionId, author.id),
+      client().prepare(`INSERT INTO appeals (decision_id, appellant_user_id, body) VALUES (?, ?, 'encore')`).run(d.decisionId, author.id),
     ).toThrow(/UNIQUE/);
     expect(appealRows(d.decisionId)).toHaveLength(1);
     expect(getAppealRight(d.decisionId, viewer(author))).toMatchObject({ kind: "appealed", appeal: { status: "pending" } });
@@ -289,7 +296,9 @@ describe("the appeal form on /statements/:id (Conform, without JavaScript)", () 
     const short = await post("Non.");
     expect(short.status).toBe(400);
     expect(short.data).toMatchObject({ result: { error: { explanation: ["appeal.error.short"] }, initialValue: { explanation: "Non." } } });
-    expect((await post("   ")).data).toMatchObject({ result: { error: { explanation: expect.arrayContaining(["appeal.error.required"]) } } });
+    expect((await post("   ")).data).toMatchObject({
+      result: { error: { explanation: expect.arrayContaining(["appeal.error.required"]) } },
+    });
     expect(appealRows(d.decisionId)).toHaveLength(0);
 
     const sent = await post(WHY);
@@ -314,7 +323,9 @@ describe("the appeal form on /statements/:id (Conform, without JavaScript)", () 
 
   it("the permalink of a removed review tells its author how to appeal, with the link", async () => {
     const d = decided(moderator, "remove");
-    const res = await callLoader(permalinkLoader, getRequest(`/reviews/${d.reviewId}`, { cookie: author.cookie }), { id: String(d.reviewId) });
+    const res = await callLoader(permalinkLoader, getRequest(`/reviews/${d.reviewId}`, { cookie: author.cookie }), {
+      id: String(d.reviewId),
+    });
     expect(res.data).toMatchObject({ removal: { decisionId: d.decisionId, right: { kind: "open" } } });
     const anonymous = await callLoader(permalinkLoader, getRequest(`/reviews/${d.reviewId}`), { id: String(d.reviewId) });
     expect(anonymous.data).toMatchObject({ removal: null });
@@ -401,7 +412,9 @@ describe("overturning a removal restores the review, its counters and score; the
     expectCountersMatch(d.companyId);
     const slug = (client().prepare(`SELECT slug FROM companies WHERE id = ?`).get(d.companyId) as { slug: string }).slug;
     const company = async () =>
-      (await callLoader(companyLoader, getRequest(`/companies/${slug}`), { slug })).data as { summary: { reviewCount: number; histogram: number[] } };
+      (await callLoader(companyLoader, getRequest(`/companies/${slug}`), { slug })).data as {
+        summary: { reviewCount: number; histogram: number[] };
+      };
     // Its company had only this review: removed, nothing counted.
     expect((await company()).summary.reviewCount).toBe(0);
     const result = decideAppeal(appealInput(second, d));
@@ -426,7 +439,9 @@ describe("overturning a removal restores the review, its counters and score; the
   });
 
   it("the appellant (French) and the reporter (English) get the statement of the outcome, on the site and by mail", () => {
-    const mail = outboxFor(author.email).filter((m) => m.template === "statement_author").at(-1)!;
+    const mail = outboxFor(author.email)
+      .filter((m) => m.template === "statement_author")
+      .at(-1)!;
     expect(mail.subject).toBe(`Issue de votre appel\u202F: la décision n° ${d.decisionId} est infirmée`);
     expect(mail.text).toContain("un autre modérateur que celui qui avait décidé a examiné l’appel que vous avez formé le");
     expect(mail.text).toContain("est de nouveau en ligne");
@@ -435,7 +450,9 @@ describe("overturning a removal restores the review, its counters and score; the
     expect(mail.text).not.toContain("#appeal");
     const [notice] = listNotifications(author.id, "fr");
     expect(notice).toMatchObject({ title: mail.subject, link: `/statements/${outcomeId}` });
-    const other = outboxFor(reader.email).filter((m) => m.template === "statement_reporter").at(-1)!;
+    const other = outboxFor(reader.email)
+      .filter((m) => m.template === "statement_reporter")
+      .at(-1)!;
     expect(other.subject).toBe(`An appeal was decided: decision no. ${d.decisionId} is reversed`);
     expect(other.text).toContain("is back online");
     expect(listNotifications(reader.id, "en")[0]).toMatchObject({ title: other.subject });
@@ -470,10 +487,14 @@ describe("overturning a keep removes the review; upholding changes nothing but t
     expectCountersMatch(d.companyId);
     expect(client().prepare(`SELECT status FROM flags WHERE id = ?`).get(later)).toEqual({ status: "upheld" });
     expect(decisionRows(d.reviewId).map((r) => r.decision)).toEqual(["dismiss_flag", "remove"]);
-    expect(outboxFor(reader.email).filter((m) => m.template === "statement_reporter").at(-1)!.subject).toBe(
-      `Outcome of your appeal: decision no. ${d.decisionId} is reversed`,
-    );
-    const toAuthor = outboxFor(author.email).filter((m) => m.template === "statement_author").at(-1)!;
+    expect(
+      outboxFor(reader.email)
+        .filter((m) => m.template === "statement_reporter")
+        .at(-1)!.subject,
+    ).toBe(`Outcome of your appeal: decision no. ${d.decisionId} is reversed`);
+    const toAuthor = outboxFor(author.email)
+      .filter((m) => m.template === "statement_author")
+      .at(-1)!;
     expect(toAuthor.subject).toBe(`Un appel a été tranché\u202F: la décision n° ${d.decisionId} est infirmée`);
     expect(toAuthor.text).toContain("est retiré");
     // The tombstone gives the reason of the appeal's decision.
@@ -490,7 +511,9 @@ describe("overturning a keep removes the review; upholding changes nothing but t
     expect(storedCounters(d.companyId)).toEqual(stats);
     expect(decisionRows(d.reviewId).map((r) => r.decision)).toEqual(["remove", "appeal_upheld"]);
     expect(appealRows(d.decisionId)[0]).toMatchObject({ status: "upheld" });
-    const mail = outboxFor(author.email).filter((m) => m.template === "statement_author").at(-1)!;
+    const mail = outboxFor(author.email)
+      .filter((m) => m.template === "statement_author")
+      .at(-1)!;
     expect(mail.subject).toBe(`Issue de votre appel\u202F: la décision n° ${d.decisionId} est maintenue`);
     expect(mail.text).toContain("reste retiré");
     expect(outboxFor(reader.email).at(-1)!.subject).toBe(`An appeal was decided: decision no. ${d.decisionId} stands`);
@@ -536,13 +559,17 @@ describe("a company's reply is appealed like a review", () => {
     expect(result).toMatchObject({ ok: true });
     expect(client().prepare(`SELECT status FROM replies WHERE id = ?`).get(world.replyId)).toEqual({ status: "published" });
     expectCountersMatch(world.companyId);
-    expect(outboxFor(staff.email).filter((m) => m.template === "statement_author").at(-1)!.subject).toBe(
-      `Outcome of your appeal: decision no. ${removal.decisionId} is reversed`,
-    );
+    expect(
+      outboxFor(staff.email)
+        .filter((m) => m.template === "statement_author")
+        .at(-1)!.subject,
+    ).toBe(`Outcome of your appeal: decision no. ${removal.decisionId} is reversed`);
     // The reviewer, who reported the reply, is told in French.
-    expect(outboxFor(author.email).filter((m) => m.template === "statement_reporter").at(-1)!.subject).toBe(
-      `Un appel a été tranché\u202F: la décision n° ${removal.decisionId} est infirmée`,
-    );
+    expect(
+      outboxFor(author.email)
+        .filter((m) => m.template === "statement_reporter")
+        .at(-1)!.subject,
+    ).toBe(`Un appel a été tranché\u202F: la décision n° ${removal.decisionId} est infirmée`);
   });
 });
 
@@ -574,7 +601,10 @@ describe("two moderators deciding the same appeal at once", () => {
     const stats = storedCounters(d.companyId);
     const late = await post(admin, fields("uphold", UPHOLD));
     expect(late.status).toBe(409);
-    expect(late.data).toMatchObject({ form: "appeal", result: { error: { "": ["appeal.decide.error.already_decided"] }, initialValue: { statement: UPHOLD } } });
+    expect(late.data).toMatchObject({
+      form: "appeal",
+      result: { error: { "": ["appeal.decide.error.already_decided"] }, initialValue: { statement: UPHOLD } },
+    });
     expect((await post(admin, fields("overturn", OVERTURN))).status).toBe(409);
     expect(everything()).toEqual(after);
     expect(storedCounters(d.companyId)).toEqual(stats);
@@ -617,7 +647,16 @@ describe("two moderators deciding the same appeal at once", () => {
       (args) => caseAction({ ...args, params: { id: String(d.reviewId) } }),
       postRequest(
         `/moderation/reviews/${d.reviewId}`,
-        { intent: "appeal", target: "review", appealed: String(d.decisionId), outcome: "", reason: "nope", statement: "court", seenAppeal: "1", editedAt: "0" },
+        {
+          intent: "appeal",
+          target: "review",
+          appealed: String(d.decisionId),
+          outcome: "",
+          reason: "nope",
+          statement: "court",
+          seenAppeal: "1",
+          editedAt: "0",
+        },
         { cookie: second.cookie },
       ),
     );
@@ -625,7 +664,11 @@ describe("two moderators deciding the same appeal at once", () => {
     expect(res.data).toMatchObject({
       form: "appeal",
       result: {
-        error: { outcome: ["appeal.decide.error.outcome"], reason: ["moderation.error.reason"], statement: ["moderation.error.statementShort"] },
+        error: {
+          outcome: ["appeal.decide.error.outcome"],
+          reason: ["moderation.error.reason"],
+          statement: ["moderation.error.statementShort"],
+        },
         initialValue: { statement: "court" },
       },
     });
@@ -658,11 +701,15 @@ describe("the appeals queue", () => {
     // The decider sees that another moderator must decide.
     const d = decided(moderator, "remove");
     appeal(author, d.decisionId);
-    const mine = listAppealQueue({ limit: 1000, viewer: { id: moderator.id, role: "moderator" } }).items.find((i) => i.decisionId === d.decisionId)!;
+    const mine = listAppealQueue({ limit: 1000, viewer: { id: moderator.id, role: "moderator" } }).items.find(
+      (i) => i.decisionId === d.decisionId,
+    )!;
     expect(mine).toMatchObject({ yours: true, side: "author", appealCount: 1, reviewId: d.reviewId, explanations: [{ explanation: WHY }] });
     const res = await callLoader(queueLoader, getRequest(`/moderation/appeals?after=garbage`, { cookie: moderator.cookie }));
     expect(res.status).toBe(200);
-    const page = await callLoader(caseLoader, getRequest(`/moderation/reviews/${d.reviewId}`, { cookie: second.cookie }), { id: String(d.reviewId) });
+    const page = await callLoader(caseLoader, getRequest(`/moderation/reviews/${d.reviewId}`, { cookie: second.cookie }), {
+      id: String(d.reviewId),
+    });
     expect(page.data).toMatchObject({ appeals: [{ decision: { id: d.decisionId }, appeals: [{ explanation: WHY }], canOverturn: true }] });
   });
 });

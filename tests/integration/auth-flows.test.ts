@@ -41,7 +41,12 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
 });
 
 const raw = () => getDb().$client;
-const count = (sql: string, ...args: unknown[]) => (raw().prepare(sql).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) =>
+  (
+    raw()
+      .prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
 
 async function logInWith(email: string, password: string, ip = "198.51.100.20") {
   return callAction(loginRoute.action, postRequest("/login", { email, password }), ip);
@@ -133,7 +138,11 @@ describe("sign-up and email verification", () => {
     for (let i = 0; i < 21; i++) {
       last = await callAction(
         signupRoute.action,
-        postRequest("/signup", { email: `burst${i}-${Date.now()}@example.test`, displayName: "Burst", password: "a long and unusual passphrase" }),
+        postRequest("/signup", {
+          email: `burst${i}-${Date.now()}@example.test`,
+          displayName: "Burst",
+          password: "a long and unusual passphrase",
+        }),
         ip,
       );
       if (i < 20) expect(last.status).toBe(200);
@@ -246,7 +255,11 @@ describe("A4: no enumeration", () => {
 
   /** What five requests for a known and five for an unknown email answered, and the argon2
    *  work each did (hashes and verifications), which must not tell the two apart. */
-  async function compare(run: (email: string, i: number) => Promise<{ status: number; data: unknown }>, known: () => string, unknown: (i: number) => string) {
+  async function compare(
+    run: (email: string, i: number) => Promise<{ status: number; data: unknown }>,
+    known: () => string,
+    unknown: (i: number) => string,
+  ) {
     const work = { known: new Set<string>(), unknown: new Set<string>() };
     const bodies = new Set<string>();
     const statuses = new Set<number>();
@@ -295,7 +308,10 @@ describe("A4: no enumeration", () => {
     const user = await createTestUser();
     const result = await compare(
       (email) =>
-        callAction(signupRoute.action, postRequest("/signup", { email, displayName: "Someone", password: "a long and unusual passphrase" })),
+        callAction(
+          signupRoute.action,
+          postRequest("/signup", { email, displayName: "Someone", password: "a long and unusual passphrase" }),
+        ),
       () => user.email,
       (i) => `fresh${i}-${Date.now()}@example.test`,
     );
@@ -324,7 +340,10 @@ describe("A5: password reset", () => {
     expect(breached.status).toBe(400);
     expect(shownAnswer(breached.data).errors.password).toMatch(/divulgués|leaked/);
 
-    const done = await callAction(resetRoute.action, postRequest("/reset-password", { token, password: "my brand new passphrase" }, { cookie: c1 }));
+    const done = await callAction(
+      resetRoute.action,
+      postRequest("/reset-password", { token, password: "my brand new passphrase" }, { cookie: c1 }),
+    );
     expect(done.status).toBe(302);
     expect(done.location).toBe("/login");
     expect(await whoIs(c1)).toBeNull();
@@ -345,8 +364,12 @@ describe("A5: password reset", () => {
     const t0 = Date.now();
     requestPasswordReset(user.email, { ip: "192.0.2.1", origin: "http://localhost", locale: "en", now: t0 });
     const token = tokenFromMail(user.email, "reset_password");
-    expect(await resetPassword(token, "my brand new passphrase", { origin: "http://localhost", now: t0 + HOUR + 1 })).toEqual({ ok: false });
-    expect(await resetPassword(token, "my brand new passphrase", { origin: "http://localhost", now: t0 + HOUR - 1 })).toMatchObject({ ok: true });
+    expect(await resetPassword(token, "my brand new passphrase", { origin: "http://localhost", now: t0 + HOUR + 1 })).toEqual({
+      ok: false,
+    });
+    expect(await resetPassword(token, "my brand new passphrase", { origin: "http://localhost", now: t0 + HOUR - 1 })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("a new request voids the old link", async () => {
@@ -358,7 +381,10 @@ describe("A5: password reset", () => {
     expect(second).not.toBe(first);
     const old = await callAction(resetRoute.action, postRequest("/reset-password", { token: first, password: "my brand new passphrase" }));
     expect((old.data as { invalid: boolean }).invalid).toBe(true);
-    const fresh = await callAction(resetRoute.action, postRequest("/reset-password", { token: second, password: "my brand new passphrase" }));
+    const fresh = await callAction(
+      resetRoute.action,
+      postRequest("/reset-password", { token: second, password: "my brand new passphrase" }),
+    );
     expect(fresh.status).toBe(302);
   });
 });
@@ -382,10 +408,16 @@ describe("the account page", () => {
     // Someone else's session id cannot be revoked from here.
     const stranger = await createTestUser();
     const theirs = createSession(stranger.id, {});
-    await callAction(accountRoute.action, postRequest("/account", { intent: "revoke", sessionId: theirs.session.id }, { cookie: user.cookie }));
+    await callAction(
+      accountRoute.action,
+      postRequest("/account", { intent: "revoke", sessionId: theirs.session.id }, { cookie: user.cookie }),
+    );
     expect(count(`SELECT count(*) AS n FROM sessions WHERE id = ?`, theirs.session.id)).toBe(1);
 
-    const revoked = await callAction(accountRoute.action, postRequest("/account", { intent: "revoke", sessionId: other.session.id }, { cookie: user.cookie }));
+    const revoked = await callAction(
+      accountRoute.action,
+      postRequest("/account", { intent: "revoke", sessionId: other.session.id }, { cookie: user.cookie }),
+    );
     expect(revoked.status).toBe(200);
     expect(await whoIs(`replique_session=${other.token}`)).toBeNull();
     expect((await whoIs(user.cookie))?.id).toBe(user.id);
@@ -402,14 +434,22 @@ describe("the account page", () => {
     const elsewhere = sessionCookieFrom((await logInWith(user.email, user.password, "192.0.2.77")).headers)!;
     const wrong = await callAction(
       accountRoute.action,
-      postRequest("/account", { intent: "password", currentPassword: "not my password", newPassword: "a new long passphrase" }, { cookie: user.cookie }),
+      postRequest(
+        "/account",
+        { intent: "password", currentPassword: "not my password", newPassword: "a new long passphrase" },
+        { cookie: user.cookie },
+      ),
     );
     expect(wrong.status).toBe(400);
     expect(shownAnswer(wrong.data).errors.currentPassword).toBeTruthy();
 
     const res = await callAction(
       accountRoute.action,
-      postRequest("/account", { intent: "password", currentPassword: user.password, newPassword: "a new long passphrase" }, { cookie: user.cookie }),
+      postRequest(
+        "/account",
+        { intent: "password", currentPassword: user.password, newPassword: "a new long passphrase" },
+        { cookie: user.cookie },
+      ),
     );
     expect(res.status).toBe(200);
     const fresh = sessionCookieFrom(res.headers)!;

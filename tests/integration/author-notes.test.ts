@@ -63,7 +63,9 @@ describe.each([
 it("a second follow-up is refused with a message for the whole form (409)", async () => {
   const { cookie, reviewId } = await authorWithAnsweredReview();
   const text = "A first follow-up, long enough to be accepted by the form.";
-  expect((await callAction(followUpRoute.action as never, post(`/reviews/${reviewId}/follow-up`, { body: text }, cookie))).status).toBe(302);
+  expect((await callAction(followUpRoute.action as never, post(`/reviews/${reviewId}/follow-up`, { body: text }, cookie))).status).toBe(
+    302,
+  );
   const again = await callAction(followUpRoute.action as never, post(`/reviews/${reviewId}/follow-up`, { body: text }, cookie));
   expect(again.status).toBe(409);
   expect((again.data as { result: { error: Record<string, string[]> } }).result.error[""]).toEqual(["followUp.notAllowed"]);

@@ -388,7 +388,9 @@ describe.skipIf(!litestream)(`Litestream ${litestream ?? ""}`, () => {
     expect(rows.users).toBe(N);
     expect(rows.subjects).toBe(N);
     expect(result.counts).toEqual(sourceCounts);
-    console.log(`litestream ${litestream}: ${N} acknowledged writes, replica caught up ${caughtUpMs} ms after the last (${probes} probes); all present after restore`);
+    console.log(
+      `litestream ${litestream}: ${N} acknowledged writes, replica caught up ${caughtUpMs} ms after the last (${probes} probes); all present after restore`,
+    );
 
     // The site boots on the restored file, this time replicating it itself (server.ts + LITESTREAM_REPLICA).
     const replica2 = path.join(dir, "replica-2");

@@ -50,7 +50,9 @@ describe("the claim page's request with evidence", () => {
     expect(explanation.tagName).toBe("TEXTAREA");
     expect(explanation.hasAttribute("required")).toBe(true);
     expect(explanation.getAttribute("maxlength")).toBe("2000");
-    expect(document.getElementById(explanation.getAttribute("aria-describedby")!.split(" ")[0]!)?.textContent).toContain("at least 150 without a link");
+    expect(document.getElementById(explanation.getAttribute("aria-describedby")!.split(" ")[0]!)?.textContent).toContain(
+      "at least 150 without a link",
+    );
     const url = within(region).getByLabelText("A link to your evidence (optional)");
     expect(url.hasAttribute("required")).toBe(false);
     expect(url.getAttribute("inputmode")).toBe("url");
@@ -61,12 +63,22 @@ describe("the claim page's request with evidence", () => {
 
   it("shows the errors next to their fields, in French, with what was typed; then the action's refusal above the form", async () => {
     const long = "Je suis la gérante depuis 2019 ; les mentions légales du site me nomment comme directrice de la publication.";
-    claimPage("fr", {}, {
-      intent: "evidence",
-      result: { status: "error", initialValue: { intent: "evidence", explanation: long, evidenceUrl: "https://rayuremarine.fr/mentions" }, error: { "": ["rateLimit.tooMany"] } },
-      vars: { minutes: 12 },
+    claimPage(
+      "fr",
+      {},
+      {
+        intent: "evidence",
+        result: {
+          status: "error",
+          initialValue: { intent: "evidence", explanation: long, evidenceUrl: "https://rayuremarine.fr/mentions" },
+          error: { "": ["rateLimit.tooMany"] },
+        },
+        vars: { minutes: 12 },
+      },
+    );
+    const region = await screen.findByRole("region", {
+      name: "Pas d’adresse au nom de domaine\u202F? Faites une demande avec justificatifs",
     });
-    const region = await screen.findByRole("region", { name: "Pas d’adresse au nom de domaine\u202F? Faites une demande avec justificatifs" });
     const explanation = within(region).getByLabelText("Votre fonction chez Rayure Marine, et comment la vérifier") as HTMLTextAreaElement;
     const url = within(region).getByLabelText("Un lien vers votre justificatif (facultatif)") as HTMLInputElement;
     const submit = within(region).getByRole("button", { name: "Envoyer ma demande aux modérateurs" });
@@ -79,7 +91,10 @@ describe("the claim page's request with evidence", () => {
     await within(region).findByText("Précisez un peu : au moins 30 caractères.");
     expect(explanation.value).toBe("Je suis gérante.");
     expect(explanation.getAttribute("aria-invalid")).toBe("true");
-    const errorId = explanation.getAttribute("aria-describedby")!.split(" ").find((id) => id.endsWith("-error"))!;
+    const errorId = explanation
+      .getAttribute("aria-describedby")!
+      .split(" ")
+      .find((id) => id.endsWith("-error"))!;
     expect(document.getElementById(errorId)?.textContent).toBe("Précisez un peu\u202F: au moins 30 caractères.");
     expect(url.value).toBe("ftp://exemple");
     expect(url.getAttribute("aria-invalid")).toBe("true");
@@ -97,7 +112,11 @@ describe("the claim page's request with evidence", () => {
   it("says since when the request waits, instead of the form; a company without a domain offers the request only", async () => {
     const at = Date.UTC(2026, 2, 10, 10, 30);
     claimPage("fr", { evidenceClaim: { id: 7, createdAt: at } });
-    expect(await screen.findByText(`Votre demande attend un modérateur depuis le ${formatDate("fr", at)}. La décision vous sera indiquée ici, dans vos notifications et par e-mail.`)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        `Votre demande attend un modérateur depuis le ${formatDate("fr", at)}. La décision vous sera indiquée ici, dans vos notifications et par e-mail.`,
+      ),
+    ).toBeTruthy();
     expect(screen.queryByLabelText(/Votre fonction chez/)).toBeNull();
     cleanup();
 
@@ -120,7 +139,12 @@ describe("the case page", () => {
     const slug = `maison-dossier-${Date.now()}`;
     makeCompany({ slug, name: "Maison Dossier", state: "claimed", domain: "maison-dossier.fr" });
     const explanation = "Je suis la gérante <script>alert('x')</script> de Maison Dossier.\nLes mentions légales du site me nomment.";
-    const filed = requestEvidenceClaim({ userId: claimant.id, slug, explanation, evidenceUrl: "https://maison-dossier.fr/mentions-legales" });
+    const filed = requestEvidenceClaim({
+      userId: claimant.id,
+      slug,
+      explanation,
+      evidenceUrl: "https://maison-dossier.fr/mentions-legales",
+    });
     if (!filed.ok) throw new Error(filed.kind);
     const view = getClaimCase(filed.claimId, { id: moderator.id, role: "moderator" })!;
     const Stub = createRemixStub([
@@ -143,8 +167,14 @@ describe("the case page", () => {
     expect(screen.getByText("Their account's address is at example.test, not at the company's domain.")).toBeTruthy();
 
     const form = screen.getByRole("region", { name: "Decide on this claim" });
-    expect(within(form).getAllByRole("radio").map((r) => r.getAttribute("value"))).toEqual(["accept", "refuse"]);
-    const options = [...within(form).getByLabelText("Reason").querySelectorAll("option")].map((o) => o.getAttribute("value")).filter(Boolean);
+    expect(
+      within(form)
+        .getAllByRole("radio")
+        .map((r) => r.getAttribute("value")),
+    ).toEqual(["accept", "refuse"]);
+    const options = [...within(form).getByLabelText("Reason").querySelectorAll("option")]
+      .map((o) => o.getAttribute("value"))
+      .filter(Boolean);
     expect(options).toEqual(CLAIM_REASONS.map((r) => r.id));
   });
 });

@@ -26,9 +26,14 @@ import { flashKeyOf } from "../support/flash";
 import { account, type Account } from "../support/moderation-fixtures";
 
 const client = () => getDb().$client;
-const count = (sql: string, ...args: unknown[]) => client().prepare(sql).pluck().get(...args) as number;
+const count = (sql: string, ...args: unknown[]) =>
+  client()
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 
-const EXPLANATION = "Je suis la gérante de la boutique depuis 2019 ; les mentions légales du site me nomment comme directrice de la publication.";
+const EXPLANATION =
+  "Je suis la gérante de la boutique depuis 2019 ; les mentions légales du site me nomment comme directrice de la publication.";
 const LONG_EXPLANATION =
   "Je suis la gérante de la boutique depuis 2019. Vous pouvez le vérifier sur Infogreffe (SIREN 812 345 678), où je figure comme présidente, et sur la page « Qui sommes-nous » du site, qui me présente avec l’équipe.";
 const STATEMENT = "Les mentions légales du site de l’entreprise nomment la demandeuse comme gérante.";
@@ -42,7 +47,8 @@ const post = (path: string, fields: Record<string, string>, cookie: string) =>
     body: new URLSearchParams(fields),
     headers: { Cookie: cookie, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "fr" },
   });
-const get = (path: string, cookie = "") => new Request(`${ORIGIN}${path}`, { headers: { ...(cookie ? { Cookie: cookie } : {}), "Accept-Language": "fr" } });
+const get = (path: string, cookie = "") =>
+  new Request(`${ORIGIN}${path}`, { headers: { ...(cookie ? { Cookie: cookie } : {}), "Accept-Language": "fr" } });
 
 let sequence = 0;
 function company(state: "unclaimed" | "claimed" = "unclaimed", domain: string | undefined = `maison-preuve-${++sequence}.fr`) {
@@ -51,13 +57,23 @@ function company(state: "unclaimed" | "claimed" = "unclaimed", domain: string | 
   return { id, slug, domain, name: `Maison Preuve ${sequence}` };
 }
 
-function ask(who: Account, slug: string, fields: Record<string, string> = { explanation: EXPLANATION, evidenceUrl: "https://www.example.fr/mentions-legales" }) {
+function ask(
+  who: Account,
+  slug: string,
+  fields: Record<string, string> = { explanation: EXPLANATION, evidenceUrl: "https://www.example.fr/mentions-legales" },
+) {
   return call(claimRoute.action, post(`/companies/${slug}/claim`, { intent: "evidence", ...fields }, who.cookie), { slug });
 }
 
 /** A claim filed through the model, at `now`. */
 function filed(who: Account, slug: string, now = Date.now()) {
-  const result = requestEvidenceClaim({ userId: who.id, slug, explanation: EXPLANATION, evidenceUrl: "https://www.example.fr/mentions-legales", now });
+  const result = requestEvidenceClaim({
+    userId: who.id,
+    slug,
+    explanation: EXPLANATION,
+    evidenceUrl: "https://www.example.fr/mentions-legales",
+    now,
+  });
   if (!result.ok) throw new Error(`claim refused: ${result.kind}`);
   return result.claimId;
 }
@@ -128,7 +144,9 @@ describe("the claim page's form with evidence", () => {
     expect(sent.status).toBe(302);
     expect(sent.location).toBe(`/companies/${c.slug}/claim`);
     expect(await flashKeyOf(sent)).toBe("flash.claimRequested");
-    const row = client().prepare(`SELECT id, method, status, evidence, created_at AS createdAt FROM company_claims WHERE company_id = ?`).get(c.id) as {
+    const row = client()
+      .prepare(`SELECT id, method, status, evidence, created_at AS createdAt FROM company_claims WHERE company_id = ?`)
+      .get(c.id) as {
       id: number;
       method: string;
       status: string;
@@ -141,12 +159,15 @@ describe("the claim page's form with evidence", () => {
     // The company itself is unchanged until a moderator decides.
     expect(client().prepare(`SELECT state FROM companies WHERE id = ?`).pluck().get(c.id)).toBe("unclaimed");
 
-    const page = (await call(claimRoute.loader, get(`/companies/${c.slug}/claim`, who.cookie), { slug: c.slug })).data as ClaimPageData | null;
+    const page = (await call(claimRoute.loader, get(`/companies/${c.slug}/claim`, who.cookie), { slug: c.slug }))
+      .data as ClaimPageData | null;
     expect(page?.evidenceClaim).toEqual({ id: row.id, createdAt: row.createdAt });
 
     const again = await ask(who, c.slug, { explanation: LONG_EXPLANATION });
     expect(again.status).toBe(409);
-    expect(shownAnswer(again.data).formError).toBe("Vous avez déjà demandé à gérer cette entreprise : votre demande attend un modérateur.".replace(/ ([:;])/g, "\u202F$1"));
+    expect(shownAnswer(again.data).formError).toBe(
+      "Vous avez déjà demandé à gérer cette entreprise : votre demande attend un modérateur.".replace(/ ([:;])/g, "\u202F$1"),
+    );
     expect(count(`SELECT count(*) FROM company_claims WHERE company_id = ?`, c.id)).toBe(1);
   });
 
@@ -175,7 +196,12 @@ describe("the claim page's form with evidence", () => {
     expect(count(`SELECT count(*) FROM company_claims WHERE company_id = ?`, c.id)).toBe(0);
     // Another user is not limited by it; the window ends after a day (injected clock).
     expect(requestEvidenceClaim({ userId: claimant.id, slug: c.slug, explanation: LONG_EXPLANATION }).ok).toBe(true);
-    const later = requestEvidenceClaim({ userId: who.id, slug: company().slug, explanation: LONG_EXPLANATION, now: Date.now() + CLAIM_LIMITS.evidencePerUser.windowMs + 1000 });
+    const later = requestEvidenceClaim({
+      userId: who.id,
+      slug: company().slug,
+      explanation: LONG_EXPLANATION,
+      now: Date.now() + CLAIM_LIMITS.evidencePerUser.windowMs + 1000,
+    });
     expect(later.ok).toBe(true);
   });
 });
@@ -201,7 +227,9 @@ describe("the claims queue", () => {
     const summary = getQueuesSummary().claims;
     expect(summary.count).toBe(count(`SELECT count(*) FROM company_claims WHERE method = 'evidence' AND status = 'pending'`));
     expect(summary.oldestAt).toBe(count(`SELECT min(created_at) FROM company_claims WHERE method = 'evidence' AND status = 'pending'`));
-    const dashboard = (await call(dashboardRoute.loader, get("/moderation", moderator.cookie))).data as { queues: { claims: { count: number } } };
+    const dashboard = (await call(dashboardRoute.loader, get("/moderation", moderator.cookie))).data as {
+      queues: { claims: { count: number } };
+    };
     expect(dashboard.queues.claims.count).toBe(summary.count);
     const queue = await call(queueRoute.loader, get("/moderation/claims", moderator.cookie));
     expect(queue.status).toBe(200);
@@ -214,9 +242,16 @@ describe("the claims queue", () => {
     client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(c.id, creator.id);
     const who = await account({ name: "Demandeuse Dossier" });
     const earlier = filed(who, company().slug);
-    const claimId = requestEvidenceClaim({ userId: who.id, slug: c.slug, explanation: EXPLANATION, evidenceUrl: `https://shop.${c.domain}/equipe` });
+    const claimId = requestEvidenceClaim({
+      userId: who.id,
+      slug: c.slug,
+      explanation: EXPLANATION,
+      evidenceUrl: `https://shop.${c.domain}/equipe`,
+    });
     if (!claimId.ok) throw new Error(claimId.kind);
-    const answer = await call(caseRoute.loader, get(`/moderation/claims/${claimId.claimId}`, moderator.cookie), { id: String(claimId.claimId) });
+    const answer = await call(caseRoute.loader, get(`/moderation/claims/${claimId.claimId}`, moderator.cookie), {
+      id: String(claimId.claimId),
+    });
     expect(answer.status).toBe(200);
     const view = (answer.data as { case: NonNullable<ReturnType<typeof getClaimCase>> }).case;
     expect(view.item.company).toMatchObject({ id: c.id, domain: c.domain, state: "claimed" });
@@ -252,7 +287,9 @@ describe("deciding a claim", () => {
     expect(answer.location).toBe("/moderation/claims");
     expect(await flashKeyOf(answer)).toBe("flash.queueDecided");
 
-    const companyRow = client().prepare(`SELECT state, verified_at AS verifiedAt, claimed_at AS claimedAt FROM companies WHERE id = ?`).get(c.id) as {
+    const companyRow = client()
+      .prepare(`SELECT state, verified_at AS verifiedAt, claimed_at AS claimedAt FROM companies WHERE id = ?`)
+      .get(c.id) as {
       state: string;
       verifiedAt: number;
       claimedAt: number | null;
@@ -260,14 +297,30 @@ describe("deciding a claim", () => {
     expect(companyRow.state).toBe("verified");
     expect(companyRow.verifiedAt).toBeGreaterThan(0);
     // The claimant is the only member, its owner: the creator who proved nothing left.
-    expect(client().prepare(`SELECT user_id AS userId, role FROM company_members WHERE company_id = ?`).all(c.id)).toEqual([{ userId: who.id, role: "owner" }]);
-    expect(client().prepare(`SELECT status, decided_by AS decidedBy FROM company_claims WHERE id = ?`).get(claimId)).toEqual({ status: "approved", decidedBy: moderator.id });
+    expect(client().prepare(`SELECT user_id AS userId, role FROM company_members WHERE company_id = ?`).all(c.id)).toEqual([
+      { userId: who.id, role: "owner" },
+    ]);
+    expect(client().prepare(`SELECT status, decided_by AS decidedBy FROM company_claims WHERE id = ?`).get(claimId)).toEqual({
+      status: "approved",
+      decidedBy: moderator.id,
+    });
     expect(client().prepare(`SELECT status FROM company_claims WHERE id = ?`).pluck().get(otherClaim)).toBe("expired");
 
     const decision = client()
-      .prepare(`SELECT id, actor_id AS actorId, decision, reason, statement, automated FROM moderation_decisions WHERE target_type = 'claim' AND target_id = ?`)
+      .prepare(
+        `SELECT id, actor_id AS actorId, decision, reason, statement, automated FROM moderation_decisions WHERE target_type = 'claim' AND target_id = ?`,
+      )
       .all(claimId) as { id: number; actorId: number; decision: string; reason: string; statement: string; automated: number }[];
-    expect(decision).toEqual([{ id: expect.any(Number), actorId: moderator.id, decision: "claim_accept", reason: "claim_role_shown", statement: STATEMENT, automated: 0 }]);
+    expect(decision).toEqual([
+      {
+        id: expect.any(Number),
+        actorId: moderator.id,
+        decision: "claim_accept",
+        reason: "claim_role_shown",
+        statement: STATEMENT,
+        automated: 0,
+      },
+    ]);
     const decisionId = decision[0]!.id;
 
     const events = listCompanyEvents(c.id).filter((e) => e.claimId === claimId);
@@ -293,8 +346,12 @@ describe("deciding a claim", () => {
     // The statement of reasons: the claimant and moderators, nobody else.
     expect(getQueueStatement(decisionId, { id: who.id, role: "member" })).toMatchObject({ decision: "claim_accept", companyName: c.name });
     expect(getQueueStatement(decisionId, { id: other.id, role: "member" })).toBeNull();
-    expect((await call(statementLoader, get(`/statements/decision/${decisionId}`, who.cookie), { id: String(decisionId) })).status).toBe(200);
-    expect((await call(statementLoader, get(`/statements/decision/${decisionId}`, other.cookie), { id: String(decisionId) })).status).toBe(404);
+    expect((await call(statementLoader, get(`/statements/decision/${decisionId}`, who.cookie), { id: String(decisionId) })).status).toBe(
+      200,
+    );
+    expect((await call(statementLoader, get(`/statements/decision/${decisionId}`, other.cookie), { id: String(decisionId) })).status).toBe(
+      404,
+    );
 
     // The claim left the queue, and its case page offers no decision any more.
     expect(listClaimQueue({ limit: 500 }).items.some((i) => i.id === claimId)).toBe(false);
@@ -308,10 +365,19 @@ describe("deciding a claim", () => {
 
     const answer = await decide(moderator, claimId, decideForm("refuse", "claim_role_not_shown"));
     expect(answer.status).toBe(302);
-    expect(client().prepare(`SELECT state, verified_at AS verifiedAt FROM companies WHERE id = ?`).get(c.id)).toEqual({ state: "unclaimed", verifiedAt: null });
+    expect(client().prepare(`SELECT state, verified_at AS verifiedAt FROM companies WHERE id = ?`).get(c.id)).toEqual({
+      state: "unclaimed",
+      verifiedAt: null,
+    });
     expect(count(`SELECT count(*) FROM company_members WHERE company_id = ?`, c.id)).toBe(0);
-    expect(client().prepare(`SELECT status, decided_by AS decidedBy FROM company_claims WHERE id = ?`).get(claimId)).toEqual({ status: "rejected", decidedBy: moderator.id });
-    const decisionId = count(`SELECT id FROM moderation_decisions WHERE target_type = 'claim' AND target_id = ? AND decision = 'claim_refuse'`, claimId);
+    expect(client().prepare(`SELECT status, decided_by AS decidedBy FROM company_claims WHERE id = ?`).get(claimId)).toEqual({
+      status: "rejected",
+      decidedBy: moderator.id,
+    });
+    const decisionId = count(
+      `SELECT id FROM moderation_decisions WHERE target_type = 'claim' AND target_id = ? AND decision = 'claim_refuse'`,
+      claimId,
+    );
     expect(decisionId).toBeGreaterThan(0);
     expect(listCompanyEvents(c.id).map((e) => e.kind)).toEqual(["claim_refused", "claim_requested"]);
     expect(client().prepare(`SELECT kind, link FROM notifications WHERE user_id = ? ORDER BY id DESC`).get(who.id)).toEqual({
@@ -323,7 +389,8 @@ describe("deciding a claim", () => {
     expect(mail.text).toContain("Role at the company not shown");
 
     // Nothing waits any more: the page offers the form again, and a new request is filed.
-    const page = (await call(claimRoute.loader, get(`/companies/${c.slug}/claim`, who.cookie), { slug: c.slug })).data as ClaimPageData | null;
+    const page = (await call(claimRoute.loader, get(`/companies/${c.slug}/claim`, who.cookie), { slug: c.slug }))
+      .data as ClaimPageData | null;
     expect(page?.evidenceClaim).toBeNull();
     expect((await ask(who, c.slug)).status).toBe(302);
   });
@@ -346,7 +413,16 @@ describe("deciding a claim", () => {
     const answer = await decide(moderator, own, decideForm("accept", "claim_role_shown"));
     expect(answer.status).toBe(403);
     expect(writes()).toEqual(before);
-    expect(decideClaim({ actor: { id: moderator.id, role: "moderator" }, claimId: own, decision: "refuse", reason: "claim_role_not_shown", statement: STATEMENT, version: 0 })).toEqual({
+    expect(
+      decideClaim({
+        actor: { id: moderator.id, role: "moderator" },
+        claimId: own,
+        decision: "refuse",
+        reason: "claim_role_not_shown",
+        statement: STATEMENT,
+        version: 0,
+      }),
+    ).toEqual({
       ok: false,
       kind: "own_content",
     });
@@ -378,7 +454,9 @@ describe("deciding a claim", () => {
     // A page opened before a decision (its version is behind the log) decides nothing either.
     const stale = filed(await account(), company().slug);
     client()
-      .prepare(`INSERT INTO moderation_decisions (actor_id, target_type, target_id, decision, reason, statement) VALUES (?, 'claim', ?, 'note', 'claim_role_not_shown', 'Dossier examiné.')`)
+      .prepare(
+        `INSERT INTO moderation_decisions (actor_id, target_type, target_id, decision, reason, statement) VALUES (?, 'claim', ?, 'note', 'claim_role_not_shown', 'Dossier examiné.')`,
+      )
       .run(second.id, stale);
     const beforeStale = writes();
     expect((await decide(moderator, stale, decideForm("refuse", "claim_role_not_shown", "0"))).status).toBe(409);
@@ -389,10 +467,19 @@ describe("deciding a claim", () => {
     const c = company("claimed");
     const claimId = filed(await account(), c.slug);
     const before = writes();
-    client().exec(`CREATE TRIGGER test_fail_claim BEFORE INSERT ON company_events WHEN NEW.kind = 'claim_verified' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    client().exec(
+      `CREATE TRIGGER test_fail_claim BEFORE INSERT ON company_events WHEN NEW.kind = 'claim_verified' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`,
+    );
     try {
       expect(() =>
-        decideClaim({ actor: { id: moderator.id, role: "moderator" }, claimId, decision: "accept", reason: "claim_role_shown", statement: STATEMENT, version: 0 }),
+        decideClaim({
+          actor: { id: moderator.id, role: "moderator" },
+          claimId,
+          decision: "accept",
+          reason: "claim_role_shown",
+          statement: STATEMENT,
+          version: 0,
+        }),
       ).toThrow(/disk on fire/);
     } finally {
       client().exec(`DROP TRIGGER test_fail_claim`);
@@ -405,7 +492,9 @@ describe("deciding a claim", () => {
     const before = writes();
     expect((await call(caseRoute.loader, get(`/moderation/claims/${claimId}`, claimant.cookie), { id: String(claimId) })).status).toBe(403);
     expect((await decide(claimant, claimId, decideForm("accept", "claim_role_shown"))).status).toBe(403);
-    const anonymous = await call(caseRoute.action, post(`/moderation/claims/${claimId}`, decideForm("accept", "claim_role_shown"), ""), { id: String(claimId) });
+    const anonymous = await call(caseRoute.action, post(`/moderation/claims/${claimId}`, decideForm("accept", "claim_role_shown"), ""), {
+      id: String(claimId),
+    });
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toMatch(/^\/login\?/);
     expect(writes()).toEqual(before);

@@ -90,7 +90,9 @@ describe("sending a code", () => {
     const result = send(user, company.slug, email);
     expect(result).toMatchObject({ ok: true, email: email.toLowerCase(), expiresAt: T0 + CLAIM_CODE_TTL_MS });
     const code = codeIn(email.toLowerCase());
-    const row = db().prepare(`SELECT status, email, code_hash AS codeHash, expires_at AS expiresAt FROM company_claims WHERE company_id = ?`).get(company.id) as {
+    const row = db()
+      .prepare(`SELECT status, email, code_hash AS codeHash, expires_at AS expiresAt FROM company_claims WHERE company_id = ?`)
+      .get(company.id) as {
       status: string;
       email: string;
       codeHash: Buffer;
@@ -147,10 +149,17 @@ describe("entering the code", () => {
     const sent = send(user, company.slug, email);
     if (!sent.ok) throw new Error(sent.kind);
     const at = T0 + 5 * 60_000;
-    expect(verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code: codeIn(email), now: at })).toEqual({ ok: true, slug: company.slug, verifiedAt: at });
+    expect(verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code: codeIn(email), now: at })).toEqual({
+      ok: true,
+      slug: company.slug,
+      verifiedAt: at,
+    });
     expect(companyRow(company.id)).toEqual({ state: "verified", claimedAt: at, verifiedAt: at });
     expect(members(company.id)).toEqual([{ userId: user.id, role: "owner" }]);
-    expect(db().prepare(`SELECT status, decided_at AS decidedAt FROM company_claims WHERE id = ?`).get(sent.claimId)).toEqual({ status: "approved", decidedAt: at });
+    expect(db().prepare(`SELECT status, decided_at AS decidedAt FROM company_claims WHERE id = ?`).get(sent.claimId)).toEqual({
+      status: "approved",
+      decidedAt: at,
+    });
     expect(listCompanyEvents(company.id).map((e) => [e.kind, e.claimId])).toEqual([
       ["claim_verified", sent.claimId],
       ["member_added", sent.claimId],
@@ -160,7 +169,9 @@ describe("entering the code", () => {
     expect(getCompanyBySlug(company.slug)).toMatchObject({ state: "verified", verifiedAt: at, claimedAt: at });
     expect(listMemberCompanies(user.id).map((c) => [c.slug, c.state, c.role])).toEqual([[company.slug, "verified", "owner"]]);
     const reviewId = makeReview({ companyId: company.id, subjectId: company.subjectId, authorId: (await person("Reviewer")).id, stars: 2 });
-    expect(saveReply({ actor: { id: user.id, role: "member" }, companyId: company.id, reviewId, body: "Merci, nous vous rappelons." })).toMatchObject({ ok: true });
+    expect(
+      saveReply({ actor: { id: user.id, role: "member" }, companyId: company.id, reviewId, body: "Merci, nous vous rappelons." }),
+    ).toMatchObject({ ok: true });
   });
 
   it("works once", async () => {
@@ -183,7 +194,10 @@ describe("entering the code", () => {
     const code = codeIn(`a@${company.domain}`);
     expect(getClaimPage(company.slug, user.id, T0 + CLAIM_CODE_TTL_MS - 1)?.pending?.id).toBe(sent.claimId);
     expect(getClaimPage(company.slug, user.id, T0 + CLAIM_CODE_TTL_MS)?.pending).toBeNull();
-    expect(verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code, now: T0 + CLAIM_CODE_TTL_MS })).toEqual({ ok: false, kind: "expired" });
+    expect(verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code, now: T0 + CLAIM_CODE_TTL_MS })).toEqual({
+      ok: false,
+      kind: "expired",
+    });
     expect(companyRow(company.id).state).toBe("unclaimed");
     expect(members(company.id)).toEqual([]);
   });
@@ -201,7 +215,10 @@ describe("entering the code", () => {
       left.push(result.ok === false && result.kind === "wrong_code" ? result.attemptsLeft : result);
     }
     expect(left).toEqual([4, 3, 2, 1, 0]);
-    expect(verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code, now: T0 + 10 })).toMatchObject({ ok: false, kind: "too_many_attempts" });
+    expect(verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code, now: T0 + 10 })).toMatchObject({
+      ok: false,
+      kind: "too_many_attempts",
+    });
     expect(companyRow(company.id).state).toBe("unclaimed");
     // A new code is a new count (the per-user limit still caps the total).
     clearRateLimits();
@@ -239,9 +256,14 @@ describe("entering the code", () => {
     const firstCode = codeIn(`a@${company.domain}`);
     const second = send(user, company.slug, `b@${company.domain}`, T0 + 1000);
     if (!second.ok) throw new Error(second.kind);
-    expect(verifyDomainClaim({ userId: user.id, claimId: first.claimId, code: firstCode, now: T0 + 2000 })).toEqual({ ok: false, kind: "replaced" });
+    expect(verifyDomainClaim({ userId: user.id, claimId: first.claimId, code: firstCode, now: T0 + 2000 })).toEqual({
+      ok: false,
+      kind: "replaced",
+    });
     const intruder = await person("Intruder");
-    expect(verifyDomainClaim({ userId: intruder.id, claimId: second.claimId, code: codeIn(`b@${company.domain}`), now: T0 + 2000 })).toEqual({ ok: false, kind: "not_found" });
+    expect(
+      verifyDomainClaim({ userId: intruder.id, claimId: second.claimId, code: codeIn(`b@${company.domain}`), now: T0 + 2000 }),
+    ).toEqual({ ok: false, kind: "not_found" });
     expect(companyRow(company.id).state).toBe("unclaimed");
   });
 
@@ -253,7 +275,9 @@ describe("entering the code", () => {
     const late = send(other, company.slug, `other@${company.domain}`);
     const sent = send(owner, company.slug, `owner@${company.domain}`);
     if (!late.ok || !sent.ok) throw new Error("not sent");
-    expect(verifyDomainClaim({ userId: owner.id, claimId: sent.claimId, code: codeIn(`owner@${company.domain}`), now: T0 + 1 }).ok).toBe(true);
+    expect(verifyDomainClaim({ userId: owner.id, claimId: sent.claimId, code: codeIn(`owner@${company.domain}`), now: T0 + 1 }).ok).toBe(
+      true,
+    );
     expect(verifyDomainClaim({ userId: other.id, claimId: late.claimId, code: codeIn(`other@${company.domain}`), now: T0 + 2 })).toEqual({
       ok: false,
       kind: "already_verified",
@@ -269,9 +293,13 @@ describe("entering the code", () => {
     const company = unclaimed();
     const sent = send(user, company.slug, `a@${company.domain}`);
     if (!sent.ok) throw new Error(sent.kind);
-    db().exec(`CREATE TRIGGER test_fail_verify BEFORE INSERT ON company_events WHEN NEW.kind = 'claim_verified' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    db().exec(
+      `CREATE TRIGGER test_fail_verify BEFORE INSERT ON company_events WHEN NEW.kind = 'claim_verified' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`,
+    );
     try {
-      expect(() => verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code: codeIn(`a@${company.domain}`), now: T0 + 1 })).toThrow(/disk on fire/);
+      expect(() => verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code: codeIn(`a@${company.domain}`), now: T0 + 1 })).toThrow(
+        /disk on fire/,
+      );
     } finally {
       db().exec(`DROP TRIGGER test_fail_verify`);
     }
@@ -284,23 +312,38 @@ describe("entering the code", () => {
   it("the log is append-only", async () => {
     const company = unclaimed();
     send(await person(), company.slug, `a@${company.domain}`);
-    expect(() => db().prepare(`UPDATE company_events SET kind = 'claim_verified' WHERE company_id = ?`).run(company.id)).toThrow(/append-only/);
+    expect(() => db().prepare(`UPDATE company_events SET kind = 'claim_verified' WHERE company_id = ?`).run(company.id)).toThrow(
+      /append-only/,
+    );
     expect(() => db().prepare(`DELETE FROM company_events WHERE company_id = ?`).run(company.id)).toThrow(/append-only/);
   });
 });
 
 describe("adding a company", () => {
   function category() {
-    return db().prepare(`INSERT INTO categories (slug, name_fr, name_en) VALUES (?, 'Boulangeries', 'Bakeries') RETURNING id`).pluck().get(`bakeries-${++sequence}`) as number;
+    return db()
+      .prepare(`INSERT INTO categories (slug, name_fr, name_en) VALUES (?, 'Boulangeries', 'Bakeries') RETURNING id`)
+      .pluck()
+      .get(`bakeries-${++sequence}`) as number;
   }
 
   it("creates it claimed and unverified, the user its owner, its website a subject, logged", async () => {
     const user = await person();
     const categoryId = category();
-    const result = createCompany({ userId: user.id, name: "Fournil des Lices", website: "https://www.Fournil-des-Lices.fr/boutique", categoryId, now: T0 });
+    const result = createCompany({
+      userId: user.id,
+      name: "Fournil des Lices",
+      website: "https://www.Fournil-des-Lices.fr/boutique",
+      categoryId,
+      now: T0,
+    });
     expect(result).toEqual({ ok: true, companyId: expect.any(Number), slug: "fournil-des-lices" });
     if (!result.ok) return;
-    expect(db().prepare(`SELECT name, domain, website, state, claimed_at AS claimedAt, verified_at AS verifiedAt FROM companies WHERE id = ?`).get(result.companyId)).toEqual({
+    expect(
+      db()
+        .prepare(`SELECT name, domain, website, state, claimed_at AS claimedAt, verified_at AS verifiedAt FROM companies WHERE id = ?`)
+        .get(result.companyId),
+    ).toEqual({
       name: "Fournil des Lices",
       domain: "fournil-des-lices.fr",
       website: "https://www.fournil-des-lices.fr/boutique",
@@ -309,18 +352,30 @@ describe("adding a company", () => {
       verifiedAt: null,
     });
     expect(members(result.companyId)).toEqual([{ userId: user.id, role: "owner" }]);
-    expect(db().prepare(`SELECT category_id FROM company_categories WHERE company_id = ?`).pluck().all(result.companyId)).toEqual([categoryId]);
+    expect(db().prepare(`SELECT category_id FROM company_categories WHERE company_id = ?`).pluck().all(result.companyId)).toEqual([
+      categoryId,
+    ]);
     expect(db().prepare(`SELECT kind, name, url FROM subjects WHERE company_id = ?`).all(result.companyId)).toEqual([
       { kind: "website", name: "fournil-des-lices.fr", url: "https://www.fournil-des-lices.fr/boutique" },
     ]);
     expect(listCompanyEvents(result.companyId).map((e) => e.kind)).toEqual(["member_added", "company_created"]);
     // Claimed is not verified: the owner cannot reply yet.
-    const reviewId = makeReview({ companyId: result.companyId, subjectId: db().prepare(`SELECT id FROM subjects WHERE company_id = ?`).pluck().get(result.companyId) as number, authorId: (await person("R")).id, stars: 1 });
-    expect(saveReply({ actor: { id: user.id, role: "member" }, companyId: result.companyId, reviewId, body: "Bonjour" })).toEqual({ ok: false, kind: "not_verified" });
+    const reviewId = makeReview({
+      companyId: result.companyId,
+      subjectId: db().prepare(`SELECT id FROM subjects WHERE company_id = ?`).pluck().get(result.companyId) as number,
+      authorId: (await person("R")).id,
+      stars: 1,
+    });
+    expect(saveReply({ actor: { id: user.id, role: "member" }, companyId: result.companyId, reviewId, body: "Bonjour" })).toEqual({
+      ok: false,
+      kind: "not_verified",
+    });
     // The same code verification then makes it verified, keeping its claimed date.
     const sent = send(user, result.slug, `hello@fournil-des-lices.fr`, T0 + 1000);
     if (!sent.ok) throw new Error(sent.kind);
-    expect(verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code: codeIn("hello@fournil-des-lices.fr"), now: T0 + 2000 }).ok).toBe(true);
+    expect(
+      verifyDomainClaim({ userId: user.id, claimId: sent.claimId, code: codeIn("hello@fournil-des-lices.fr"), now: T0 + 2000 }).ok,
+    ).toBe(true);
     expect(companyRow(result.companyId)).toEqual({ state: "verified", claimedAt: T0, verifiedAt: T0 + 2000 });
     expect(members(result.companyId)).toEqual([{ userId: user.id, role: "owner" }]);
   });
@@ -329,7 +384,13 @@ describe("adding a company", () => {
     const user = await person();
     const categoryId = category();
     const slugs = ["a.fr", "b.fr", "c.fr"].map((website, i) => {
-      const r = createCompany({ userId: user.id, name: "Maison Garance", website: `garance-${sequence}-${i}-${website}`, categoryId, now: T0 + i });
+      const r = createCompany({
+        userId: user.id,
+        name: "Maison Garance",
+        website: `garance-${sequence}-${i}-${website}`,
+        categoryId,
+        now: T0 + i,
+      });
       return r.ok ? r.slug : r.kind;
     });
     expect(slugs).toEqual(["maison-garance", "maison-garance-2", "maison-garance-3"]);
@@ -350,8 +411,15 @@ describe("adding a company", () => {
       kind: "domain_taken",
       company: { slug: existing.slug, name: expect.any(String) },
     });
-    expect(createCompany({ userId: user.id, name: "Gmail", website: "gmail.com", categoryId })).toEqual({ ok: false, kind: "website", problem: "free_mail" });
-    expect(createCompany({ userId: user.id, name: "Sans catégorie", website: `libre-${sequence}.fr`, categoryId: 999_999 })).toEqual({ ok: false, kind: "unknown_category" });
+    expect(createCompany({ userId: user.id, name: "Gmail", website: "gmail.com", categoryId })).toEqual({
+      ok: false,
+      kind: "website",
+      problem: "free_mail",
+    });
+    expect(createCompany({ userId: user.id, name: "Sans catégorie", website: `libre-${sequence}.fr`, categoryId: 999_999 })).toEqual({
+      ok: false,
+      kind: "unknown_category",
+    });
     expect(db().prepare(`SELECT count(*) FROM companies`).pluck().get()).toBe(before);
   });
 
@@ -359,7 +427,13 @@ describe("adding a company", () => {
     const creator = await person("Creator");
     const real = await person("Real owner");
     const categoryId = category();
-    const created = createCompany({ userId: creator.id, name: "Atelier Lune", website: `atelier-lune-${sequence}.fr`, categoryId, now: T0 });
+    const created = createCompany({
+      userId: creator.id,
+      name: "Atelier Lune",
+      website: `atelier-lune-${sequence}.fr`,
+      categoryId,
+      now: T0,
+    });
     if (!created.ok) throw new Error(created.kind);
     const domain = `atelier-lune-${sequence}.fr`;
     const sent = send(real, created.slug, `direction@${domain}`, T0 + 1);
@@ -389,9 +463,14 @@ const post = (path: string, fields: Record<string, string>, cookie: string) =>
     body: new URLSearchParams(fields),
     headers: { Cookie: cookie, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
   });
-const get = (path: string, cookie = "") => new Request(`${ORIGIN}${path}`, { headers: { ...(cookie ? { Cookie: cookie } : {}), "Accept-Language": "en" } });
+const get = (path: string, cookie = "") =>
+  new Request(`${ORIGIN}${path}`, { headers: { ...(cookie ? { Cookie: cookie } : {}), "Accept-Language": "en" } });
 
-type Reply = { intent?: string; result: { initialValue?: Record<string, string>; error?: Record<string, string[] | null> }; existing?: { slug: string } };
+type Reply = {
+  intent?: string;
+  result: { initialValue?: Record<string, string>; error?: Record<string, string[] | null> };
+  existing?: { slug: string };
+};
 
 describe("/companies/:slug/claim", () => {
   it("sends a signed-out visitor to log in, and back", async () => {
@@ -404,7 +483,11 @@ describe("/companies/:slug/claim", () => {
   it("a wrong address answers 400 with the error and the address kept, and writes nothing", async () => {
     const { cookie } = await signedIn();
     const company = unclaimed();
-    const answer = await call(claimRoute.action, post(`/companies/${company.slug}/claim`, { intent: "send", email: "moi@gmail.com" }, cookie), { slug: company.slug });
+    const answer = await call(
+      claimRoute.action,
+      post(`/companies/${company.slug}/claim`, { intent: "send", email: "moi@gmail.com" }, cookie),
+      { slug: company.slug },
+    );
     expect(answer.status).toBe(400);
     const reply = answer.data as Reply;
     expect(reply.result.error?.email).toEqual(["companies.error.freeMail"]);
@@ -416,20 +499,31 @@ describe("/companies/:slug/claim", () => {
     const { user, cookie } = await signedIn();
     const company = unclaimed();
     const email = `camille@${company.domain}`;
-    const sent = await call(claimRoute.action, post(`/companies/${company.slug}/claim`, { intent: "send", email }, cookie), { slug: company.slug });
+    const sent = await call(claimRoute.action, post(`/companies/${company.slug}/claim`, { intent: "send", email }, cookie), {
+      slug: company.slug,
+    });
     expect(sent.status).toBe(302);
     expect(sent.location).toBe(`/companies/${company.slug}/claim`);
     expect(await flashKeyOf(sent)).toBe("flash.claimCodeSent");
 
-    const page = (await call(claimRoute.loader, get(`/companies/${company.slug}/claim`, cookie), { slug: company.slug })).data as ReturnType<typeof getClaimPage>;
+    const page = (await call(claimRoute.loader, get(`/companies/${company.slug}/claim`, cookie), { slug: company.slug }))
+      .data as ReturnType<typeof getClaimPage>;
     expect(page?.pending).toMatchObject({ email });
     const claim = String(page!.pending!.id);
 
-    const wrong = await call(claimRoute.action, post(`/companies/${company.slug}/claim`, { intent: "verify", claim, code: "12345" }, cookie), { slug: company.slug });
+    const wrong = await call(
+      claimRoute.action,
+      post(`/companies/${company.slug}/claim`, { intent: "verify", claim, code: "12345" }, cookie),
+      { slug: company.slug },
+    );
     expect(wrong.status).toBe(400);
     expect((wrong.data as Reply).result.error?.code).toEqual(["companies.error.codeFormat"]);
 
-    const verified = await call(claimRoute.action, post(`/companies/${company.slug}/claim`, { intent: "verify", claim, code: codeIn(email) }, cookie), { slug: company.slug });
+    const verified = await call(
+      claimRoute.action,
+      post(`/companies/${company.slug}/claim`, { intent: "verify", claim, code: codeIn(email) }, cookie),
+      { slug: company.slug },
+    );
     expect(verified.status).toBe(302);
     expect(verified.location).toBe(`/companies/${company.slug}`);
     expect(companyRow(company.id).state).toBe("verified");
@@ -437,10 +531,15 @@ describe("/companies/:slug/claim", () => {
     const brand = (await call(brandRoute.loader, get("/brand", cookie))).data as { companies: { slug: string; state: string }[] };
     expect(brand.companies).toEqual([expect.objectContaining({ slug: company.slug, state: "verified" })]);
     // The page now says it is theirs; another user is told it is taken.
-    const again = (await call(claimRoute.loader, get(`/companies/${company.slug}/claim`, cookie), { slug: company.slug })).data as ReturnType<typeof getClaimPage>;
+    const again = (await call(claimRoute.loader, get(`/companies/${company.slug}/claim`, cookie), { slug: company.slug }))
+      .data as ReturnType<typeof getClaimPage>;
     expect(again?.memberRole).toBe("owner");
     const other = await signedIn("Other");
-    const refused = await call(claimRoute.action, post(`/companies/${company.slug}/claim`, { intent: "send", email: `x@${company.domain}` }, other.cookie), { slug: company.slug });
+    const refused = await call(
+      claimRoute.action,
+      post(`/companies/${company.slug}/claim`, { intent: "send", email: `x@${company.domain}` }, other.cookie),
+      { slug: company.slug },
+    );
     expect(refused.status).toBe(409);
     expect(user.id).toBeGreaterThan(0);
   });
@@ -448,9 +547,15 @@ describe("/companies/:slug/claim", () => {
   it("a claim id that is not the user's is a 404, and a form without intent a 400", async () => {
     const { cookie } = await signedIn();
     const company = unclaimed();
-    const forged = await call(claimRoute.action, post(`/companies/${company.slug}/claim`, { intent: "verify", claim: "999999", code: "123456" }, cookie), { slug: company.slug });
+    const forged = await call(
+      claimRoute.action,
+      post(`/companies/${company.slug}/claim`, { intent: "verify", claim: "999999", code: "123456" }, cookie),
+      { slug: company.slug },
+    );
     expect(forged.status).toBe(404);
-    const none = await call(claimRoute.action, post(`/companies/${company.slug}/claim`, { email: "a@b.fr" }, cookie), { slug: company.slug });
+    const none = await call(claimRoute.action, post(`/companies/${company.slug}/claim`, { email: "a@b.fr" }, cookie), {
+      slug: company.slug,
+    });
     expect(none.status).toBe(400);
   });
 });
@@ -458,16 +563,25 @@ describe("/companies/:slug/claim", () => {
 describe("/companies/new", () => {
   it("creates the company and goes on to its code verification", async () => {
     const { user, cookie } = await signedIn();
-    const categoryId = db().prepare(`INSERT INTO categories (slug, name_fr, name_en) VALUES (?, 'Vélos', 'Bikes') RETURNING id`).pluck().get(`bikes-${++sequence}`) as number;
+    const categoryId = db()
+      .prepare(`INSERT INTO categories (slug, name_fr, name_en) VALUES (?, 'Vélos', 'Bikes') RETURNING id`)
+      .pluck()
+      .get(`bikes-${++sequence}`) as number;
     const domain = `velos-${sequence}.fr`;
-    const answer = await call(newRoute.action, post("/companies/new", { name: "Vélos Rapides", website: domain, category: String(categoryId) }, cookie));
+    const answer = await call(
+      newRoute.action,
+      post("/companies/new", { name: "Vélos Rapides", website: domain, category: String(categoryId) }, cookie),
+    );
     expect(answer.status).toBe(302);
     expect(answer.location).toMatch(/^\/companies\/velos-rapides(-\d+)?\/claim$/);
     const slug = answer.location!.split("/")[2]!;
     expect(getCompanyBySlug(slug)).toMatchObject({ state: "claimed", domain });
     expect(members(getCompanyBySlug(slug)!.id)).toEqual([{ userId: user.id, role: "owner" }]);
 
-    const taken = await call(newRoute.action, post("/companies/new", { name: "Autre nom", website: `https://${domain}`, category: String(categoryId) }, cookie));
+    const taken = await call(
+      newRoute.action,
+      post("/companies/new", { name: "Autre nom", website: `https://${domain}`, category: String(categoryId) }, cookie),
+    );
     expect(taken.status).toBe(409);
     const reply = taken.data as Reply;
     expect(reply.result.error?.website).toEqual(["companies.error.domainTaken"]);

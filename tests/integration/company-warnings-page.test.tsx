@@ -26,14 +26,21 @@ beforeAll(async () => {
 const FIX = { fr: "Veuillez corriger les champs signalés ci-dessous.", en: "Please correct the fields marked below." };
 
 async function loaderData() {
-  const res = await callLoader((args) => loader({ ...args, params: { slug: company.slug } }), getRequest(`/moderation/companies/${company.slug}`, { cookie: moderator.cookie }));
+  const res = await callLoader(
+    (args) => loader({ ...args, params: { slug: company.slug } }),
+    getRequest(`/moderation/companies/${company.slug}`, { cookie: moderator.cookie }),
+  );
   expect(res.status).toBe(200);
   return res.data as Json;
 }
 
 async function answer(fields: Record<string, string>) {
   const res = await outcome(() =>
-    action({ request: postRequest(`/moderation/companies/${company.slug}`, fields, { cookie: moderator.cookie }), params: { slug: company.slug }, context: {} }),
+    action({
+      request: postRequest(`/moderation/companies/${company.slug}`, fields, { cookie: moderator.cookie }),
+      params: { slug: company.slug },
+      context: {},
+    }),
   );
   expect(res.status).toBe(400);
   return res.data as Json;
@@ -48,7 +55,9 @@ function renderAnswered(locale: "fr" | "en", data: Json, actionData: Json) {
       id: "root",
       path: "/",
       loader: () => ({ locale }),
-      children: [{ id: "company", path: "moderation/companies/:slug", loader: () => data, action: () => actionData, Component: ModerationCompany }],
+      children: [
+        { id: "company", path: "moderation/companies/:slug", loader: () => data, action: () => actionData, Component: ModerationCompany },
+      ],
     },
   ]);
   render(
@@ -63,9 +72,17 @@ describe("the public-warning form answers errors with the form-level alert", () 
   for (const locale of ["fr", "en"] as const) {
     it(`without JavaScript: the server's answer shows the alert, the errors next to the fields, what was typed (${locale})`, async () => {
       const data = await loaderData();
-      const sent = await answer({ intent: "warn", reason: "", statement: "Trop court", language: locale, expiresOn: new Date(Date.now() - DAY).toISOString().slice(0, 10) });
+      const sent = await answer({
+        intent: "warn",
+        reason: "",
+        statement: "Trop court",
+        language: locale,
+        expiresOn: new Date(Date.now() - DAY).toISOString().slice(0, 10),
+      });
       renderAnswered(locale, data, sent);
-      const form = (await screen.findByRole("heading", { name: locale === "fr" ? "Placer un avertissement public" : "Set a public warning" })).closest("section")!;
+      const form = (
+        await screen.findByRole("heading", { name: locale === "fr" ? "Placer un avertissement public" : "Set a public warning" })
+      ).closest("section")!;
       const alert = within(form).getByRole("alert");
       expect(alert.textContent).toBe(FIX[locale]);
       const statement = within(form).getByRole("textbox") as HTMLTextAreaElement;
@@ -78,7 +95,12 @@ describe("the public-warning form answers errors with the form-level alert", () 
   it("with JavaScript: the browser's check of the same schema shows the alert too", async () => {
     const data = await loaderData();
     const Stub = createRemixStub([
-      { id: "root", path: "/", loader: () => ({ locale: "en" }), children: [{ id: "company", path: "moderation/companies/:slug", loader: () => data, Component: ModerationCompany }] },
+      {
+        id: "root",
+        path: "/",
+        loader: () => ({ locale: "en" }),
+        children: [{ id: "company", path: "moderation/companies/:slug", loader: () => data, Component: ModerationCompany }],
+      },
     ]);
     render(<Stub initialEntries={[`/moderation/companies/${company.slug}`]} />);
     const button = await screen.findByRole("button", { name: "Set the warning" });

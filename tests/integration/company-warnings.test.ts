@@ -31,14 +31,18 @@ let company: { id: number; subjectId: number; slug: string };
 function freshCompany() {
   const slug = `maison-averti-${Math.random().toString(36).slice(2, 8)}`;
   const c = makeCompany({ slug, name: `Maison ${slug}` });
-  client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner'), (?, ?, 'agent')`).run(c.id, owner.id, c.id, agent.id);
+  client()
+    .prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner'), (?, ?, 'agent')`)
+    .run(c.id, owner.id, c.id, agent.id);
   return { ...c, slug };
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function post(slug: string, fields: Record<string, string>, cookie: string) {
-  return outcome(() => action({ request: postRequest(`/moderation/companies/${slug}`, fields, { cookie }), params: { slug }, context: {} }));
+  return outcome(() =>
+    action({ request: postRequest(`/moderation/companies/${slug}`, fields, { cookie }), params: { slug }, context: {} }),
+  );
 }
 
 const warnForm = (over: Record<string, string> = {}) => ({
@@ -52,7 +56,9 @@ const warnForm = (over: Record<string, string> = {}) => ({
 
 const logRows = (companyId: number) =>
   client()
-    .prepare(`SELECT actor_id AS actorId, automated, decision, reason, statement FROM moderation_decisions WHERE target_type = 'company' AND target_id = ? ORDER BY id`)
+    .prepare(
+      `SELECT actor_id AS actorId, automated, decision, reason, statement FROM moderation_decisions WHERE target_type = 'company' AND target_id = ? ORDER BY id`,
+    )
     .all(companyId) as { actorId: number; automated: number; decision: string; reason: string; statement: string }[];
 
 beforeAll(async () => {
@@ -74,13 +80,24 @@ describe("setting a public warning", () => {
     for (const who of [reader, owner]) {
       const answer = await post(company.slug, warnForm(), who.cookie);
       expect(answer.status).toBe(403);
-      const page = await callLoader(loader, getRequest(`/moderation/companies/${company.slug}`, { cookie: who.cookie }), { slug: company.slug });
+      const page = await callLoader(loader, getRequest(`/moderation/companies/${company.slug}`, { cookie: who.cookie }), {
+        slug: company.slug,
+      });
       expect(page.status).toBe(403);
     }
     const anonymous = await post(company.slug, warnForm(), "");
     expect(anonymous.location).toMatch(/^\/login/);
     expect(logRows(company.id)).toHaveLength(before);
-    expect(setWarning({ actor: { id: reader.id, role: "member" }, companyId: company.id, reason: "rewards_offered", statement: STATEMENT, language: "fr", expiresAt: Date.now() + DAY })).toEqual({
+    expect(
+      setWarning({
+        actor: { id: reader.id, role: "member" },
+        companyId: company.id,
+        reason: "rewards_offered",
+        statement: STATEMENT,
+        language: "fr",
+        expiresAt: Date.now() + DAY,
+      }),
+    ).toEqual({
       ok: false,
       kind: "not_moderator",
     });
@@ -95,7 +112,11 @@ describe("setting a public warning", () => {
   });
 
   it("keeps what was typed and says what is wrong, next to the field", async () => {
-    const answer = await post(company.slug, warnForm({ reason: "offensive", statement: "Trop court", expiresOn: day(Date.now() - DAY) }), moderator.cookie);
+    const answer = await post(
+      company.slug,
+      warnForm({ reason: "offensive", statement: "Trop court", expiresOn: day(Date.now() - DAY) }),
+      moderator.cookie,
+    );
     expect(answer.status).toBe(400);
     const result = (answer.data as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }).result;
     expect(result.error.reason).toEqual(["warning.error.reason"]);
@@ -108,7 +129,9 @@ describe("setting a public warning", () => {
   });
 
   it("is logged, shown on the company page and in the API, and its members are told with the statement", async () => {
-    const page = await callLoader(loader, getRequest(`/moderation/companies/${company.slug}`, { cookie: moderator.cookie }), { slug: company.slug });
+    const page = await callLoader(loader, getRequest(`/moderation/companies/${company.slug}`, { cookie: moderator.cookie }), {
+      slug: company.slug,
+    });
     // The form proposes 90 days from today.
     expect((page.data as { defaultExpiry: string }).defaultExpiry).toBe(day(Date.now() + WARNING_DEFAULT_DAYS * DAY));
 
@@ -116,14 +139,25 @@ describe("setting a public warning", () => {
     expect(answer.status).toBe(302);
     expect(answer.location).toBe(`/moderation/companies/${company.slug}`);
 
-    expect(logRows(company.id)).toEqual([{ actorId: moderator.id, automated: 0, decision: "warn", reason: "rewards_offered", statement: STATEMENT }]);
-    const warning = client().prepare(`SELECT * FROM company_warnings WHERE company_id = ?`).get(company.id) as Record<string, number | string>;
-    const decisionId = (client().prepare(`SELECT max(id) AS id FROM moderation_decisions WHERE target_type = 'company' AND target_id = ?`).get(company.id) as { id: number }).id;
+    expect(logRows(company.id)).toEqual([
+      { actorId: moderator.id, automated: 0, decision: "warn", reason: "rewards_offered", statement: STATEMENT },
+    ]);
+    const warning = client().prepare(`SELECT * FROM company_warnings WHERE company_id = ?`).get(company.id) as Record<
+      string,
+      number | string
+    >;
+    const decisionId = (
+      client()
+        .prepare(`SELECT max(id) AS id FROM moderation_decisions WHERE target_type = 'company' AND target_id = ?`)
+        .get(company.id) as { id: number }
+    ).id;
     expect(warning.decision_id).toBe(decisionId);
     expect(day(warning.expires_at as number)).toBe(day(Date.now() + WARNING_DEFAULT_DAYS * DAY));
 
     const shown = await callLoader(companyLoader, getRequest(`/companies/${company.slug}`), { slug: company.slug });
-    expect((shown.data as { warnings: unknown[] }).warnings).toMatchObject([{ reason: "rewards_offered", statement: STATEMENT, language: "fr" }]);
+    expect((shown.data as { warnings: unknown[] }).warnings).toMatchObject([
+      { reason: "rewards_offered", statement: STATEMENT, language: "fr" },
+    ]);
 
     const api = await callLoader(apiLoader, getRequest(`/api/companies/${company.slug}`), { slug: company.slug });
     expect((api.data as { warnings: unknown[] }).warnings).toEqual([
@@ -139,7 +173,9 @@ describe("setting a public warning", () => {
 
     // Both members, on the site and by mail, in their language, with the statement.
     for (const member of [owner, agent]) {
-      const notes = client().prepare(`SELECT kind, data, link FROM notifications WHERE user_id = ? AND kind = 'company_warning'`).all(member.id) as { data: string; link: string }[];
+      const notes = client()
+        .prepare(`SELECT kind, data, link FROM notifications WHERE user_id = ? AND kind = 'company_warning'`)
+        .all(member.id) as { data: string; link: string }[];
       expect(notes).toHaveLength(1);
       expect(notes[0]!.link).toBe(`/companies/${company.slug}`);
       const mail = outboxFor(member.email).filter((m) => m.template === "notice_company_warning");
@@ -158,13 +194,23 @@ describe("setting a public warning", () => {
   it("is no longer shown once it expires", () => {
     const c = freshCompany();
     const now = Date.now();
-    const set = setWarning({ actor: moderator, companyId: c.id, reason: "fake_reviews_removed", statement: STATEMENT, language: "en", expiresAt: now + 10 * DAY, now });
+    const set = setWarning({
+      actor: moderator,
+      companyId: c.id,
+      reason: "fake_reviews_removed",
+      statement: STATEMENT,
+      language: "en",
+      expiresAt: now + 10 * DAY,
+      now,
+    });
     expect(set.ok).toBe(true);
     expect(getActiveWarnings(c.id, now + 10 * DAY - 1)).toHaveLength(1);
     expect(getActiveWarnings(c.id, now + 10 * DAY)).toEqual([]);
     // Expired: it cannot be lifted any more.
     if (!set.ok) return;
-    expect(liftWarning({ actor: moderator, companyId: c.id, warningId: set.warningId, statement: STATEMENT, now: now + 11 * DAY })).toEqual({ ok: false, kind: "not_active" });
+    expect(liftWarning({ actor: moderator, companyId: c.id, warningId: set.warningId, statement: STATEMENT, now: now + 11 * DAY })).toEqual(
+      { ok: false, kind: "not_active" },
+    );
   });
 });
 
@@ -199,7 +245,14 @@ describe("lifting a warning early", () => {
 
   it("answers a warning of another company with a 404", async () => {
     const c = freshCompany();
-    const set = setWarning({ actor: moderator, companyId: c.id, reason: "rewards_offered", statement: STATEMENT, language: "fr", expiresAt: Date.now() + DAY });
+    const set = setWarning({
+      actor: moderator,
+      companyId: c.id,
+      reason: "rewards_offered",
+      statement: STATEMENT,
+      language: "fr",
+      expiresAt: Date.now() + DAY,
+    });
     if (!set.ok) throw new Error("not set");
     const other = freshCompany();
     const answer = await post(other.slug, { intent: "lift", warningId: String(set.warningId), statement: STATEMENT }, moderator.cookie);
@@ -214,7 +267,16 @@ describe("the removed reviews of a company page", () => {
     const c = freshCompany();
     const review = (stars = 2) => makeReview({ companyId: c.id, subjectId: c.subjectId, authorId: author.id, stars });
     const remove = (id: number, reason: "offensive" | "spam", now = Date.now()) => {
-      const r = decide({ actor: moderator, reviewId: id, target: "review", decision: "remove", reason, statement: STATEMENT, ...caseState(id), now });
+      const r = decide({
+        actor: moderator,
+        reviewId: id,
+        target: "review",
+        decision: "remove",
+        reason,
+        statement: STATEMENT,
+        ...caseState(id),
+        now,
+      });
       if (!r.ok) throw new Error(r.kind);
     };
     const [a, b, d, e] = [review(), review(), review(), review()];
@@ -226,7 +288,15 @@ describe("the removed reviews of a company page", () => {
     // Removed, then restored: not removed any more.
     const f = review();
     remove(f, "spam");
-    const restored = decide({ actor: moderator, reviewId: f, target: "review", decision: "restore", reason: "spam", statement: STATEMENT, ...caseState(f) });
+    const restored = decide({
+      actor: moderator,
+      reviewId: f,
+      target: "review",
+      decision: "restore",
+      reason: "spam",
+      statement: STATEMENT,
+      ...caseState(f),
+    });
     expect(restored.ok).toBe(true);
 
     const counts = getRemovedCounts(c.id);

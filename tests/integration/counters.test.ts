@@ -43,7 +43,20 @@ function recompute(scope: "company" | "subject", scopeId: number) {
     .all(scopeId) as { origin: string; stars: number; recommend: number | null; publishedAt: number; replyAt: number | null }[];
   const byOrigin = new Map<string, Record<string, number>>();
   for (const r of rows) {
-    const s = byOrigin.get(r.origin) ?? { reviewCount: 0, star1: 0, star2: 0, star3: 0, star4: 0, star5: 0, starSum: 0, weightedStarSum: 0, weightSum: 0, recommendYes: 0, recommendNo: 0, replyCount: 0 };
+    const s = byOrigin.get(r.origin) ?? {
+      reviewCount: 0,
+      star1: 0,
+      star2: 0,
+      star3: 0,
+      star4: 0,
+      star5: 0,
+      starSum: 0,
+      weightedStarSum: 0,
+      weightSum: 0,
+      recommendYes: 0,
+      recommendNo: 0,
+      replyCount: 0,
+    };
     s.reviewCount++;
     s[`star${r.stars}`]++;
     s.starSum += r.stars;
@@ -75,8 +88,16 @@ function expectCountersMatch(scope: "company" | "subject", scopeId: number) {
   for (const { origin, weightedStarSum, weightSum, ...counts } of actual) {
     const e = expected.get(origin)!;
     expect(counts).toEqual({
-      reviewCount: e.reviewCount, star1: e.star1, star2: e.star2, star3: e.star3, star4: e.star4, star5: e.star5,
-      starSum: e.starSum, recommendYes: e.recommendYes, recommendNo: e.recommendNo, replyCount: e.replyCount,
+      reviewCount: e.reviewCount,
+      star1: e.star1,
+      star2: e.star2,
+      star3: e.star3,
+      star4: e.star4,
+      star5: e.star5,
+      starSum: e.starSum,
+      recommendYes: e.recommendYes,
+      recommendNo: e.recommendNo,
+      replyCount: e.replyCount,
     });
     expect(weightedStarSum).toBeCloseTo(e.weightedStarSum, 6);
     expect(weightSum).toBeCloseTo(e.weightSum, 6);

@@ -8,18 +8,35 @@ import { pageVersion } from "~/models/data-versions.server";
 import { makeCompany, makeReview, makeUser } from "../support/fixtures";
 
 const client = () => getDb().$client;
-const run = (sql: string, ...params: unknown[]) => client().prepare(sql).run(...params);
+const run = (sql: string, ...params: unknown[]) =>
+  client()
+    .prepare(sql)
+    .run(...params);
 const id = (sql: string, ...params: unknown[]) => {
-  const row = client().prepare<unknown[], { id: number }>(sql).get(...params);
+  const row = client()
+    .prepare<unknown[], { id: number }>(sql)
+    .get(...params);
   if (!row) throw new Error(`no row: ${sql}`);
   return row.id;
 };
 
 function versions(): Map<number, number> {
-  return new Map(client().prepare<[], { scope: number; version: number }>(`SELECT scope, version FROM data_versions`).all().map((r) => [r.scope, r.version]));
+  return new Map(
+    client()
+      .prepare<[], { scope: number; version: number }>(`SELECT scope, version FROM data_versions`)
+      .all()
+      .map((r) => [r.scope, r.version]),
+  );
 }
 
-let world: { a: ReturnType<typeof makeCompany>; b: ReturnType<typeof makeCompany>; author: number; reader: number; reviewA: number; moderator: number };
+let world: {
+  a: ReturnType<typeof makeCompany>;
+  b: ReturnType<typeof makeCompany>;
+  author: number;
+  reader: number;
+  reviewA: number;
+  moderator: number;
+};
 
 beforeEach(() => {
   const a = makeCompany();
@@ -54,7 +71,13 @@ function decision(target: string, targetId: number) {
 }
 
 // Each table: how to insert a row of company A, update it and delete it.
-const tables: { table: string; insert: () => number; update: (rowId: number) => void; remove: (rowId: number) => void; expected?: typeof A_ONLY }[] = [
+const tables: {
+  table: string;
+  insert: () => number;
+  update: (rowId: number) => void;
+  remove: (rowId: number) => void;
+  expected?: typeof A_ONLY;
+}[] = [
   {
     table: "reviews",
     // By a member with no other review: their review count shows beside their reviews elsewhere.
@@ -64,13 +87,22 @@ const tables: { table: string; insert: () => number; update: (rowId: number) => 
   },
   {
     table: "replies",
-    insert: () => id(`INSERT INTO replies (review_id, company_id, body, body_html, published_at) VALUES (?, ?, 'Merci', '<p>Merci</p>', 1) RETURNING id`, world.reviewA, world.a.id),
+    insert: () =>
+      id(
+        `INSERT INTO replies (review_id, company_id, body, body_html, published_at) VALUES (?, ?, 'Merci', '<p>Merci</p>', 1) RETURNING id`,
+        world.reviewA,
+        world.a.id,
+      ),
     update: (r) => run(`UPDATE replies SET body_html = '<p>Merci !</p>' WHERE id = ?`, r),
     remove: (r) => run(`DELETE FROM replies WHERE id = ?`, r),
   },
   {
     table: "follow_ups",
-    insert: () => id(`INSERT INTO follow_ups (review_id, body, body_html, published_at) VALUES (?, 'Suite', '<p>Suite</p>', 1) RETURNING id`, world.reviewA),
+    insert: () =>
+      id(
+        `INSERT INTO follow_ups (review_id, body, body_html, published_at) VALUES (?, 'Suite', '<p>Suite</p>', 1) RETURNING id`,
+        world.reviewA,
+      ),
     update: (r) => run(`UPDATE follow_ups SET status = 'removed' WHERE id = ?`, r),
     remove: (r) => run(`DELETE FROM follow_ups WHERE id = ?`, r),
   },
@@ -85,19 +117,28 @@ const tables: { table: string; insert: () => number; update: (rowId: number) => 
   },
   {
     table: "review_media",
-    insert: () => id(`INSERT INTO review_media (review_id, kind, storage_key, mime, width, height, bytes) VALUES (?, 'photo', 'k', 'image/webp', 10, 10, 100) RETURNING id`, world.reviewA),
+    insert: () =>
+      id(
+        `INSERT INTO review_media (review_id, kind, storage_key, mime, width, height, bytes) VALUES (?, 'photo', 'k', 'image/webp', 10, 10, 100) RETURNING id`,
+        world.reviewA,
+      ),
     update: (r) => run(`UPDATE review_media SET position = 1 WHERE id = ?`, r),
     remove: (r) => run(`DELETE FROM review_media WHERE id = ?`, r),
   },
   {
     table: "flags",
-    insert: () => id(`INSERT INTO flags (target_type, review_id, reason, explanation, reporter_type) VALUES ('review', ?, 'offensive', 'Insultant.', 'consumer') RETURNING id`, world.reviewA),
+    insert: () =>
+      id(
+        `INSERT INTO flags (target_type, review_id, reason, explanation, reporter_type) VALUES ('review', ?, 'offensive', 'Insultant.', 'consumer') RETURNING id`,
+        world.reviewA,
+      ),
     update: (r) => run(`UPDATE flags SET status = 'dismissed' WHERE id = ?`, r),
     remove: (r) => run(`DELETE FROM flags WHERE id = ?`, r),
   },
   {
     table: "conduct_reports",
-    insert: () => id(`INSERT INTO conduct_reports (kind, company_id, body) VALUES ('incentive', ?, 'Offered a voucher.') RETURNING id`, world.a.id),
+    insert: () =>
+      id(`INSERT INTO conduct_reports (kind, company_id, body) VALUES ('incentive', ?, 'Offered a voucher.') RETURNING id`, world.a.id),
     update: (r) => run(`UPDATE conduct_reports SET status = 'founded' WHERE id = ?`, r),
     remove: (r) => run(`DELETE FROM conduct_reports WHERE id = ?`, r),
   },
@@ -113,7 +154,8 @@ const tables: { table: string; insert: () => number; update: (rowId: number) => 
   },
   {
     table: "company_claims",
-    insert: () => id(`INSERT INTO company_claims (company_id, user_id, method) VALUES (?, ?, 'evidence') RETURNING id`, world.a.id, world.reader),
+    insert: () =>
+      id(`INSERT INTO company_claims (company_id, user_id, method) VALUES (?, ?, 'evidence') RETURNING id`, world.a.id, world.reader),
     update: (r) => run(`UPDATE company_claims SET status = 'approved' WHERE id = ?`, r),
     remove: (r) => run(`DELETE FROM company_claims WHERE id = ?`, r),
   },
@@ -141,7 +183,11 @@ const tables: { table: string; insert: () => number; update: (rowId: number) => 
   },
   {
     table: "subjects",
-    insert: () => id(`INSERT INTO subjects (company_id, kind, slug, name) VALUES (?, 'website', 's-' || abs(random()), 'Site') RETURNING id`, world.a.id),
+    insert: () =>
+      id(
+        `INSERT INTO subjects (company_id, kind, slug, name) VALUES (?, 'website', 's-' || abs(random()), 'Site') RETURNING id`,
+        world.a.id,
+      ),
     update: (r) => run(`UPDATE subjects SET name = 'Site web' WHERE id = ?`, r),
     remove: (r) => run(`DELETE FROM subjects WHERE id = ?`, r),
   },
@@ -151,7 +197,8 @@ const tables: { table: string; insert: () => number; update: (rowId: number) => 
       run(`INSERT INTO rating_stats (scope, scope_id, origin) VALUES ('company', ?, 'verified')`, world.a.id);
       return world.a.id;
     },
-    update: (s) => run(`UPDATE rating_stats SET review_count = review_count + 1 WHERE scope = 'company' AND scope_id = ? AND origin = 'verified'`, s),
+    update: (s) =>
+      run(`UPDATE rating_stats SET review_count = review_count + 1 WHERE scope = 'company' AND scope_id = ? AND origin = 'verified'`, s),
     remove: (s) => run(`DELETE FROM rating_stats WHERE scope = 'company' AND scope_id = ? AND origin = 'verified'`, s),
   },
   {
@@ -160,13 +207,19 @@ const tables: { table: string; insert: () => number; update: (rowId: number) => 
       run(`INSERT INTO rating_stats (scope, scope_id, origin) VALUES ('subject', ?, 'verified')`, world.a.subjectId);
       return world.a.subjectId;
     },
-    update: (s) => run(`UPDATE rating_stats SET review_count = review_count + 1 WHERE scope = 'subject' AND scope_id = ? AND origin = 'verified'`, s),
+    update: (s) =>
+      run(`UPDATE rating_stats SET review_count = review_count + 1 WHERE scope = 'subject' AND scope_id = ? AND origin = 'verified'`, s),
     remove: (s) => run(`DELETE FROM rating_stats WHERE scope = 'subject' AND scope_id = ? AND origin = 'verified'`, s),
   },
   {
     table: "appeals",
     // On a decision about a member (no company): the appeal alone bumps the site only.
-    insert: () => id(`INSERT INTO appeals (decision_id, appellant_user_id, body) VALUES (?, ?, 'Je conteste.') RETURNING id`, decision("user", world.author), world.author),
+    insert: () =>
+      id(
+        `INSERT INTO appeals (decision_id, appellant_user_id, body) VALUES (?, ?, 'Je conteste.') RETURNING id`,
+        decision("user", world.author),
+        world.author,
+      ),
     update: (r) => run(`UPDATE appeals SET status = 'upheld' WHERE id = ?`, r),
     remove: (r) => run(`DELETE FROM appeals WHERE id = ?`, r),
     expected: SITE_ONLY,
@@ -202,11 +255,17 @@ describe("every write a public page shows bumps the site's version and its compa
   });
 
   it("a new review bumps the other companies its author reviewed (their review count shows there)", () => {
-    expect(bumps(() => makeReview({ companyId: world.a.id, subjectId: world.a.subjectId, authorId: world.reader, stars: 5 }))).toEqual({ site: true, a: true, b: true });
+    expect(bumps(() => makeReview({ companyId: world.a.id, subjectId: world.a.subjectId, authorId: world.reader, stars: 5 }))).toEqual({
+      site: true,
+      a: true,
+      b: true,
+    });
   });
 
   it("a review moved to another company bumps both", () => {
-    expect(bumps(() => run(`UPDATE reviews SET company_id = ?, subject_id = ? WHERE id = ?`, world.b.id, world.b.subjectId, world.reviewA))).toEqual({
+    expect(
+      bumps(() => run(`UPDATE reviews SET company_id = ?, subject_id = ? WHERE id = ?`, world.b.id, world.b.subjectId, world.reviewA)),
+    ).toEqual({
       site: true,
       a: true,
       b: true,
@@ -214,10 +273,24 @@ describe("every write a public page shows bumps the site's version and its compa
   });
 
   it("a moderation decision bumps the company of its target, whatever the target", () => {
-    const reply = id(`INSERT INTO replies (review_id, company_id, body, body_html, published_at) VALUES (?, ?, 'M', 'M', 1) RETURNING id`, world.reviewA, world.a.id);
-    const followUp = id(`INSERT INTO follow_ups (review_id, body, body_html, published_at) VALUES (?, 'F', 'F', 1) RETURNING id`, world.reviewA);
-    const media = id(`INSERT INTO review_media (review_id, kind, storage_key, mime, width, height, bytes) VALUES (?, 'photo', 'm', 'image/webp', 1, 1, 1) RETURNING id`, world.reviewA);
-    const claim = id(`INSERT INTO company_claims (company_id, user_id, method) VALUES (?, ?, 'evidence') RETURNING id`, world.a.id, world.reader);
+    const reply = id(
+      `INSERT INTO replies (review_id, company_id, body, body_html, published_at) VALUES (?, ?, 'M', 'M', 1) RETURNING id`,
+      world.reviewA,
+      world.a.id,
+    );
+    const followUp = id(
+      `INSERT INTO follow_ups (review_id, body, body_html, published_at) VALUES (?, 'F', 'F', 1) RETURNING id`,
+      world.reviewA,
+    );
+    const media = id(
+      `INSERT INTO review_media (review_id, kind, storage_key, mime, width, height, bytes) VALUES (?, 'photo', 'm', 'image/webp', 1, 1, 1) RETURNING id`,
+      world.reviewA,
+    );
+    const claim = id(
+      `INSERT INTO company_claims (company_id, user_id, method) VALUES (?, ?, 'evidence') RETURNING id`,
+      world.a.id,
+      world.reader,
+    );
     const category = id(`INSERT INTO categories (slug, name_fr, name_en) VALUES ('decided', 'D', 'D') RETURNING id`);
     run(`INSERT INTO company_categories (company_id, category_id) VALUES (?, ?)`, world.a.id, category);
     for (const [target, targetId] of [
@@ -230,7 +303,10 @@ describe("every write a public page shows bumps the site's version and its compa
       ["media", media],
       ["category", category],
     ] as const) {
-      expect(bumps(() => decision(target, targetId)), target).toEqual(A_ONLY);
+      expect(
+        bumps(() => decision(target, targetId)),
+        target,
+      ).toEqual(A_ONLY);
     }
     expect(bumps(() => decision("user", world.author))).toEqual(SITE_ONLY);
   });
@@ -240,7 +316,9 @@ describe("every write a public page shows bumps the site's version and its compa
     run(`INSERT INTO company_categories (company_id, category_id) VALUES (?, ?)`, world.a.id, category);
     expect(bumps(() => run(`UPDATE categories SET name_en = 'Stores' WHERE id = ?`, category))).toEqual(A_ONLY);
     expect(bumps(() => run(`DELETE FROM categories WHERE id = ?`, category))).toEqual(A_ONLY);
-    expect(bumps(() => id(`INSERT INTO categories (slug, name_fr, name_en) VALUES ('empty', 'Vide', 'Empty') RETURNING id`))).toEqual(SITE_ONLY);
+    expect(bumps(() => id(`INSERT INTO categories (slug, name_fr, name_en) VALUES ('empty', 'Vide', 'Empty') RETURNING id`))).toEqual(
+      SITE_ONLY,
+    );
   });
 
   it("a member's name, review count or deletion bumps every company they reviewed; other changes the site only", () => {
@@ -295,7 +373,12 @@ describe("pageVersion", () => {
     const plans = [
       `SELECT coalesce(v.version, 0) FROM (SELECT 1) LEFT JOIN companies c ON c.slug = 'x' LEFT JOIN data_versions v ON v.scope = c.id`,
       `SELECT coalesce(v.version, 0) FROM (SELECT 1) LEFT JOIN reviews r ON r.id = 1 LEFT JOIN data_versions v ON v.scope = r.company_id`,
-    ].flatMap((sql) => client().prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail));
+    ].flatMap((sql) =>
+      client()
+        .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((r) => r.detail),
+    );
     expect(plans.filter((d) => /^SCAN (c|r|v)\b/.test(d))).toEqual([]);
   });
 });

@@ -19,8 +19,12 @@ describe("the database connection", () => {
     try {
       const first = openDatabase(file);
       migrateDatabase(first);
-      const tables = (first.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name);
-      expect(tables).toEqual(expect.arrayContaining(["users", "reviews", "replies", "rating_stats", "moderation_decisions", "search_fts", "outbox"]));
+      const tables = (first.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
+        (t) => t.name,
+      );
+      expect(tables).toEqual(
+        expect.arrayContaining(["users", "reviews", "replies", "rating_stats", "moderation_decisions", "search_fts", "outbox"]),
+      );
       const applied = (first.$client.prepare(`SELECT count(*) AS n FROM __drizzle_migrations`).get() as { n: number }).n;
       first.$client.close();
 

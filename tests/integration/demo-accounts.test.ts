@@ -21,7 +21,11 @@ describe("demo accounts", () => {
   it.each(["reader@example.com", "brand@example.com", "moderator@example.com", "admin@example.com"])(
     "%s logs in and reaches the account page",
     async (email) => {
-      const res = await callAction(loginRoute.action, postRequest("/login", { email, password: "replique-demo" }), `192.0.2.${email.length}`);
+      const res = await callAction(
+        loginRoute.action,
+        postRequest("/login", { email, password: "replique-demo" }),
+        `192.0.2.${email.length}`,
+      );
       expect(res.status).toBe(302);
       const cookie = sessionCookieFrom(res.headers)!;
       expect(cookie).toBeTruthy();

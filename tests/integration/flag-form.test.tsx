@@ -34,7 +34,8 @@ function asReporter<A extends { request: Request }>(locale: "fr" | "en", fn: (ar
   };
 }
 
-const flagsOf = (userId: number) => getDb().$client.prepare(`SELECT count(*) AS n FROM flags WHERE reporter_user_id = ?`).pluck().get(userId);
+const flagsOf = (userId: number) =>
+  getDb().$client.prepare(`SELECT count(*) AS n FROM flags WHERE reporter_user_id = ?`).pluck().get(userId);
 
 const TEXT = {
   fr: { reason: "Motif", explanation: "Qu’est-ce qui ne va pas ?", submit: "Envoyer le signalement" },
@@ -67,7 +68,12 @@ describe("the flag form", () => {
       const reason = (await screen.findByLabelText(TEXT[locale].reason)) as HTMLSelectElement;
       await waitFor(() => expect(reason.getAttribute("aria-invalid")).toBe("true"));
       expect(explanation.getAttribute("aria-invalid")).toBe("true");
-      const reasonError = document.getElementById(reason.getAttribute("aria-describedby")!.split(" ").find((id) => id.endsWith("-error"))!);
+      const reasonError = document.getElementById(
+        reason
+          .getAttribute("aria-describedby")!
+          .split(" ")
+          .find((id) => id.endsWith("-error"))!,
+      );
       expect(reasonError?.textContent).toBeTruthy();
       expect(explanation.value).toBe("Court.");
       expect(screen.getByRole("alert").textContent).toBeTruthy();
@@ -77,7 +83,11 @@ describe("the flag form", () => {
 
   it("answers a post without JavaScript with each field's error and what was typed", async () => {
     const answer = (await flagAction({
-      request: postRequest(`/reviews/${reviewId}/flag`, { target: "review", reason: "no-such-reason", explanation: "Court." }, { cookie: reporter.cookie }),
+      request: postRequest(
+        `/reviews/${reviewId}/flag`,
+        { target: "review", reason: "no-such-reason", explanation: "Court." },
+        { cookie: reporter.cookie },
+      ),
       params: { id: String(reviewId) },
       context: { clientIp: "198.51.100.32" },
     })) as { init: { status: number } | null; data: unknown };
@@ -91,7 +101,9 @@ describe("the flag form", () => {
   it("records a valid report and goes back to the review", async () => {
     renderForm("fr");
     fireEvent.change(await screen.findByLabelText(TEXT.fr.reason), { target: { value: "not_an_experience" } });
-    fireEvent.change(screen.getByLabelText(TEXT.fr.explanation), { target: { value: "Ce texte ne décrit aucune expérience réelle dans ce magasin." } });
+    fireEvent.change(screen.getByLabelText(TEXT.fr.explanation), {
+      target: { value: "Ce texte ne décrit aucune expérience réelle dans ce magasin." },
+    });
     fireEvent.click(screen.getByRole("button", { name: TEXT.fr.submit }));
     await screen.findByText("the review");
     expect(flagsOf(reporter.id)).toBe(1);

@@ -37,9 +37,16 @@ const HOUR = 3_600_000;
 const EXPLANATION = "Ce texte ne décrit pas une expérience réelle avec ce magasin.";
 
 const client = () => getDb().$client;
-const count = (sql: string, ...args: unknown[]) => (client().prepare(sql).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) =>
+  (
+    client()
+      .prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
 const noticesOf = (userId: number, kind: string) =>
-  client().prepare(`SELECT data, link, created_at AS at FROM notifications WHERE user_id = ? AND kind = ? ORDER BY id`).all(userId, kind) as {
+  client()
+    .prepare(`SELECT data, link, created_at AS at FROM notifications WHERE user_id = ? AND kind = ? ORDER BY id`)
+    .all(userId, kind) as {
     data: string;
     link: string;
     at: number;
@@ -104,7 +111,9 @@ function expectCountersMatch(companyId: number) {
 
 async function oldAccount(name: string) {
   const a = await account({ name });
-  client().prepare(`UPDATE users SET created_at = ? WHERE id = ?`).run(Date.now() - 90 * DAY, a.id);
+  client()
+    .prepare(`UPDATE users SET created_at = ? WHERE id = ?`)
+    .run(Date.now() - 90 * DAY, a.id);
   return a;
 }
 
@@ -115,11 +124,14 @@ describe(`the author is told: “at most once per review every ${FLAG_NOTICE_INT
     const other = await account({ name: "Second Reporter" });
     expect(flag({ id: reader.id, role: "member" }, world.reviewId, { now: t0 }).ok).toBe(true);
     expect(flag({ id: other.id, role: "member" }, world.reviewId, { now: t0 + 2 * HOUR }).ok).toBe(true);
-    expect(flag(null, world.reviewId, { now: t0 + 3 * HOUR, contact: { name: "Camille", email: `n-${Date.now()}@example.test` } }).ok).toBe(true);
+    expect(flag(null, world.reviewId, { now: t0 + 3 * HOUR, contact: { name: "Camille", email: `n-${Date.now()}@example.test` } }).ok).toBe(
+      true,
+    );
     const mine = () => noticesOf(author.id, "flag_received").filter((n) => JSON.parse(n.data).reviewId === world.reviewId);
     expect(mine()).toHaveLength(1);
     expect(mine()[0]!.link).toBe(`/reviews/${world.reviewId}/respond`);
-    const mails = () => outboxFor(author.email).filter((m) => m.template === "notice_flag_received" && m.text.includes(`/reviews/${world.reviewId}/respond`));
+    const mails = () =>
+      outboxFor(author.email).filter((m) => m.template === "notice_flag_received" && m.text.includes(`/reviews/${world.reviewId}/respond`));
     expect(mails()).toHaveLength(1);
     expect(mails()[0]!.subject).toBe("Votre avis a été signalé");
     expect(mails()[0]!.text).toContain("en cours d’examen");
@@ -144,7 +156,9 @@ describe(`the author's side: “for ${FLAG_RESPONSE_DAYS} days they can edit the
     );
 
   it("the form answers 400 with the error next to the field and keeps what was typed", async () => {
-    const page = await callLoader(respondLoader, getRequest(`/reviews/${world.reviewId}/respond`, { cookie: author.cookie }), { id: String(world.reviewId) });
+    const page = await callLoader(respondLoader, getRequest(`/reviews/${world.reviewId}/respond`, { cookie: author.cookie }), {
+      id: String(world.reviewId),
+    });
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({ openUntil: expect.any(Number), left: 3 });
     const res = await post(author, "Trop court");
@@ -172,7 +186,9 @@ describe(`the author's side: “for ${FLAG_RESPONSE_DAYS} days they can edit the
   it("is refused for someone else's review (403) and after the window (closed)", async () => {
     const res = await post(reader, "Je réponds à la place de l’auteur, ce qui ne devrait pas marcher.");
     expect(res.status).toBe(403);
-    const loader = await callLoader(respondLoader, getRequest(`/reviews/${world.reviewId}/respond`, { cookie: reader.cookie }), { id: String(world.reviewId) });
+    const loader = await callLoader(respondLoader, getRequest(`/reviews/${world.reviewId}/respond`, { cookie: reader.cookie }), {
+      id: String(world.reviewId),
+    });
     expect(loader.status).toBe(403);
     const late = submitFlagResponse({
       userId: author.id,
@@ -219,7 +235,9 @@ describe("manifestly illegal content: “A company's report, or a single anonymo
   it("a single anonymous notifier, a single account, or the company itself: the review stays online", async () => {
     const world = thread(author.id, staff.id);
     const young = await account({ name: "Young Account" });
-    expect(flag(null, world.reviewId, { reason: "terrorism", contact: { name: "Anon", email: `anon-${Date.now()}@example.test` } }).ok).toBe(true);
+    expect(
+      flag(null, world.reviewId, { reason: "terrorism", contact: { name: "Anon", email: `anon-${Date.now()}@example.test` } }).ok,
+    ).toBe(true);
     expect(flag({ id: staff.id, role: "member" }, world.reviewId, { reason: "violent_threats" }).ok).toBe(true);
     expect(flag({ id: young.id, role: "member" }, world.reviewId, { reason: "child_abuse" }).ok).toBe(true);
     expect(getPublicReview(world.reviewId)?.status).toBe("published");
@@ -255,7 +273,10 @@ describe("manifestly illegal content: “A company's report, or a single anonymo
     const heldAt = Date.now() - (MAX_PUBLICATION_DELAY_HOURS + 5) * HOUR;
     const before = getHeldSummary();
     expect(flag({ id: second.id, role: "moderator" }, world.reviewId, { reason: "terrorism", now: heldAt }).ok).toBe(true);
-    expect(client().prepare(`SELECT status, held_check AS c FROM reviews WHERE id = ?`).get(world.reviewId)).toEqual({ status: "held", c: FLAG_HOLD_CHECK });
+    expect(client().prepare(`SELECT status, held_check AS c FROM reviews WHERE id = ?`).get(world.reviewId)).toEqual({
+      status: "held",
+      c: FLAG_HOLD_CHECK,
+    });
     // The flags queue has it…
     expect(listFlagQueue({ limit: 1000 }).items.some((i) => i.reviewId === world.reviewId && i.target === "review")).toBe(true);
     // …the held-at-submission queue, its dashboard line and its case page do not.
@@ -269,7 +290,10 @@ describe("manifestly illegal content: “A company's report, or a single anonymo
         decision: "publish",
         reason: "illegal",
         statement: "Publié : rien d’illicite dans ce texte.",
-        version: count(`SELECT coalesce(max(id), 0) AS n FROM moderation_decisions WHERE target_type = 'review' AND target_id = ?`, world.reviewId),
+        version: count(
+          `SELECT coalesce(max(id), 0) AS n FROM moderation_decisions WHERE target_type = 'review' AND target_id = ?`,
+          world.reviewId,
+        ),
         editedAt: 0,
       }),
     ).toEqual({ ok: false, kind: "not_found" });
@@ -277,7 +301,12 @@ describe("manifestly illegal content: “A company's report, or a single anonymo
     const published = publishOverdueHeldReviews({ now: Date.now() + 30 * DAY, limit: 10_000 });
     expect(published).not.toContain(world.reviewId);
     expect(getReviewAnyStatus(world.reviewId)?.status).toBe("held");
-    expect(count(`SELECT count(*) AS n FROM moderation_decisions WHERE target_type = 'review' AND target_id = ? AND decision = 'publish'`, world.reviewId)).toBe(0);
+    expect(
+      count(
+        `SELECT count(*) AS n FROM moderation_decisions WHERE target_type = 'review' AND target_id = ? AND decision = 'publish'`,
+        world.reviewId,
+      ),
+    ).toBe(0);
     // Decided from the flags queue: keep publishes it and dismisses the flag.
     expect(keep(world.reviewId).ok).toBe(true);
     expect(getPublicReview(world.reviewId)?.status).toBe("published");
@@ -301,7 +330,10 @@ describe(`the queue: “Every report is decided within ${FLAG_DECISION_DAYS} day
     const urgent = thread(author.id, staff.id);
     const now = Date.now();
     expect(flag({ id: reader.id, role: "member" }, older.reviewId, { now: now - 3 * DAY }).ok).toBe(true);
-    expect(flag(null, urgent.reviewId, { reason: "violent_threats", now: now - HOUR, contact: { name: "N", email: `u-${now}@example.test` } }).ok).toBe(true);
+    expect(
+      flag(null, urgent.reviewId, { reason: "violent_threats", now: now - HOUR, contact: { name: "N", email: `u-${now}@example.test` } })
+        .ok,
+    ).toBe(true);
     const items = listFlagQueue({ limit: 1000 }).items;
     const deadlines = items.map((i) => i.deadlineAt);
     expect([...deadlines].sort((x, y) => x - y)).toEqual(deadlines);
@@ -329,7 +361,9 @@ describe(`abusive reporting: “at least ${FLAG_ABUSE_MIN_DECIDED} reports decid
     const worlds = Array.from({ length: FLAG_ABUSE_MIN_DECIDED + 2 }, () => thread(author.id, staff.id));
     const log = () =>
       client()
-        .prepare(`SELECT decision, reason, automated, actor_id FROM moderation_decisions WHERE target_type = 'user' AND target_id = ? ORDER BY id`)
+        .prepare(
+          `SELECT decision, reason, automated, actor_id FROM moderation_decisions WHERE target_type = 'user' AND target_id = ? ORDER BY id`,
+        )
         .all(abuser.id) as { decision: string; reason: string; automated: number; actor_id: number | null }[];
     for (let i = 0; i < FLAG_ABUSE_MIN_DECIDED; i++) {
       const at = base + i * DAY;
@@ -339,7 +373,11 @@ describe(`abusive reporting: “at least ${FLAG_ABUSE_MIN_DECIDED} reports decid
     }
     expect(log()).toEqual([{ decision: "flagging_warning", reason: "abusive_flagging", automated: 1, actor_id: null }]);
     expect(noticesOf(abuser.id, "flagging_warning")).toHaveLength(1);
-    expect(outboxFor(abuser.email).filter((m) => m.template === "notice_flagging_warning").at(-1)!.subject).toBe("A warning about your reports");
+    expect(
+      outboxFor(abuser.email)
+        .filter((m) => m.template === "notice_flagging_warning")
+        .at(-1)!.subject,
+    ).toBe("A warning about your reports");
 
     // Warned, not suspended: the next flag is accepted; once it is dismissed too, suspended.
     const next = base + FLAG_ABUSE_MIN_DECIDED * DAY;
@@ -403,7 +441,9 @@ describe("abusive reporting counts each report as finally decided: an appeal tha
   const sanctionsOf = (userId: number) =>
     (
       client()
-        .prepare(`SELECT decision FROM moderation_decisions WHERE target_type = 'user' AND target_id = ? AND reason = 'abusive_flagging' ORDER BY id`)
+        .prepare(
+          `SELECT decision FROM moderation_decisions WHERE target_type = 'user' AND target_id = ? AND reason = 'abusive_flagging' ORDER BY id`,
+        )
         .all(userId) as { decision: string }[]
     ).map((r) => r.decision);
   const statusOf = (flagId: number) => (client().prepare(`SELECT status FROM flags WHERE id = ?`).get(flagId) as { status: string }).status;
@@ -435,9 +475,11 @@ describe("abusive reporting counts each report as finally decided: an appeal tha
     expect(standing.warnedAt).not.toBeNull();
     expect(sanctionsOf(abuser.id)).toEqual(["flagging_warning", "flagging_suspended", FLAGGING_SUSPENSION_LIFTED]);
     expect(noticesOf(abuser.id, "flagging_suspension_lifted")).toHaveLength(1);
-    expect(outboxFor(abuser.email).filter((m) => m.template === "notice_flagging_suspension_lifted").map((m) => m.subject)).toEqual([
-      "Vous pouvez de nouveau signaler",
-    ]);
+    expect(
+      outboxFor(abuser.email)
+        .filter((m) => m.template === "notice_flagging_suspension_lifted")
+        .map((m) => m.subject),
+    ).toEqual(["Vous pouvez de nouveau signaler"]);
     const fresh = thread(author.id, staff.id);
     expect(flag({ id: abuser.id, role: "member" }, fresh.reviewId).ok).toBe(true);
 
@@ -449,7 +491,12 @@ describe("abusive reporting counts each report as finally decided: an appeal tha
     standing = reporterStanding(getDb(), { kind: "user", id: abuser.id });
     expect(standing.figures).toEqual({ decided: FLAG_ABUSE_MIN_DECIDED + 1, upheld: 5, dismissed: FLAG_ABUSE_MIN_DECIDED - 4 });
     expect(standing.warnedAt).toBeNull();
-    expect(sanctionsOf(abuser.id)).toEqual(["flagging_warning", "flagging_suspended", FLAGGING_SUSPENSION_LIFTED, FLAGGING_WARNING_WITHDRAWN]);
+    expect(sanctionsOf(abuser.id)).toEqual([
+      "flagging_warning",
+      "flagging_suspended",
+      FLAGGING_SUSPENSION_LIFTED,
+      FLAGGING_WARNING_WITHDRAWN,
+    ]);
     expect(noticesOf(abuser.id, "flagging_warning_withdrawn")).toHaveLength(1);
     for (const c of cases.slice(0, 4)) expect(statusOf(c.flagId)).toBe("upheld");
     expectCountersMatch(cases[0]!.companyId);
@@ -461,7 +508,14 @@ describe("abusive reporting counts each report as finally decided: an appeal tha
     client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(company.id, owner.id);
     const base = Date.now() - 20 * DAY;
     const reviews = Array.from({ length: FLAG_ABUSE_MIN_DECIDED + 2 }, (_, i) =>
-      makeReview({ companyId: company.id, subjectId: company.subjectId, authorId: author.id, stars: 1, title: `Avis ${i}`, publishedAt: base - DAY }),
+      makeReview({
+        companyId: company.id,
+        subjectId: company.subjectId,
+        authorId: author.id,
+        stars: 1,
+        title: `Avis ${i}`,
+        publishedAt: base - DAY,
+      }),
     );
     let last = { reviewId: 0, keptBy: 0 };
     for (let i = 0; i <= FLAG_ABUSE_MIN_DECIDED; i++) {
@@ -472,10 +526,15 @@ describe("abusive reporting counts each report as finally decided: an appeal tha
       last = { reviewId: reviews[i]!, keptBy: kept.decisionId };
     }
     const companyLog = () =>
-      (client().prepare(`SELECT decision FROM moderation_decisions WHERE target_type = 'company' AND target_id = ? ORDER BY id`).all(company.id) as { decision: string }[]).map(
-        (r) => r.decision,
-      );
-    const row = () => client().prepare(`SELECT flag_warning_at AS warnedAt, flagging_suspended_until AS until FROM companies WHERE id = ?`).get(company.id) as { warnedAt: number | null; until: number | null };
+      (
+        client()
+          .prepare(`SELECT decision FROM moderation_decisions WHERE target_type = 'company' AND target_id = ? ORDER BY id`)
+          .all(company.id) as { decision: string }[]
+      ).map((r) => r.decision);
+    const row = () =>
+      client()
+        .prepare(`SELECT flag_warning_at AS warnedAt, flagging_suspended_until AS until FROM companies WHERE id = ?`)
+        .get(company.id) as { warnedAt: number | null; until: number | null };
     expect(companyLog()).toEqual(["flagging_warning", "flagging_suspended"]);
     expect(row().until).toBeGreaterThan(Date.now());
     expect(flag({ id: owner.id, role: "member" }, reviews.at(-1)!)).toMatchObject({ ok: false, kind: "suspended" });
@@ -517,7 +576,11 @@ describe("abusive reporting counts each report as finally decided: an appeal tha
     expect(reporterStanding(getDb(), { kind: "user", id: reporter.id }).figures).toEqual({ decided: 10, upheld: 3, dismissed: 7 });
     expect(sanctionsOf(reporter.id)).toEqual(["flagging_warning"]);
     expect(noticesOf(reporter.id, "flagging_warning")).toHaveLength(1);
-    expect(outboxFor(reporter.email).filter((m) => m.template === "notice_flagging_warning").map((m) => m.subject)).toEqual(["A warning about your reports"]);
+    expect(
+      outboxFor(reporter.email)
+        .filter((m) => m.template === "notice_flagging_warning")
+        .map((m) => m.subject),
+    ).toEqual(["A warning about your reports"]);
     expectCountersMatch(r.companyId);
   });
 });
@@ -527,17 +590,29 @@ describe(`the daily limits: “One account may file at most ${FLAGS_PER_DAY_PER_
     const busy = await account({ name: "Busy Reporter" });
     const now = Date.now() - 10 * DAY;
     const worlds = Array.from({ length: FLAGS_PER_DAY_PER_ACCOUNT + 1 }, () => thread(author.id, staff.id));
-    for (let i = 0; i < FLAGS_PER_DAY_PER_ACCOUNT; i++) expect(flag({ id: busy.id, role: "member" }, worlds[i]!.reviewId, { now: now + i * 60_000 }).ok).toBe(true);
-    expect(flag({ id: busy.id, role: "member" }, worlds.at(-1)!.reviewId, { now: now + HOUR })).toEqual({ ok: false, kind: "rate_limited" });
+    for (let i = 0; i < FLAGS_PER_DAY_PER_ACCOUNT; i++)
+      expect(flag({ id: busy.id, role: "member" }, worlds[i]!.reviewId, { now: now + i * 60_000 }).ok).toBe(true);
+    expect(flag({ id: busy.id, role: "member" }, worlds.at(-1)!.reviewId, { now: now + HOUR })).toEqual({
+      ok: false,
+      kind: "rate_limited",
+    });
     expect(flag({ id: busy.id, role: "member" }, worlds.at(-1)!.reviewId, { now: now + DAY + HOUR }).ok).toBe(true);
   });
 
   it(`a company cannot put more than ${FLAGS_PER_DAY_PER_COMPANY} “under review” lines a day on its reviews, whichever member flags`, async () => {
     const company = makeCompany({ name: "Maison Pressée", slug: `maison-pressee-${Date.now()}` });
     const members = [await account({ name: "Owner Pressée" }), await account({ name: "Agent Pressée" })];
-    for (const m of members) client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(company.id, m.id);
+    for (const m of members)
+      client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(company.id, m.id);
     const ids = Array.from({ length: FLAGS_PER_DAY_PER_COMPANY + 2 }, (_, i) =>
-      makeReview({ companyId: company.id, subjectId: company.subjectId, authorId: author.id, stars: 1, title: `Négatif ${i}`, publishedAt: Date.now() - 5 * DAY }),
+      makeReview({
+        companyId: company.id,
+        subjectId: company.subjectId,
+        authorId: author.id,
+        stars: 1,
+        title: `Négatif ${i}`,
+        publishedAt: Date.now() - 5 * DAY,
+      }),
     );
     for (let i = 0; i < FLAGS_PER_DAY_PER_COMPANY; i++) {
       expect(flag({ id: members[i % 2]!.id, role: "member" }, ids[i]!).ok).toBe(true);
@@ -552,7 +627,13 @@ describe(`the daily limits: “One account may file at most ${FLAGS_PER_DAY_PER_
 describe("the company scorecard: flags filed and the share upheld", () => {
   it("equals an SQL recomputation over the flags of the last 12 months", () => {
     const world = thread(author.id, staff.id);
-    const extra = makeReview({ companyId: world.companyId, subjectId: world.subjectId, authorId: reader.id, stars: 1, publishedAt: Date.now() - DAY });
+    const extra = makeReview({
+      companyId: world.companyId,
+      subjectId: world.subjectId,
+      authorId: reader.id,
+      stars: 1,
+      publishedAt: Date.now() - DAY,
+    });
     expect(flag({ id: staff.id, role: "member" }, world.reviewId).ok).toBe(true);
     expect(flag({ id: staff.id, role: "member" }, extra).ok).toBe(true);
     expect(keep(world.reviewId).ok).toBe(true);

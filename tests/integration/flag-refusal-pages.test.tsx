@@ -65,14 +65,21 @@ describe(`a suspended reporter is told until when their reports are refused`, ()
           path: "/",
           loader: () => ({ locale }),
           children: [
-            { path: "reviews/:id/flag", loader: asReporter(locale, flagLoader), action: asReporter(locale, flagAction), Component: FlagPage },
+            {
+              path: "reviews/:id/flag",
+              loader: asReporter(locale, flagLoader),
+              action: asReporter(locale, flagAction),
+              Component: FlagPage,
+            },
           ],
         },
       ]);
       render(<Stub initialEntries={[`/reviews/${reviewId}/flag`]} />);
       const reason = await screen.findByLabelText(locale === "fr" ? "Motif" : "Reason");
       fireEvent.change(reason, { target: { value: "not_an_experience" } });
-      fireEvent.change(screen.getByLabelText(locale === "fr" ? "Qu’est-ce qui ne va pas ?" : "What is wrong?"), { target: { value: EXPLANATION } });
+      fireEvent.change(screen.getByLabelText(locale === "fr" ? "Qu’est-ce qui ne va pas ?" : "What is wrong?"), {
+        target: { value: EXPLANATION },
+      });
       fireEvent.click(screen.getByRole("button", { name: locale === "fr" ? "Envoyer le signalement" : "Send the report" }));
       const alert = await screen.findByRole("alert");
       expect(alert.textContent).toContain(formatDate(locale, until));
@@ -86,11 +93,15 @@ describe(`a suspended reporter is told until when their reports are refused`, ()
           id: "root",
           path: "/",
           loader: () => ({ locale }),
-          children: [{ path: "report", loader: asReporter(locale, reportLoader), action: asReporter(locale, reportAction), Component: ReportPage }],
+          children: [
+            { path: "report", loader: asReporter(locale, reportLoader), action: asReporter(locale, reportAction), Component: ReportPage },
+          ],
         },
       ]);
       render(<Stub initialEntries={[`/report?review=${reviewId}`]} />);
-      const form = (await screen.findByRole("button", { name: locale === "fr" ? "Envoyer le signalement" : "Send the report" })).closest("form")!;
+      const form = (await screen.findByRole("button", { name: locale === "fr" ? "Envoyer le signalement" : "Send the report" })).closest(
+        "form",
+      )!;
       fireEvent.change(within(form).getByLabelText(locale === "fr" ? "Motif" : "Reason"), { target: { value: "not_an_experience" } });
       fireEvent.change(within(form).getByLabelText(locale === "fr" ? "Explication" : "Explanation"), { target: { value: EXPLANATION } });
       fireEvent.click(within(form).getByRole("checkbox"));

@@ -48,7 +48,9 @@ describe("the demo's flags", () => {
     expect(near).toBeDefined();
     const standing = reporterStanding(getDb(), { kind: "user", id: near!.id }, seededAt);
     expect(standing).toMatchObject({ warnedAt: null, suspendedUntil: null, figures: { decided: FLAG_ABUSE_MIN_DECIDED - 1 } });
-    const pending = client().prepare(`SELECT review_id AS reviewId FROM flags WHERE reporter_user_id = ? AND status = 'pending'`).get(near!.id) as {
+    const pending = client()
+      .prepare(`SELECT review_id AS reviewId FROM flags WHERE reporter_user_id = ? AND status = 'pending'`)
+      .get(near!.id) as {
       reviewId: number;
     };
     const moderator = client().prepare(`SELECT id FROM users WHERE email = 'moderator@example.com'`).get() as { id: number };

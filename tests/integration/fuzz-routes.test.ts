@@ -25,7 +25,17 @@ import { DECISIONS } from "~/lib/moderation-form";
 import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
 import { isoDate } from "~/lib/review-schema";
 import type * as Timing from "~/lib/timing.server";
-import { changedTables, forbiddenChanges, invoke, isDenied, rolledBack, snapshot, stackTraceIn, type RouteAnswer, type Snapshot } from "../support/route-harness";
+import {
+  changedTables,
+  forbiddenChanges,
+  invoke,
+  isDenied,
+  rolledBack,
+  snapshot,
+  stackTraceIn,
+  type RouteAnswer,
+  type Snapshot,
+} from "../support/route-harness";
 import { fillPath, loadRouteManifest, type RouteEntry } from "../support/route-manifest";
 import { ROLES, seedWorld, type Identity, type World } from "../support/route-world";
 
@@ -57,21 +67,82 @@ const matchesOf = (re: RegExp, sources = appSources()) => [...new Set(sources.fl
 const FIELD_NAMES = [
   ...new Set([
     ...matchesOf(/(?:\.(?:get|getAll|has)\(|\bname=)"([A-Za-z_][\w-]{0,40})"/g),
-    ...matchesOf(/^\s+([a-zA-Z]\w{0,40}):\s*(?:z\b|[a-zA-Z]+\()/gm, appSources().filter((src) => /from "zod"/.test(src))),
+    ...matchesOf(
+      /^\s+([a-zA-Z]\w{0,40}):\s*(?:z\b|[a-zA-Z]+\()/gm,
+      appSources().filter((src) => /from "zod"/.test(src)),
+    ),
   ]),
 ].sort();
 /** value="x", === "x", !== "x": the intents, enums and flags the code compares with. */
 const VALUE_WORDS = matchesOf(/(?:\bvalue=|[!=]==\s*)"([^"\n\\]{1,40})"/g).sort();
 
 const HOSTILE = [
-  "", " ", "-1", "0", "-0", "1e99", "0x10", "1.5", "NaN", "Infinity", "9007199254740993", "99999999999999999999",
-  "../", "../../etc/passwd", "..%2F..%2Fetc", "%00", "\u0000", "a\u0000b", "null", "undefined", "true", "[]", "{}",
-  "__proto__", "constructor", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "' OR 1=1 --",
-  "\\", "%", "%zz", "%E0%A4%A", "//evil.example", "https://evil.example/", "javascript:alert(1)", "😀", "\u202e",
-  "\ud800", "\ufeff", "ǅ", "ß", "İ", "\r\n", "\t", " 1", "1 ", "01", "+1", "1/2", "1;2", "2024-02-30", "9999-12-31",
+  "",
+  " ",
+  "-1",
+  "0",
+  "-0",
+  "1e99",
+  "0x10",
+  "1.5",
+  "NaN",
+  "Infinity",
+  "9007199254740993",
+  "99999999999999999999",
+  "../",
+  "../../etc/passwd",
+  "..%2F..%2Fetc",
+  "%00",
+  "\u0000",
+  "a\u0000b",
+  "null",
+  "undefined",
+  "true",
+  "[]",
+  "{}",
+  "__proto__",
+  "constructor",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "' OR 1=1 --",
+  "\\",
+  "%",
+  "%zz",
+  "%E0%A4%A",
+  "//evil.example",
+  "https://evil.example/",
+  "javascript:alert(1)",
+  "😀",
+  "\u202e",
+  "\ud800",
+  "\ufeff",
+  "ǅ",
+  "ß",
+  "İ",
+  "\r\n",
+  "\t",
+  " 1",
+  "1 ",
+  "01",
+  "+1",
+  "1/2",
+  "1;2",
+  "2024-02-30",
+  "9999-12-31",
   "a".repeat(300),
   // Full-text and LIKE syntax (search, the review form's company finder).
-  "NEAR(a b, 2)", "a OR", "AND", '"unterminated', "(", "*", "a*", "-a", "^a", "title:a", "%_%", "a'b",
+  "NEAR(a b, 2)",
+  "a OR",
+  "AND",
+  '"unterminated',
+  "(",
+  "*",
+  "a*",
+  "-a",
+  "^a",
+  "title:a",
+  "%_%",
+  "a'b",
 ];
 
 /** Lone surrogates replaced, as decoding a URL path would. */
@@ -153,7 +224,15 @@ function plausibleFields(w: World): Record<string, string[]> {
 function paramPools(w: World): Record<string, string[]> {
   const userIds = Object.values(w.users).map((u) => String(u.id));
   return {
-    id: [String(w.reviewId), String(w.memberReviewId), String(w.heldReviewId), String(w.removedReviewId), String(w.mailId), String(w.statementId), ...userIds],
+    id: [
+      String(w.reviewId),
+      String(w.memberReviewId),
+      String(w.heldReviewId),
+      String(w.removedReviewId),
+      String(w.mailId),
+      String(w.statementId),
+      ...userIds,
+    ],
     slug: [w.companyA.slug, w.companyB.slug, w.categorySlug],
     subject: [w.companyA.subjectSlug, w.companyB.subjectSlug],
     subjectId: [String(w.companyA.subjectId), String(w.companyB.subjectId)],
@@ -164,14 +243,28 @@ function paramPools(w: World): Record<string, string[]> {
 
 /** Bodies that are not (well-formed) forms, and the types they come with. */
 const RAW_CONTENT_TYPES = [
-  "application/json", "text/plain", "multipart/form-data", "multipart/form-data; boundary=zzz", "multipart/form-data; boundary=",
-  "application/x-www-form-urlencoded", "application/octet-stream", "text/html; x=multipart/form-data",
-  "application/x-www-form-urlencoded; charset=utf-16", "multipart/mixed; boundary=zzz", "Multipart/Form-Data; boundary=zzz",
+  "application/json",
+  "text/plain",
+  "multipart/form-data",
+  "multipart/form-data; boundary=zzz",
+  "multipart/form-data; boundary=",
+  "application/x-www-form-urlencoded",
+  "application/octet-stream",
+  "text/html; x=multipart/form-data",
+  "application/x-www-form-urlencoded; charset=utf-16",
+  "multipart/mixed; boundary=zzz",
+  "Multipart/Form-Data; boundary=zzz",
 ];
 const RAW_PAYLOADS = [
-  '{"email":"a@b.c","password":"x"}', "[1,2,3]", '--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb',
-  "--zzz--", '--zzz\r\nContent-Disposition: form-data; name="photos"; filename="a.jpg"\r\n\r\n\xff\xd8\xff', "%zz=%",
-  "a=%E0%A4%A&b=%FF", "\u0000\u0001", "",
+  '{"email":"a@b.c","password":"x"}',
+  "[1,2,3]",
+  '--zzz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb',
+  "--zzz--",
+  '--zzz\r\nContent-Disposition: form-data; name="photos"; filename="a.jpg"\r\n\r\n\xff\xd8\xff',
+  "%zz=%",
+  "a=%E0%A4%A&b=%FF",
+  "\u0000\u0001",
+  "",
 ];
 
 type Body = { contentType?: string; body?: BodyInit; label: string };
@@ -182,14 +275,30 @@ const rawBody = (contentType: string | undefined, payload: string | Uint8Array):
 });
 
 // Header values must be ByteStrings without CR, LF or NUL (fetch refuses the rest).
-const latin1 = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), maxLength: 60 });
+const latin1 = fc.string({
+  unit: fc
+    .integer({ min: 0x20, max: 0xff })
+    .filter((c) => c !== 0x7f)
+    .map((c) => String.fromCharCode(c)),
+  maxLength: 60,
+});
 const huge = fc.integer({ min: 1_000, max: 64_000 }).map((n) => "h".repeat(n));
 const cookieJunk = fc.oneof(
   latin1,
   huge.map((h) => `junk=${h}`),
   fc.constantFrom(
-    "replique_session=", "replique_session=a.b", `replique_session=${"a".repeat(26)}.${"b".repeat(26)}`, "replique_session=%00",
-    `replique_session=${"z".repeat(250)}`, "lang=zz", "lang=en; lang=fr", ";;;;", "=", "flash=%E0%A4%A", "flash=flash.nope", "flash=ImZsYXNoLm5vcGUi.forged",
+    "replique_session=",
+    "replique_session=a.b",
+    `replique_session=${"a".repeat(26)}.${"b".repeat(26)}`,
+    "replique_session=%00",
+    `replique_session=${"z".repeat(250)}`,
+    "lang=zz",
+    "lang=en; lang=fr",
+    ";;;;",
+    "=",
+    "flash=%E0%A4%A",
+    "flash=flash.nope",
+    "flash=ImZsYXNoLm5vcGUi.forged",
   ),
 );
 const acceptLanguage = fc.oneof(
@@ -214,7 +323,10 @@ const extras: fc.Arbitrary<Extras> = fc.record(
     junkFirst: fc.boolean(),
     acceptLanguage,
     userAgent: fc.oneof(latin1, huge),
-    other: fc.tuple(fc.constantFrom("If-None-Match", "X-Forwarded-Host", "X-Forwarded-For", "Content-Type", "Referer", "Sec-Fetch-Site"), latin1),
+    other: fc.tuple(
+      fc.constantFrom("If-None-Match", "X-Forwarded-Host", "X-Forwarded-For", "Content-Type", "Referer", "Sec-Fetch-Site"),
+      latin1,
+    ),
   },
   { requiredKeys: ["role", "junkFirst"] },
 );
@@ -249,11 +361,13 @@ function arbitraries(w: World) {
   const fields = plausibleFields(w);
   const plausibleForm = fc.tuple(
     ...Object.entries(fields).map(([field, values]) =>
-      fc.oneof(
-        { weight: 4, arbitrary: fc.constant(values[0]!) }, // the first: the review under test, company A…
-        { weight: 2, arbitrary: fc.constantFrom(...values) },
-        { weight: 1, arbitrary: fc.constant(null) },
-      ).map((v) => (v === null ? null : ([field, v] as [string, string]))),
+      fc
+        .oneof(
+          { weight: 4, arbitrary: fc.constant(values[0]!) }, // the first: the review under test, company A…
+          { weight: 2, arbitrary: fc.constantFrom(...values) },
+          { weight: 1, arbitrary: fc.constant(null) },
+        )
+        .map((v) => (v === null ? null : ([field, v] as [string, string]))),
     ),
   );
   const spoiled = fc
@@ -274,11 +388,34 @@ function arbitraries(w: World) {
     {
       weight: 1,
       arbitrary: fc.constantFrom(
-        "%", "%zz=1", "a=%E0%A4%A", "&&&", "=", "stars=1&stars=9&stars=x&stars=-1", "redirectTo=%2F%2Fevil.example",
-        `before=${"9".repeat(50)}`, "before=1e99", "before=MTIzfDQ1Ng", "lang=zz", `q=${"%F0%9F".repeat(10)}`, "size=thumb&size=full",
-        `to=${"a".repeat(5000)}`, "subject=1e3", "subject=-5", "subject=0x10", "company=%00", "token=../../",
-        "before=9999999999999999_999999999999", `before=${Date.now()}_1`, `before=a${Date.now()}_1`, "before=r0_0", "before=0_0",
-        `token=${w.tokens.reset}`, `token=${w.tokens.verify}`, `company=${w.companyA.slug}`, `subject=${w.companyA.subjectId}`,
+        "%",
+        "%zz=1",
+        "a=%E0%A4%A",
+        "&&&",
+        "=",
+        "stars=1&stars=9&stars=x&stars=-1",
+        "redirectTo=%2F%2Fevil.example",
+        `before=${"9".repeat(50)}`,
+        "before=1e99",
+        "before=MTIzfDQ1Ng",
+        "lang=zz",
+        `q=${"%F0%9F".repeat(10)}`,
+        "size=thumb&size=full",
+        `to=${"a".repeat(5000)}`,
+        "subject=1e3",
+        "subject=-5",
+        "subject=0x10",
+        "company=%00",
+        "token=../../",
+        "before=9999999999999999_999999999999",
+        `before=${Date.now()}_1`,
+        `before=a${Date.now()}_1`,
+        "before=r0_0",
+        "before=0_0",
+        `token=${w.tokens.reset}`,
+        `token=${w.tokens.verify}`,
+        `company=${w.companyA.slug}`,
+        `subject=${w.companyA.subjectId}`,
       ),
     },
   );
@@ -294,7 +431,8 @@ function arbitraries(w: World) {
         { weight: 2, arbitrary: value },
       )
       .map(wellFormed);
-  const anyParams = (route: RouteEntry) => fc.record(Object.fromEntries(route.params.map((p) => [p, param(p)])) as Record<string, fc.Arbitrary<string>>);
+  const anyParams = (route: RouteEntry) =>
+    fc.record(Object.fromEntries(route.params.map((p) => [p, param(p)])) as Record<string, fc.Arbitrary<string>>);
   // A third of the runs name the main seeded things in every param, to reach past the 404s.
   const mainParams = (route: RouteEntry) => fc.constant(Object.fromEntries(route.params.map((p) => [p, pools[p]?.[0] ?? "1"])));
   const params = (route: RouteEntry) => fc.oneof({ weight: 1, arbitrary: mainParams(route) }, { weight: 2, arbitrary: anyParams(route) });
@@ -307,7 +445,15 @@ function arbitraries(w: World) {
       fc.uint8Array({ maxLength: 64 }),
       fc.constantFrom(...w.images.map((i) => i.bytes)),
       // Magic numbers with junk behind them: the decoder has to refuse these cleanly.
-      fc.tuple(fc.constantFrom([0xff, 0xd8, 0xff, 0xe0], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]), fc.uint8Array({ maxLength: 200 }))
+      fc
+        .tuple(
+          fc.constantFrom(
+            [0xff, 0xd8, 0xff, 0xe0],
+            [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+            [0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x45, 0x42, 0x50],
+          ),
+          fc.uint8Array({ maxLength: 200 }),
+        )
         .map(([magic, rest]) => new Uint8Array([...magic, ...rest])),
     ),
   });
@@ -315,8 +461,19 @@ function arbitraries(w: World) {
     {
       weight: 5,
       arbitrary: fc
-        .tuple(formEntries, fc.constantFrom("application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8", "APPLICATION/X-WWW-FORM-URLENCODED"))
-        .map(([e, contentType]) => ({ contentType, body: new URLSearchParams(e).toString(), label: `urlencoded ${JSON.stringify(e).slice(0, 300)}` })),
+        .tuple(
+          formEntries,
+          fc.constantFrom(
+            "application/x-www-form-urlencoded",
+            "application/x-www-form-urlencoded; charset=UTF-8",
+            "APPLICATION/X-WWW-FORM-URLENCODED",
+          ),
+        )
+        .map(([e, contentType]) => ({
+          contentType,
+          body: new URLSearchParams(e).toString(),
+          label: `urlencoded ${JSON.stringify(e).slice(0, 300)}`,
+        })),
     },
     {
       weight: 3,
@@ -348,9 +505,19 @@ function arbitraries(w: World) {
     loader: (route: RouteEntry): [Record<string, string>, string, Extras, boolean][] =>
       hostileParams(route).map((params, i) => [params, "", asRole(i), false]),
     action: (route: RouteEntry): [Record<string, string>, Body, Extras, string][] => [
-      ...hostileParams(route).map((params, i): [Record<string, string>, Body, Extras, string] => [params, rawBody("application/x-www-form-urlencoded", ""), asRole(i), "POST"]),
+      ...hostileParams(route).map((params, i): [Record<string, string>, Body, Extras, string] => [
+        params,
+        rawBody("application/x-www-form-urlencoded", ""),
+        asRole(i),
+        "POST",
+      ]),
       ...[undefined, ...RAW_CONTENT_TYPES].flatMap((type, i) =>
-        RAW_PAYLOADS.filter((_, j) => (i + j) % 3 === 0).map((payload, j): [Record<string, string>, Body, Extras, string] => [main(route), rawBody(type, payload), asRole(i + j), "POST"]),
+        RAW_PAYLOADS.filter((_, j) => (i + j) % 3 === 0).map((payload, j): [Record<string, string>, Body, Extras, string] => [
+          main(route),
+          rawBody(type, payload),
+          asRole(i + j),
+          "POST",
+        ]),
       ),
     ],
   };
@@ -364,7 +531,13 @@ function arbitraries(w: World) {
 const stats = new Map<string, Map<string, number>>();
 afterAll(() => {
   if (!process.env.FUZZ_STATS) return;
-  for (const [key, counts] of stats) process.stdout.write(`${key}: ${[...counts].sort().map(([s, n]) => `${s}×${n}`).join(" ")}\n`);
+  for (const [key, counts] of stats)
+    process.stdout.write(
+      `${key}: ${[...counts]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" ")}\n`,
+    );
 });
 
 function check(what: string, answer: RouteAnswer, before: Snapshot, after: Snapshot, options: { loader: boolean; key: string }) {
@@ -407,37 +580,42 @@ beforeAll(async () => {
 });
 
 describe.each(targets.map((r) => [r.file, r] as const))("%s", (_file, route) => {
-  if (route.loader) it("loader: hostile params, query strings and headers", { timeout: 60_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(arbs.params(route), arbs.query, arbs.extras, fc.boolean(), async (params, query, x, head) => {
-        await yieldToEventLoop();
-        await rolledBack(async () => {
-          const url = `http://localhost${fillPath(route.path, params)}${query ? `?${query}` : ""}`;
-          const request = new Request(url, { method: head ? "HEAD" : "GET", headers: headersOf(x, world.cookie(x.role)) });
-          const before = snapshot();
-          const answer = await invoke(route.loader!, request, params);
-          check(describeRequest(request, params, x.role), answer, before, snapshot(), { loader: true, key: `${route.file} loader` });
-        });
-      }),
-      { numRuns: LOADER_RUNS, examples: arbs.examples.loader(route) },
-    );
-  });
+  if (route.loader)
+    it("loader: hostile params, query strings and headers", { timeout: 60_000 }, async () => {
+      await fc.assert(
+        fc.asyncProperty(arbs.params(route), arbs.query, arbs.extras, fc.boolean(), async (params, query, x, head) => {
+          await yieldToEventLoop();
+          await rolledBack(async () => {
+            const url = `http://localhost${fillPath(route.path, params)}${query ? `?${query}` : ""}`;
+            const request = new Request(url, { method: head ? "HEAD" : "GET", headers: headersOf(x, world.cookie(x.role)) });
+            const before = snapshot();
+            const answer = await invoke(route.loader!, request, params);
+            check(describeRequest(request, params, x.role), answer, before, snapshot(), { loader: true, key: `${route.file} loader` });
+          });
+        }),
+        { numRuns: LOADER_RUNS, examples: arbs.examples.loader(route) },
+      );
+    });
 
-  if (route.action) it("action: hostile forms, bodies and content types", { timeout: 60_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(arbs.params(route), arbs.body, arbs.extras, arbs.method, async (params, body, x, method) => {
-        await yieldToEventLoop();
-        await rolledBack(async () => {
-          const headers = headersOf(x, world.cookie(x.role));
-          if (body.contentType !== undefined) headers.set("Content-Type", body.contentType);
-          else if (!(body.body instanceof FormData)) headers.delete("Content-Type");
-          const request = new Request(`http://localhost${fillPath(route.path, params)}`, { method, headers, body: body.body });
-          const before = snapshot();
-          const answer = await invoke(route.action!, request, params);
-          check(describeRequest(request, params, x.role, body.label), answer, before, snapshot(), { loader: false, key: `${route.file} action` });
-        });
-      }),
-      { numRuns: ACTION_RUNS, examples: arbs.examples.action(route) },
-    );
-  });
+  if (route.action)
+    it("action: hostile forms, bodies and content types", { timeout: 60_000 }, async () => {
+      await fc.assert(
+        fc.asyncProperty(arbs.params(route), arbs.body, arbs.extras, arbs.method, async (params, body, x, method) => {
+          await yieldToEventLoop();
+          await rolledBack(async () => {
+            const headers = headersOf(x, world.cookie(x.role));
+            if (body.contentType !== undefined) headers.set("Content-Type", body.contentType);
+            else if (!(body.body instanceof FormData)) headers.delete("Content-Type");
+            const request = new Request(`http://localhost${fillPath(route.path, params)}`, { method, headers, body: body.body });
+            const before = snapshot();
+            const answer = await invoke(route.action!, request, params);
+            check(describeRequest(request, params, x.role, body.label), answer, before, snapshot(), {
+              loader: false,
+              key: `${route.file} action`,
+            });
+          });
+        }),
+        { numRuns: ACTION_RUNS, examples: arbs.examples.action(route) },
+      );
+    });
 });

@@ -37,7 +37,9 @@ describe("log-in throttle", () => {
     for (let i = 0; i < 3; i++) await logIn({ email: user.email, password: "nope nope nope" }, { ip: "203.0.113.50" });
     const ok = await logIn({ email: user.email, password: user.password }, { ip: "203.0.113.50" });
     expect(ok.ok).toBe(true);
-    const row = getDb().$client.prepare(`SELECT count(*) AS n FROM rate_limits WHERE key LIKE 'login:account:%' AND count > 0`).get() as { n: number };
+    const row = getDb().$client.prepare(`SELECT count(*) AS n FROM rate_limits WHERE key LIKE 'login:account:%' AND count > 0`).get() as {
+      n: number;
+    };
     expect(row.n).toBe(0);
   });
 });
@@ -59,7 +61,10 @@ describe("bodies that are not forms", () => {
     ["multipart without a boundary", "multipart/form-data", "--x\r\n"],
     ["a broken multipart body", "multipart/form-data; boundary=zzz", "--zzz\r\nContent-Disposition: form-data\r\n\r\nno end"],
   ])("log-in and /report answer 400 for %s", async (_label, type, body) => {
-    for (const [path, action] of [["/login", loginAction], ["/report", reportAction]] as const) {
+    for (const [path, action] of [
+      ["/login", loginAction],
+      ["/report", reportAction],
+    ] as const) {
       const request = new Request(`${ORIGIN}${path}`, {
         method: "POST",
         body,
@@ -80,14 +85,27 @@ describe("body size and length", () => {
   const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
 
   it("refuses a url-encoded body over the limit before reading it, and a multipart body over its own", () => {
-    const big = checkRequestBody("POST", headers({ "content-length": String(MAX_URLENCODED_BYTES + 1), "content-type": "application/x-www-form-urlencoded" }), 50_000_000);
+    const big = checkRequestBody(
+      "POST",
+      headers({ "content-length": String(MAX_URLENCODED_BYTES + 1), "content-type": "application/x-www-form-urlencoded" }),
+      50_000_000,
+    );
     expect(big?.status).toBe(413);
     expect(big?.message.fr).toMatch(/trop volumineux/);
     expect(big?.message.en).toMatch(/too large/);
-    expect(checkRequestBody("POST", headers({ "content-length": "100000000", "content-type": "text/plain" }), 50_000_000)?.status).toBe(413);
-    expect(checkRequestBody("POST", headers({ "content-length": "1000000", "content-type": "multipart/form-data; boundary=x" }), 50_000_000)).toBeNull();
-    expect(checkRequestBody("POST", headers({ "content-length": "50000001", "content-type": "multipart/form-data; boundary=x" }), 50_000_000)?.status).toBe(413);
-    expect(checkRequestBody("POST", headers({ "content-length": "200", "content-type": "application/x-www-form-urlencoded" }), 50_000_000)).toBeNull();
+    expect(checkRequestBody("POST", headers({ "content-length": "100000000", "content-type": "text/plain" }), 50_000_000)?.status).toBe(
+      413,
+    );
+    expect(
+      checkRequestBody("POST", headers({ "content-length": "1000000", "content-type": "multipart/form-data; boundary=x" }), 50_000_000),
+    ).toBeNull();
+    expect(
+      checkRequestBody("POST", headers({ "content-length": "50000001", "content-type": "multipart/form-data; boundary=x" }), 50_000_000)
+        ?.status,
+    ).toBe(413);
+    expect(
+      checkRequestBody("POST", headers({ "content-length": "200", "content-type": "application/x-www-form-urlencoded" }), 50_000_000),
+    ).toBeNull();
   });
 
   it("refuses a chunked body of unknown length (411) and lets GET through", () => {
@@ -109,7 +127,9 @@ describe("one public origin", () => {
     const pin = createOriginPin("https://replique.example/");
     expect(pin.accepts("http://evil.example")).toBe(true);
     expect(pin.origin).toBe("https://replique.example");
-    expect(requestSiteOrigin(new Request("http://evil.example/forgot-password"), "https://replique.example")).toBe("https://replique.example");
+    expect(requestSiteOrigin(new Request("http://evil.example/forgot-password"), "https://replique.example")).toBe(
+      "https://replique.example",
+    );
   });
 });
 

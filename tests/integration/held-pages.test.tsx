@@ -26,8 +26,7 @@ beforeAll(async () => {
   moderator = await account({ role: "moderator" });
 });
 
-const status = (id: number) =>
-  (getDb().$client.prepare(`SELECT status FROM reviews WHERE id = ?`).get(id) as { status: string }).status;
+const status = (id: number) => (getDb().$client.prepare(`SELECT status FROM reviews WHERE id = ?`).get(id) as { status: string }).status;
 
 /** A review held by the phone check, by a new French-speaking author. */
 async function held(options: { now?: number } = {}) {
@@ -49,7 +48,9 @@ describe("the queue page", () => {
           id: "root",
           path: "/",
           loader: () => ({ locale }),
-          children: [{ path: "moderation/held", loader: () => ({ page: listHeldQueue({ limit: 500 }), now: Date.now() }), Component: HeldQueue }],
+          children: [
+            { path: "moderation/held", loader: () => ({ page: listHeldQueue({ limit: 500 }), now: Date.now() }), Component: HeldQueue },
+          ],
         },
       ]);
       render(<Stub initialEntries={["/moderation/held"]} />);
@@ -57,7 +58,11 @@ describe("the queue page", () => {
       const item = screen.getByRole("article", { name: new RegExp(`Maison Retenue`) });
       expect(item.textContent).toMatch(left);
       expect(within(item).getByText("06 12 34 56 78").tagName).toBe("CODE");
-      expect(within(item).getAllByRole("link", { name: new RegExp(`Maison Retenue`) })[0]!.getAttribute("href")).toBe(`/moderation/held/${world.reviewId}`);
+      expect(
+        within(item)
+          .getAllByRole("link", { name: new RegExp(`Maison Retenue`) })[0]!
+          .getAttribute("href"),
+      ).toBe(`/moderation/held/${world.reviewId}`);
       cleanup();
     }
     // That review: leave it to the deadline test below.
@@ -78,7 +83,11 @@ describe("the case page", () => {
             loader: () => ({ case: getHeldCase(reviewId, { id: moderator.id, role: "moderator" })!, now: Date.now() }),
             // The real action, as the moderator (the stub's request carries no cookie).
             action: async ({ request, params }) => {
-              const signed = new Request(request.url, { method: "POST", body: await request.formData(), headers: { Cookie: moderator.cookie } });
+              const signed = new Request(request.url, {
+                method: "POST",
+                body: await request.formData(),
+                headers: { Cookie: moderator.cookie },
+              });
               return caseAction({ request: signed, params, context: {} });
             },
             Component: HeldCasePage,
@@ -148,12 +157,18 @@ describe("the statement of an automatic publication", () => {
       },
     ]);
     render(<Stub initialEntries={[`/statements/publication/${decision.id}`]} />);
-    expect(await screen.findByRole("heading", { level: 1, name: "Exposé des motifs\u202F: votre avis a été publié automatiquement" })).toBeTruthy();
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Exposé des motifs\u202F: votre avis a été publié automatiquement" }),
+    ).toBeTruthy();
     for (const name of ["Ce qui a été décidé", "Les faits", "Moyens automatisés", "Fondement", "Pour contester"]) {
       expect(screen.getByRole("heading", { level: 2, name })).toBeTruthy();
     }
-    expect(screen.getByRole("region", { name: "Moyens automatisés" }).textContent).toContain("Cette décision a été prise par des moyens automatisés");
-    expect(screen.getByRole("link", { name: "Cette règle et les autres, sur notre page transparence" }).getAttribute("href")).toBe("/transparency#delay");
+    expect(screen.getByRole("region", { name: "Moyens automatisés" }).textContent).toContain(
+      "Cette décision a été prise par des moyens automatisés",
+    );
+    expect(screen.getByRole("link", { name: "Cette règle et les autres, sur notre page transparence" }).getAttribute("href")).toBe(
+      "/transparency#delay",
+    );
   });
 });
 
@@ -191,7 +206,9 @@ describe("the promises of /transparency", () => {
     expect(await runner.tick()).toContain("publication-deadline");
     expect(status(world.reviewId)).toBe("published");
     const logged = getDb()
-      .$client.prepare(`SELECT actor_id AS actorId, automated, decision FROM moderation_decisions WHERE target_type = 'review' AND target_id = ?`)
+      .$client.prepare(
+        `SELECT actor_id AS actorId, automated, decision FROM moderation_decisions WHERE target_type = 'review' AND target_id = ?`,
+      )
       .all(world.reviewId);
     expect(logged).toEqual([{ actorId: null, automated: 1, decision: "publish" }]);
     await runner.stop();

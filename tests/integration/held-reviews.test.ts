@@ -47,7 +47,13 @@ const row = (id: number) =>
     .prepare(
       `SELECT status, published_at AS publishedAt, removed_at AS removedAt, removal_reason AS removalReason, held_check AS heldCheck FROM reviews WHERE id = ?`,
     )
-    .get(id) as { status: string; publishedAt: number | null; removedAt: number | null; removalReason: string | null; heldCheck: string | null };
+    .get(id) as {
+    status: string;
+    publishedAt: number | null;
+    removedAt: number | null;
+    removalReason: string | null;
+    heldCheck: string | null;
+  };
 const decisionsOn = (id: number) =>
   client().prepare(`SELECT * FROM moderation_decisions WHERE target_type = 'review' AND target_id = ? ORDER BY id`).all(id) as {
     id: number;
@@ -102,7 +108,12 @@ async function heldOn(author: Account, options: { now?: number; body?: string } 
     ipHash: null,
   });
   expect(published.ok && published.status).toBe("published");
-  const reviewId = holdReview({ authorId: author.id, subjectId: company.subjectId, now: options.now, input: options.body ? { body: options.body } : {} });
+  const reviewId = holdReview({
+    authorId: author.id,
+    subjectId: company.subjectId,
+    now: options.now,
+    input: options.body ? { body: options.body } : {},
+  });
   return { ...company, reviewId };
 }
 
@@ -112,7 +123,8 @@ describe("the queue", () => {
     const now = Date.now();
     const ids = [
       (await heldOn(author, { now: now - 30 * HOUR })).reviewId,
-      (await heldOn(author, { now: now - 20 * HOUR, body: "Tout est expliqué sur https://www.bonnes-affaires.example/promo, allez voir." })).reviewId,
+      (await heldOn(author, { now: now - 20 * HOUR, body: "Tout est expliqué sur https://www.bonnes-affaires.example/promo, allez voir." }))
+        .reviewId,
       (await heldOn(author, { now: now - 10 * HOUR, body: "Écrivez directement à jean.dupont@gmail.com, il répond plus vite." })).reviewId,
     ];
     const all = listHeldQueue({ limit: 500 }).items;
@@ -150,7 +162,13 @@ describe("the queue", () => {
     const a = await account();
     const b = await account();
     const company = heldCompany();
-    const first = createReview({ actor: { id: a.id, role: "member" }, subjectId: company.subjectId, input: reviewInput({ stars: 5, body: text }), locale: "fr", ipHash: null });
+    const first = createReview({
+      actor: { id: a.id, role: "member" },
+      subjectId: company.subjectId,
+      input: reviewInput({ stars: 5, body: text }),
+      locale: "fr",
+      ipHash: null,
+    });
     expect(first.ok && first.status).toBe("published");
     const copy = holdReview({ authorId: b.id, subjectId: company.subjectId, input: { stars: 5, body: text } });
 
@@ -166,28 +184,52 @@ describe("the queue", () => {
       ipHash: "network-hash-1",
     });
     expect(firstOfNetwork.ok && firstOfNetwork.status).toBe("published");
-    const sameNetwork = holdReview({ authorId: d.id, subjectId: company2.subjectId, input: { stars: 5, body: "Très bon accueil et des conseils utiles, je recommande cette boutique." }, ipHash: "network-hash-1" });
+    const sameNetwork = holdReview({
+      authorId: d.id,
+      subjectId: company2.subjectId,
+      input: { stars: 5, body: "Très bon accueil et des conseils utiles, je recommande cette boutique." },
+      ipHash: "network-hash-1",
+    });
 
     // An address at the company's domain.
     const domain = `held-domain-${Date.now()}.example`;
     const company3 = heldCompany({ domain });
     const insider = await account();
     client().prepare(`UPDATE users SET email = ? WHERE id = ?`).run(`paul@${domain}`, insider.id);
-    const fromInside = holdReview({ authorId: insider.id, subjectId: company3.subjectId, input: { stars: 5, body: "Une équipe formidable et des prix honnêtes, je reviendrai avec plaisir." } });
+    const fromInside = holdReview({
+      authorId: insider.id,
+      subjectId: company3.subjectId,
+      input: { stars: 5, body: "Une équipe formidable et des prix honnêtes, je reviendrai avec plaisir." },
+    });
 
     // A burst: four negative reviews in the last hours, then a fifth.
     const company4 = heldCompany();
     for (let k = 0; k < 4; k++) {
       const who = await account();
-      insertReview({ subjectId: company4.subjectId, companyId: company4.id, authorId: who.id, stars: 1, status: "published", createdAt: Date.now() - (k + 1) * 20 * 60_000 });
+      insertReview({
+        subjectId: company4.subjectId,
+        companyId: company4.id,
+        authorId: who.id,
+        stars: 1,
+        status: "published",
+        createdAt: Date.now() - (k + 1) * 20 * 60_000,
+      });
     }
     const bomber = await account();
-    const inBurst = holdReview({ authorId: bomber.id, subjectId: company4.subjectId, input: { stars: 1, body: "Très déçu par cette enseigne, je ne recommande à personne." } });
+    const inBurst = holdReview({
+      authorId: bomber.id,
+      subjectId: company4.subjectId,
+      input: { stars: 1, body: "Très déçu par cette enseigne, je ne recommande à personne." },
+    });
 
     const items = listHeldQueue({ limit: 500 }).items;
     const item = (id: number) => items.find((i) => i.id === id)!;
     expect(item(copy).check).toBe("near_duplicate");
-    expect(item(copy).evidence).toMatchObject({ check: "near_duplicate", threshold: 70, match: { id: first.ok ? first.reviewId : 0, similarity: 100, sameAuthor: false, status: "published" } });
+    expect(item(copy).evidence).toMatchObject({
+      check: "near_duplicate",
+      threshold: 70,
+      match: { id: first.ok ? first.reviewId : 0, similarity: 100, sameAuthor: false, status: "published" },
+    });
     expect(item(sameNetwork).evidence).toMatchObject({ check: "network_cluster", accounts: 2, windowDays: 7 });
     expect(JSON.stringify(item(sameNetwork).evidence)).not.toContain("network-hash-1");
     expect(item(fromInside).evidence).toEqual({ check: "conflict_domain", domain, companyDomain: domain });
@@ -207,7 +249,10 @@ describe("the queue", () => {
     const phone = (s: string) => checkPhone(s) != null;
     // The shortest match of the second stops at "54": the passage goes on to the last group.
     expect(matchedPassages(text, phone)).toEqual(["06.12.34.56.78", "+33 6 98 76 54"]);
-    expect(matchedPassages(text, phone, { continues: (p, next) => /^\d+,?$/.test(next) && p.length < 40 })).toEqual(["06.12.34.56.78", "+33 6 98 76 54 32"]);
+    expect(matchedPassages(text, phone, { continues: (p, next) => /^\d+,?$/.test(next) && p.length < 40 })).toEqual([
+      "06.12.34.56.78",
+      "+33 6 98 76 54 32",
+    ]);
     expect(matchedPassages("rien à signaler", phone)).toEqual([]);
   });
 
@@ -259,7 +304,11 @@ describe("publish", () => {
     expect((await callLoader(statementLoader, getRequest(path, { cookie: moderator.cookie }), params)).status).toBe(200);
     expect((await callLoader(statementLoader, getRequest(path, { cookie: stranger.cookie }), params)).status).toBe(404);
     expect((await callLoader(statementLoader, getRequest(path), params)).status).toBe(302);
-    expect(getPublicationStatement(result.decisionId, { id: author.id, role: "member" })).toMatchObject({ decision: "publish", automated: false, check: "phone" });
+    expect(getPublicationStatement(result.decisionId, { id: author.id, role: "member" })).toMatchObject({
+      decision: "publish",
+      automated: false,
+      check: "phone",
+    });
     // Another kind of decision is not a publication statement.
     expect(getPublicationStatement(result.decisionId + 1000, { id: moderator.id, role: "moderator" })).toBeNull();
   });
@@ -300,7 +349,11 @@ describe("guards", () => {
     // Through the action: 403, and nothing written.
     const res = await callAction(
       (args) => caseAction({ ...args, params: { id: String(world.reviewId) } }),
-      postRequest(`/moderation/held/${world.reviewId}`, { decision: "publish", reason: "spam", statement: STATEMENT, ...strings(heldCaseState(world.reviewId)) }, { cookie: second.cookie }),
+      postRequest(
+        `/moderation/held/${world.reviewId}`,
+        { decision: "publish", reason: "spam", statement: STATEMENT, ...strings(heldCaseState(world.reviewId)) },
+        { cookie: second.cookie },
+      ),
     );
     expect(res.status).toBe(403);
     expect(decisionsOn(world.reviewId)).toEqual([]);
@@ -325,7 +378,9 @@ describe("guards", () => {
     expect((await callLoader(caseLoader, getRequest(path, { cookie: admin.cookie }), params)).status).toBe(200);
     const form = { decision: "publish", reason: "spam", statement: STATEMENT, ...strings(heldCaseState(world.reviewId)) };
     expect((await callAction((args) => caseAction({ ...args, params }), postRequest(path, form))).status).toBe(302);
-    expect((await callAction((args) => caseAction({ ...args, params }), postRequest(path, form, { cookie: member.cookie }))).status).toBe(403);
+    expect((await callAction((args) => caseAction({ ...args, params }), postRequest(path, form, { cookie: member.cookie }))).status).toBe(
+      403,
+    );
     expect(decisionsOn(world.reviewId)).toEqual([]);
     expect(row(world.reviewId).status).toBe("held");
   });
@@ -388,7 +443,11 @@ describe("two decisions at once", () => {
     const world = await heldOn(author);
     const res = await callAction(
       (args) => caseAction({ ...args, params: { id: String(world.reviewId) } }),
-      postRequest(`/moderation/held/${world.reviewId}`, { decision: "maybe", reason: "", statement: "court", ...strings(heldCaseState(world.reviewId)) }, { cookie: moderator.cookie }),
+      postRequest(
+        `/moderation/held/${world.reviewId}`,
+        { decision: "maybe", reason: "", statement: "court", ...strings(heldCaseState(world.reviewId)) },
+        { cookie: moderator.cookie },
+      ),
     );
     expect(res.status).toBe(400);
     const body = JSON.stringify(res.data);
@@ -404,7 +463,10 @@ describe("the publication deadline job (fake clock)", () => {
     const author = await account({ locale: "en", name: "Late Author" });
     const heldAt = Date.now() - 200 * HOUR; // a fixed moment in the past, far from any other test's reviews
     const early = await heldOn(author, { now: heldAt });
-    const later = await heldOn(author, { now: heldAt + 2 * HOUR, body: "Le gérant m’a donné son portable, le 07 11 22 33 44, pour le service après-vente." });
+    const later = await heldOn(author, {
+      now: heldAt + 2 * HOUR,
+      body: "Le gérant m’a donné son portable, le 07 11 22 33 44, pour le service après-vente.",
+    });
     const deadline = heldAt + MAX_PUBLICATION_DELAY_HOURS * HOUR;
 
     // One millisecond before the deadline: nothing.
@@ -427,7 +489,9 @@ describe("the publication deadline job (fake clock)", () => {
 
     // The author's statement says that automated means were used.
     expect(notificationsOf(author.id).filter((n) => n.kind === "held_auto_published")).toHaveLength(1);
-    const mail = outboxFor(author.email).filter((m) => m.template === "statement_publication").at(-1)!;
+    const mail = outboxFor(author.email)
+      .filter((m) => m.template === "statement_publication")
+      .at(-1)!;
     expect(mail.subject).toBe("Statement of reasons: your review was published automatically");
     expect(mail.text).toContain("This decision was taken by automated means");
     expect(mail.text).toContain(`${MAX_PUBLICATION_DELAY_HOURS}-hour delay`);
@@ -442,7 +506,13 @@ describe("the publication deadline job (fake clock)", () => {
   it("leaves reviews a check did not hold (no recorded check) to the moderators", async () => {
     const author = await account();
     const company = heldCompany();
-    const id = insertReview({ subjectId: company.subjectId, companyId: company.id, authorId: author.id, status: "held", createdAt: Date.now() - 400 * HOUR });
+    const id = insertReview({
+      subjectId: company.subjectId,
+      companyId: company.id,
+      authorId: author.id,
+      status: "held",
+      createdAt: Date.now() - 400 * HOUR,
+    });
     expect(publishOverdueHeldReviews({ now: Date.now() })).not.toContain(id);
     expect(row(id).status).toBe("held");
   });

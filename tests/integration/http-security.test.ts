@@ -176,7 +176,10 @@ describe("C3: security headers and CSP nonces", () => {
     expect(nonceA.length).toBeGreaterThanOrEqual(22);
 
     const directives = Object.fromEntries(
-      cspA.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]),
+      cspA
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
     );
     expect(directives["script-src"]).toContain(`'nonce-${nonceA}'`);
     expect(directives["script-src"]).not.toContain("'unsafe-inline'");

@@ -10,9 +10,9 @@ import { createJobRunner, retryDelay, SITE_JOBS, takeLease, type Job } from "~/m
 
 const client = () => getDb().$client;
 const lease = (name: string) =>
-  client().prepare(`SELECT holder, lease_until AS leaseUntil, failures, last_error AS lastError FROM job_leases WHERE name = ?`).get(name) as
-    | { holder: string; leaseUntil: number; failures: number; lastError: string | null }
-    | undefined;
+  client()
+    .prepare(`SELECT holder, lease_until AS leaseUntil, failures, last_error AS lastError FROM job_leases WHERE name = ?`)
+    .get(name) as { holder: string; leaseUntil: number; failures: number; lastError: string | null } | undefined;
 
 let sequence = 0;
 const jobName = (what: string) => `test-${what}-${++sequence}`;
@@ -200,7 +200,10 @@ describe("two server processes on one SQLite file", () => {
       // Far enough ahead for both processes to start and load their modules.
       const startAt = Date.now() + 4_000;
       const results = await Promise.all([contender(name, startAt), contender(name, startAt)]);
-      expect(results.filter((r) => r.ran), JSON.stringify(results)).toHaveLength(1);
+      expect(
+        results.filter((r) => r.ran),
+        JSON.stringify(results),
+      ).toHaveLength(1);
       const runs = client().prepare(`SELECT holder FROM lease_test_runs WHERE job = ?`).all(name) as { holder: string }[];
       expect(runs).toHaveLength(1);
       const winner = results.find((r) => r.ran)!;

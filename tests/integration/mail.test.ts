@@ -39,7 +39,11 @@ describe("the outbox", () => {
 
   it("the worker sends pending mails once, through nodemailer", async () => {
     raw().prepare(`UPDATE outbox SET sent_at = 0`).run();
-    queueAccountMail(getDb(), "send-me@example.test", "fr", { template: "reset_password", name: "Léa", url: "https://r.example/reset-password?token=abc" });
+    queueAccountMail(getDb(), "send-me@example.test", "fr", {
+      template: "reset_password",
+      name: "Léa",
+      url: "https://r.example/reset-password?token=abc",
+    });
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const sentMessages: string[] = [];
     const recording = {
@@ -56,7 +60,10 @@ describe("the outbox", () => {
     expect(message.subject).toBe("Choisissez un nouveau mot de passe");
     expect(message.text).toContain("https://r.example/reset-password?token=abc");
     expect(message.html).toContain('href="https://r.example/reset-password?token=abc"');
-    const row = raw().prepare(`SELECT sent_at, attempts FROM outbox WHERE "to" = ?`).get("send-me@example.test") as { sent_at: number; attempts: number };
+    const row = raw().prepare(`SELECT sent_at, attempts FROM outbox WHERE "to" = ?`).get("send-me@example.test") as {
+      sent_at: number;
+      attempts: number;
+    };
     expect(row.sent_at).toBeGreaterThan(0);
     expect(row.attempts).toBe(1);
   });
@@ -67,7 +74,9 @@ describe("the outbox", () => {
     let clock = 1_000_000_000_000;
     const failing = { sendMail: async () => Promise.reject(new Error("SMTP 451 try later")) };
     expect(await sendPendingMails(failing, { from: "x@r.example", now: () => clock })).toEqual({ sent: 0, failed: 1 });
-    const row = raw().prepare(`SELECT attempts, next_attempt_at, last_error, sent_at FROM outbox WHERE "to" = ?`).get("flaky@example.test") as Record<string, number | string | null>;
+    const row = raw()
+      .prepare(`SELECT attempts, next_attempt_at, last_error, sent_at FROM outbox WHERE "to" = ?`)
+      .get("flaky@example.test") as Record<string, number | string | null>;
     expect(row).toMatchObject({ attempts: 1, last_error: "SMTP 451 try later", sent_at: null });
     expect(row.next_attempt_at).toBe(clock + 30_000);
     // Not before its time…
@@ -109,7 +118,11 @@ describe("templates", () => {
 
 describe("/dev/mail", () => {
   it("lists the outbox with the links of each mail outside production", async () => {
-    queueAccountMail(getDb(), "dev@example.test", "en", { template: "verify_email", name: "Dev", url: "http://localhost/verify-email?token=abcdefghijklmnop" });
+    queueAccountMail(getDb(), "dev@example.test", "en", {
+      template: "verify_email",
+      name: "Dev",
+      url: "http://localhost/verify-email?token=abcdefghijklmnop",
+    });
     const res = await callLoader(devMail.loader, getRequest("/dev/mail?to=dev@example.test"));
     expect(res.status).toBe(200);
     const mails = (res.data as { mails: { links: string[]; to: string }[] }).mails;

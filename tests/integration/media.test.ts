@@ -78,8 +78,12 @@ describe("photos and proofs", () => {
   });
 
   it("accepts PNG and WebP, read from their bytes", async () => {
-    const png = await sharp({ create: { width: 50, height: 40, channels: 4, background: "#00ff0080" } }).png().toBuffer();
-    const webp = await sharp({ create: { width: 50, height: 40, channels: 3, background: "#0000ff" } }).webp().toBuffer();
+    const png = await sharp({ create: { width: 50, height: 40, channels: 4, background: "#00ff0080" } })
+      .png()
+      .toBuffer();
+    const webp = await sharp({ create: { width: 50, height: 40, channels: 3, background: "#0000ff" } })
+      .webp()
+      .toBuffer();
     expect((await processImage(png)).mime).toBe("image/png");
     expect((await processImage(webp)).mime).toBe("image/webp");
   });
@@ -93,7 +97,9 @@ describe("photos and proofs", () => {
   });
 
   it("refuses other image types (GIF, SVG) and a damaged JPEG", async () => {
-    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#fff" } })
+      .gif()
+      .toBuffer();
     await expectMediaError(processImage(gif), "media.error.type");
     await expectMediaError(processImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')), "media.error.type");
     const jpeg = await jpegWithGps(100, 100);

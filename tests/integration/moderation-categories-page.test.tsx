@@ -17,7 +17,10 @@ let admin: Account;
 
 beforeAll(async () => {
   admin = await account({ role: "admin" });
-  const id = getDb().$client.prepare(`INSERT INTO categories (slug, name_fr, name_en) VALUES ('jardinerie', 'Jardinerie', 'Garden centre') RETURNING id`).pluck().get();
+  const id = getDb()
+    .$client.prepare(`INSERT INTO categories (slug, name_fr, name_en) VALUES ('jardinerie', 'Jardinerie', 'Garden centre') RETURNING id`)
+    .pluck()
+    .get();
   getDb().$client.prepare(`INSERT INTO company_categories (company_id, category_id) VALUES (?, ?)`).run(makeCompany().id, id);
   getDb().$client.prepare(`INSERT INTO categories (slug, name_fr, name_en) VALUES ('librairie', 'Librairie', 'Bookshop')`).run();
 });
@@ -28,13 +31,24 @@ function renderPage(locale: "fr" | "en", data: Json, actionData?: Json) {
       id: "root",
       path: "/",
       loader: () => ({ locale }),
-      children: [{ id: "categories", path: "moderation/categories", loader: () => data, action: () => actionData ?? null, Component: CategoriesPage }],
+      children: [
+        {
+          id: "categories",
+          path: "moderation/categories",
+          loader: () => data,
+          action: () => actionData ?? null,
+          Component: CategoriesPage,
+        },
+      ],
     },
   ]);
   render(
     <Stub
       initialEntries={["/moderation/categories"]}
-      hydrationData={{ loaderData: { root: { locale }, categories: data }, actionData: actionData ? { categories: actionData } : undefined }}
+      hydrationData={{
+        loaderData: { root: { locale }, categories: data },
+        actionData: actionData ? { categories: actionData } : undefined,
+      }}
     />,
   );
 }
@@ -56,7 +70,10 @@ describe("the categories page", () => {
   });
 
   it("without JavaScript, a refused addition keeps what was typed, with the alert and the error next to the field (French)", async () => {
-    const res = await callAction(action, postRequest("/moderation/categories", { intent: "add", nameFr: "Jardinerie", nameEn: "Plants" }, { cookie: admin.cookie }));
+    const res = await callAction(
+      action,
+      postRequest("/moderation/categories", { intent: "add", nameFr: "Jardinerie", nameEn: "Plants" }, { cookie: admin.cookie }),
+    );
     expect(res.status).toBe(400);
     renderPage("fr", await loaded(), res.data as Json);
     const section = (await screen.findByRole("heading", { name: "Ajouter une catégorie" })).closest("section")!;
@@ -64,7 +81,12 @@ describe("the categories page", () => {
     const fr = within(section).getByLabelText("Nom en français") as HTMLInputElement;
     expect(fr.value).toBe("Jardinerie");
     expect(fr.getAttribute("aria-invalid")).toBe("true");
-    const error = document.getElementById(fr.getAttribute("aria-describedby")!.split(" ").find((id) => id.endsWith("-error"))!)!;
+    const error = document.getElementById(
+      fr
+        .getAttribute("aria-describedby")!
+        .split(" ")
+        .find((id) => id.endsWith("-error"))!,
+    )!;
     expect(error.textContent).toMatch(/existe déjà/);
     expect((within(section).getByLabelText("Nom en anglais") as HTMLInputElement).value).toBe("Plants");
   });

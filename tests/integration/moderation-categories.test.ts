@@ -19,11 +19,18 @@ const log = () =>
       `SELECT actor_id AS actorId, automated, target_type AS targetType, target_id AS targetId, decision, reason, statement
        FROM moderation_decisions WHERE target_type = 'category' ORDER BY id`,
     )
-    .all() as { actorId: number; automated: number; targetType: string; targetId: number; decision: string; reason: string; statement: string }[];
+    .all() as {
+    actorId: number;
+    automated: number;
+    targetType: string;
+    targetId: number;
+    decision: string;
+    reason: string;
+    statement: string;
+  }[];
 const category = (id: number) =>
   client().prepare(`SELECT slug, name_fr AS nameFr, name_en AS nameEn, position FROM categories WHERE id = ?`).get(id) as
-    | { slug: string; nameFr: string; nameEn: string; position: number }
-    | undefined;
+    { slug: string; nameFr: string; nameEn: string; position: number } | undefined;
 const categoriesSnapshot = () => client().prepare(`SELECT * FROM categories ORDER BY id`).all();
 
 let admin: Account;
@@ -36,15 +43,21 @@ beforeAll(async () => {
   moderator = await account({ role: "moderator" });
   member = await account();
   // A category two companies are filed under, and one with none.
-  filled = client().prepare(`INSERT INTO categories (slug, name_fr, name_en, position) VALUES ('boulangerie', 'Boulangerie', 'Bakery', 0) RETURNING id`).pluck().get() as number;
+  filled = client()
+    .prepare(`INSERT INTO categories (slug, name_fr, name_en, position) VALUES ('boulangerie', 'Boulangerie', 'Bakery', 0) RETURNING id`)
+    .pluck()
+    .get() as number;
   client().prepare(`INSERT INTO categories (slug, name_fr, name_en, position) VALUES ('fleuriste', 'Fleuriste', 'Florist', 1)`).run();
-  for (const c of [makeCompany(), makeCompany()]) client().prepare(`INSERT INTO company_categories (company_id, category_id) VALUES (?, ?)`).run(c.id, filled);
+  for (const c of [makeCompany(), makeCompany()])
+    client().prepare(`INSERT INTO company_categories (company_id, category_id) VALUES (?, ?)`).run(c.id, filled);
 });
 
-const post = (fields: Record<string, string>, who: Account = admin) => callAction(action, postRequest(URL_PATH, fields, { cookie: who.cookie }));
+const post = (fields: Record<string, string>, who: Account = admin) =>
+  callAction(action, postRequest(URL_PATH, fields, { cookie: who.cookie }));
 const answer = (res: { data?: unknown }) => (res.data as { result: SubmissionResult<string[]> }).result;
 type Listed = { id: number; slug: string; nameFr: string; nameEn: string; companyCount: number };
-const listed = async () => ((await callLoader(loader, getRequest(URL_PATH, { cookie: admin.cookie }))).data as { categories: Listed[] }).categories;
+const listed = async () =>
+  ((await callLoader(loader, getRequest(URL_PATH, { cookie: admin.cookie }))).data as { categories: Listed[] }).categories;
 
 describe("/moderation/categories", () => {
   it("is for admins only: moderators, members and visitors are refused and nothing changes", async () => {
@@ -63,7 +76,9 @@ describe("/moderation/categories", () => {
   it("lists every category with its company count, as SQL counts them", async () => {
     const rows = await listed();
     const sql = client()
-      .prepare(`SELECT c.id, count(cc.company_id) AS n FROM categories c LEFT JOIN company_categories cc ON cc.category_id = c.id GROUP BY c.id ORDER BY c.id`)
+      .prepare(
+        `SELECT c.id, count(cc.company_id) AS n FROM categories c LEFT JOIN company_categories cc ON cc.category_id = c.id GROUP BY c.id ORDER BY c.id`,
+      )
       .all() as { id: number; n: number }[];
     expect(rows.map((r) => [r.id, r.companyCount]).sort((a, b) => a[0]! - b[0]!)).toEqual(sql.map((r) => [r.id, r.n]));
     expect(rows.find((r) => r.slug === "boulangerie")).toMatchObject({ nameFr: "Boulangerie", nameEn: "Bakery", companyCount: 2 });
@@ -98,7 +113,8 @@ describe("/moderation/categories", () => {
       actorId: admin.id,
       targetId: filled,
       decision: "rename_category",
-      statement: "« Boulangerie » / “Bakery” (/categories/boulangerie) → « Boulangerie-pâtisserie » / “Bakery and pastry” (/categories/boulangerie)",
+      statement:
+        "« Boulangerie » / “Bakery” (/categories/boulangerie) → « Boulangerie-pâtisserie » / “Bakery and pastry” (/categories/boulangerie)",
     });
   });
 
@@ -115,7 +131,12 @@ describe("/moderation/categories", () => {
     const deleted = await post({ intent: "delete", categoryId: String(empty.id) });
     expect(deleted.status).toBe(302);
     expect(category(empty.id)).toBeUndefined();
-    expect(log().at(-1)).toMatchObject({ actorId: admin.id, targetId: empty.id, decision: "delete_category", statement: "« Fleuriste » / “Florist” (/categories/fleuriste)" });
+    expect(log().at(-1)).toMatchObject({
+      actorId: admin.id,
+      targetId: empty.id,
+      decision: "delete_category",
+      statement: "« Fleuriste » / “Florist” (/categories/fleuriste)",
+    });
     // A category that is not there any more: 404.
     expect((await post({ intent: "delete", categoryId: String(empty.id) })).status).toBe(404);
   });

@@ -57,7 +57,8 @@ describe("the /moderation routes", () => {
         "moderation.reviews.$id.tsx",
       ]),
     );
-    for (const file of files) expect(fs.readFileSync(path.join(ROUTES, file), "utf8")).toMatch(/(require(Moderator|Admin|Role)|loadQueue(Case|List))\(request/);
+    for (const file of files)
+      expect(fs.readFileSync(path.join(ROUTES, file), "utf8")).toMatch(/(require(Moderator|Admin|Role)|loadQueue(Case|List))\(request/);
   });
 
   for (const file of files) {
@@ -117,7 +118,9 @@ describe("the /moderation routes", () => {
           // gives each its own params. /moderation/team and /moderation/categories are the administrators' only.
           const aboutAReview = !/^moderation\.(proofs_|suggestions_|conduct_|claims_|appeals_|users|companies)\./.test(file);
           it("loader: moderators and admins get the page", async () => {
-            const staff = ["moderation.team.tsx", "moderation.categories.tsx"].includes(file) ? [people.admin] : [people.moderator, people.admin];
+            const staff = ["moderation.team.tsx", "moderation.categories.tsx"].includes(file)
+              ? [people.admin]
+              : [people.moderator, people.admin];
             for (const who of staff) {
               const res = await run(kind, who.cookie);
               expect(aboutAReview ? [200] : [200, 404]).toContain(res!.status);

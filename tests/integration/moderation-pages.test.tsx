@@ -187,12 +187,19 @@ describe("appeals: the appellant's form and the appeal's panel", () => {
         id: "root",
         path: "/",
         loader: () => ({ locale: "fr" }),
-        children: [{ path: "statements/:id", loader: asUser(author, statementLoader), action: asUser(author, statementAction), Component: StatementPage }],
+        children: [
+          {
+            path: "statements/:id",
+            loader: asUser(author, statementLoader),
+            action: asUser(author, statementAction),
+            Component: StatementPage,
+          },
+        ],
       },
     ]);
     render(<Stub initialEntries={[`/statements/${d.decisionId}`]} />);
     const section = await screen.findByRole("region", { name: "Faire appel de cette décision" });
-    const field = within(section).getByLabelText("Pourquoi cette décision devrait-elle changer ?") // the narrow no-break space, normalized;
+    const field = within(section).getByLabelText("Pourquoi cette décision devrait-elle changer ?"); // the narrow no-break space, normalized;
     expect(field.getAttribute("aria-describedby")).toContain("-hint");
     fireEvent.change(field, { target: { value: "Non." } });
     fireEvent.click(within(section).getByRole("button", { name: "Envoyer mon appel" }));
@@ -208,7 +215,11 @@ describe("appeals: the appellant's form and the appeal's panel", () => {
 
   it("the case page shows the open appeal with its explanation, in place of the decision form, with the two outcomes", async () => {
     const d = await removed();
-    fileAppeal({ viewer: { id: author.id, role: "member" }, decisionId: d.decisionId, explanation: "Je n'insulte personne, je décris le service." });
+    fileAppeal({
+      viewer: { id: author.id, role: "member" },
+      decisionId: d.decisionId,
+      explanation: "Je n'insulte personne, je décris le service.",
+    });
     const other = await account({ role: "moderator" });
     const Stub = createRemixStub([
       {
@@ -231,7 +242,11 @@ describe("appeals: the appellant's form and the appeal's panel", () => {
     const panel = await screen.findByRole("region", { name: "Appeal on the review" });
     expect(panel.textContent).toContain("Je n'insulte personne, je décris le service.");
     expect(panel.textContent).toMatch(/Decision no\. \d+ appealed against: Removed \(Insults, hate or threats\)/);
-    expect(within(panel).getAllByRole("radio").map((r) => r.getAttribute("value"))).toEqual(["uphold", "overturn"]);
+    expect(
+      within(panel)
+        .getAllByRole("radio")
+        .map((r) => r.getAttribute("value")),
+    ).toEqual(["uphold", "overturn"]);
     expect(within(panel).getByLabelText("Overturn it: put the content back online")).toBeTruthy();
     // The reason examined again starts as the decision's own.
     expect((within(panel).getByLabelText("Reason") as HTMLSelectElement).value).toBe("offensive");

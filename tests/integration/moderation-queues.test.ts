@@ -35,9 +35,15 @@ import { account, recomputedCounters, storedCounters, thread, type Account } fro
 
 const STATEMENT = "Le document montre l’achat dans ce magasin à la date indiquée par l’avis.";
 const client = () => getDb().$client;
-const count = (sql: string, ...args: unknown[]) => (client().prepare(sql).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) =>
+  (
+    client()
+      .prepare(sql)
+      .get(...args) as { n: number }
+  ).n;
 const outbox = (to: string) => count(`SELECT count(*) AS n FROM outbox WHERE "to" = ?`, to);
-const decisionsOn = (type: string, id: number) => count(`SELECT count(*) AS n FROM moderation_decisions WHERE target_type = ? AND target_id = ?`, type, id);
+const decisionsOn = (type: string, id: number) =>
+  count(`SELECT count(*) AS n FROM moderation_decisions WHERE target_type = ? AND target_id = ?`, type, id);
 
 function expectCountersMatch(companyId: number) {
   const expected = recomputedCounters(companyId);
@@ -70,7 +76,12 @@ function addProof(reviewId: number, createdAt: number) {
     .get(reviewId, `proofkey${String(++proofSeq).padStart(14, "0")}`, createdAt) as number;
 }
 
-const base = (who: Account) => ({ actor: { id: who.id, role: who.role }, reason: "not_an_experience" as const, statement: STATEMENT, origin: "http://localhost" });
+const base = (who: Account) => ({
+  actor: { id: who.id, role: who.role },
+  reason: "not_an_experience" as const,
+  statement: STATEMENT,
+  origin: "http://localhost",
+});
 
 let moderator: Account;
 let second: Account;
@@ -117,7 +128,10 @@ describe("proofs of experience", () => {
     expect(storedCounters(world.companyId).find((r) => r.origin === "verified")?.reviewCount).toBe(1);
     expect(decisionsOn("media", proofId)).toBe(1);
     expect(outbox(author.email)).toBe(mails + 1);
-    const note = client().prepare(`SELECT kind, link FROM notifications WHERE user_id = ? ORDER BY id DESC`).get(author.id) as { kind: string; link: string };
+    const note = client().prepare(`SELECT kind, link FROM notifications WHERE user_id = ? ORDER BY id DESC`).get(author.id) as {
+      kind: string;
+      link: string;
+    };
     expect(note).toEqual({ kind: "proof_accepted", link: `/statements/decision/${result.decisionId}` });
     expect(getQueueStatement(result.decisionId, { id: author.id, role: "member" })?.decision).toBe("proof_accept");
     expect(getQueueStatement(result.decisionId, { id: staff.id, role: "member" })).toBeNull();
@@ -128,7 +142,13 @@ describe("proofs of experience", () => {
     const proofId = addProof(world.reviewId, Date.now() - 1000);
     const form = { decision: "refuse", reason: "not_an_experience", statement: STATEMENT, version: "0" };
     const call = (who: Account) =>
-      outcome(() => proofAction({ request: postRequest(`/moderation/proofs/${proofId}`, form, { cookie: who.cookie }), params: { id: String(proofId) }, context: {} } as ActionFunctionArgs));
+      outcome(() =>
+        proofAction({
+          request: postRequest(`/moderation/proofs/${proofId}`, form, { cookie: who.cookie }),
+          params: { id: String(proofId) },
+          context: {},
+        } as ActionFunctionArgs),
+      );
     const first = await call(moderator);
     expect(first.status).toBe(302);
     expect(getPublicReview(world.reviewId)?.origin).toBe("organic");
@@ -147,7 +167,11 @@ describe("proofs of experience", () => {
     const before = writes();
     const answer = await outcome(() =>
       proofAction({
-        request: postRequest(`/moderation/proofs/${proofId}`, { decision: "accept", reason: "not_an_experience", statement: STATEMENT, version: "0" }, { cookie: moderator.cookie }),
+        request: postRequest(
+          `/moderation/proofs/${proofId}`,
+          { decision: "accept", reason: "not_an_experience", statement: STATEMENT, version: "0" },
+          { cookie: moderator.cookie },
+        ),
         params: { id: String(proofId) },
         context: {},
       } as ActionFunctionArgs),
@@ -209,7 +233,9 @@ describe("suggested subjects", () => {
   it("accepting makes the subject active and publishes and counts its review; a second decision gets nothing", () => {
     const company = makeCompany();
     const s = suggest(author, company.id, "Boutique Gamma");
-    expect(count(`SELECT count(*) AS n FROM rating_stats WHERE scope = 'company' AND scope_id = ? AND review_count > 0`, company.id)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM rating_stats WHERE scope = 'company' AND scope_id = ? AND review_count > 0`, company.id)).toBe(
+      0,
+    );
     const result = decideSuggestion({ ...base(moderator), subjectId: s.subjectId, decision: "accept", version: 0 });
     expect(result.ok).toBe(true);
     expect(client().prepare(`SELECT state FROM subjects WHERE id = ?`).pluck().get(s.subjectId)).toBe("active");
@@ -218,7 +244,10 @@ describe("suggested subjects", () => {
     expect(storedCounters(company.id).reduce((n, r) => n + r.reviewCount, 0)).toBe(1);
     expect(decisionsOn("subject", s.subjectId)).toBe(1);
     const before = writes();
-    expect(decideSuggestion({ ...base(second), subjectId: s.subjectId, decision: "refuse", version: 0 })).toEqual({ ok: false, kind: "already_decided" });
+    expect(decideSuggestion({ ...base(second), subjectId: s.subjectId, decision: "refuse", version: 0 })).toEqual({
+      ok: false,
+      kind: "already_decided",
+    });
     expect(writes()).toEqual(before);
   });
 
@@ -226,7 +255,13 @@ describe("suggested subjects", () => {
     const company = makeCompany();
     const writer = await account({ name: "Auteur Delta" });
     const moved = suggest(writer, company.id, "Boutique Delta");
-    const r1 = decideSuggestion({ ...base(moderator), subjectId: moved.subjectId, decision: "refuse", moveTo: company.subjectId, version: 0 });
+    const r1 = decideSuggestion({
+      ...base(moderator),
+      subjectId: moved.subjectId,
+      decision: "refuse",
+      moveTo: company.subjectId,
+      version: 0,
+    });
     expect(r1.ok).toBe(true);
     const row = client().prepare(`SELECT subject_id AS subjectId, status FROM reviews WHERE id = ?`).get(moved.reviewId);
     expect(row).toEqual({ subjectId: company.subjectId, status: "published" });
@@ -237,12 +272,17 @@ describe("suggested subjects", () => {
     const dropped = suggest(await account({ name: "Auteur Epsilon" }), company.id, "Boutique Epsilon");
     const r2 = decideSuggestion({ ...base(moderator), subjectId: dropped.subjectId, decision: "refuse", version: 0 });
     expect(r2.ok).toBe(true);
-    expect(client().prepare(`SELECT status, published_at AS p FROM reviews WHERE id = ?`).get(dropped.reviewId)).toEqual({ status: "removed", p: null });
+    expect(client().prepare(`SELECT status, published_at AS p FROM reviews WHERE id = ?`).get(dropped.reviewId)).toEqual({
+      status: "removed",
+      p: null,
+    });
     expect(client().prepare(`SELECT state FROM subjects WHERE id = ?`).pluck().get(dropped.subjectId)).toBe("rejected");
     expectCountersMatch(company.id);
     // A subject of another company is not a place to move reviews to.
     const third = suggest(await account({ name: "Auteur Zeta" }), company.id, "Boutique Zeta");
-    expect(decideSuggestion({ ...base(moderator), subjectId: third.subjectId, decision: "refuse", moveTo: makeCompany().subjectId, version: 0 })).toEqual({
+    expect(
+      decideSuggestion({ ...base(moderator), subjectId: third.subjectId, decision: "refuse", moveTo: makeCompany().subjectId, version: 0 }),
+    ).toEqual({
       ok: false,
       kind: "not_allowed",
     });
@@ -251,13 +291,18 @@ describe("suggested subjects", () => {
   it("the suggester, even a moderator, cannot decide on their own suggestion", () => {
     const company = makeCompany();
     const s = suggest(moderator, company.id, "Boutique Eta");
-    expect(decideSuggestion({ ...base(moderator), subjectId: s.subjectId, decision: "accept", version: 0 })).toEqual({ ok: false, kind: "own_content" });
+    expect(decideSuggestion({ ...base(moderator), subjectId: s.subjectId, decision: "accept", version: 0 })).toEqual({
+      ok: false,
+      kind: "own_content",
+    });
   });
 });
 
 function conductReport(reporterId: number, companyId: number, createdAt = Date.now()) {
   return client()
-    .prepare(`INSERT INTO conduct_reports (kind, company_id, reporter_user_id, body, created_at) VALUES ('incentive', ?, ?, ?, ?) RETURNING id`)
+    .prepare(
+      `INSERT INTO conduct_reports (kind, company_id, reporter_user_id, body, created_at) VALUES ('incentive', ?, ?, ?, ?) RETURNING id`,
+    )
     .pluck()
     .get(companyId, reporterId, "Le magasin m’a proposé un bon d’achat de 30 € si je supprimais mon avis.", createdAt) as number;
 }
@@ -283,19 +328,36 @@ describe("conduct reports", () => {
     const reportId = conductReport(author.id, company.id);
     const form = { decision: "uphold", reason: "incentivised", statement: STATEMENT, version: "0" };
     const call = (who: Account) =>
-      outcome(() => conductAction({ request: postRequest(`/moderation/conduct/${reportId}`, form, { cookie: who.cookie }), params: { id: String(reportId) }, context: {} } as ActionFunctionArgs));
+      outcome(() =>
+        conductAction({
+          request: postRequest(`/moderation/conduct/${reportId}`, form, { cookie: who.cookie }),
+          params: { id: String(reportId) },
+          context: {},
+        } as ActionFunctionArgs),
+      );
     expect((await call(moderator)).status).toBe(302);
-    const row = client().prepare(`SELECT status, decided_by AS by, decision_id AS d FROM conduct_reports WHERE id = ?`).get(reportId) as { status: string; by: number; d: number };
+    const row = client().prepare(`SELECT status, decided_by AS by, decision_id AS d FROM conduct_reports WHERE id = ?`).get(reportId) as {
+      status: string;
+      by: number;
+      d: number;
+    };
     expect(row.status).toBe("founded");
     expect(row.by).toBe(moderator.id);
-    expect(client().prepare(`SELECT target_type AS t, target_id AS id, decision FROM moderation_decisions WHERE id = ?`).get(row.d)).toEqual({
+    expect(
+      client().prepare(`SELECT target_type AS t, target_id AS id, decision FROM moderation_decisions WHERE id = ?`).get(row.d),
+    ).toEqual({
       t: "company",
       id: company.id,
       decision: "conduct_upheld",
     });
-    const page = await callLoader(statementLoader, getRequest(`/statements/decision/${row.d}`, { cookie: author.cookie }), { id: String(row.d) });
+    const page = await callLoader(statementLoader, getRequest(`/statements/decision/${row.d}`, { cookie: author.cookie }), {
+      id: String(row.d),
+    });
     expect(page.status).toBe(200);
-    expect((await callLoader(statementLoader, getRequest(`/statements/decision/${row.d}`, { cookie: staff.cookie }), { id: String(row.d) })).status).toBe(404);
+    expect(
+      (await callLoader(statementLoader, getRequest(`/statements/decision/${row.d}`, { cookie: staff.cookie }), { id: String(row.d) }))
+        .status,
+    ).toBe(404);
     const before = writes();
     expect((await call(second)).status).toBe(409);
     expect(writes()).toEqual(before);
@@ -315,14 +377,28 @@ describe("suspending and reinstating an account", () => {
     const { token } = createSession(user.id);
     const company = makeCompany();
     const target = thread(staff.id, admin.id);
-    const form = (decision: string, version: number) => ({ decision, reason: "spam", statement: "Publicités répétées dans plusieurs avis, malgré un premier retrait.", version: String(version) });
+    const form = (decision: string, version: number) => ({
+      decision,
+      reason: "spam",
+      statement: "Publicités répétées dans plusieurs avis, malgré un premier retrait.",
+      version: String(version),
+    });
     const call = (who: Account, decision: string, version: number) =>
-      outcome(() => userAction({ request: postRequest(`/moderation/users/${user.id}`, form(decision, version), { cookie: who.cookie }), params: { id: String(user.id) }, context: {} } as ActionFunctionArgs));
+      outcome(() =>
+        userAction({
+          request: postRequest(`/moderation/users/${user.id}`, form(decision, version), { cookie: who.cookie }),
+          params: { id: String(user.id) },
+          context: {},
+        } as ActionFunctionArgs),
+      );
 
     expect((await call(moderator, "suspend", 0)).status).toBe(302);
     expect(validateSessionToken(token)).toBeNull();
     expect(count(`SELECT count(*) AS n FROM sessions WHERE user_id = ?`, user.id)).toBe(0);
-    const suspendId = client().prepare(`SELECT max(id) FROM moderation_decisions WHERE target_type = 'user' AND target_id = ?`).pluck().get(user.id) as number;
+    const suspendId = client()
+      .prepare(`SELECT max(id) FROM moderation_decisions WHERE target_type = 'user' AND target_id = ?`)
+      .pluck()
+      .get(user.id) as number;
     expect(getQueueStatement(suspendId, { id: user.id, role: "member" })?.decision).toBe("suspend");
 
     // Writing is refused by the model, and by the guards of the routes (flag, here).
@@ -345,7 +421,15 @@ describe("suspending and reinstating an account", () => {
     expect(write()).toEqual({ ok: false, kind: "forbidden" });
     const suspendedCookie = `${sessionCookieName()}=${createSession(user.id).token}`;
     const flagged = await outcome(() =>
-      flagAction({ request: postRequest(`/reviews/${target.reviewId}/flag`, { reason: "spam", explanation: "Publicité pour un autre magasin." }, { cookie: suspendedCookie }), params: { id: String(target.reviewId) }, context: {} } as ActionFunctionArgs),
+      flagAction({
+        request: postRequest(
+          `/reviews/${target.reviewId}/flag`,
+          { reason: "spam", explanation: "Publicité pour un autre magasin." },
+          { cookie: suspendedCookie },
+        ),
+        params: { id: String(target.reviewId) },
+        context: {},
+      } as ActionFunctionArgs),
     );
     expect(flagged.status).toBe(403);
 
@@ -361,7 +445,10 @@ describe("suspending and reinstating an account", () => {
 
   it("moderators cannot suspend staff accounts nor their own; admins can suspend a moderator", () => {
     expect(decideUser({ ...base(moderator), userId: admin.id, decision: "suspend", version: 0 })).toEqual({ ok: false, kind: "protected" });
-    expect(decideUser({ ...base(moderator), userId: second.id, decision: "suspend", version: 0 })).toEqual({ ok: false, kind: "protected" });
+    expect(decideUser({ ...base(moderator), userId: second.id, decision: "suspend", version: 0 })).toEqual({
+      ok: false,
+      kind: "protected",
+    });
     expect(decideUser({ ...base(admin), userId: admin.id, decision: "suspend", version: 0 })).toEqual({ ok: false, kind: "own_content" });
     const done = decideUser({ ...base(admin), userId: second.id, decision: "suspend", version: 0 });
     expect(done.ok).toBe(true);

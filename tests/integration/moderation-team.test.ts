@@ -12,7 +12,9 @@ const NOTE = "Rejoint l’équipe pour les avis en anglais.";
 const role = (id: number) => (client().prepare(`SELECT role FROM users WHERE id = ?`).get(id) as { role: string }).role;
 const log = () =>
   client()
-    .prepare(`SELECT actor_id AS actorId, target_type AS targetType, target_id AS targetId, decision, statement FROM moderation_decisions WHERE target_type = 'user' ORDER BY id`)
+    .prepare(
+      `SELECT actor_id AS actorId, target_type AS targetType, target_id AS targetId, decision, statement FROM moderation_decisions WHERE target_type = 'user' ORDER BY id`,
+    )
     .all();
 
 describe("/moderation/team", () => {
@@ -20,7 +22,10 @@ describe("/moderation/team", () => {
     const person = await account();
     for (const who of [await account({ role: "moderator" }), await account()]) {
       expect((await callLoader(loader, getRequest("/moderation/team", { cookie: who.cookie }))).status).toBe(403);
-      const answer = await callAction(action, postRequest("/moderation/team", { intent: "grant", email: person.email, statement: NOTE }, { cookie: who.cookie }));
+      const answer = await callAction(
+        action,
+        postRequest("/moderation/team", { intent: "grant", email: person.email, statement: NOTE }, { cookie: who.cookie }),
+      );
       expect(answer.status).toBe(403);
     }
     const anonymous = await callAction(action, postRequest("/moderation/team", { intent: "grant", email: person.email, statement: NOTE }));
@@ -32,15 +37,23 @@ describe("/moderation/team", () => {
   it("grants and revokes the moderator role, each a logged decision, the person told", async () => {
     const admin = await account({ role: "admin" });
     const person = await account();
-    const granted = await callAction(action, postRequest("/moderation/team", { intent: "grant", email: person.email.toUpperCase(), statement: NOTE }, { cookie: admin.cookie }));
+    const granted = await callAction(
+      action,
+      postRequest("/moderation/team", { intent: "grant", email: person.email.toUpperCase(), statement: NOTE }, { cookie: admin.cookie }),
+    );
     expect(granted.status).toBe(302);
     expect(role(person.id)).toBe("moderator");
     const page = await callLoader(loader, getRequest("/moderation/team", { cookie: admin.cookie }));
-    expect((page.data as { team: { id: number; role: string }[] }).team).toContainEqual(expect.objectContaining({ id: person.id, role: "moderator" }));
+    expect((page.data as { team: { id: number; role: string }[] }).team).toContainEqual(
+      expect.objectContaining({ id: person.id, role: "moderator" }),
+    );
     expect(outboxFor(person.email).at(-1)!.subject).toBe("You are now a moderator on Réplique");
 
     const why = "Ne modère plus depuis trois mois.";
-    const revoked = await callAction(action, postRequest("/moderation/team", { intent: "revoke", email: person.email, statement: why }, { cookie: admin.cookie }));
+    const revoked = await callAction(
+      action,
+      postRequest("/moderation/team", { intent: "revoke", email: person.email, statement: why }, { cookie: admin.cookie }),
+    );
     expect(revoked.status).toBe(302);
     expect(role(person.id)).toBe("member");
     expect(log()).toEqual([

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoDate, reviewSchema } from "~/lib/review-schema";
-import {
-  listNotifications,
-  markNotificationsRead,
-  notifyReviewEvent,
-  unreadCount,
-} from "~/models/notifications.server";
+import { listNotifications, markNotificationsRead, notifyReviewEvent, unreadCount } from "~/models/notifications.server";
 import { createReview } from "~/models/review-submission.server";
 import { createCompany, createSubject, createUser, db, insertReview } from "../support/review-fixtures";
 
@@ -35,7 +30,14 @@ describe("notices to the author", () => {
       recommend: "no",
       attestation: "on",
     });
-    const result = createReview({ actor: { id: author, role: "member" }, subjectId: createSubject(companyId), input, locale: "en", ipHash: null, origin: "https://replique.test" });
+    const result = createReview({
+      actor: { id: author, role: "member" },
+      subjectId: createSubject(companyId),
+      input,
+      locale: "en",
+      ipHash: null,
+      origin: "https://replique.test",
+    });
     expect(result).toMatchObject({ ok: true, status: "held" });
     expect(unreadCount(db(), author)).toBe(1);
     const [notice] = listNotifications(author, "en");

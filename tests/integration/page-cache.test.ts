@@ -91,7 +91,12 @@ beforeAll(async () => {
   moderator = makeUser({ displayName: "Mona Moderator", role: "moderator" });
   getDb().$client.prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(companyA.id, owner);
   reviewTitle = unique("Friendly staff");
-  reviewId = postReview(author, companyA.subjectId, reviewTitle, "The staff helped me find the right size, but the queue at the checkout took twenty minutes.");
+  reviewId = postReview(
+    author,
+    companyA.subjectId,
+    reviewTitle,
+    "The staff helped me find the right size, but the queue at the checkout took twenty minutes.",
+  );
   // The first render compiles the app (Vite): once, before the timed tests.
   expect((await get(`/companies/${companyA.slug}`)).status).toBe(200);
 }, 180_000);
@@ -120,7 +125,17 @@ describe("each kind of write shows on the next anonymous request", () => {
     const title = unique("Quick delivery");
     const writer = makeUser({ displayName: "Walter Writer" });
     await get("/");
-    await showsOnNextRequest(`/companies/${companyA.slug}`, () => void postReview(writer, companyA.subjectId, title, "Ordered on a Sunday evening, the parcel arrived on Tuesday morning, well packed and complete."), (b) => b.includes(title));
+    await showsOnNextRequest(
+      `/companies/${companyA.slug}`,
+      () =>
+        void postReview(
+          writer,
+          companyA.subjectId,
+          title,
+          "Ordered on a Sunday evening, the parcel arrived on Tuesday morning, well packed and complete.",
+        ),
+      (b) => b.includes(title),
+    );
     // The site's version moved too: the home page lists the latest reviews.
     const home = await get("/");
     expect(home.cache).toBe("miss");
@@ -188,14 +203,27 @@ describe("each kind of write shows on the next anonymous request", () => {
     const name = unique("Alicia");
     // No form renames a member today; the write is the row's, whoever makes it.
     const rename = (to: string) => getDb().$client.prepare(`UPDATE users SET display_name = ? WHERE id = ?`).run(to, author);
-    await showsOnNextRequest(`/companies/${companyA.slug}`, () => rename(name), (b) => b.includes(name));
+    await showsOnNextRequest(
+      `/companies/${companyA.slug}`,
+      () => rename(name),
+      (b) => b.includes(name),
+    );
     const other = unique("Alix");
-    await showsOnNextRequest(`/users/${author}`, () => rename(other), (b) => b.includes(other));
+    await showsOnNextRequest(
+      `/users/${author}`,
+      () => rename(other),
+      (b) => b.includes(other),
+    );
   });
 
   it("a moderator's removal (company page)", async () => {
     const title = unique("Rude words");
-    const target = postReview(makeUser(), companyA.subjectId, title, "Honestly the worst shop in town, avoid the manager at all costs, a disgrace to commerce.");
+    const target = postReview(
+      makeUser(),
+      companyA.subjectId,
+      title,
+      "Honestly the worst shop in town, avoid the manager at all costs, a disgrace to commerce.",
+    );
     await showsOnNextRequest(
       `/companies/${companyA.slug}`,
       () => {
@@ -220,7 +248,13 @@ describe("resources", () => {
     const title = unique("Lovely bread");
     await showsOnNextRequest(
       `/companies/${companyA.slug}/feed.atom`,
-      () => void postReview(makeUser(), companyA.subjectId, title, "The sourdough was crusty outside and soft inside, still warm at eight in the morning."),
+      () =>
+        void postReview(
+          makeUser(),
+          companyA.subjectId,
+          title,
+          "The sourdough was crusty outside and soft inside, still warm at eight in the morning.",
+        ),
       (b) => b.includes(title),
     );
     await get("/sitemap.xml");
@@ -280,7 +314,16 @@ describe("who gets a cached page", () => {
   });
 
   it("pages that are not public reading pages are never cached", async () => {
-    for (const path of ["/login", "/signup", "/report", "/write-a-review", "/companies/new", `/companies/${companyA.slug}/claim`, "/healthz", "/account"]) {
+    for (const path of [
+      "/login",
+      "/signup",
+      "/report",
+      "/write-a-review",
+      "/companies/new",
+      `/companies/${companyA.slug}/claim`,
+      "/healthz",
+      "/account",
+    ]) {
       const page = await get(path);
       expect(page.cache, path).toBeNull();
       expect(page.cacheControl ?? "", path).not.toContain("public, max-age=0");

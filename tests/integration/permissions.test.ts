@@ -20,7 +20,11 @@ async function as(role: "member" | "moderator" | "admin", options: { suspended?:
 const req = (path: string, cookie?: string) => getRequest(path, cookie ? { cookie } : {});
 
 function makeCompany() {
-  return (getDb().$client.prepare(`INSERT INTO companies (slug, name, state) VALUES (?, 'Co', 'verified') RETURNING id`).get(`co-${Math.random()}`) as { id: number }).id;
+  return (
+    getDb()
+      .$client.prepare(`INSERT INTO companies (slug, name, state) VALUES (?, 'Co', 'verified') RETURNING id`)
+      .get(`co-${Math.random()}`) as { id: number }
+  ).id;
 }
 
 describe("requireUser", () => {
@@ -62,7 +66,9 @@ describe("requireRole", () => {
     expect((await outcome(async () => requireRole(req("/moderation", (await as("member")).cookie), "moderator"))).status).toBe(403);
     expect(requireRole(req("/moderation", (await as("moderator")).cookie), "moderator").role).toBe("moderator");
     expect(requireRole(req("/moderation", (await as("admin")).cookie), "moderator").role).toBe("admin");
-    expect((await outcome(async () => requireRole(req("/moderation", (await as("moderator", { suspended: true })).cookie), "moderator"))).status).toBe(403);
+    expect(
+      (await outcome(async () => requireRole(req("/moderation", (await as("moderator", { suspended: true })).cookie), "moderator"))).status,
+    ).toBe(403);
   });
 
   it("admin: admins only", async () => {

@@ -22,23 +22,20 @@ async function person() {
   return { ...user, cookie: `replique_session=${token}` };
 }
 
-const slugOf = (companyId: number) =>
-  (client().prepare(`SELECT slug FROM companies WHERE id = ?`).get(companyId) as { slug: string }).slug;
+const slugOf = (companyId: number) => (client().prepare(`SELECT slug FROM companies WHERE id = ?`).get(companyId) as { slug: string }).slug;
 
 const run = (fn: (args: never) => unknown, request: Request, params: Record<string, string>) =>
   outcome(() => (fn as (a: unknown) => unknown)({ request, params, context: { clientIp: "198.51.100.7" } }));
 
-function postReply(
-  companyId: number,
-  reviewId: number,
-  fields: Record<string, string>,
-  cookie: string,
-  slug = slugOf(companyId),
-) {
+function postReply(companyId: number, reviewId: number, fields: Record<string, string>, cookie: string, slug = slugOf(companyId)) {
   const path = `/brand/${slug}/reviews/${reviewId}`;
   return run(
     replyRoute.action,
-    postRequest(path, { companyId: String(companyId), reviewId: String(reviewId), intent: "publish", ...fields }, { cookie, headers: { "Accept-Language": "en" } }),
+    postRequest(
+      path,
+      { companyId: String(companyId), reviewId: String(reviewId), intent: "publish", ...fields },
+      { cookie, headers: { "Accept-Language": "en" } },
+    ),
     { slug, id: String(reviewId) },
   );
 }
@@ -58,7 +55,9 @@ const repliedAt = (reviewId: number) =>
   (client().prepare(`SELECT replied_at AS v FROM reviews WHERE id = ?`).get(reviewId) as { v: number | null }).v;
 const statsSnapshot = () =>
   client()
-    .prepare(`SELECT scope, scope_id, origin, reply_count, reply_delay_sum, review_count FROM rating_stats ORDER BY scope, scope_id, origin`)
+    .prepare(
+      `SELECT scope, scope_id, origin, reply_count, reply_delay_sum, review_count FROM rating_stats ORDER BY scope, scope_id, origin`,
+    )
     .all();
 
 let owner: Awaited<ReturnType<typeof person>>;
@@ -102,7 +101,10 @@ describe("the inbox", () => {
   it("puts the reviews awaiting a reply first, newest first, and pages by keyset without gaps or repeats", async () => {
     const t0 = Date.now() - 10 * 86_400_000;
     const ids: number[] = [];
-    for (let i = 0; i < 7; i++) ids.push(insertReview({ subjectId: i % 2 ? subjectId : otherSubjectId, companyId, authorId: reviewer.id, createdAt: t0 + i * 3_600_000 }));
+    for (let i = 0; i < 7; i++)
+      ids.push(
+        insertReview({ subjectId: i % 2 ? subjectId : otherSubjectId, companyId, authorId: reviewer.id, createdAt: t0 + i * 3_600_000 }),
+      );
     // Three answered (the newest, the oldest and one in the middle), a held one and another company's.
     for (const id of [ids[6], ids[0], ids[3]]) {
       expect(saveReply({ actor: { id: owner.id, role: "member" }, companyId, reviewId: id, body: `Reply to ${id}` }).ok).toBe(true);
@@ -123,7 +125,9 @@ describe("the inbox", () => {
     }
     expect(seen).toEqual(expected);
 
-    const res = await run(inboxRoute.loader, getRequest(`/brand/${slugOf(companyId)}`, { cookie: owner.cookie }), { slug: slugOf(companyId) });
+    const res = await run(inboxRoute.loader, getRequest(`/brand/${slugOf(companyId)}`, { cookie: owner.cookie }), {
+      slug: slugOf(companyId),
+    });
     const data = res.data as { reviews: { id: number; reply: unknown }[] };
     expect(data.reviews.map((r) => r.id)).toEqual(expected);
     expect(data.reviews.filter((r) => r.reply).map((r) => r.id)).toEqual([ids[6], ids[3], ids[0]]);
@@ -192,7 +196,10 @@ describe("replying", () => {
     expect(rows[0].body).toBe("Second version, with the tracking number.");
     expect(rows[0].edited_at).not.toBeNull();
     expect(rows[0].published_at).toBe(published);
-    expect(revisionsOf(rows[0].id).map((r) => r.body)).toEqual(["First version of our answer.", "Second version, with the tracking number."]);
+    expect(revisionsOf(rows[0].id).map((r) => r.body)).toEqual([
+      "First version of our answer.",
+      "Second version, with the tracking number.",
+    ]);
     expect(repliedAt(reviewId)).toBe(published);
     expect(statsSnapshot()).toEqual(afterFirst);
     expect(client().prepare(`SELECT count(*) AS n FROM notifications WHERE user_id = ?`).get(reviewer.id)).toEqual({ n: 1 });
@@ -289,7 +296,14 @@ describe("this looks scripted", () => {
     // Editing the same reply with a near-identical text is not "scripted".
     expect((await postReply(companyId, first, { body: `${canned} Thanks.` }, owner.cookie)).status).toBe(302);
     expect(
-      (await postReply(companyId, second, { body: "Your order 4512 was split in two parcels; the second one arrives on Friday." }, owner.cookie)).status,
+      (
+        await postReply(
+          companyId,
+          second,
+          { body: "Your order 4512 was split in two parcels; the second one arrives on Friday." },
+          owner.cookie,
+        )
+      ).status,
     ).toBe(302);
     // Another company's identical reply does not count against this one.
     const other = createCompany();
@@ -335,7 +349,11 @@ describe("who may reply", () => {
     const path = `/brand/${slug}/reviews/${reviewId}`;
     const params = { slug, id: String(reviewId) };
     const post = (fields: Record<string, string>) =>
-      run(replyRoute.action, postRequest(path, { intent: "publish", body: "A perfectly fine reply.", ...fields }, { cookie: owner.cookie }), params);
+      run(
+        replyRoute.action,
+        postRequest(path, { intent: "publish", body: "A perfectly fine reply.", ...fields }, { cookie: owner.cookie }),
+        params,
+      );
     expect((await post({ companyId: String(other), reviewId: String(reviewId) })).status).toBe(403);
     expect((await post({ companyId: String(companyId), reviewId: String(otherReview) })).status).toBe(403);
     expect((await post({})).status).toBe(403);
@@ -348,7 +366,10 @@ describe("who may reply", () => {
     const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
     client().prepare(`UPDATE companies SET state = 'claimed' WHERE id = ?`).run(companyId);
     expect((await postReply(companyId, reviewId, { body: "We are not verified yet." }, owner.cookie)).status).toBe(403);
-    expect(saveReply({ actor: { id: owner.id, role: "member" }, companyId, reviewId, body: "x" })).toEqual({ ok: false, kind: "not_verified" });
+    expect(saveReply({ actor: { id: owner.id, role: "member" }, companyId, reviewId, body: "x" })).toEqual({
+      ok: false,
+      kind: "not_verified",
+    });
     expect(replyOf(reviewId)).toHaveLength(0);
     // The inbox still opens, read-only.
     const slug = slugOf(companyId);

@@ -30,7 +30,9 @@ beforeAll(() => {
   answeredId = insertReview({ subjectId, companyId, authorId: createUser(), title: "Great croissants" });
   const now = Date.now();
   raw()
-    .prepare(`INSERT INTO replies (review_id, company_id, body, body_html, published_at, created_at) VALUES (?, ?, 'Thanks', '<p>Thanks</p>', ?, ?)`)
+    .prepare(
+      `INSERT INTO replies (review_id, company_id, body, body_html, published_at, created_at) VALUES (?, ?, 'Thanks', '<p>Thanks</p>', ?, ?)`,
+    )
     .run(answeredId, companyId, now, now);
   raw()
     .prepare(`INSERT INTO follow_ups (review_id, body, body_html, published_at, created_at) VALUES (?, 'Update', '<p>Update</p>', ?, ?)`)
@@ -105,7 +107,9 @@ describe("a valid report", () => {
       good_faith: 1,
       status: "pending",
     });
-    const review = raw().prepare(`SELECT under_review_since FROM reviews WHERE id = ?`).get(reviewId) as { under_review_since: number | null };
+    const review = raw().prepare(`SELECT under_review_since FROM reviews WHERE id = ?`).get(reviewId) as {
+      under_review_since: number | null;
+    };
     expect(review.under_review_since).toBeGreaterThan(0);
     const mails = outboxFor(fields.email);
     expect(mails).toHaveLength(1);
@@ -134,7 +138,9 @@ describe("a valid report", () => {
     const relative = valid({ url: `/reviews/${answeredId}#reply` });
     expect((await post(relative)).status).toBe(200);
     expect(flagsFor(relative.email)[0]).toMatchObject({ target_type: "reply", review_id: answeredId });
-    const reply = raw().prepare(`SELECT under_review_since FROM replies WHERE review_id = ?`).get(answeredId) as { under_review_since: number | null };
+    const reply = raw().prepare(`SELECT under_review_since FROM replies WHERE review_id = ?`).get(answeredId) as {
+      under_review_since: number | null;
+    };
     expect(reply.under_review_since).toBeGreaterThan(0);
 
     const bare = valid({ url: `localhost/reviews/${answeredId}#follow-up` });
@@ -151,7 +157,10 @@ describe("a valid report", () => {
     const { token } = createSession(user.id);
     const cookie = `replique_session=${token}`;
     const page = await callLoader(reportRoute.loader, getRequest(`/report?review=${reviewId}`, { cookie }));
-    expect(page.data).toMatchObject({ prefill: { url: `${ORIGIN}/reviews/${reviewId}`, name: "Signed Reader", email: user.email }, signedIn: true });
+    expect(page.data).toMatchObject({
+      prefill: { url: `${ORIGIN}/reviews/${reviewId}`, name: "Signed Reader", email: user.email },
+      signedIn: true,
+    });
 
     const res = await post(valid({ name: "", email: "" }), { cookie });
     expect(res.status).toBe(200);
@@ -176,7 +185,10 @@ describe("a valid report", () => {
   it("an anonymous visitor sees the form with the review prefilled from ?review=", async () => {
     const page = await callLoader(reportRoute.loader, getRequest(`/report?review=${reviewId}&target=reply`));
     expect(page.status).toBe(200);
-    expect(page.data).toMatchObject({ prefill: { url: `${ORIGIN}/reviews/${reviewId}`, target: "reply", name: "", email: "" }, signedIn: false });
+    expect(page.data).toMatchObject({
+      prefill: { url: `${ORIGIN}/reviews/${reviewId}`, target: "reply", name: "", email: "" },
+      signedIn: false,
+    });
   });
 });
 
@@ -273,7 +285,16 @@ describe("parseReviewLink", () => {
     expect(parseReviewLink("  replique.example/reviews/7  ", hosts)).toEqual({ reviewId: 7, target: null });
   });
   it("refuses other sites, other pages and odd schemes", () => {
-    for (const bad of ["https://other.example/reviews/42", "//other.example/reviews/42", "/reviews/abc", "/reviews/0", "/companies/42", "javascript:alert(1)", "ftp://replique.example/reviews/1", ""]) {
+    for (const bad of [
+      "https://other.example/reviews/42",
+      "//other.example/reviews/42",
+      "/reviews/abc",
+      "/reviews/0",
+      "/companies/42",
+      "javascript:alert(1)",
+      "ftp://replique.example/reviews/1",
+      "",
+    ]) {
       expect(parseReviewLink(bad, hosts), bad).toBeNull();
     }
   });

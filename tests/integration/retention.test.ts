@@ -35,8 +35,18 @@ const exists = (names: { image: string; thumbnail: string }) =>
 
 function review(id: number) {
   return client()
-    .prepare(`SELECT status, title, body, body_html AS bodyHtml, removed_at AS removedAt, removal_reason AS removalReason, content_erased_at AS erasedAt FROM reviews WHERE id = ?`)
-    .get(id) as { status: string; title: string; body: string; bodyHtml: string; removedAt: number; removalReason: string; erasedAt: number | null };
+    .prepare(
+      `SELECT status, title, body, body_html AS bodyHtml, removed_at AS removedAt, removal_reason AS removalReason, content_erased_at AS erasedAt FROM reviews WHERE id = ?`,
+    )
+    .get(id) as {
+    status: string;
+    title: string;
+    body: string;
+    bodyHtml: string;
+    removedAt: number;
+    removalReason: string;
+    erasedAt: number | null;
+  };
 }
 
 async function removedThread(removedAt: number) {
@@ -46,9 +56,27 @@ async function removedThread(removedAt: number) {
   const t = thread(author.id, member.id);
   const photo = addMedia(t.reviewId, "photo");
   const proof = addMedia(t.reviewId, "proof");
-  const r = decide({ actor: moderator, reviewId: t.reviewId, target: "review", decision: "remove", reason: "offensive", statement: STATEMENT, ...caseState(t.reviewId), now: removedAt });
+  const r = decide({
+    actor: moderator,
+    reviewId: t.reviewId,
+    target: "review",
+    decision: "remove",
+    reason: "offensive",
+    statement: STATEMENT,
+    ...caseState(t.reviewId),
+    now: removedAt,
+  });
   if (!r.ok) throw new Error(r.kind);
-  const reply = decide({ actor: moderator, reviewId: t.reviewId, target: "reply", decision: "remove", reason: "offensive", statement: STATEMENT, ...caseState(t.reviewId, "reply"), now: removedAt });
+  const reply = decide({
+    actor: moderator,
+    reviewId: t.reviewId,
+    target: "reply",
+    decision: "remove",
+    reason: "offensive",
+    statement: STATEMENT,
+    ...caseState(t.reviewId, "reply"),
+    now: removedAt,
+  });
   if (!reply.ok) throw new Error(reply.kind);
   return { ...t, photo, proof, decisionIds: [r.decisionId, reply.decisionId] };
 }
@@ -63,7 +91,11 @@ describe("the retention period", () => {
     // The site's job runner, on a fake clock: a minute before the end of the period, nothing.
     client().prepare(`DELETE FROM job_leases WHERE name = 'retention-purge'`).run();
     let now = removedAt + RETENTION_MS - 60_000;
-    const runner = createJobRunner({ jobs: SITE_JOBS.filter((j) => j.name === "retention-purge"), holder: "retention-test", now: () => now });
+    const runner = createJobRunner({
+      jobs: SITE_JOBS.filter((j) => j.name === "retention-purge"),
+      holder: "retention-test",
+      now: () => now,
+    });
     expect(await runner.tick()).toEqual(["retention-purge"]);
     expect(review(t.reviewId)).toMatchObject({ status: "removed", erasedAt: null });
     expect(review(t.reviewId).body).not.toBe("");
@@ -74,15 +106,31 @@ describe("the retention period", () => {
     now = removedAt + RETENTION_MS + 60 * 60_000;
     expect(await runner.tick()).toEqual(["retention-purge"]);
     await runner.stop();
-    expect(review(t.reviewId)).toEqual({ status: "removed", title: "", body: "", bodyHtml: "", removedAt, removalReason: "offensive", erasedAt: now });
-    const versions = client().prepare(`SELECT title, body, stars FROM review_revisions WHERE review_id = ?`).all(t.reviewId) as { title: string; body: string; stars: number }[];
+    expect(review(t.reviewId)).toEqual({
+      status: "removed",
+      title: "",
+      body: "",
+      bodyHtml: "",
+      removedAt,
+      removalReason: "offensive",
+      erasedAt: now,
+    });
+    const versions = client().prepare(`SELECT title, body, stars FROM review_revisions WHERE review_id = ?`).all(t.reviewId) as {
+      title: string;
+      body: string;
+      stars: number;
+    }[];
     expect(versions.length).toBeGreaterThan(0);
     expect(versions.every((v) => v.title === "" && v.body === "" && v.stars === 2)).toBe(true);
     expect(client().prepare(`SELECT count(*) AS n FROM review_media WHERE review_id = ?`).get(t.reviewId)).toEqual({ n: 0 });
     expect(exists(t.photo)).toEqual([false, false]);
     expect(exists(t.proof)).toEqual([false, false]);
     // The reply removed with it: its text and its versions' texts.
-    expect(client().prepare(`SELECT status, body, body_html AS html FROM replies WHERE id = ?`).get(t.replyId)).toEqual({ status: "removed", body: "", html: "" });
+    expect(client().prepare(`SELECT status, body, body_html AS html FROM replies WHERE id = ?`).get(t.replyId)).toEqual({
+      status: "removed",
+      body: "",
+      html: "",
+    });
     expect(client().prepare(`SELECT body FROM reply_revisions WHERE reply_id = ?`).all(t.replyId)).toEqual([{ body: "" }]);
     // The log stays as it was, word for word.
     expect(client().prepare(`SELECT * FROM moderation_decisions ORDER BY id`).all()).toEqual(logBefore);
@@ -111,7 +159,16 @@ describe("the retention period", () => {
     const removedAt = Date.now() - 20 * DAY;
     const t = await removedThread(removedAt);
     const moderator = await account({ role: "moderator" });
-    const restored = decide({ actor: moderator, reviewId: t.reviewId, target: "review", decision: "restore", reason: "offensive", statement: STATEMENT, ...caseState(t.reviewId), now: removedAt + DAY });
+    const restored = decide({
+      actor: moderator,
+      reviewId: t.reviewId,
+      target: "review",
+      decision: "restore",
+      reason: "offensive",
+      statement: STATEMENT,
+      ...caseState(t.reviewId),
+      now: removedAt + DAY,
+    });
     expect(restored.ok).toBe(true);
     const result = await eraseExpiredContent({ now: removedAt + RETENTION_MS + DAY });
     expect(result.reviews).not.toContain(t.reviewId);
@@ -124,12 +181,18 @@ describe("the retention period", () => {
     const member = await account();
     const t = thread(author.id, member.id);
     // Not erased: no update, even to blank the texts.
-    expect(() => client().prepare(`UPDATE review_revisions SET title = '', body = '' WHERE review_id = ?`).run(t.reviewId)).toThrow(/append-only/);
+    expect(() => client().prepare(`UPDATE review_revisions SET title = '', body = '' WHERE review_id = ?`).run(t.reviewId)).toThrow(
+      /append-only/,
+    );
     expect(() => client().prepare(`UPDATE reply_revisions SET body = '' WHERE reply_id = ?`).run(t.replyId)).toThrow(/append-only/);
     // Erased: still no other change, and never a delete.
     client().prepare(`UPDATE reviews SET content_erased_at = 1 WHERE id = ?`).run(t.reviewId);
-    expect(() => client().prepare(`UPDATE review_revisions SET title = '', body = '', stars = 5 WHERE review_id = ?`).run(t.reviewId)).toThrow(/append-only/);
-    expect(() => client().prepare(`UPDATE review_revisions SET title = 'Autre' WHERE review_id = ?`).run(t.reviewId)).toThrow(/append-only/);
+    expect(() =>
+      client().prepare(`UPDATE review_revisions SET title = '', body = '', stars = 5 WHERE review_id = ?`).run(t.reviewId),
+    ).toThrow(/append-only/);
+    expect(() => client().prepare(`UPDATE review_revisions SET title = 'Autre' WHERE review_id = ?`).run(t.reviewId)).toThrow(
+      /append-only/,
+    );
     expect(() => client().prepare(`DELETE FROM review_revisions WHERE review_id = ?`).run(t.reviewId)).toThrow(/append-only/);
     expect(() => client().prepare(`DELETE FROM moderation_decisions`).run()).toThrow(/append-only/);
   });

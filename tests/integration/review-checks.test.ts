@@ -177,7 +177,12 @@ describe("duplicates", () => {
     expect(result.outcome).toBe("hold");
   });
   it("does not flag a different text, a short text, or the review being edited", () => {
-    insertReview({ subjectId, companyId, authorId: createUser(), body: "Great shop, the staff helped me choose a bike for my daughter and adjusted the saddle for free." });
+    insertReview({
+      subjectId,
+      companyId,
+      authorId: createUser(),
+      body: "Great shop, the staff helped me choose a bike for my daughter and adjusted the saddle for free.",
+    });
     expect(codes(base)).toEqual([]);
     insertReview({ subjectId, companyId, authorId: createUser(), body: "Very good, thanks" });
     expect(codes({ ...base, body: "Very good, thanks" })).toEqual([]);

@@ -28,11 +28,20 @@ async function member() {
   return { ...user, cookie: `replique_session=${token}` };
 }
 
-function multipart(path: string, fields: Record<string, string | string[]>, files: { field: string; name: string; type: string; bytes: Buffer }[], cookie?: string) {
+function multipart(
+  path: string,
+  fields: Record<string, string | string[]>,
+  files: { field: string; name: string; type: string; bytes: Buffer }[],
+  cookie?: string,
+) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
   for (const f of files) fd.append(f.field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-  return new Request(`${ORIGIN}${path}`, { method: "POST", body: fd, headers: { "Accept-Language": "en", ...(cookie ? { Cookie: cookie } : {}) } });
+  return new Request(`${ORIGIN}${path}`, {
+    method: "POST",
+    body: fd,
+    headers: { "Accept-Language": "en", ...(cookie ? { Cookie: cookie } : {}) },
+  });
 }
 
 // Each call from its own network: several accounts reviewing one company from one
@@ -40,7 +49,9 @@ function multipart(path: string, fields: Record<string, string | string[]>, file
 let network = 0;
 const ctx = { clientIp: "203.0.113.9" };
 const call = (fn: (args: never) => unknown, request: Request, params: Record<string, string> = {}) =>
-  outcome(() => (fn as (a: unknown) => unknown)({ request, params, context: { clientIp: `198.18.${Math.floor(++network / 250)}.${network % 250}` } }));
+  outcome(() =>
+    (fn as (a: unknown) => unknown)({ request, params, context: { clientIp: `198.18.${Math.floor(++network / 250)}.${network % 250}` } }),
+  );
 
 let jpegWithGps: Buffer;
 let png: Buffer;
@@ -65,7 +76,9 @@ beforeAll(async () => {
     .jpeg()
     .withExif({ IFD0: { Artist: "Secret Person" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 2400/100" } })
     .toBuffer();
-  png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#2255aa" } }).png().toBuffer();
+  png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#2255aa" } })
+    .png()
+    .toBuffer();
   companyId = createCompany();
   otherCompanyId = createCompany();
 });
@@ -80,17 +93,24 @@ describe("writing a review through the form", () => {
     const subjectId = createSubject(companyId);
     const res = await call(
       writeRoute.action,
-      multipart(`/write-a-review/${subjectId}`, valid(), [
-        { field: "photos", name: "a.jpg", type: "image/jpeg", bytes: jpegWithGps },
-        { field: "photos", name: "b.png", type: "image/png", bytes: png },
-      ], user.cookie),
+      multipart(
+        `/write-a-review/${subjectId}`,
+        valid(),
+        [
+          { field: "photos", name: "a.jpg", type: "image/jpeg", bytes: jpegWithGps },
+          { field: "photos", name: "b.png", type: "image/png", bytes: png },
+        ],
+        user.cookie,
+      ),
       { subjectId: String(subjectId) },
     );
     expect(res.status).toBe(302);
     const id = Number(res.location!.match(/^\/reviews\/(\d+)$/)![1]);
     expect(reviewRow(id)).toMatchObject({ author_id: user.id, company_id: companyId, status: "published", stars: 4 });
     expect(reviewRow(id).body_html).toContain("<strong>choose</strong>");
-    const media = getDb().$client.prepare(`SELECT storage_key, mime, width, height FROM review_media WHERE review_id = ? ORDER BY position`).all(id) as {
+    const media = getDb()
+      .$client.prepare(`SELECT storage_key, mime, width, height FROM review_media WHERE review_id = ? ORDER BY position`)
+      .all(id) as {
       storage_key: string;
       mime: string;
       width: number;
@@ -103,15 +123,25 @@ describe("writing a review through the form", () => {
     expect(served.headers.get("Content-Type")).toBe("image/jpeg");
     expect(served.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(served.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
-    const raw = await mediaRoute.loader({ request: getRequest(`/media/${media[0].storage_key}`), params: { key: media[0].storage_key }, context: ctx });
+    const raw = await mediaRoute.loader({
+      request: getRequest(`/media/${media[0].storage_key}`),
+      params: { key: media[0].storage_key },
+      context: ctx,
+    });
     const bytes = Buffer.from(await (raw as Response).arrayBuffer());
     expect((await sharp(bytes).metadata()).exif).toBeUndefined();
     expect(bytes.includes(Buffer.from("Secret Person"))).toBe(false);
-    const thumb = await mediaRoute.loader({ request: getRequest(`/media/${media[0].storage_key}?size=thumb`), params: { key: media[0].storage_key }, context: ctx });
+    const thumb = await mediaRoute.loader({
+      request: getRequest(`/media/${media[0].storage_key}?size=thumb`),
+      params: { key: media[0].storage_key },
+      context: ctx,
+    });
     expect((await sharp(Buffer.from(await (thumb as Response).arrayBuffer())).metadata()).width).toBe(400);
 
     // A second attempt at the same subject opens the first review's edit page.
-    const again = await call(writeRoute.loader, getRequest(`/write-a-review/${subjectId}`, { cookie: user.cookie }), { subjectId: String(subjectId) });
+    const again = await call(writeRoute.loader, getRequest(`/write-a-review/${subjectId}`, { cookie: user.cookie }), {
+      subjectId: String(subjectId),
+    });
     expect(again.status).toBe(302);
     expect(again.location).toBe(`/reviews/${id}/edit`);
   });
@@ -122,10 +152,15 @@ describe("writing a review through the form", () => {
     const fields = { ...valid(), stars: "", experienceDate: isoDate(Date.now() + 3 * DAY), body: "x".repeat(MARKDOWN_MAX_LENGTH + 1) };
     const res = await call(
       writeRoute.action,
-      multipart(`/write-a-review/${subjectId}`, fields, [
-        { field: "photos", name: "ok.png", type: "image/png", bytes: png },
-        { field: "photos", name: "holiday.jpg", type: "image/jpeg", bytes: textAsJpeg },
-      ], user.cookie),
+      multipart(
+        `/write-a-review/${subjectId}`,
+        fields,
+        [
+          { field: "photos", name: "ok.png", type: "image/png", bytes: png },
+          { field: "photos", name: "holiday.jpg", type: "image/jpeg", bytes: textAsJpeg },
+        ],
+        user.cookie,
+      ),
       { subjectId: String(subjectId) },
     );
     expect(res.status).toBe(400);
@@ -157,13 +192,22 @@ describe("writing a review through the form", () => {
     const subjectId = createSubject(companyId);
     const first = await call(
       writeRoute.action,
-      multipart(`/write-a-review/${subjectId}`, { ...valid(), stars: "" }, [{ field: "photos", name: "ok.png", type: "image/png", bytes: png }], alice.cookie),
+      multipart(
+        `/write-a-review/${subjectId}`,
+        { ...valid(), stars: "" },
+        [{ field: "photos", name: "ok.png", type: "image/png", bytes: png }],
+        alice.cookie,
+      ),
       { subjectId: String(subjectId) },
     );
     const token = (first.data as { keptPhotos: { token: string }[] }).keptPhotos[0].token;
-    const stolen = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, { ...valid(), keptPhoto: token }, [], bob.cookie), {
-      subjectId: String(subjectId),
-    });
+    const stolen = await call(
+      writeRoute.action,
+      multipart(`/write-a-review/${subjectId}`, { ...valid(), keptPhoto: token }, [], bob.cookie),
+      {
+        subjectId: String(subjectId),
+      },
+    );
     expect(stolen.status).toBe(302);
     const id = Number(stolen.location!.split("/").pop());
     expect(getDb().$client.prepare(`SELECT count(*) AS n FROM review_media WHERE review_id = ?`).get(id)).toEqual({ n: 0 });
@@ -172,9 +216,13 @@ describe("writing a review through the form", () => {
   it("the preview button renders the Markdown and writes nothing", async () => {
     const user = await member();
     const subjectId = createSubject(companyId);
-    const res = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, { ...valid(), intent: "preview" }, [], user.cookie), {
-      subjectId: String(subjectId),
-    });
+    const res = await call(
+      writeRoute.action,
+      multipart(`/write-a-review/${subjectId}`, { ...valid(), intent: "preview" }, [], user.cookie),
+      {
+        subjectId: String(subjectId),
+      },
+    );
     expect(res.status).toBe(200);
     expect((res.data as { previewHtml: string }).previewHtml).toContain("<li>quick fitting</li>");
     expect(getDb().$client.prepare(`SELECT count(*) AS n FROM reviews WHERE author_id = ?`).get(user.id)).toEqual({ n: 0 });
@@ -194,9 +242,13 @@ describe("Z3: posted fields that name the author, status, stars or company chang
     const victim = await createTestUser();
     const subjectId = createSubject(companyId);
     const extra = { authorId: String(victim.id), status: "held", companyId: String(otherCompanyId), origin: "verified", publishedAt: "1" };
-    const six = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, { ...valid(), ...extra, stars: "6" }, [], user.cookie), {
-      subjectId: String(subjectId),
-    });
+    const six = await call(
+      writeRoute.action,
+      multipart(`/write-a-review/${subjectId}`, { ...valid(), ...extra, stars: "6" }, [], user.cookie),
+      {
+        subjectId: String(subjectId),
+      },
+    );
     expect(six.status).toBe(400);
     expect(Object.keys(formAnswer(six.data).errors)).toEqual(["stars"]);
 
@@ -214,12 +266,18 @@ describe("Z3: posted fields that name the author, status, stars or company chang
     const author = await member();
     const intruder = await member();
     const subjectId = createSubject(companyId);
-    const created = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, valid(), [], author.cookie), { subjectId: String(subjectId) });
+    const created = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, valid(), [], author.cookie), {
+      subjectId: String(subjectId),
+    });
     const id = String(created.location!.split("/").pop());
     const before = reviewRow(Number(id));
 
     expect((await call(editRoute.loader, getRequest(`/reviews/${id}/edit`, { cookie: intruder.cookie }), { id })).status).toBe(403);
-    const edit = await call(editRoute.action, multipart(`/reviews/${id}/edit`, { ...valid(), stars: "1", title: "Hacked" }, [], intruder.cookie), { id });
+    const edit = await call(
+      editRoute.action,
+      multipart(`/reviews/${id}/edit`, { ...valid(), stars: "1", title: "Hacked" }, [], intruder.cookie),
+      { id },
+    );
     expect(edit.status).toBe(403);
     expect((await call(deleteRoute.loader, getRequest(`/reviews/${id}/delete`, { cookie: intruder.cookie }), { id })).status).toBe(403);
     const del = await call(deleteRoute.action, multipart(`/reviews/${id}/delete`, {}, [], intruder.cookie), { id });
@@ -227,7 +285,11 @@ describe("Z3: posted fields that name the author, status, stars or company chang
     expect(reviewRow(Number(id))).toEqual(before);
 
     // The author can.
-    const own = await call(editRoute.action, multipart(`/reviews/${id}/edit`, { ...valid(), stars: "2", title: "Second thoughts" }, [], author.cookie), { id });
+    const own = await call(
+      editRoute.action,
+      multipart(`/reviews/${id}/edit`, { ...valid(), stars: "2", title: "Second thoughts" }, [], author.cookie),
+      { id },
+    );
     expect(own.status).toBe(302);
     expect(reviewRow(Number(id))).toMatchObject({ stars: 2, title: "Second thoughts" });
     expect(reviewRow(Number(id)).edited_at).toBeTypeOf("number");
@@ -244,10 +306,15 @@ describe("who sees what", () => {
     const subjectId = createSubject(companyId);
     const res = await call(
       writeRoute.action,
-      multipart(`/write-a-review/${subjectId}`, { ...valid(), body: "Call me on 06 12 34 56 78 about this coat." }, [
-        { field: "photos", name: "b.png", type: "image/png", bytes: png },
-        { field: "proof", name: "receipt.png", type: "image/png", bytes: png },
-      ], author.cookie),
+      multipart(
+        `/write-a-review/${subjectId}`,
+        { ...valid(), body: "Call me on 06 12 34 56 78 about this coat." },
+        [
+          { field: "photos", name: "b.png", type: "image/png", bytes: png },
+          { field: "proof", name: "receipt.png", type: "image/png", bytes: png },
+        ],
+        author.cookie,
+      ),
       { subjectId: String(subjectId) },
     );
     const id = String(res.location!.split("/").pop());
@@ -258,7 +325,10 @@ describe("who sees what", () => {
     expect(mine.status).toBe(200);
     expect((mine.data as { awaiting: string }).awaiting).toBe("held");
 
-    const keys = getDb().$client.prepare(`SELECT kind, storage_key AS key FROM review_media WHERE review_id = ?`).all(Number(id)) as { kind: string; key: string }[];
+    const keys = getDb().$client.prepare(`SELECT kind, storage_key AS key FROM review_media WHERE review_id = ?`).all(Number(id)) as {
+      kind: string;
+      key: string;
+    }[];
     for (const { key } of keys) {
       expect((await call(mediaRoute.loader, getRequest(`/media/${key}`), { key })).status).toBe(404);
       expect((await call(mediaRoute.loader, getRequest(`/media/${key}`, { cookie: other.cookie }), { key })).status).toBe(404);
@@ -273,12 +343,19 @@ describe("who sees what", () => {
     const subjectId = createSubject(companyId);
     const res = await call(
       writeRoute.action,
-      multipart(`/write-a-review/${subjectId}`, valid(), [{ field: "proof", name: "receipt.png", type: "image/png", bytes: png }], author.cookie),
+      multipart(
+        `/write-a-review/${subjectId}`,
+        valid(),
+        [{ field: "proof", name: "receipt.png", type: "image/png", bytes: png }],
+        author.cookie,
+      ),
       { subjectId: String(subjectId) },
     );
     const id = Number(res.location!.split("/").pop());
     expect(reviewRow(id).status).toBe("published");
-    const { key } = getDb().$client.prepare(`SELECT storage_key AS key FROM review_media WHERE review_id = ? AND kind = 'proof'`).get(id) as { key: string };
+    const { key } = getDb()
+      .$client.prepare(`SELECT storage_key AS key FROM review_media WHERE review_id = ? AND kind = 'proof'`)
+      .get(id) as { key: string };
     expect((await call(mediaRoute.loader, getRequest(`/media/${key}`), { key })).status).toBe(404);
     expect((await call(mediaRoute.loader, getRequest(`/media/${key}`, { cookie: author.cookie }), { key })).status).toBe(200);
     const moderator = await createTestUser({ role: "moderator" });
@@ -293,7 +370,10 @@ describe("the live preview route", () => {
     expect((await call(previewRoute.loader, getRequest("/markdown-preview"))).status).toBe(405);
     const anon = await call(previewRoute.action, multipart("/markdown-preview", { body: "**x**" }, []));
     expect(anon.status).toBe(302);
-    const res = await call(previewRoute.action, multipart("/markdown-preview", { body: "**x** <script>alert(1)</script>" }, [], user.cookie));
+    const res = await call(
+      previewRoute.action,
+      multipart("/markdown-preview", { body: "**x** <script>alert(1)</script>" }, [], user.cookie),
+    );
     expect(res.status).toBe(200);
     expect((res.data as { html: string }).html).toBe("<p><strong>x</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>");
   });
@@ -303,7 +383,9 @@ describe("my data and my account", () => {
   it("downloads everything as JSON, without secrets", async () => {
     const user = await member();
     const subjectId = createSubject(companyId);
-    const created = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, valid(), [], user.cookie), { subjectId: String(subjectId) });
+    const created = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, valid(), [], user.cookie), {
+      subjectId: String(subjectId),
+    });
     const id = String(created.location!.split("/").pop());
     await call(editRoute.action, multipart(`/reviews/${id}/edit`, { ...valid(), title: "Edited title" }, [], user.cookie), { id });
     const res = await dataRoute.loader({ request: getRequest("/account/data.json", { cookie: user.cookie }), params: {}, context: ctx });
@@ -320,26 +402,47 @@ describe("my data and my account", () => {
     for (const choice of ["anonymise", "remove"] as const) {
       const user = await member();
       const subjectId = createSubject(companyId);
-      const created = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, valid(), [], user.cookie), { subjectId: String(subjectId) });
+      const created = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, valid(), [], user.cookie), {
+        subjectId: String(subjectId),
+      });
       const id = Number(created.location!.split("/").pop());
-      const countBefore = (getDb().$client.prepare(`SELECT review_count AS n FROM rating_stats WHERE scope = 'subject' AND scope_id = ? AND origin = 'organic'`).get(subjectId) as { n: number }).n;
+      const countBefore = (
+        getDb()
+          .$client.prepare(`SELECT review_count AS n FROM rating_stats WHERE scope = 'subject' AND scope_id = ? AND origin = 'organic'`)
+          .get(subjectId) as { n: number }
+      ).n;
       expect(countBefore).toBe(1);
 
-      const wrong = await call(accountDeleteRoute.action, multipart("/account/delete", { reviews: choice, password: "not the password at all" }, [], user.cookie));
+      const wrong = await call(
+        accountDeleteRoute.action,
+        multipart("/account/delete", { reviews: choice, password: "not the password at all" }, [], user.cookie),
+      );
       expect(wrong.status).toBe(400);
-      const res = await call(accountDeleteRoute.action, multipart("/account/delete", { reviews: choice, password: user.password }, [], user.cookie));
+      const res = await call(
+        accountDeleteRoute.action,
+        multipart("/account/delete", { reviews: choice, password: user.password }, [], user.cookie),
+      );
       expect(res.status).toBe(302);
       const row = reviewRow(id);
       expect(row.author_id).toBeNull();
       expect(row.status).toBe(choice === "remove" ? "deleted" : "published");
-      const countAfter = (getDb().$client.prepare(`SELECT review_count AS n FROM rating_stats WHERE scope = 'subject' AND scope_id = ? AND origin = 'organic'`).get(subjectId) as { n: number }).n;
+      const countAfter = (
+        getDb()
+          .$client.prepare(`SELECT review_count AS n FROM rating_stats WHERE scope = 'subject' AND scope_id = ? AND origin = 'organic'`)
+          .get(subjectId) as { n: number }
+      ).n;
       expect(countAfter).toBe(choice === "remove" ? 0 : 1);
-      const account = getDb().$client.prepare(`SELECT email, deleted_at, password_hash FROM users WHERE id = ?`).get(user.id) as Record<string, unknown>;
+      const account = getDb().$client.prepare(`SELECT email, deleted_at, password_hash FROM users WHERE id = ?`).get(user.id) as Record<
+        string,
+        unknown
+      >;
       expect(account.email).not.toBe(user.email);
       expect(account.deleted_at).toBeTypeOf("number");
       expect(account.password_hash).toBeNull();
       // The session no longer works.
-      expect((await call(editRoute.loader, getRequest(`/reviews/${id}/edit`, { cookie: user.cookie }), { id: String(id) })).status).toBe(302);
+      expect((await call(editRoute.loader, getRequest(`/reviews/${id}/edit`, { cookie: user.cookie }), { id: String(id) })).status).toBe(
+        302,
+      );
     }
   });
 });

@@ -2,14 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { anchoredWeight } from "~/lib/trustscore";
 import { isoDate, reviewSchema, type ReviewInput } from "~/lib/review-schema";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
-import {
-  addFollowUp,
-  flagContent,
-  reportIncentive,
-  setResolved,
-  undoHelpful,
-  voteHelpful,
-} from "~/models/review-actions.server";
+import { addFollowUp, flagContent, reportIncentive, setResolved, undoHelpful, voteHelpful } from "~/models/review-actions.server";
 import {
   createReview,
   createReviewWithSuggestedSubject,
@@ -66,8 +59,7 @@ function reviewRow(id: number) {
 
 function stats(scope: "company" | "subject", id: number) {
   return db().$client.prepare(`SELECT * FROM rating_stats WHERE scope = ? AND scope_id = ? AND origin = 'organic'`).get(scope, id) as
-    | Record<string, number>
-    | undefined;
+    Record<string, number> | undefined;
 }
 
 describe("the review schema (shared with the form)", () => {
@@ -116,17 +108,31 @@ describe("the review schema (shared with the form)", () => {
 
 describe("createReview", () => {
   it("publishes, renders the body once, keeps the first revision and moves the counters", () => {
-    const result = createReview({ actor: author, subjectId, input: input({ body: "Good **service** overall, I will come back soon." }), locale: "fr", ipHash: null });
+    const result = createReview({
+      actor: author,
+      subjectId,
+      input: input({ body: "Good **service** overall, I will come back soon." }),
+      locale: "fr",
+      ipHash: null,
+    });
     expect(result).toMatchObject({ ok: true, status: "published" });
     if (!result.ok) throw new Error();
     const row = reviewRow(result.reviewId);
-    expect(row).toMatchObject({ author_id: author.id, company_id: companyId, subject_id: subjectId, status: "published", origin: "organic" });
+    expect(row).toMatchObject({
+      author_id: author.id,
+      company_id: companyId,
+      subject_id: subjectId,
+      status: "published",
+      origin: "organic",
+    });
     expect(row.body_html).toBe("<p>Good <strong>service</strong> overall, I will come back soon.</p>");
     expect(row.published_at).toBeTypeOf("number");
     expect(listRevisions(result.reviewId)).toHaveLength(1);
     expect(stats("company", companyId)).toMatchObject({ review_count: 1, star4: 1, star_sum: 4, recommend_yes: 1 });
     expect(stats("subject", subjectId)).toMatchObject({ review_count: 1 });
-    expect((db().$client.prepare(`SELECT review_count FROM users WHERE id = ?`).get(author.id) as { review_count: number }).review_count).toBe(1);
+    expect(
+      (db().$client.prepare(`SELECT review_count FROM users WHERE id = ?`).get(author.id) as { review_count: number }).review_count,
+    ).toBe(1);
   });
 
   it("a second review of the same subject within 12 months returns the first one's id", () => {
@@ -144,12 +150,25 @@ describe("createReview", () => {
     expect(again).toEqual({ ok: false, kind: "resubmitted", reviewId: first.reviewId, status: "published" });
     expect(stats("company", companyId)).toMatchObject({ review_count: 1 });
     // Sent again long after, it is a second review of the same subject: edit the first.
-    const later = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null, now: now + RESUBMISSION_WINDOW_MS + 1 });
+    const later = createReview({
+      actor: author,
+      subjectId,
+      input: input(),
+      locale: "fr",
+      ipHash: null,
+      now: now + RESUBMISSION_WINDOW_MS + 1,
+    });
     expect(later).toEqual({ ok: false, kind: "existing", reviewId: first.reviewId });
   });
 
   it("holds a review with a phone number: visible to nobody else, not counted, author notified", () => {
-    const result = createReview({ actor: author, subjectId, input: input({ body: "Call the manager on 06 12 34 56 78, he is rude." }), locale: "fr", ipHash: null });
+    const result = createReview({
+      actor: author,
+      subjectId,
+      input: input({ body: "Call the manager on 06 12 34 56 78, he is rude." }),
+      locale: "fr",
+      ipHash: null,
+    });
     expect(result).toMatchObject({ ok: true, status: "held" });
     if (!result.ok) throw new Error();
     expect(reviewRow(result.reviewId)).toMatchObject({ status: "held", held_check: "phone", published_at: null });
@@ -172,17 +191,31 @@ describe("createReview", () => {
     const posted = form({ ...validForm, authorId: "1", status: "held", companyId: String(other), origin: "verified" });
     const result = createReview({ actor: author, subjectId, input: reviewSchema.parse(posted), locale: "en", ipHash: null });
     if (!result.ok) throw new Error("not written");
-    expect(reviewRow(result.reviewId)).toMatchObject({ author_id: author.id, company_id: companyId, status: "published", origin: "organic" });
+    expect(reviewRow(result.reviewId)).toMatchObject({
+      author_id: author.id,
+      company_id: companyId,
+      status: "published",
+      origin: "organic",
+    });
     expect(stats("company", other)).toBeUndefined();
   });
 
   it("refuses suspended authors and unknown or pending subjects", () => {
     const suspended = createUser();
     db().$client.prepare(`UPDATE users SET suspended_at = ? WHERE id = ?`).run(Date.now(), suspended);
-    expect(createReview({ actor: { id: suspended, role: "member" }, subjectId, input: input(), locale: "fr", ipHash: null })).toEqual({ ok: false, kind: "forbidden" });
-    expect(createReview({ actor: author, subjectId: 9_999_999, input: input(), locale: "fr", ipHash: null })).toEqual({ ok: false, kind: "not_found" });
+    expect(createReview({ actor: { id: suspended, role: "member" }, subjectId, input: input(), locale: "fr", ipHash: null })).toEqual({
+      ok: false,
+      kind: "forbidden",
+    });
+    expect(createReview({ actor: author, subjectId: 9_999_999, input: input(), locale: "fr", ipHash: null })).toEqual({
+      ok: false,
+      kind: "not_found",
+    });
     const pending = createSubject(companyId, { state: "pending" });
-    expect(createReview({ actor: author, subjectId: pending, input: input(), locale: "fr", ipHash: null })).toEqual({ ok: false, kind: "not_found" });
+    expect(createReview({ actor: author, subjectId: pending, input: input(), locale: "fr", ipHash: null })).toEqual({
+      ok: false,
+      kind: "not_found",
+    });
   });
 });
 
@@ -234,19 +267,36 @@ describe("editReview and deleteReview", () => {
   it("keeps every version, sets edited_at, and moves the counters from old to new facts", () => {
     const id = write();
     const published = reviewRow(id).published_at;
-    const result = editReview({ actor: author, reviewId: id, input: input({ stars: 2, recommend: false, title: "Changed my mind" }), locale: "fr" });
+    const result = editReview({
+      actor: author,
+      reviewId: id,
+      input: input({ stars: 2, recommend: false, title: "Changed my mind" }),
+      locale: "fr",
+    });
     expect(result).toMatchObject({ ok: true, status: "published" });
     const row = reviewRow(id);
     expect(row).toMatchObject({ stars: 2, title: "Changed my mind", published_at: published });
     expect(row.edited_at).toBeTypeOf("number");
     const revisions = listRevisions(id);
     expect(revisions.map((r) => r.stars)).toEqual([5, 2]);
-    expect(stats("company", companyId)).toMatchObject({ review_count: 1, star5: 0, star2: 1, star_sum: 2, recommend_yes: 0, recommend_no: 1 });
+    expect(stats("company", companyId)).toMatchObject({
+      review_count: 1,
+      star5: 0,
+      star2: 1,
+      star_sum: 2,
+      recommend_yes: 0,
+      recommend_no: 1,
+    });
   });
 
   it("re-runs the checks: an edit that adds a link holds the review and takes it out of the score", () => {
     const id = write();
-    const held = editReview({ actor: author, reviewId: id, input: input({ body: "Better prices on https://competitor.example than here." }), locale: "fr" });
+    const held = editReview({
+      actor: author,
+      reviewId: id,
+      input: input({ body: "Better prices on https://competitor.example than here." }),
+      locale: "fr",
+    });
     expect(held).toMatchObject({ ok: true, status: "held" });
     expect(reviewRow(id)).toMatchObject({ status: "held", held_check: "links" });
     expect(stats("company", companyId)).toMatchObject({ review_count: 0, star_sum: 0 });
@@ -260,7 +310,10 @@ describe("editReview and deleteReview", () => {
   it("refuses to edit or delete someone else's review (403), and changes nothing", () => {
     const id = write();
     const intruder: Actor = { id: createUser(), role: "member" };
-    expect(editReview({ actor: intruder, reviewId: id, input: input({ stars: 1 }), locale: "fr" })).toEqual({ ok: false, kind: "forbidden" });
+    expect(editReview({ actor: intruder, reviewId: id, input: input({ stars: 1 }), locale: "fr" })).toEqual({
+      ok: false,
+      kind: "forbidden",
+    });
     expect(deleteReview({ actor: intruder, reviewId: id })).toEqual({ ok: false, kind: "forbidden" });
     expect(getReviewForEdit(intruder, id)).toBe("forbidden");
     expect(reviewRow(id)).toMatchObject({ stars: 5, status: "published" });
@@ -275,7 +328,11 @@ describe("editReview and deleteReview", () => {
     expect(row.deleted_at).toBeTypeOf("number");
     expect(row.body).toBe(input().body);
     expect(stats("company", companyId)).toMatchObject({ review_count: 0, star_sum: 0 });
-    expect(editReview({ actor: author, reviewId: id, input: input(), locale: "fr" })).toEqual({ ok: false, kind: "locked", status: "deleted" });
+    expect(editReview({ actor: author, reviewId: id, input: input(), locale: "fr" })).toEqual({
+      ok: false,
+      kind: "locked",
+      status: "deleted",
+    });
     // Once deleted, the author may write a new review of the subject.
     expect(createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null })).toMatchObject({ ok: true });
   });
@@ -305,9 +362,10 @@ function recomputed() {
 }
 
 function stored() {
-  return db()
-    .$client.prepare(`SELECT * FROM rating_stats WHERE review_count <> 0 ORDER BY scope, scope_id, origin`)
-    .all() as Record<string, number>[];
+  return db().$client.prepare(`SELECT * FROM rating_stats WHERE review_count <> 0 ORDER BY scope, scope_id, origin`).all() as Record<
+    string,
+    number
+  >[];
 }
 
 describe("counters equal an SQL recomputation", () => {
@@ -326,7 +384,12 @@ describe("counters equal an SQL recomputation", () => {
         const r = createReview({
           actor: a,
           subjectId: s,
-          input: input({ stars: (n % 5) + 1, recommend: n % 3 !== 0, title: `Review ${n}`, body: `Experience number ${n}: ${"details ".repeat(n % 4 + 3)}` }),
+          input: input({
+            stars: (n % 5) + 1,
+            recommend: n % 3 !== 0,
+            title: `Review ${n}`,
+            body: `Experience number ${n}: ${"details ".repeat((n % 4) + 3)}`,
+          }),
           locale: "fr",
           ipHash: null,
           now: Date.now() - (40 - n) * DAY,
@@ -342,8 +405,10 @@ describe("counters equal an SQL recomputation", () => {
       const row = reviewRow(id);
       const replyAt = (row.published_at as number) + 3_600_000;
       db().$client.transaction(() => {
-        db().$client
-          .prepare(`INSERT INTO replies (review_id, company_id, author_id, body, body_html, published_at) VALUES (?, ?, ?, 'Thanks', '<p>Thanks</p>', ?)`)
+        db()
+          .$client.prepare(
+            `INSERT INTO replies (review_id, company_id, author_id, body, body_html, published_at) VALUES (?, ?, ?, 'Thanks', '<p>Thanks</p>', ?)`,
+          )
           .run(id, row.company_id, brand, replyAt);
         countReply(
           db(),
@@ -367,7 +432,12 @@ describe("counters equal an SQL recomputation", () => {
     // Now a mixed sequence through the write model.
     const [a0, a1, a2, a3] = ids;
     editReview({ actor: a0.author, reviewId: a0.id, input: input({ stars: 1, recommend: false }), locale: "fr" });
-    editReview({ actor: a1.author, reviewId: a1.id, input: input({ body: "See www.elsewhere.example for the real story of this shop." }), locale: "fr" });
+    editReview({
+      actor: a1.author,
+      reviewId: a1.id,
+      input: input({ body: "See www.elsewhere.example for the real story of this shop." }),
+      locale: "fr",
+    });
     deleteReview({ actor: a2.author, reviewId: a2.id });
     setResolved({ actor: a3.author, reviewId: a3.id, resolved: true });
     setResolved({ actor: ids[6].author, reviewId: ids[6].id, resolved: true });
@@ -382,19 +452,31 @@ describe("counters equal an SQL recomputation", () => {
     db().$client.transaction(() => setReviewOrigin(db(), ids[7].id, "verified"))();
     db().$client.transaction(() => setReviewOrigin(db(), ids[8].id, "verified"))();
     db().$client.transaction(() => setReviewOrigin(db(), ids[8].id, "organic"))();
-    createReview({ actor: ids[4].author, subjectId: reviewRow(ids[4].id).subject_id as number, input: input({ stars: 4 }), locale: "fr", ipHash: null });
+    createReview({
+      actor: ids[4].author,
+      subjectId: reviewRow(ids[4].id).subject_id as number,
+      input: input({ stars: 4 }),
+      locale: "fr",
+      ipHash: null,
+    });
 
     expect(stored().map(strip)).toEqual(recomputed().map(strip));
     for (const a of authors) {
-      const count = (db().$client.prepare(`SELECT count(*) AS n FROM reviews WHERE author_id = ? AND status = 'published'`).get(a.id) as { n: number }).n;
+      const count = (
+        db().$client.prepare(`SELECT count(*) AS n FROM reviews WHERE author_id = ? AND status = 'published'`).get(a.id) as { n: number }
+      ).n;
       expect((db().$client.prepare(`SELECT review_count AS n FROM users WHERE id = ?`).get(a.id) as { n: number }).n).toBe(count);
     }
     // The recency-weighted sums too.
     for (const row of recomputed()) {
-      const s = db().$client.prepare(`SELECT weight_sum, weighted_star_sum FROM rating_stats WHERE scope = ? AND scope_id = ? AND origin = ?`)
+      const s = db()
+        .$client.prepare(`SELECT weight_sum, weighted_star_sum FROM rating_stats WHERE scope = ? AND scope_id = ? AND origin = ?`)
         .get(row.scope, row.scope_id, row.origin) as { weight_sum: number; weighted_star_sum: number };
       const weights = row.published.split(",").map((p) => anchoredWeight(Number(p)));
-      expect(s.weight_sum).toBeCloseTo(weights.reduce((x, y) => x + y, 0), 6);
+      expect(s.weight_sum).toBeCloseTo(
+        weights.reduce((x, y) => x + y, 0),
+        6,
+      );
     }
   });
 });
@@ -427,9 +509,18 @@ describe("flags", () => {
     const flag = flagContent({ actor: reader, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "This is an advert." });
     expect(flag).toMatchObject({ ok: true });
     expect(reviewRow(r.reviewId).under_review_since).toBeTypeOf("number");
-    expect(flagContent({ actor: reader, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "Again." })).toEqual({ ok: false, kind: "already" });
-    expect(flagContent({ actor: author, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "My own" })).toEqual({ ok: false, kind: "own_review" });
-    expect(flagContent({ actor: reader, target: "reply", reviewId: r.reviewId, reason: "spam", explanation: "No reply" })).toEqual({ ok: false, kind: "not_found" });
+    expect(flagContent({ actor: reader, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "Again." })).toEqual({
+      ok: false,
+      kind: "already",
+    });
+    expect(flagContent({ actor: author, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "My own" })).toEqual({
+      ok: false,
+      kind: "own_review",
+    });
+    expect(flagContent({ actor: reader, target: "reply", reviewId: r.reviewId, reason: "spam", explanation: "No reply" })).toEqual({
+      ok: false,
+      kind: "not_found",
+    });
   });
 
   it("a company member flags in the company's name", () => {
@@ -437,9 +528,18 @@ describe("flags", () => {
     if (!r.ok) throw new Error();
     const staff = createUser();
     addMember(companyId, staff, "owner");
-    const flag = flagContent({ actor: { id: staff, role: "member" }, target: "review", reviewId: r.reviewId, reason: "not_an_experience", explanation: "No such order in our system." });
+    const flag = flagContent({
+      actor: { id: staff, role: "member" },
+      target: "review",
+      reviewId: r.reviewId,
+      reason: "not_an_experience",
+      explanation: "No such order in our system.",
+    });
     if (!flag.ok) throw new Error();
-    expect(db().$client.prepare(`SELECT reporter_type, reporter_company_id FROM flags WHERE id = ?`).get(flag.flagId)).toEqual({ reporter_type: "company", reporter_company_id: companyId });
+    expect(db().$client.prepare(`SELECT reporter_type, reporter_company_id FROM flags WHERE id = ?`).get(flag.flagId)).toEqual({
+      reporter_type: "company",
+      reporter_company_id: companyId,
+    });
   });
 });
 
@@ -450,8 +550,10 @@ describe("follow-up, resolved and incentive report", () => {
     return r.reviewId;
   }
   function reply(reviewId: number) {
-    db().$client
-      .prepare(`INSERT INTO replies (review_id, company_id, body, body_html, published_at) VALUES (?, ?, 'Sorry', '<p>Sorry</p>', ?)`)
+    db()
+      .$client.prepare(
+        `INSERT INTO replies (review_id, company_id, body, body_html, published_at) VALUES (?, ?, 'Sorry', '<p>Sorry</p>', ?)`,
+      )
       .run(reviewId, companyId, Date.now());
   }
 
@@ -463,7 +565,9 @@ describe("follow-up, resolved and incentive report", () => {
     expect(addFollowUp({ actor: other, reviewId: id, body: "Not mine to add." })).toEqual({ ok: false, kind: "forbidden" });
     const added = addFollowUp({ actor: author, reviewId: id, body: "They called me back, **thanks**." });
     expect(added).toMatchObject({ ok: true });
-    expect(db().$client.prepare(`SELECT body_html FROM follow_ups WHERE review_id = ?`).get(id)).toEqual({ body_html: "<p>They called me back, <strong>thanks</strong>.</p>" });
+    expect(db().$client.prepare(`SELECT body_html FROM follow_ups WHERE review_id = ?`).get(id)).toEqual({
+      body_html: "<p>They called me back, <strong>thanks</strong>.</p>",
+    });
     expect(addFollowUp({ actor: author, reviewId: id, body: "A second one." })).toEqual({ ok: false, kind: "already" });
   });
 
@@ -483,13 +587,20 @@ describe("follow-up, resolved and incentive report", () => {
     const id = replied();
     const report = reportIncentive({ actor: author, reviewId: id, body: "They offered a 50 € voucher if I deleted my review." });
     if (!report.ok) throw new Error();
-    expect(db().$client.prepare(`SELECT kind, company_id, review_id, reporter_user_id, status FROM conduct_reports WHERE id = ?`).get(report.reportId)).toEqual({
+    expect(
+      db()
+        .$client.prepare(`SELECT kind, company_id, review_id, reporter_user_id, status FROM conduct_reports WHERE id = ?`)
+        .get(report.reportId),
+    ).toEqual({
       kind: "incentive",
       company_id: companyId,
       review_id: id,
       reporter_user_id: author.id,
       status: "pending",
     });
-    expect(reportIncentive({ actor: { id: createUser(), role: "member" }, reviewId: id, body: "Not my review at all, though." })).toEqual({ ok: false, kind: "forbidden" });
+    expect(reportIncentive({ actor: { id: createUser(), role: "member" }, reviewId: id, body: "Not my review at all, though." })).toEqual({
+      ok: false,
+      kind: "forbidden",
+    });
   });
 });

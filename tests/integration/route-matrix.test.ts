@@ -284,10 +284,17 @@ const MATRIX: Record<string, Row> = {
   // The author already reviewed this subject: the form sends them to their review's edit page.
   "write-a-review.$subjectId.tsx": { loader: SIGNED_IN, action: SIGNED_IN, form: reviewForm },
   "write-a-review._index.tsx": { loader: EVERYONE },
+  // A reviewer adds a company with their review (app/models/company-suggestions.server.ts).
   "write-a-review.new.tsx": {
     loader: SIGNED_IN,
     action: SIGNED_IN,
-    form: () => ({ ...reviewForm(), companyName: "Maison Inconnue", website: "https://www.maison-inconnue.example", category: "1", kind: "website" }),
+    form: (w) => ({
+      ...reviewForm(),
+      companyName: "Maison Inconnue",
+      website: "https://www.maison-inconnue.example",
+      category: String(getDb().$client.prepare(`SELECT id FROM categories WHERE slug = ?`).pluck().get(w.categorySlug)),
+      kind: "website",
+    }),
   },
   "write-a-review.suggest.$slug.tsx": {
     loader: SIGNED_IN,
@@ -322,10 +329,13 @@ function queueWorld(w: World) {
       locale: "fr",
       ipHash: null,
     });
-    if (!suggested.ok || suggested.subjectId == null) throw new Error(`queueWorld: suggestion refused (${suggested.ok ? "" : suggested.kind})`);
+    if (!suggested.ok || suggested.subjectId == null)
+      throw new Error(`queueWorld: suggestion refused (${suggested.ok ? "" : suggested.kind})`);
     const report = (body: string) =>
       getDb()
-        .$client.prepare(`INSERT INTO conduct_reports (kind, company_id, reporter_user_id, body) VALUES ('incentive', ?, ?, ?) RETURNING id`)
+        .$client.prepare(
+          `INSERT INTO conduct_reports (kind, company_id, reporter_user_id, body) VALUES ('incentive', ?, ?, ?) RETURNING id`,
+        )
         .pluck()
         .get(w.companyB.id, w.users.author.id, body) as number;
     const reportId = report("On m’a proposé un bon d’achat contre le retrait de mon avis.");
@@ -393,7 +403,13 @@ function evidenceClaim(w: World) {
 let publicationDecisionId: number | undefined;
 function publicationDecision(w: World) {
   if (publicationDecisionId === undefined) {
-    const reviewId = makeReview({ companyId: w.companyA.id, subjectId: w.companyA.subjectId, authorId: w.users.author.id, stars: 3, status: "held" });
+    const reviewId = makeReview({
+      companyId: w.companyA.id,
+      subjectId: w.companyA.subjectId,
+      authorId: w.users.author.id,
+      stars: 3,
+      status: "held",
+    });
     const decided = decideHeld({
       actor: { id: w.users.moderator.id, role: "moderator" },
       reviewId,
@@ -440,8 +456,14 @@ describe("route manifest", () => {
   });
 
   it("every route is in the table, and the table names no other", () => {
-    expect(manifest.map((r) => r.file).filter((f) => !(f in MATRIX)), "add these routes to MATRIX").toEqual([]);
-    expect(Object.keys(MATRIX).filter((f) => !manifest.some((r) => r.file === f)), "stale rows in MATRIX").toEqual([]);
+    expect(
+      manifest.map((r) => r.file).filter((f) => !(f in MATRIX)),
+      "add these routes to MATRIX",
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((f) => !manifest.some((r) => r.file === f)),
+      "stale rows in MATRIX",
+    ).toEqual([]);
   });
 });
 

@@ -24,7 +24,12 @@ async function shown(locale: "fr" | "en", data: ScorecardData) {
   const Stub = createRemixStub([{ id: "root", path: "/", loader: () => ({ locale }), Component: () => <Scorecard data={data} /> }]);
   render(<Stub initialEntries={["/"]} />);
   await screen.findByRole("heading", { name: locale === "fr" ? "Bilan du droit de réponse" : "Right-of-reply scorecard" });
-  return Object.fromEntries([...document.querySelectorAll("dl.scorecard > div")].map((d) => [d.querySelector("dt")!.textContent, d.querySelector("dd")!.textContent]));
+  return Object.fromEntries(
+    [...document.querySelectorAll("dl.scorecard > div")].map((d) => [
+      d.querySelector("dt")!.textContent,
+      d.querySelector("dd")!.textContent,
+    ]),
+  );
 }
 
 describe("the scorecard's reports", () => {
@@ -40,7 +45,11 @@ describe("the scorecard's reports", () => {
   it("the same in English, in that order: reports, reviews, share upheld", async () => {
     const figures = await shown("en", card);
     const labels = Object.keys(figures);
-    expect(labels.slice(-3)).toEqual(["Reports filed by the company", "Distinct reviews those reports were about", "Share of its decided reports upheld"]);
+    expect(labels.slice(-3)).toEqual([
+      "Reports filed by the company",
+      "Distinct reviews those reports were about",
+      "Share of its decided reports upheld",
+    ]);
     expect(figures["Share of its decided reports upheld"]).toBe("40 % (2 of 5)");
     expect(new Set(labels).size).toBe(labels.length);
   });

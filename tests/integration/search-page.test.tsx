@@ -19,7 +19,13 @@ const page = (q: string, results: Partial<NonNullable<Data["results"]>>): Data =
 
 async function pageText(data: Data, locale: "fr" | "en") {
   const Stub = createRemixStub([
-    { id: "root", path: "/", Component: Outlet, loader: () => ({ locale }), children: [{ path: "search", Component: SearchPage, loader: () => data }] },
+    {
+      id: "root",
+      path: "/",
+      Component: Outlet,
+      loader: () => ({ locale }),
+      children: [{ path: "search", Component: SearchPage, loader: () => data }],
+    },
   ]);
   render(<Stub initialEntries={[`/search?q=${encodeURIComponent(data.query.q)}`]} />);
   await screen.findByRole("search");

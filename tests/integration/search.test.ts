@@ -27,10 +27,24 @@ beforeAll(async () => {
   makeSubject(other.id, { name: "Comptoir Quincaillerie Ondine de Lyon", kind: "store" });
   const third = makeCompany({ name: "Bricolage Central", slug: "bricolage-central" });
   client.prepare(`UPDATE companies SET description_fr = ? WHERE id = ?`).run("Mieux que la Quincaillerie Ondine, dit-on.", third.id);
-  makeReview({ companyId: third.id, subjectId: third.subjectId, authorId, stars: 4, title: "Quincaillerie Ondine ? Non, ici", body: "On compare avec la quincaillerie Ondine." });
+  makeReview({
+    companyId: third.id,
+    subjectId: third.subjectId,
+    authorId,
+    stars: 4,
+    title: "Quincaillerie Ondine ? Non, ici",
+    body: "On compare avec la quincaillerie Ondine.",
+  });
 
   const cafe = makeCompany({ name: "Café Zéphyrin", slug: "cafe-zephyrin" });
-  makeReview({ companyId: cafe.id, subjectId: cafe.subjectId, authorId, stars: 5, title: "Une crème brûlée parfaite", body: "La crème brûlée du Café Zéphyrin." });
+  makeReview({
+    companyId: cafe.id,
+    subjectId: cafe.subjectId,
+    authorId,
+    stars: 5,
+    title: "Une crème brûlée parfaite",
+    body: "La crème brûlée du Café Zéphyrin.",
+  });
   zq = makeCompany({ name: "Zq Outils", slug: "zq-outils" }).id;
   makeCompany({ name: "Zqueue Atelier", slug: "zqueue-atelier" });
 }, 120_000);
@@ -91,7 +105,9 @@ describe("the query", () => {
     const r = search("quincaillerie ondine");
     expect(r.companies[0]?.id).toBe(ondine);
     expect(r.companies.map((c) => c.name)).toEqual(expect.arrayContaining(["Atelier Bleu", "Bricolage Central"]));
-    expect(r.companies.find((c) => c.name === "Atelier Bleu")!.subjects.map((s) => s.name)).toEqual(["Comptoir Quincaillerie Ondine de Lyon"]);
+    expect(r.companies.find((c) => c.name === "Atelier Bleu")!.subjects.map((s) => s.name)).toEqual([
+      "Comptoir Quincaillerie Ondine de Lyon",
+    ]);
     expect(r.reviews[0]?.title).toBe("Quincaillerie Ondine ? Non, ici");
     expect(findReviewTargets("quincaillerie ond")[0]?.id).toBe(ondine);
     // On the demo data too.
@@ -103,7 +119,11 @@ describe("the query", () => {
     const { slug } = getDb().$client.prepare(`SELECT slug FROM categories ORDER BY id LIMIT 1`).get() as { slug: string };
     const inCategory = search("service", { category: slug });
     const ids = new Set(
-      (getDb().$client.prepare(`SELECT company_id AS id FROM company_categories cc JOIN categories k ON k.id = cc.category_id WHERE k.slug = ?`).all(slug) as { id: number }[]).map((x) => x.id),
+      (
+        getDb()
+          .$client.prepare(`SELECT company_id AS id FROM company_categories cc JOIN categories k ON k.id = cc.category_id WHERE k.slug = ?`)
+          .all(slug) as { id: number }[]
+      ).map((x) => x.id),
     );
     for (const c of inCategory.companies) expect(ids.has(c.id)).toBe(true);
     for (const rv of inCategory.reviews) expect(ids.has(rv.company.id)).toBe(true);
@@ -130,10 +150,18 @@ describe("the plan", () => {
     expect(statements.length).toBeGreaterThanOrEqual(4);
     for (const sql of statements) {
       const params = Array.from({ length: sql.split("?").length - 1 }, () => null);
-      const plan = (client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { parent: number; detail: string }[]).map((r) => r.detail);
-      expect(plan.filter((d) => /SCAN search_fts VIRTUAL TABLE INDEX/.test(d)), sql).toHaveLength(1);
+      const plan = (client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { parent: number; detail: string }[]).map(
+        (r) => r.detail,
+      );
+      expect(
+        plan.filter((d) => /SCAN search_fts VIRTUAL TABLE INDEX/.test(d)),
+        sql,
+      ).toHaveLength(1);
       // The first loop is the FTS scan: no subject or review drives the FTS match.
-      expect(plan.find((d) => /^(SCAN|SEARCH) /.test(d)), sql).toMatch(/^SCAN search_fts VIRTUAL TABLE/);
+      expect(
+        plan.find((d) => /^(SCAN|SEARCH) /.test(d)),
+        sql,
+      ).toMatch(/^SCAN search_fts VIRTUAL TABLE/);
       expect(plan.join("\n"), sql).not.toMatch(/TEMP B-TREE|CO-ROUTINE|MATERIALIZE/);
     }
   });
@@ -171,7 +199,9 @@ describe("the time budget", () => {
     const real = Date.now.bind(Date);
     let tick = 0;
     const now = vi.spyOn(Date, "now").mockImplementation(() => real() + 1000 * tick++);
-    const data = await loader({ request: new Request(`${ORIGIN}/search?q=service`), params: {}, context: {} }).finally(() => now.mockRestore());
+    const data = await loader({ request: new Request(`${ORIGIN}/search?q=service`), params: {}, context: {} }).finally(() =>
+      now.mockRestore(),
+    );
     expect(data.results).toMatchObject({ companies: [], reviews: [], timedOut: true, tooShort: false });
   });
 });

@@ -49,11 +49,19 @@ describe("demo seed: quantities", () => {
     expect(count(`SELECT count(*) AS n FROM companies`)).toBeGreaterThanOrEqual(150);
     expect(count(`SELECT count(*) AS n FROM categories`)).toBeGreaterThanOrEqual(10);
     expect(count(`SELECT count(DISTINCT category_id) AS n FROM company_categories`)).toBeGreaterThanOrEqual(10);
-    expect(count(`SELECT count(*) AS n FROM companies c WHERE NOT EXISTS (SELECT 1 FROM company_categories x WHERE x.company_id = c.id)`)).toBe(0);
-    const kinds = all<{ kind: string }>(`SELECT DISTINCT kind FROM subjects`).map((r) => r.kind).sort();
+    expect(
+      count(`SELECT count(*) AS n FROM companies c WHERE NOT EXISTS (SELECT 1 FROM company_categories x WHERE x.company_id = c.id)`),
+    ).toBe(0);
+    const kinds = all<{ kind: string }>(`SELECT DISTINCT kind FROM subjects`)
+      .map((r) => r.kind)
+      .sort();
     expect(kinds).toEqual(["product", "service", "store", "website"]);
     // Stores have an address; websites a URL; slugs are unique per company (index) and URL-safe.
-    expect(count(`SELECT count(*) AS n FROM subjects WHERE kind = 'store' AND (address IS NULL OR postal_code NOT GLOB '[0-9][0-9][0-9][0-9][0-9]' OR city IS NULL)`)).toBe(0);
+    expect(
+      count(
+        `SELECT count(*) AS n FROM subjects WHERE kind = 'store' AND (address IS NULL OR postal_code NOT GLOB '[0-9][0-9][0-9][0-9][0-9]' OR city IS NULL)`,
+      ),
+    ).toBe(0);
     expect(count(`SELECT count(*) AS n FROM subjects WHERE kind = 'website' AND url NOT LIKE 'https://%'`)).toBe(0);
     expect(count(`SELECT count(*) AS n FROM subjects WHERE slug GLOB '*[^a-z0-9-]*'`)).toBe(0);
     expect(count(`SELECT count(*) AS n FROM companies WHERE slug GLOB '*[^a-z0-9-]*'`)).toBe(0);
@@ -71,7 +79,9 @@ describe("demo seed: quantities", () => {
 
   it("has at least 5 000 reviews over at least 2.5 years, none in the future", () => {
     expect(count(`SELECT count(*) AS n FROM reviews`)).toBeGreaterThanOrEqual(5_000);
-    const span = one<{ lo: number; hi: number }>(`SELECT min(published_at) AS lo, max(published_at) AS hi FROM reviews WHERE status = 'published'`);
+    const span = one<{ lo: number; hi: number }>(
+      `SELECT min(published_at) AS lo, max(published_at) AS hi FROM reviews WHERE status = 'published'`,
+    );
     expect(span.hi - span.lo).toBeGreaterThanOrEqual(2.5 * YEAR);
     expect(span.hi).toBeLessThanOrEqual(REFERENCE_NOW);
     const latest = one<{ t: number }>(
@@ -84,7 +94,10 @@ describe("demo seed: quantities", () => {
 
   it("has a J-shaped star distribution and companies with different scores", () => {
     const stars = Object.fromEntries(
-      all<{ stars: number; n: number }>(`SELECT stars, count(*) AS n FROM reviews WHERE status = 'published' GROUP BY stars`).map((r) => [r.stars, r.n]),
+      all<{ stars: number; n: number }>(`SELECT stars, count(*) AS n FROM reviews WHERE status = 'published' GROUP BY stars`).map((r) => [
+        r.stars,
+        r.n,
+      ]),
     ) as Record<number, number>;
     expect(stars[5]).toBeGreaterThan(stars[4]!);
     expect(stars[1]).toBeGreaterThan(stars[2]!);
@@ -106,7 +119,9 @@ describe("demo seed: quantities", () => {
     expect(authors).toBeLessThan(2_000);
     expect(count(`SELECT count(*) AS n FROM users WHERE email_verified_at IS NULL`)).toBe(0);
     const demo = DEMO_ACCOUNTS.map((a) => a.email);
-    expect(count(`SELECT count(*) AS n FROM users WHERE password_hash IS NOT NULL AND email NOT IN (${demo.map(() => "?").join(",")})`, ...demo)).toBe(0);
+    expect(
+      count(`SELECT count(*) AS n FROM users WHERE password_hash IS NOT NULL AND email NOT IN (${demo.map(() => "?").join(",")})`, ...demo),
+    ).toBe(0);
     expect(count(`SELECT count(*) AS n FROM users WHERE display_name NOT GLOB '* *'`)).toBe(0);
   });
 
@@ -123,10 +138,20 @@ describe("demo seed: quantities", () => {
     expect(count(`SELECT count(*) AS n FROM replies p JOIN companies c ON c.id = p.company_id WHERE c.state <> 'verified'`)).toBe(0);
     // The reply's author is a member of the company, after the review, and replied_at matches.
     expect(
-      count(`SELECT count(*) AS n FROM replies p LEFT JOIN company_members m ON m.company_id = p.company_id AND m.user_id = p.author_id WHERE m.user_id IS NULL`),
+      count(
+        `SELECT count(*) AS n FROM replies p LEFT JOIN company_members m ON m.company_id = p.company_id AND m.user_id = p.author_id WHERE m.user_id IS NULL`,
+      ),
     ).toBe(0);
-    expect(count(`SELECT count(*) AS n FROM replies p JOIN reviews r ON r.id = p.review_id WHERE p.published_at <= r.published_at OR r.replied_at IS NOT p.published_at OR p.company_id <> r.company_id`)).toBe(0);
-    expect(count(`SELECT count(*) AS n FROM reviews r WHERE r.replied_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM replies p WHERE p.review_id = r.id)`)).toBe(0);
+    expect(
+      count(
+        `SELECT count(*) AS n FROM replies p JOIN reviews r ON r.id = p.review_id WHERE p.published_at <= r.published_at OR r.replied_at IS NOT p.published_at OR p.company_id <> r.company_id`,
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        `SELECT count(*) AS n FROM reviews r WHERE r.replied_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM replies p WHERE p.review_id = r.id)`,
+      ),
+    ).toBe(0);
     // Replies are written in the review's language and are not all alike.
     const sample = all<{ language: string; body: string }>(`SELECT r.language, p.body FROM replies p JOIN reviews r ON r.id = p.review_id`);
     const distinct = new Set(sample.map((s) => s.body));
@@ -139,11 +164,17 @@ describe("demo seed: quantities", () => {
 
   it("has follow-ups, resolutions, edits with every version kept, votes and counters that agree", () => {
     expect(count(`SELECT count(*) AS n FROM follow_ups`)).toBeGreaterThan(50);
-    expect(count(`SELECT count(*) AS n FROM follow_ups f JOIN replies p ON p.review_id = f.review_id WHERE f.published_at <= p.published_at`)).toBe(0);
-    expect(count(`SELECT count(*) AS n FROM follow_ups f WHERE NOT EXISTS (SELECT 1 FROM replies p WHERE p.review_id = f.review_id)`)).toBe(0);
+    expect(
+      count(`SELECT count(*) AS n FROM follow_ups f JOIN replies p ON p.review_id = f.review_id WHERE f.published_at <= p.published_at`),
+    ).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM follow_ups f WHERE NOT EXISTS (SELECT 1 FROM replies p WHERE p.review_id = f.review_id)`)).toBe(
+      0,
+    );
     expect(count(`SELECT count(*) AS n FROM reviews WHERE resolved_at IS NOT NULL`)).toBeGreaterThan(20);
     // Every review has its versions in review_revisions; edited ones have two or more.
-    expect(count(`SELECT count(*) AS n FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM review_revisions v WHERE v.review_id = r.id)`)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM review_revisions v WHERE v.review_id = r.id)`)).toBe(
+      0,
+    );
     const edited = all<{ id: number; versions: number; last: string; body: string }>(
       `SELECT r.id, r.body, (SELECT count(*) FROM review_revisions v WHERE v.review_id = r.id) AS versions,
               (SELECT v.body FROM review_revisions v WHERE v.review_id = r.id ORDER BY v.id DESC LIMIT 1) AS last
@@ -165,8 +196,14 @@ describe("demo seed: quantities", () => {
       `SELECT sum(review_count) AS n, sum(reply_count) AS replies FROM rating_stats WHERE scope = 'company'`,
     );
     expect(stats.n).toBe(count(`SELECT count(*) AS n FROM reviews WHERE status = 'published'`));
-    expect(stats.replies).toBe(count(`SELECT count(*) AS n FROM reviews r JOIN replies p ON p.review_id = r.id WHERE r.status = 'published'`));
-    expect(count(`SELECT count(*) AS n FROM companies c WHERE c.last_review_at IS NOT (SELECT max(published_at) FROM reviews r WHERE r.company_id = c.id AND r.status = 'published')`)).toBe(0);
+    expect(stats.replies).toBe(
+      count(`SELECT count(*) AS n FROM reviews r JOIN replies p ON p.review_id = r.id WHERE r.status = 'published'`),
+    );
+    expect(
+      count(
+        `SELECT count(*) AS n FROM companies c WHERE c.last_review_at IS NOT (SELECT max(published_at) FROM reviews r WHERE r.company_id = c.id AND r.status = 'published')`,
+      ),
+    ).toBe(0);
   });
 
   it("stores reviews consistent with their subject, dates and stars", () => {
@@ -186,9 +223,13 @@ describe("demo seed: quantities", () => {
     // Recommendation mostly follows the stars.
     const inconsistent = count(`SELECT count(*) AS n FROM reviews WHERE (stars >= 4 AND recommend = 0) OR (stars <= 2 AND recommend = 1)`);
     expect(inconsistent / count(`SELECT count(*) AS n FROM reviews`)).toBeLessThan(0.05);
-    const origins = all<{ origin: string }>(`SELECT DISTINCT origin FROM reviews`).map((r) => r.origin).sort();
+    const origins = all<{ origin: string }>(`SELECT DISTINCT origin FROM reviews`)
+      .map((r) => r.origin)
+      .sort();
     expect(origins).toEqual(["invited", "organic", "verified"]);
-    expect(count(`SELECT count(*) AS n FROM reviews WHERE origin = 'organic'`) / count(`SELECT count(*) AS n FROM reviews`)).toBeGreaterThan(0.6);
+    expect(
+      count(`SELECT count(*) AS n FROM reviews WHERE origin = 'organic'`) / count(`SELECT count(*) AS n FROM reviews`),
+    ).toBeGreaterThan(0.6);
     // One review per subject per author.
     expect(count(`SELECT count(*) AS n FROM (SELECT 1 FROM reviews GROUP BY author_id, subject_id HAVING count(*) > 1)`)).toBe(0);
     // Markdown: some bold, some lists, some line breaks; body_html is the rendered body.
@@ -245,7 +286,9 @@ describe("demo seed: moderation", () => {
     ).toBe(0);
     // Reviews under review without a pending flag: none.
     expect(
-      count(`SELECT count(*) AS n FROM reviews r WHERE r.under_review_since IS NOT NULL AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.review_id = r.id AND f.status = 'pending')`),
+      count(
+        `SELECT count(*) AS n FROM reviews r WHERE r.under_review_since IS NOT NULL AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.review_id = r.id AND f.status = 'pending')`,
+      ),
     ).toBe(0);
   });
 
@@ -268,7 +311,9 @@ describe("demo seed: moderation", () => {
     expect(count(`SELECT count(*) AS n FROM flags WHERE status = 'upheld' AND decision_id IS NOT NULL`)).toBeGreaterThan(0);
     expect(count(`SELECT count(*) AS n FROM flags WHERE status = 'dismissed' AND decision_id IS NOT NULL`)).toBeGreaterThan(5);
     expect(
-      count(`SELECT count(*) AS n FROM flags f LEFT JOIN moderation_decisions d ON d.id = f.decision_id WHERE f.status <> 'pending' AND d.id IS NULL`),
+      count(
+        `SELECT count(*) AS n FROM flags f LEFT JOIN moderation_decisions d ON d.id = f.decision_id WHERE f.status <> 'pending' AND d.id IS NULL`,
+      ),
     ).toBe(0);
   });
 });
@@ -290,7 +335,9 @@ describe("demo seed: moderator@example.com's queues and a public warning", () =>
     for (const queue of ["dashboard.flags", "dashboard.appeals", "held", "queues.proofs", "queues.suggestions", "queues.conduct"]) {
       expect(Object.keys(queues)).toContain(queue);
     }
-    const empty = Object.entries(queues).filter(([, n]) => n <= 0).map(([queue]) => queue);
+    const empty = Object.entries(queues)
+      .filter(([, n]) => n <= 0)
+      .map(([queue]) => queue);
     expect(empty, "queues without items for moderator@example.com").toEqual([]);
   });
 
@@ -304,12 +351,20 @@ describe("demo seed: moderator@example.com's queues and a public warning", () =>
     expect(rows).toHaveLength(1);
     const warning = rows[0]!;
     expect(warning.createdBy).toBe(one<{ id: number }>(`SELECT id FROM users WHERE email = 'moderator@example.com'`).id);
-    expect(one<{ decision: string; target_type: string; target_id: number }>(`SELECT decision, target_type, target_id FROM moderation_decisions WHERE id = ?`, warning.decisionId)).toEqual({
+    expect(
+      one<{ decision: string; target_type: string; target_id: number }>(
+        `SELECT decision, target_type, target_id FROM moderation_decisions WHERE id = ?`,
+        warning.decisionId,
+      ),
+    ).toEqual({
       decision: "warn",
       target_type: "company",
       target_id: warning.companyId,
     });
-    const page = await callLoader((args) => companyLoader({ ...args, params: { slug: warning.slug } }), getRequest(`/companies/${warning.slug}`));
+    const page = await callLoader(
+      (args) => companyLoader({ ...args, params: { slug: warning.slug } }),
+      getRequest(`/companies/${warning.slug}`),
+    );
     expect(page.status).toBe(200);
     const shown = (page.data as { warnings: { reason: string; statement: string }[] }).warnings;
     expect(shown).toEqual([expect.objectContaining({ reason: "fake_reviews_removed", statement: DEMO_WARNING_STATEMENT })]);
@@ -326,7 +381,12 @@ describe("demo seed: moderator@example.com's queues and a public warning", () =>
 
 describe("demo seed: accounts", () => {
   it("creates the four demo accounts with the right roles and the demo password", async () => {
-    const expected = { "reader@example.com": "member", "brand@example.com": "member", "moderator@example.com": "moderator", "admin@example.com": "admin" };
+    const expected = {
+      "reader@example.com": "member",
+      "brand@example.com": "member",
+      "moderator@example.com": "moderator",
+      "admin@example.com": "admin",
+    };
     for (const [email, role] of Object.entries(expected)) {
       const u = one<{ role: string; password_hash: string; email_verified_at: number | null } | undefined>(
         `SELECT role, password_hash, email_verified_at FROM users WHERE email = ?`,
@@ -341,7 +401,9 @@ describe("demo seed: accounts", () => {
   });
 
   it("gives Léa Martin several published reviews of various companies, some answered", () => {
-    const lea = one<{ id: number; display_name: string; review_count: number }>(`SELECT id, display_name, review_count FROM users WHERE email = 'reader@example.com'`);
+    const lea = one<{ id: number; display_name: string; review_count: number }>(
+      `SELECT id, display_name, review_count FROM users WHERE email = 'reader@example.com'`,
+    );
     expect(lea.display_name).toBe("Léa Martin");
     const reviews = all<{ company_id: number; replied: number }>(
       `SELECT r.company_id, p.id IS NOT NULL AS replied FROM reviews r LEFT JOIN replies p ON p.review_id = r.id WHERE r.author_id = ? AND r.status = 'published'`,
@@ -361,21 +423,39 @@ describe("demo seed: accounts", () => {
     expect(company).toBeDefined();
     expect(company!.slug).toBe(BRAND_COMPANY_SLUG);
     expect(company!.state).toBe("verified");
-    expect(count(`SELECT count(*) AS n FROM reviews WHERE company_id = ? AND status = 'published'`, company!.id)).toBeGreaterThanOrEqual(200);
-    const awaiting = count(`SELECT count(*) AS n FROM reviews WHERE company_id = ? AND status = 'published' AND replied_at IS NULL`, company!.id);
+    expect(count(`SELECT count(*) AS n FROM reviews WHERE company_id = ? AND status = 'published'`, company!.id)).toBeGreaterThanOrEqual(
+      200,
+    );
+    const awaiting = count(
+      `SELECT count(*) AS n FROM reviews WHERE company_id = ? AND status = 'published' AND replied_at IS NULL`,
+      company!.id,
+    );
     expect(awaiting).toBeGreaterThanOrEqual(5);
-    expect(count(`SELECT count(*) AS n FROM reviews WHERE company_id = ? AND status = 'published' AND replied_at IS NULL AND published_at > ?`, company!.id, REFERENCE_NOW - 14 * 86_400_000)).toBeGreaterThanOrEqual(5);
-    expect(count(`SELECT count(*) AS n FROM replies p JOIN users u ON u.id = p.author_id WHERE u.email = 'brand@example.com'`)).toBeGreaterThan(10);
+    expect(
+      count(
+        `SELECT count(*) AS n FROM reviews WHERE company_id = ? AND status = 'published' AND replied_at IS NULL AND published_at > ?`,
+        company!.id,
+        REFERENCE_NOW - 14 * 86_400_000,
+      ),
+    ).toBeGreaterThanOrEqual(5);
+    expect(
+      count(`SELECT count(*) AS n FROM replies p JOIN users u ON u.id = p.author_id WHERE u.email = 'brand@example.com'`),
+    ).toBeGreaterThan(10);
   });
 });
 
 describe("demo seed: search and determinism", () => {
   it("finds accented names with unaccented queries (FTS5 filled by the triggers)", () => {
     const lumiere = one<{ id: number }>(`SELECT id FROM companies WHERE slug = ?`, BRAND_COMPANY_SLUG);
-    const hits = all<{ rowid: number }>(`SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20`, "maison lumiere").map((r) => r.rowid);
+    const hits = all<{ rowid: number }>(
+      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20`,
+      "maison lumiere",
+    ).map((r) => r.rowid);
     expect(hits).toContain(lumiere.id * 4);
     const energie = one<{ id: number }>(`SELECT id FROM companies WHERE name = 'Énergie Claire'`);
-    expect(all<{ rowid: number }>(`SELECT rowid FROM search_fts WHERE search_fts MATCH 'energie'`).map((r) => r.rowid)).toContain(energie.id * 4);
+    expect(all<{ rowid: number }>(`SELECT rowid FROM search_fts WHERE search_fts MATCH 'energie'`).map((r) => r.rowid)).toContain(
+      energie.id * 4,
+    );
     // Reviews and subjects are indexed too (published reviews only).
     const reviewHits = count(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'livraison' AND rowid % 4 = 2`);
     expect(reviewHits).toBeGreaterThan(50);
@@ -395,9 +475,9 @@ describe("demo seed: search and determinism", () => {
       migrateDatabase(other);
       await seedDemo(other);
       const snapshot = (d: Db) => ({
-        companies: (d.$client.prepare(`SELECT slug, name, state, description_fr FROM companies ORDER BY id`).all() as object[]),
-        subjects: (d.$client.prepare(`SELECT company_id, slug, name FROM subjects ORDER BY id`).all() as object[]),
-        reviews: (d.$client.prepare(`SELECT title, stars, published_at, author_id FROM reviews ORDER BY id`).all() as object[]),
+        companies: d.$client.prepare(`SELECT slug, name, state, description_fr FROM companies ORDER BY id`).all() as object[],
+        subjects: d.$client.prepare(`SELECT company_id, slug, name FROM subjects ORDER BY id`).all() as object[],
+        reviews: d.$client.prepare(`SELECT title, stars, published_at, author_id FROM reviews ORDER BY id`).all() as object[],
         digest: crypto
           .createHash("sha256")
           .update(JSON.stringify(d.$client.prepare(`SELECT body FROM reviews ORDER BY id`).all()))
@@ -434,7 +514,12 @@ describe("content generators", () => {
         category,
         kind,
         channel,
-        subjectName: kind === "product" ? rng.pick(category.products.length ? category.products : ["Produit"]) : kind === "service" ? rng.pick(category.services)[0] : "Lumière — Lyon Part-Dieu",
+        subjectName:
+          kind === "product"
+            ? rng.pick(category.products.length ? category.products : ["Produit"])
+            : kind === "service"
+              ? rng.pick(category.services)[0]
+              : "Lumière — Lyon Part-Dieu",
         companyName: "Maison Lumière",
         city: kind === "store" ? "Lyon" : null,
         delayDays: rng.int(1, 40),
@@ -472,8 +557,18 @@ describe("content generators", () => {
     for (const gender of ["f", "m"] as const) {
       for (let i = 0; i < 300; i++) {
         const r = composeReview(rng, {
-          lang: "fr", gender, stars: rng.pick([1, 2, 4]), category: rng.pick(CATEGORIES), kind: "store", channel: "store",
-          subjectName: "X — Lyon", companyName: "X", city: "Lyon", delayDays: 5, experienceMonth: 3, staff: "Nadia",
+          lang: "fr",
+          gender,
+          stars: rng.pick([1, 2, 4]),
+          category: rng.pick(CATEGORIES),
+          kind: "store",
+          channel: "store",
+          subjectName: "X — Lyon",
+          companyName: "X",
+          city: "Lyon",
+          delayDays: 5,
+          experienceMonth: 3,
+          staff: "Nadia",
         });
         texts[gender] += `${r.title} ${r.body} `;
       }
@@ -494,7 +589,9 @@ describe("large data set (small scale)", () => {
     try {
       migrateDatabase(fresh);
       const schema = (d: Db) =>
-        d.$client.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY type, name`).all();
+        d.$client
+          .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY type, name`)
+          .all();
       const result = await seedLarge({ file, companies: 400, reviews: 8_000, users: 12_000, worker: false, log: () => {} });
       const large = openDatabase(file);
       try {
@@ -506,9 +603,13 @@ describe("large data set (small scale)", () => {
         expect(q(`SELECT count(*) AS n FROM review_revisions`)).toBe(8_000);
         expect(q(`SELECT count(*) AS n FROM reply_revisions`)).toBe(q(`SELECT count(*) AS n FROM replies`));
         const published = q(`SELECT count(*) AS n FROM reviews WHERE status = 'published'`);
-        expect(q(`SELECT count(*) AS n FROM reviews r JOIN replies p ON p.review_id = r.id WHERE r.status = 'published'`) / published).toBeGreaterThanOrEqual(0.4);
+        expect(
+          q(`SELECT count(*) AS n FROM reviews r JOIN replies p ON p.review_id = r.id WHERE r.status = 'published'`) / published,
+        ).toBeGreaterThanOrEqual(0.4);
         expect(q(`SELECT count(*) AS n FROM replies p JOIN companies c ON c.id = p.company_id WHERE c.state <> 'verified'`)).toBe(0);
-        expect(q(`SELECT count(*) AS n FROM reviews r WHERE r.helpful_count <> (SELECT count(*) FROM helpful_votes v WHERE v.review_id = r.id)`)).toBe(0);
+        expect(
+          q(`SELECT count(*) AS n FROM reviews r WHERE r.helpful_count <> (SELECT count(*) FROM helpful_votes v WHERE v.review_id = r.id)`),
+        ).toBe(0);
         expect(q(`SELECT count(*) AS n FROM (SELECT 1 FROM reviews GROUP BY author_id, subject_id HAVING count(*) > 1)`)).toBe(0);
         expect(q(`SELECT count(*) AS n FROM reviews r JOIN subjects s ON s.id = r.subject_id WHERE s.company_id <> r.company_id`)).toBe(0);
         expect(q(`SELECT max(published_at) AS n FROM reviews`)).toBeLessThanOrEqual(REFERENCE_NOW);

@@ -22,7 +22,9 @@ function raw(base: string, options: { method?: string; path: string; headers?: R
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (c: Buffer) => chunks.push(c));
-        response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString() }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString() }),
+        );
       },
     );
     request.on("error", reject);
@@ -48,11 +50,19 @@ describe("the pinned origin, body limits, content types and private pages", () =
 
   it("a reset request naming another Host is refused (421) and no mail names that host", async () => {
     const email = "victim@example.test";
-    db.prepare(`INSERT INTO users (email, display_name, password_hash, email_verified_at) VALUES (?, 'V', ?, 1)`).run(email, await hashPassword("a long and unusual passphrase"));
+    db.prepare(`INSERT INTO users (email, display_name, password_hash, email_verified_at) VALUES (?, 'V', ?, 1)`).run(
+      email,
+      await hashPassword("a long and unusual passphrase"),
+    );
     const response = await raw(server.base, {
       method: "POST",
       path: "/forgot-password",
-      headers: { Host: "evil.example", Origin: "http://evil.example", "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "en" },
+      headers: {
+        Host: "evil.example",
+        Origin: "http://evil.example",
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept-Language": "en",
+      },
       body: `email=${encodeURIComponent(email)}`,
     });
     expect(response.status).toBe(421);
@@ -87,7 +97,12 @@ describe("the pinned origin, body limits, content types and private pages", () =
     const response = await raw(server.base, {
       method: "POST",
       path: "/login",
-      headers: { Origin: server.base, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(100 * 1024 * 1024), "Accept-Language": "fr" },
+      headers: {
+        Origin: server.base,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(100 * 1024 * 1024),
+        "Accept-Language": "fr",
+      },
       body: "email=x",
     });
     expect(response.status).toBe(413);
@@ -99,33 +114,55 @@ describe("the pinned origin, body limits, content types and private pages", () =
     const response = await raw(server.base, {
       method: "POST",
       path: "/login",
-      headers: { Origin: server.base, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked", "Accept-Language": "en" },
+      headers: {
+        Origin: server.base,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Transfer-Encoding": "chunked",
+        "Accept-Language": "en",
+      },
       body: "7\r\nemail=x\r\n0\r\n\r\n",
     });
     expect(response.status).toBe(411);
   });
 
-  it.each(["/login", "/signup", "/forgot-password", "/reset-password", "/report", "/reviews/1/helpful", "/reviews/1/flag", "/reviews/1/resolved"])(
-    "%s answers 400, not 500, to a body that is not a form",
-    async (p) => {
-      for (const type of ["text/plain", "application/json", "application/octet-stream"]) {
-        const response = await raw(server.base, { method: "POST", path: p, headers: { Origin: server.base, "Content-Type": type }, body: '{"a":1}' });
-        expect(response.status, `${p} ${type}`).toBeLessThan(500);
-        expect(response.body).not.toMatch(/at .*\.tsx?:\d+/); // no stack trace
-      }
-    },
-  );
+  it.each([
+    "/login",
+    "/signup",
+    "/forgot-password",
+    "/reset-password",
+    "/report",
+    "/reviews/1/helpful",
+    "/reviews/1/flag",
+    "/reviews/1/resolved",
+  ])("%s answers 400, not 500, to a body that is not a form", async (p) => {
+    for (const type of ["text/plain", "application/json", "application/octet-stream"]) {
+      const response = await raw(server.base, {
+        method: "POST",
+        path: p,
+        headers: { Origin: server.base, "Content-Type": type },
+        body: '{"a":1}',
+      });
+      expect(response.status, `${p} ${type}`).toBeLessThan(500);
+      expect(response.body).not.toMatch(/at .*\.tsx?:\d+/); // no stack trace
+    }
+  });
 
   it("signed-in pages, and the 404 page of a signed-in visitor, are never stored by a cache", async () => {
     const email = "private@example.test";
-    db.prepare(`INSERT INTO users (email, display_name, password_hash, email_verified_at) VALUES (?, 'P', ?, 1)`).run(email, await hashPassword("a long and unusual passphrase"));
+    db.prepare(`INSERT INTO users (email, display_name, password_hash, email_verified_at) VALUES (?, 'P', ?, 1)`).run(
+      email,
+      await hashPassword("a long and unusual passphrase"),
+    );
     const login = await fetch(server.base + "/login", {
       method: "POST",
       redirect: "manual",
       headers: { Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email, password: "a long and unusual passphrase" }),
     });
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith(`${sessionCookieName(false)}=`))!.split(";")[0]!;
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${sessionCookieName(false)}=`))!
+      .split(";")[0]!;
     for (const p of ["/account", "/notifications", "/", "/no-such-page", "/companies/no-such-company"]) {
       const response = await fetch(server.base + p, { headers: { Cookie: cookie } });
       expect(response.headers.get("cache-control"), p).toBe("private, no-store");
@@ -144,7 +181,8 @@ describe("a full database", () => {
     const db = new Database(server.databaseUrl);
     db.exec("CREATE TABLE filler (b BLOB)");
     const insert = db.prepare("INSERT INTO filler VALUES (zeroblob(65536))");
-    while ((db.pragma("page_count", { simple: true }) as number) * (db.pragma("page_size", { simple: true }) as number) < 4 * 1024 * 1024) insert.run();
+    while ((db.pragma("page_count", { simple: true }) as number) * (db.pragma("page_size", { simple: true }) as number) < 4 * 1024 * 1024)
+      insert.run();
     db.close();
   }, 120_000);
   afterAll(async () => {
@@ -161,11 +199,19 @@ describe("a full database", () => {
         method: "POST",
         redirect: "manual",
         headers: { Origin: server.base, "Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "fr" },
-        body: new URLSearchParams({ email: `new${i}@example.test`, displayName: "Nouvelle", password: "Velvet lanterns drift over quiet harbours 7", website: "" }),
+        body: new URLSearchParams({
+          email: `new${i}@example.test`,
+          displayName: "Nouvelle",
+          password: "Velvet lanterns drift over quiet harbours 7",
+          website: "",
+        }),
       });
       statuses.push(response.status);
     }
-    expect(statuses.every((s) => s === 200 || s === 503), String(statuses)).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 503),
+      String(statuses),
+    ).toBe(true);
     expect(response!.status).toBe(503);
     expect(response!.headers.get("retry-after")).toBe("60");
     expect(await response!.text()).toContain("Enregistrement impossible pour le moment");
@@ -186,7 +232,9 @@ describe("SIGTERM under load", () => {
     const started: Promise<{ status: number; length: number }>[] = [];
     for (let i = 0; i < 40; i++) {
       const p = i % 2 ? "/" : "/transparency";
-      started.push(raw(server.base, { path: p, headers: { Connection: "close" } }).then((r) => ({ status: r.status, length: r.body.length })));
+      started.push(
+        raw(server.base, { path: p, headers: { Connection: "close" } }).then((r) => ({ status: r.status, length: r.body.length })),
+      );
     }
     await new Promise((r) => setTimeout(r, 20));
     server.child.kill("SIGTERM");

@@ -4,7 +4,13 @@
 // clock — and a few figures are also checked against a count made by hand.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "#db/client.server";
-import { delayFigures, getTransparencyReport, reportMonths, TRANSPARENCY_CSV_HEADER, toTransparencyJson } from "~/models/transparency.server";
+import {
+  delayFigures,
+  getTransparencyReport,
+  reportMonths,
+  TRANSPARENCY_CSV_HEADER,
+  toTransparencyJson,
+} from "~/models/transparency.server";
 import { loader as csvLoader } from "~/routes/transparency[.]csv";
 import { loader as jsonLoader } from "~/routes/transparency[.]json";
 import { makeCompany, makeReview, makeUser } from "../support/fixtures";
@@ -28,7 +34,15 @@ function decision(v: { at: number; target?: string; targetId?: number; decision:
         `INSERT INTO moderation_decisions (actor_id, automated, target_type, target_id, decision, reason, statement, created_at)
          VALUES (?, ?, ?, ?, ?, ?, 'Un exposé des motifs de test, assez long.', ?) RETURNING id`,
       )
-      .get(v.automated ? null : moderator, v.automated ? 1 : 0, v.target ?? "review", v.targetId ?? reviewId, v.decision, v.reason, v.at) as {
+      .get(
+        v.automated ? null : moderator,
+        v.automated ? 1 : 0,
+        v.target ?? "review",
+        v.targetId ?? reviewId,
+        v.decision,
+        v.reason,
+        v.at,
+      ) as {
       id: number;
     }
   ).id;
@@ -112,8 +126,14 @@ function bounds() {
   return out;
 }
 
-const one = <T>(q: string, ...args: unknown[]) => client().prepare(q).get(...args) as T;
-const many = <T>(q: string, ...args: unknown[]) => client().prepare(q).all(...args) as T[];
+const one = <T>(q: string, ...args: unknown[]) =>
+  client()
+    .prepare(q)
+    .get(...args) as T;
+const many = <T>(q: string, ...args: unknown[]) =>
+  client()
+    .prepare(q)
+    .all(...args) as T[];
 
 /** Median and nearest-rank 90th percentile, read by SQL (ORDER BY … LIMIT 1 OFFSET k). */
 function sqlDelays(from: string, where: string, args: unknown[]) {
@@ -209,8 +229,20 @@ describe("the figures of /transparency", () => {
     const month = (m: string) => months.find((x) => x.month === m)!.figures;
     // 3 removals/dismissals + 2 held decisions + 1 warning; not the appointment, not outside the period.
     expect(total.decisions).toMatchObject({ total: 6, automated: 1, human: 5 });
-    expect(total.decisions.byReasonOutcome).toContainEqual({ target: "review", reason: "offensive", outcome: "remove", automated: false, count: 2 });
-    expect(total.decisions.byReasonOutcome).toContainEqual({ target: "company", reason: "rewards_offered", outcome: "warn", automated: false, count: 1 });
+    expect(total.decisions.byReasonOutcome).toContainEqual({
+      target: "review",
+      reason: "offensive",
+      outcome: "remove",
+      automated: false,
+      count: 2,
+    });
+    expect(total.decisions.byReasonOutcome).toContainEqual({
+      target: "company",
+      reason: "rewards_offered",
+      outcome: "warn",
+      automated: false,
+      count: 1,
+    });
     expect(total.decisions.byReasonOutcome.some((d) => d.outcome === "grant_moderator")).toBe(false);
     // Reports: 4 received in the period (the one of March 2030 is outside), by type.
     expect(total.flags.total).toBe(4);
@@ -234,7 +266,10 @@ describe("the figures of /transparency", () => {
     expect(empty.decisions).toEqual({ total: 0, automated: 0, human: 0, byReasonOutcome: [] });
     expect(empty.flags.total).toBe(0);
     expect(Object.values(empty.flags.byReporter).every((f) => f.total === 0)).toBe(true);
-    expect(empty.timeToDecision).toEqual({ flag: { count: 0, medianMs: null, p90Ms: null }, held: { count: 0, medianMs: null, p90Ms: null } });
+    expect(empty.timeToDecision).toEqual({
+      flag: { count: 0, medianMs: null, p90Ms: null },
+      held: { count: 0, medianMs: null, p90Ms: null },
+    });
     expect(empty.held).toEqual({ decided: 0, autoPublished: 0, autoPublishedShare: null });
     expect(empty.appeals).toEqual({ received: 0, upheld: 0, overturned: 0, pending: 0 });
   });
@@ -266,7 +301,13 @@ describe("/transparency.json", () => {
     expect(jan.flags.by_reporter_type.reader).toEqual({ total: 2, upheld: 1, dismissed: 1, pending: 0 });
     expect(jan.time_to_decision_ms.flag).toEqual({ count: 2, median: 6 * HOUR, p90: 10 * HOUR });
     expect(body.total.held_reviews).toEqual({ decided: 2, auto_published: 1, auto_published_share: 0.5 });
-    expect(body.total.decisions.by_reason_outcome[0]).toEqual({ target: expect.any(String), reason: expect.any(String), outcome: expect.any(String), automated: expect.any(Boolean), count: expect.any(Number) });
+    expect(body.total.decisions.by_reason_outcome[0]).toEqual({
+      target: expect.any(String),
+      reason: expect.any(String),
+      outcome: expect.any(String),
+      automated: expect.any(Boolean),
+      count: expect.any(Number),
+    });
     const aug = body.months.find((m) => m.month === "2030-08")!;
     expect(aug.time_to_decision_ms.held).toEqual({ count: 0, median: null, p90: null });
   });
@@ -296,7 +337,9 @@ describe("/transparency.csv", () => {
     for (const m of json.months) {
       expect(value(m.month, "decisions.total")).toBe(String(m.decisions.total));
       expect(value(m.month, "flags.anonymous_notifier.total")).toBe(String(m.flags.by_reporter_type.anonymous_notifier.total));
-      expect(value(m.month, "time_to_decision_ms.flag.median")).toBe(m.time_to_decision_ms.flag.median == null ? "" : String(m.time_to_decision_ms.flag.median));
+      expect(value(m.month, "time_to_decision_ms.flag.median")).toBe(
+        m.time_to_decision_ms.flag.median == null ? "" : String(m.time_to_decision_ms.flag.median),
+      );
       expect(value(m.month, "held_reviews.auto_published")).toBe(String(m.held_reviews.auto_published));
       expect(value(m.month, "appeals.overturned")).toBe(String(m.appeals.overturned));
     }

@@ -26,7 +26,9 @@ describe("/transparency", () => {
     const table = region.querySelector("table")!;
     expect(table.querySelectorAll("tbody tr")).toHaveLength(12);
     expect(table.querySelectorAll("thead th[scope=col]").length).toBeGreaterThan(10);
-    expect(screen.getByRole("table", { name: locale === "fr" ? "Signalements par type d’auteur" : "Reports by type of reporter" })).toBeTruthy();
+    expect(
+      screen.getByRole("table", { name: locale === "fr" ? "Signalements par type d’auteur" : "Reports by type of reporter" }),
+    ).toBeTruthy();
     expect(container.querySelector('a[href="/transparency.json"]')).toBeTruthy();
     expect(container.querySelector('a[href="/transparency.csv"]')).toBeTruthy();
     for (const r of WARNING_REASONS) expect(container.querySelector(`#warning-${r.id}`)?.textContent).toContain(r.label[locale]);

@@ -36,7 +36,9 @@ function multipart(url: string, fields: Record<string, string | string[]>, files
 
 let network = 0;
 const call = (fn: (args: never) => unknown, request: Request, params: Record<string, string>) =>
-  outcome(() => (fn as (a: unknown) => unknown)({ request, params, context: { clientIp: `198.19.${Math.floor(++network / 250)}.${network % 250}` } }));
+  outcome(() =>
+    (fn as (a: unknown) => unknown)({ request, params, context: { clientIp: `198.19.${Math.floor(++network / 250)}.${network % 250}` } }),
+  );
 
 const valid = (body = "The staff helped me choose a coat, and the fitting was quick.") => ({
   stars: "4",
@@ -54,16 +56,23 @@ type Answer = { keptPhotos: { token: string }[]; keptProof: { token: string } | 
 let png: Buffer;
 let companyId: number;
 beforeAll(async () => {
-  png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#2255aa" } }).png().toBuffer();
+  png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#2255aa" } })
+    .png()
+    .toBuffer();
   companyId = createCompany();
 });
 
 const files = (dir: string, key: string) => [`${key}.png`, `${key}.thumb.png`].map((n) => fs.existsSync(path.join(dir, n)));
-const pendingRow = (key: string) => getDb().$client.prepare(`SELECT owner_id AS ownerId FROM pending_uploads WHERE storage_key = ?`).get(key);
-const mediaRows = (key: string) => (getDb().$client.prepare(`SELECT count(*) AS n FROM review_media WHERE storage_key = ?`).get(key) as { n: number }).n;
+const pendingRow = (key: string) =>
+  getDb().$client.prepare(`SELECT owner_id AS ownerId FROM pending_uploads WHERE storage_key = ?`).get(key);
+const mediaRows = (key: string) =>
+  (getDb().$client.prepare(`SELECT count(*) AS n FROM review_media WHERE storage_key = ?`).get(key) as { n: number }).n;
 
 async function write(user: { cookie: string }, subjectId: number, fields: Record<string, string | string[]>, photos = 0, proof = false) {
-  const parts = [...Array.from({ length: photos }, () => ({ field: "photos", bytes: png })), ...(proof ? [{ field: "proof", bytes: png }] : [])];
+  const parts = [
+    ...Array.from({ length: photos }, () => ({ field: "photos", bytes: png })),
+    ...(proof ? [{ field: "proof", bytes: png }] : []),
+  ];
   return call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, fields, parts, user.cookie), { subjectId: String(subjectId) });
 }
 
@@ -122,7 +131,9 @@ describe("pending uploads", () => {
     const saved = await write(user, subjectId, { ...valid(), keptPhoto: kept.keptPhotos[0].token, keptProof: kept.keptProof!.token }, 1);
     expect(saved.status).toBe(302);
     const reviewId = Number(saved.location!.split("/").pop());
-    const media = getDb().$client.prepare(`SELECT kind, storage_key AS key FROM review_media WHERE review_id = ? ORDER BY kind, position`).all(reviewId) as { kind: string; key: string }[];
+    const media = getDb()
+      .$client.prepare(`SELECT kind, storage_key AS key FROM review_media WHERE review_id = ? ORDER BY kind, position`)
+      .all(reviewId) as { kind: string; key: string }[];
     expect(media.map((m) => m.kind)).toEqual(["photo", "photo", "proof"]);
     expect(media[0].key).toBe(kept.keptPhotos[0].token);
     expect(media[2].key).toBe(kept.keptProof!.token);
@@ -143,9 +154,13 @@ describe("pending uploads", () => {
     );
     const editKey = (editPreview.data as Answer).keptPhotos[0].token;
     expect(files(pendingDir(), editKey)).toEqual([true, true]);
-    const edited = await call(editRoute.action, multipart(`/reviews/${reviewId}/edit`, { ...valid(), keptPhoto: editKey }, [], user.cookie), {
-      id: String(reviewId),
-    });
+    const edited = await call(
+      editRoute.action,
+      multipart(`/reviews/${reviewId}/edit`, { ...valid(), keptPhoto: editKey }, [], user.cookie),
+      {
+        id: String(reviewId),
+      },
+    );
     expect(edited.status).toBe(302);
     expect(getDb().$client.prepare(`SELECT position FROM review_media WHERE storage_key = ?`).get(editKey)).toEqual({ position: 2 });
     await sweepUploads({ now: LATER() });
@@ -201,7 +216,9 @@ describe("rate limits on previews and uploads", () => {
     const subjectId = createSubject(companyId);
     const { limit } = UPLOAD_LIMITS.previewPerUser;
     for (let i = 0; i < limit; i++) expect((await write(user, subjectId, { ...valid(), intent: "preview" })).status).toBe(200);
-    const pendingBefore = (getDb().$client.prepare(`SELECT count(*) AS n FROM pending_uploads WHERE owner_id = ?`).get(user.id) as { n: number }).n;
+    const pendingBefore = (
+      getDb().$client.prepare(`SELECT count(*) AS n FROM pending_uploads WHERE owner_id = ?`).get(user.id) as { n: number }
+    ).n;
     const over = await write(user, subjectId, { ...valid(), intent: "preview" }, 1);
     expect(over.status).toBe(429);
     expect(Number(over.headers.get("Retry-After"))).toBeGreaterThan(0);
@@ -209,7 +226,9 @@ describe("rate limits on previews and uploads", () => {
     expect(data.formError).toMatch(/too many/i);
     expect(data.values.title).toBe("Helpful staff");
     expect(data.keptPhotos).toEqual([]);
-    expect(getDb().$client.prepare(`SELECT count(*) AS n FROM pending_uploads WHERE owner_id = ?`).get(user.id)).toEqual({ n: pendingBefore });
+    expect(getDb().$client.prepare(`SELECT count(*) AS n FROM pending_uploads WHERE owner_id = ?`).get(user.id)).toEqual({
+      n: pendingBefore,
+    });
     // Another member is not affected.
     expect((await write(await member(), subjectId, { ...valid(), intent: "preview" })).status).toBe(200);
   });

@@ -8,14 +8,16 @@ const next = () => ++sequence;
 export function makeUser(overrides: { email?: string; displayName?: string; role?: "member" | "moderator" | "admin" } = {}) {
   const n = next();
   const row = getDb()
-    .$client.prepare(
-      `INSERT INTO users (email, display_name, role, email_verified_at) VALUES (?, ?, ?, ?) RETURNING id`,
-    )
-    .get(overrides.email ?? `user${n}@example.test`, overrides.displayName ?? `User ${n}`, overrides.role ?? "member", Date.now()) as { id: number };
+    .$client.prepare(`INSERT INTO users (email, display_name, role, email_verified_at) VALUES (?, ?, ?, ?) RETURNING id`)
+    .get(overrides.email ?? `user${n}@example.test`, overrides.displayName ?? `User ${n}`, overrides.role ?? "member", Date.now()) as {
+    id: number;
+  };
   return row.id;
 }
 
-export function makeCompany(overrides: { name?: string; slug?: string; state?: "unclaimed" | "claimed" | "verified"; domain?: string } = {}) {
+export function makeCompany(
+  overrides: { name?: string; slug?: string; state?: "unclaimed" | "claimed" | "verified"; domain?: string } = {},
+) {
   const n = next();
   const client = getDb().$client;
   const name = overrides.name ?? `Company ${n}`;
@@ -26,12 +28,17 @@ export function makeCompany(overrides: { name?: string; slug?: string; state?: "
   return { id, subjectId };
 }
 
-export function makeSubject(companyId: number, overrides: { name?: string; kind?: "store" | "website" | "product" | "service"; city?: string } = {}) {
+export function makeSubject(
+  companyId: number,
+  overrides: { name?: string; kind?: "store" | "website" | "product" | "service"; city?: string } = {},
+) {
   const n = next();
   return (
     getDb()
       .$client.prepare(`INSERT INTO subjects (company_id, kind, slug, name, city) VALUES (?, ?, ?, ?, ?) RETURNING id`)
-      .get(companyId, overrides.kind ?? "store", `subject-${n}`, overrides.name ?? `Subject ${n}`, overrides.city ?? "Paris") as { id: number }
+      .get(companyId, overrides.kind ?? "store", `subject-${n}`, overrides.name ?? `Subject ${n}`, overrides.city ?? "Paris") as {
+      id: number;
+    }
   ).id;
 }
 
@@ -65,10 +72,22 @@ export function makeReview(r: ReviewFixture) {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .get(
-        r.subjectId, r.companyId, r.authorId, r.stars, title, body, `<p>${body}</p>`, r.language ?? "fr",
+        r.subjectId,
+        r.companyId,
+        r.authorId,
+        r.stars,
+        title,
+        body,
+        `<p>${body}</p>`,
+        r.language ?? "fr",
         new Date((publishedAt ?? Date.now()) - 3 * 86_400_000).toISOString().slice(0, 10),
-        r.channel ?? "store", r.recommend == null ? null : r.recommend ? 1 : 0, r.origin ?? "organic", status,
-        publishedAt, status === "removed" ? Date.now() : null, status === "removed" ? "offensive" : null,
+        r.channel ?? "store",
+        r.recommend == null ? null : r.recommend ? 1 : 0,
+        r.origin ?? "organic",
+        status,
+        publishedAt,
+        status === "removed" ? Date.now() : null,
+        status === "removed" ? "offensive" : null,
       ) as { id: number };
     if (status === "published") countReview(getDb(), countedFacts(r, publishedAt!), 1);
     return id;
@@ -100,9 +119,7 @@ export function makeReply(reviewId: number, body = "Merci pour votre retour, nou
     .get(reviewId) as CountedReview & { recommend: number | null };
   return getDb().transaction(() => {
     const { id } = client
-      .prepare(
-        `INSERT INTO replies (review_id, company_id, body, body_html, published_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
-      )
+      .prepare(`INSERT INTO replies (review_id, company_id, body, body_html, published_at) VALUES (?, ?, ?, ?, ?) RETURNING id`)
       .get(reviewId, review.companyId, body, `<p>${body}</p>`, publishedAt) as { id: number };
     client.prepare(`UPDATE reviews SET replied_at = ? WHERE id = ?`).run(publishedAt, reviewId);
     countReply(getDb(), { ...review, recommend: review.recommend == null ? null : review.recommend === 1 }, publishedAt, 1);

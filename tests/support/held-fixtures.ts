@@ -45,7 +45,11 @@ export function holdReview(args: {
 
 /** A fresh company (with a second subject per call of `subject()`). */
 export function heldCompany(options: { domain?: string; name?: string } = {}) {
-  const c = makeCompany({ name: options.name, domain: options.domain, slug: `held-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` });
+  const c = makeCompany({
+    name: options.name,
+    domain: options.domain,
+    slug: `held-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+  });
   return c;
 }
 

@@ -11,9 +11,7 @@ export function db() {
 export function createUser(opts: { email?: string; displayName?: string; role?: "member" | "moderator" | "admin" } = {}) {
   const id = next();
   const row = getDb()
-    .$client.prepare(
-      `INSERT INTO users (email, display_name, role, email_verified_at) VALUES (?, ?, ?, ?) RETURNING id`,
-    )
+    .$client.prepare(`INSERT INTO users (email, display_name, role, email_verified_at) VALUES (?, ?, ?, ?) RETURNING id`)
     .get(opts.email ?? `user-${id}@example.net`, opts.displayName ?? `User ${id}`, opts.role ?? "member", Date.now()) as {
     id: number;
   };
@@ -30,7 +28,10 @@ export function createCompany(opts: { name?: string; domain?: string | null } = 
   return row.id;
 }
 
-export function createSubject(companyId: number, opts: { name?: string; kind?: "store" | "website" | "product" | "service"; state?: "active" | "pending" } = {}) {
+export function createSubject(
+  companyId: number,
+  opts: { name?: string; kind?: "store" | "website" | "product" | "service"; state?: "active" | "pending" } = {},
+) {
   const id = next();
   const row = getDb()
     .$client.prepare(`INSERT INTO subjects (company_id, kind, slug, name, state) VALUES (?, ?, ?, ?, ?) RETURNING id`)

@@ -20,7 +20,11 @@ export interface RouteAnswer {
 }
 
 /** Runs `fn` like Remix: `{ request, params, context }`, thrown Responses are answers. */
-export async function invoke(fn: NonNullable<RouteEntry["loader"]>, request: Request, params: Record<string, string>): Promise<RouteAnswer> {
+export async function invoke(
+  fn: NonNullable<RouteEntry["loader"]>,
+  request: Request,
+  params: Record<string, string>,
+): Promise<RouteAnswer> {
   let value: unknown;
   try {
     value = await fn({ request, params, context: { clientIp: CLIENT_IP } });
@@ -142,7 +146,10 @@ export function snapshot(): Snapshot {
   for (const { name, columns } of tables()) {
     const select = columns.length > 0 ? columns.map((c) => `"${c}"`).join(", ") : "*";
     const rows = client.prepare(`SELECT ${select} FROM "${name}"`).raw().all();
-    const hash = crypto.createHash("sha1").update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v))).digest("hex");
+    const hash = crypto
+      .createHash("sha1")
+      .update(JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v)))
+      .digest("hex");
     result.set(name, `${rows.length}:${hash}`);
   }
   return result;

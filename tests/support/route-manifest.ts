@@ -31,7 +31,9 @@ export function listRoutesDir(): string[] {
 /** The route files Remix picks up: files directly in app/routes and folders with a
  *  route.* file, minus remix.config.js's `ignoredRouteFiles` (dot files, *.test.*). */
 export function routeFiles(): string[] {
-  const patterns = [...new Set(["**/.*", ...(remixConfig.ignoredRouteFiles ?? [])])].map((p) => minimatch.makeRe(p)).filter((re) => re !== false);
+  const patterns = [...new Set(["**/.*", ...(remixConfig.ignoredRouteFiles ?? [])])]
+    .map((p) => minimatch.makeRe(p))
+    .filter((re) => re !== false);
   // Remix tests them against the path from app/ ("routes/x.tsx").
   const ignored = (name: string) => patterns.some((re) => re.test(`routes/${name}`));
   return listRoutesDir().flatMap((name) => {

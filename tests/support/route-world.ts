@@ -110,8 +110,20 @@ export async function seedWorld(): Promise<World> {
     publishedAt: Date.now() - 20 * 86_400_000,
   });
 
-  const heldReviewId = makeReview({ companyId: companyB.id, subjectId: companyB.subjectId, authorId: users.author.id, stars: 1, status: "held" });
-  const removedReviewId = makeReview({ companyId: companyA.id, subjectId: companyA.subjectId, authorId: users.author.id, stars: 1, status: "removed" });
+  const heldReviewId = makeReview({
+    companyId: companyB.id,
+    subjectId: companyB.subjectId,
+    authorId: users.author.id,
+    stars: 1,
+    status: "held",
+  });
+  const removedReviewId = makeReview({
+    companyId: companyA.id,
+    subjectId: companyA.subjectId,
+    authorId: users.author.id,
+    stars: 1,
+    status: "removed",
+  });
 
   // A proof: a row and a file (the route only reads the bytes back).
   const proofKey = newStorageKey();

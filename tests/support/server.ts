@@ -35,7 +35,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     LOG_REQUESTS: "0",
     ...extraEnv,
   });
-  const child = spawn(process.execPath, [...(process.env.TRACE_EXIT ? ["--import", "/tmp/trace-exit.mjs"] : []), "--import", "tsx", "server.ts"], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.TRACE_EXIT ? ["--import", "/tmp/trace-exit.mjs"] : []), "--import", "tsx", "server.ts"],
+    { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
+  );
   const output: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   const port = await new Promise<string>((resolve, reject) => {

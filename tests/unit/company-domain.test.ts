@@ -105,13 +105,31 @@ describe("isFreeMailDomain", () => {
   });
 
   it("knows hotmail.*, yahoo.*, gmx.* under any ending", () => {
-    for (const domain of ["hotmail.com", "hotmail.fr", "hotmail.co.uk", "yahoo.fr", "yahoo.com", "yahoo.co.jp", "fr.yahoo.com", "gmx.de", "gmx.fr", "gmx.net"]) {
+    for (const domain of [
+      "hotmail.com",
+      "hotmail.fr",
+      "hotmail.co.uk",
+      "yahoo.fr",
+      "yahoo.com",
+      "yahoo.co.jp",
+      "fr.yahoo.com",
+      "gmx.de",
+      "gmx.fr",
+      "gmx.net",
+    ]) {
       expect(isFreeMailDomain(domain), domain).toBe(true);
     }
   });
 
   it("does not see free mail in a company that merely contains a provider's name", () => {
-    for (const domain of ["gmailcleaning.fr", "orange-bleue.fr", "free-lance.com", "myhotmail-tools.com", "yahoo.example-agency.com", "example.com"]) {
+    for (const domain of [
+      "gmailcleaning.fr",
+      "orange-bleue.fr",
+      "free-lance.com",
+      "myhotmail-tools.com",
+      "yahoo.example-agency.com",
+      "example.com",
+    ]) {
       expect(isFreeMailDomain(domain), domain).toBe(false);
     }
   });
@@ -125,7 +143,19 @@ describe("normalizeHost, emailDomain and companyDomainFrom", () => {
   });
 
   it("refuses what is not a host name", () => {
-    for (const input of ["", "localhost", "com", "1.2.3.4", "[::1]", "exa mple.com", "-bad.com", "a..b.com", "example.com/x", "a@b.com", "example.123"]) {
+    for (const input of [
+      "",
+      "localhost",
+      "com",
+      "1.2.3.4",
+      "[::1]",
+      "exa mple.com",
+      "-bad.com",
+      "a..b.com",
+      "example.com/x",
+      "a@b.com",
+      "example.123",
+    ]) {
       expect(normalizeHost(input), input).toBeNull();
     }
   });
@@ -153,7 +183,10 @@ describe("normalizeHost, emailDomain and companyDomainFrom", () => {
 describe("the form schemas", () => {
   it("the claim address must be at the company's domain", () => {
     const schema = claimEmailSchema("example.com");
-    expect(schema.safeParse({ email: " Anne@Shop.Example.com " })).toMatchObject({ success: true, data: { email: "anne@shop.example.com" } });
+    expect(schema.safeParse({ email: " Anne@Shop.Example.com " })).toMatchObject({
+      success: true,
+      data: { email: "anne@shop.example.com" },
+    });
     const message = (email: string | undefined) => schema.safeParse({ email }).error?.issues[0]?.message;
     expect(message("anne@gmail.com")).toBe("companies.error.freeMail");
     expect(message("anne@evilexample.com")).toBe("companies.error.otherDomain");

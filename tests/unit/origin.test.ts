@@ -21,7 +21,8 @@ describe("siteOrigin", () => {
 describe("isSameOriginMutation", () => {
   const site = "https://replique.example";
   it("GET and HEAD always pass; every other method needs the site's Origin or Sec-Fetch-Site: same-origin", () => {
-    for (const method of ["GET", "HEAD"]) expect(isSameOriginMutation(method, headers({ origin: "https://evil.example" }), site)).toBe(true);
+    for (const method of ["GET", "HEAD"])
+      expect(isSameOriginMutation(method, headers({ origin: "https://evil.example" }), site)).toBe(true);
     for (const method of ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
       expect(isSameOriginMutation(method, headers({ origin: site }), site)).toBe(true);
       expect(isSameOriginMutation(method, headers({ "sec-fetch-site": "same-origin" }), site)).toBe(true);

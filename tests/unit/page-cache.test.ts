@@ -64,7 +64,21 @@ describe("the small rules", () => {
     expect(cacheablePath("/companies/acme/feed.atom")).toEqual({ kind: "resource", scope: { kind: "company", slug: "acme" } });
     expect(cacheablePath("/reviews/12")?.scope).toEqual({ kind: "review", id: 12 });
     expect(cacheablePath("/sitemap.xml")?.kind).toBe("resource");
-    for (const p of ["/account", "/moderation", "/brand/acme", "/notifications", "/dev/mail", "/healthz", "/login", "/report", "/write-a-review", "/reviews/1/edit", "/api/companies/acme", "/media/x", "/statements/1"]) {
+    for (const p of [
+      "/account",
+      "/moderation",
+      "/brand/acme",
+      "/notifications",
+      "/dev/mail",
+      "/healthz",
+      "/login",
+      "/report",
+      "/write-a-review",
+      "/reviews/1/edit",
+      "/api/companies/acme",
+      "/media/x",
+      "/statements/1",
+    ]) {
       expect(cacheablePath(p), p).toBeNull();
     }
     // /companies/new and /companies/:slug/claim match the path rule; their routes do not.
@@ -86,7 +100,8 @@ interface Rendered {
 }
 
 const versions = new Map<string, number>();
-const scopeName = (scope: PageScope) => (scope.kind === "site" ? "site" : scope.kind === "company" ? `company:${scope.slug}` : `review:${scope.id}`);
+const scopeName = (scope: PageScope) =>
+  scope.kind === "site" ? "site" : scope.kind === "company" ? `company:${scope.slug}` : `review:${scope.id}`;
 let clock = 1_000_000;
 let renders = 0;
 let next: Rendered = {};
@@ -105,7 +120,12 @@ function makeApp(cache: PageCache) {
     const body = (next.body ?? `<html><script nonce="${nonce}"></script>render ${renders}</html>`).replaceAll("NONCE", nonce);
     const response = new Response(body, {
       status: next.status ?? 200,
-      headers: { "Content-Type": "text/html; charset=utf-8", ETag: `W/"${body.replaceAll(nonce, "").length}-${renders}"`, "Content-Security-Policy": `script-src 'nonce-${nonce}'`, ...next.headers },
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        ETag: `W/"${body.replaceAll(nonce, "").length}-${renders}"`,
+        "Content-Security-Policy": `script-src 'nonce-${nonce}'`,
+        ...next.headers,
+      },
     });
     const context = next.document === false ? {} : { cacheableDocument: { nonce } };
     const page = candidate ? await cache.capture(candidate, response, context, res) : null;
@@ -230,7 +250,10 @@ describe("the cache, through HTTP", () => {
     const b = await get("/users/1");
     const [na, nb] = [cspNonce(a), cspNonce(b)];
     expect(na).not.toBe(nb);
-    for (const [response, nonce] of [[a, na], [b, nb]] as const) {
+    for (const [response, nonce] of [
+      [a, na],
+      [b, nb],
+    ] as const) {
       const html = await response.text();
       expect([...html.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1])).toEqual([nonce]);
       expect(html).not.toContain("nonce1");
@@ -266,7 +289,14 @@ describe("the cache, through HTTP", () => {
 
 describe("with the cache off", () => {
   it("keeps nothing and still sends public headers on public documents", async () => {
-    const cache = new PageCache({ enabled: false, maxBytes: 1 << 20, ttlMs: 60_000, sMaxAge: 5, staleWhileRevalidate: 30, readVersion: () => "v" });
+    const cache = new PageCache({
+      enabled: false,
+      maxBytes: 1 << 20,
+      ttlMs: 60_000,
+      sMaxAge: 5,
+      staleWhileRevalidate: 30,
+      readVersion: () => "v",
+    });
     const { server, base } = await listen(cache);
     try {
       const before = renders;

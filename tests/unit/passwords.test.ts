@@ -24,7 +24,7 @@ describe("password policy (A2)", () => {
   const base = { email: "someone@example.com", displayName: "Someone" };
   const errorFor = (password: string) => {
     const result = signupActionSchema.safeParse({ ...base, password });
-    return result.success ? null : result.error.issues.find((i) => i.path[0] === "password")?.message ?? null;
+    return result.success ? null : (result.error.issues.find((i) => i.path[0] === "password")?.message ?? null);
   };
 
   it("refuses 11 characters, accepts 12 and 128, refuses 129", () => {

@@ -46,7 +46,20 @@ describe("similarity of replies", () => {
   });
   it("drops below the threshold when a third of the text is rewritten", () => {
     const w = template.split(" ");
-    const rewritten = [...w.slice(0, 18), "and", "our", "manager", "Paul", "will", "phone", "you", "tomorrow", "about", "the", "refund"].join(" ");
+    const rewritten = [
+      ...w.slice(0, 18),
+      "and",
+      "our",
+      "manager",
+      "Paul",
+      "will",
+      "phone",
+      "you",
+      "tomorrow",
+      "about",
+      "the",
+      "refund",
+    ].join(" ");
     expect(similarity(template, rewritten)).toBeLessThan(SCRIPTED_THRESHOLD);
   });
 });

@@ -84,7 +84,15 @@ describe("Thread: a review and its reply", () => {
   });
 
   it("leaves a placeholder with dates and reason for a removed review, in French", async () => {
-    renderThread({ ...base, status: "removed", title: "", bodyHtml: "", reply: null, removedAt: Date.UTC(2026, 9, 20), removalReason: "personal_data" });
+    renderThread({
+      ...base,
+      status: "removed",
+      title: "",
+      bodyHtml: "",
+      reply: null,
+      removedAt: Date.UTC(2026, 9, 20),
+      removalReason: "personal_data",
+    });
     expect(await screen.findByText(/retiré le 20 octobre 2026/)).toBeTruthy();
     // French typography: a narrow no-break space before the colon.
     expect(document.querySelector(".tombstone")?.textContent).toContain("Motif\u202F: Données personnelles.");

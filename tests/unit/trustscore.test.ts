@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  anchoredWeight,
-  computeScore,
-  HALF_LIFE_DAYS,
-  PRIOR_COUNT,
-  PRIOR_MEAN,
-  sumInputs,
-  WEIGHT_EPOCH,
-} from "~/lib/trustscore";
+import { anchoredWeight, computeScore, HALF_LIFE_DAYS, PRIOR_COUNT, PRIOR_MEAN, sumInputs, WEIGHT_EPOCH } from "~/lib/trustscore";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 1);
@@ -43,7 +35,13 @@ describe("TrustScore", () => {
     const w = anchoredWeight(old) / anchoredWeight(NOW);
     expect(w).toBeCloseTo(0.5, 10);
     // One fresh 1★ and one 5★ a half-life old: weights 1 and 0.5.
-    const score = computeScore(inputsFor([{ stars: 1, publishedAt: NOW }, { stars: 5, publishedAt: old }]), NOW);
+    const score = computeScore(
+      inputsFor([
+        { stars: 1, publishedAt: NOW },
+        { stars: 5, publishedAt: old },
+      ]),
+      NOW,
+    );
     const expected = (PRIOR_COUNT * PRIOR_MEAN + 1 * 1 + 5 * 0.5) / (PRIOR_COUNT + 1.5);
     expect(score.trustScore).toBe(Math.floor(expected * 10) / 10);
     expect(score.rawMean).toBe(3);
@@ -76,6 +74,11 @@ describe("TrustScore", () => {
   it("adds counters of several labels into one basis", () => {
     const a = inputsFor([{ stars: 5, publishedAt: NOW }]);
     const b = inputsFor([{ stars: 1, publishedAt: NOW }]);
-    expect(sumInputs([a, b])).toEqual(inputsFor([{ stars: 5, publishedAt: NOW }, { stars: 1, publishedAt: NOW }]));
+    expect(sumInputs([a, b])).toEqual(
+      inputsFor([
+        { stars: 5, publishedAt: NOW },
+        { stars: 1, publishedAt: NOW },
+      ]),
+    );
   });
 });

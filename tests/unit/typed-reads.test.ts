@@ -37,8 +37,10 @@ function skipGroup(src: string, start: number): number {
   let i = start + 1;
   while (i < src.length && src[i] !== close) {
     const c = src[i];
-    if (c === "=" && src[i + 1] === ">") i += 2; // an arrow inside a type argument
-    else if (c === '"' || c === "'" || c === "`" || c === "(" || c === "[" || c === "{" || (open === "<" && c === "<")) i = skipGroup(src, i);
+    if (c === "=" && src[i + 1] === ">")
+      i += 2; // an arrow inside a type argument
+    else if (c === '"' || c === "'" || c === "`" || c === "(" || c === "[" || c === "{" || (open === "<" && c === "<"))
+      i = skipGroup(src, i);
     else i++;
   }
   return i + 1;
@@ -85,7 +87,11 @@ describe("model reads are typed, not cast", () => {
   it("catches each form of the cast, and nothing else", () => {
     const check = (source: string) => castsOnQueryResults("x.ts", source);
     expect(check(`const r = db.$client.prepare(sql).get(id) as Row | undefined;`)).toEqual(["x.ts:1"]);
-    expect(check(`const rows = client\n  .prepare(\n    \`SELECT a FROM t WHERE b IN (\${ids.map(() => "?").join(",")})\`,\n  )\n  .all(...ids) as { a: number }[];`)).toEqual(["x.ts:5"]);
+    expect(
+      check(
+        `const rows = client\n  .prepare(\n    \`SELECT a FROM t WHERE b IN (\${ids.map(() => "?").join(",")})\`,\n  )\n  .all(...ids) as { a: number }[];`,
+      ),
+    ).toEqual(["x.ts:5"]);
     expect(check(`const n = (db.$client.prepare("SELECT count(*) AS n FROM t").get() as { n: number }).n;`)).toEqual(["x.ts:1"]);
     expect(check(`const s = db.$client.prepare(sql) as Statement;`)).toEqual(["x.ts:1"]);
     expect(check(`const r = stmt.run(")", 'it\\'s') as unknown as RunResult;`)).toEqual(["x.ts:1"]);

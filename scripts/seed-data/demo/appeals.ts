@@ -35,7 +35,9 @@ export function appealRemovals(w: DemoWorld, arng: Rng, decisions: Row[]): Row[]
 
 export function conductReports(w: DemoWorld): Row[] {
   const { brand, ids } = w;
-  const brandNegative = w.reviews.find((r) => r.company === brand && r.stars === 1 && r.status === "published" && r.at > REFERENCE_NOW - 120 * DAY);
+  const brandNegative = w.reviews.find(
+    (r) => r.company === brand && r.stars === 1 && r.status === "published" && r.at > REFERENCE_NOW - 120 * DAY,
+  );
   return [
     {
       id: ids.conduct_reports + 1,

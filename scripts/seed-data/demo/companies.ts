@@ -106,7 +106,14 @@ function assignReviewCounts(companies: CompanyRec[], brand: CompanyRec) {
 
 /** The members of verified companies (they sign the replies): brand@example.com owns the
  *  brand, with one agent; other verified companies have an owner and up to two agents. */
-export function addMembers(mrng: Rng, { companies, brand }: Companies, brandOwner: UserRec, users: UserRec[], emailsUsed: Set<string>, seq: Sequences) {
+export function addMembers(
+  mrng: Rng,
+  { companies, brand }: Companies,
+  brandOwner: UserRec,
+  users: UserRec[],
+  emailsUsed: Set<string>,
+  seq: Sequences,
+) {
   for (const c of companies) {
     if (c.state !== "verified") continue;
     const agents = c === brand ? 1 : mrng.int(0, 2);
@@ -115,7 +122,8 @@ export function addMembers(mrng: Rng, { companies, brand }: Companies, brandOwne
       let user: UserRec;
       if (isBrandOwner) user = brandOwner;
       else {
-        const person = c === brand ? { first: "Sarah", last: "Lefèvre", gender: "f" as const, lang: "fr" as const } : randomPerson(mrng, c.spec.lang);
+        const person =
+          c === brand ? { first: "Sarah", last: "Lefèvre", gender: "f" as const, lang: "fr" as const } : randomPerson(mrng, c.spec.lang);
         let email = `${slugify(person.first).replace(/-/g, "")}.${slugify(person.last).replace(/-/g, "")}@${c.spec.domain}`;
         if (emailsUsed.has(email)) email = email.replace("@", `${i}@`);
         emailsUsed.add(email);
@@ -148,7 +156,9 @@ export function createSubjects(companies: CompanyRec[], seq: Sequences): Subject
       subjects.push(s);
     }
     c.subjectTable = new WeightedTable(
-      c.subjects.map((s) => (s.spec.kind === "website" ? (s.spec.slug === "application" ? 1.2 : 3.5) : s.spec.kind === "store" ? 0.9 : 1.1)),
+      c.subjects.map((s) =>
+        s.spec.kind === "website" ? (s.spec.slug === "application" ? 1.2 : 3.5) : s.spec.kind === "store" ? 0.9 : 1.1,
+      ),
     );
   }
   return subjects;

@@ -50,13 +50,23 @@ interface ModerationLog {
 }
 
 export function moderate(w: DemoWorld): { flags: Row[]; decisions: Row[] } {
-  const log: ModerationLog = { w, rng: w.root.fork("flags"), flags: [], decisions: [], flagId: w.ids.flags, decisionId: w.ids.moderation_decisions };
+  const log: ModerationLog = {
+    w,
+    rng: w.root.fork("flags"),
+    flags: [],
+    decisions: [],
+    flagId: w.ids.flags,
+    decisionId: w.ids.moderation_decisions,
+  };
   const older = published(w.reviews).filter((r) => r.at < REFERENCE_NOW - 60 * DAY && r.author !== w.accounts.reader);
   removeReviews(log, older);
   dismissFlags(log, older);
   openFlags(log);
   // A few reviews deleted by their authors.
-  for (const r of log.rng.sample(older.filter((x) => x.status === "published" && !x.underReviewSince), 4)) {
+  for (const r of log.rng.sample(
+    older.filter((x) => x.status === "published" && !x.underReviewSince),
+    4,
+  )) {
     r.status = "deleted";
     r.deletedAt = r.at + log.rng.int(5, 200) * DAY;
   }
@@ -70,7 +80,16 @@ function consumerReporter({ w, rng }: ModerationLog, r: ReviewRec) {
   return u;
 }
 
-function addFlag(log: ModerationLog, r: ReviewRec, reporter: Reporter, reason: FlagReason, at: number, status: string, decision: number | null, decidedAt: number | null) {
+function addFlag(
+  log: ModerationLog,
+  r: ReviewRec,
+  reporter: Reporter,
+  reason: FlagReason,
+  at: number,
+  status: string,
+  decision: number | null,
+  decidedAt: number | null,
+) {
   const frng = log.rng;
   const member = reporter === "company" ? frng.pick(r.company.members) : null;
   const user = reporter === "consumer" ? consumerReporter(log, r) : null;
@@ -97,7 +116,14 @@ function addFlag(log: ModerationLog, r: ReviewRec, reporter: Reporter, reason: F
 }
 
 /** A moderator@example.com decision on a review; returns its id. */
-function decide(log: ModerationLog, r: ReviewRec, decision: "remove" | "dismiss_flag", reason: FlagReason, statement: string, at: number): number {
+function decide(
+  log: ModerationLog,
+  r: ReviewRec,
+  decision: "remove" | "dismiss_flag",
+  reason: FlagReason,
+  statement: string,
+  at: number,
+): number {
   log.decisions.push({
     id: ++log.decisionId,
     actor_id: log.w.accounts.moderator.id,
@@ -115,7 +141,10 @@ function decide(log: ModerationLog, r: ReviewRec, decision: "remove" | "dismiss_
 /** Removed after an upheld flag (and three removed on a moderator's own reading). */
 function removeReviews(log: ModerationLog, older: ReviewRec[]) {
   const frng = log.rng;
-  const removedPool = frng.sample(older.filter((r) => r.stars <= 2), 15);
+  const removedPool = frng.sample(
+    older.filter((r) => r.stars <= 2),
+    15,
+  );
   removedPool.forEach((r, i) => {
     const reason = frng.pick(Object.keys(REMOVED_TEXT) as FlagReason[]);
     const flaggedAt = r.at + frng.int(2, 120) * HOUR;
@@ -127,7 +156,8 @@ function removeReviews(log: ModerationLog, older: ReviewRec[]) {
     const flagged = i >= 3;
     const decisionId = decide(log, r, "remove", reason, removalStatement(reason, flagged), decidedAt);
     if (flagged) {
-      const reporter = r.company.state === "verified" && frng.chance(0.5) && reasonsFor("company").includes(reason) ? "company" : "consumer";
+      const reporter =
+        r.company.state === "verified" && frng.chance(0.5) && reasonsFor("company").includes(reason) ? "company" : "consumer";
       addFlag(log, r, reporter, reason, flaggedAt, "upheld", decisionId, decidedAt);
     }
   });
@@ -136,7 +166,10 @@ function removeReviews(log: ModerationLog, older: ReviewRec[]) {
 /** Flags that were dismissed: mostly companies flagging genuine negative reviews. */
 function dismissFlags(log: ModerationLog, older: ReviewRec[]) {
   const frng = log.rng;
-  const dismissPool = frng.sample(older.filter((r) => r.status === "published" && r.stars <= 3), 26);
+  const dismissPool = frng.sample(
+    older.filter((r) => r.status === "published" && r.stars <= 3),
+    26,
+  );
   for (const r of dismissPool) {
     const byCompany = r.company.state === "verified" && frng.chance(0.75);
     const reason = frng.pick(reasonsFor(byCompany ? "company" : "consumer"));
@@ -152,7 +185,13 @@ function openFlags(log: ModerationLog) {
   const { w, rng: frng } = log;
   const recentPublished = published(w.reviews).filter((r) => r.at > REFERENCE_NOW - 45 * DAY && r.author !== w.accounts.reader);
   const brandNegatives = recentPublished.filter((r) => r.company === w.brand && r.stars <= 2);
-  const pendingPool = [...brandNegatives.slice(0, 3), ...frng.sample(recentPublished.filter((r) => r.company !== w.brand), 30)];
+  const pendingPool = [
+    ...brandNegatives.slice(0, 3),
+    ...frng.sample(
+      recentPublished.filter((r) => r.company !== w.brand),
+      30,
+    ),
+  ];
   for (const r of pendingPool) {
     const n = frng.weighted([1, 2, 3], [70, 20, 10]);
     let first = Infinity;

@@ -16,7 +16,8 @@ import { heldText } from "../text";
 import type { CompanyRec, DemoWorld, MakeReview, ReviewRec } from "./types";
 
 /** A time in the last `maxDays` days before REFERENCE_NOW (at least an hour before it). */
-export const recentAt = (rng: Rng, maxDays: number) => Math.min(REFERENCE_NOW - HOUR, timeOfDay(rng, REFERENCE_NOW - rng.float(0.2, maxDays) * DAY));
+export const recentAt = (rng: Rng, maxDays: number) =>
+  Math.min(REFERENCE_NOW - HOUR, timeOfDay(rng, REFERENCE_NOW - rng.float(0.2, maxDays) * DAY));
 
 interface HeldQueue {
   rng: Rng;
@@ -45,14 +46,21 @@ export function heldReviews(w: DemoWorld, makeReview: MakeReview) {
   };
   heldForTheirText(q);
   const campaignTarget = heldCampaign(q);
-  heldBurst(q, w.byPopularity.find((c) => c.state === "unclaimed" && c !== campaignTarget)!);
+  heldBurst(
+    q,
+    w.byPopularity.find((c) => c.state === "unclaimed" && c !== campaignTarget)!,
+  );
   w.reviews.push(...held);
 }
 
 function heldForTheirText({ rng, makeReview, companies, at, place }: HeldQueue) {
   for (const check of ["links", "links", "links", "phone", "phone", "phone", "banned_words", "banned_words", "banned_words"] as const) {
     const c = rng.pick(companies);
-    const r = makeReview(rng, c, at(rng.float(2, 60)), { status: "held", origin: "organic", stars: check === "banned_words" ? 1 : undefined });
+    const r = makeReview(rng, c, at(rng.float(2, 60)), {
+      status: "held",
+      origin: "organic",
+      stars: check === "banned_words" ? 1 : undefined,
+    });
     r.heldCheck = check;
     r.body = `${r.body}\n\n${heldText(rng, r.language, check)}`;
     place(r);

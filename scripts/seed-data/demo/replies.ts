@@ -89,7 +89,13 @@ function reply(log: ReplyLog, r: ReviewRec): { at: number; member: MemberRec } |
     under_review_since: null,
     created_at: at,
   });
-  log.replyRevisions.push({ id: ++log.replyRevisionId, reply_id: log.replyId, body: composed.body, author_id: member.user.id, created_at: at });
+  log.replyRevisions.push({
+    id: ++log.replyRevisionId,
+    reply_id: log.replyId,
+    body: composed.body,
+    author_id: member.user.id,
+    created_at: at,
+  });
   r.repliedAt = at;
   return { at, member };
 }

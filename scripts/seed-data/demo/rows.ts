@@ -104,9 +104,29 @@ export function reviewTables(w: DemoWorld) {
       created_at: r.at,
     });
     for (const v of r.previous) {
-      revisionRows.push({ id: ++revisionId, review_id: r.id, stars: v.stars, title: v.title, body: v.body, experience_date: r.experienceDate, channel: r.channel, recommend: v.recommend, created_at: v.at });
+      revisionRows.push({
+        id: ++revisionId,
+        review_id: r.id,
+        stars: v.stars,
+        title: v.title,
+        body: v.body,
+        experience_date: r.experienceDate,
+        channel: r.channel,
+        recommend: v.recommend,
+        created_at: v.at,
+      });
     }
-    revisionRows.push({ id: ++revisionId, review_id: r.id, stars: r.stars, title: r.title, body: r.body, experience_date: r.experienceDate, channel: r.channel, recommend: r.recommend, created_at: r.editedAt ?? r.at });
+    revisionRows.push({
+      id: ++revisionId,
+      review_id: r.id,
+      stars: r.stars,
+      title: r.title,
+      body: r.body,
+      experience_date: r.experienceDate,
+      channel: r.channel,
+      recommend: r.recommend,
+      created_at: r.editedAt ?? r.at,
+    });
   }
   return { reviewRows, revisionRows };
 }

@@ -9,7 +9,10 @@ const POSTAL_CODES: Record<string, string> = { Lorient: "56100", Colmar: "68000"
 
 export function suggestedSubjects(w: DemoWorld, makeReview: MakeReview) {
   const prng = w.root.fork("pending");
-  for (const c of prng.sample(w.companies.filter((x) => x.category.stores[1] > 0 && x !== w.brand), 3)) {
+  for (const c of prng.sample(
+    w.companies.filter((x) => x.category.stores[1] > 0 && x !== w.brand),
+    3,
+  )) {
     const store = c.spec.subjects.find((s) => s.kind === "store");
     if (!store) continue;
     const author = w.reviewers[prng.int(0, w.reviewers.length - 1)]!;

@@ -14,8 +14,20 @@ export interface DemoData {
 
 /** Tables whose ids the demo numbers itself, after those already in the database. */
 export const ID_TABLES = [
-  "categories", "users", "companies", "subjects", "reviews", "review_revisions", "replies", "reply_revisions",
-  "follow_ups", "flags", "moderation_decisions", "appeals", "conduct_reports", "company_claims",
+  "categories",
+  "users",
+  "companies",
+  "subjects",
+  "reviews",
+  "review_revisions",
+  "replies",
+  "reply_revisions",
+  "follow_ups",
+  "flags",
+  "moderation_decisions",
+  "appeals",
+  "conduct_reports",
+  "company_claims",
 ] as const;
 export type IdBase = Record<(typeof ID_TABLES)[number], number>;
 export const ZERO_IDS = Object.fromEntries(ID_TABLES.map((t) => [t, 0])) as IdBase;

@@ -22,7 +22,10 @@ export function voteOnReviews(w: DemoWorld): Row[] {
     }
     r.helpfulCount = k;
   }
-  for (const r of vrng.sample(published(w.reviews).filter((x) => x.author !== accounts.reader && x.at < REFERENCE_NOW - 10 * DAY), 12)) {
+  for (const r of vrng.sample(
+    published(w.reviews).filter((x) => x.author !== accounts.reader && x.at < REFERENCE_NOW - 10 * DAY),
+    12,
+  )) {
     votes.push({ review_id: r.id, user_id: accounts.reader.id, created_at: r.at + DAY });
     r.helpfulCount++;
   }

@@ -116,8 +116,21 @@ function companies(crng: Rng, g: GeneratorInput) {
     const st = g.state[i]!;
     const claimedAt = st > 0 ? created + crng.int(2, 300) * DAY : null;
     companyRows.push([
-      id, slug, name, spec.legalName, spec.domain, spec.website, spec.descriptionFr, spec.descriptionEn, spec.country, spec.color,
-      STATES[st], claimedAt, st === 2 ? claimedAt! + crng.int(1, 72) * HOUR : null, created, CATEGORIES.indexOf(cat) + 1,
+      id,
+      slug,
+      name,
+      spec.legalName,
+      spec.domain,
+      spec.website,
+      spec.descriptionFr,
+      spec.descriptionEn,
+      spec.country,
+      spec.color,
+      STATES[st],
+      claimedAt,
+      st === 2 ? claimedAt! + crng.int(1, 72) * HOUR : null,
+      created,
+      CATEGORIES.indexOf(cat) + 1,
     ]);
     g.quality[i] = largest ? 0.7 : 0.12 + 0.88 * crng.next() ** 0.75;
     g.slope[i] = crng.float(-0.3, 0.3);
@@ -149,7 +162,16 @@ function reviewers(urng: Rng, g: GeneratorInput): Value[][] {
     const p = randomPerson(urng, lang);
     const id = i + 1;
     const created = START - urng.int(1, 400) * DAY;
-    userRows.push([id, `${slugify(p.first).replace(/-/g, "")}.${slugify(p.last).replace(/-/g, "")}.${id}@example.net`, created + 600_000, displayNameOf(p, urng), null, "member", lang, created]);
+    userRows.push([
+      id,
+      `${slugify(p.first).replace(/-/g, "")}.${slugify(p.last).replace(/-/g, "")}.${id}@example.net`,
+      created + 600_000,
+      displayNameOf(p, urng),
+      null,
+      "member",
+      lang,
+      created,
+    ]);
     g.userFirst[i] = p.first;
     g.userGender[i] = p.gender === "f" ? 1 : 0;
     (lang === "fr" ? fr : en).push(id);
@@ -178,7 +200,16 @@ function accountsAndMembers(urng: Rng, g: GeneratorInput, userRows: Value[][], p
     } else {
       const p = randomPerson(urng, g.companyLang[i] ? "en" : "fr");
       const id = ++userId;
-      userRows.push([id, `${slugify(p.first).replace(/-/g, "")}.${slugify(p.last).replace(/-/g, "")}.${id}@${g.companyDomain[i]}`, START, `${p.first} ${p.last}`, null, "member", p.lang, START]);
+      userRows.push([
+        id,
+        `${slugify(p.first).replace(/-/g, "")}.${slugify(p.last).replace(/-/g, "")}.${id}@${g.companyDomain[i]}`,
+        START,
+        `${p.first} ${p.last}`,
+        null,
+        "member",
+        p.lang,
+        START,
+      ]);
       g.memberId[i] = id;
       g.signers[i] = makeSigner(p.first, p.gender, urng.int(0, 6));
     }

@@ -17,7 +17,16 @@ import {
 } from "../generate";
 import type { Lang } from "../people";
 import { Rng, WeightedTable } from "../random";
-import { channelFor, composeFollowUp, composeReply, composeReview, flagExplanation, reasonsFor, removalStatement, type ComposedReview } from "../text";
+import {
+  channelFor,
+  composeFollowUp,
+  composeReply,
+  composeReview,
+  flagExplanation,
+  reasonsFor,
+  removalStatement,
+  type ComposedReview,
+} from "../text";
 import { BATCH, KINDS, LARGE_SEED, SPAN, START, type Batch, type GeneratorInput } from "./types";
 
 const STEP = 7_919; // prime: author (offset + j·STEP) mod n is distinct for j < n
@@ -77,7 +86,23 @@ export function* generateBatches(g: GeneratorInput): Generator<Batch> {
   };
   for (let from = 0; from < g.reviews; from += BATCH) {
     const to = Math.min(g.reviews, from + BATCH);
-    const b: Batch = { from, to, reviews: [], replies: [], followUps: [], votes: [], flags: [], decisions: [], published: 0, answered: 0, held: 0, removed: 0, largest: 0, rendered: 0, reused: 0 };
+    const b: Batch = {
+      from,
+      to,
+      reviews: [],
+      replies: [],
+      followUps: [],
+      votes: [],
+      flags: [],
+      decisions: [],
+      published: 0,
+      answered: 0,
+      held: 0,
+      removed: 0,
+      largest: 0,
+      rendered: 0,
+      reused: 0,
+    };
     const hits0 = st.renderer.hits;
     const misses0 = st.renderer.misses;
     for (let i = from; i < to; i++) generateReview(st, b, i);
@@ -101,12 +126,30 @@ function generateReview(st: State, b: Batch, i: number) {
   const helpful = status === "published" ? vote(st, b, d) : 0;
   const { id, at, stars, review } = d;
   b.reviews.push([
-    id, d.s + 1, d.c + 1, d.authorId, stars, review.title, review.body, st.renderer.render(review.blocks), d.lang, isoDate(d.experience), d.channel,
-    drawRecommend(rng, stars), d.origin, status,
+    id,
+    d.s + 1,
+    d.c + 1,
+    d.authorId,
+    stars,
+    review.title,
+    review.body,
+    st.renderer.render(review.blocks),
+    d.lang,
+    isoDate(d.experience),
+    d.channel,
+    drawRecommend(rng, stars),
+    d.origin,
+    status,
     status === "held" ? rng.pick(HELD_CHECKS) : null,
     status === "held" ? at : null,
     status === "held" ? null : at,
-    removedAt, removalReason, underReview, repliedAt, resolvedAt, helpful, at,
+    removedAt,
+    removalReason,
+    underReview,
+    repliedAt,
+    resolvedAt,
+    helpful,
+    at,
   ]);
 }
 
@@ -206,7 +249,18 @@ function moderate(st: State, b: Batch, d: Draw, status: "published" | "held" | "
     if (d.at > REFERENCE_NOW - 30 * DAY && rng.chance(0.002)) {
       const reason = rng.pick(reasonsFor("consumer"));
       underReview = d.at + rng.int(1, 48) * HOUR;
-      b.flags.push([++st.next.flag, d.id, reason, flagExplanation(rng, "consumer", reason), "consumer", d.pool[rng.int(0, d.pool.length - 1)]!, "pending", null, null, underReview]);
+      b.flags.push([
+        ++st.next.flag,
+        d.id,
+        reason,
+        flagExplanation(rng, "consumer", reason),
+        "consumer",
+        d.pool[rng.int(0, d.pool.length - 1)]!,
+        "pending",
+        null,
+        null,
+        underReview,
+      ]);
     }
   } else if (status === "removed") {
     b.removed++;
@@ -215,7 +269,18 @@ function moderate(st: State, b: Batch, d: Draw, status: "published" | "held" | "
     removedAt = flaggedAt + rng.int(2, 72) * HOUR;
     removalReason = reason;
     b.decisions.push([++st.next.decision, g.moderatorId, d.id, reason, removalStatement(reason, true), removedAt]);
-    b.flags.push([++st.next.flag, d.id, reason, flagExplanation(rng, "consumer", reason), "consumer", d.pool[rng.int(0, d.pool.length - 1)]!, "upheld", st.next.decision, removedAt, flaggedAt]);
+    b.flags.push([
+      ++st.next.flag,
+      d.id,
+      reason,
+      flagExplanation(rng, "consumer", reason),
+      "consumer",
+      d.pool[rng.int(0, d.pool.length - 1)]!,
+      "upheld",
+      st.next.decision,
+      removedAt,
+      flaggedAt,
+    ]);
   } else b.held++;
   return { underReview, removedAt, removalReason };
 }

@@ -22,7 +22,18 @@ export interface Load {
 
 export type Lap = (what: string) => void;
 
-const BULK = ["reviews", "replies", "review_revisions", "reply_revisions", "helpful_votes", "follow_ups", "flags", "subjects", "company_categories", "company_members"];
+const BULK = [
+  "reviews",
+  "replies",
+  "review_revisions",
+  "reply_revisions",
+  "helpful_votes",
+  "follow_ups",
+  "flags",
+  "subjects",
+  "company_categories",
+  "company_members",
+];
 
 /** Replaces the file with a migrated database set up for loading: journal_mode=OFF,
  *  synchronous=OFF, a 1 GB cache, foreign keys off; the search triggers and the secondary
@@ -41,9 +52,13 @@ export function openForLoad(file: string): Load {
   client.pragma("temp_store = MEMORY");
   client.pragma("locking_mode = EXCLUSIVE");
 
-  const triggers = client.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_*'`).all() as SqlObject[];
+  const triggers = client
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB '*_fts_*'`)
+    .all() as SqlObject[];
   const indexes = client
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK.map(() => "?").join(",")})`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK.map(() => "?").join(",")})`,
+    )
     .all(...BULK) as SqlObject[];
   for (const t of triggers) client.exec(`DROP TRIGGER "${t.name}"`);
   for (const i of indexes) client.exec(`DROP INDEX "${i.name}"`);
@@ -74,15 +89,26 @@ export function loadCatalog({ client }: Load, catalog: LargeCatalog) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       chunk.map((r) => r.slice(0, 14)),
     );
-    run(`INSERT INTO company_categories (company_id, category_id) VALUES (?, ?)`, chunk.map((r) => [r[0]!, r[14]!]));
+    run(
+      `INSERT INTO company_categories (company_id, category_id) VALUES (?, ?)`,
+      chunk.map((r) => [r[0]!, r[14]!]),
+    );
   });
   inChunks(catalog.subjectRows, (chunk) =>
-    run(`INSERT INTO subjects (id, company_id, kind, slug, name, address, postal_code, city, url, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`, chunk),
+    run(
+      `INSERT INTO subjects (id, company_id, kind, slug, name, address, postal_code, city, url, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
+      chunk,
+    ),
   );
   inChunks(catalog.userRows, (chunk) =>
-    run(`INSERT INTO users (id, email, email_verified_at, display_name, password_hash, role, locale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, chunk),
+    run(
+      `INSERT INTO users (id, email, email_verified_at, display_name, password_hash, role, locale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      chunk,
+    ),
   );
-  inChunks(catalog.memberRows, (chunk) => run(`INSERT INTO company_members (company_id, user_id, role, created_at) VALUES (?, ?, ?, ?)`, chunk));
+  inChunks(catalog.memberRows, (chunk) =>
+    run(`INSERT INTO company_members (company_id, user_id, role, created_at) VALUES (?, ?, ?, ?)`, chunk),
+  );
   client.exec(`INSERT INTO search_fts (rowid, kind, title, body)
                SELECT id * 4, 'company', name, coalesce(domain, '') || ' ' || coalesce(description_fr, '') || ' ' || coalesce(description_en, '') FROM companies`);
   client.exec(`INSERT INTO search_fts (rowid, kind, title, body)
@@ -96,8 +122,12 @@ function reviewStatements(client: Client) {
          origin, status, held_check, held_at, published_at, removed_at, removal_reason, under_review_since, replied_at, resolved_at, helpful_count, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    reply: client.prepare(`INSERT INTO replies (id, review_id, company_id, author_id, body, body_html, status, published_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'published', ?, ?)`),
-    followUp: client.prepare(`INSERT INTO follow_ups (id, review_id, body, body_html, status, published_at, created_at) VALUES (?, ?, ?, ?, 'published', ?, ?)`),
+    reply: client.prepare(
+      `INSERT INTO replies (id, review_id, company_id, author_id, body, body_html, status, published_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'published', ?, ?)`,
+    ),
+    followUp: client.prepare(
+      `INSERT INTO follow_ups (id, review_id, body, body_html, status, published_at, created_at) VALUES (?, ?, ?, ?, 'published', ?, ?)`,
+    ),
     vote: client.prepare(`INSERT INTO helpful_votes (review_id, user_id, created_at) VALUES (?, ?, ?)`),
     flag: client.prepare(
       `INSERT INTO flags (id, target_type, review_id, reason, explanation, reporter_type, reporter_user_id, good_faith, status, decision_id, decided_at, created_at)
@@ -111,7 +141,9 @@ function reviewStatements(client: Client) {
       SELECT id, stars, title, body, experience_date, channel, recommend, created_at FROM reviews WHERE id BETWEEN ? AND ?`),
     replyRevisions: client.prepare(`INSERT INTO reply_revisions (reply_id, body, author_id, created_at)
       SELECT id, body, author_id, published_at FROM replies WHERE id BETWEEN ? AND ?`),
-    search: client.prepare(`INSERT INTO search_fts (rowid, kind, title, body) SELECT id * 4 + 2, 'review', title, body FROM reviews WHERE id BETWEEN ? AND ? AND status = 'published'`),
+    search: client.prepare(
+      `INSERT INTO search_fts (rowid, kind, title, body) SELECT id * 4 + 2, 'review', title, body FROM reviews WHERE id BETWEEN ? AND ? AND status = 'published'`,
+    ),
   };
 }
 
@@ -120,7 +152,14 @@ export type Totals = Record<(typeof TALLIES)[number] | "votes", number>;
 
 /** Writes the batches as they come, one transaction each (asking for the next batch before
  *  writing the current one), and returns the tallies. */
-export async function loadReviews({ client }: Load, stream: AsyncGenerator<Batch>, first: Promise<IteratorResult<Batch>>, reviews: number, lap: Lap, log: (line: string) => void): Promise<Totals> {
+export async function loadReviews(
+  { client }: Load,
+  stream: AsyncGenerator<Batch>,
+  first: Promise<IteratorResult<Batch>>,
+  reviews: number,
+  lap: Lap,
+  log: (line: string) => void,
+): Promise<Totals> {
   const st = reviewStatements(client);
   const totals: Totals = { published: 0, answered: 0, held: 0, removed: 0, largest: 0, rendered: 0, reused: 0, votes: 0 };
   const spent = { rows: 0, revisions: 0, search: 0, commit: 0 };
@@ -181,7 +220,21 @@ export function finishLoad({ db, client, indexes, triggers }: Load, lap: Lap) {
   client.pragma("journal_mode = WAL");
 }
 
-const COUNTED = ["categories", "companies", "subjects", "users", "reviews", "replies", "follow_ups", "helpful_votes", "flags", "moderation_decisions", "review_revisions", "reply_revisions", "search_fts"];
+const COUNTED = [
+  "categories",
+  "companies",
+  "subjects",
+  "users",
+  "reviews",
+  "replies",
+  "follow_ups",
+  "helpful_votes",
+  "flags",
+  "moderation_decisions",
+  "review_revisions",
+  "reply_revisions",
+  "search_fts",
+];
 
 /** Row counts, and the two companies with the most reviews. */
 export function summary(client: Client) {
@@ -190,7 +243,9 @@ export function summary(client: Client) {
     counts[t] = (client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
   const largest = client
-    .prepare(`SELECT c.slug, count(*) AS n FROM reviews r JOIN companies c ON c.id = r.company_id GROUP BY r.company_id ORDER BY n DESC LIMIT 2`)
+    .prepare(
+      `SELECT c.slug, count(*) AS n FROM reviews r JOIN companies c ON c.id = r.company_id GROUP BY r.company_id ORDER BY n DESC LIMIT 2`,
+    )
     .all() as Array<{ slug: string; n: number }>;
   return { counts, largest };
 }
