@@ -11,7 +11,12 @@ import AddCompanyPage from "~/routes/write-a-review.new";
 
 afterEach(cleanup);
 
-const loaderData = { categories: [{ id: 3, slug: "food", nameFr: "Alimentation", nameEn: "Food" }], q: "Fournil du Parc", minDate: "2020-01-01", maxDate: "2030-01-01" };
+const loaderData = {
+  categories: [{ id: 3, slug: "food", nameFr: "Alimentation", nameEn: "Food" }],
+  q: "Fournil du Parc",
+  minDate: "2020-01-01",
+  maxDate: "2030-01-01",
+};
 
 function page(locale: "fr" | "en", action: () => Record<string, unknown> | null = () => null) {
   const Stub = createRemixStub([
@@ -54,13 +59,26 @@ describe("the add-a-company page", () => {
     const answer = {
       result: {
         status: "error",
-        initialValue: { companyName: "La Cordonnerie", website: "cordonnerie-listee.fr", kind: "store", city: "Lyon", title: "Ressemelage parfait" },
+        initialValue: {
+          companyName: "La Cordonnerie",
+          website: "cordonnerie-listee.fr",
+          kind: "store",
+          city: "Lyon",
+          title: "Ressemelage parfait",
+        },
         error: { "": ["addCompany.error.duplicate"], website: ["addCompany.error.sameDomain"] },
       },
       keptPhotos: [{ token: "k".repeat(26), width: 300, height: 200 }],
       keptProof: null,
       previewHtml: null,
-      existing: { slug: "cordonnerie-listee", name: "Cordonnerie Listée", listing: "listed", createdAt: Date.UTC(2025, 0, 2), match: "domain", ownReviewId: null },
+      existing: {
+        slug: "cordonnerie-listee",
+        name: "Cordonnerie Listée",
+        listing: "listed",
+        createdAt: Date.UTC(2025, 0, 2),
+        match: "domain",
+        ownReviewId: null,
+      },
     };
     page("en", () => answer);
     const name = (await screen.findByLabelText("Company name")) as HTMLInputElement;
@@ -101,7 +119,14 @@ describe("the company header of a company not yet checked", () => {
   };
 
   function header(company: CompanyView) {
-    const Stub = createRemixStub([{ id: "root", path: "/", loader: () => ({ locale: "en" }), children: [{ index: true, Component: () => <CompanyHeader company={company} /> }] }]);
+    const Stub = createRemixStub([
+      {
+        id: "root",
+        path: "/",
+        loader: () => ({ locale: "en" }),
+        children: [{ index: true, Component: () => <CompanyHeader company={company} /> }],
+      },
+    ]);
     return render(<Stub initialEntries={["/"]} />);
   }
 
