@@ -1,6 +1,7 @@
 // The words of the moderation pages for the values of the data model: who reported, what
 // was decided, what state content is in. One place, for the queue and the case page.
 import type { MessageKey } from "~/i18n";
+import type { T } from "~/i18n/react";
 
 const REPORTER: Record<string, MessageKey> = {
   consumer: "moderation.reporter.consumer",
@@ -33,3 +34,13 @@ const STATUS: Record<string, MessageKey> = {
 export const reporterLabel = (type: string): MessageKey => REPORTER[type] ?? "moderation.reporter.consumer";
 export const decisionLabel = (decision: string): MessageKey | null => DECISION[decision] ?? null;
 export const statusLabel = (status: string): MessageKey => STATUS[status] ?? "moderation.status.published";
+
+/** A queue item's title: "Review “…” of …", its reply or its follow-up. A review whose text
+ *  the retention job erased has no title left: it reads by its number. */
+export function threadItemTitle(
+  t: T["t"],
+  item: { target: "review" | "reply" | "follow_up"; reviewId: number; review: { title: string; companyName: string } },
+) {
+  const title = item.review.title.trim() !== "" ? item.review.title : t("moderation.titleErased", { id: String(item.reviewId) });
+  return t(`moderation.flags.item.${item.target}`, { title, company: item.review.companyName });
+}

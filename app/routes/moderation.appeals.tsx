@@ -8,7 +8,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { decisionLabel } from "~/components/moderation-labels";
+import { decisionLabel, threadItemTitle } from "~/components/moderation-labels";
 import { QueueExplanations, QueueItem, QueueListPage, useWaited } from "~/components/QueueList";
 import { Stars } from "~/components/Stars";
 import { useT } from "~/i18n/react";
@@ -64,7 +64,7 @@ function ContentAppealEntry({ item, now }: { item: ContentAppealQueueItem; now: 
     <QueueItem
       headingId={`appeal-item-${item.decisionId}`}
       href={`/moderation/reviews/${item.reviewId}#decide-${item.target}`}
-      title={t(`moderation.flags.item.${item.target}`, { title: item.review.title, company: item.review.companyName })}
+      title={threadItemTitle(t, item)}
       badge={<span className="badge">{t(`moderation.target.${item.target}`)}</span>}
       waiting={
         <>

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { reporterLabel } from "~/components/moderation-labels";
+import { reporterLabel, threadItemTitle } from "~/components/moderation-labels";
 import { QueueExplanations, QueueItem, QueueListPage, useWaited } from "~/components/QueueList";
 import { Stars } from "~/components/Stars";
 import { useT } from "~/i18n/react";
@@ -29,7 +29,7 @@ function QueueEntry({ item, now }: { item: FlagQueueItem; now: number }) {
     <QueueItem
       headingId={`queue-item-${item.target}-${item.reviewId}`}
       href={`/moderation/reviews/${item.reviewId}#decide-${item.target}`}
-      title={t(`moderation.flags.item.${item.target}`, { title: item.review.title, company: item.review.companyName })}
+      title={threadItemTitle(t, item)}
       badge={<span className="badge">{t(`moderation.target.${item.target}`)}</span>}
       waiting={
         <>
