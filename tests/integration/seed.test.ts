@@ -622,6 +622,9 @@ describe("large data set (small scale)", () => {
         expect(result.largest[0]!.slug).toBe("panier-dore");
         expect(result.largest[0]!.n).toBeGreaterThan(3 * result.largest[1]!.n);
         // The triggers work again: a new published review becomes searchable.
+        const version = (scope: number) =>
+          large.$client.prepare(`SELECT coalesce(max(version), 0) AS n FROM data_versions WHERE scope = ?`).get(scope) as { n: number };
+        const before = { site: version(0).n, company: version(1).n };
         large.$client
           .prepare(
             `INSERT INTO reviews (subject_id, company_id, author_id, stars, title, body, body_html, language, experience_date, channel, origin, status, published_at)
@@ -629,6 +632,9 @@ describe("large data set (small scale)", () => {
           )
           .run();
         expect(q(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'zythogramme'`)).toBe(1);
+        // …and the page cache's data versions of its company and of the site move (migration 0015).
+        expect(version(1).n).toBeGreaterThan(before.company);
+        expect(version(0).n).toBeGreaterThan(before.site);
       } finally {
         large.$client.close();
       }
