@@ -36,6 +36,7 @@ import type { ModerationReason } from "~/lib/moderation-reasons";
 import type { StatementInput, StatementRole } from "~/lib/statement";
 import { FLAG_HOLD_CHECK } from "~/lib/flag-policy";
 import { flagDeadlineSql, listFlagResponses, weighReporters, type FlagResponseView } from "./flags.server";
+import { personFacts } from "./moderation-queues.server";
 import { sendStatementToAccount, sendStatementToEmail } from "./moderation-notices.server";
 import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
 import { countReply, countReview, type CountedReview } from "./stats.server";
@@ -641,20 +642,7 @@ function caseAuthor(db: Db, thread: CaseThread): CaseView["author"] {
   const authorId = thread.review.authorId;
   const reviewId = thread.review.id;
   if (authorId == null) return null;
-  const account = db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      createdAt: users.createdAt,
-      emailVerifiedAt: users.emailVerifiedAt,
-      role: users.role,
-      suspendedAt: users.suspendedAt,
-      deletedAt: users.deletedAt,
-      reviewCount: users.reviewCount,
-    })
-    .from(users)
-    .where(eq(users.id, authorId))
-    .get();
+  const account = personFacts(db, authorId);
   if (!account) return null;
   const others = db
     .select({ n: count() })
@@ -680,14 +668,7 @@ function caseAuthor(db: Db, thread: CaseThread): CaseView["author"] {
     .where(theirs)
     .get();
   return {
-    id: account.id,
-    displayName: account.displayName,
-    createdAt: account.createdAt,
-    emailVerified: account.emailVerifiedAt != null,
-    role: account.role,
-    suspended: account.suspendedAt != null,
-    deleted: account.deletedAt != null,
-    publishedReviews: account.reviewCount,
+    ...account,
     otherReviews: others?.n ?? 0,
     decisions: { total: totals?.total ?? 0, removals: totals?.removals ?? 0, latest: decisionsWhere(db, and(theirs), 5) },
   };
