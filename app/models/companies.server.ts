@@ -53,32 +53,32 @@ interface StatsRow extends ScoreInputs {
 export function getCompanyBySlug(slug: string): CompanyView | null {
   const client = getDb().$client;
   const company = client
-    .prepare(
+    .prepare<[slug: string], Omit<CompanyView, "categories">>(
       `SELECT id, slug, name, domain, website, description_fr AS descriptionFr, description_en AS descriptionEn,
               country, color, state, claimed_at AS claimedAt, verified_at AS verifiedAt, listing, created_at AS createdAt
        FROM companies WHERE slug = ? AND listing <> 'refused'`,
     )
-    .get(slug) as Omit<CompanyView, "categories"> | undefined;
+    .get(slug);
   if (!company) return null;
   const categories = client
-    .prepare(
+    .prepare<[companyId: number], CompanyView["categories"][number]>(
       `SELECT c.slug, c.name_fr AS nameFr, c.name_en AS nameEn FROM company_categories cc
        JOIN categories c ON c.id = cc.category_id WHERE cc.company_id = ? ORDER BY c.position, c.slug`,
     )
-    .all(company.id) as CompanyView["categories"];
+    .all(company.id);
   return { ...company, categories };
 }
 
 function readStats(scope: "company" | "subject", scopeId: number): StatsRow[] {
   return getDb()
-    .$client.prepare(
+    .$client.prepare<[scope: "company" | "subject", scopeId: number], StatsRow>(
       `SELECT origin, review_count AS reviewCount, star1, star2, star3, star4, star5, star_sum AS starSum,
               weighted_star_sum AS weightedStarSum, weight_sum AS weightSum, recommend_yes AS recommendYes,
               recommend_no AS recommendNo, reply_count AS replyCount, reply_delay_sum AS replyDelaySum,
               resolved_count AS resolvedCount
        FROM rating_stats WHERE scope = ? AND scope_id = ?`,
     )
-    .all(scope, scopeId) as StatsRow[];
+    .all(scope, scopeId);
 }
 
 export function summarise(rows: StatsRow[], basis: ScoreBasis, now = Date.now()): RatingSummary {
@@ -119,7 +119,7 @@ export interface SubjectView {
 /** The company's active subjects with their own scores (one query). */
 export function listSubjects(companyId: number, now = Date.now()): SubjectView[] {
   const rows = getDb()
-    .$client.prepare(
+    .$client.prepare<[companyId: number], Omit<SubjectView, "trustScore" | "rawMean"> & ScoreInputs>(
       `SELECT s.id, s.slug, s.name, s.kind, s.address, s.postal_code AS postalCode, s.city, s.url,
               coalesce(sum(st.review_count), 0) AS reviewCount, coalesce(sum(st.star_sum), 0) AS starSum,
               coalesce(sum(st.weighted_star_sum), 0) AS weightedStarSum, coalesce(sum(st.weight_sum), 0) AS weightSum
@@ -127,7 +127,7 @@ export function listSubjects(companyId: number, now = Date.now()): SubjectView[]
        WHERE s.company_id = ? AND s.state = 'active'
        GROUP BY s.id ORDER BY s.kind, s.name`,
     )
-    .all(companyId) as (Omit<SubjectView, "trustScore" | "rawMean"> & ScoreInputs)[];
+    .all(companyId);
   return rows.map(({ starSum, weightedStarSum, weightSum, ...s }) => {
     const score = computeScore({ reviewCount: s.reviewCount, starSum, weightedStarSum, weightSum }, now);
     return { ...s, trustScore: score.trustScore, rawMean: score.rawMean };
@@ -177,35 +177,35 @@ export function getScorecard(companyId: number, now = Date.now()): Scorecard {
   const client = getDb().$client;
   const since = now - YEAR_MS;
   const negative = client
-    .prepare(
+    .prepare<[companyId: number, since: number], { total: number; answered: number }>(
       `SELECT count(*) AS total, count(replied_at) AS answered FROM reviews
        WHERE company_id = ? AND published_at >= ? AND status = 'published' AND stars <= 2`,
     )
-    .get(companyId, since) as { total: number; answered: number };
+    .get(companyId, since)!;
   const delays = client
-    .prepare(
+    .prepare<[companyId: number, since: number], { n: number }>(
       `SELECT count(*) AS n FROM reviews WHERE company_id = ? AND published_at >= ? AND status = 'published'
        AND replied_at IS NOT NULL`,
     )
-    .get(companyId, since) as { n: number };
+    .get(companyId, since)!;
   let medianReplyDelay: number | null = null;
   if (delays.n > 0) {
     const middle = client
-      .prepare(
+      .prepare<[companyId: number, since: number, limit: number, offset: number], { delay: number }>(
         `SELECT max(0, replied_at - published_at) AS delay FROM reviews
          WHERE company_id = ? AND published_at >= ? AND status = 'published' AND replied_at IS NOT NULL
          ORDER BY delay LIMIT ? OFFSET ?`,
       )
-      .all(companyId, since, 2 - (delays.n % 2), Math.floor((delays.n - 1) / 2)) as { delay: number }[];
+      .all(companyId, since, 2 - (delays.n % 2), Math.floor((delays.n - 1) / 2));
     medianReplyDelay = middle.reduce((s, r) => s + r.delay, 0) / middle.length;
   }
   const flagged = client
-    .prepare(
+    .prepare<[companyId: number, since: number], { reviews: number; filed: number; decided: number | null; upheld: number | null }>(
       `SELECT count(DISTINCT review_id) AS reviews, count(*) AS filed,
               sum(status != 'pending') AS decided, sum(status = 'upheld') AS upheld
        FROM flags WHERE reporter_company_id = ? AND created_at >= ?`,
     )
-    .get(companyId, since) as { reviews: number; filed: number; decided: number | null; upheld: number | null };
+    .get(companyId, since)!;
   return {
     negativeCount: negative.total,
     negativeAnswered: negative.answered,
@@ -245,13 +245,13 @@ export function forgetCategories() {
 
 function readCategories(): CategoryView[] {
   return getDb()
-    .$client.prepare(
+    .$client.prepare<[], CategoryView>(
       `SELECT c.id, c.slug, c.name_fr AS nameFr, c.name_en AS nameEn, count(k.id) AS companyCount
        FROM categories c LEFT JOIN company_categories cc ON cc.category_id = c.id
        LEFT JOIN companies k ON k.id = cc.company_id AND k.listing = 'listed'
        GROUP BY c.id ORDER BY c.position, c.slug`,
     )
-    .all() as CategoryView[];
+    .all();
 }
 
 export interface CompanyListItem {
@@ -272,7 +272,9 @@ const COMPANY_LIST_SELECT = `
          coalesce(sum(st.weighted_star_sum), 0) AS weightedStarSum, coalesce(sum(st.weight_sum), 0) AS weightSum
   FROM companies c LEFT JOIN rating_stats st ON st.scope = 'company' AND st.scope_id = c.id`;
 
-function toListItems(rows: (Omit<CompanyListItem, "trustScore" | "rawMean"> & ScoreInputs)[], now: number) {
+type CompanyListRow = Omit<CompanyListItem, "trustScore" | "rawMean"> & ScoreInputs;
+
+function toListItems(rows: CompanyListRow[], now: number) {
   return rows.map(({ starSum, weightedStarSum, weightSum, ...c }) => {
     const score = computeScore({ reviewCount: c.reviewCount, starSum, weightedStarSum, weightSum }, now);
     return { ...c, trustScore: score.trustScore, rawMean: score.rawMean };
@@ -282,12 +284,12 @@ function toListItems(rows: (Omit<CompanyListItem, "trustScore" | "rawMean"> & Sc
 /** Companies with the most recent reviews (home page). */
 export function listRecentlyReviewedCompanies(limit = 8, now = Date.now()): CompanyListItem[] {
   const rows = getDb()
-    .$client.prepare(
+    .$client.prepare<[limit: number], CompanyListRow>(
       `${COMPANY_LIST_SELECT}
        WHERE c.id IN (SELECT id FROM companies WHERE last_review_at IS NOT NULL ORDER BY last_review_at DESC LIMIT ?)
        GROUP BY c.id ORDER BY c.last_review_at DESC`,
     )
-    .all(limit) as Parameters<typeof toListItems>[0];
+    .all(limit);
   return toListItems(rows, now);
 }
 
@@ -295,8 +297,8 @@ export function listRecentlyReviewedCompanies(limit = 8, now = Date.now()): Comp
 export function getCompanyListItems(ids: number[], now = Date.now()): CompanyListItem[] {
   if (ids.length === 0) return [];
   const rows = getDb()
-    .$client.prepare(`${COMPANY_LIST_SELECT} WHERE c.id IN (${ids.map(() => "?").join(",")}) GROUP BY c.id`)
-    .all(...ids) as Parameters<typeof toListItems>[0];
+    .$client.prepare<number[], CompanyListRow>(`${COMPANY_LIST_SELECT} WHERE c.id IN (${ids.map(() => "?").join(",")}) GROUP BY c.id`)
+    .all(...ids);
   const byId = new Map(toListItems(rows, now).map((c) => [c.id, c]));
   return ids.map((id) => byId.get(id)).filter((c): c is CompanyListItem => c != null);
 }
@@ -304,15 +306,17 @@ export function getCompanyListItems(ids: number[], now = Date.now()): CompanyLis
 /** A category's companies, most reviewed first. */
 export function listCategoryCompanies(categorySlug: string, limit = 60, now = Date.now()) {
   const category = getDb()
-    .$client.prepare(`SELECT id, slug, name_fr AS nameFr, name_en AS nameEn FROM categories WHERE slug = ?`)
-    .get(categorySlug) as Omit<CategoryView, "companyCount"> | undefined;
+    .$client.prepare<[slug: string], Omit<CategoryView, "companyCount">>(
+      `SELECT id, slug, name_fr AS nameFr, name_en AS nameEn FROM categories WHERE slug = ?`,
+    )
+    .get(categorySlug);
   if (!category) return null;
   const rows = getDb()
-    .$client.prepare(
+    .$client.prepare<[categoryId: number, limit: number], CompanyListRow>(
       `${COMPANY_LIST_SELECT}
        WHERE c.id IN (SELECT company_id FROM company_categories WHERE category_id = ?) AND c.listing = 'listed'
        GROUP BY c.id ORDER BY reviewCount DESC, c.name LIMIT ?`,
     )
-    .all(category.id, limit) as Parameters<typeof toListItems>[0];
+    .all(category.id, limit);
   return { category, companies: toListItems(rows, now) };
 }

@@ -72,14 +72,14 @@ interface ReviewRow {
 
 function loadReview(db: Db, reviewId: number): ReviewRow | undefined {
   return db.$client
-    .prepare(
+    .prepare<[reviewId: number], ReviewRow>(
       `SELECT r.id, r.subject_id AS subjectId, r.company_id AS companyId, r.author_id AS authorId, r.origin, r.stars,
               r.recommend, r.status, r.held_check AS heldCheck, r.held_at AS heldAt, r.published_at AS publishedAt, r.resolved_at AS resolvedAt,
               p.published_at AS replyPublishedAt
        FROM reviews r LEFT JOIN replies p ON p.review_id = r.id AND p.status = 'published'
        WHERE r.id = ?`,
     )
-    .get(reviewId) as ReviewRow | undefined;
+    .get(reviewId);
 }
 
 /** The facts the counters need, from a review row. */
@@ -99,8 +99,10 @@ export function countedFacts(row: ReviewRow): CountedReview {
 
 function activeActor(db: Db, actor: Actor) {
   const user = db.$client
-    .prepare(`SELECT id, suspended_at AS suspendedAt, deleted_at AS deletedAt FROM users WHERE id = ?`)
-    .get(actor.id) as { id: number; suspendedAt: number | null; deletedAt: number | null } | undefined;
+    .prepare<[userId: number], { id: number; suspendedAt: number | null; deletedAt: number | null }>(
+      `SELECT id, suspended_at AS suspendedAt, deleted_at AS deletedAt FROM users WHERE id = ?`,
+    )
+    .get(actor.id);
   return user != null && user.suspendedAt == null && user.deletedAt == null;
 }
 
@@ -110,8 +112,11 @@ export const RESUBMISSION_WINDOW_MS = 10 * 60_000;
 /** The review `reviewId` if it was written moments ago with exactly this text: the form
  *  was sent twice. */
 function resubmissionOf(db: Db, reviewId: number, input: ReviewInput, now: number) {
-  const row = db.$client.prepare(`SELECT stars, title, body, status, created_at AS createdAt FROM reviews WHERE id = ?`).get(reviewId) as
-    { stars: number; title: string; body: string; status: ReviewStatus; createdAt: number } | undefined;
+  const row = db.$client
+    .prepare<[reviewId: number], { stars: number; title: string; body: string; status: ReviewStatus; createdAt: number }>(
+      `SELECT stars, title, body, status, created_at AS createdAt FROM reviews WHERE id = ?`,
+    )
+    .get(reviewId);
   if (!row || now - row.createdAt > RESUBMISSION_WINDOW_MS) return null;
   return row.stars === input.stars && row.title === input.title && row.body === input.body ? row.status : null;
 }
@@ -119,11 +124,11 @@ function resubmissionOf(db: Db, reviewId: number, input: ReviewInput, now: numbe
 /** The author's review of this subject within the one-review period, if any. */
 export function findExistingReview(authorId: number, subjectId: number, now = Date.now(), db: Db = getDb()): number | null {
   const row = db.$client
-    .prepare(
+    .prepare<[authorId: number, subjectId: number, since: number], { id: number }>(
       `SELECT id FROM reviews WHERE author_id = ? AND subject_id = ? AND status <> 'deleted' AND created_at > ?
        ORDER BY id DESC LIMIT 1`,
     )
-    .get(authorId, subjectId, now - ONE_REVIEW_WINDOW_MS) as { id: number } | undefined;
+    .get(authorId, subjectId, now - ONE_REVIEW_WINDOW_MS);
   return row?.id ?? null;
 }
 
@@ -160,8 +165,10 @@ function insertMedia(db: Db, authorId: number, reviewId: number, kind: "photo" |
 
 function notifyHeld(db: Db, authorId: number, reviewId: number, check: TriggeredCheck, origin?: string) {
   const review = db.$client
-    .prepare(`SELECT r.title, c.name AS companyName FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`)
-    .get(reviewId) as { title: string; companyName: string };
+    .prepare<[reviewId: number], { title: string; companyName: string }>(
+      `SELECT r.title, c.name AS companyName FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`,
+    )
+    .get(reviewId)!;
   notify(db, {
     userId: authorId,
     kind: "review_held",
@@ -195,8 +202,10 @@ export function createReview(args: CreateReviewArgs): WriteResult {
     .transaction((): WriteResult => {
       if (!activeActor(db, args.actor)) return { ok: false, kind: "forbidden" };
       const subject = db.$client
-        .prepare(`SELECT id, company_id AS companyId, state, suggested_by AS suggestedBy FROM subjects WHERE id = ?`)
-        .get(args.subjectId) as { id: number; companyId: number; state: string; suggestedBy: number | null } | undefined;
+        .prepare<[subjectId: number], { id: number; companyId: number; state: string; suggestedBy: number | null }>(
+          `SELECT id, company_id AS companyId, state, suggested_by AS suggestedBy FROM subjects WHERE id = ?`,
+        )
+        .get(args.subjectId);
       if (!subject || subject.state === "rejected") return { ok: false, kind: "not_found" };
       if (subject.state === "pending" && subject.suggestedBy !== args.actor.id) return { ok: false, kind: "not_found" };
       return insertReview(db, { ...args, now, companyId: subject.companyId, subjectPending: subject.state === "pending" });
@@ -229,7 +238,28 @@ function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId:
   const held = result.outcome === "hold";
   const status: ReviewStatus = args.subjectPending ? "pending" : held ? "held" : "published";
   const row = db.$client
-    .prepare(
+    .prepare<
+      [
+        subjectId: number,
+        companyId: number,
+        authorId: number,
+        stars: number,
+        title: string,
+        body: string,
+        bodyHtml: string,
+        language: Language,
+        experienceDate: string,
+        channel: string,
+        recommend: number,
+        status: ReviewStatus,
+        heldCheck: string | null,
+        heldAt: number | null,
+        publishedAt: number | null,
+        ipHash: string | null,
+        createdAt: number,
+      ],
+      { id: number }
+    >(
       `INSERT INTO reviews (subject_id, company_id, author_id, stars, title, body, body_html, language, experience_date,
          channel, recommend, origin, status, held_check, held_at, published_at, ip_hash, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'organic', ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -252,7 +282,7 @@ function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId:
       status === "published" ? now : null,
       args.ipHash,
       now,
-    ) as { id: number };
+    )!;
   const reviewId = row.id;
   insertRevision(db, reviewId, input, now);
   insertMedia(db, actor.id, reviewId, "photo", args.photos ?? [], 0);
@@ -292,17 +322,32 @@ function suggestTransaction(db: Db, args: SuggestArgs, now: number) {
       // A company still waiting for its own check (or refused) takes no other suggestion.
       const companyId = typeof args.companyId === "function" ? args.companyId(db, now) : args.companyId;
       const company = db.$client
-        .prepare(`SELECT id FROM companies WHERE id = ? AND (listing = 'listed' OR ?)`)
-        .get(companyId, typeof args.companyId === "function" ? 1 : 0) as { id: number } | undefined;
+        .prepare<[companyId: number, anyListing: number], { id: number }>(
+          `SELECT id FROM companies WHERE id = ? AND (listing = 'listed' OR ?)`,
+        )
+        .get(companyId, typeof args.companyId === "function" ? 1 : 0);
       if (!company) return { ok: false, kind: "not_found" };
       const s = args.suggestion;
       const slug = uniqueSubjectSlug(db, company.id, s.name);
       const subject = db.$client
-        .prepare(
+        .prepare<
+          [
+            companyId: number,
+            kind: string,
+            slug: string,
+            name: string,
+            address: string | null,
+            city: string | null,
+            url: string | null,
+            suggestedBy: number,
+            createdAt: number,
+          ],
+          { id: number }
+        >(
           `INSERT INTO subjects (company_id, kind, slug, name, address, city, url, state, suggested_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id`,
         )
-        .get(company.id, s.kind, slug, s.name, s.address ?? null, s.city ?? null, s.url ?? null, args.actor.id, now) as { id: number };
+        .get(company.id, s.kind, slug, s.name, s.address ?? null, s.city ?? null, s.url ?? null, args.actor.id, now)!;
       const result = insertReview(db, { ...args, now, subjectId: subject.id, companyId: company.id, subjectPending: true });
       if (!result.ok) {
         // Nothing may remain of a refused suggestion: throwing rolls the subject back too.
@@ -330,8 +375,10 @@ function uniqueSubjectSlug(db: Db, companyId: number, name: string) {
  *  held when a check had held them. Call inside the decision's transaction. */
 export function releasePendingReviews(db: Db, subjectId: number, now = Date.now()) {
   const rows = db.$client
-    .prepare(`SELECT id, held_check AS heldCheck, author_id AS authorId FROM reviews WHERE subject_id = ? AND status = 'pending'`)
-    .all(subjectId) as { id: number; heldCheck: string | null; authorId: number | null }[];
+    .prepare<[subjectId: number], { id: number; heldCheck: string | null; authorId: number | null }>(
+      `SELECT id, held_check AS heldCheck, author_id AS authorId FROM reviews WHERE subject_id = ? AND status = 'pending'`,
+    )
+    .all(subjectId);
   for (const r of rows) {
     if (r.heldCheck) {
       db.$client.prepare(`UPDATE reviews SET status = 'held', held_at = ? WHERE id = ?`).run(now, r.id);
@@ -370,10 +417,10 @@ export function editReview(args: EditReviewArgs): WriteResult & { removedMedia?:
       if (before.status === "removed" || before.status === "deleted") return { ok: false, kind: "locked", status: before.status };
 
       const photos = db.$client
-        .prepare(
+        .prepare<[reviewId: number], { id: number; storageKey: string; mime: string; position: number }>(
           `SELECT id, storage_key AS storageKey, mime, position FROM review_media WHERE review_id = ? AND kind = 'photo' ORDER BY position`,
         )
-        .all(args.reviewId) as { id: number; storageKey: string; mime: string; position: number }[];
+        .all(args.reviewId);
       const removing = photos.filter((p) => args.removePhotoIds?.includes(p.id));
       const kept = photos.length - removing.length;
       if (kept + (args.addPhotos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
@@ -493,11 +540,14 @@ export interface SubjectForReview {
 
 export function getSubjectForReview(subjectId: number): SubjectForReview | null {
   const row = getDb()
-    .$client.prepare(
+    .$client.prepare<
+      [subjectId: number],
+      Omit<SubjectForReview, "company"> & { companyId: number; companySlug: string; companyName: string }
+    >(
       `SELECT s.id, s.name, s.kind, s.city, s.state, c.id AS companyId, c.slug AS companySlug, c.name AS companyName
        FROM subjects s JOIN companies c ON c.id = s.company_id WHERE s.id = ? AND s.state = 'active'`,
     )
-    .get(subjectId) as (Omit<SubjectForReview, "company"> & { companyId: number; companySlug: string; companyName: string }) | undefined;
+    .get(subjectId);
   if (!row) return null;
   return {
     id: row.id,
@@ -528,27 +578,54 @@ export interface ReviewForEdit {
   revisionCount: number;
 }
 
+interface ReviewForEditRow {
+  id: number;
+  authorId: number | null;
+  status: ReviewStatus;
+  heldCheck: string | null;
+  stars: number;
+  title: string;
+  body: string;
+  experienceDate: string;
+  channel: string;
+  recommend: number | null;
+  language: Language;
+  subjectId: number;
+  subjectName: string;
+  subjectKind: string;
+  subjectCity: string | null;
+  subjectState: string;
+  companyId: number;
+  companySlug: string;
+  companyName: string;
+}
+
 /** The author's own review, for its edit form; null when it is not theirs or not editable. */
 export function getReviewForEdit(actor: Actor, reviewId: number): ReviewForEdit | "forbidden" | null {
   const db = getDb();
   const r = db.$client
-    .prepare(
+    .prepare<[reviewId: number], ReviewForEditRow>(
       `SELECT r.id, r.author_id AS authorId, r.status, r.held_check AS heldCheck, r.stars, r.title, r.body,
               r.experience_date AS experienceDate, r.channel, r.recommend, r.language,
               s.id AS subjectId, s.name AS subjectName, s.kind AS subjectKind, s.city AS subjectCity, s.state AS subjectState,
               c.id AS companyId, c.slug AS companySlug, c.name AS companyName
        FROM reviews r JOIN subjects s ON s.id = r.subject_id JOIN companies c ON c.id = r.company_id WHERE r.id = ?`,
     )
-    .get(reviewId) as Record<string, never> | undefined;
+    .get(reviewId);
   if (!r || r.status === "deleted") return null;
   if (r.authorId !== actor.id) return "forbidden";
   const media = db.$client
-    .prepare(
+    .prepare<
+      [reviewId: number],
+      { id: number; kind: string; storageKey: string; width: number; height: number; proofStatus: string | null }
+    >(
       `SELECT id, kind, storage_key AS storageKey, width, height, proof_status AS proofStatus
        FROM review_media WHERE review_id = ? ORDER BY kind, position, id`,
     )
-    .all(reviewId) as { id: number; kind: string; storageKey: string; width: number; height: number; proofStatus: string | null }[];
-  const revisions = db.$client.prepare(`SELECT count(*) AS n FROM review_revisions WHERE review_id = ?`).get(reviewId) as { n: number };
+    .all(reviewId);
+  const revisions = db.$client
+    .prepare<[reviewId: number], { n: number }>(`SELECT count(*) AS n FROM review_revisions WHERE review_id = ?`)
+    .get(reviewId)!;
   return {
     id: r.id,
     status: r.status,
@@ -579,27 +656,32 @@ export function getReviewForEdit(actor: Actor, reviewId: number): ReviewForEdit 
 /** Every version of a review, oldest first (the author's history; moderators' too). */
 export function listRevisions(reviewId: number) {
   return getDb()
-    .$client.prepare(
+    .$client.prepare<
+      [reviewId: number],
+      {
+        id: number;
+        stars: number;
+        title: string;
+        body: string;
+        experienceDate: string;
+        channel: string;
+        recommend: number | null;
+        createdAt: number;
+      }
+    >(
       `SELECT id, stars, title, body, experience_date AS experienceDate, channel, recommend, created_at AS createdAt
        FROM review_revisions WHERE review_id = ? ORDER BY id`,
     )
-    .all(reviewId) as {
-    id: number;
-    stars: number;
-    title: string;
-    body: string;
-    experienceDate: string;
-    channel: string;
-    recommend: number | null;
-    createdAt: number;
-  }[];
+    .all(reviewId);
 }
 
 /** The slug of the review's company (where to go after deleting it). */
 export function reviewCompanySlug(reviewId: number): string | null {
   const row = getDb()
-    .$client.prepare(`SELECT c.slug FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`)
-    .get(reviewId) as { slug: string } | undefined;
+    .$client.prepare<[reviewId: number], { slug: string }>(
+      `SELECT c.slug FROM reviews r JOIN companies c ON c.id = r.company_id WHERE r.id = ?`,
+    )
+    .get(reviewId);
   return row?.slug ?? null;
 }
 

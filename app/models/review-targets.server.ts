@@ -24,12 +24,12 @@ function subjectsOf(db: Db, companyIds: number[]): Map<number, TargetSubject[]> 
   const out = new Map<number, TargetSubject[]>();
   if (companyIds.length === 0) return out;
   const rows = db.$client
-    .prepare(
+    .prepare<[companyIdsJson: string], TargetSubject & { companyId: number }>(
       `SELECT id, company_id AS companyId, name, kind, city FROM subjects
        WHERE state = 'active' AND company_id IN (SELECT value FROM json_each(?))
        ORDER BY company_id, kind, name`,
     )
-    .all(JSON.stringify(companyIds)) as (TargetSubject & { companyId: number })[];
+    .all(JSON.stringify(companyIds));
   for (const { companyId, ...s } of rows) {
     const list = out.get(companyId) ?? [];
     list.push(s);
@@ -48,8 +48,10 @@ export function findReviewTargets(query: string, limit = 8): TargetCompany[] {
   const ids = hits.companyIds.slice(0, limit);
   if (ids.length === 0) return [];
   const companies = db.$client
-    .prepare(`SELECT id, slug, name, domain FROM companies WHERE id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as Omit<TargetCompany, "subjects">[];
+    .prepare<[companyIdsJson: string], Omit<TargetCompany, "subjects">>(
+      `SELECT id, slug, name, domain FROM companies WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids));
   const byId = new Map(companies.map((c) => [c.id, c]));
   const subjects = subjectsOf(db, ids);
   return ids
@@ -66,11 +68,16 @@ export function findReviewTargets(query: string, limit = 8): TargetCompany[] {
  *  through its own first subject until a moderator lists it). */
 export function getCompanyTargets(slug: string): TargetCompany | null {
   const db = getDb();
-  const company = db.$client.prepare(`SELECT id, slug, name, domain FROM companies WHERE slug = ? AND listing = 'listed'`).get(slug) as
-    Omit<TargetCompany, "subjects"> | undefined;
+  const company = db.$client
+    .prepare<[slug: string], Omit<TargetCompany, "subjects">>(
+      `SELECT id, slug, name, domain FROM companies WHERE slug = ? AND listing = 'listed'`,
+    )
+    .get(slug);
   if (!company) return null;
   const subjects = db.$client
-    .prepare(`SELECT id, name, kind, city FROM subjects WHERE company_id = ? AND state = 'active' ORDER BY kind, name`)
-    .all(company.id) as TargetSubject[];
+    .prepare<[companyId: number], TargetSubject>(
+      `SELECT id, name, kind, city FROM subjects WHERE company_id = ? AND state = 'active' ORDER BY kind, name`,
+    )
+    .all(company.id);
   return { ...company, subjects };
 }

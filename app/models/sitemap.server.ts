@@ -4,7 +4,7 @@ import { getDb } from "#db/client.server";
 export const SITEMAP_PAGE_SIZE = 40_000;
 
 export function countSitemapPages(): number {
-  const { maxId } = getDb().$client.prepare(`SELECT coalesce(max(id), 0) AS maxId FROM companies`).get() as { maxId: number };
+  const { maxId } = getDb().$client.prepare<[], { maxId: number }>(`SELECT coalesce(max(id), 0) AS maxId FROM companies`).get()!;
   return Math.max(1, Math.ceil(maxId / SITEMAP_PAGE_SIZE));
 }
 
@@ -12,8 +12,8 @@ export function countSitemapPages(): number {
  *  ones added by a reviewer and not yet checked, nor refused ones (companies.listing). */
 export function sitemapCompanies(page: number): { slug: string; lastReviewAt: number | null }[] {
   return getDb()
-    .$client.prepare(
+    .$client.prepare<[fromId: number, toId: number], { slug: string; lastReviewAt: number | null }>(
       `SELECT slug, last_review_at AS lastReviewAt FROM companies WHERE id > ? AND id <= ? AND listing = 'listed' ORDER BY id`,
     )
-    .all((page - 1) * SITEMAP_PAGE_SIZE, page * SITEMAP_PAGE_SIZE) as { slug: string; lastReviewAt: number | null }[];
+    .all((page - 1) * SITEMAP_PAGE_SIZE, page * SITEMAP_PAGE_SIZE);
 }
