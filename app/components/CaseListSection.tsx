@@ -8,6 +8,7 @@ export function CaseListSection<T>({
   id,
   title,
   empty,
+  list: List = "ol",
   listClassName,
   items,
   children: renderItem,
@@ -17,7 +18,9 @@ export function CaseListSection<T>({
   title: string;
   /** Shown when there are no items (already translated). */
   empty: string;
-  listClassName: string;
+  /** An ordered list (the default: what came in order) or not (the company's subjects). */
+  list?: "ol" | "ul";
+  listClassName?: string;
   items: readonly T[];
   /** One item, as an <li> with its key. */
   children: (item: T) => ReactNode;
@@ -26,7 +29,7 @@ export function CaseListSection<T>({
     <section className="section case-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {items.length === 0 ? <p className="muted">{empty}</p> : null}
-      <ol className={listClassName}>{items.map(renderItem)}</ol>
+      <List className={listClassName}>{items.map(renderItem)}</List>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { defineMessages } from "./define";
 
 // Appeals against the decisions of the moderation queues (DSA art. 20): refused proofs,
 // refused suggestions, conduct reports (dismissed, or upheld against a company), account
-// suspensions and refused claims (app/lib/decision-appeal.ts,
+// suspensions, refused claims and reviews refused at submission (app/lib/decision-appeal.ts,
 // app/models/decision-appeals.server.ts): the statements' appeal lines, the outcome
 // statements, the notices, and the moderators' list and case page (/moderation/appeals/:id).
 export const decisionAppeals = defineMessages({
@@ -43,6 +43,9 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.result.claim_refuse.upheld": "The decision stands: your request to manage {company} stays refused.",
     "decisionAppeal.result.claim_refuse.overturned":
       "The decision is reversed: your request is accepted; {company} is verified, and you are its owner.",
+    "decisionAppeal.result.refuse.upheld": "The decision stands: your review “{title}” of {company} stays unpublished.",
+    "decisionAppeal.result.refuse.overturned":
+      "The decision is reversed: your review “{title}” of {company} is published, and counts in its score from today.",
 
     // ─── Notices ──────────────────────────────────────────────────────────────
     "notice.conduct_upheld_company.title": "A report about {company} is upheld",
@@ -61,11 +64,13 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.kind.conduct": "Conduct report",
     "decisionAppeal.kind.user": "Account",
     "decisionAppeal.kind.claim": "Company claim",
+    "decisionAppeal.kind.publication": "Review refused at submission",
     "decisionAppeal.item.proof": "Proof for “{title}” about {company}",
     "decisionAppeal.item.suggestion": "{subject}, for {company}",
     "decisionAppeal.item.conduct": "Report about {company}",
     "decisionAppeal.item.user": "Account of {name}",
     "decisionAppeal.item.claim": "Request by {name} to manage {company}",
+    "decisionAppeal.item.publication": "“{title}” about {company}",
     "decisionAppeal.by.concerned": "Appealed by the person it concerns",
     "decisionAppeal.by.reporter": "Appealed by the person who reported",
     "decisionAppeal.by.company.one": "Appealed by {count} owner of the company",
@@ -109,6 +114,9 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.decide.overturn.claim_refuse": "Overturn it: accept the claim",
     "decisionAppeal.decide.overturn.claim_refuseHint":
       "The claimant becomes the owner and the company is verified (whoever joined it without proof leaves). Choose the reason “Role at the company shown”.",
+    "decisionAppeal.decide.overturn.refuse": "Overturn it: publish the review",
+    "decisionAppeal.decide.overturn.refuseHint":
+      "The review is published today and enters the company's counters and TrustScore; its author receives your reasons.",
     "decisionAppeal.decide.reasonAccept": "Overturning a refused claim takes the reason “Role at the company shown”.",
     "decisionAppeal.decide.reasonRefuse": "Upholding a refused claim takes a reason that says why the role is not shown.",
     "decisionAppeal.error.changed":
@@ -149,6 +157,9 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.result.claim_refuse.upheld": "La décision est maintenue : votre demande de gestion de {company} reste refusée.",
     "decisionAppeal.result.claim_refuse.overturned":
       "La décision est infirmée : votre demande est acceptée ; {company} est vérifiée, et vous en êtes propriétaire.",
+    "decisionAppeal.result.refuse.upheld": "La décision est maintenue : votre avis « {title} » sur {company} reste non publié.",
+    "decisionAppeal.result.refuse.overturned":
+      "La décision est annulée : votre avis « {title} » sur {company} est publié, et compte dans sa note à partir d’aujourd’hui.",
 
     "notice.conduct_upheld_company.title": "Un signalement sur {company} est retenu",
     "notice.conduct_upheld_company.body":
@@ -165,11 +176,13 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.kind.conduct": "Signalement de conduite",
     "decisionAppeal.kind.user": "Compte",
     "decisionAppeal.kind.claim": "Demande de gestion",
+    "decisionAppeal.kind.publication": "Avis refusé au dépôt",
     "decisionAppeal.item.proof": "Preuve pour « {title} » sur {company}",
     "decisionAppeal.item.suggestion": "{subject}, pour {company}",
     "decisionAppeal.item.conduct": "Signalement sur {company}",
     "decisionAppeal.item.user": "Compte de {name}",
     "decisionAppeal.item.claim": "Demande de {name} pour gérer {company}",
+    "decisionAppeal.item.publication": "« {title} » sur {company}",
     "decisionAppeal.by.concerned": "Appel de la personne concernée",
     "decisionAppeal.by.reporter": "Appel de la personne qui a signalé",
     "decisionAppeal.by.company.one": "Appel de {count} propriétaire de l’entreprise",
@@ -216,6 +229,9 @@ export const decisionAppeals = defineMessages({
     "decisionAppeal.decide.overturn.claim_refuse": "L’infirmer : accepter la demande",
     "decisionAppeal.decide.overturn.claim_refuseHint":
       "La personne devient propriétaire et l’entreprise est vérifiée (quiconque l’a rejointe sans preuve la quitte). Choisissez le motif « Fonction dans l’entreprise démontrée ».",
+    "decisionAppeal.decide.overturn.refuse": "L’annuler : publier l’avis",
+    "decisionAppeal.decide.overturn.refuseHint":
+      "L’avis est publié aujourd’hui et entre dans les compteurs et le TrustScore de l’entreprise ; son auteur reçoit vos motifs.",
     "decisionAppeal.decide.reasonAccept": "Infirmer le refus d’une demande se fait pour le motif « Fonction dans l’entreprise démontrée ».",
     "decisionAppeal.decide.reasonRefuse":
       "Maintenir le refus d’une demande se fait pour un motif qui dit pourquoi la fonction n’est pas démontrée.",

@@ -134,8 +134,6 @@ export const held = defineMessages({
     "held.statement.ruleLink": "This rule and the others, on our transparency page:",
     "held.statement.contest.publish":
       "This decision publishes your review: there is nothing to contest. You can edit or delete it at any time from its page.",
-    "held.statement.contest.refuse":
-      "How to contest: you may bring this decision before a certified out-of-court dispute settlement body (article 21 of the EU Digital Services Act) or before the courts.",
     "held.statement.summary.ground": "Reason: {reason}.",
     "held.statement.heading.decided": "What was decided",
     "held.statement.heading.facts": "The facts",
@@ -292,8 +290,6 @@ export const held = defineMessages({
     "held.statement.ruleLink": "Cette règle et les autres, sur notre page transparence :",
     "held.statement.contest.publish":
       "Cette décision publie votre avis : il n’y a rien à contester. Vous pouvez le modifier ou le supprimer à tout moment depuis sa page.",
-    "held.statement.contest.refuse":
-      "Pour contester : vous pouvez porter cette décision devant un organisme certifié de règlement extrajudiciaire des litiges (article 21 du règlement européen sur les services numériques) ou devant les tribunaux.",
     "held.statement.summary.ground": "Motif : {reason}.",
     "held.statement.heading.decided": "Ce qui a été décidé",
     "held.statement.heading.facts": "Les faits",

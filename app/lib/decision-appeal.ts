@@ -14,7 +14,9 @@
 //   suspend            the holder of the account — who cannot sign in: the statement's link in
 //                      their mail carries a signed key (app/models/statement-access.server.ts)
 //                      that opens the statement and its appeal form without a session;
-//   claim_refuse       the claimant.
+//   claim_refuse       the claimant;
+//   refuse             the author of a review held at submission that a moderator refused
+//                      (its statement is /statements/publication/:id); overturning publishes it.
 // The decisions that went the recipient's way (an accepted proof, subject or claim, a
 // reinstatement) are not appealable: nobody they concern lost anything.
 //
@@ -29,21 +31,26 @@ import type { QueueLogged } from "./moderation-queues";
 import { CLAIM_REASON_IDS, MODERATION_REASON_IDS, reasonDescription, reasonLabel } from "./moderation-reasons";
 import { quote, rulePath } from "./statement";
 
-export const DECISION_APPEAL_KINDS = ["proof", "suggestion", "conduct", "user", "claim"] as const;
+export const DECISION_APPEAL_KINDS = ["proof", "suggestion", "conduct", "user", "claim", "publication"] as const;
 export type DecisionAppealKind = (typeof DECISION_APPEAL_KINDS)[number];
 
 /** Who a recipient is to the decision: the person it concerns, the person who reported a
  *  company's conduct, or an owner of that company. */
 export type AppealAudience = "concerned" | "reporter" | "company";
 
-export type AppealableLogged = "proof_refuse" | "subject_refuse" | "conduct_dismissed" | "conduct_upheld" | "suspend" | "claim_refuse";
+export type AppealableLogged =
+  "proof_refuse" | "subject_refuse" | "conduct_dismissed" | "conduct_upheld" | "suspend" | "claim_refuse" | "refuse";
+
+/** What overturning does, logged under that name: a queue's opposite decision, or publishing
+ *  the refused held review (logged "publish", as a moderator's publication is). */
+export type AppealReversal = QueueLogged | "publish";
 
 export interface AppealableSpec {
   kind: DecisionAppealKind;
   /** The log's target type of such a decision. */
-  targetType: "media" | "subject" | "company" | "user" | "claim";
+  targetType: "media" | "subject" | "company" | "user" | "claim" | "review";
   /** What overturning it does (and how it is logged). */
-  reversal: QueueLogged;
+  reversal: AppealReversal;
   /** Who may appeal it. */
   appellants: AppealAudience;
 }
@@ -55,6 +62,7 @@ export const APPEALABLE: Record<AppealableLogged, AppealableSpec> = {
   conduct_upheld: { kind: "conduct", targetType: "company", reversal: "conduct_dismissed", appellants: "company" },
   suspend: { kind: "user", targetType: "user", reversal: "reinstate", appellants: "concerned" },
   claim_refuse: { kind: "claim", targetType: "claim", reversal: "claim_accept", appellants: "concerned" },
+  refuse: { kind: "publication", targetType: "review", reversal: "publish", appellants: "concerned" },
 };
 
 export function isAppealable(logged: string): logged is AppealableLogged {
@@ -174,6 +182,7 @@ const RESULT: Record<AppealableLogged, Partial<Record<AppealAudience, Outcomes>>
   claim_refuse: {
     concerned: { upheld: "decisionAppeal.result.claim_refuse.upheld", overturned: "decisionAppeal.result.claim_refuse.overturned" },
   },
+  refuse: { concerned: { upheld: "decisionAppeal.result.refuse.upheld", overturned: "decisionAppeal.result.refuse.overturned" } },
 };
 
 /** Whether the outcome is told to this side at all (see RESULT). */

@@ -2,9 +2,11 @@
 // moderator published it, a moderator refused it, or the deadline job published it
 // because nobody decided within the published delay. The same parts as every statement
 // (app/lib/statement.ts): what was decided, the facts, whether automated means were used,
-// the ground (the reason and the rule on /transparency), how to contest. One place for
+// the ground (the reason and the rule on /transparency), how to contest (a refusal is appealed
+// on the statement's page: app/models/decision-appeals.server.ts). One place for
 // the mail, the notification and the page /statements/publication/:id. Pure.
 import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
+import { APPEAL_WINDOW_DAYS, appealDeadline } from "./appeal-form";
 import type { HeldDecision } from "./held-review";
 import { MODERATION_REASONS, reasonLabel } from "./moderation-reasons";
 import { MAX_PUBLICATION_DELAY_HOURS } from "./policy";
@@ -90,11 +92,6 @@ const GROUND: Record<Kind, MessageKey> = {
   refuse: "held.statement.ground.refuse",
   auto: "held.statement.ground.auto",
 };
-const CONTEST: Record<Kind, MessageKey> = {
-  publish: "held.statement.contest.publish",
-  refuse: "held.statement.contest.refuse",
-  auto: "held.statement.contest.publish",
-};
 
 export function publicationStatementText(locale: Locale, s: PublicationStatementInput): PublicationStatementText {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
@@ -126,7 +123,11 @@ export function publicationStatementText(locale: Locale, s: PublicationStatement
     // The automatic publication rests on the published delay; the others on the rule.
     rulePath: human ? rulePath(s.reason) : "/transparency#delay",
     ruleLink: t("held.statement.ruleLink"),
-    contest: t(CONTEST[kind]),
+    // A refusal is appealed on the statement's page, like every decision that goes against its author.
+    contest:
+      kind === "refuse"
+        ? `${t("statement.contest.appeal", { deadline: formatDate(locale, appealDeadline(s.decidedAt)), days: APPEAL_WINDOW_DAYS })} ${t("statement.contest.courts")}`
+        : t("held.statement.contest.publish"),
     headings: {
       decided: t("held.statement.heading.decided"),
       facts: t("held.statement.heading.facts"),

@@ -11,5 +11,5 @@ export function loadStatement<S>(request: Request, param: string | undefined, ge
   const id = idParam(param);
   const statement = id ? get(id, user) : null;
   if (!statement) throw notFound();
-  return { statement };
+  return { statement, user };
 }

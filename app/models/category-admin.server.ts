@@ -165,7 +165,7 @@ export function deleteCategory(input: { actor: Actor; categoryId: number; now?: 
       .where(
         and(
           eq(categories.id, input.categoryId),
-          sql`NOT EXISTS (SELECT 1 FROM ${companyCategories} WHERE ${companyCategories.categoryId} = ${categories.id})`,
+          sql`NOT EXISTS (SELECT 1 FROM ${companyCategories} WHERE ${companyCategories.categoryId} = categories.id)`,
         ),
       )
       .run().changes;

@@ -1,7 +1,8 @@
 // Appeals against the decisions of the moderation queues (DSA art. 20): a refused proof,
 // a refused suggestion, a conduct report dismissed (the reporter appeals) or upheld (the
 // reported company's owners appeal), a suspension (the account's holder, through the key of
-// their mail: app/models/statement-access.server.ts) and a refused claim. Who may appeal
+// their mail: app/models/statement-access.server.ts), a refused claim, and a review held at
+// submission that a moderator refused (its author appeals from /statements/publication/:id). Who may appeal
 // which decision is app/lib/decision-appeal.ts's APPEALABLE; content decisions are
 // app/models/appeals.server.ts's. The rules are the content appeals':
 //
@@ -21,7 +22,8 @@
 //             what the opposite decision does, through its own code — the proof accepted and
 //             the review verified (verifyReviewOrigin), the subject accepted and its reviews
 //             released (releasePendingReviews), the report's status, the account reinstated,
-//             the claim approved (approveClaim) — then the statement of reasons to each
+//             the claim approved (approveClaim), the refused review published
+//             (publishRefusedReview) — then the statement of reasons to each
 //             appellant and to the other side of a conduct report, on the site and by mail in
 //             their language.
 import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
@@ -38,14 +40,17 @@ import {
   toldOutcome,
   type AppealableLogged,
   type AppealableSpec,
+  type AppealReversal,
   type AppealAudience,
   type DecisionAppealKind,
   type DecisionAppealOutcomeInput,
 } from "~/lib/decision-appeal";
-import { queueStatementPath, type QueueLogged, type QueueRefusal, type QueueStatementInput } from "~/lib/moderation-queues";
+import { queueStatementPath, type QueueRefusal, type QueueStatementInput } from "~/lib/moderation-queues";
+import { publicationStatementPath } from "~/lib/held-statement";
 import { linkOrigin } from "~/lib/origin.server";
 import { getClaimCase, type ClaimCase } from "./claim-queue.server";
 import { approveClaim, ClaimRaced } from "./company-claims.server";
+import { getHeldCase, publishRefusedReview, type HeldCase } from "./held-reviews.server";
 import { queueMail, renderMail, type MailBlock } from "./mail.server";
 import type { ModerationActor } from "./moderation.server";
 import {
@@ -96,8 +101,9 @@ function loadAppealed(db: Db, decisionId: number): Appealed | null {
       createdAt: moderationDecisions.createdAt,
       actorId: moderationDecisions.actorId,
       automated: moderationDecisions.automated,
-      // The outcome of an appeal is final within Réplique.
-      isOutcome: sql<number>`exists (SELECT 1 FROM appeals a WHERE a.outcome_decision_id = ${moderationDecisions.id})`.mapWith(Number),
+      // The outcome of an appeal is final within Réplique. (The outer column is written out: in a
+      // query on one table drizzle leaves it unqualified, and inside the subquery it would be a.id.)
+      isOutcome: sql<number>`exists (SELECT 1 FROM appeals a WHERE a.outcome_decision_id = moderation_decisions.id)`.mapWith(Number),
     })
     .from(moderationDecisions)
     .where(eq(moderationDecisions.id, decisionId))
@@ -135,124 +141,180 @@ interface ItemState {
 
 const noOne = { appellants: [], others: [], asLeft: false, gone: true, about: { reviewTitle: null, companyName: null, subjectName: null } };
 
+/** A later decision on the same target than `a` (other than an appeal's confirmation): it replaced `a`. */
+function replacedLater(db: Db, a: Appealed) {
+  return (
+    db
+      .select({ id: moderationDecisions.id })
+      .from(moderationDecisions)
+      .where(
+        and(
+          eq(moderationDecisions.targetType, a.spec.targetType),
+          eq(moderationDecisions.targetId, a.targetId),
+          gt(moderationDecisions.id, a.id),
+          ne(moderationDecisions.decision, APPEAL_UPHELD),
+        ),
+      )
+      .get() != null
+  );
+}
+
 function itemState(db: Db, a: Appealed): ItemState {
   switch (a.spec.kind) {
-    case "proof": {
-      const r = db
-        .select({
-          proofStatus: reviewMedia.proofStatus,
-          status: reviews.status,
-          origin: reviews.origin,
-          authorId: reviews.authorId,
-          title: reviews.title,
-          companyName: companies.name,
-          subjectName: subjects.name,
-        })
-        .from(reviewMedia)
-        .innerJoin(reviews, eq(reviews.id, reviewMedia.reviewId))
-        .innerJoin(companies, eq(companies.id, reviews.companyId))
-        .innerJoin(subjects, eq(subjects.id, reviews.subjectId))
-        .where(eq(reviewMedia.id, a.itemId))
-        .get();
-      if (!r) return noOne;
-      return {
-        appellants: r.authorId != null ? [r.authorId] : [],
-        others: [],
-        // An accepted proof applies to a review that is on its way or online, not verified yet.
-        asLeft:
-          r.proofStatus === "rejected" &&
-          (r.status === "published" || r.status === "held" || r.status === "pending") &&
-          r.origin !== "verified",
-        gone: r.status === "deleted",
-        about: { reviewTitle: r.title, companyName: r.companyName, subjectName: r.subjectName },
-      };
-    }
-    case "suggestion": {
-      const r = db
-        .select({ state: subjects.state, suggestedBy: subjects.suggestedBy, name: subjects.name, companyName: companies.name })
-        .from(subjects)
-        .innerJoin(companies, eq(companies.id, subjects.companyId))
-        .where(eq(subjects.id, a.itemId))
-        .get();
-      if (!r) return noOne;
-      return {
-        appellants: r.suggestedBy != null ? [r.suggestedBy] : [],
-        others: [],
-        asLeft: r.state === "rejected",
-        gone: false,
-        about: { reviewTitle: null, companyName: r.companyName, subjectName: r.name },
-      };
-    }
-    case "conduct": {
-      const r = db
-        .select({
-          status: conductReports.status,
-          reporterId: conductReports.reporterUserId,
-          companyId: conductReports.companyId,
-          companyName: companies.name,
-          reviewTitle: reviews.title,
-        })
-        .from(conductReports)
-        .innerJoin(companies, eq(companies.id, conductReports.companyId))
-        .leftJoin(reviews, eq(reviews.id, conductReports.reviewId))
-        .where(eq(conductReports.id, a.itemId))
-        .get();
-      if (!r) return noOne;
-      const owners = companyOwners(db, r.companyId).filter((id) => id !== r.reporterId);
-      const reporter = r.reporterId != null ? [r.reporterId] : [];
-      const dismissed = a.logged === "conduct_dismissed";
-      return {
-        appellants: dismissed ? reporter : owners,
-        others: dismissed
-          ? owners.map((userId) => ({ userId, audience: "company" as const }))
-          : reporter.map((userId) => ({ userId, audience: "reporter" as const })),
-        asLeft: r.status === (dismissed ? "unfounded" : "founded"),
-        gone: false,
-        about: { reviewTitle: r.reviewTitle, companyName: r.companyName, subjectName: null },
-      };
-    }
-    case "user": {
-      const u = db.select({ suspendedAt: users.suspendedAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, a.itemId)).get();
-      if (!u) return noOne;
-      // A later decision on the account (a reinstatement, another suspension) replaced this one.
-      const later = db
-        .select({ id: moderationDecisions.id })
-        .from(moderationDecisions)
-        .where(
-          and(
-            eq(moderationDecisions.targetType, "user"),
-            eq(moderationDecisions.targetId, a.itemId),
-            gt(moderationDecisions.id, a.id),
-            ne(moderationDecisions.decision, APPEAL_UPHELD),
-          ),
-        )
-        .get();
-      return {
-        appellants: [a.itemId],
-        others: [],
-        asLeft: u.suspendedAt != null && u.deletedAt == null && !later,
-        gone: u.deletedAt != null,
-        about: { reviewTitle: null, companyName: null, subjectName: null },
-      };
-    }
-    case "claim": {
-      const c = db
-        .select({ status: companyClaims.status, userId: companyClaims.userId, companyState: companies.state, companyName: companies.name })
-        .from(companyClaims)
-        .innerJoin(companies, eq(companies.id, companyClaims.companyId))
-        .where(eq(companyClaims.id, a.itemId))
-        .get();
-      if (!c) return noOne;
-      return {
-        appellants: [c.userId],
-        others: [],
-        // Verified since (by someone else's proof): there is nothing left to give the claimant.
-        asLeft: c.status === "rejected" && c.companyState !== "verified",
-        gone: false,
-        about: { reviewTitle: null, companyName: c.companyName, subjectName: null },
-      };
-    }
+    case "proof":
+      return proofState(db, a);
+    case "suggestion":
+      return suggestionState(db, a);
+    case "conduct":
+      return conductState(db, a);
+    case "user":
+      return accountState(db, a);
+    case "claim":
+      return claimState(db, a);
+    case "publication":
+      return refusedReviewState(db, a);
   }
+}
+
+/** The proof's review and its author. */
+function proofState(db: Db, a: Appealed): ItemState {
+  const r = db
+    .select({
+      proofStatus: reviewMedia.proofStatus,
+      status: reviews.status,
+      origin: reviews.origin,
+      authorId: reviews.authorId,
+      title: reviews.title,
+      companyName: companies.name,
+      subjectName: subjects.name,
+    })
+    .from(reviewMedia)
+    .innerJoin(reviews, eq(reviews.id, reviewMedia.reviewId))
+    .innerJoin(companies, eq(companies.id, reviews.companyId))
+    .innerJoin(subjects, eq(subjects.id, reviews.subjectId))
+    .where(eq(reviewMedia.id, a.itemId))
+    .get();
+  if (!r) return noOne;
+  return {
+    appellants: r.authorId != null ? [r.authorId] : [],
+    others: [],
+    // An accepted proof applies to a review that is on its way or online, not verified yet.
+    asLeft:
+      r.proofStatus === "rejected" &&
+      (r.status === "published" || r.status === "held" || r.status === "pending") &&
+      r.origin !== "verified",
+    gone: r.status === "deleted",
+    about: { reviewTitle: r.title, companyName: r.companyName, subjectName: r.subjectName },
+  };
+}
+
+/** The suggested subject and its suggester. */
+function suggestionState(db: Db, a: Appealed): ItemState {
+  const r = db
+    .select({ state: subjects.state, suggestedBy: subjects.suggestedBy, name: subjects.name, companyName: companies.name })
+    .from(subjects)
+    .innerJoin(companies, eq(companies.id, subjects.companyId))
+    .where(eq(subjects.id, a.itemId))
+    .get();
+  if (!r) return noOne;
+  return {
+    appellants: r.suggestedBy != null ? [r.suggestedBy] : [],
+    others: [],
+    asLeft: r.state === "rejected",
+    gone: false,
+    about: { reviewTitle: null, companyName: r.companyName, subjectName: r.name },
+  };
+}
+
+/** The conduct report, its reporter and the company's owners. */
+function conductState(db: Db, a: Appealed): ItemState {
+  const r = db
+    .select({
+      status: conductReports.status,
+      reporterId: conductReports.reporterUserId,
+      companyId: conductReports.companyId,
+      companyName: companies.name,
+      reviewTitle: reviews.title,
+    })
+    .from(conductReports)
+    .innerJoin(companies, eq(companies.id, conductReports.companyId))
+    .leftJoin(reviews, eq(reviews.id, conductReports.reviewId))
+    .where(eq(conductReports.id, a.itemId))
+    .get();
+  if (!r) return noOne;
+  const owners = companyOwners(db, r.companyId).filter((id) => id !== r.reporterId);
+  const reporter = r.reporterId != null ? [r.reporterId] : [];
+  const dismissed = a.logged === "conduct_dismissed";
+  return {
+    appellants: dismissed ? reporter : owners,
+    others: dismissed
+      ? owners.map((userId) => ({ userId, audience: "company" as const }))
+      : reporter.map((userId) => ({ userId, audience: "reporter" as const })),
+    asLeft: r.status === (dismissed ? "unfounded" : "founded"),
+    gone: false,
+    about: { reviewTitle: r.reviewTitle, companyName: r.companyName, subjectName: null },
+  };
+}
+
+/** The account. */
+function accountState(db: Db, a: Appealed): ItemState {
+  const u = db.select({ suspendedAt: users.suspendedAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, a.itemId)).get();
+  if (!u) return noOne;
+  return {
+    appellants: [a.itemId],
+    others: [],
+    // A later decision on the account (a reinstatement, another suspension) replaced this one.
+    asLeft: u.suspendedAt != null && u.deletedAt == null && !replacedLater(db, a),
+    gone: u.deletedAt != null,
+    about: { reviewTitle: null, companyName: null, subjectName: null },
+  };
+}
+
+/** The claim and its claimant. */
+function claimState(db: Db, a: Appealed): ItemState {
+  const c = db
+    .select({ status: companyClaims.status, userId: companyClaims.userId, companyState: companies.state, companyName: companies.name })
+    .from(companyClaims)
+    .innerJoin(companies, eq(companies.id, companyClaims.companyId))
+    .where(eq(companyClaims.id, a.itemId))
+    .get();
+  if (!c) return noOne;
+  return {
+    appellants: [c.userId],
+    others: [],
+    // Verified since (by someone else's proof): there is nothing left to give the claimant.
+    asLeft: c.status === "rejected" && c.companyState !== "verified",
+    gone: false,
+    about: { reviewTitle: null, companyName: c.companyName, subjectName: null },
+  };
+}
+
+/** The review refused at submission and its author. */
+function refusedReviewState(db: Db, a: Appealed): ItemState {
+  const r = db
+    .select({
+      status: reviews.status,
+      authorId: reviews.authorId,
+      publishedAt: reviews.publishedAt,
+      erasedAt: reviews.contentErasedAt,
+      title: reviews.title,
+      companyName: companies.name,
+      subjectName: subjects.name,
+    })
+    .from(reviews)
+    .innerJoin(companies, eq(companies.id, reviews.companyId))
+    .innerJoin(subjects, eq(subjects.id, reviews.subjectId))
+    .where(eq(reviews.id, a.itemId))
+    .get();
+  if (!r) return noOne;
+  return {
+    appellants: r.authorId != null ? [r.authorId] : [],
+    others: [],
+    // Still refused and never published; its text not yet erased by the retention job.
+    asLeft: r.status === "removed" && r.publishedAt == null && r.erasedAt == null && !replacedLater(db, a),
+    gone: r.status === "deleted" || r.erasedAt != null,
+    about: { reviewTitle: r.title, companyName: r.companyName, subjectName: r.subjectName },
+  };
 }
 
 // ─── The right to appeal ──────────────────────────────────────────────────────
@@ -440,10 +502,16 @@ export function statementReaderByKey(decisionId: number, key: string, db: Db = g
 
 // ─── Notices ──────────────────────────────────────────────────────────────────
 
+/** The page of a statement: the appealed decision's own (a refused held review's is a
+ *  publication statement), or the queues' page, where an appeal's outcome is read too. */
+function statementPathOf(a: Appealed, decisionId: number) {
+  return decisionId === a.id && a.spec.kind === "publication" ? publicationStatementPath(decisionId) : queueStatementPath(decisionId);
+}
+
 /** The path a person opens a statement at: for a decision on their account, with the key
  *  (they may be suspended, and unable to sign in). */
 function readerPath(a: Appealed, decisionId: number, userId: number) {
-  const path = queueStatementPath(decisionId);
+  const path = statementPathOf(a, decisionId);
   return a.spec.kind === "user" ? keyedStatementPath(path, statementAccessKey(decisionId, userId)) : path;
 }
 
@@ -461,7 +529,7 @@ function noticeAndMail(
   db: Db,
   args: { userId: number; kind: NotificationKind; data: NotificationData; a: Appealed; decisionId: number; origin?: string; now: number },
 ) {
-  const link = queueStatementPath(args.decisionId);
+  const link = statementPathOf(args.a, args.decisionId);
   const keyed = args.a.spec.kind === "user";
   notify(db, { userId: args.userId, kind: args.kind, data: args.data, link, mail: !keyed, origin: args.origin, now: args.now });
   const user = keyed ? recipient(db, args.userId) : undefined;
@@ -654,6 +722,20 @@ export function decisionAppealsAbout(
     );
     for (const d of claims) put(d, { ...blank, company: rows.get(d.targetId)?.company ?? null, name: rows.get(d.targetId)?.name ?? null });
   }
+  const refused = of("review");
+  if (refused.length) {
+    const rows = new Map(
+      db
+        .select({ id: reviews.id, title: reviews.title, company: companies.name })
+        .from(reviews)
+        .innerJoin(companies, eq(companies.id, reviews.companyId))
+        .where(inArray(reviews.id, ids(refused)))
+        .all()
+        .map((r) => [r.id, r]),
+    );
+    for (const d of refused)
+      put(d, { ...blank, title: rows.get(d.targetId)?.title ?? null, company: rows.get(d.targetId)?.company ?? null });
+  }
   return out;
 }
 
@@ -664,7 +746,8 @@ export type DecisionAppealFacts =
   | { kind: "suggestion"; view: SuggestionCase }
   | { kind: "conduct"; view: ConductCase }
   | { kind: "user"; view: UserCase }
-  | { kind: "claim"; view: ClaimCase };
+  | { kind: "claim"; view: ClaimCase }
+  | { kind: "publication"; view: HeldCase };
 
 /** The item's case as its queue's page shows it, with this moderator's conflicts of interest. */
 function factsOf(db: Db, a: Appealed, viewer: ModerationActor): DecisionAppealFacts | null {
@@ -688,6 +771,10 @@ function factsOf(db: Db, a: Appealed, viewer: ModerationActor): DecisionAppealFa
     case "claim": {
       const view = getClaimCase(a.itemId, viewer, db);
       return view ? { kind: "claim", view } : null;
+    }
+    case "publication": {
+      const view = getHeldCase(a.itemId, viewer, db);
+      return view ? { kind: "publication", view } : null;
     }
   }
 }
@@ -714,7 +801,7 @@ export interface DecisionAppealCase {
   decided: { outcome: "upheld" | "overturned"; decidedAt: number } | null;
   /** What the form carries back (see decideDecisionAppeal). */
   seenAppeal: number;
-  reversal: QueueLogged;
+  reversal: AppealReversal;
   canOverturn: boolean;
   refusal: DecisionAppealDecideRefusal | null;
 }
@@ -997,6 +1084,10 @@ function reverse(
         detail: { method: "evidence", decisionId: args.decisionId, reason: args.reason, appealed: a.id },
         now: args.now,
       });
+      return;
+    }
+    case "publication": {
+      changed(publishRefusedReview(db, a.itemId, args.now) ? 1 : 0);
       return;
     }
   }

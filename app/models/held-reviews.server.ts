@@ -310,63 +310,88 @@ function itemsTable(values: SQL[], columns: string) {
   return sql`WITH items(${sql.raw(columns)}) AS (VALUES ${sql.join(values, sql`, `)})`;
 }
 
+/** Each review's evidence (what its check found) and what the other text checks found, in
+ *  a fixed number of queries whatever the number of rows. */
 function evidenceFor(db: Db, rows: ItemRow[]) {
-  const out = new Map<number, { evidence: HeldEvidence; alsoFound: TextEvidence[] }>();
-  // When the check ran: the submission, or the last edit (which ran the checks again).
-  const checkedAt = (r: ItemRow) => r.editedAt ?? r.createdAt;
   const byCheck = (code: string) => rows.filter((r) => r.check === code);
-
-  // 1. The text checks: pure.
-  for (const r of rows) {
-    const text = textEvidence(`${r.title}\n${r.body}`);
-    const own = (TEXT_CHECKS as readonly string[]).includes(r.check ?? "")
-      ? (text.find((e) => e.check === r.check) ?? { check: r.check as TextCheck, found: [] })
-      : null;
-    out.set(r.id, {
-      evidence: own ?? { check: "other", code: r.check },
-      alsoFound: text.filter((e) => e.check !== r.check),
-    });
-  }
-  const set = (id: number, evidence: HeldEvidence) => {
+  const out = new Map<number, ItemEvidence>(rows.map((r) => [r.id, textEvidenceOf(r)]));
+  const found = [
+    ...domainEvidence(byCheck("conflict_domain")),
+    ...burstEvidence(db, byCheck("negative_burst")),
+    ...clusterEvidence(db, byCheck("network_cluster")),
+    ...nearDuplicateEvidence(db, byCheck("near_duplicate")),
+  ];
+  for (const [id, evidence] of found) {
     const entry = out.get(id);
     if (entry) entry.evidence = evidence;
-  };
-
-  // 2. The author's address at the company's domain: from the row itself.
-  for (const r of byCheck("conflict_domain")) {
-    set(r.id, { check: "conflict_domain", domain: r.authorEmail?.split("@").pop() ?? "", companyDomain: r.companyDomain });
   }
+  return out;
+}
 
-  // 3. A burst of negative reviews on the company: counts, and the reviews of the window.
-  const burst = byCheck("negative_burst");
-  if (burst.length > 0) {
-    const W = CHECK_LIMITS.burstWindowMs;
-    const B = CHECK_LIMITS.burstBaselineMs;
-    const items = itemsTable(
-      burst.map((r) => sql`(${r.id}, ${r.companyId}, ${checkedAt(r)})`),
-      "id, company_id, at",
-    );
-    const counts = db.all<{ itemId: number; recent: number; baseline: number }>(sql`
-      ${items}
-      SELECT i.id AS itemId,
-             coalesce(sum(r.created_at > i.at - ${W}), 0) AS recent,
-             coalesce(sum(r.created_at <= i.at - ${W}), 0) AS baseline
-      FROM items i JOIN reviews r ON r.company_id = i.company_id AND r.stars <= 2 AND r.status <> 'deleted'
-        AND r.created_at > i.at - ${W + B} AND r.created_at <= i.at
-      GROUP BY i.id`);
-    const list = db.all<Related>(sql`
-      ${items}
-      SELECT i.id AS itemId, r.id AS id, r.title AS title, r.stars AS stars, r.status AS status,
-             r.created_at AS createdAt, r.author_id AS authorId, u.display_name AS authorName
-      FROM items i JOIN reviews r ON r.company_id = i.company_id AND r.stars <= 2 AND r.status <> 'deleted'
-        AND r.created_at > i.at - ${W} AND r.created_at <= i.at AND r.id <> i.id
-      LEFT JOIN users u ON u.id = r.author_id
-      ORDER BY r.created_at DESC, r.id DESC`);
-    const windows = B / W;
-    for (const r of burst) {
-      const c = counts.find((x) => x.itemId === r.id);
-      const baseline = c?.baseline ?? 0;
-      set(r.id, {
+interface ItemEvidence {
+  evidence: HeldEvidence;
+  alsoFound: TextEvidence[];
+}
+
+/** A review's id and the evidence of the check that held it. */
+type FoundEvidence = [id: number, evidence: HeldEvidence];
+
+/** When the check ran: the submission, or the last edit (which ran the checks again). */
+const checkedAt = (r: ItemRow) => r.editedAt ?? r.createdAt;
+
+/** 1. The text checks: pure. The evidence of the one that held the review (any other check
+ *  is filled in below), and what the others found. */
+function textEvidenceOf(r: ItemRow): ItemEvidence {
+  const text = textEvidence(`${r.title}\n${r.body}`);
+  const own = (TEXT_CHECKS as readonly string[]).includes(r.check ?? "")
+    ? (text.find((e) => e.check === r.check) ?? { check: r.check as TextCheck, found: [] })
+    : null;
+  return {
+    evidence: own ?? { check: "other", code: r.check },
+    alsoFound: text.filter((e) => e.check !== r.check),
+  };
+}
+
+/** 2. The author's address at the company's domain: from the row itself. */
+function domainEvidence(rows: ItemRow[]): FoundEvidence[] {
+  return rows.map((r) => [
+    r.id,
+    { check: "conflict_domain", domain: r.authorEmail?.split("@").pop() ?? "", companyDomain: r.companyDomain },
+  ]);
+}
+
+/** 3. A burst of negative reviews on the company: counts, and the reviews of the window. */
+function burstEvidence(db: Db, burst: ItemRow[]): FoundEvidence[] {
+  if (burst.length === 0) return [];
+  const W = CHECK_LIMITS.burstWindowMs;
+  const B = CHECK_LIMITS.burstBaselineMs;
+  const items = itemsTable(
+    burst.map((r) => sql`(${r.id}, ${r.companyId}, ${checkedAt(r)})`),
+    "id, company_id, at",
+  );
+  const counts = db.all<{ itemId: number; recent: number; baseline: number }>(sql`
+    ${items}
+    SELECT i.id AS itemId,
+           coalesce(sum(r.created_at > i.at - ${W}), 0) AS recent,
+           coalesce(sum(r.created_at <= i.at - ${W}), 0) AS baseline
+    FROM items i JOIN reviews r ON r.company_id = i.company_id AND r.stars <= 2 AND r.status <> 'deleted'
+      AND r.created_at > i.at - ${W + B} AND r.created_at <= i.at
+    GROUP BY i.id`);
+  const list = db.all<Related>(sql`
+    ${items}
+    SELECT i.id AS itemId, r.id AS id, r.title AS title, r.stars AS stars, r.status AS status,
+           r.created_at AS createdAt, r.author_id AS authorId, u.display_name AS authorName
+    FROM items i JOIN reviews r ON r.company_id = i.company_id AND r.stars <= 2 AND r.status <> 'deleted'
+      AND r.created_at > i.at - ${W} AND r.created_at <= i.at AND r.id <> i.id
+    LEFT JOIN users u ON u.id = r.author_id
+    ORDER BY r.created_at DESC, r.id DESC`);
+  const windows = B / W;
+  return burst.map((r) => {
+    const c = counts.find((x) => x.itemId === r.id);
+    const baseline = c?.baseline ?? 0;
+    return [
+      r.id,
+      {
         check: "negative_burst",
         recent: c?.recent ?? 1,
         baseline,
@@ -377,82 +402,95 @@ function evidenceFor(db: Db, rows: ItemRow[]) {
           .filter((x) => x.itemId === r.id)
           .slice(0, 10)
           .map(related),
-      });
-    }
-  }
+      },
+    ];
+  });
+}
 
-  // 4. Other accounts reviewing the company from the same network (never the hash itself).
-  const cluster = byCheck("network_cluster").filter((r) => r.ipHash != null && r.authorId != null);
-  if (cluster.length > 0) {
-    const window = CHECK_LIMITS.clusterWindowMs;
-    const list = db.all<Related>(sql`
-      ${itemsTable(
-        cluster.map((r) => sql`(${r.id}, ${r.companyId}, ${r.authorId}, ${checkedAt(r)}, ${r.ipHash})`),
-        "id, company_id, author_id, at, ip_hash",
-      )}
-      SELECT i.id AS itemId, r.id AS id, r.title AS title, r.stars AS stars, r.status AS status,
-             r.created_at AS createdAt, r.author_id AS authorId, u.display_name AS authorName
-      FROM items i JOIN reviews r ON r.company_id = i.company_id AND r.ip_hash = i.ip_hash
-        AND r.author_id IS NOT NULL AND r.author_id <> i.author_id
-        AND r.created_at > i.at - ${window} AND r.created_at <= i.at
-      LEFT JOIN users u ON u.id = r.author_id
-      ORDER BY r.created_at DESC, r.id DESC`);
-    for (const r of cluster) {
-      const mine = list.filter((x) => x.itemId === r.id);
-      set(r.id, {
+/** 4. Other accounts reviewing the company from the same network (never the hash itself). */
+function clusterEvidence(db: Db, rows: ItemRow[]): FoundEvidence[] {
+  const cluster = rows.filter((r) => r.ipHash != null && r.authorId != null);
+  if (cluster.length === 0) return [];
+  const window = CHECK_LIMITS.clusterWindowMs;
+  const list = db.all<Related>(sql`
+    ${itemsTable(
+      cluster.map((r) => sql`(${r.id}, ${r.companyId}, ${r.authorId}, ${checkedAt(r)}, ${r.ipHash})`),
+      "id, company_id, author_id, at, ip_hash",
+    )}
+    SELECT i.id AS itemId, r.id AS id, r.title AS title, r.stars AS stars, r.status AS status,
+           r.created_at AS createdAt, r.author_id AS authorId, u.display_name AS authorName
+    FROM items i JOIN reviews r ON r.company_id = i.company_id AND r.ip_hash = i.ip_hash
+      AND r.author_id IS NOT NULL AND r.author_id <> i.author_id
+      AND r.created_at > i.at - ${window} AND r.created_at <= i.at
+    LEFT JOIN users u ON u.id = r.author_id
+    ORDER BY r.created_at DESC, r.id DESC`);
+  return cluster.map((r) => {
+    const mine = list.filter((x) => x.itemId === r.id);
+    return [
+      r.id,
+      {
         check: "network_cluster",
         accounts: new Set(mine.map((x) => x.authorId)).size + 1,
         reviews: mine.slice(0, 5).map(related),
         windowDays: window / DAY,
-      });
-    }
-  }
+      },
+    ];
+  });
+}
 
-  // 5. The most similar earlier review: the author's own (a year) and others' of the
-  //    company (90 days), as many as the check compares, by the check's measure.
-  const dupes = byCheck("near_duplicate").filter((r) => r.authorId != null);
-  if (dupes.length > 0) {
-    const items = itemsTable(
-      dupes.map((r) => sql`(${r.id}, ${r.companyId}, ${r.authorId}, ${checkedAt(r)})`),
-      "id, company_id, author_id, at",
-    );
-    const candidates = db.all<Related & { body: string; sameAuthor: number }>(sql`
-      ${items},
-      own AS (
-        SELECT i.id AS itemId, r.id, r.title, r.body, r.stars, r.status, r.created_at, r.author_id, 1 AS sameAuthor,
-               row_number() OVER (PARTITION BY i.id ORDER BY r.id DESC) AS rn
-        FROM items i JOIN reviews r ON r.author_id = i.author_id AND r.id <> i.id AND r.status <> 'deleted'
-          AND r.created_at > i.at - ${CHECK_LIMITS.duplicateOwnWindowMs} AND r.created_at <= i.at
-      ),
-      others AS (
-        SELECT i.id AS itemId, r.id, r.title, r.body, r.stars, r.status, r.created_at, r.author_id, 0 AS sameAuthor,
-               row_number() OVER (PARTITION BY i.id ORDER BY r.id DESC) AS rn
-        FROM items i JOIN reviews r ON r.company_id = i.company_id AND r.id <> i.id AND r.status <> 'deleted'
-          AND (r.author_id IS NULL OR r.author_id <> i.author_id)
-          AND r.created_at > i.at - ${CHECK_LIMITS.duplicateCompanyWindowMs} AND r.created_at <= i.at
-      ),
-      cand AS (SELECT * FROM own WHERE rn <= 200 UNION ALL SELECT * FROM others WHERE rn <= 300)
-      SELECT c.itemId AS itemId, c.id AS id, c.title AS title, c.body AS body, c.stars AS stars, c.status AS status,
-             c.created_at AS createdAt, c.author_id AS authorId, c.sameAuthor AS sameAuthor, u.display_name AS authorName
-      FROM cand c LEFT JOIN users u ON u.id = c.author_id`);
-    for (const r of dupes) {
-      const mine = shingles(`${r.title}\n${r.body}`);
-      let best: { candidate: (typeof candidates)[number]; similarity: number } | null = null;
-      for (const c of candidates) {
-        if (c.itemId !== r.id || words(c.body).length < CHECK_LIMITS.duplicateMinWords) continue;
-        const similarity = jaccard(mine, shingles(`${c.title}\n${c.body}`));
-        if (!best || similarity > best.similarity) best = { candidate: c, similarity };
-      }
-      set(r.id, {
+/** 5. The most similar earlier review: the author's own (a year) and others' of the
+ *  company (90 days), as many as the check compares, by the check's measure. */
+function nearDuplicateEvidence(db: Db, rows: ItemRow[]): FoundEvidence[] {
+  const dupes = rows.filter((r) => r.authorId != null);
+  if (dupes.length === 0) return [];
+  const candidates = duplicateCandidates(db, dupes);
+  return dupes.map((r) => {
+    const mine = shingles(`${r.title}\n${r.body}`);
+    let best: { candidate: (typeof candidates)[number]; similarity: number } | null = null;
+    for (const c of candidates) {
+      if (c.itemId !== r.id || words(c.body).length < CHECK_LIMITS.duplicateMinWords) continue;
+      const similarity = jaccard(mine, shingles(`${c.title}\n${c.body}`));
+      if (!best || similarity > best.similarity) best = { candidate: c, similarity };
+    }
+    return [
+      r.id,
+      {
         check: "near_duplicate",
         match: best
           ? { ...related(best.candidate), similarity: Math.round(best.similarity * 100), sameAuthor: best.candidate.sameAuthor === 1 }
           : null,
         threshold: Math.round(CHECK_LIMITS.nearDuplicateSimilarity * 100),
-      });
-    }
-  }
-  return out;
+      },
+    ];
+  });
+}
+
+/** The earlier reviews each of `dupes` is compared with: the author's own and others' of
+ *  the company, within the check's windows and up to its numbers. */
+function duplicateCandidates(db: Db, dupes: ItemRow[]) {
+  const items = itemsTable(
+    dupes.map((r) => sql`(${r.id}, ${r.companyId}, ${r.authorId}, ${checkedAt(r)})`),
+    "id, company_id, author_id, at",
+  );
+  return db.all<Related & { body: string; sameAuthor: number }>(sql`
+    ${items},
+    own AS (
+      SELECT i.id AS itemId, r.id, r.title, r.body, r.stars, r.status, r.created_at, r.author_id, 1 AS sameAuthor,
+             row_number() OVER (PARTITION BY i.id ORDER BY r.id DESC) AS rn
+      FROM items i JOIN reviews r ON r.author_id = i.author_id AND r.id <> i.id AND r.status <> 'deleted'
+        AND r.created_at > i.at - ${CHECK_LIMITS.duplicateOwnWindowMs} AND r.created_at <= i.at
+    ),
+    others AS (
+      SELECT i.id AS itemId, r.id, r.title, r.body, r.stars, r.status, r.created_at, r.author_id, 0 AS sameAuthor,
+             row_number() OVER (PARTITION BY i.id ORDER BY r.id DESC) AS rn
+      FROM items i JOIN reviews r ON r.company_id = i.company_id AND r.id <> i.id AND r.status <> 'deleted'
+        AND (r.author_id IS NULL OR r.author_id <> i.author_id)
+        AND r.created_at > i.at - ${CHECK_LIMITS.duplicateCompanyWindowMs} AND r.created_at <= i.at
+    ),
+    cand AS (SELECT * FROM own WHERE rn <= 200 UNION ALL SELECT * FROM others WHERE rn <= 300)
+    SELECT c.itemId AS itemId, c.id AS id, c.title AS title, c.body AS body, c.stars AS stars, c.status AS status,
+           c.created_at AS createdAt, c.author_id AS authorId, c.sameAuthor AS sameAuthor, u.display_name AS authorName
+    FROM cand c LEFT JOIN users u ON u.id = c.author_id`);
 }
 
 function related(r: Related): RelatedReview {
@@ -640,11 +678,27 @@ function publishIf(db: Db, reviewId: number, conditions: SQL | undefined, now: n
   return true;
 }
 
+/** Publishes a review whose refusal at submission an appeal overturned (decision-appeals.server.ts):
+ *  removed → published, entering the counters and the score. False when it is no longer as the
+ *  refusal left it (deleted, erased, or published since). Inside the caller's transaction. */
+export function publishRefusedReview(db: Db, reviewId: number, now: number): boolean {
+  const changes = db
+    .update(reviews)
+    .set({ status: "published", publishedAt: now, removedAt: null, removalReason: null, underReviewSince: null })
+    .where(and(eq(reviews.id, reviewId), eq(reviews.status, "removed"), isNull(reviews.publishedAt), isNull(reviews.contentErasedAt)))
+    .run().changes;
+  if (changes !== 1) return false;
+  countPublished(db, reviewId);
+  return true;
+}
+
 /** The conditions of a moderator's decision: nobody decided or edited since the case was opened. */
 function unchangedSince(input: HeldDecideInput) {
   return and(
     sql`coalesce(${reviews.editedAt}, 0) = ${input.editedAt}`,
-    sql`coalesce((SELECT max(d.id) FROM moderation_decisions d WHERE d.target_type = 'review' AND d.target_id = ${reviews.id}), 0) = ${input.version}`,
+    // reviews.id written out: in an UPDATE drizzle leaves ${reviews.id} unqualified, and inside
+    // the subquery "id" would be d.id.
+    sql`coalesce((SELECT max(d.id) FROM moderation_decisions d WHERE d.target_type = 'review' AND d.target_id = reviews.id), 0) = ${input.version}`,
   );
 }
 
@@ -842,11 +896,14 @@ export function getPublicationStatement(decisionId: number, viewer: ModerationAc
       statement: moderationDecisions.statement,
       createdAt: moderationDecisions.createdAt,
       reviewId: moderationDecisions.targetId,
+      // A publication on appeal has the appeal's statement (/statements/decision/:id).
+      // (The outer column is written out: drizzle leaves it unqualified in a one-table query.)
+      isAppealOutcome: sql<number>`exists (SELECT 1 FROM appeals a WHERE a.outcome_decision_id = moderation_decisions.id)`.mapWith(Number),
     })
     .from(moderationDecisions)
     .where(and(eq(moderationDecisions.id, decisionId), eq(moderationDecisions.targetType, "review")))
     .get();
-  if (!d || (d.decision !== "publish" && d.decision !== "refuse")) return null;
+  if (!d || (d.decision !== "publish" && d.decision !== "refuse") || d.isAppealOutcome === 1) return null;
   const facts = loadFacts(db, d.reviewId);
   if (!facts) return null;
   const moderator = viewer.role === "moderator" || viewer.role === "admin";

@@ -19,10 +19,10 @@ import {
   type ReviewInput,
   type SuggestionInput,
 } from "~/lib/review-schema";
-import { getDb } from "#db/client.server";
+import { getDb, type Db } from "#db/client.server";
 import { discardPendingUploads, findPendingUploads, MAX_PHOTOS, MediaError, storeImage, type StoredImage } from "./media.server";
 import { hit, type RateLimit } from "./rate-limit.server";
-import { readUploadForm } from "./upload-form.server";
+import { readUploadForm, type UploadedFile } from "./upload-form.server";
 
 const TEXT_FIELDS = ["stars", "title", "body", "experienceDate", "channel", "recommend", "language", "attestation"] as const;
 const SUGGESTION_FIELDS = ["kind", "name", "city", "address", "url"] as const;
@@ -92,104 +92,24 @@ export async function readReviewForm<Extra extends ReviewInput = ReviewInput>(
     return typeof v === "string" ? v : "";
   };
   const intent = str("intent") === "preview" ? "preview" : "save";
-  const errorKeys: Record<string, MessageKey> = {};
+  const limits = memberLimits(db, userId, now);
+  if (intent === "preview") limits.countPreview();
 
-  let retryAfter: number | null = null;
-  if (intent === "preview") {
-    const limit = hit(`review-preview:${userId}`, UPLOAD_LIMITS.previewPerUser, now, db);
-    if (!limit.allowed) retryAfter = limit.retryAfter;
-  }
-
-  // Photos kept from an earlier answer (this member's pending uploads), minus the ones taken off.
-  const removeKept = form.getAll("removeKept").map(String).slice(0, MAX_PHOTOS);
-  await discardPendingUploads(userId, removeKept);
-  const keptKeys = [...new Set(form.getAll("keptPhoto").map(String))].slice(0, MAX_PHOTOS);
-  const photos: StoredImage[] = findPendingUploads(
-    db,
-    userId,
-    keptKeys.filter((k) => !removeKept.includes(k)),
-  );
-  let proof: StoredImage | null = findPendingUploads(db, userId, [str("keptProof")].filter(Boolean))[0] ?? null;
-  // Counts the file, and refuses it past the limit (nothing is stored past it).
-  const allowFile = () => {
-    if (retryAfter != null) return false;
-    const limit = hit(`review-upload:${userId}`, UPLOAD_LIMITS.filesPerUser, now, db);
-    if (!limit.allowed) retryAfter = limit.retryAfter;
-    return limit.allowed;
-  };
-
+  const kept = await keptUploads(db, userId, form, str("keptProof"));
   const existing = options.existingPhotoIds ?? [];
   const removePhotoIds = form
     .getAll("removePhoto")
     .map((v) => Number(v))
     .filter((id) => existing.includes(id));
   const room = MAX_PHOTOS - (existing.length - removePhotoIds.length);
+  const { photos, proof, errorKeys } = await storeNewFiles(db, userId, now, files, { ...kept, room, allowFile: limits.allowFile });
 
-  for (const file of files) {
-    if (file.field === "photos") {
-      if (photos.length >= room) {
-        errorKeys.photos ??= "media.error.tooMany";
-        continue;
-      }
-      if (file.tooLarge) {
-        errorKeys.photos ??= "media.error.tooLarge";
-        continue;
-      }
-      if (!allowFile()) continue;
-      try {
-        photos.push(await storeImage(db, userId, file.bytes, now));
-      } catch (error) {
-        if (!(error instanceof MediaError)) throw error;
-        errorKeys.photos ??= error.code as MessageKey;
-      }
-    } else if (file.field === "proof") {
-      if (file.tooLarge) {
-        errorKeys.proof ??= "media.error.tooLarge";
-        continue;
-      }
-      if (!allowFile()) continue;
-      try {
-        proof = await storeImage(db, userId, file.bytes, now);
-      } catch (error) {
-        if (!(error instanceof MediaError)) throw error;
-        errorKeys.proof ??= error.code as MessageKey;
-      }
-    }
-  }
-  if (photos.length > room) {
-    errorKeys.photos ??= "media.error.tooMany";
-    photos.length = Math.max(0, room);
-  }
-
-  const fields = [...TEXT_FIELDS, ...(options.withSuggestion ? SUGGESTION_FIELDS : []), ...(options.extra?.fields ?? [])];
-  const text = new FormData();
-  for (const f of fields) {
-    const v = form.get(f);
-    if (typeof v === "string") text.set(f, v);
-  }
-  const schema = options.withSuggestion ? reviewSchema.extend(suggestionSchema.shape) : reviewSchema;
-  let input: ReviewInput | null = null;
-  let suggestion: SuggestionInput | null = null;
-  let extra: Extra | null = null;
-  let submission: Submission<unknown>;
-  if (options.extra) {
-    const parsed = parseWithZod(text, { schema: options.extra.schema });
-    if (parsed.status === "success") input = extra = parsed.value;
-    submission = parsed;
-  } else {
-    const parsed = parseWithZod(text, { schema });
-    if (parsed.status === "success") {
-      const { kind, name, city, address, url, ...review } = parsed.value as ReviewInput & Partial<SuggestionInput>;
-      input = review;
-      if (options.withSuggestion) suggestion = { kind: kind!, name: name!, city, address, url };
-    }
-    submission = parsed;
-  }
+  const { submission, input, suggestion, extra } = parseTextFields(form, options);
   const fileErrors = Object.fromEntries(Object.entries(errorKeys).map(([field, key]) => [field, [key]]));
 
   const body = str("body");
   let previewHtml: string | null = null;
-  if (retryAfter == null && body.trim() && body.length <= MARKDOWN_MAX_LENGTH) previewHtml = renderMarkdown(body);
+  if (limits.retryAfter == null && body.trim() && body.length <= MARKDOWN_MAX_LENGTH) previewHtml = renderMarkdown(body);
 
   return {
     intent,
@@ -205,8 +125,117 @@ export async function readReviewForm<Extra extends ReviewInput = ReviewInput>(
     keptPhotos: photos.map(view),
     keptProof: proof ? view(proof) : null,
     previewHtml,
-    retryAfter,
+    retryAfter: limits.retryAfter,
   };
+}
+
+/** The member's rate limits on one posted form (UPLOAD_LIMITS): the no-JavaScript preview,
+ *  and each new file. `retryAfter` is set once one refuses; no file is stored past it. */
+function memberLimits(db: Db, userId: number, now: number) {
+  let retryAfter: number | null = null;
+  return {
+    get retryAfter() {
+      return retryAfter;
+    },
+    countPreview: () => {
+      const limit = hit(`review-preview:${userId}`, UPLOAD_LIMITS.previewPerUser, now, db);
+      if (!limit.allowed) retryAfter = limit.retryAfter;
+    },
+    /** Counts the file, and refuses it past the limit (nothing is stored past it). */
+    allowFile: () => {
+      if (retryAfter != null) return false;
+      const limit = hit(`review-upload:${userId}`, UPLOAD_LIMITS.filesPerUser, now, db);
+      if (!limit.allowed) retryAfter = limit.retryAfter;
+      return limit.allowed;
+    },
+  };
+}
+
+/** Photos kept from an earlier answer (this member's pending uploads), minus the ones taken
+ *  off, and the kept proof. */
+async function keptUploads(db: Db, userId: number, form: FormData, keptProof: string) {
+  const removeKept = form.getAll("removeKept").map(String).slice(0, MAX_PHOTOS);
+  await discardPendingUploads(userId, removeKept);
+  const keptKeys = [...new Set(form.getAll("keptPhoto").map(String))].slice(0, MAX_PHOTOS);
+  const photos: StoredImage[] = findPendingUploads(
+    db,
+    userId,
+    keptKeys.filter((k) => !removeKept.includes(k)),
+  );
+  const proof: StoredImage | null = findPendingUploads(db, userId, [keptProof].filter(Boolean))[0] ?? null;
+  return { photos, proof };
+}
+
+/** Stores the new files after the kept ones: photos while there is `room` (no more photos
+ *  than that in the end), and a proof that replaces the kept one. The first error of each
+ *  field (an i18n key). */
+async function storeNewFiles(
+  db: Db,
+  userId: number,
+  now: number,
+  files: UploadedFile[],
+  kept: { photos: StoredImage[]; proof: StoredImage | null; room: number; allowFile: () => boolean },
+) {
+  const { photos, room, allowFile } = kept;
+  let proof = kept.proof;
+  const errorKeys: Record<string, MessageKey> = {};
+  const store = async (file: UploadedFile, field: "photos" | "proof") => {
+    if (file.tooLarge) {
+      errorKeys[field] ??= "media.error.tooLarge";
+      return null;
+    }
+    if (!allowFile()) return null;
+    try {
+      return await storeImage(db, userId, file.bytes, now);
+    } catch (error) {
+      if (!(error instanceof MediaError)) throw error;
+      errorKeys[field] ??= error.code as MessageKey;
+      return null;
+    }
+  };
+
+  for (const file of files) {
+    if (file.field === "photos") {
+      if (photos.length >= room) {
+        errorKeys.photos ??= "media.error.tooMany";
+        continue;
+      }
+      const stored = await store(file, "photos");
+      if (stored) photos.push(stored);
+    } else if (file.field === "proof") {
+      proof = (await store(file, "proof")) ?? proof;
+    }
+  }
+  if (photos.length > room) {
+    errorKeys.photos ??= "media.error.tooMany";
+    photos.length = Math.max(0, room);
+  }
+  return { photos, proof, errorKeys };
+}
+
+/** The text fields, parsed by Conform with the one review schema: with the suggestion's
+ *  fields, or as the page's extra schema when it adds fields. */
+function parseTextFields<Extra extends ReviewInput>(
+  form: FormData,
+  options: { withSuggestion?: boolean; extra?: ExtraReviewFields<Extra> },
+): Pick<ReviewFormState<Extra>, "submission" | "input" | "suggestion" | "extra"> {
+  const fields = [...TEXT_FIELDS, ...(options.withSuggestion ? SUGGESTION_FIELDS : []), ...(options.extra?.fields ?? [])];
+  const text = new FormData();
+  for (const f of fields) {
+    const v = form.get(f);
+    if (typeof v === "string") text.set(f, v);
+  }
+  if (options.extra) {
+    const parsed = parseWithZod(text, { schema: options.extra.schema });
+    const extra = parsed.status === "success" ? parsed.value : null;
+    return { submission: parsed, input: extra, suggestion: null, extra };
+  }
+  const schema = options.withSuggestion ? reviewSchema.extend(suggestionSchema.shape) : reviewSchema;
+  const parsed = parseWithZod(text, { schema });
+  if (parsed.status !== "success") return { submission: parsed, input: null, suggestion: null, extra: null };
+  const { kind, name, city, address, url, ...review } = parsed.value as ReviewInput & Partial<SuggestionInput>;
+  const suggestion = options.withSuggestion ? { kind: kind!, name: name!, city, address, url } : null;
+  return { submission: parsed, input: review, suggestion, extra: null };
 }
 
 /** The date limits of the form's date field. */

@@ -1,9 +1,9 @@
 // /moderation/appeals/:id: the appeals (DSA art. 20) against one decision of the queues — a
 // refused proof or suggestion, a conduct report dismissed or upheld, a suspension, a refused
-// claim (:id is the appealed decision) — with everything needed to decide in one screen: the
+// claim, a review refused at submission (:id is the appealed decision) — with everything needed to decide in one screen: the
 // decision and its statement, what each appellant says, the item as its queue's case page
 // shows it now (the same loaders: getProofCase, getSuggestionCase, getConductCase,
-// getUserCase, getClaimCase), the earlier decisions, and the form: uphold, or overturn (what
+// getUserCase, getClaimCase, getHeldCase for a review refused at submission), the earlier decisions, and the form: uphold, or overturn (what
 // the opposite decision does), with a reason from the published list and a statement to the
 // appellant. Decided by a moderator other than the one who took the decision (an admin may
 // decide any), never by one with a conflict of interest on the item
@@ -11,7 +11,11 @@
 // their own case page (/moderation/reviews/:id).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AuthorCard } from "~/components/CaseFacts";
+import { CaseDecisions } from "~/components/CaseListSection";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { HeldWhy } from "~/components/HeldEvidence";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
 import { QueueDecisionForm, type DecisionFormText } from "~/components/QueueDecisionForm";
 import { Thread } from "~/components/Thread";
@@ -20,6 +24,7 @@ import { useT } from "~/i18n/react";
 import { APPEAL_OUTCOMES, type AppealOutcome } from "~/lib/appeal-form";
 import { localeOfMatches } from "~/lib/auth-meta";
 import { claimAppealSchema, decisionAppealSchema, type AppealableLogged } from "~/lib/decision-appeal";
+import { checkName } from "~/lib/held-statement";
 import { queueDecisionLabel } from "~/lib/moderation-queues";
 import { CLAIM_REASONS, reasonLabel } from "~/lib/moderation-reasons";
 import { decideQueueCase, idParam, loadQueueCase } from "~/lib/queue-decision.server";
@@ -30,6 +35,9 @@ import {
   type DecisionAppealCase,
   type DecisionAppealFacts,
 } from "~/models/decision-appeals.server";
+import type { HeldCase } from "~/models/held-reviews.server";
+import type { ClaimCase } from "~/models/claim-queue.server";
+import type { ConductCase, ProofCase, SuggestionCase, UserCase } from "~/models/moderation-queues.server";
 import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
@@ -73,6 +81,7 @@ const OVERTURN: Record<AppealableLogged, { label: MessageKey; hint: MessageKey }
   conduct_upheld: { label: "decisionAppeal.decide.overturn.conduct_upheld", hint: "decisionAppeal.decide.overturn.conduct_upheldHint" },
   suspend: { label: "decisionAppeal.decide.overturn.suspend", hint: "decisionAppeal.decide.overturn.suspendHint" },
   claim_refuse: { label: "decisionAppeal.decide.overturn.claim_refuse", hint: "decisionAppeal.decide.overturn.claim_refuseHint" },
+  refuse: { label: "decisionAppeal.decide.overturn.refuse", hint: "decisionAppeal.decide.overturn.refuseHint" },
 };
 
 const APPEAL_TEXT: Partial<DecisionFormText> = {
@@ -95,6 +104,8 @@ function queueCasePath(facts: DecisionAppealFacts) {
       return `/moderation/users/${facts.view.user.id}`;
     case "claim":
       return `/moderation/claims/${facts.view.item.id}`;
+    case "publication":
+      return `/moderation/held/${facts.view.item.id}`;
   }
 }
 
@@ -126,7 +137,7 @@ export default function DecisionAppealCasePage() {
       <div className="case-layout">
         <div className="case-main">
           <ItemFacts facts={view.facts} />
-          <QueueDecisions decisions={view.facts.view.decisions} />
+          <ItemDecisions facts={view.facts} />
         </div>
         <aside className="case-side" aria-label={t("decisionAppeal.decide.title")}>
           <QueueDecisionForm
@@ -217,155 +228,199 @@ function ConcernedCard({ facts }: { facts: DecisionAppealFacts }) {
       return <PersonCard title={t("queues.users.facts")} person={facts.view.user} />;
     case "claim":
       return <PersonCard title={t("claims.case.claimant")} person={facts.view.claimant} />;
+    case "publication":
+      return <AuthorCard author={facts.view.author} />;
   }
 }
 
 /** The item as it is now. */
 function ItemFacts({ facts }: { facts: DecisionAppealFacts }) {
-  const { t, date, locale } = useT();
-  const heading = <h2 id="appeal-facts">{t("decisionAppeal.case.facts")}</h2>;
   switch (facts.kind) {
-    case "proof": {
-      const v = facts.view;
-      const status = t(
-        `queues.proofs.status.${v.proofStatus === "accepted" ? "accepted" : v.proofStatus === "rejected" ? "rejected" : "pending"}`,
-      );
-      return (
-        <section className="section case-section" aria-labelledby="appeal-facts">
-          {heading}
-          <p>{t("decisionAppeal.case.proofStatus", { status })}</p>
-          <a href={v.imageUrl}>
-            <img
-              src={v.imageUrl}
-              alt={t("queues.proofs.case.imageAlt", { title: v.item.review.title, width: v.width, height: v.height })}
-              width={v.width}
-              height={v.height}
-              style={{ maxWidth: "100%", height: "auto" }}
-            />
-          </a>
-          <p className="muted">{t("queues.proofs.case.imageHint")}</p>
-          {v.review ? <Thread review={v.review} truncation="full" headingLevel={3} showCompany /> : null}
-        </section>
-      );
-    }
-    case "suggestion": {
-      const v = facts.view;
-      const state = t(
-        `decisionAppeal.case.subjectState.${v.state === "active" ? "active" : v.state === "pending" ? "pending" : "rejected"}`,
-      );
-      return (
-        <section className="section case-section" aria-labelledby="appeal-facts">
-          {heading}
-          <p>{t("decisionAppeal.case.subjectState", { state })}</p>
-          <dl>
-            <dt>{t("queues.suggestions.case.name")}</dt>
-            <dd>{v.item.name}</dd>
-            <dt>{t("queues.suggestions.case.company")}</dt>
-            <dd>
-              <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
-            </dd>
-            {v.item.city || v.item.address ? (
-              <>
-                <dt>{t("queues.suggestions.case.address")}</dt>
-                <dd>{[v.item.address, v.item.postalCode, v.item.city].filter(Boolean).join(", ")}</dd>
-              </>
-            ) : null}
-            {v.item.url ? (
-              <>
-                <dt>{t("queues.suggestions.case.url")}</dt>
-                <dd>{v.item.url}</dd>
-              </>
-            ) : null}
-          </dl>
-          <h3>{t("queues.suggestions.case.existing")}</h3>
-          {v.existing.length === 0 ? <p className="muted">{t("queues.suggestions.case.noExisting")}</p> : null}
-          <ul>
-            {v.existing.map((s) => (
-              <li key={s.id}>{[s.name, s.city].filter(Boolean).join(" — ")}</li>
-            ))}
-          </ul>
-        </section>
-      );
-    }
-    case "conduct": {
-      const v = facts.view;
-      const status = t(`queues.conduct.status.${v.status === "founded" ? "founded" : v.status === "unfounded" ? "unfounded" : "pending"}`);
-      return (
-        <section className="section case-section" aria-labelledby="appeal-facts">
-          {heading}
-          <p>
-            <span className="badge">{t(`queues.conduct.kind.${v.item.kind}`)}</span> {t("decisionAppeal.case.conductStatus", { status })} ·{" "}
-            <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
-          </p>
-          <h3>{t("decisionAppeal.case.report")}</h3>
-          <p className="muted">
-            {t("queues.conduct.by", { reporter: v.item.reporter?.name ?? t("queues.anonymous") })} ·{" "}
-            <time dateTime={new Date(v.item.createdAt).toISOString()}>{date(v.item.createdAt, "medium")}</time>
-          </p>
-          <blockquote className="case-text">{v.item.body}</blockquote>
-          <p>{t("queues.conduct.case.recordLine", v.record)}</p>
-          {v.review ? <Thread review={v.review} truncation="full" headingLevel={3} showCompany /> : null}
-        </section>
-      );
-    }
-    case "user": {
-      const v = facts.view;
-      return (
-        <section className="section case-section" aria-labelledby="appeal-facts">
-          {heading}
-          <p className={v.user.suspendedAt != null ? "case-author__warn" : undefined}>
-            {v.user.deleted
-              ? t("queues.users.deleted")
-              : v.user.suspendedAt != null
-                ? t("queues.users.suspendedSince", {
-                    date: date(v.user.suspendedAt),
-                    reason: reasonLabel(v.user.suspendedReason ?? "", locale),
-                  })
-                : t("queues.users.active")}
-          </p>
-          <p>{t("queues.users.flags", { filed: v.flagsFiled, dismissed: v.flagsDismissed })}</p>
-          <h3>{t("queues.users.reviews")}</h3>
-          {v.reviews.length === 0 ? <p className="muted">{t("queues.users.noReviews")}</p> : null}
-          <ul>
-            {v.reviews.map((r) => (
-              <li key={r.id}>
-                <Link to={`/moderation/reviews/${r.id}`}>{`${r.title} · ${r.companyName} · ${r.stars}★`}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      );
-    }
-    case "claim": {
-      const v = facts.view;
-      return (
-        <section className="section case-section" aria-labelledby="appeal-facts">
-          {heading}
-          <p>
-            {t("decisionAppeal.case.claimStatus", { status: t(`claims.status.${v.status}`) })} ·{" "}
-            <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
-          </p>
-          <h3>{t("claims.case.explanation")}</h3>
-          <blockquote className="claim-explanation">
-            {v.evidence.explanation
-              .split(/\n+/)
-              .filter((p) => p.trim() !== "")
-              .map((p, i) => (
-                <p key={i}>{p}</p>
-              ))}
-          </blockquote>
-          {v.evidence.url ? (
-            <p>
-              <a href={v.evidence.url} rel="nofollow noopener noreferrer" target="_blank">
-                {v.evidence.url}
-                <span className="visually-hidden"> {t("claims.case.urlNewTab")}</span>
-              </a>
-            </p>
-          ) : null}
-        </section>
-      );
-    }
+    case "proof":
+      return <ProofFacts v={facts.view} />;
+    case "suggestion":
+      return <SuggestionFacts v={facts.view} />;
+    case "conduct":
+      return <ConductFacts v={facts.view} />;
+    case "user":
+      return <AccountFacts v={facts.view} />;
+    case "claim":
+      return <ClaimFacts v={facts.view} />;
+    case "publication":
+      return <PublicationFacts v={facts.view} />;
   }
+}
+
+function FactsSection({ children }: { children: ReactNode }) {
+  const { t } = useT();
+  return (
+    <section className="section case-section" aria-labelledby="appeal-facts">
+      <h2 id="appeal-facts">{t("decisionAppeal.case.facts")}</h2>
+      {children}
+    </section>
+  );
+}
+
+function ProofFacts({ v }: { v: ProofCase }) {
+  const { t } = useT();
+  const status = t(
+    `queues.proofs.status.${v.proofStatus === "accepted" ? "accepted" : v.proofStatus === "rejected" ? "rejected" : "pending"}`,
+  );
+  return (
+    <FactsSection>
+      <p>{t("decisionAppeal.case.proofStatus", { status })}</p>
+      <a href={v.imageUrl}>
+        <img
+          src={v.imageUrl}
+          alt={t("queues.proofs.case.imageAlt", { title: v.item.review.title, width: v.width, height: v.height })}
+          width={v.width}
+          height={v.height}
+          style={{ maxWidth: "100%", height: "auto" }}
+        />
+      </a>
+      <p className="muted">{t("queues.proofs.case.imageHint")}</p>
+      {v.review ? <Thread review={v.review} truncation="full" headingLevel={3} showCompany /> : null}
+    </FactsSection>
+  );
+}
+
+function SuggestionFacts({ v }: { v: SuggestionCase }) {
+  const { t } = useT();
+  const state = t(`decisionAppeal.case.subjectState.${v.state === "active" ? "active" : v.state === "pending" ? "pending" : "rejected"}`);
+  return (
+    <FactsSection>
+      <p>{t("decisionAppeal.case.subjectState", { state })}</p>
+      <dl>
+        <dt>{t("queues.suggestions.case.name")}</dt>
+        <dd>{v.item.name}</dd>
+        <dt>{t("queues.suggestions.case.company")}</dt>
+        <dd>
+          <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
+        </dd>
+        {v.item.city || v.item.address ? (
+          <>
+            <dt>{t("queues.suggestions.case.address")}</dt>
+            <dd>{[v.item.address, v.item.postalCode, v.item.city].filter(Boolean).join(", ")}</dd>
+          </>
+        ) : null}
+        {v.item.url ? (
+          <>
+            <dt>{t("queues.suggestions.case.url")}</dt>
+            <dd>{v.item.url}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h3>{t("queues.suggestions.case.existing")}</h3>
+      {v.existing.length === 0 ? <p className="muted">{t("queues.suggestions.case.noExisting")}</p> : null}
+      <ul>
+        {v.existing.map((s) => (
+          <li key={s.id}>{[s.name, s.city].filter(Boolean).join(" — ")}</li>
+        ))}
+      </ul>
+    </FactsSection>
+  );
+}
+
+function ConductFacts({ v }: { v: ConductCase }) {
+  const { t, date } = useT();
+  const status = t(`queues.conduct.status.${v.status === "founded" ? "founded" : v.status === "unfounded" ? "unfounded" : "pending"}`);
+  return (
+    <FactsSection>
+      <p>
+        <span className="badge">{t(`queues.conduct.kind.${v.item.kind}`)}</span> {t("decisionAppeal.case.conductStatus", { status })} ·{" "}
+        <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
+      </p>
+      <h3>{t("decisionAppeal.case.report")}</h3>
+      <p className="muted">
+        {t("queues.conduct.by", { reporter: v.item.reporter?.name ?? t("queues.anonymous") })} ·{" "}
+        <time dateTime={new Date(v.item.createdAt).toISOString()}>{date(v.item.createdAt, "medium")}</time>
+      </p>
+      <blockquote className="case-text">{v.item.body}</blockquote>
+      <p>{t("queues.conduct.case.recordLine", v.record)}</p>
+      {v.review ? <Thread review={v.review} truncation="full" headingLevel={3} showCompany /> : null}
+    </FactsSection>
+  );
+}
+
+function AccountFacts({ v }: { v: UserCase }) {
+  const { t, date, locale } = useT();
+  return (
+    <FactsSection>
+      <p className={v.user.suspendedAt != null ? "case-author__warn" : undefined}>
+        {v.user.deleted
+          ? t("queues.users.deleted")
+          : v.user.suspendedAt != null
+            ? t("queues.users.suspendedSince", {
+                date: date(v.user.suspendedAt),
+                reason: reasonLabel(v.user.suspendedReason ?? "", locale),
+              })
+            : t("queues.users.active")}
+      </p>
+      <p>{t("queues.users.flags", { filed: v.flagsFiled, dismissed: v.flagsDismissed })}</p>
+      <h3>{t("queues.users.reviews")}</h3>
+      {v.reviews.length === 0 ? <p className="muted">{t("queues.users.noReviews")}</p> : null}
+      <ul>
+        {v.reviews.map((r) => (
+          <li key={r.id}>
+            <Link to={`/moderation/reviews/${r.id}`}>{`${r.title} · ${r.companyName} · ${r.stars}★`}</Link>
+          </li>
+        ))}
+      </ul>
+    </FactsSection>
+  );
+}
+
+function ClaimFacts({ v }: { v: ClaimCase }) {
+  const { t } = useT();
+  return (
+    <FactsSection>
+      <p>
+        {t("decisionAppeal.case.claimStatus", { status: t(`claims.status.${v.status}`) })} ·{" "}
+        <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
+      </p>
+      <h3>{t("claims.case.explanation")}</h3>
+      <blockquote className="claim-explanation">
+        {v.evidence.explanation
+          .split(/\n+/)
+          .filter((p) => p.trim() !== "")
+          .map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+      </blockquote>
+      {v.evidence.url ? (
+        <p>
+          <a href={v.evidence.url} rel="nofollow noopener noreferrer" target="_blank">
+            {v.evidence.url}
+            <span className="visually-hidden"> {t("claims.case.urlNewTab")}</span>
+          </a>
+        </p>
+      ) : null}
+    </FactsSection>
+  );
+}
+
+/** A review refused at submission: why it was held, and the review as it would be published. */
+function PublicationFacts({ v }: { v: HeldCase }) {
+  const { t, date, locale } = useT();
+  return (
+    <FactsSection>
+      <p>
+        {t("held.case.heldOn", { date: date(v.item.heldAt, "medium"), check: checkName(locale, v.item.check) })} ·{" "}
+        <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
+      </p>
+      <HeldWhy check={v.item.check} evidence={v.item.evidence} alsoFound={v.item.alsoFound} />
+      <Thread review={v.review} truncation="full" headingLevel={3} showCompany />
+    </FactsSection>
+  );
+}
+
+/** The earlier decisions on the item. */
+function ItemDecisions({ facts }: { facts: DecisionAppealFacts }) {
+  const { t } = useT();
+  if (facts.kind !== "publication") return <QueueDecisions decisions={facts.view.decisions} />;
+  return (
+    <CaseDecisions id="queue-decisions" title={t("queues.decisions")} empty={t("queues.decisions.none")} decisions={facts.view.decisions} />
+  );
 }
 
 export function ErrorBoundary() {

@@ -8,9 +8,10 @@
 // the company or hides it.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CaseListSection } from "~/components/CaseListSection";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
-import { QueueDecisionForm } from "~/components/QueueDecisionForm";
+import { QueueDecisionForm, type DecisionChoice, type QueueDecisionFormProps } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -49,10 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SuggestionCasePage() {
   const { case: view } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t, date } = useT();
+  const { t } = useT();
   const item = view.item;
   const pending = view.state === "pending";
-  const kind = (k: string) => t(`subjectKind.${k}` as MessageKey);
   return (
     <div className="page case-page">
       <p>
@@ -66,106 +66,143 @@ export default function SuggestionCasePage() {
       <div className="case-layout">
         <div className="case-main">
           {view.addedCompany ? <AddedCompanySection company={view.addedCompany} /> : null}
-          <section className="section case-section" aria-labelledby="suggestion-subject">
-            <h2 id="suggestion-subject">{t("queues.suggestions.case.subject")}</h2>
-            <dl className="case-facts">
-              <dt>{t("queues.suggestions.case.kind")}</dt>
-              <dd>{kind(item.kind)}</dd>
-              <dt>{t("queues.suggestions.case.name")}</dt>
-              <dd>{item.name}</dd>
-              {item.address || item.city ? (
-                <>
-                  <dt>{t("queues.suggestions.case.address")}</dt>
-                  <dd>{[item.address, item.postalCode, item.city].filter(Boolean).join(", ")}</dd>
-                </>
-              ) : null}
-              {item.url ? (
-                <>
-                  <dt>{t("queues.suggestions.case.url")}</dt>
-                  <dd>{item.url}</dd>
-                </>
-              ) : null}
-              <dt>{t("queues.suggestions.case.company")}</dt>
-              <dd>
-                <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
-              </dd>
-            </dl>
-          </section>
-          <section className="section case-section" aria-labelledby="suggestion-reviews">
-            <h2 id="suggestion-reviews">{t("queues.suggestions.case.reviews")}</h2>
-            {view.reviews.length === 0 ? <p className="muted">{t("queues.suggestions.case.noReviews")}</p> : null}
-            {view.reviews.map((r) => (
-              <article key={r.id} className="case-removed" aria-labelledby={`waiting-${r.id}`}>
-                <h3 id={`waiting-${r.id}`} lang={r.language}>
-                  {r.title}
-                </h3>
-                <p>
-                  <Stars value={r.stars} />{" "}
-                  <span className="muted">{`${r.authorName ?? t("queues.anonymous")} · ${date(r.createdAt, "medium")}`}</span>
-                </p>
-                <pre className="case-text" lang={r.language}>
-                  {r.body}
-                </pre>
-              </article>
-            ))}
-          </section>
-          <section className="section case-section" aria-labelledby="suggestion-existing">
-            <h2 id="suggestion-existing">{t("queues.suggestions.case.existing")}</h2>
-            {view.existing.length === 0 ? <p className="muted">{t("queues.suggestions.case.noExisting")}</p> : null}
-            <ul>
-              {view.existing.map((s) => (
-                <li key={s.id}>
-                  {kind(s.kind)} · {s.name}
-                  {s.city ? ` · ${s.city}` : ""}
-                  {s.url ? ` · ${s.url}` : ""}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <SuggestedSubjectSection item={item} />
+          <WaitingReviewsSection reviews={view.reviews} />
+          <ExistingSubjectsSection existing={view.existing} />
           <QueueDecisions decisions={view.decisions} />
         </div>
         <aside className="case-side" aria-label={t("queues.suggestions.decide.title")}>
-          <QueueDecisionForm
-            id="decide"
-            title={t("queues.suggestions.decide.title")}
-            schema={suggestionDecisionSchema}
-            version={view.version}
-            lastResult={answer?.result}
-            refusal={view.refusal ? t(`queues.refusal.${view.refusal}`) : null}
-            nothing={
-              pending
-                ? null
-                : t("queues.caseDecided", {
-                    status: t(view.state === "active" ? "queues.logged.subject_accept" : "queues.logged.subject_refuse"),
-                  })
-            }
-            choices={
-              view.addedCompany
-                ? [
-                    { value: "accept", label: "queues.suggestions.company.accept", hint: "queues.suggestions.company.acceptHint" },
-                    { value: "refuse", label: "queues.suggestions.company.refuse", hint: "queues.suggestions.company.refuseHint" },
-                  ]
-                : [
-                    { value: "accept", label: "queues.suggestions.decide.accept", hint: "queues.suggestions.decide.acceptHint" },
-                    { value: "refuse", label: "queues.suggestions.decide.refuse", hint: "queues.suggestions.decide.refuseHint" },
-                  ]
-            }
-            select={
-              view.existing.length > 0
-                ? {
-                    name: "moveTo",
-                    label: t("queues.suggestions.decide.moveTo"),
-                    hint: t("queues.suggestions.decide.moveToHint"),
-                    emptyLabel: t("queues.suggestions.decide.moveNone"),
-                    options: view.existing.map((s) => ({ value: String(s.id), label: `${kind(s.kind)} · ${s.name}` })),
-                  }
-                : undefined
-            }
-          />
+          <SuggestionDecisionForm view={view} lastResult={answer?.result} />
           <PersonCard title={t("moderation.author.title")} person={view.suggester} />
         </aside>
       </div>
     </div>
+  );
+}
+
+const subjectKind = (kind: string) => `subjectKind.${kind}` as MessageKey;
+
+/** The subject as the reviewer suggested it. */
+function SuggestedSubjectSection({ item }: { item: SuggestionCase["item"] }) {
+  const { t } = useT();
+  return (
+    <section className="section case-section" aria-labelledby="suggestion-subject">
+      <h2 id="suggestion-subject">{t("queues.suggestions.case.subject")}</h2>
+      <dl className="case-facts">
+        <dt>{t("queues.suggestions.case.kind")}</dt>
+        <dd>{t(subjectKind(item.kind))}</dd>
+        <dt>{t("queues.suggestions.case.name")}</dt>
+        <dd>{item.name}</dd>
+        {item.address || item.city ? (
+          <>
+            <dt>{t("queues.suggestions.case.address")}</dt>
+            <dd>{[item.address, item.postalCode, item.city].filter(Boolean).join(", ")}</dd>
+          </>
+        ) : null}
+        {item.url ? (
+          <>
+            <dt>{t("queues.suggestions.case.url")}</dt>
+            <dd>{item.url}</dd>
+          </>
+        ) : null}
+        <dt>{t("queues.suggestions.case.company")}</dt>
+        <dd>
+          <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+/** The reviews waiting for the subject, as written. */
+function WaitingReviewsSection({ reviews }: { reviews: SuggestionCase["reviews"] }) {
+  const { t, date } = useT();
+  return (
+    <section className="section case-section" aria-labelledby="suggestion-reviews">
+      <h2 id="suggestion-reviews">{t("queues.suggestions.case.reviews")}</h2>
+      {reviews.length === 0 ? <p className="muted">{t("queues.suggestions.case.noReviews")}</p> : null}
+      {reviews.map((r) => (
+        <article key={r.id} className="case-removed" aria-labelledby={`waiting-${r.id}`}>
+          <h3 id={`waiting-${r.id}`} lang={r.language}>
+            {r.title}
+          </h3>
+          <p>
+            <Stars value={r.stars} />{" "}
+            <span className="muted">{`${r.authorName ?? t("queues.anonymous")} · ${date(r.createdAt, "medium")}`}</span>
+          </p>
+          <pre className="case-text" lang={r.language}>
+            {r.body}
+          </pre>
+        </article>
+      ))}
+    </section>
+  );
+}
+
+/** The company's subjects already listed: the suggestion may duplicate one. */
+function ExistingSubjectsSection({ existing }: { existing: SuggestionCase["existing"] }) {
+  const { t } = useT();
+  return (
+    <CaseListSection
+      id="suggestion-existing"
+      title={t("queues.suggestions.case.existing")}
+      empty={t("queues.suggestions.case.noExisting")}
+      list="ul"
+      items={existing}
+    >
+      {(s) => (
+        <li key={s.id}>
+          {t(subjectKind(s.kind))} · {s.name}
+          {s.city ? ` · ${s.city}` : ""}
+          {s.url ? ` · ${s.url}` : ""}
+        </li>
+      )}
+    </CaseListSection>
+  );
+}
+
+/** Deciding on a subject the reviewer suggested with the company they added decides on the company. */
+const COMPANY_CHOICES: DecisionChoice[] = [
+  { value: "accept", label: "queues.suggestions.company.accept", hint: "queues.suggestions.company.acceptHint" },
+  { value: "refuse", label: "queues.suggestions.company.refuse", hint: "queues.suggestions.company.refuseHint" },
+];
+const SUBJECT_CHOICES: DecisionChoice[] = [
+  { value: "accept", label: "queues.suggestions.decide.accept", hint: "queues.suggestions.decide.acceptHint" },
+  { value: "refuse", label: "queues.suggestions.decide.refuse", hint: "queues.suggestions.decide.refuseHint" },
+];
+
+/** The decision: accept or refuse the subject (and the company the reviewer added with
+ *  it), and where a refused subject's reviews go. */
+function SuggestionDecisionForm({ view, lastResult }: { view: SuggestionCase; lastResult: QueueDecisionFormProps["lastResult"] }) {
+  const { t } = useT();
+  return (
+    <QueueDecisionForm
+      id="decide"
+      title={t("queues.suggestions.decide.title")}
+      schema={suggestionDecisionSchema}
+      version={view.version}
+      lastResult={lastResult}
+      refusal={view.refusal ? t(`queues.refusal.${view.refusal}`) : null}
+      nothing={
+        view.state === "pending"
+          ? null
+          : t("queues.caseDecided", {
+              status: t(view.state === "active" ? "queues.logged.subject_accept" : "queues.logged.subject_refuse"),
+            })
+      }
+      choices={view.addedCompany ? COMPANY_CHOICES : SUBJECT_CHOICES}
+      select={
+        view.existing.length > 0
+          ? {
+              name: "moveTo",
+              label: t("queues.suggestions.decide.moveTo"),
+              hint: t("queues.suggestions.decide.moveToHint"),
+              emptyLabel: t("queues.suggestions.decide.moveNone"),
+              options: view.existing.map((s) => ({ value: String(s.id), label: `${t(subjectKind(s.kind))} · ${s.name}` })),
+            }
+          : undefined
+      }
+    />
   );
 }
 

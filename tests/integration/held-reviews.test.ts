@@ -333,7 +333,9 @@ describe("refuse", () => {
     expect(mail.subject).toBe("Statement of reasons: your review was not published");
     expect(mail.text).toContain(statement);
     expect(mail.text).toContain("Ground: our rule “Personal data”");
-    expect(mail.text).toContain("How to contest"); // the contest part's words
+    // How to contest: the appeal within Réplique (decision-appeals.server.ts), then the outside ways.
+    expect(mail.text).toContain("You may appeal this decision within Réplique until");
+    expect(mail.text).toContain("out-of-court dispute settlement body");
     expect(mail.text).toContain("/transparency#reason-personal_data");
   });
 });

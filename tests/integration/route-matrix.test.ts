@@ -271,10 +271,13 @@ const MATRIX: Record<string, Row> = {
     params: (w) => ({ id: String(queueWorld(w).statementId) }),
     form: () => ({ explanation: "La capture jointe montre bien le bon d’achat proposé contre le retrait de mon avis." }),
   },
-  // The statement of a decision on a held review: its author and moderators only.
+  // The statement of a decision on a held review: its author and moderators only; the author
+  // of a refused review may appeal it.
   "statements.publication.$id.tsx": {
     loader: only("author", "moderator", "admin"),
+    action: only("author"),
     params: (w) => ({ id: String(publicationDecision(w)) }),
+    form: () => ({ explanation: "Mon avis décrit seulement mon expérience : aucun lien ni numéro n’y figure, je demande sa publication." }),
   },
   "transparency.tsx": { loader: EVERYONE },
   "transparency[.]csv.ts": { loader: EVERYONE },
@@ -413,9 +416,9 @@ function publicationDecision(w: World) {
     const decided = decideHeld({
       actor: { id: w.users.moderator.id, role: "moderator" },
       reviewId,
-      decision: "publish",
+      decision: "refuse",
       reason: MODERATION_REASON_IDS[0],
-      statement: "Rien dans ce texte n’enfreint nos règles : il est publié.",
+      statement: "Ce texte enfreint nos règles : il n’est pas publié.",
       version: 0,
       editedAt: 0,
     });

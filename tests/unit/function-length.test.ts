@@ -15,10 +15,6 @@ const ALLOWED = new Set<string>([
   "models/appeals.server.ts:listAppealQueue",
   "models/appeals.server.ts:decideAppeal",
   "models/appeals.server.ts:decideAppeal › callback",
-  "models/held-reviews.server.ts:evidenceFor",
-  "models/review-form.server.ts:readReviewForm",
-  "routes/moderation.appeals_.$id.tsx:ItemFacts",
-  "routes/moderation.suggestions_.$id.tsx:SuggestionCasePage",
 ]);
 
 function sourceFiles(dir: string): string[] {
