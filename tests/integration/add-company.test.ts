@@ -22,10 +22,8 @@ import * as suggestRoute from "~/routes/write-a-review.suggest.$slug";
 import * as companyRoute from "~/routes/companies.$slug._index";
 import * as caseRoute from "~/routes/moderation.suggestions_.$id";
 import * as queueRoute from "~/routes/moderation.suggestions";
-import { getRequest, ORIGIN, outcome, postRequest } from "../support/auth";
+import { account, type Account, getRequest, makeCompany, makeSubject, ORIGIN, outcome, postRequest } from "../support/fixtures";
 import { formAnswer } from "../support/form-answer";
-import { makeCompany, makeSubject } from "../support/fixtures";
-import { account, type Account } from "../support/moderation-fixtures";
 
 const DAY = 86_400_000;
 const client = () => getDb().$client;

@@ -19,10 +19,21 @@ import { getPublicReview } from "~/models/reviews.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/moderation.appeals_.$id";
 import { loader as decisionStatementLoader } from "~/routes/statements.decision.$id";
 import { action as statementAction, loader as statementLoader } from "~/routes/statements.publication.$id";
-import { callLoader, getRequest, outboxFor, outcome, postRequest } from "../support/auth";
+import {
+  account,
+  type Account,
+  callLoader,
+  getRequest,
+  heldCaseState,
+  makeCompany,
+  holdReview,
+  outboxFor,
+  outcome,
+  postRequest,
+  recomputedCounters,
+  storedCounters,
+} from "../support/fixtures";
 import { flashKeyOf } from "../support/flash";
-import { heldCaseState, heldCompany, holdReview } from "../support/held-fixtures";
-import { account, recomputedCounters, storedCounters, type Account } from "../support/moderation-fixtures";
 
 const DAY = 86_400_000;
 const REFUSED = "Le texte donne un numéro de téléphone personnel : nos règles ne permettent pas de le publier.";
@@ -139,7 +150,7 @@ let authors = 0;
 /** A review held at submission (a phone number), by a new author, refused by `moderator`. */
 async function refusedHeldReview(now = Date.now()) {
   author = await account({ locale: "fr", name: `Auteur Retenu ${++authors}` });
-  const company = heldCompany();
+  const company = makeCompany();
   const reviewId = holdReview({ authorId: author.id, subjectId: company.subjectId, now });
   const decided = decideHeld({
     actor: { id: moderator.id, role: "moderator" },
@@ -217,7 +228,7 @@ describe("the refusal's statement", () => {
 
   it("a publication went the author's way: there is nothing to appeal", async () => {
     author = await account({ locale: "fr", name: `Auteur Retenu ${++authors}` });
-    const company = heldCompany();
+    const company = makeCompany();
     const reviewId = holdReview({ authorId: author.id, subjectId: company.subjectId });
     const published = decideHeld({
       actor: { id: moderator.id, role: "moderator" },
@@ -328,7 +339,7 @@ describe("the appeal of a refusal", () => {
 
   it("an admin may decide the appeal of a refusal they took", async () => {
     author = await account({ locale: "fr", name: `Auteur Retenu ${++authors}` });
-    const company = heldCompany();
+    const company = makeCompany();
     const reviewId = holdReview({ authorId: author.id, subjectId: company.subjectId });
     const refused = decideHeld({
       actor: { id: admin.id, role: "admin" },

@@ -12,8 +12,7 @@ import { linksIn } from "~/models/mail.server";
 import { decideUser } from "~/models/moderation-queues.server";
 import CasePage from "~/routes/moderation.appeals_.$id";
 import StatementPage, { action as statementAction, loader as statementLoader } from "~/routes/statements.decision.$id";
-import { outboxFor } from "../support/auth";
-import { account, type Account } from "../support/moderation-fixtures";
+import { account, type Account, outboxFor } from "../support/fixtures";
 
 afterEach(cleanup);
 

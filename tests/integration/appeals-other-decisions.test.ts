@@ -33,10 +33,20 @@ import { getPublicReview } from "~/models/reviews.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/moderation.appeals_.$id";
 import { loader as queueLoader } from "~/routes/moderation.appeals";
 import { action as statementAction, loader as statementLoader } from "~/routes/statements.decision.$id";
-import { callLoader, getRequest, outboxFor, outcome, postRequest } from "../support/auth";
+import {
+  account,
+  type Account,
+  callLoader,
+  getRequest,
+  makeCompany,
+  outboxFor,
+  outcome,
+  postRequest,
+  recomputedCounters,
+  storedCounters,
+  thread,
+} from "../support/fixtures";
 import { flashKeyOf } from "../support/flash";
-import { makeCompany } from "../support/fixtures";
-import { account, recomputedCounters, storedCounters, thread, type Account } from "../support/moderation-fixtures";
 
 const DAY = 86_400_000;
 const DECIDED = "Le document envoyé ne permet pas de relier l’achat à l’expérience décrite.";

@@ -25,8 +25,21 @@ import { action as caseAction, loader as caseLoader } from "~/routes/moderation.
 import { loader as queueLoader } from "~/routes/moderation.appeals";
 import { loader as permalinkLoader } from "~/routes/reviews.$id";
 import { action as statementAction, loader as statementLoader } from "~/routes/statements.$id";
-import { callAction, callLoader, createTestUser, getRequest, outboxFor, postRequest } from "../support/auth";
-import { account, caseState, flagAs, recomputedCounters, storedCounters, thread, type Account } from "../support/moderation-fixtures";
+import {
+  account,
+  type Account,
+  callAction,
+  callLoader,
+  caseState,
+  createTestUser,
+  flagAs,
+  getRequest,
+  outboxFor,
+  postRequest,
+  recomputedCounters,
+  storedCounters,
+  thread,
+} from "../support/fixtures";
 import { flashKeyOf } from "../support/flash";
 
 const DAY = 86_400_000;

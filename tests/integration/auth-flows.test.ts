@@ -24,7 +24,7 @@ import {
   sessionCookieFrom,
   shownAnswer,
   tokenFromMail,
-} from "../support/auth";
+} from "../support/fixtures";
 import { resetEnv } from "~/env.server";
 
 // The expensive part of an account request is argon2 (19 MiB, 2 passes): counted here, so

@@ -3,22 +3,17 @@
 // error and the text kept; success redirects to the review with its flash.
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { createSession } from "~/models/session.server";
 import * as followUpRoute from "~/routes/reviews.$id_.follow-up";
 import * as incentiveRoute from "~/routes/reviews.$id_.incentive";
-import { createTestUser, ORIGIN, outcome } from "../support/auth";
-import { makeReply } from "../support/fixtures";
-import { createCompany, createSubject, insertReview } from "../support/review-fixtures";
+import { account, makeCompany, makeReply, makeReview, ORIGIN, outcome } from "../support/fixtures";
 import { flashKeyOf } from "../support/flash";
 
 async function authorWithAnsweredReview() {
-  const user = await createTestUser();
-  const { token } = createSession(user.id);
-  const companyId = createCompany();
-  const subjectId = createSubject(companyId);
-  const reviewId = insertReview({ subjectId, companyId, authorId: user.id });
+  const user = await account();
+  const { id: companyId, subjectId } = makeCompany();
+  const reviewId = makeReview({ subjectId, companyId, authorId: user.id });
   makeReply(reviewId);
-  return { cookie: `replique_session=${token}`, reviewId };
+  return { cookie: user.cookie, reviewId };
 }
 
 type Action = (args: { request: Request; params: Record<string, string>; context: { clientIp: string } }) => unknown;

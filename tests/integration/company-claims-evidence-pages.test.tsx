@@ -12,8 +12,7 @@ import { getClaimCase } from "~/models/claim-queue.server";
 import { requestEvidenceClaim, type ClaimPageData } from "~/models/company-claims.server";
 import ClaimPage from "~/routes/companies.$slug.claim";
 import ClaimCasePage from "~/routes/moderation.claims_.$id";
-import { makeCompany } from "../support/fixtures";
-import { account, type Account } from "../support/moderation-fixtures";
+import { account, type Account, makeCompany } from "../support/fixtures";
 
 afterEach(cleanup);
 

@@ -20,10 +20,18 @@ import * as caseRoute from "~/routes/moderation.claims_.$id";
 import * as queueRoute from "~/routes/moderation.claims";
 import * as dashboardRoute from "~/routes/moderation._index";
 import { loader as statementLoader } from "~/routes/statements.decision.$id";
-import { clearRateLimits, ORIGIN, outboxFor, outcome, shownAnswer } from "../support/auth";
-import { makeCompany } from "../support/fixtures";
+import {
+  account,
+  type Account,
+  addMember,
+  clearRateLimits,
+  makeCompany,
+  ORIGIN,
+  outboxFor,
+  outcome,
+  shownAnswer,
+} from "../support/fixtures";
 import { flashKeyOf } from "../support/flash";
-import { account, type Account } from "../support/moderation-fixtures";
 
 const client = () => getDb().$client;
 const count = (sql: string, ...args: unknown[]) =>
@@ -239,7 +247,7 @@ describe("the claims queue", () => {
   it("the case page shows the company, its members, the claimant's facts and other claims, and the evidence", async () => {
     const c = company("claimed");
     const creator = await account({ name: "Créateur Non Vérifié" });
-    client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(c.id, creator.id);
+    addMember(c.id, creator.id, "owner");
     const who = await account({ name: "Demandeuse Dossier" });
     const earlier = filed(who, company().slug);
     const claimId = requestEvidenceClaim({
@@ -275,7 +283,7 @@ describe("deciding a claim", () => {
   it("accepting makes the claimant the owner of the verified company, logs the decision and the events, and tells them in their language", async () => {
     const c = company("claimed");
     const creator = await account({ name: "Créateur Sans Preuve" });
-    client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(c.id, creator.id);
+    addMember(c.id, creator.id, "owner");
     const who = await account({ locale: "fr", name: "Gérante Acceptée" });
     const other = await account();
     const claimId = filed(who, c.slug);
@@ -428,7 +436,7 @@ describe("deciding a claim", () => {
     });
 
     const c = company("claimed");
-    client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(c.id, second.id);
+    addMember(c.id, second.id, "owner");
     const theirs = filed(await account(), c.slug);
     const beforeTheirs = writes();
     expect(getClaimCase(theirs, second)?.refusal).toBe("company_member");

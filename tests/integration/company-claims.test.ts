@@ -18,12 +18,10 @@ import {
 import { getCompanyBySlug } from "~/models/companies.server";
 import { requireCompanyMember } from "~/models/permissions.server";
 import { listMemberCompanies, saveReply } from "~/models/replies.server";
-import { createSession, sessionCookieName } from "~/models/session.server";
 import * as claimRoute from "~/routes/companies.$slug.claim";
 import * as newRoute from "~/routes/companies.new";
 import * as brandRoute from "~/routes/brand._index";
-import { clearRateLimits, createTestUser, ORIGIN, outboxFor, outcome } from "../support/auth";
-import { makeCompany, makeReview } from "../support/fixtures";
+import { clearRateLimits, createTestUser, makeCompany, makeReview, ORIGIN, outboxFor, outcome, sessionCookie } from "../support/fixtures";
 import { flashKeyOf } from "../support/flash";
 
 const db = () => getDb().$client;
@@ -453,8 +451,7 @@ const call = (fn: unknown, request: Request, params: Record<string, string> = {}
 
 async function signedIn(name = "Camille") {
   const user = await person(name);
-  const { token } = createSession(user.id);
-  return { user, cookie: `${sessionCookieName()}=${token}` };
+  return { user, cookie: sessionCookie(user.id) };
 }
 
 const post = (path: string, fields: Record<string, string>, cookie: string) =>

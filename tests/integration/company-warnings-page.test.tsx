@@ -7,9 +7,7 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/rea
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setWarning } from "~/models/company-warnings.server";
 import ModerationCompany, { action, loader } from "~/routes/moderation.companies.$slug";
-import { callLoader, getRequest, outcome, postRequest } from "../support/auth";
-import { makeCompany } from "../support/fixtures";
-import { account, type Account } from "../support/moderation-fixtures";
+import { account, type Account, callLoader, getRequest, makeCompany, outcome, postRequest } from "../support/fixtures";
 
 afterEach(cleanup);
 

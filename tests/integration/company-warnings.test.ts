@@ -13,9 +13,19 @@ import { decide } from "~/models/moderation.server";
 import { loader as apiLoader } from "~/routes/api.companies.$slug";
 import { loader as companyLoader } from "~/routes/companies.$slug._index";
 import { action, loader } from "~/routes/moderation.companies.$slug";
-import { callLoader, getRequest, outboxFor, outcome, postRequest } from "../support/auth";
-import { makeCompany, makeReview } from "../support/fixtures";
-import { account, caseState, type Account } from "../support/moderation-fixtures";
+import {
+  account,
+  type Account,
+  addMember,
+  callLoader,
+  caseState,
+  getRequest,
+  makeCompany,
+  makeReview,
+  outboxFor,
+  outcome,
+  postRequest,
+} from "../support/fixtures";
 
 const DAY = 86_400_000;
 const client = () => getDb().$client;
@@ -31,9 +41,8 @@ let company: { id: number; subjectId: number; slug: string };
 function freshCompany() {
   const slug = `maison-averti-${Math.random().toString(36).slice(2, 8)}`;
   const c = makeCompany({ slug, name: `Maison ${slug}` });
-  client()
-    .prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner'), (?, ?, 'agent')`)
-    .run(c.id, owner.id, c.id, agent.id);
+  addMember(c.id, owner.id, "owner");
+  addMember(c.id, agent.id, "agent");
   return { ...c, slug };
 }
 
@@ -105,7 +114,7 @@ describe("setting a public warning", () => {
 
   it("is refused to a moderator who is a member of the company", async () => {
     const c = freshCompany();
-    client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'agent')`).run(c.id, moderator.id);
+    addMember(c.id, moderator.id);
     const answer = await post(c.slug, warnForm(), moderator.cookie);
     expect(answer.status).toBe(403);
     expect(logRows(c.id)).toEqual([]);

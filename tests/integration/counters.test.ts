@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { anchoredWeight } from "~/lib/trustscore";
 import { getRatingSummary } from "~/models/companies.server";
 import { rebuildAllStats } from "~/models/stats.server";
 import { loader as companyLoader } from "~/routes/companies.$slug._index";
-import { makeCompany, makeReply, makeReview, makeSubject, makeUser } from "../support/fixtures";
+import { makeCompany, makeReply, makeReview, makeSubject, makeUser, recomputedCounters } from "../support/fixtures";
 
 const DAY = 86_400_000;
 let company: { id: number; subjectId: number };
@@ -31,45 +30,6 @@ beforeAll(() => {
   }
 });
 
-/** The counters recomputed directly from the reviews, independently of the app's code. */
-function recompute(scope: "company" | "subject", scopeId: number) {
-  const column = scope === "company" ? "company_id" : "subject_id";
-  const rows = getDb()
-    .$client.prepare(
-      `SELECT r.origin, r.stars, r.recommend, r.published_at AS publishedAt, p.published_at AS replyAt
-       FROM reviews r LEFT JOIN replies p ON p.review_id = r.id AND p.status = 'published'
-       WHERE r.${column} = ? AND r.status = 'published'`,
-    )
-    .all(scopeId) as { origin: string; stars: number; recommend: number | null; publishedAt: number; replyAt: number | null }[];
-  const byOrigin = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    const s = byOrigin.get(r.origin) ?? {
-      reviewCount: 0,
-      star1: 0,
-      star2: 0,
-      star3: 0,
-      star4: 0,
-      star5: 0,
-      starSum: 0,
-      weightedStarSum: 0,
-      weightSum: 0,
-      recommendYes: 0,
-      recommendNo: 0,
-      replyCount: 0,
-    };
-    s.reviewCount++;
-    s[`star${r.stars}`]++;
-    s.starSum += r.stars;
-    s.weightedStarSum += r.stars * anchoredWeight(r.publishedAt);
-    s.weightSum += anchoredWeight(r.publishedAt);
-    if (r.recommend === 1) s.recommendYes++;
-    if (r.recommend === 0) s.recommendNo++;
-    if (r.replyAt != null) s.replyCount++;
-    byOrigin.set(r.origin, s);
-  }
-  return byOrigin;
-}
-
 function stored(scope: "company" | "subject", scopeId: number) {
   return getDb()
     .$client.prepare(
@@ -82,7 +42,7 @@ function stored(scope: "company" | "subject", scopeId: number) {
 }
 
 function expectCountersMatch(scope: "company" | "subject", scopeId: number) {
-  const expected = recompute(scope, scopeId);
+  const expected = recomputedCounters(scopeId, scope);
   const actual = stored(scope, scopeId);
   expect(actual.map((r) => r.origin).sort()).toEqual([...expected.keys()].sort());
   for (const { origin, weightedStarSum, weightSum, ...counts } of actual) {

@@ -4,7 +4,7 @@ import { getDb } from "#db/client.server";
 import * as accountRoute from "~/routes/account._index";
 import * as loginRoute from "~/routes/login";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../../scripts/seed";
-import { callAction, callLoader, getRequest, postRequest, sessionCookieFrom } from "../support/auth";
+import { callAction, callLoader, getRequest, postRequest, sessionCookieFrom } from "../support/fixtures";
 
 beforeAll(async () => {
   await seedDemo(getDb());

@@ -6,9 +6,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/re
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import FlagPage, { action as flagAction, loader as flagLoader } from "~/routes/reviews.$id_.flag";
-import { postRequest } from "../support/auth";
+import { account, type Account, postRequest, thread } from "../support/fixtures";
 import { formAnswer } from "../support/form-answer";
-import { account, thread, type Account } from "../support/moderation-fixtures";
 
 afterEach(cleanup);
 

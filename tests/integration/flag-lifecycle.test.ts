@@ -28,9 +28,22 @@ import { flagContent } from "~/models/review-actions.server";
 import { getPublicReview, getReviewAnyStatus } from "~/models/reviews.server";
 import { action as respondAction, loader as respondLoader } from "~/routes/reviews.$id_.respond";
 import { loader as caseLoader } from "~/routes/moderation.reviews.$id";
-import { callAction, callLoader, getRequest, outboxFor, postRequest } from "../support/auth";
-import { makeCompany, makeReview } from "../support/fixtures";
-import { account, caseState, recomputedCounters, storedCounters, thread, type Account } from "../support/moderation-fixtures";
+import {
+  account,
+  type Account,
+  addMember,
+  callAction,
+  callLoader,
+  caseState,
+  getRequest,
+  makeCompany,
+  makeReview,
+  outboxFor,
+  postRequest,
+  recomputedCounters,
+  storedCounters,
+  thread,
+} from "../support/fixtures";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -505,7 +518,7 @@ describe("abusive reporting counts each report as finally decided: an appeal tha
   it("a company's suspension founded on a report upheld on appeal is lifted, on its row too, and its members may report again", async () => {
     const company = makeCompany({ name: "Maison Réhabilitée", slug: `maison-rehabilitee-${Date.now()}` });
     const owner = await account({ locale: "fr", name: "Owner Réhabilitée" });
-    client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(company.id, owner.id);
+    addMember(company.id, owner.id, "owner");
     const base = Date.now() - 20 * DAY;
     const reviews = Array.from({ length: FLAG_ABUSE_MIN_DECIDED + 2 }, (_, i) =>
       makeReview({
@@ -602,8 +615,7 @@ describe(`the daily limits: “One account may file at most ${FLAGS_PER_DAY_PER_
   it(`a company cannot put more than ${FLAGS_PER_DAY_PER_COMPANY} “under review” lines a day on its reviews, whichever member flags`, async () => {
     const company = makeCompany({ name: "Maison Pressée", slug: `maison-pressee-${Date.now()}` });
     const members = [await account({ name: "Owner Pressée" }), await account({ name: "Agent Pressée" })];
-    for (const m of members)
-      client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(company.id, m.id);
+    for (const m of members) addMember(company.id, m.id, "owner");
     const ids = Array.from({ length: FLAGS_PER_DAY_PER_COMPANY + 2 }, (_, i) =>
       makeReview({
         companyId: company.id,

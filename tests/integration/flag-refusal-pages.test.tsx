@@ -11,7 +11,7 @@ import { FLAG_SUSPENSION_DAYS } from "~/lib/flag-policy";
 import { FLAGGING_SUSPENDED, reporterStanding } from "~/models/flags.server";
 import FlagPage, { action as flagAction, loader as flagLoader } from "~/routes/reviews.$id_.flag";
 import ReportPage, { action as reportAction, loader as reportLoader } from "~/routes/report";
-import { account, thread, type Account } from "../support/moderation-fixtures";
+import { account, type Account, thread } from "../support/fixtures";
 
 afterEach(cleanup);
 

@@ -9,7 +9,7 @@ import { reporterStanding } from "~/models/flags.server";
 import { decide, getCase, listFlagQueue } from "~/models/moderation.server";
 import { getPublicReview } from "~/models/reviews.server";
 import { seedDemo } from "../../scripts/seed";
-import { caseState } from "../support/moderation-fixtures";
+import { caseState } from "../support/fixtures";
 
 const seededAt = Date.now();
 const client = () => getDb().$client;

@@ -13,7 +13,7 @@ import { LIMITS } from "~/models/rate-limit.server";
 import { action as loginAction } from "~/routes/login";
 import { action as reportAction } from "~/routes/report";
 import { loader as healthz } from "~/routes/healthz";
-import { callAction, clearRateLimits, createTestUser, ORIGIN } from "../support/auth";
+import { callAction, clearRateLimits, createTestUser, ORIGIN } from "../support/fixtures";
 
 afterEach(() => {
   resetStorageFailures();

@@ -14,8 +14,7 @@ import HeldQueue from "~/routes/moderation.held";
 import HeldCasePage, { action as caseAction } from "~/routes/moderation.held_.$id";
 import PublicationStatementPage from "~/routes/statements.publication.$id";
 import Transparency, { loader as transparencyLoader } from "~/routes/transparency";
-import { heldCompany, holdReview } from "../support/held-fixtures";
-import { account, type Account } from "../support/moderation-fixtures";
+import { account, type Account, holdReview, makeCompany } from "../support/fixtures";
 
 afterEach(cleanup);
 
@@ -31,7 +30,7 @@ const status = (id: number) => (getDb().$client.prepare(`SELECT status FROM revi
 /** A review held by the phone check, by a new French-speaking author. */
 async function held(options: { now?: number } = {}) {
   const author = await account({ locale: "fr", name: "Autrice Retenue" });
-  const company = heldCompany({ name: `Maison Retenue ${Math.random().toString(36).slice(2, 6)}` });
+  const company = makeCompany({ name: `Maison Retenue ${Math.random().toString(36).slice(2, 6)}` });
   const reviewId = holdReview({ authorId: author.id, subjectId: company.subjectId, now: options.now });
   return { ...company, reviewId, author };
 }

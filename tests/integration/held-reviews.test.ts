@@ -23,10 +23,23 @@ import { createReview, editReview } from "~/models/review-submission.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/moderation.held_.$id";
 import { loader as queueLoader } from "~/routes/moderation.held";
 import { loader as statementLoader } from "~/routes/statements.publication.$id";
-import { callAction, callLoader, getRequest, outboxFor, postRequest } from "../support/auth";
-import { heldCaseState, heldCompany, holdReview, reviewInput } from "../support/held-fixtures";
-import { account, recomputedCounters, storedCounters, type Account } from "../support/moderation-fixtures";
-import { insertReview } from "../support/review-fixtures";
+import {
+  account,
+  type Account,
+  addMember,
+  callAction,
+  callLoader,
+  getRequest,
+  heldCaseState,
+  holdReview,
+  makeCompany,
+  makeReview,
+  outboxFor,
+  postRequest,
+  recomputedCounters,
+  reviewInput,
+  storedCounters,
+} from "../support/fixtures";
 
 const HOUR = 3_600_000;
 const STATEMENT = "Le numéro cité est celui du standard de l'entreprise, pas celui d'une personne : rien ne s'oppose à la publication.";
@@ -98,7 +111,7 @@ function input(who: Account, reviewId: number, over: Partial<HeldDecideInput> = 
 
 /** A company with one published review (so its counters exist) and a held one by `author`. */
 async function heldOn(author: Account, options: { now?: number; body?: string } = {}) {
-  const company = heldCompany();
+  const company = makeCompany();
   const other = await account();
   const published = createReview({
     actor: { id: other.id, role: "member" },
@@ -161,7 +174,7 @@ describe("the queue", () => {
     // A near-duplicate of another account's review.
     const a = await account();
     const b = await account();
-    const company = heldCompany();
+    const company = makeCompany();
     const first = createReview({
       actor: { id: a.id, role: "member" },
       subjectId: company.subjectId,
@@ -175,7 +188,7 @@ describe("the queue", () => {
     // Two accounts from one network on one company.
     const c = await account();
     const d = await account();
-    const company2 = heldCompany();
+    const company2 = makeCompany();
     const firstOfNetwork = createReview({
       actor: { id: c.id, role: "member" },
       subjectId: company2.subjectId,
@@ -193,7 +206,7 @@ describe("the queue", () => {
 
     // An address at the company's domain.
     const domain = `held-domain-${Date.now()}.example`;
-    const company3 = heldCompany({ domain });
+    const company3 = makeCompany({ domain });
     const insider = await account();
     client().prepare(`UPDATE users SET email = ? WHERE id = ?`).run(`paul@${domain}`, insider.id);
     const fromInside = holdReview({
@@ -203,10 +216,10 @@ describe("the queue", () => {
     });
 
     // A burst: four negative reviews in the last hours, then a fifth.
-    const company4 = heldCompany();
+    const company4 = makeCompany();
     for (let k = 0; k < 4; k++) {
       const who = await account();
-      insertReview({
+      makeReview({
         subjectId: company4.subjectId,
         companyId: company4.id,
         authorId: who.id,
@@ -346,7 +359,7 @@ describe("guards", () => {
     expect(decideHeld(input(moderator, ownWorld.reviewId))).toEqual({ ok: false, kind: "own_content" });
     const author = await account();
     const world = await heldOn(author);
-    client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'agent')`).run(world.id, second.id);
+    addMember(world.id, second.id);
     expect(decideHeld(input(second, world.reviewId))).toEqual({ ok: false, kind: "company_member" });
     // Through the action: 403, and nothing written.
     const res = await callAction(
@@ -507,8 +520,8 @@ describe("the publication deadline job (fake clock)", () => {
 
   it("leaves reviews a check did not hold (no recorded check) to the moderators", async () => {
     const author = await account();
-    const company = heldCompany();
-    const id = insertReview({
+    const company = makeCompany();
+    const id = makeReview({
       subjectId: company.subjectId,
       companyId: company.id,
       authorId: author.id,

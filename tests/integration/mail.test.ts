@@ -7,7 +7,7 @@ import { users } from "#db/schema";
 import { queueAccountMail, renderAccountMail, sendPendingMails } from "~/models/mail.server";
 import * as devMail from "~/routes/dev.mail._index";
 import * as devMailHtml from "~/routes/dev.mail.$id";
-import { callLoader, getRequest, outboxFor } from "../support/auth";
+import { callLoader, getRequest, outboxFor } from "../support/fixtures";
 import { resetEnv } from "~/env.server";
 
 const raw = () => getDb().$client;

@@ -17,7 +17,7 @@ import {
   sniffImage,
   storeImage,
 } from "~/models/media.server";
-import { createUser } from "../support/review-fixtures";
+import { makeUser } from "../support/fixtures";
 
 async function jpegWithGps(width = 2400, height = 1800) {
   return sharp({ create: { width, height, channels: 3, background: { r: 180, g: 90, b: 30 } } })
@@ -122,7 +122,7 @@ describe("photos and proofs", () => {
 
   it("stores the image and its thumbnail as a pending upload, moved under DATA_DIR/media when a review takes it", async () => {
     const db = getDb();
-    const owner = createUser();
+    const owner = makeUser();
     const a = await storeImage(db, owner, await jpegWithGps(600, 400));
     const b = await storeImage(db, owner, await jpegWithGps(600, 400));
     expect(a.storageKey).not.toBe(b.storageKey);

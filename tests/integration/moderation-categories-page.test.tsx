@@ -6,9 +6,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import CategoriesPage, { action, loader } from "~/routes/moderation.categories";
-import { callAction, callLoader, getRequest, postRequest } from "../support/auth";
-import { makeCompany } from "../support/fixtures";
-import { account, type Account } from "../support/moderation-fixtures";
+import { account, type Account, callAction, callLoader, getRequest, makeCompany, postRequest } from "../support/fixtures";
 
 afterEach(cleanup);
 

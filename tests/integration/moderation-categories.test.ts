@@ -7,9 +7,7 @@ import { getDb } from "#db/client.server";
 import { listCategories } from "~/models/companies.server";
 import { getTransparencyReport } from "~/models/transparency.server";
 import { action, loader } from "~/routes/moderation.categories";
-import { callAction, callLoader, getRequest, postRequest } from "../support/auth";
-import { makeCompany } from "../support/fixtures";
-import { account, type Account } from "../support/moderation-fixtures";
+import { account, type Account, callAction, callLoader, getRequest, makeCompany, postRequest } from "../support/fixtures";
 
 const client = () => getDb().$client;
 const URL_PATH = "/moderation/categories";

@@ -7,8 +7,7 @@ import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { callAction, callLoader, getRequest, postRequest } from "../support/auth";
-import { account, thread, type Account } from "../support/moderation-fixtures";
+import { account, type Account, callAction, callLoader, getRequest, postRequest, thread } from "../support/fixtures";
 
 type RouteFn = (args: LoaderFunctionArgs | ActionFunctionArgs) => unknown;
 interface RouteModule {

@@ -13,7 +13,7 @@ import { decide, getCase } from "~/models/moderation.server";
 import { getPublicReview } from "~/models/reviews.server";
 import CasePage, { action as caseAction } from "~/routes/moderation.reviews.$id";
 import StatementPage, { action as statementAction, loader as statementLoader } from "~/routes/statements.$id";
-import { account, caseState, flagAs, thread, type Account } from "../support/moderation-fixtures";
+import { account, type Account, caseState, flagAs, thread } from "../support/fixtures";
 
 afterEach(cleanup);
 

@@ -23,15 +23,27 @@ import {
 } from "~/models/moderation-queues.server";
 import { createReview, createReviewWithSuggestedSubject } from "~/models/review-submission.server";
 import { getPublicReview } from "~/models/reviews.server";
-import { createSession, sessionCookieName, validateSessionToken } from "~/models/session.server";
+import { createSession, validateSessionToken } from "~/models/session.server";
 import { action as proofAction } from "~/routes/moderation.proofs_.$id";
 import { action as conductAction } from "~/routes/moderation.conduct_.$id";
 import { action as userAction } from "~/routes/moderation.users.$id";
 import { action as flagAction } from "~/routes/reviews.$id_.flag";
 import { loader as statementLoader } from "~/routes/statements.decision.$id";
-import { callLoader, getRequest, outcome, postRequest } from "../support/auth";
-import { makeCompany, makeReview, makeSubject } from "../support/fixtures";
-import { account, recomputedCounters, storedCounters, thread, type Account } from "../support/moderation-fixtures";
+import {
+  account,
+  type Account,
+  callLoader,
+  getRequest,
+  makeCompany,
+  makeReview,
+  makeSubject,
+  outcome,
+  postRequest,
+  recomputedCounters,
+  sessionCookie,
+  storedCounters,
+  thread,
+} from "../support/fixtures";
 
 const STATEMENT = "Le document montre l’achat dans ce magasin à la date indiquée par l’avis.";
 const client = () => getDb().$client;
@@ -419,7 +431,7 @@ describe("suspending and reinstating an account", () => {
         ipHash: null,
       });
     expect(write()).toEqual({ ok: false, kind: "forbidden" });
-    const suspendedCookie = `${sessionCookieName()}=${createSession(user.id).token}`;
+    const suspendedCookie = sessionCookie(user.id);
     const flagged = await outcome(() =>
       flagAction({
         request: postRequest(

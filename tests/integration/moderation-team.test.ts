@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { getTransparencyReport } from "~/models/transparency.server";
 import { action, loader } from "~/routes/moderation.team";
-import { callAction, callLoader, getRequest, outboxFor, postRequest } from "../support/auth";
-import { account } from "../support/moderation-fixtures";
+import { account, callAction, callLoader, getRequest, outboxFor, postRequest } from "../support/fixtures";
 
 const client = () => getDb().$client;
 const NOTE = "Rejoint l’équipe pour les avis en anglais.";

@@ -12,8 +12,21 @@ import { action as caseAction, loader as caseLoader } from "~/routes/moderation.
 import { loader as queueLoader } from "~/routes/moderation.flags";
 import { loader as statementLoader } from "~/routes/statements.$id";
 import { loader as permalinkLoader } from "~/routes/reviews.$id";
-import { callAction, callLoader, getRequest, outboxFor, postRequest } from "../support/auth";
-import { account, caseState, flagAs, recomputedCounters, storedCounters, thread, type Account } from "../support/moderation-fixtures";
+import {
+  account,
+  type Account,
+  addMember,
+  callAction,
+  callLoader,
+  caseState,
+  flagAs,
+  getRequest,
+  outboxFor,
+  postRequest,
+  recomputedCounters,
+  storedCounters,
+  thread,
+} from "../support/fixtures";
 import { flashKeyOf } from "../support/flash";
 
 const STATEMENT = "Le texte insulte nommément un vendeur : c'est contraire à nos règles sur les injures.";
@@ -332,7 +345,7 @@ describe("conflicts of interest are refused, and nothing is written", () => {
 
   it("a moderator who is a member of the company cannot decide on its reviews", async () => {
     const world = thread(author.id, staff.id);
-    client().prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'agent')`).run(world.companyId, second.id);
+    addMember(world.companyId, second.id);
     expect(decide(input(second, world.reviewId))).toEqual({ ok: false, kind: "company_member" });
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
 import { isoDate, reviewSchema } from "~/lib/review-schema";
 import { listNotifications, markNotificationsRead, notifyReviewEvent, unreadCount } from "~/models/notifications.server";
 import { createReview } from "~/models/review-submission.server";
-import { createCompany, createSubject, createUser, db, insertReview } from "../support/review-fixtures";
+import { makeCompany, makeReview, makeSubject, makeUser } from "../support/fixtures";
 
 function outbox(to: string) {
-  return db().$client.prepare(`SELECT subject, text, template FROM outbox WHERE "to" = ? ORDER BY id`).all(to) as {
+  return getDb().$client.prepare(`SELECT subject, text, template FROM outbox WHERE "to" = ? ORDER BY id`).all(to) as {
     subject: string;
     text: string;
     template: string;
@@ -13,14 +14,13 @@ function outbox(to: string) {
 }
 
 function emailOf(userId: number) {
-  return (db().$client.prepare(`SELECT email FROM users WHERE id = ?`).get(userId) as { email: string }).email;
+  return (getDb().$client.prepare(`SELECT email FROM users WHERE id = ?`).get(userId) as { email: string }).email;
 }
 
 describe("notices to the author", () => {
   it("a held review: on the site and by mail, in the author's language, with the reason", () => {
-    const author = createUser();
-    db().$client.prepare(`UPDATE users SET locale = 'en' WHERE id = ?`).run(author);
-    const companyId = createCompany();
+    const author = makeUser({ locale: "en" });
+    const companyId = makeCompany().id;
     const input = reviewSchema.parse({
       stars: "2",
       title: "Rude on the phone",
@@ -32,14 +32,14 @@ describe("notices to the author", () => {
     });
     const result = createReview({
       actor: { id: author, role: "member" },
-      subjectId: createSubject(companyId),
+      subjectId: makeSubject(companyId),
       input,
       locale: "en",
       ipHash: null,
       origin: "https://replique.test",
     });
     expect(result).toMatchObject({ ok: true, status: "held" });
-    expect(unreadCount(db(), author)).toBe(1);
+    expect(unreadCount(getDb(), author)).toBe(1);
     const [notice] = listNotifications(author, "en");
     expect(notice.title).toBe("Your review is waiting for a moderator");
     expect(notice.body).toContain("contains an email address");
@@ -50,7 +50,7 @@ describe("notices to the author", () => {
   });
 
   it("a published review triggers no notice", () => {
-    const author = createUser();
+    const author = makeUser();
     const input = reviewSchema.parse({
       stars: "5",
       title: "Perfect",
@@ -60,18 +60,18 @@ describe("notices to the author", () => {
       recommend: "yes",
       attestation: "on",
     });
-    createReview({ actor: { id: author, role: "member" }, subjectId: createSubject(createCompany()), input, locale: "fr", ipHash: null });
-    expect(unreadCount(db(), author)).toBe(0);
+    createReview({ actor: { id: author, role: "member" }, subjectId: makeSubject(makeCompany().id), input, locale: "fr", ipHash: null });
+    expect(unreadCount(getDb(), author)).toBe(0);
     expect(outbox(emailOf(author))).toHaveLength(0);
   });
 
   it("the company replied, a moderator removed it (with the reason and how to contest): both languages", () => {
-    const author = createUser();
-    const companyId = createCompany({ name: "Maison Test" });
-    const reviewId = insertReview({ subjectId: createSubject(companyId), companyId, authorId: author, title: "Late delivery" });
-    notifyReviewEvent(db(), { reviewId, kind: "review_replied" });
-    notifyReviewEvent(db(), { reviewId, kind: "review_removed", reason: "personal_data" });
-    expect(unreadCount(db(), author)).toBe(2);
+    const author = makeUser();
+    const companyId = makeCompany({ name: "Maison Test" }).id;
+    const reviewId = makeReview({ subjectId: makeSubject(companyId), companyId, authorId: author, title: "Late delivery" });
+    notifyReviewEvent(getDb(), { reviewId, kind: "review_replied" });
+    notifyReviewEvent(getDb(), { reviewId, kind: "review_removed", reason: "personal_data" });
+    expect(unreadCount(getDb(), author)).toBe(2);
     const fr = listNotifications(author, "fr");
     expect(fr[1].title).toBe("Maison Test a répondu à votre avis");
     expect(fr[0].title).toBe("Votre avis a été retiré");
@@ -85,21 +85,21 @@ describe("notices to the author", () => {
   });
 
   it("marks read: one, then all, and only the user's own", () => {
-    const a = createUser();
-    const b = createUser();
-    const companyId = createCompany();
-    const r1 = insertReview({ subjectId: createSubject(companyId), companyId, authorId: a });
-    const r2 = insertReview({ subjectId: createSubject(companyId), companyId, authorId: b });
-    notifyReviewEvent(db(), { reviewId: r1, kind: "review_replied" });
-    notifyReviewEvent(db(), { reviewId: r1, kind: "review_restored" });
-    notifyReviewEvent(db(), { reviewId: r2, kind: "review_replied" });
+    const a = makeUser();
+    const b = makeUser();
+    const companyId = makeCompany().id;
+    const r1 = makeReview({ subjectId: makeSubject(companyId), companyId, authorId: a });
+    const r2 = makeReview({ subjectId: makeSubject(companyId), companyId, authorId: b });
+    notifyReviewEvent(getDb(), { reviewId: r1, kind: "review_replied" });
+    notifyReviewEvent(getDb(), { reviewId: r1, kind: "review_restored" });
+    notifyReviewEvent(getDb(), { reviewId: r2, kind: "review_replied" });
     const [first] = listNotifications(a, "en");
     const theirs = listNotifications(b, "en")[0];
     expect(markNotificationsRead(a, [theirs.id])).toBe(0);
     expect(markNotificationsRead(a, [first.id])).toBe(1);
-    expect(unreadCount(db(), a)).toBe(1);
+    expect(unreadCount(getDb(), a)).toBe(1);
     markNotificationsRead(a, "all");
-    expect(unreadCount(db(), a)).toBe(0);
-    expect(unreadCount(db(), b)).toBe(1);
+    expect(unreadCount(getDb(), a)).toBe(0);
+    expect(unreadCount(getDb(), b)).toBe(1);
   });
 });

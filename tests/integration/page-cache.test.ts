@@ -6,15 +6,13 @@
 // languages are kept apart, a fresh nonce per answer, 304 from the cache.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { isoDate, reviewSchema, type ReviewInput } from "~/lib/review-schema";
 import { setWarning } from "~/models/company-warnings.server";
 import { decide } from "~/models/moderation.server";
 import { saveReply } from "~/models/replies.server";
 import { addFollowUp, voteHelpful } from "~/models/review-actions.server";
 import { createReview } from "~/models/review-submission.server";
-import { createSession, sessionCookieName } from "~/models/session.server";
-import { makeCompany, makeUser } from "../support/fixtures";
-import { caseState } from "../support/moderation-fixtures";
+import { sessionCookieName } from "~/models/session.server";
+import { addMember, caseState, makeCompany, makeUser, reviewInput, sessionCookie } from "../support/fixtures";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -44,18 +42,6 @@ async function get(path: string, headers: Record<string, string> = {}, method = 
   };
 }
 
-function reviewInput(title: string, body: string): ReviewInput {
-  return reviewSchema.parse({
-    stars: "4",
-    title,
-    body,
-    experienceDate: isoDate(Date.now() - 3 * 86_400_000),
-    channel: "store",
-    recommend: "yes",
-    attestation: "on",
-  });
-}
-
 const member = (id: number) => ({ id, role: "member" as const });
 let n = 0;
 const unique = (what: string) => `${what} ${Date.now().toString(36)}${++n}`;
@@ -76,7 +62,13 @@ function company(name: string) {
 }
 
 function postReview(authorId: number, subjectId: number, title: string, body: string) {
-  const result = createReview({ actor: member(authorId), subjectId, input: reviewInput(title, body), locale: "en", ipHash: null });
+  const result = createReview({
+    actor: member(authorId),
+    subjectId,
+    input: reviewInput({ stars: 4, recommend: true, title, body }),
+    locale: "en",
+    ipHash: null,
+  });
   if (!result.ok || result.status !== "published") throw new Error(`review not published: ${JSON.stringify(result)}`);
   return result.reviewId;
 }
@@ -89,7 +81,7 @@ beforeAll(async () => {
   author = makeUser({ displayName: "Alice Reviewer" });
   owner = makeUser({ displayName: "Olga Owner" });
   moderator = makeUser({ displayName: "Mona Moderator", role: "moderator" });
-  getDb().$client.prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, 'owner')`).run(companyA.id, owner);
+  addMember(companyA.id, owner, "owner");
   reviewTitle = unique("Friendly staff");
   reviewId = postReview(
     author,
@@ -270,12 +262,11 @@ describe("who gets a cached page", () => {
   it("a signed-in page is never served from the cache, never stored, never shown to anyone else", async () => {
     const alice = makeUser({ displayName: unique("Signed Alice") });
     const bob = makeUser({ displayName: unique("Signed Bob") });
-    const cookie = (id: number) => `${sessionCookieName(false)}=${createSession(id).token}`;
     const aliceName = getDb().$client.prepare<[number], { n: string }>(`SELECT display_name AS n FROM users WHERE id = ?`).get(alice)!.n;
     const bobName = getDb().$client.prepare<[number], { n: string }>(`SELECT display_name AS n FROM users WHERE id = ?`).get(bob)!.n;
     // A path nobody anonymous asked for yet: the signed-in render comes first.
     const path = `/companies/${companyA.slug}?sort=helpful`;
-    const asAlice = await get(path, { Cookie: cookie(alice) });
+    const asAlice = await get(path, { Cookie: sessionCookie(alice) });
     expect(asAlice.status).toBe(200);
     expect(asAlice.cache).toBeNull();
     expect(asAlice.cacheControl).toBe("private, no-store");
@@ -285,13 +276,13 @@ describe("who gets a cached page", () => {
     expect(anonymous.body).not.toContain(aliceName);
     expect((await get(path)).cache).toBe("hit");
     // The anonymous copy now exists: signed-in visitors still get their own page.
-    const asBob = await get(path, { Cookie: cookie(bob) });
+    const asBob = await get(path, { Cookie: sessionCookie(bob) });
     expect(asBob.cache).toBeNull();
     expect(asBob.cacheControl).toBe("private, no-store");
     expect(asBob.body).toContain(bobName);
     expect(asBob.body).not.toContain(aliceName);
     // Even with the lang cookie beside the session.
-    const asAliceEn = await get(path, { Cookie: `lang=en; ${cookie(alice)}` });
+    const asAliceEn = await get(path, { Cookie: `lang=en; ${sessionCookie(alice)}` });
     expect(asAliceEn.cache).toBeNull();
     expect(asAliceEn.body).toContain(aliceName);
   });

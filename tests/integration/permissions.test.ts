@@ -1,6 +1,5 @@
 // The guards, for every role: anonymous, member, suspended, moderator, admin, company agent and owner.
 import { describe, expect, it } from "vitest";
-import { getDb } from "#db/client.server";
 import {
   getUser,
   requireAnonymous,
@@ -9,23 +8,10 @@ import {
   requireUser,
   sessionCookieUpdate,
 } from "~/models/permissions.server";
-import { createSession } from "~/models/session.server";
-import { createTestUser, getRequest, outcome } from "../support/auth";
+import { account, addMember, getRequest, makeCompany, outcome } from "../support/fixtures";
 
-async function as(role: "member" | "moderator" | "admin", options: { suspended?: boolean } = {}) {
-  const user = await createTestUser({ role, suspended: options.suspended });
-  const { token } = createSession(user.id);
-  return { ...user, cookie: `replique_session=${token}` };
-}
+const as = (role: "member" | "moderator" | "admin", options: { suspended?: boolean } = {}) => account({ role, ...options });
 const req = (path: string, cookie?: string) => getRequest(path, cookie ? { cookie } : {});
-
-function makeCompany() {
-  return (
-    getDb()
-      .$client.prepare(`INSERT INTO companies (slug, name, state) VALUES (?, 'Co', 'verified') RETURNING id`)
-      .get(`co-${Math.random()}`) as { id: number }
-  ).id;
-}
 
 describe("requireUser", () => {
   it("redirects anonymous visitors to the log-in page, back here afterwards", async () => {
@@ -79,13 +65,12 @@ describe("requireRole", () => {
 
 describe("requireCompanyMember", () => {
   it("members of the company only; owners when asked; no pass for moderators or admins", async () => {
-    const companyId = makeCompany();
-    const other = makeCompany();
+    const companyId = makeCompany().id;
+    const other = makeCompany().id;
     const agent = await as("member");
     const owner = await as("member");
-    const insert = getDb().$client.prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, ?)`);
-    insert.run(companyId, agent.id, "agent");
-    insert.run(companyId, owner.id, "owner");
+    addMember(companyId, agent.id, "agent");
+    addMember(companyId, owner.id, "owner");
 
     expect((await outcome(() => requireCompanyMember(req("/brand"), companyId))).status).toBe(302);
     expect(requireCompanyMember(req("/brand", agent.cookie), companyId)).toMatchObject({ memberRole: "agent" });

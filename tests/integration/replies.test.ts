@@ -6,21 +6,24 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { listInbox, saveReply } from "~/models/replies.server";
-import { createSession } from "~/models/session.server";
 import { rebuildAllStats } from "~/models/stats.server";
 import * as brandHome from "~/routes/brand._index";
 import * as inboxRoute from "~/routes/brand.$slug._index";
 import * as replyRoute from "~/routes/brand.$slug.reviews.$id";
-import { createTestUser, getRequest, outboxFor, outcome, postRequest } from "../support/auth";
-import { addMember, createCompany, createSubject, insertReview } from "../support/review-fixtures";
+import {
+  account,
+  type Account,
+  addMember,
+  getRequest,
+  makeCompany,
+  makeReview,
+  makeSubject,
+  outboxFor,
+  outcome,
+  postRequest,
+} from "../support/fixtures";
 
 const client = () => getDb().$client;
-
-async function person() {
-  const user = await createTestUser();
-  const { token } = createSession(user.id);
-  return { ...user, cookie: `replique_session=${token}` };
-}
 
 const slugOf = (companyId: number) => (client().prepare(`SELECT slug FROM companies WHERE id = ?`).get(companyId) as { slug: string }).slug;
 
@@ -60,26 +63,25 @@ const statsSnapshot = () =>
     )
     .all();
 
-let owner: Awaited<ReturnType<typeof person>>;
-let reviewer: Awaited<ReturnType<typeof person>>;
+let owner: Account;
+let reviewer: Account;
 let companyId: number;
 let subjectId: number;
 let otherSubjectId: number;
 
 beforeEach(async () => {
-  owner = await person();
-  reviewer = await person();
-  companyId = createCompany();
-  subjectId = createSubject(companyId);
-  otherSubjectId = createSubject(companyId, { kind: "website" });
+  owner = await account();
+  reviewer = await account();
+  ({ id: companyId, subjectId } = makeCompany());
+  otherSubjectId = makeSubject(companyId, { kind: "website" });
   addMember(companyId, owner.id, "owner");
 });
 
 describe("/brand", () => {
   it("lists the member's companies with the number of reviews awaiting a reply", async () => {
-    insertReview({ subjectId, companyId, authorId: reviewer.id });
-    insertReview({ subjectId: otherSubjectId, companyId, authorId: reviewer.id });
-    const notMine = createCompany();
+    makeReview({ subjectId, companyId, authorId: reviewer.id });
+    makeReview({ subjectId: otherSubjectId, companyId, authorId: reviewer.id });
+    const notMine = makeCompany().id;
     const res = await run(brandHome.loader, getRequest("/brand", { cookie: owner.cookie }), {});
     const companies = (res.data as { companies: { id: number; awaiting: number; role: string }[] }).companies;
     expect(companies.map((c) => c.id)).toEqual([companyId]);
@@ -88,7 +90,7 @@ describe("/brand", () => {
   });
 
   it("shows a non-member no company, and sends an anonymous visitor to log in", async () => {
-    const stranger = await person();
+    const stranger = await account();
     const res = await run(brandHome.loader, getRequest("/brand", { cookie: stranger.cookie }), {});
     expect((res.data as { companies: unknown[] }).companies).toEqual([]);
     const anon = await run(brandHome.loader, getRequest("/brand"), {});
@@ -103,15 +105,15 @@ describe("the inbox", () => {
     const ids: number[] = [];
     for (let i = 0; i < 7; i++)
       ids.push(
-        insertReview({ subjectId: i % 2 ? subjectId : otherSubjectId, companyId, authorId: reviewer.id, createdAt: t0 + i * 3_600_000 }),
+        makeReview({ subjectId: i % 2 ? subjectId : otherSubjectId, companyId, authorId: reviewer.id, createdAt: t0 + i * 3_600_000 }),
       );
     // Three answered (the newest, the oldest and one in the middle), a held one and another company's.
     for (const id of [ids[6], ids[0], ids[3]]) {
       expect(saveReply({ actor: { id: owner.id, role: "member" }, companyId, reviewId: id, body: `Reply to ${id}` }).ok).toBe(true);
     }
-    insertReview({ subjectId, companyId, authorId: reviewer.id, status: "held" });
-    const other = createCompany();
-    insertReview({ subjectId: createSubject(other), companyId: other, authorId: reviewer.id });
+    makeReview({ subjectId, companyId, authorId: reviewer.id, status: "held" });
+    const other = makeCompany().id;
+    makeReview({ subjectId: makeSubject(other), companyId: other, authorId: reviewer.id });
 
     const expected = [ids[5], ids[4], ids[2], ids[1], ids[6], ids[3], ids[0]];
     const seen: number[] = [];
@@ -145,7 +147,7 @@ describe("the inbox", () => {
   });
 
   it("is closed to non-members (403), anonymous visitors (log in) and unknown companies (404)", async () => {
-    const stranger = await person();
+    const stranger = await account();
     const slug = slugOf(companyId);
     expect((await run(inboxRoute.loader, getRequest(`/brand/${slug}`, { cookie: stranger.cookie }), { slug })).status).toBe(403);
     expect((await run(inboxRoute.loader, getRequest(`/brand/${slug}`), { slug })).status).toBe(302);
@@ -155,7 +157,7 @@ describe("the inbox", () => {
 
 describe("replying", () => {
   it("publishes a reply in one transaction: revision, replied_at, counters, notice and mail to the reviewer", async () => {
-    const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id, stars: 2 });
+    const reviewId = makeReview({ subjectId, companyId, authorId: reviewer.id, stars: 2 });
     rebuildAllStats(getDb());
     const res = await postReply(companyId, reviewId, { body: "Hello, we **found** your parcel: it leaves today." }, owner.cookie);
     expect(res.status).toBe(302);
@@ -184,7 +186,7 @@ describe("replying", () => {
   });
 
   it("edits on a second post: one reply, every version kept, edited_at set, counters unchanged, no second notice", async () => {
-    const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
+    const reviewId = makeReview({ subjectId, companyId, authorId: reviewer.id });
     rebuildAllStats(getDb());
     expect((await postReply(companyId, reviewId, { body: "First version of our answer." }, owner.cookie)).status).toBe(302);
     const afterFirst = statsSnapshot();
@@ -219,7 +221,7 @@ describe("replying", () => {
   });
 
   it("answers an empty or too long body with an error next to the field, keeps the text, writes nothing", async () => {
-    const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
+    const reviewId = makeReview({ subjectId, companyId, authorId: reviewer.id });
     const empty = await postReply(companyId, reviewId, { body: "   " }, owner.cookie);
     expect(empty.status).toBe(400);
     expect(resultOf(empty).error?.body).toEqual(["brand.reply.error.required"]);
@@ -233,7 +235,7 @@ describe("replying", () => {
   });
 
   it("renders a preview without publishing", async () => {
-    const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
+    const reviewId = makeReview({ subjectId, companyId, authorId: reviewer.id });
     const res = await postReply(companyId, reviewId, { body: "We are *sorry*.", intent: "preview" }, owner.cookie);
     expect(res.status).toBe(200);
     expect((res.data as { previewHtml: string }).previewHtml).toContain("<em>sorry</em>");
@@ -245,12 +247,12 @@ describe("replying", () => {
   });
 
   it("lists the same customer's other reviews of this company only", async () => {
-    const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
-    const sameCustomer = insertReview({ subjectId: otherSubjectId, companyId, authorId: reviewer.id });
-    const other = createCompany();
-    insertReview({ subjectId: createSubject(other), companyId: other, authorId: reviewer.id });
-    const someoneElse = await person();
-    insertReview({ subjectId, companyId, authorId: someoneElse.id });
+    const reviewId = makeReview({ subjectId, companyId, authorId: reviewer.id });
+    const sameCustomer = makeReview({ subjectId: otherSubjectId, companyId, authorId: reviewer.id });
+    const other = makeCompany().id;
+    makeReview({ subjectId: makeSubject(other), companyId: other, authorId: reviewer.id });
+    const someoneElse = await account();
+    makeReview({ subjectId, companyId, authorId: someoneElse.id });
     const page = await run(replyRoute.loader, getRequest(`/brand/${slugOf(companyId)}/reviews/${reviewId}`, { cookie: owner.cookie }), {
       slug: slugOf(companyId),
       id: String(reviewId),
@@ -269,8 +271,8 @@ describe("this looks scripted", () => {
     "Thank you for taking the time to share your feedback. We are sorry that your experience did not meet your expectations and we have passed your comments on to the team.";
 
   it("holds back a near-copy of an earlier reply once, showing the similarity and the earlier reply, then publishes on confirmation", async () => {
-    const first = insertReview({ subjectId, companyId, authorId: reviewer.id });
-    const second = insertReview({ subjectId, companyId, authorId: reviewer.id });
+    const first = makeReview({ subjectId, companyId, authorId: reviewer.id });
+    const second = makeReview({ subjectId, companyId, authorId: reviewer.id });
     expect((await postReply(companyId, first, { body: canned }, owner.cookie)).status).toBe(302);
 
     const nearCopy = `${canned} Kind regards.`;
@@ -290,8 +292,8 @@ describe("this looks scripted", () => {
   });
 
   it("lets a specific reply through, and never compares a reply with its own earlier version or another company's replies", async () => {
-    const first = insertReview({ subjectId, companyId, authorId: reviewer.id });
-    const second = insertReview({ subjectId, companyId, authorId: reviewer.id });
+    const first = makeReview({ subjectId, companyId, authorId: reviewer.id });
+    const second = makeReview({ subjectId, companyId, authorId: reviewer.id });
     expect((await postReply(companyId, first, { body: canned }, owner.cookie)).status).toBe(302);
     // Editing the same reply with a near-identical text is not "scripted".
     expect((await postReply(companyId, first, { body: `${canned} Thanks.` }, owner.cookie)).status).toBe(302);
@@ -306,18 +308,18 @@ describe("this looks scripted", () => {
       ).status,
     ).toBe(302);
     // Another company's identical reply does not count against this one.
-    const other = createCompany();
-    const otherOwner = await person();
+    const other = makeCompany().id;
+    const otherOwner = await account();
     addMember(other, otherOwner.id, "owner");
-    const otherReview = insertReview({ subjectId: createSubject(other), companyId: other, authorId: reviewer.id });
+    const otherReview = makeReview({ subjectId: makeSubject(other), companyId: other, authorId: reviewer.id });
     expect((await postReply(other, otherReview, { body: canned }, otherOwner.cookie)).status).toBe(302);
   });
 });
 
 describe("who may reply", () => {
   it("refuses non-members (403) and anonymous visitors (log in), writing nothing", async () => {
-    const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
-    const stranger = await person();
+    const reviewId = makeReview({ subjectId, companyId, authorId: reviewer.id });
+    const stranger = await account();
     expect((await postReply(companyId, reviewId, { body: "Not my company." }, stranger.cookie)).status).toBe(403);
     const anon = await postReply(companyId, reviewId, { body: "Anonymous." }, "");
     expect(anon.status).toBe(302);
@@ -326,8 +328,8 @@ describe("who may reply", () => {
   });
 
   it("refuses another company's review: 404 under its own slug, 403 under the other company's slug", async () => {
-    const other = createCompany();
-    const foreign = insertReview({ subjectId: createSubject(other), companyId: other, authorId: reviewer.id });
+    const other = makeCompany().id;
+    const foreign = makeReview({ subjectId: makeSubject(other), companyId: other, authorId: reviewer.id });
     const viaMine = await postReply(companyId, foreign, { body: "Wrong company." }, owner.cookie, slugOf(companyId));
     expect(viaMine.status).toBe(404);
     const viaTheirs = await postReply(other, foreign, { body: "Wrong company." }, owner.cookie, slugOf(other));
@@ -341,9 +343,9 @@ describe("who may reply", () => {
   });
 
   it("refuses posted companyId or reviewId that do not match the URL", async () => {
-    const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
-    const otherReview = insertReview({ subjectId, companyId, authorId: reviewer.id });
-    const other = createCompany();
+    const reviewId = makeReview({ subjectId, companyId, authorId: reviewer.id });
+    const otherReview = makeReview({ subjectId, companyId, authorId: reviewer.id });
+    const other = makeCompany().id;
     addMember(other, owner.id, "owner");
     const slug = slugOf(companyId);
     const path = `/brand/${slug}/reviews/${reviewId}`;
@@ -363,7 +365,7 @@ describe("who may reply", () => {
   });
 
   it("lets only a verified company's members reply", async () => {
-    const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
+    const reviewId = makeReview({ subjectId, companyId, authorId: reviewer.id });
     client().prepare(`UPDATE companies SET state = 'claimed' WHERE id = ?`).run(companyId);
     expect((await postReply(companyId, reviewId, { body: "We are not verified yet." }, owner.cookie)).status).toBe(403);
     expect(saveReply({ actor: { id: owner.id, role: "member" }, companyId, reviewId, body: "x" })).toEqual({
@@ -378,9 +380,9 @@ describe("who may reply", () => {
   });
 
   it("refuses unpublished reviews (404) and a reply a moderator removed (409, locked)", async () => {
-    const held = insertReview({ subjectId, companyId, authorId: reviewer.id, status: "held" });
+    const held = makeReview({ subjectId, companyId, authorId: reviewer.id, status: "held" });
     expect((await postReply(companyId, held, { body: "Too early." }, owner.cookie)).status).toBe(404);
-    const reviewId = insertReview({ subjectId, companyId, authorId: reviewer.id });
+    const reviewId = makeReview({ subjectId, companyId, authorId: reviewer.id });
     expect((await postReply(companyId, reviewId, { body: "A reply." }, owner.cookie)).status).toBe(302);
     client().prepare(`UPDATE replies SET status = 'removed', removed_at = ? WHERE review_id = ?`).run(Date.now(), reviewId);
     const res = await postReply(companyId, reviewId, { body: "Putting it back." }, owner.cookie);

@@ -4,14 +4,26 @@
 // the per-IP limit answers 429; signed-in reporters are prefilled; French and English.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { createSession } from "~/models/session.server";
 import type { SubmissionResult } from "@conform-to/react";
 import { conformError, conformErrors } from "~/lib/conform";
 import { reportMessageVars, reportNameVars } from "~/lib/report-form";
 import { parseReviewLink, REPORT_LIMIT } from "~/models/reports.server";
 import * as reportRoute from "~/routes/report";
-import { callAction, callLoader, clearRateLimits, createTestUser, getRequest, ORIGIN, outboxFor, postRequest } from "../support/auth";
-import { createCompany, createSubject, createUser, insertReview } from "../support/review-fixtures";
+import {
+  account,
+  callAction,
+  callLoader,
+  clearRateLimits,
+  getRequest,
+  makeCompany,
+  makeFollowUp,
+  makeReply,
+  makeReview,
+  makeUser,
+  ORIGIN,
+  outboxFor,
+  postRequest,
+} from "../support/fixtures";
 
 const raw = () => getDb().$client;
 
@@ -23,21 +35,13 @@ let heldId: number;
 let authorId: number;
 
 beforeAll(() => {
-  companyId = createCompany({ name: "Boulangerie Dupain" });
-  subjectId = createSubject(companyId);
-  authorId = createUser();
-  reviewId = insertReview({ subjectId, companyId, authorId, title: "Pain rassis" });
-  answeredId = insertReview({ subjectId, companyId, authorId: createUser(), title: "Great croissants" });
-  const now = Date.now();
-  raw()
-    .prepare(
-      `INSERT INTO replies (review_id, company_id, body, body_html, published_at, created_at) VALUES (?, ?, 'Thanks', '<p>Thanks</p>', ?, ?)`,
-    )
-    .run(answeredId, companyId, now, now);
-  raw()
-    .prepare(`INSERT INTO follow_ups (review_id, body, body_html, published_at, created_at) VALUES (?, 'Update', '<p>Update</p>', ?, ?)`)
-    .run(answeredId, now, now);
-  heldId = insertReview({ subjectId, companyId, authorId, status: "held", title: "Held one" });
+  ({ id: companyId, subjectId } = makeCompany({ name: "Boulangerie Dupain" }));
+  authorId = makeUser();
+  reviewId = makeReview({ subjectId, companyId, authorId, title: "Pain rassis" });
+  answeredId = makeReview({ subjectId, companyId, authorId: makeUser(), title: "Great croissants" });
+  makeReply(answeredId, "Thanks");
+  makeFollowUp(answeredId, "Update");
+  heldId = makeReview({ subjectId, companyId, authorId, status: "held", title: "Held one" });
 });
 
 beforeEach(() => clearRateLimits());
@@ -153,9 +157,8 @@ describe("a valid report", () => {
   });
 
   it("a signed-in reader is prefilled, may leave name and email empty, and flags as a consumer", async () => {
-    const user = await createTestUser({ displayName: "Signed Reader" });
-    const { token } = createSession(user.id);
-    const cookie = `replique_session=${token}`;
+    const user = await account({ name: "Signed Reader" });
+    const cookie = user.cookie;
     const page = await callLoader(reportRoute.loader, getRequest(`/report?review=${reviewId}`, { cookie }));
     expect(page.data).toMatchObject({
       prefill: { url: `${ORIGIN}/reviews/${reviewId}`, name: "Signed Reader", email: user.email },
@@ -267,10 +270,9 @@ describe("abuse", () => {
   });
 
   it("the author cannot report their own review", async () => {
-    const user = await createTestUser();
-    const own = insertReview({ subjectId, companyId, authorId: user.id, title: "Mine" });
-    const { token } = createSession(user.id);
-    const res = await post(valid({ url: `${ORIGIN}/reviews/${own}` }), { cookie: `replique_session=${token}` });
+    const user = await account();
+    const own = makeReview({ subjectId, companyId, authorId: user.id, title: "Mine" });
+    const res = await post(valid({ url: `${ORIGIN}/reviews/${own}` }), { cookie: user.cookie });
     expect(res.status).toBe(409);
     expect(raw().prepare(`SELECT count(*) AS n FROM flags WHERE review_id = ?`).get(own)).toEqual({ n: 0 });
   });

@@ -11,7 +11,7 @@ import { createJobRunner, SITE_JOBS } from "~/models/jobs.server";
 import { fileNames, mediaDir, newStorageKey } from "~/models/media.server";
 import { decide } from "~/models/moderation.server";
 import { eraseExpiredContent, RETENTION_MS } from "~/models/retention.server";
-import { account, caseState, thread } from "../support/moderation-fixtures";
+import { account, caseState, thread } from "../support/fixtures";
 
 const DAY = 86_400_000;
 const client = () => getDb().$client;

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
 import { translate } from "~/i18n";
 import {
   CHECK_LIMITS,
@@ -13,7 +14,7 @@ import {
   type CheckCode,
   type CheckInput,
 } from "~/models/review-checks.server";
-import { addMember, createCompany, createSubject, createUser, db, insertReview } from "../support/review-fixtures";
+import { addMember, makeCompany, makeReview, makeSubject, makeUser } from "../support/fixtures";
 
 const LONG_BODY =
   "We ordered a sofa in March and it arrived two weeks late, with one foot missing. The delivery team was kind and the after-sales service sent the missing foot within a week.";
@@ -25,9 +26,8 @@ let base: CheckInput;
 let network = 0;
 
 beforeEach(() => {
-  authorId = createUser();
-  companyId = createCompany();
-  subjectId = createSubject(companyId);
+  authorId = makeUser();
+  ({ id: companyId, subjectId } = makeCompany());
   base = {
     mode: "create",
     authorId,
@@ -41,12 +41,12 @@ beforeEach(() => {
 });
 
 function codes(input: CheckInput): CheckCode[] {
-  return runChecks(db(), input).checks.map((c) => c.code);
+  return runChecks(getDb(), input).checks.map((c) => c.code);
 }
 
 describe("a clean review", () => {
   it("triggers no check and is published", () => {
-    const result = runChecks(db(), base);
+    const result = runChecks(getDb(), base);
     expect(result).toEqual({ checks: [], outcome: "publish", decisive: null });
   });
 });
@@ -61,25 +61,25 @@ describe("every check has a message in both languages", () => {
 describe("rate limits", () => {
   it("refuses the 6th review from one account within an hour", () => {
     for (let i = 0; i < CHECK_LIMITS.perAccountPerHour; i++) {
-      insertReview({ subjectId: createSubject(companyId), companyId, authorId, createdAt: Date.now() - 10 * 60_000 });
+      makeReview({ subjectId: makeSubject(companyId), companyId, authorId, createdAt: Date.now() - 10 * 60_000 });
     }
-    const result = runChecks(db(), base);
+    const result = runChecks(getDb(), base);
     expect(result.checks.map((c) => c.code)).toContain("rate_account");
     expect(result.outcome).toBe("refuse");
   });
 
   it("does not count reviews older than the window, nor other accounts'", () => {
     for (let i = 0; i < CHECK_LIMITS.perAccountPerHour; i++) {
-      insertReview({ subjectId: createSubject(companyId), companyId, authorId, createdAt: Date.now() - 2 * 3_600_000 });
-      insertReview({ subjectId, companyId, authorId: createUser() });
+      makeReview({ subjectId: makeSubject(companyId), companyId, authorId, createdAt: Date.now() - 2 * 3_600_000 });
+      makeReview({ subjectId, companyId, authorId: makeUser() });
     }
     expect(codes(base)).not.toContain("rate_account");
   });
 
   it("refuses when the same network posted 10 reviews within an hour", () => {
-    const other = createCompany();
+    const other = makeCompany().id;
     for (let i = 0; i < CHECK_LIMITS.perIpPerHour; i++) {
-      insertReview({ subjectId: createSubject(other), companyId: other, authorId: createUser(), ipHash: base.ipHash });
+      makeReview({ subjectId: makeSubject(other), companyId: other, authorId: makeUser(), ipHash: base.ipHash });
     }
     expect(codes(base)).toContain("rate_ip");
     expect(codes({ ...base, ipHash: hashIp("203.0.113.7") })).not.toContain("rate_ip");
@@ -87,7 +87,7 @@ describe("rate limits", () => {
 
   it("does not rate-limit edits", () => {
     for (let i = 0; i < CHECK_LIMITS.perAccountPerHour; i++) {
-      insertReview({ subjectId: createSubject(companyId), companyId, authorId });
+      makeReview({ subjectId: makeSubject(companyId), companyId, authorId });
     }
     expect(codes({ ...base, mode: "edit" })).not.toContain("rate_account");
   });
@@ -95,12 +95,12 @@ describe("rate limits", () => {
 
 describe("network cluster", () => {
   it("holds a review of a company another account reviewed from the same network", () => {
-    insertReview({ subjectId, companyId, authorId: createUser(), ipHash: base.ipHash });
+    makeReview({ subjectId, companyId, authorId: makeUser(), ipHash: base.ipHash });
     expect(codes(base)).toContain("network_cluster");
   });
   it("ignores the author's own earlier reviews and other networks", () => {
-    insertReview({ subjectId: createSubject(companyId), companyId, authorId, ipHash: base.ipHash });
-    insertReview({ subjectId, companyId, authorId: createUser(), ipHash: hashIp("192.0.2.1") });
+    makeReview({ subjectId: makeSubject(companyId), companyId, authorId, ipHash: base.ipHash });
+    makeReview({ subjectId, companyId, authorId: makeUser(), ipHash: hashIp("192.0.2.1") });
     expect(codes(base)).not.toContain("network_cluster");
   });
 });
@@ -110,7 +110,7 @@ describe("links, emails and phone numbers", () => {
     expect(checkLinks("see https://evil.example/promo")?.code).toBe("links");
     expect(checkLinks("go to www.cheap-stuff.example now")?.code).toBe("links");
     expect(codes({ ...base, body: `${LONG_BODY} [details](http://x.example)` })).toContain("links");
-    expect(runChecks(db(), { ...base, body: `${LONG_BODY} https://x.example` }).outcome).toBe("hold");
+    expect(runChecks(getDb(), { ...base, body: `${LONG_BODY} https://x.example` }).outcome).toBe("hold");
   });
   it("does not hold a website's plain name", () => {
     expect(checkLinks("I ordered on fnac.com and on Amazon.fr")).toBeNull();
@@ -154,7 +154,7 @@ describe("banned words", () => {
     expect(checkBannedWords("c0nnard de service")?.code).toBe("banned_words");
     expect(checkBannedWords("the manager is an asshole")?.code).toBe("banned_words");
     expect(checkBannedWords("fils-de-pute")?.code).toBe("banned_words");
-    expect(runChecks(db(), { ...base, title: "Un connard" }).outcome).toBe("hold");
+    expect(runChecks(getDb(), { ...base, title: "Un connard" }).outcome).toBe("hold");
   });
   it("does not hold words that merely contain one, or ordinary words", () => {
     expect(checkBannedWords("Une dispute avec le vendeur, livraison en retard, pédale cassée")).toBeNull();
@@ -164,29 +164,29 @@ describe("banned words", () => {
 
 describe("duplicates", () => {
   it("refuses the author's own text posted again", () => {
-    insertReview({ subjectId: createSubject(companyId), companyId, authorId, body: LONG_BODY });
-    const result = runChecks(db(), { ...base, body: `${LONG_BODY.toUpperCase()}  ` });
+    makeReview({ subjectId: makeSubject(companyId), companyId, authorId, body: LONG_BODY });
+    const result = runChecks(getDb(), { ...base, body: `${LONG_BODY.toUpperCase()}  ` });
     expect(result.checks.map((c) => c.code)).toContain("duplicate_own");
     expect(result.outcome).toBe("refuse");
   });
   it("holds a near-duplicate of another review of the same company", () => {
-    insertReview({ subjectId, companyId, authorId: createUser(), title: base.title, body: LONG_BODY });
+    makeReview({ subjectId, companyId, authorId: makeUser(), title: base.title, body: LONG_BODY });
     const edited = LONG_BODY.replace("two weeks", "three weeks");
-    const result = runChecks(db(), { ...base, body: edited });
+    const result = runChecks(getDb(), { ...base, body: edited });
     expect(result.checks.map((c) => c.code)).toEqual(["near_duplicate"]);
     expect(result.outcome).toBe("hold");
   });
   it("does not flag a different text, a short text, or the review being edited", () => {
-    insertReview({
+    makeReview({
       subjectId,
       companyId,
-      authorId: createUser(),
+      authorId: makeUser(),
       body: "Great shop, the staff helped me choose a bike for my daughter and adjusted the saddle for free.",
     });
     expect(codes(base)).toEqual([]);
-    insertReview({ subjectId, companyId, authorId: createUser(), body: "Very good, thanks" });
+    makeReview({ subjectId, companyId, authorId: makeUser(), body: "Very good, thanks" });
     expect(codes({ ...base, body: "Very good, thanks" })).toEqual([]);
-    const own = insertReview({ subjectId, companyId, authorId, body: LONG_BODY });
+    const own = makeReview({ subjectId, companyId, authorId, body: LONG_BODY });
     expect(codes({ ...base, mode: "edit", reviewId: own })).toEqual([]);
   });
 });
@@ -194,39 +194,39 @@ describe("duplicates", () => {
 describe("conflict of interest", () => {
   it("refuses a member of the company", () => {
     addMember(companyId, authorId);
-    const result = runChecks(db(), base);
+    const result = runChecks(getDb(), base);
     expect(result.checks.map((c) => c.code)).toEqual(["conflict_member"]);
     expect(result.outcome).toBe("refuse");
   });
   it("holds an author whose email is at the company's domain", () => {
-    const company = createCompany({ domain: "www.maison-exemple.fr" });
-    const staff = createUser({ email: "paul@maison-exemple.fr" });
-    const sub = createUser({ email: "lea@paris.maison-exemple.fr" });
-    expect(codes({ ...base, authorId: staff, companyId: company, subjectId: createSubject(company) })).toEqual(["conflict_domain"]);
-    expect(codes({ ...base, authorId: sub, companyId: company, subjectId: createSubject(company) })).toEqual(["conflict_domain"]);
+    const company = makeCompany({ domain: "www.maison-exemple.fr" }).id;
+    const staff = makeUser({ email: "paul@maison-exemple.fr" });
+    const sub = makeUser({ email: "lea@paris.maison-exemple.fr" });
+    expect(codes({ ...base, authorId: staff, companyId: company, subjectId: makeSubject(company) })).toEqual(["conflict_domain"]);
+    expect(codes({ ...base, authorId: sub, companyId: company, subjectId: makeSubject(company) })).toEqual(["conflict_domain"]);
   });
   it("does not hold a webmail address at a company that runs that webmail, nor another domain", () => {
-    const orange = createCompany({ domain: "orange.fr" });
-    const customer = createUser({ email: "client@orange.fr" });
-    expect(codes({ ...base, authorId: customer, companyId: orange, subjectId: createSubject(orange) })).toEqual([]);
-    const lookalike = createUser({ email: "x@not-maison-exemple.fr" });
-    const company = createCompany({ domain: "maison-exemple.fr" });
-    expect(codes({ ...base, authorId: lookalike, companyId: company, subjectId: createSubject(company) })).toEqual([]);
+    const orange = makeCompany({ domain: "orange.fr" }).id;
+    const customer = makeUser({ email: "client@orange.fr" });
+    expect(codes({ ...base, authorId: customer, companyId: orange, subjectId: makeSubject(orange) })).toEqual([]);
+    const lookalike = makeUser({ email: "x@not-maison-exemple.fr" });
+    const company = makeCompany({ domain: "maison-exemple.fr" }).id;
+    expect(codes({ ...base, authorId: lookalike, companyId: company, subjectId: makeSubject(company) })).toEqual([]);
   });
 });
 
 describe("burst of negative reviews", () => {
   it("holds a negative review arriving in a burst", () => {
     for (let i = 0; i < CHECK_LIMITS.burstMinCount - 1; i++) {
-      insertReview({ subjectId, companyId, authorId: createUser(), stars: 1, createdAt: Date.now() - 3_600_000 });
+      makeReview({ subjectId, companyId, authorId: makeUser(), stars: 1, createdAt: Date.now() - 3_600_000 });
     }
-    const result = runChecks(db(), { ...base, stars: 1 });
+    const result = runChecks(getDb(), { ...base, stars: 1 });
     expect(result.checks.map((c) => c.code)).toEqual(["negative_burst"]);
     expect(result.outcome).toBe("hold");
   });
   it("does not hold a positive review, nor negatives at the company's usual rate", () => {
     for (let i = 0; i < CHECK_LIMITS.burstMinCount; i++) {
-      insertReview({ subjectId, companyId, authorId: createUser(), stars: 1, createdAt: Date.now() - 3_600_000 });
+      makeReview({ subjectId, companyId, authorId: makeUser(), stars: 1, createdAt: Date.now() - 3_600_000 });
     }
     expect(codes({ ...base, stars: 5 })).toEqual([]);
     // A big company: 1 200 negative reviews over the 60 days before (10 per 6 hours).
@@ -239,7 +239,7 @@ describe("burst of negative reviews", () => {
 describe("the strongest outcome wins", () => {
   it("refuse beats hold, and every triggered check is returned", () => {
     addMember(companyId, authorId);
-    const result = runChecks(db(), { ...base, body: `${LONG_BODY} call 06 12 34 56 78` });
+    const result = runChecks(getDb(), { ...base, body: `${LONG_BODY} call 06 12 34 56 78` });
     expect(result.checks.map((c) => c.code).sort()).toEqual(["conflict_member", "phone"]);
     expect(result.outcome).toBe("refuse");
     expect(result.decisive?.code).toBe("conflict_member");

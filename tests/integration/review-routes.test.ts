@@ -8,7 +8,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { isoDate } from "~/lib/review-schema";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
-import { createSession } from "~/models/session.server";
 import * as writeRoute from "~/routes/write-a-review.$subjectId";
 import * as editRoute from "~/routes/reviews.$id_.edit";
 import * as deleteRoute from "~/routes/reviews.$id_.delete";
@@ -17,16 +16,11 @@ import * as previewRoute from "~/routes/markdown-preview";
 import * as dataRoute from "~/routes/account.data[.]json";
 import * as accountDeleteRoute from "~/routes/account.delete";
 import * as permalinkRoute from "~/routes/reviews.$id";
-import { createTestUser, getRequest, ORIGIN, outcome } from "../support/auth";
-import { createCompany, createSubject } from "../support/review-fixtures";
+import { account, createTestUser, getRequest, makeCompany, makeSubject, ORIGIN, outcome } from "../support/fixtures";
 
 const DAY = 86_400_000;
 
-async function member() {
-  const user = await createTestUser();
-  const { token } = createSession(user.id);
-  return { ...user, cookie: `replique_session=${token}` };
-}
+const member = () => account();
 
 function multipart(
   path: string,
@@ -79,8 +73,8 @@ beforeAll(async () => {
   png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#2255aa" } })
     .png()
     .toBuffer();
-  companyId = createCompany();
-  otherCompanyId = createCompany();
+  companyId = makeCompany().id;
+  otherCompanyId = makeCompany().id;
 });
 
 function reviewRow(id: number) {
@@ -90,7 +84,7 @@ function reviewRow(id: number) {
 describe("writing a review through the form", () => {
   it("publishes it with two photos, stripped of EXIF, served with nosniff and long caching", async () => {
     const user = await member();
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const res = await call(
       writeRoute.action,
       multipart(
@@ -148,7 +142,7 @@ describe("writing a review through the form", () => {
 
   it("answers bad input with an error next to each field and keeps everything else, photos included", async () => {
     const user = await member();
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const fields = { ...valid(), stars: "", experienceDate: isoDate(Date.now() + 3 * DAY), body: "x".repeat(MARKDOWN_MAX_LENGTH + 1) };
     const res = await call(
       writeRoute.action,
@@ -189,7 +183,7 @@ describe("writing a review through the form", () => {
   it("refuses another member's kept-photo token", async () => {
     const alice = await member();
     const bob = await member();
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const first = await call(
       writeRoute.action,
       multipart(
@@ -215,7 +209,7 @@ describe("writing a review through the form", () => {
 
   it("the preview button renders the Markdown and writes nothing", async () => {
     const user = await member();
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const res = await call(
       writeRoute.action,
       multipart(`/write-a-review/${subjectId}`, { ...valid(), intent: "preview" }, [], user.cookie),
@@ -229,7 +223,7 @@ describe("writing a review through the form", () => {
   });
 
   it("sends anonymous visitors to the log-in page", async () => {
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const res = await call(writeRoute.loader, getRequest(`/write-a-review/${subjectId}`), { subjectId: String(subjectId) });
     expect(res.status).toBe(302);
     expect(res.location).toBe(`/login?redirectTo=%2Fwrite-a-review%2F${subjectId}`);
@@ -240,7 +234,7 @@ describe("Z3: posted fields that name the author, status, stars or company chang
   it("stars=6 is refused; authorId, status, companyId and origin are ignored", async () => {
     const user = await member();
     const victim = await createTestUser();
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const extra = { authorId: String(victim.id), status: "held", companyId: String(otherCompanyId), origin: "verified", publishedAt: "1" };
     const six = await call(
       writeRoute.action,
@@ -265,7 +259,7 @@ describe("Z3: posted fields that name the author, status, stars or company chang
   it("editing or deleting someone else's review is 403, and changes nothing", async () => {
     const author = await member();
     const intruder = await member();
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const created = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, valid(), [], author.cookie), {
       subjectId: String(subjectId),
     });
@@ -303,7 +297,7 @@ describe("who sees what", () => {
   it("a held review and its photos are visible to their author only", async () => {
     const author = await member();
     const other = await member();
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const res = await call(
       writeRoute.action,
       multipart(
@@ -340,7 +334,7 @@ describe("who sees what", () => {
 
   it("a proof stays private once the review is published", async () => {
     const author = await member();
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const res = await call(
       writeRoute.action,
       multipart(
@@ -358,8 +352,7 @@ describe("who sees what", () => {
       .get(id) as { key: string };
     expect((await call(mediaRoute.loader, getRequest(`/media/${key}`), { key })).status).toBe(404);
     expect((await call(mediaRoute.loader, getRequest(`/media/${key}`, { cookie: author.cookie }), { key })).status).toBe(200);
-    const moderator = await createTestUser({ role: "moderator" });
-    const modCookie = `replique_session=${createSession(moderator.id).token}`;
+    const modCookie = (await account({ role: "moderator" })).cookie;
     expect((await call(mediaRoute.loader, getRequest(`/media/${key}`, { cookie: modCookie }), { key })).status).toBe(200);
   });
 });
@@ -382,7 +375,7 @@ describe("the live preview route", () => {
 describe("my data and my account", () => {
   it("downloads everything as JSON, without secrets", async () => {
     const user = await member();
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const created = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, valid(), [], user.cookie), {
       subjectId: String(subjectId),
     });
@@ -401,7 +394,7 @@ describe("my data and my account", () => {
   it("deletes the account, anonymising or removing the reviews as chosen", async () => {
     for (const choice of ["anonymise", "remove"] as const) {
       const user = await member();
-      const subjectId = createSubject(companyId);
+      const subjectId = makeSubject(companyId);
       const created = await call(writeRoute.action, multipart(`/write-a-review/${subjectId}`, valid(), [], user.cookie), {
         subjectId: String(subjectId),
       });

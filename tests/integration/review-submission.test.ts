@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
 import { anchoredWeight } from "~/lib/trustscore";
 import { isoDate, reviewSchema, type ReviewInput } from "~/lib/review-schema";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
@@ -16,8 +17,7 @@ import {
   type Actor,
 } from "~/models/review-submission.server";
 import { unreadCount } from "~/models/notifications.server";
-import { countReply } from "~/models/stats.server";
-import { addMember, createCompany, createSubject, createUser, db } from "../support/review-fixtures";
+import { addMember, makeCompany, makeReply, makeSubject, makeUser } from "../support/fixtures";
 
 const DAY = 86_400_000;
 const today = isoDate(Date.now());
@@ -48,17 +48,16 @@ let companyId: number;
 let subjectId: number;
 
 beforeEach(() => {
-  author = { id: createUser(), role: "member" };
-  companyId = createCompany();
-  subjectId = createSubject(companyId);
+  author = { id: makeUser(), role: "member" };
+  ({ id: companyId, subjectId } = makeCompany());
 });
 
 function reviewRow(id: number) {
-  return db().$client.prepare(`SELECT * FROM reviews WHERE id = ?`).get(id) as Record<string, unknown>;
+  return getDb().$client.prepare(`SELECT * FROM reviews WHERE id = ?`).get(id) as Record<string, unknown>;
 }
 
 function stats(scope: "company" | "subject", id: number) {
-  return db().$client.prepare(`SELECT * FROM rating_stats WHERE scope = ? AND scope_id = ? AND origin = 'organic'`).get(scope, id) as
+  return getDb().$client.prepare(`SELECT * FROM rating_stats WHERE scope = ? AND scope_id = ? AND origin = 'organic'`).get(scope, id) as
     Record<string, number> | undefined;
 }
 
@@ -131,7 +130,7 @@ describe("createReview", () => {
     expect(stats("company", companyId)).toMatchObject({ review_count: 1, star4: 1, star_sum: 4, recommend_yes: 1 });
     expect(stats("subject", subjectId)).toMatchObject({ review_count: 1 });
     expect(
-      (db().$client.prepare(`SELECT review_count FROM users WHERE id = ?`).get(author.id) as { review_count: number }).review_count,
+      (getDb().$client.prepare(`SELECT review_count FROM users WHERE id = ?`).get(author.id) as { review_count: number }).review_count,
     ).toBe(1);
   });
 
@@ -174,20 +173,20 @@ describe("createReview", () => {
     expect(reviewRow(result.reviewId)).toMatchObject({ status: "held", held_check: "phone", published_at: null });
     expect(reviewRow(result.reviewId).held_at).toBeTypeOf("number");
     expect(stats("company", companyId)).toBeUndefined();
-    expect(unreadCount(db(), author.id)).toBe(1);
+    expect(unreadCount(getDb(), author.id)).toBe(1);
   });
 
   it("writes nothing when a check refuses", () => {
     addMember(companyId, author.id);
-    const before = (db().$client.prepare(`SELECT count(*) AS n FROM review_revisions`).get() as { n: number }).n;
+    const before = (getDb().$client.prepare(`SELECT count(*) AS n FROM review_revisions`).get() as { n: number }).n;
     const result = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
     expect(result).toMatchObject({ ok: false, kind: "refused", check: { code: "conflict_member", outcome: "refuse" } });
-    expect(db().$client.prepare(`SELECT count(*) AS n FROM reviews WHERE author_id = ?`).get(author.id)).toEqual({ n: 0 });
-    expect((db().$client.prepare(`SELECT count(*) AS n FROM review_revisions`).get() as { n: number }).n).toBe(before);
+    expect(getDb().$client.prepare(`SELECT count(*) AS n FROM reviews WHERE author_id = ?`).get(author.id)).toEqual({ n: 0 });
+    expect((getDb().$client.prepare(`SELECT count(*) AS n FROM review_revisions`).get() as { n: number }).n).toBe(before);
   });
 
   it("Z3: the author, company and status come from the server, not from the form", () => {
-    const other = createCompany();
+    const other = makeCompany().id;
     const posted = form({ ...validForm, authorId: "1", status: "held", companyId: String(other), origin: "verified" });
     const result = createReview({ actor: author, subjectId, input: reviewSchema.parse(posted), locale: "en", ipHash: null });
     if (!result.ok) throw new Error("not written");
@@ -201,8 +200,7 @@ describe("createReview", () => {
   });
 
   it("refuses suspended authors and unknown or pending subjects", () => {
-    const suspended = createUser();
-    db().$client.prepare(`UPDATE users SET suspended_at = ? WHERE id = ?`).run(Date.now(), suspended);
+    const suspended = makeUser({ suspended: true });
     expect(createReview({ actor: { id: suspended, role: "member" }, subjectId, input: input(), locale: "fr", ipHash: null })).toEqual({
       ok: false,
       kind: "forbidden",
@@ -211,7 +209,7 @@ describe("createReview", () => {
       ok: false,
       kind: "not_found",
     });
-    const pending = createSubject(companyId, { state: "pending" });
+    const pending = makeSubject(companyId, { state: "pending" });
     expect(createReview({ actor: author, subjectId: pending, input: input(), locale: "fr", ipHash: null })).toEqual({
       ok: false,
       kind: "not_found",
@@ -231,12 +229,12 @@ describe("suggested subjects", () => {
     });
     expect(result).toMatchObject({ ok: true, status: "pending" });
     if (!result.ok) throw new Error();
-    const subject = db().$client.prepare(`SELECT * FROM subjects WHERE id = ?`).get(result.subjectId) as Record<string, unknown>;
+    const subject = getDb().$client.prepare(`SELECT * FROM subjects WHERE id = ?`).get(result.subjectId) as Record<string, unknown>;
     expect(subject).toMatchObject({ state: "pending", suggested_by: author.id, slug: "boutique-gare-de-lyon", company_id: companyId });
     expect(stats("company", companyId)).toBeUndefined();
-    db().$client.transaction(() => {
-      db().$client.prepare(`UPDATE subjects SET state = 'active' WHERE id = ?`).run(result.subjectId);
-      releasePendingReviews(db(), result.subjectId!);
+    getDb().$client.transaction(() => {
+      getDb().$client.prepare(`UPDATE subjects SET state = 'active' WHERE id = ?`).run(result.subjectId);
+      releasePendingReviews(getDb(), result.subjectId!);
     })();
     expect(reviewRow(result.reviewId)).toMatchObject({ status: "published" });
     expect(stats("company", companyId)).toMatchObject({ review_count: 1 });
@@ -253,7 +251,7 @@ describe("suggested subjects", () => {
       ipHash: null,
     });
     expect(result).toMatchObject({ ok: false, kind: "refused" });
-    expect(db().$client.prepare(`SELECT count(*) AS n FROM subjects WHERE name = 'Refused site'`).get()).toEqual({ n: 0 });
+    expect(getDb().$client.prepare(`SELECT count(*) AS n FROM subjects WHERE name = 'Refused site'`).get()).toEqual({ n: 0 });
   });
 });
 
@@ -309,7 +307,7 @@ describe("editReview and deleteReview", () => {
 
   it("refuses to edit or delete someone else's review (403), and changes nothing", () => {
     const id = write();
-    const intruder: Actor = { id: createUser(), role: "member" };
+    const intruder: Actor = { id: makeUser(), role: "member" };
     expect(editReview({ actor: intruder, reviewId: id, input: input({ stars: 1 }), locale: "fr" })).toEqual({
       ok: false,
       kind: "forbidden",
@@ -341,7 +339,7 @@ describe("editReview and deleteReview", () => {
 // ─── Counters equal an SQL recomputation after a mixed sequence ───────────────
 
 function recomputed() {
-  return db()
+  return getDb()
     .$client.prepare(
       `SELECT scope, scope_id, origin, count(*) AS review_count,
          sum(stars = 1) AS star1, sum(stars = 2) AS star2, sum(stars = 3) AS star3, sum(stars = 4) AS star4, sum(stars = 5) AS star5,
@@ -362,7 +360,7 @@ function recomputed() {
 }
 
 function stored() {
-  return db().$client.prepare(`SELECT * FROM rating_stats WHERE review_count <> 0 ORDER BY scope, scope_id, origin`).all() as Record<
+  return getDb().$client.prepare(`SELECT * FROM rating_stats WHERE review_count <> 0 ORDER BY scope, scope_id, origin`).all() as Record<
     string,
     number
   >[];
@@ -370,12 +368,12 @@ function stored() {
 
 describe("counters equal an SQL recomputation", () => {
   it("after a mixed sequence of writes, edits, holds, deletes, replies and resolutions", () => {
-    db().$client.exec(`DELETE FROM rating_stats`);
-    db().$client.exec(`UPDATE reviews SET status = 'deleted' WHERE status <> 'deleted'`);
-    db().$client.exec(`UPDATE users SET review_count = 0`);
-    const companies = [createCompany(), createCompany()];
-    const subjects = companies.flatMap((c) => [createSubject(c), createSubject(c)]);
-    const authors: Actor[] = Array.from({ length: 6 }, () => ({ id: createUser(), role: "member" }));
+    getDb().$client.exec(`DELETE FROM rating_stats`);
+    getDb().$client.exec(`UPDATE reviews SET status = 'deleted' WHERE status <> 'deleted'`);
+    getDb().$client.exec(`UPDATE users SET review_count = 0`);
+    const companies = [makeCompany().id, makeCompany().id];
+    const subjects = companies.flatMap((c) => [makeSubject(c), makeSubject(c)]);
+    const authors: Actor[] = Array.from({ length: 6 }, () => ({ id: makeUser(), role: "member" }));
     const ids: { id: number; author: Actor }[] = [];
     let n = 0;
     for (const a of authors) {
@@ -400,32 +398,9 @@ describe("counters equal an SQL recomputation", () => {
     expect(ids.length).toBe(18);
     // Replies on some reviews, as the company's reply model does: the reply row and
     // countReply in one transaction.
-    const brand = createUser();
+    const brand = makeUser();
     for (const { id } of ids.filter((_, i) => i % 3 === 0)) {
-      const row = reviewRow(id);
-      const replyAt = (row.published_at as number) + 3_600_000;
-      db().$client.transaction(() => {
-        db()
-          .$client.prepare(
-            `INSERT INTO replies (review_id, company_id, author_id, body, body_html, published_at) VALUES (?, ?, ?, 'Thanks', '<p>Thanks</p>', ?)`,
-          )
-          .run(id, row.company_id, brand, replyAt);
-        countReply(
-          db(),
-          {
-            companyId: row.company_id as number,
-            subjectId: row.subject_id as number,
-            authorId: row.author_id as number,
-            origin: "organic",
-            stars: row.stars as number,
-            recommend: Boolean(row.recommend),
-            publishedAt: row.published_at as number,
-            resolvedAt: null,
-          },
-          replyAt,
-          1,
-        );
-      })();
+      makeReply(id, "Thanks", (reviewRow(id).published_at as number) + 3_600_000, { authorId: brand });
     }
     expect(stored().map(strip)).toEqual(recomputed().map(strip));
 
@@ -449,9 +424,9 @@ describe("counters equal an SQL recomputation", () => {
     createReview({ actor: authors[0], subjectId: subjects[3], input: input({ stars: 3 }), locale: "en", ipHash: null });
     deleteReview({ actor: ids[4].author, reviewId: ids[4].id });
     // A moderator accepts a proof: the review moves to the "verified" basis.
-    db().$client.transaction(() => setReviewOrigin(db(), ids[7].id, "verified"))();
-    db().$client.transaction(() => setReviewOrigin(db(), ids[8].id, "verified"))();
-    db().$client.transaction(() => setReviewOrigin(db(), ids[8].id, "organic"))();
+    getDb().$client.transaction(() => setReviewOrigin(getDb(), ids[7].id, "verified"))();
+    getDb().$client.transaction(() => setReviewOrigin(getDb(), ids[8].id, "verified"))();
+    getDb().$client.transaction(() => setReviewOrigin(getDb(), ids[8].id, "organic"))();
     createReview({
       actor: ids[4].author,
       subjectId: reviewRow(ids[4].id).subject_id as number,
@@ -463,13 +438,13 @@ describe("counters equal an SQL recomputation", () => {
     expect(stored().map(strip)).toEqual(recomputed().map(strip));
     for (const a of authors) {
       const count = (
-        db().$client.prepare(`SELECT count(*) AS n FROM reviews WHERE author_id = ? AND status = 'published'`).get(a.id) as { n: number }
+        getDb().$client.prepare(`SELECT count(*) AS n FROM reviews WHERE author_id = ? AND status = 'published'`).get(a.id) as { n: number }
       ).n;
-      expect((db().$client.prepare(`SELECT review_count AS n FROM users WHERE id = ?`).get(a.id) as { n: number }).n).toBe(count);
+      expect((getDb().$client.prepare(`SELECT review_count AS n FROM users WHERE id = ?`).get(a.id) as { n: number }).n).toBe(count);
     }
     // The recency-weighted sums too.
     for (const row of recomputed()) {
-      const s = db()
+      const s = getDb()
         .$client.prepare(`SELECT weight_sum, weighted_star_sum FROM rating_stats WHERE scope = ? AND scope_id = ? AND origin = ?`)
         .get(row.scope, row.scope_id, row.origin) as { weight_sum: number; weighted_star_sum: number };
       const weights = row.published.split(",").map((p) => anchoredWeight(Number(p)));
@@ -492,7 +467,7 @@ describe("helpful votes", () => {
   it("counts one vote per reader, never the author's own, and can be undone", () => {
     const r = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
     if (!r.ok) throw new Error();
-    const reader: Actor = { id: createUser(), role: "member" };
+    const reader: Actor = { id: makeUser(), role: "member" };
     expect(voteHelpful({ actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 1 });
     expect(voteHelpful({ actor: reader, reviewId: r.reviewId })).toEqual({ ok: true, helpfulCount: 1 });
     expect(voteHelpful({ actor: author, reviewId: r.reviewId })).toEqual({ ok: false, kind: "own_review" });
@@ -505,7 +480,7 @@ describe("flags", () => {
   it("records a reader's flag with a reason, marks the review under review, once per reader", () => {
     const r = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
     if (!r.ok) throw new Error();
-    const reader: Actor = { id: createUser(), role: "member" };
+    const reader: Actor = { id: makeUser(), role: "member" };
     const flag = flagContent({ actor: reader, target: "review", reviewId: r.reviewId, reason: "spam", explanation: "This is an advert." });
     expect(flag).toMatchObject({ ok: true });
     expect(reviewRow(r.reviewId).under_review_since).toBeTypeOf("number");
@@ -526,7 +501,7 @@ describe("flags", () => {
   it("a company member flags in the company's name", () => {
     const r = createReview({ actor: author, subjectId, input: input(), locale: "fr", ipHash: null });
     if (!r.ok) throw new Error();
-    const staff = createUser();
+    const staff = makeUser();
     addMember(companyId, staff, "owner");
     const flag = flagContent({
       actor: { id: staff, role: "member" },
@@ -536,7 +511,7 @@ describe("flags", () => {
       explanation: "No such order in our system.",
     });
     if (!flag.ok) throw new Error();
-    expect(db().$client.prepare(`SELECT reporter_type, reporter_company_id FROM flags WHERE id = ?`).get(flag.flagId)).toEqual({
+    expect(getDb().$client.prepare(`SELECT reporter_type, reporter_company_id FROM flags WHERE id = ?`).get(flag.flagId)).toEqual({
       reporter_type: "company",
       reporter_company_id: companyId,
     });
@@ -550,22 +525,18 @@ describe("follow-up, resolved and incentive report", () => {
     return r.reviewId;
   }
   function reply(reviewId: number) {
-    db()
-      .$client.prepare(
-        `INSERT INTO replies (review_id, company_id, body, body_html, published_at) VALUES (?, ?, 'Sorry', '<p>Sorry</p>', ?)`,
-      )
-      .run(reviewId, companyId, Date.now());
+    makeReply(reviewId, "Sorry");
   }
 
   it("allows one follow-up, by the author, only after the company replied", () => {
     const id = replied();
     expect(addFollowUp({ actor: author, reviewId: id, body: "They called me back, thanks." })).toEqual({ ok: false, kind: "not_allowed" });
     reply(id);
-    const other: Actor = { id: createUser(), role: "member" };
+    const other: Actor = { id: makeUser(), role: "member" };
     expect(addFollowUp({ actor: other, reviewId: id, body: "Not mine to add." })).toEqual({ ok: false, kind: "forbidden" });
     const added = addFollowUp({ actor: author, reviewId: id, body: "They called me back, **thanks**." });
     expect(added).toMatchObject({ ok: true });
-    expect(db().$client.prepare(`SELECT body_html FROM follow_ups WHERE review_id = ?`).get(id)).toEqual({
+    expect(getDb().$client.prepare(`SELECT body_html FROM follow_ups WHERE review_id = ?`).get(id)).toEqual({
       body_html: "<p>They called me back, <strong>thanks</strong>.</p>",
     });
     expect(addFollowUp({ actor: author, reviewId: id, body: "A second one." })).toEqual({ ok: false, kind: "already" });
@@ -588,7 +559,7 @@ describe("follow-up, resolved and incentive report", () => {
     const report = reportIncentive({ actor: author, reviewId: id, body: "They offered a 50 € voucher if I deleted my review." });
     if (!report.ok) throw new Error();
     expect(
-      db()
+      getDb()
         .$client.prepare(`SELECT kind, company_id, review_id, reporter_user_id, status FROM conduct_reports WHERE id = ?`)
         .get(report.reportId),
     ).toEqual({
@@ -598,7 +569,7 @@ describe("follow-up, resolved and incentive report", () => {
       reporter_user_id: author.id,
       status: "pending",
     });
-    expect(reportIncentive({ actor: { id: createUser(), role: "member" }, reviewId: id, body: "Not my review at all, though." })).toEqual({
+    expect(reportIncentive({ actor: { id: makeUser(), role: "member" }, reviewId: id, body: "Not my review at all, though." })).toEqual({
       ok: false,
       kind: "forbidden",
     });

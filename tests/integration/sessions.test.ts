@@ -13,7 +13,7 @@ import {
   serializeSessionCookie,
   validateSessionToken,
 } from "~/models/session.server";
-import { createTestUser } from "../support/auth";
+import { createTestUser } from "../support/fixtures";
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 const raw = () => getDb().$client;

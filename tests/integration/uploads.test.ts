@@ -12,20 +12,13 @@ import { getDb } from "#db/client.server";
 import { isoDate } from "~/lib/review-schema";
 import { claimPendingUploads, mediaDir, PENDING_UPLOAD_MAX_AGE_MS, pendingDir, sweepUploads } from "~/models/media.server";
 import { UPLOAD_LIMITS } from "~/models/review-form.server";
-import { createSession } from "~/models/session.server";
 import * as mediaRoute from "~/routes/media.$key";
 import * as editRoute from "~/routes/reviews.$id_.edit";
 import * as writeRoute from "~/routes/write-a-review.$subjectId";
-import { clearRateLimits, createTestUser, getRequest, ORIGIN, outcome } from "../support/auth";
-import { createCompany, createSubject } from "../support/review-fixtures";
+import { account, clearRateLimits, getRequest, makeCompany, makeSubject, ORIGIN, outcome } from "../support/fixtures";
 
 const DAY = 86_400_000;
 const LATER = () => Date.now() + PENDING_UPLOAD_MAX_AGE_MS + 60_000;
-
-async function member() {
-  const user = await createTestUser();
-  return { ...user, cookie: `replique_session=${createSession(user.id).token}` };
-}
 
 function multipart(url: string, fields: Record<string, string | string[]>, files: { field: string; bytes: Buffer }[], cookie: string) {
   const fd = new FormData();
@@ -59,7 +52,7 @@ beforeAll(async () => {
   png = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#2255aa" } })
     .png()
     .toBuffer();
-  companyId = createCompany();
+  companyId = makeCompany().id;
 });
 
 const files = (dir: string, key: string) => [`${key}.png`, `${key}.thumb.png`].map((n) => fs.existsSync(path.join(dir, n)));
@@ -78,8 +71,8 @@ async function write(user: { cookie: string }, subjectId: number, fields: Record
 
 describe("pending uploads", () => {
   it("a preview with a photo leaves a pending file, which the sweep removes after a day", async () => {
-    const user = await member();
-    const res = await write(user, createSubject(companyId), { ...valid(), intent: "preview" }, 1);
+    const user = await account();
+    const res = await write(user, makeSubject(companyId), { ...valid(), intent: "preview" }, 1);
     expect(res.status).toBe(200);
     const key = (res.data as Answer).keptPhotos[0].token;
     expect(pendingRow(key)).toEqual({ ownerId: user.id });
@@ -99,8 +92,8 @@ describe("pending uploads", () => {
   });
 
   it("a form with an error, or a refused review, leaves only pending files", async () => {
-    const user = await member();
-    const bad = await write(user, createSubject(companyId), { ...valid(), stars: "" }, 2, true);
+    const user = await account();
+    const bad = await write(user, makeSubject(companyId), { ...valid(), stars: "" }, 2, true);
     expect(bad.status).toBe(400);
     const answer = bad.data as Answer;
     const keys = [...answer.keptPhotos.map((p) => p.token), answer.keptProof!.token];
@@ -108,8 +101,8 @@ describe("pending uploads", () => {
 
     // Refused by an automatic check (the same text as the author's other review).
     const body = "Exactly the same words that I already posted about another store of theirs.";
-    expect((await write(user, createSubject(companyId), valid(body))).status).toBe(302);
-    const refused = await write(user, createSubject(companyId), valid(body), 1);
+    expect((await write(user, makeSubject(companyId), valid(body))).status).toBe(302);
+    const refused = await write(user, makeSubject(companyId), valid(body), 1);
     expect(refused.status).toBe(422);
     keys.push((refused.data as Answer).keptPhotos[0].token);
 
@@ -124,8 +117,8 @@ describe("pending uploads", () => {
   });
 
   it("saving the review attaches the kept and the new photos: permanent, served, and kept by the sweep", async () => {
-    const user = await member();
-    const subjectId = createSubject(companyId);
+    const user = await account();
+    const subjectId = makeSubject(companyId);
     const preview = await write(user, subjectId, { ...valid(), intent: "preview" }, 1, true);
     const kept = preview.data as Answer;
     const saved = await write(user, subjectId, { ...valid(), keptPhoto: kept.keptPhotos[0].token, keptProof: kept.keptProof!.token }, 1);
@@ -168,24 +161,24 @@ describe("pending uploads", () => {
   });
 
   it("another member cannot attach someone else's pending key", async () => {
-    const alice = await member();
-    const bob = await member();
-    const preview = await write(alice, createSubject(companyId), { ...valid(), intent: "preview" }, 1, true);
+    const alice = await account();
+    const bob = await account();
+    const preview = await write(alice, makeSubject(companyId), { ...valid(), intent: "preview" }, 1, true);
     const { keptPhotos, keptProof } = preview.data as Answer;
     const key = keptPhotos[0].token;
 
-    const stolen = await write(bob, createSubject(companyId), { ...valid(), keptPhoto: key, keptProof: keptProof!.token });
+    const stolen = await write(bob, makeSubject(companyId), { ...valid(), keptPhoto: key, keptProof: keptProof!.token });
     expect(stolen.status).toBe(302);
     const bobReview = Number(stolen.location!.split("/").pop());
     expect(getDb().$client.prepare(`SELECT count(*) AS n FROM review_media WHERE review_id = ?`).get(bobReview)).toEqual({ n: 0 });
     // Bob cannot take it off Alice's form either, nor claim it in a transaction.
-    await write(bob, createSubject(companyId), { ...valid(), intent: "preview", removeKept: key });
+    await write(bob, makeSubject(companyId), { ...valid(), intent: "preview", removeKept: key });
     expect(getDb().$client.transaction(() => claimPendingUploads(getDb(), bob.id, [{ storageKey: key }]))()).toEqual([]);
     expect(pendingRow(key)).toEqual({ ownerId: alice.id });
     expect(files(pendingDir(), key)).toEqual([true, true]);
 
     // Alice still can.
-    const mine = await write(alice, createSubject(companyId), { ...valid(), keptPhoto: key });
+    const mine = await write(alice, makeSubject(companyId), { ...valid(), keptPhoto: key });
     expect(mine.status).toBe(302);
     expect(mediaRows(key)).toBe(1);
   });
@@ -212,8 +205,8 @@ describe("pending uploads", () => {
 describe("rate limits on previews and uploads", () => {
   it("answers 429 past the preview limit, with the message for the form and nothing stored", async () => {
     clearRateLimits();
-    const user = await member();
-    const subjectId = createSubject(companyId);
+    const user = await account();
+    const subjectId = makeSubject(companyId);
     const { limit } = UPLOAD_LIMITS.previewPerUser;
     for (let i = 0; i < limit; i++) expect((await write(user, subjectId, { ...valid(), intent: "preview" })).status).toBe(200);
     const pendingBefore = (
@@ -230,17 +223,17 @@ describe("rate limits on previews and uploads", () => {
       n: pendingBefore,
     });
     // Another member is not affected.
-    expect((await write(await member(), subjectId, { ...valid(), intent: "preview" })).status).toBe(200);
+    expect((await write(await account(), subjectId, { ...valid(), intent: "preview" })).status).toBe(200);
   });
 
   it("answers 429 past the stored-files limit, whatever the button", async () => {
     clearRateLimits();
-    const user = await member();
+    const user = await account();
     const { limit } = UPLOAD_LIMITS.filesPerUser;
     getDb()
       .$client.prepare(`INSERT INTO rate_limits (key, count, window_ends_at) VALUES (?, ?, ?)`)
       .run(`review-upload:${user.id}`, limit, Date.now() + 60_000);
-    const subjectId = createSubject(companyId);
+    const subjectId = makeSubject(companyId);
     const res = await write(user, subjectId, valid(), 1);
     expect(res.status).toBe(429);
     expect(getDb().$client.prepare(`SELECT count(*) AS n FROM reviews WHERE author_id = ?`).get(user.id)).toEqual({ n: 0 });

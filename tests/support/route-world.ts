@@ -13,9 +13,7 @@ import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
 import { decide } from "~/models/moderation.server";
 import { notify } from "~/models/notifications.server";
 import { flagContent } from "~/models/review-actions.server";
-import { createSession, sessionCookieName } from "~/models/session.server";
-import { clearRateLimits, createTestUser, tokenFromMail } from "./auth";
-import { makeCompany, makeReply, makeReview } from "./fixtures";
+import { addMember, clearRateLimits, createTestUser, makeCompany, makeReply, makeReview, sessionCookie, tokenFromMail } from "./fixtures";
 
 export const ROLES = ["anonymous", "member", "author", "staffA", "staffB", "moderator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -80,9 +78,8 @@ export async function seedWorld(): Promise<World> {
 
   const companyA = company("maison-a");
   const companyB = company("maison-b");
-  const member = client.prepare(`INSERT INTO company_members (company_id, user_id, role) VALUES (?, ?, ?)`);
-  member.run(companyA.id, users.staffA.id, "owner");
-  member.run(companyB.id, users.staffB.id, "owner");
+  addMember(companyA.id, users.staffA.id, "owner");
+  addMember(companyB.id, users.staffB.id, "owner");
 
   const categorySlug = "route-test-category";
   const categoryId = client
@@ -207,8 +204,7 @@ export async function seedWorld(): Promise<World> {
     notificationId,
     cookie(role) {
       if (role === "anonymous") return "";
-      const { token } = createSession(users[role].id, { ip: "198.51.100.7", userAgent: "route-tests" });
-      return `${sessionCookieName()}=${token}`;
+      return sessionCookie(users[role].id, { ip: "198.51.100.7", userAgent: "route-tests" });
     },
   };
 }
