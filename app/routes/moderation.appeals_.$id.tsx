@@ -15,9 +15,11 @@ import type { ReactNode } from "react";
 import { AuthorCard } from "~/components/CaseFacts";
 import { CaseDecisions } from "~/components/CaseListSection";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { decisionLabel } from "~/components/moderation-labels";
 import { HeldWhy } from "~/components/HeldEvidence";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
 import { QueueDecisionForm, type DecisionFormText } from "~/components/QueueDecisionForm";
+import { Stars } from "~/components/Stars";
 import { Thread } from "~/components/Thread";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -175,7 +177,7 @@ export default function DecisionAppealCasePage() {
 /** The decision appealed against, its statement, and what the appellants said. */
 function AppealSummary({ view }: { view: DecisionAppealCase }) {
   const { t, tp, date, locale } = useT();
-  const label = queueDecisionLabel(view.decision.logged);
+  const label = queueDecisionLabel(view.decision.logged) ?? decisionLabel(view.decision.logged);
   const by =
     view.decision.automated || !view.decision.actorName
       ? t("moderation.case.decision.automatic")
@@ -399,17 +401,25 @@ function ClaimFacts({ v }: { v: ClaimCase }) {
   );
 }
 
-/** A review refused at submission: why it was held, and the review as it would be published. */
+/** A review refused at submission: why it was held, and its text as written (the public
+ *  sees only its placeholder). */
 function PublicationFacts({ v }: { v: HeldCase }) {
   const { t, date, locale } = useT();
+  const item = v.item;
   return (
     <FactsSection>
       <p>
-        {t("held.case.heldOn", { date: date(v.item.heldAt, "medium"), check: checkName(locale, v.item.check) })} ·{" "}
-        <Link to={`/companies/${v.item.company.slug}`}>{v.item.company.name}</Link>
+        {t("held.case.heldOn", { date: date(item.heldAt, "medium"), check: checkName(locale, item.check) })} ·{" "}
+        <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
       </p>
-      <HeldWhy check={v.item.check} evidence={v.item.evidence} alsoFound={v.item.alsoFound} />
-      <Thread review={v.review} truncation="full" headingLevel={3} showCompany />
+      <HeldWhy check={item.check} evidence={item.evidence} alsoFound={item.alsoFound} />
+      <h3>{t("held.case.text")}</h3>
+      <p>
+        <Stars value={item.stars} /> <strong lang={item.language}>{item.title}</strong>
+      </p>
+      <pre className="case-text" lang={item.language}>
+        {item.body}
+      </pre>
     </FactsSection>
   );
 }

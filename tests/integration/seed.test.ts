@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, migrateDatabase, openDatabase, type Db } from "#db/client.server";
+import { APPEAL_WINDOW_DAYS } from "~/lib/appeal-form";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { verifyPassword } from "~/models/password.server";
 import {
@@ -26,10 +27,9 @@ import {
 } from "../../scripts/seed";
 import { seedLarge } from "../../scripts/seed-large";
 import { DEMO_WARNING_STATEMENT } from "../../scripts/seed-warnings";
-import { createSession, sessionCookieName } from "~/models/session.server";
 import { loader as dashboardLoader } from "~/routes/moderation._index";
 import { loader as companyLoader } from "~/routes/companies.$slug._index";
-import { callLoader, getRequest } from "../support/auth";
+import { callLoader, getRequest, sessionCookie } from "../support/fixtures";
 
 const YEAR = 365.25 * 86_400_000;
 let db: Db;
@@ -294,7 +294,8 @@ describe("demo seed: moderation", () => {
 
   it("removes a few reviews, each with a reasoned decision in French, and logs dismissed flags", () => {
     const removed = all<{ id: number; removed_at: number; removal_reason: string }>(
-      `SELECT id, removed_at, removal_reason FROM reviews WHERE status = 'removed'`,
+      // (Not the review refused at submission: scripts/seed-appeals.ts's, checked below.)
+      `SELECT id, removed_at, removal_reason FROM reviews WHERE status = 'removed' AND held_check IS NULL`,
     );
     expect(removed.length).toBeGreaterThanOrEqual(3);
     for (const r of removed) {
@@ -321,7 +322,7 @@ describe("demo seed: moderation", () => {
 describe("demo seed: moderator@example.com's queues and a public warning", () => {
   it("every queue on the dashboard has items on a fresh seed", async () => {
     const moderator = one<{ id: number }>(`SELECT id FROM users WHERE email = 'moderator@example.com'`);
-    const cookie = `${sessionCookieName()}=${createSession(moderator.id).token}`;
+    const cookie = sessionCookie(moderator.id);
     const res = await callLoader(dashboardLoader, getRequest("/moderation", { cookie }));
     expect(res.status).toBe(200);
     // Every queue the dashboard shows is an object with a count: a new queue is checked too.
@@ -339,6 +340,39 @@ describe("demo seed: moderator@example.com's queues and a public warning", () =>
       .filter(([, n]) => n <= 0)
       .map(([queue]) => queue);
     expect(empty, "queues without items for moderator@example.com").toEqual([]);
+  });
+
+  it("has appeals of several kinds waiting a few days, filed within the window, that moderator@example.com may decide", () => {
+    const now = Date.now();
+    const rows = all<{
+      decision: string;
+      targetType: string;
+      actor: string;
+      decidedAt: number;
+      filedAt: number;
+      appellant: number;
+      author: number;
+    }>(
+      `SELECT d.decision, d.target_type AS targetType, u.email AS actor, d.created_at AS decidedAt, a.created_at AS filedAt,
+              a.appellant_user_id AS appellant,
+              coalesce(r.author_id, (SELECT mr.author_id FROM review_media m JOIN reviews mr ON mr.id = m.review_id WHERE m.id = d.target_id)) AS author
+       FROM appeals a JOIN moderation_decisions d ON d.id = a.decision_id JOIN users u ON u.id = d.actor_id
+       LEFT JOIN reviews r ON d.target_type = 'review' AND r.id = d.target_id
+       WHERE a.status = 'pending'`,
+    );
+    expect(new Set(rows.map((r) => r.decision))).toEqual(new Set(["remove", "refuse", "proof_refuse"]));
+    for (const r of rows) {
+      // Filed by the person the decision went against, after it and within the window, and
+      // waiting days, not months.
+      expect(r.appellant).toBe(r.author);
+      expect(r.filedAt).toBeGreaterThan(r.decidedAt);
+      expect(r.filedAt - r.decidedAt).toBeLessThan(APPEAL_WINDOW_DAYS * 86_400_000);
+      expect(now - r.filedAt).toBeLessThan(30 * 86_400_000);
+      expect(r.filedAt).toBeLessThan(now);
+    }
+    // The refusal at submission and the refused proof are the admin's: moderator@example.com decides them.
+    expect(rows.filter((r) => r.decision !== "remove").map((r) => r.actor)).toEqual(["admin@example.com", "admin@example.com"]);
+    expect(rows.some((r) => r.actor === "admin@example.com" && r.decision === "remove")).toBe(true);
   });
 
   it("shows one active public warning on a company page, set by moderator@example.com and logged", async () => {

@@ -5,7 +5,14 @@ import type { Rng } from "../random";
 import { verifiedOthers } from "./reviews";
 import type { DemoWorld, Row } from "./types";
 
-export function appealRemovals(w: DemoWorld, arng: Rng, decisions: Row[]): Row[] {
+/**
+ * Appeals against two removals, waiting in a live queue: like the held reviews (held.ts),
+ * they are placed relative to the moment of seeding (`seedNow`), not REFERENCE_NOW — each
+ * removal is moved to between 3 and 20 days before it (its flag just before), and its
+ * author appealed a day or two after it: within the published appeal window, and waiting
+ * a few days, whenever the demo is seeded.
+ */
+export function appealRemovals(w: DemoWorld, arng: Rng, decisions: Row[], flags: Row[]): Row[] {
   const appeals: Row[] = [];
   const removalDecisions = decisions.filter((d) => d.decision === "remove");
   for (const [i, d] of arng.sample(removalDecisions, 2).entries()) {
@@ -14,6 +21,13 @@ export function appealRemovals(w: DemoWorld, arng: Rng, decisions: Row[]): Row[]
     // these removals was the admin's, so that moderator@example.com can decide its appeal
     // (and sees, on the second, that they may not).
     if (i === 0) d.actor_id = w.accounts.admin.id;
+    const decidedAt = Math.max(r.at + DAY, w.seedNow - arng.int(3, 20) * DAY - arng.int(0, 12) * HOUR);
+    d.created_at = decidedAt;
+    r.removedAt = decidedAt;
+    for (const f of flags.filter((x) => x.decision_id === d.id)) {
+      f.decided_at = decidedAt;
+      f.created_at = Math.max(r.at + HOUR, decidedAt - arng.int(3, 48) * HOUR);
+    }
     appeals.push({
       id: w.ids.appeals + appeals.length + 1,
       decision_id: d.id,
@@ -27,7 +41,7 @@ export function appealRemovals(w: DemoWorld, arng: Rng, decisions: Row[]): Row[]
       outcome_decision_id: null,
       decided_by: null,
       decided_at: null,
-      created_at: Math.min(REFERENCE_NOW - HOUR, (d.created_at as number) + arng.int(1, 10) * DAY),
+      created_at: Math.min(w.seedNow - HOUR, decidedAt + arng.int(1, 2) * DAY + arng.int(0, 8) * HOUR),
     });
   }
   return appeals;

@@ -21,8 +21,9 @@ import { ZERO_IDS, type DemoData, type DemoWorld, type IdBase, type Sequences } 
 import { voteOnReviews } from "./votes";
 
 /** Builds every row of the demo in memory (pure: no database access). Everything is
- *  dated relative to REFERENCE_NOW, except the held reviews, placed relative to `seedNow`
- *  (the moment of seeding) so that they wait within the publication delay. */
+ *  dated relative to REFERENCE_NOW, except the live queues placed relative to `seedNow` (the
+ *  moment of seeding): the held reviews, so that they wait within the publication delay, and
+ *  the appealed removals, so that their appeals wait within the appeal window. */
 export function buildDemoData(passwordHash: string, ids: IdBase = ZERO_IDS, seedNow = Date.now()): DemoData {
   const { w, urng } = buildWorld(passwordHash, ids, seedNow);
   writeReviews(w);
@@ -30,7 +31,7 @@ export function buildDemoData(passwordHash: string, ids: IdBase = ZERO_IDS, seed
   const { replies, replyRevisions, followUps } = answerReviews(w);
   const votes = voteOnReviews(w);
   const arng = w.root.fork("appeals");
-  const appeals = appealRemovals(w, arng, decisions);
+  const appeals = appealRemovals(w, arng, decisions, flags);
   const conduct = conductReports(w);
   const claims = pendingClaims(w, arng);
   dateReviewers(urng, w.reviewers, w.reviews);

@@ -5,6 +5,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "../../../db/client.server";
 import { hashPassword } from "../../../app/models/password.server";
 import { rebuildAllStats } from "../../../app/models/stats.server";
+import { seedQueueAppeals } from "../../seed-appeals";
 import { seedFlagLifecycle } from "../../seed-flags";
 import { seedWarning } from "../../seed-warnings";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db, options: { now?: number } = {}): Promise<
   seedFlagLifecycle(db, options.now ?? Date.now());
   seedWarning(db, options.now ?? Date.now());
   await seedProofs(db);
+  seedQueueAppeals(db, options.now ?? Date.now());
   return data.counts;
 }
 
