@@ -16,8 +16,9 @@
 //
 // The queue lists every appeal, the content ones and those against the decisions of the
 // other queues (proofs, suggestions, conduct reports, suspensions, claims), which
-// app/models/decision-appeals.server.ts files and decides.
-import { and, asc, count, eq, gt, inArray, lte, ne, sql } from "drizzle-orm";
+// app/models/decision-appeals.server.ts files and decides. The steps on the appeals' rows
+// both kinds share (filing, the outcome's UPDATE, the log row) are app/models/appeal-records.server.ts's.
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
 import { appeals, companies, flags, followUps, moderationDecisions, replies, reviews, users } from "#db/schema";
@@ -54,20 +55,31 @@ import {
   type Refusal,
   type StatementViewer,
 } from "./moderation.server";
+import {
+  actorNameOf,
+  AppealRefused,
+  appellantsOnce,
+  decidePendingAppeals,
+  inDecidingTransaction,
+  insertAppeal,
+  logAppealOutcome,
+  ownAppeal,
+  replacedLater,
+  sameModerator,
+  waitingRefusal,
+  type AppealFiled,
+  type AppealFiling,
+  type AppealsDecided,
+  type DecidedAppeal,
+  type OwnAppeal,
+} from "./appeal-records.server";
 import { decisionAppealsAbout, type DecisionAppealAbout } from "./decision-appeals.server";
 import { settleAppealedFlags } from "./flags.server";
 import { sendStatementToAccount, sendStatementToEmail, statementPath } from "./moderation-notices.server";
+import { decodeCursor, encodeCursor, isModerator } from "./moderation-queues.server";
 import { notify } from "./notifications.server";
 
 // ─── The right to appeal ──────────────────────────────────────────────────────
-
-export interface OwnAppeal {
-  id: number;
-  status: "pending" | "upheld" | "overturned";
-  createdAt: number;
-  decidedAt: number | null;
-  outcomeDecisionId: number | null;
-}
 
 export type AppealRight =
   | { kind: "open"; deadline: number; side: Party }
@@ -86,39 +98,8 @@ export type AppealRight =
 
 export type AppealRefusal = Exclude<AppealRight["kind"], "open" | "appealed"> | "already_appealed";
 
-function ownAppeal(db: Db, decisionId: number, userId: number): OwnAppeal | null {
-  return (
-    db
-      .select({
-        id: appeals.id,
-        status: appeals.status,
-        createdAt: appeals.createdAt,
-        decidedAt: appeals.decidedAt,
-        outcomeDecisionId: appeals.outcomeDecisionId,
-      })
-      .from(appeals)
-      .where(and(eq(appeals.decisionId, decisionId), eq(appeals.appellantUserId, userId)))
-      .get() ?? null
-  );
-}
-
-/** A later decision on the same content than `d`, other than confirmations on appeal. */
-function supersededBy(db: Db, d: { id: number; target: DecisionTarget; targetId: number }) {
-  return (
-    db
-      .select({ id: moderationDecisions.id })
-      .from(moderationDecisions)
-      .where(
-        and(
-          eq(moderationDecisions.targetType, d.target),
-          eq(moderationDecisions.targetId, d.targetId),
-          gt(moderationDecisions.id, d.id),
-          ne(moderationDecisions.decision, APPEAL_UPHELD),
-        ),
-      )
-      .get() != null
-  );
-}
+/** A later decision on the content than `d` replaced it (see replacedLater). */
+const superseded = (db: Db, d: ContentDecision) => replacedLater(db, { id: d.id, targetType: d.target, targetId: d.targetId });
 
 /** What `viewer` may do about decision `d`: appeal it (until when), or why not. */
 export function appealRight(db: Db, d: ContentDecision, viewer: StatementViewer, now: number): AppealRight {
@@ -130,7 +111,7 @@ export function appealRight(db: Db, d: ContentDecision, viewer: StatementViewer,
   const side = appellantSide(decision);
   const entitled = side === "author" ? isAuthorOf(db, d, viewer.id) : answeredFlags(db, d).some((f) => isReportOf(f, viewer));
   if (!entitled) return { kind: "not_entitled" };
-  if (supersededBy(db, d)) return { kind: "superseded" };
+  if (superseded(db, d)) return { kind: "superseded" };
   if (d.part.status !== "published" && d.part.status !== "removed") return { kind: "gone" };
   const deadline = appealDeadline(d.createdAt);
   if (!appealWindowOpen(d.createdAt, now)) return { kind: "closed", deadline };
@@ -172,15 +153,9 @@ export function getRemovalAppeal(
 
 // ─── Filing an appeal ─────────────────────────────────────────────────────────
 
-export interface FileAppealInput {
-  viewer: StatementViewer;
-  decisionId: number;
-  explanation: string;
-  origin?: string;
-  now?: number;
-}
+export type FileAppealInput = AppealFiling<StatementViewer>;
 
-export type FileAppealResult = { ok: true; appealId: number } | { ok: false; kind: AppealRefusal | "not_found" };
+export type FileAppealResult = AppealFiled<AppealRefusal>;
 
 /** Records an appeal and its receipt (on the site and by mail, in the appellant's
  *  language), in one transaction. One per person and per decision: a unique index backs it. */
@@ -193,13 +168,8 @@ export function fileAppeal(input: FileAppealInput, db: Db = getDb()): FileAppeal
       const right = appealRight(db, d, input.viewer, now);
       if (right.kind === "appealed") return { ok: false, kind: "already_appealed" };
       if (right.kind !== "open") return { ok: false, kind: right.kind };
-      const row = db
-        .insert(appeals)
-        .values({ decisionId: d.id, appellantUserId: input.viewer.id, body: input.explanation, status: "pending", createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: appeals.id })
-        .get();
-      if (!row) return { ok: false, kind: "already_appealed" };
+      const appealId = insertAppeal(db, { decisionId: d.id, appellantUserId: input.viewer.id, body: input.explanation, now });
+      if (appealId == null) return { ok: false, kind: "already_appealed" };
       notify(db, {
         userId: input.viewer.id,
         kind: "appeal_received",
@@ -213,7 +183,7 @@ export function fileAppeal(input: FileAppealInput, db: Db = getDb()): FileAppeal
         origin: input.origin,
         now,
       });
-      return { ok: true, appealId: row.id };
+      return { ok: true, appealId };
     })
     .immediate();
 }
@@ -254,37 +224,29 @@ export interface AppealQueuePage {
   nextCursor: string | null;
 }
 
-function decodeCursor(cursor: string | null | undefined) {
-  const match = cursor?.match(/^(\d{1,16})_(\d{1,12})$/);
-  return match ? { oldestAt: Number(match[1]), decisionId: Number(match[2]) } : null;
-}
-
 const actor = alias(users, "actor");
 
-/** The decisions under appeal, the one appealed longest ago first, by keyset on (oldest
- *  pending appeal, decision id). A fixed number of queries per page, whatever its length. */
-export function listAppealQueue(
-  options: { after?: string | null; limit?: number; viewer?: ModerationActor } = {},
-  db: Db = getDb(),
-): AppealQueuePage {
-  const limit = options.limit ?? APPEAL_PAGE_SIZE;
-  const cursor = decodeCursor(options.after);
+/** The decisions with appeals waiting, the one appealed longest ago first, by keyset on
+ *  (oldest pending appeal, decision id): one more than `limit`, to tell whether more follow. */
+function pendingGroups(db: Db, after: string | null | undefined, limit: number) {
+  const cursor = decodeCursor(after);
   const oldest = sql<number>`min(${appeals.createdAt})`.mapWith(Number);
-  const groups = db
+  return db
     .select({ decisionId: appeals.decisionId, oldestAt: oldest, n: count() })
     .from(appeals)
     .where(eq(appeals.status, "pending"))
     .groupBy(appeals.decisionId)
-    .having(cursor ? sql`(min(${appeals.createdAt}), ${appeals.decisionId}) > (${cursor.oldestAt}, ${cursor.decisionId})` : undefined)
+    .having(cursor ? sql`(min(${appeals.createdAt}), ${appeals.decisionId}) > (${cursor.at}, ${cursor.id})` : undefined)
     .orderBy(sql`min(${appeals.createdAt})`, asc(appeals.decisionId))
     .limit(limit + 1)
     .all();
-  const hasMore = groups.length > limit;
-  const page = hasMore ? groups.slice(0, limit) : groups;
-  if (page.length === 0) return { items: [], nextCursor: null };
-  const ids = page.map((g) => g.decisionId);
+}
 
-  const decisions = new Map(
+type PendingGroup = ReturnType<typeof pendingGroups>[number];
+
+/** The appealed decisions, by id, with the name of the moderator who took them. */
+function appealedDecisions(db: Db, ids: number[]) {
+  return new Map(
     db
       .select({
         id: moderationDecisions.id,
@@ -303,37 +265,36 @@ export function listAppealQueue(
       .all()
       .map((d) => [d.id, d]),
   );
-  const pending = db
+}
+
+type AppealedDecision = ReturnType<typeof appealedDecisions> extends Map<number, infer D> ? D : never;
+
+/** The appeals waiting on these decisions, oldest first. */
+function pendingAppeals(db: Db, decisionIds: number[]) {
+  return db
     .select({ id: appeals.id, decisionId: appeals.decisionId, explanation: appeals.body, createdAt: appeals.createdAt })
     .from(appeals)
-    .where(and(eq(appeals.status, "pending"), inArray(appeals.decisionId, ids)))
+    .where(and(eq(appeals.status, "pending"), inArray(appeals.decisionId, decisionIds)))
     .orderBy(asc(appeals.createdAt), asc(appeals.id))
     .all();
-  // The thread of each decision's target.
-  const targetIds = (kind: string) => [...decisions.values()].filter((d) => d.target === kind).map((d) => d.targetId);
-  const replyIds = targetIds("reply");
-  const followUpIds = targetIds("follow_up");
-  const replyThread = new Map(
-    replyIds.length
-      ? db
-          .select({ id: replies.id, reviewId: replies.reviewId })
-          .from(replies)
-          .where(inArray(replies.id, replyIds))
-          .all()
-          .map((r) => [r.id, r.reviewId])
-      : [],
-  );
-  const followUpThread = new Map(
-    followUpIds.length
-      ? db
-          .select({ id: followUps.id, reviewId: followUps.reviewId })
-          .from(followUps)
-          .where(inArray(followUps.id, followUpIds))
-          .all()
-          .map((r) => [r.id, r.reviewId])
-      : [],
-  );
-  const reviewOf = (d: { target: string; targetId: number }) =>
+}
+
+type PendingAppeal = ReturnType<typeof pendingAppeals>[number];
+
+/** The review whose thread these replies (or follow-ups) belong to, by their id. */
+function threadReviews(db: Db, table: typeof replies | typeof followUps, ids: number[]): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const rows = db.select({ id: table.id, reviewId: table.reviewId }).from(table).where(inArray(table.id, ids)).all();
+  return new Map(rows.map((r) => [r.id, r.reviewId]));
+}
+
+/** The review of each decision's thread: a review's own, a reply's or a follow-up's review
+ *  (undefined for the decisions of the other queues). Two queries, whatever the number. */
+function threadReviewOf(db: Db, decisions: AppealedDecision[]) {
+  const targetIds = (kind: string) => decisions.filter((d) => d.target === kind).map((d) => d.targetId);
+  const replyThread = threadReviews(db, replies, targetIds("reply"));
+  const followUpThread = threadReviews(db, followUps, targetIds("follow_up"));
+  return (d: { target: string; targetId: number }) =>
     d.target === "review"
       ? d.targetId
       : d.target === "reply"
@@ -341,8 +302,11 @@ export function listAppealQueue(
         : d.target === "follow_up"
           ? followUpThread.get(d.targetId)
           : undefined;
-  const reviewIds = [...new Set([...decisions.values()].map(reviewOf).filter((id): id is number => id != null))];
-  const facts = new Map(
+}
+
+/** What the list shows of each review, by id. */
+function reviewFacts(db: Db, reviewIds: number[]) {
+  return new Map(
     reviewIds.length
       ? db
           .select({
@@ -360,7 +324,58 @@ export function listAppealQueue(
           .map((r) => [r.id, r])
       : [],
   );
+}
 
+/** What every entry of the queue shows: the appealed decision and the first explanations. */
+function queueCommon(g: PendingGroup, d: AppealedDecision, pending: PendingAppeal[], viewer?: ModerationActor): AppealQueueCommon {
+  return {
+    decisionId: d.id,
+    oldestAt: g.oldestAt,
+    appealCount: g.n,
+    explanations: pending
+      .filter((a) => a.decisionId === d.id)
+      .slice(0, QUEUE_EXPLANATIONS)
+      .map((a) => ({
+        id: a.id,
+        createdAt: a.createdAt,
+        explanation: a.explanation.length > 280 ? `${a.explanation.slice(0, 280)}…` : a.explanation,
+      })),
+    decision: { logged: d.logged, reason: d.reason, createdAt: d.createdAt, actorName: d.actorName, automated: d.automated },
+    yours: viewer != null && sameModerator(viewer, d),
+  };
+}
+
+/** The entry of an appeal on content: null when the decision or its thread is not one. */
+function contentItem(
+  common: AppealQueueCommon,
+  d: AppealedDecision,
+  reviewId: number | undefined,
+  facts: ReturnType<typeof reviewFacts>,
+): ContentAppealQueueItem | null {
+  const target = d.target === "review" || d.target === "reply" || d.target === "follow_up" ? d.target : null;
+  const decision = asDecision(d.logged);
+  const review = reviewId != null ? facts.get(reviewId) : undefined;
+  if (!target || !decision || reviewId == null || !review) return null;
+  return { ...common, kind: "content", target, reviewId, side: appellantSide(decision), review };
+}
+
+/** The decisions under appeal, the one appealed longest ago first, by keyset on (oldest
+ *  pending appeal, decision id). A fixed number of queries per page, whatever its length. */
+export function listAppealQueue(
+  options: { after?: string | null; limit?: number; viewer?: ModerationActor } = {},
+  db: Db = getDb(),
+): AppealQueuePage {
+  const limit = options.limit ?? APPEAL_PAGE_SIZE;
+  const groups = pendingGroups(db, options.after, limit);
+  const hasMore = groups.length > limit;
+  const page = hasMore ? groups.slice(0, limit) : groups;
+  if (page.length === 0) return { items: [], nextCursor: null };
+  const ids = page.map((g) => g.decisionId);
+
+  const decisions = appealedDecisions(db, ids);
+  const pending = pendingAppeals(db, ids);
+  const reviewOf = threadReviewOf(db, [...decisions.values()]);
+  const facts = reviewFacts(db, [...new Set([...decisions.values()].map(reviewOf).filter((id): id is number => id != null))]);
   // What the decisions of the other queues are about (one query per kind of item).
   const others = decisionAppealsAbout(db, [...decisions.values()]);
 
@@ -368,35 +383,13 @@ export function listAppealQueue(
   for (const g of page) {
     const d = decisions.get(g.decisionId);
     if (!d) continue;
-    const common: AppealQueueCommon = {
-      decisionId: d.id,
-      oldestAt: g.oldestAt,
-      appealCount: g.n,
-      explanations: pending
-        .filter((a) => a.decisionId === d.id)
-        .slice(0, QUEUE_EXPLANATIONS)
-        .map((a) => ({
-          id: a.id,
-          createdAt: a.createdAt,
-          explanation: a.explanation.length > 280 ? `${a.explanation.slice(0, 280)}…` : a.explanation,
-        })),
-      decision: { logged: d.logged, reason: d.reason, createdAt: d.createdAt, actorName: d.actorName, automated: d.automated },
-      yours: options.viewer != null && options.viewer.role !== "admin" && d.actorId === options.viewer.id,
-    };
+    const common = queueCommon(g, d, pending, options.viewer);
     const about = others.get(d.id);
-    if (about) {
-      items.push({ ...common, ...about });
-      continue;
-    }
-    const target = d.target === "review" || d.target === "reply" || d.target === "follow_up" ? d.target : null;
-    const decision = asDecision(d.logged);
-    const reviewId = reviewOf(d);
-    const review = reviewId != null ? facts.get(reviewId) : undefined;
-    if (!target || !decision || reviewId == null || !review) continue;
-    items.push({ ...common, kind: "content", target, reviewId, side: appellantSide(decision), review });
+    const item = about ? { ...common, ...about } : contentItem(common, d, reviewOf(d), facts);
+    if (item) items.push(item);
   }
   const last = page.at(-1)!;
-  return { items, nextCursor: hasMore ? `${last.oldestAt}_${last.decisionId}` : null };
+  return { items, nextCursor: hasMore ? encodeCursor(last.oldestAt, last.decisionId) : null };
 }
 
 // ─── On the case page ─────────────────────────────────────────────────────────
@@ -425,12 +418,6 @@ export interface CaseAppeal {
   reversal: "remove" | "restore";
   canOverturn: boolean;
   refusal: AppealDecideRefusal | null;
-}
-
-/** Whether `actor` may decide an appeal on decision `d` (besides the conflicts of interest
- *  of any decision): not if they took it, unless they are an admin. */
-function sameModerator(actorInput: ModerationActor, d: { actorId: number | null }) {
-  return actorInput.role !== "admin" && d.actorId != null && d.actorId === actorInput.id;
 }
 
 /** The status a decision leaves its content in: what a reversal expects to find. */
@@ -464,8 +451,6 @@ export function getCaseAppeals(reviewId: number, viewer: ModerationActor, db: Db
       const decision = d ? asDecision(d.logged) : null;
       if (!d || !decision) continue;
       const mine = rows.filter((r) => r.decisionId === decisionId);
-      const actorName =
-        d.actorId != null ? (db.select({ n: users.displayName }).from(users).where(eq(users.id, d.actorId)).get()?.n ?? null) : null;
       out.push({
         target,
         decision: {
@@ -475,7 +460,7 @@ export function getCaseAppeals(reviewId: number, viewer: ModerationActor, db: Db
           reason: d.reason,
           statement: d.statement,
           createdAt: d.createdAt,
-          actorName,
+          actorName: actorNameOf(db, d.actorId),
           automated: d.automated,
         },
         side: appellantSide(decision),
@@ -483,7 +468,7 @@ export function getCaseAppeals(reviewId: number, viewer: ModerationActor, db: Db
         seenAppeal: mine.at(-1)!.id,
         editedAt: part.editedAt ?? 0,
         reversal: reversalOf(decision),
-        canOverturn: part.status === leftIn(decision) && !supersededBy(db, d),
+        canOverturn: part.status === leftIn(decision) && !superseded(db, d),
         refusal: refusalFor(db, viewer.id, thread, part) ?? (sameModerator(viewer, d) ? "same_moderator" : null),
       });
     }
@@ -509,183 +494,198 @@ export interface DecideAppealInput {
   now?: number;
 }
 
-export type DecideAppealResult =
-  | { ok: true; decisionId: number; appeals: number; notified: number }
-  | {
-      ok: false;
-      kind: "not_found" | "not_moderator" | AppealDecideRefusal | "already_decided" | "new_appeal" | "content_changed";
-    };
+export type DecideAppealResult = AppealsDecided<AppealDecideRefusal>;
 
-/** Thrown inside the transaction to roll back what was written before a late refusal. */
-class Refused extends Error {
-  constructor(readonly kind: "already_decided" | "content_changed") {
-    super(kind);
-  }
-}
+type DecideAppealRefusal = Extract<DecideAppealResult, { ok: false }>;
 
 /** Records the outcome of the appeals on one decision and everything that follows (see the top). */
 export function decideAppeal(input: DecideAppealInput, db: Db = getDb()): DecideAppealResult {
   const now = input.now ?? Date.now();
-  if (input.actor.role !== "moderator" && input.actor.role !== "admin") return { ok: false, kind: "not_moderator" };
-  try {
-    return db.$client
-      .transaction((): DecideAppealResult => {
-        const d = loadContentDecision(db, input.appealed);
-        if (!d || d.target !== input.target || d.thread.review.id !== input.reviewId) return { ok: false, kind: "not_found" };
-        const appealedDecision = asDecision(d.logged);
-        if (!appealedDecision) return { ok: false, kind: "not_found" };
-        const { thread, part } = d;
-        const refusal = refusalFor(db, input.actor.id, thread, part);
-        if (refusal) return { ok: false, kind: refusal };
-        if (sameModerator(input.actor, d)) return { ok: false, kind: "same_moderator" };
+  if (!isModerator(input.actor)) return { ok: false, kind: "not_moderator" };
+  return inDecidingTransaction(db, () => decideInTransaction(db, input, now));
+}
 
-        const waiting = db
-          .select({ id: appeals.id })
-          .from(appeals)
-          .where(and(eq(appeals.decisionId, d.id), eq(appeals.status, "pending")))
-          .orderBy(asc(appeals.id))
-          .all();
-        if (waiting.length === 0) return { ok: false, kind: "already_decided" };
-        if (waiting.some((a) => a.id > input.seenAppeal)) return { ok: false, kind: "new_appeal" };
-        const overturn = input.outcome === "overturn";
-        const effect: Decision = overturn ? reversalOf(appealedDecision) : appealedDecision;
-        if (overturn && (part.status !== leftIn(appealedDecision) || (part.editedAt ?? 0) !== input.editedAt || supersededBy(db, d))) {
-          return { ok: false, kind: "content_changed" };
-        }
+/** The steps of a decision on appeal, in the order they are written (see the top). */
+function decideInTransaction(db: Db, input: DecideAppealInput, now: number): DecideAppealResult {
+  const checked = checkAppealCase(db, input);
+  if (!checked.ok) return checked;
+  const { d, appealed } = checked;
+  const overturn = input.outcome === "overturn";
+  const effect: Decision = overturn ? reversalOf(appealed) : appealed;
 
-        // 1. The appeals' outcome, only if nobody decided them meanwhile.
-        const decided = db
-          .update(appeals)
-          .set({ status: overturn ? "overturned" : "upheld", decidedBy: input.actor.id, decidedAt: now })
-          .where(and(eq(appeals.decisionId, d.id), eq(appeals.status, "pending"), lte(appeals.id, input.seenAppeal)))
-          .returning({ id: appeals.id, appellantUserId: appeals.appellantUserId, createdAt: appeals.createdAt })
-          .all();
-        if (decided.length === 0) throw new Refused("already_decided");
+  // 1. The appeals' outcome, only if nobody decided them meanwhile.
+  const decided = decidePendingAppeals(db, {
+    decisionId: d.id,
+    seenAppeal: input.seenAppeal,
+    outcome: input.outcome,
+    actorId: input.actor.id,
+    now,
+  });
 
-        // 2. On a reversal, the content's new state (still as the decision left it) and the counters.
-        if (overturn) {
-          const table = part.target === "review" ? reviews : part.target === "reply" ? replies : followUps;
-          const changes = setContentState(db, {
-            part,
-            to: effect,
-            reason: input.reason,
-            now,
-            guard: () =>
-              and(
-                eq(table.id, part.id),
-                sql`${table.status} = ${leftIn(appealedDecision)}`,
-                sql`coalesce(${table.editedAt}, 0) = ${input.editedAt}`,
-                sql`NOT EXISTS (SELECT 1 FROM moderation_decisions m WHERE m.target_type = ${d.target} AND m.target_id = ${d.targetId}
-                    AND m.id > ${d.id} AND m.decision <> ${APPEAL_UPHELD})`,
-              ),
-          });
-          if (changes !== 1) throw new Refused("content_changed");
-          countStateChange(db, thread, part, effect, now);
-        }
+  // 2. On a reversal, the content's new state (still as the decision left it) and the counters.
+  if (overturn) reverseContent(db, d, appealed, input, now);
 
-        // 3. The log: a new row; the appealed decision stays as it was.
-        const logged = db
-          .insert(moderationDecisions)
-          .values({
-            actorId: input.actor.id,
-            automated: false,
-            targetType: d.target,
-            targetId: d.targetId,
-            decision: overturn ? LOGGED_DECISION[effect] : APPEAL_UPHELD,
-            reason: input.reason,
-            statement: input.statement,
-            createdAt: now,
-          })
-          .returning({ id: moderationDecisions.id })
-          .get();
-        db.update(appeals)
-          .set({ outcomeDecisionId: logged.id })
-          .where(
-            inArray(
-              appeals.id,
-              decided.map((a) => a.id),
-            ),
-          )
-          .run();
+  // 3. The log: a new row; the appealed decision stays as it was.
+  const logged = logAppealOutcome(db, {
+    actorId: input.actor.id,
+    targetType: d.target,
+    targetId: d.targetId,
+    decision: overturn ? LOGGED_DECISION[effect] : APPEAL_UPHELD,
+    reason: input.reason,
+    statement: input.statement,
+    now,
+    answers: decided,
+  });
 
-        // 4. A removal on appeal upholds the reports waiting on the content, as any removal.
-        const upheld: DecidedFlag[] =
-          overturn && effect === "remove"
-            ? db
-                .update(flags)
-                .set({ status: "upheld", decisionId: logged.id, decidedAt: now })
-                .where(and(eq(flags.reviewId, thread.review.id), eq(flags.targetType, d.target), eq(flags.status, "pending")))
-                .returning(decidedFlagColumns)
-                .all()
-            : [];
+  // 4. A removal on appeal upholds the reports waiting on the content, as any removal.
+  const upheld = overturn && effect === "remove" ? upholdWaitingFlags(db, d, logged.id, now) : [];
 
-        // 4b. The reports the appealed decision settled take the appeal's outcome (a keep
-        //     overturned: upheld after all; a removal undone: not upheld), and their
-        //     reporters are weighed again by the abuse rule on the final outcomes.
-        if (overturn) settleAppealedFlags(db, { appealed: d.id, effect: reversalOf(appealedDecision), now, origin: input.origin });
+  // 4b. The reports the appealed decision settled take the appeal's outcome (a keep
+  //     overturned: upheld after all; a removal undone: not upheld), and their
+  //     reporters are weighed again by the abuse rule on the final outcomes.
+  if (overturn) settleAppealedFlags(db, { appealed: d.id, effect: reversalOf(appealed), now, origin: input.origin });
 
-        // 5. The statements of reasons: each appellant, then the other side, each person once.
-        const answered = [...answeredFlags(db, d), ...upheld];
-        const base: Omit<StatementInput, "role" | "appeal"> = {
-          decisionId: logged.id,
-          decision: effect,
-          target: d.target,
-          reason: input.reason,
-          statement: input.statement,
-          automated: false,
-          decidedAt: now,
-          reviewId: thread.review.id,
-          reviewTitle: thread.review.title,
-          companyName: thread.review.companyName,
-          reportCount: answered.length,
-        };
-        const outcome = { outcome: overturn ? "overturned" : "upheld", appealedDecisionId: d.id, appealedAt: d.createdAt } as const;
-        const side = appellantSide(appealedDecision);
-        const told = new Set<string>();
-        let notified = 0;
-        const appellantIds = decided.map((a) => a.appellantUserId).filter((id): id is number => id != null);
-        const emails = appellantIds.length
-          ? db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, appellantIds)).all()
-          : [];
-        for (const a of decided) {
-          if (a.appellantUserId == null || told.has(`u${a.appellantUserId}`)) continue;
-          told.add(`u${a.appellantUserId}`);
-          const email = emails.find((e) => e.id === a.appellantUserId)?.email;
-          if (email) told.add(`e${email}`);
-          const input2 = { ...base, role: side, appeal: { ...outcome, yoursAt: a.createdAt } };
-          if (sendStatementToAccount(db, { userId: a.appellantUserId, input: input2, origin: input.origin, now })) notified++;
-        }
-        for (const userId of authorsOf(db, thread, part)) {
-          if (told.has(`u${userId}`)) continue;
-          told.add(`u${userId}`);
-          const input2 = { ...base, role: "author" as const, appeal: { ...outcome, yoursAt: null } };
-          if (sendStatementToAccount(db, { userId, input: input2, origin: input.origin, now })) notified++;
-        }
-        for (const f of answered) {
-          const key = reporterKey(f);
-          if (told.has(key) || (f.reporterUserId != null && told.has(`u${f.reporterUserId}`))) continue;
-          told.add(key);
-          const input2 = { ...base, role: "reporter" as const, appeal: { ...outcome, yoursAt: null } };
-          if (f.reporterUserId != null) {
-            if (sendStatementToAccount(db, { userId: f.reporterUserId, input: input2, origin: input.origin, now })) notified++;
-          } else if (f.reporterEmail) {
-            sendStatementToEmail(db, {
-              email: f.reporterEmail,
-              name: f.reporterName,
-              locale: f.reporterLocale ?? thread.review.language,
-              input: input2,
-              origin: input.origin,
-            });
-            notified++;
-          }
-        }
-        return { ok: true, decisionId: logged.id, appeals: decided.length, notified };
-      })
-      .immediate();
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, kind: error.kind };
-    throw error;
+  // 5. The statements of reasons: each appellant, then the other side, each person once.
+  const notified = tellAppealOutcome(db, { d, appealed, effect, decided, upheld, decisionId: logged.id, input, now });
+  return { ok: true, decisionId: logged.id, appeals: decided.length, notified };
+}
+
+/** The decision appealed against, when this moderator may decide its appeals as the form
+ *  saw them; otherwise why not (all checked before anything is written). */
+function checkAppealCase(db: Db, input: DecideAppealInput): { ok: true; d: ContentDecision; appealed: Decision } | DecideAppealRefusal {
+  const d = loadContentDecision(db, input.appealed);
+  if (!d || d.target !== input.target || d.thread.review.id !== input.reviewId) return { ok: false, kind: "not_found" };
+  const appealed = asDecision(d.logged);
+  if (!appealed) return { ok: false, kind: "not_found" };
+  const { thread, part } = d;
+  const refusal = refusalFor(db, input.actor.id, thread, part);
+  if (refusal) return { ok: false, kind: refusal };
+  if (sameModerator(input.actor, d)) return { ok: false, kind: "same_moderator" };
+
+  const waiting = waitingRefusal(db, d.id, input.seenAppeal);
+  if (waiting) return { ok: false, kind: waiting };
+  const overturn = input.outcome === "overturn";
+  if (overturn && (part.status !== leftIn(appealed) || (part.editedAt ?? 0) !== input.editedAt || superseded(db, d))) {
+    return { ok: false, kind: "content_changed" };
   }
+  return { ok: true, d, appealed };
+}
+
+/** A reversal: the content's new state, only while it is as the appealed decision left it
+ *  (its status, its last edit, no later decision: the second of two writes nothing), then
+ *  the counters. */
+function reverseContent(db: Db, d: ContentDecision, appealed: Decision, input: DecideAppealInput, now: number) {
+  const { thread, part } = d;
+  const effect = reversalOf(appealed);
+  const changes = setContentState(db, {
+    part,
+    to: effect,
+    reason: input.reason,
+    now,
+    guard: (table) =>
+      and(
+        eq(table.id, part.id),
+        sql`${table.status} = ${leftIn(appealed)}`,
+        sql`coalesce(${table.editedAt}, 0) = ${input.editedAt}`,
+        sql`NOT EXISTS (SELECT 1 FROM moderation_decisions m WHERE m.target_type = ${d.target} AND m.target_id = ${d.targetId}
+            AND m.id > ${d.id} AND m.decision <> ${APPEAL_UPHELD})`,
+      ),
+  });
+  if (changes !== 1) throw new AppealRefused("content_changed");
+  countStateChange(db, thread, part, effect, now);
+}
+
+/** The reports waiting on the content, upheld by a removal on appeal. */
+function upholdWaitingFlags(db: Db, d: ContentDecision, decisionId: number, now: number): DecidedFlag[] {
+  return db
+    .update(flags)
+    .set({ status: "upheld", decisionId, decidedAt: now })
+    .where(and(eq(flags.reviewId, d.thread.review.id), eq(flags.targetType, d.target), eq(flags.status, "pending")))
+    .returning(decidedFlagColumns)
+    .all();
+}
+
+/** The statements of reasons of the outcome, on the site and by mail: each appellant, then
+ *  the content's authors, then its reporters, each person once. How many were told. */
+function tellAppealOutcome(
+  db: Db,
+  args: {
+    d: ContentDecision;
+    appealed: Decision;
+    effect: Decision;
+    decided: DecidedAppeal[];
+    upheld: DecidedFlag[];
+    decisionId: number;
+    input: DecideAppealInput;
+    now: number;
+  },
+): number {
+  const { d, input, now } = args;
+  const { thread, part } = d;
+  const answered = [...answeredFlags(db, d), ...args.upheld];
+  const base: Omit<StatementInput, "role" | "appeal"> = {
+    decisionId: args.decisionId,
+    decision: args.effect,
+    target: d.target,
+    reason: input.reason,
+    statement: input.statement,
+    automated: false,
+    decidedAt: now,
+    reviewId: thread.review.id,
+    reviewTitle: thread.review.title,
+    companyName: thread.review.companyName,
+    reportCount: answered.length,
+  };
+  const overturned = input.outcome === "overturn";
+  const outcome = { outcome: overturned ? "overturned" : "upheld", appealedDecisionId: d.id, appealedAt: d.createdAt } as const;
+  const side = appellantSide(args.appealed);
+  const told = new Set<string>();
+  let notified = 0;
+  const appellants = appellantsOnce(args.decided);
+  const emails = appellants.length
+    ? db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(
+          inArray(
+            users.id,
+            appellants.map((a) => a.userId),
+          ),
+        )
+        .all()
+    : [];
+  for (const a of appellants) {
+    told.add(`u${a.userId}`);
+    const email = emails.find((e) => e.id === a.userId)?.email;
+    if (email) told.add(`e${email}`);
+    const statement = { ...base, role: side, appeal: { ...outcome, yoursAt: a.yoursAt } };
+    if (sendStatementToAccount(db, { userId: a.userId, input: statement, origin: input.origin, now })) notified++;
+  }
+  for (const userId of authorsOf(db, thread, part)) {
+    if (told.has(`u${userId}`)) continue;
+    told.add(`u${userId}`);
+    const statement = { ...base, role: "author" as const, appeal: { ...outcome, yoursAt: null } };
+    if (sendStatementToAccount(db, { userId, input: statement, origin: input.origin, now })) notified++;
+  }
+  for (const f of answered) {
+    const key = reporterKey(f);
+    if (told.has(key) || (f.reporterUserId != null && told.has(`u${f.reporterUserId}`))) continue;
+    told.add(key);
+    const statement = { ...base, role: "reporter" as const, appeal: { ...outcome, yoursAt: null } };
+    if (f.reporterUserId != null) {
+      if (sendStatementToAccount(db, { userId: f.reporterUserId, input: statement, origin: input.origin, now })) notified++;
+    } else if (f.reporterEmail) {
+      sendStatementToEmail(db, {
+        email: f.reporterEmail,
+        name: f.reporterName,
+        locale: f.reporterLocale ?? thread.review.language,
+        input: statement,
+        origin: input.origin,
+      });
+      notified++;
+    }
+  }
+  return notified;
 }
 
 // ─── Figures for /transparency ────────────────────────────────────────────────

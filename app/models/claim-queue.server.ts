@@ -18,7 +18,7 @@
 //                   (/statements/decision/:id). A moderator never decides their own claim, nor
 //                   one on a company they belong to; the second of two moderators deciding at
 //                   once is told it was already decided and writes nothing.
-import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ne, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { companies, companyClaims, companyMembers, moderationDecisions, users, type COMPANY_STATES, type MEMBER_ROLES } from "#db/schema";
 import { emailDomain, emailMatchesCompanyDomain, isSameOrSubdomain, normalizeHost, type DomainMatch } from "~/lib/company-domain";
@@ -27,10 +27,10 @@ import type { ClaimReason } from "~/lib/moderation-reasons";
 import { approveClaim, ClaimRaced, readEvidence, refuseClaim, type ClaimEvidence } from "./company-claims.server";
 import type { ModerationActor } from "./moderation.server";
 import {
-  blankStatement,
+  afterCursor,
+  contentRefusal,
+  decidedStatement,
   decisionsOn,
-  decodeCursor,
-  isMemberOf,
   isModerator,
   lastDecisionOn,
   logDecision,
@@ -101,10 +101,9 @@ function toClaimItem(r: ClaimRow, evidence: ClaimEvidence = readEvidence(r.evide
 /** The claims with evidence waiting for a moderator, the oldest first (keyset on (created_at, id)). */
 export function listClaimQueue(options: { after?: string | null; limit?: number } = {}, db: Db = getDb()): QueuePageOf<ClaimItem> {
   const limit = options.limit ?? QUEUES_PAGE_SIZE;
-  const c = decodeCursor(options.after);
   const rows = claimRows(
     db,
-    and(eq(companyClaims.status, "pending"), c ? sql`(${companyClaims.createdAt}, ${companyClaims.id}) > (${c.at}, ${c.id})` : undefined),
+    and(eq(companyClaims.status, "pending"), afterCursor(options.after, companyClaims.createdAt, companyClaims.id)),
     limit + 1,
   );
   return pageOf(rows, limit, (page) => page.map((r) => toClaimItem(r)));
@@ -140,9 +139,9 @@ export interface ClaimCase {
   refusal: QueueRefusal | null;
 }
 
+/** Not their own claim, nor one on a company they belong to (contentRefusal). */
 function claimRefusal(db: Db, actorId: number, row: { userId: number; companyId: number }): QueueRefusal | null {
-  if (row.userId === actorId) return "own_content";
-  return isMemberOf(db, row.companyId, actorId) ? "company_member" : null;
+  return contentRefusal(db, actorId, { authorId: row.userId, companyId: row.companyId });
 }
 
 function urlOnDomain(url: string | null, companyDomain: string | null): boolean | null {
@@ -234,15 +233,7 @@ function claimTransaction(input: ClaimDecideInput, now: number, db: Db): QueueDe
       if (input.decision === "accept" && row.companyState === "verified") return { ok: false, kind: "not_allowed" };
 
       const decision = QUEUE_LOGGED.claim[input.decision];
-      const decisionId = logDecision(db, {
-        actorId: input.actor.id,
-        targetType: "claim",
-        targetId: row.id,
-        decision,
-        reason: input.reason,
-        statement: input.statement,
-        now,
-      });
+      const decisionId = logDecision(db, input, { targetType: "claim", targetId: row.id, decision }, now);
       const detail = { method: "evidence", decisionId, reason: input.reason };
       if (input.decision === "accept") {
         approveClaim(db, {
@@ -260,16 +251,7 @@ function claimTransaction(input: ClaimDecideInput, now: number, db: Db): QueueDe
       tell(
         db,
         row.userId,
-        {
-          ...blankStatement,
-          decisionId,
-          decision,
-          reason: input.reason,
-          statement: input.statement,
-          decidedAt: now,
-          companyName: row.companyName,
-          reportedAt: row.createdAt,
-        },
+        { ...decidedStatement(decisionId, decision, input, now), companyName: row.companyName, reportedAt: row.createdAt },
         input.origin,
       );
       return { ok: true, decisionId };

@@ -26,7 +26,8 @@
 //             (publishRefusedReview) — then the statement of reasons to each
 //             appellant and to the other side of a conduct report, on the site and by mail in
 //             their language.
-import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
+// The steps on the appeals' rows both kinds share are app/models/appeal-records.server.ts's.
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
 import { appeals, companies, companyClaims, conductReports, moderationDecisions, reviewMedia, reviews, subjects, users } from "#db/schema";
@@ -48,20 +49,38 @@ import {
 import { queueStatementPath, type QueueRefusal, type QueueStatementInput } from "~/lib/moderation-queues";
 import { publicationStatementPath } from "~/lib/held-statement";
 import { linkOrigin } from "~/lib/origin.server";
+import {
+  actorNameOf,
+  AppealRefused,
+  appellantsOnce,
+  decidePendingAppeals,
+  inDecidingTransaction,
+  insertAppeal,
+  logAppealOutcome,
+  ownAppeal,
+  replacedLater,
+  sameModerator,
+  waitingRefusal,
+  type AppealFiled,
+  type AppealFiling,
+  type AppealsDecided,
+  type OwnAppeal,
+} from "./appeal-records.server";
 import { getClaimCase, type ClaimCase } from "./claim-queue.server";
 import { approveClaim, ClaimRaced } from "./company-claims.server";
 import { getHeldCase, publishRefusedReview, type HeldCase } from "./held-reviews.server";
 import { queueMail, renderMail, type MailBlock } from "./mail.server";
 import type { ModerationActor } from "./moderation.server";
 import {
-  blankStatement,
   companyOwners,
+  decidedStatement,
   getConductCase,
   getProofCase,
   getQueueStatement,
   getSuggestionCase,
   getUserCase,
   isModerator,
+  recipient,
   verifyReviewOrigin,
   type ConductCase,
   type ProofCase,
@@ -141,23 +160,8 @@ interface ItemState {
 
 const noOne = { appellants: [], others: [], asLeft: false, gone: true, about: { reviewTitle: null, companyName: null, subjectName: null } };
 
-/** A later decision on the same target than `a` (other than an appeal's confirmation): it replaced `a`. */
-function replacedLater(db: Db, a: Appealed) {
-  return (
-    db
-      .select({ id: moderationDecisions.id })
-      .from(moderationDecisions)
-      .where(
-        and(
-          eq(moderationDecisions.targetType, a.spec.targetType),
-          eq(moderationDecisions.targetId, a.targetId),
-          gt(moderationDecisions.id, a.id),
-          ne(moderationDecisions.decision, APPEAL_UPHELD),
-        ),
-      )
-      .get() != null
-  );
-}
+/** A later decision on the item's target replaced `a` (see replacedLater). */
+const replaced = (db: Db, a: Appealed) => replacedLater(db, { id: a.id, targetType: a.spec.targetType, targetId: a.targetId });
 
 function itemState(db: Db, a: Appealed): ItemState {
   switch (a.spec.kind) {
@@ -264,7 +268,7 @@ function accountState(db: Db, a: Appealed): ItemState {
     appellants: [a.itemId],
     others: [],
     // A later decision on the account (a reinstatement, another suspension) replaced this one.
-    asLeft: u.suspendedAt != null && u.deletedAt == null && !replacedLater(db, a),
+    asLeft: u.suspendedAt != null && u.deletedAt == null && !replaced(db, a),
     gone: u.deletedAt != null,
     about: { reviewTitle: null, companyName: null, subjectName: null },
   };
@@ -311,7 +315,7 @@ function refusedReviewState(db: Db, a: Appealed): ItemState {
     appellants: r.authorId != null ? [r.authorId] : [],
     others: [],
     // Still refused and never published; its text not yet erased by the retention job.
-    asLeft: r.status === "removed" && r.publishedAt == null && r.erasedAt == null && !replacedLater(db, a),
+    asLeft: r.status === "removed" && r.publishedAt == null && r.erasedAt == null && !replaced(db, a),
     gone: r.status === "deleted" || r.erasedAt != null,
     about: { reviewTitle: r.title, companyName: r.companyName, subjectName: r.subjectName },
   };
@@ -319,17 +323,9 @@ function refusedReviewState(db: Db, a: Appealed): ItemState {
 
 // ─── The right to appeal ──────────────────────────────────────────────────────
 
-export interface OwnDecisionAppeal {
-  id: number;
-  status: "pending" | "upheld" | "overturned";
-  createdAt: number;
-  decidedAt: number | null;
-  outcomeDecisionId: number | null;
-}
-
 export type DecisionAppealRight =
   | { kind: "open"; deadline: number }
-  | { kind: "appealed"; appeal: OwnDecisionAppeal }
+  | { kind: "appealed"; appeal: OwnAppeal }
   /** The window passed. */
   | { kind: "closed"; deadline: number }
   /** The item changed since (a later decision, a company verified meanwhile). */
@@ -340,22 +336,6 @@ export type DecisionAppealRight =
   | { kind: "not_entitled" };
 
 export type DecisionAppealRefusal = Exclude<DecisionAppealRight["kind"], "open" | "appealed"> | "already_appealed";
-
-function ownAppeal(db: Db, decisionId: number, userId: number): OwnDecisionAppeal | null {
-  return (
-    db
-      .select({
-        id: appeals.id,
-        status: appeals.status,
-        createdAt: appeals.createdAt,
-        decidedAt: appeals.decidedAt,
-        outcomeDecisionId: appeals.outcomeDecisionId,
-      })
-      .from(appeals)
-      .where(and(eq(appeals.decisionId, decisionId), eq(appeals.appellantUserId, userId)))
-      .get() ?? null
-  );
-}
 
 function rightOf(db: Db, a: Appealed, state: ItemState, viewerId: number, now: number): DecisionAppealRight {
   const mine = ownAppeal(db, a.id, viewerId);
@@ -414,16 +394,7 @@ export function getDecisionStatementPage(
 /** An upheld report of a reward offered, as the reported company's owners read it. */
 function ownersStatement(a: Appealed, state: ItemState, viewer: ModerationActor): QueueStatementInput | null {
   if (a.logged !== "conduct_upheld" || !state.appellants.includes(viewer.id)) return null;
-  return {
-    ...blankStatement,
-    decisionId: a.id,
-    decision: "conduct_upheld",
-    reason: a.reason,
-    statement: a.statement,
-    decidedAt: a.createdAt,
-    companyName: state.about.companyName,
-    audience: "company",
-  };
+  return { ...decidedStatement(a.id, "conduct_upheld", a, a.createdAt), companyName: state.about.companyName, audience: "company" };
 }
 
 function outcomeStatement(
@@ -515,14 +486,6 @@ function readerPath(a: Appealed, decisionId: number, userId: number) {
   return a.spec.kind === "user" ? keyedStatementPath(path, statementAccessKey(decisionId, userId)) : path;
 }
 
-function recipient(db: Db, userId: number) {
-  return db
-    .select({ email: users.email, name: users.displayName, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
-    .get();
-}
-
 /** A notification and its mail; for a decision on the account, the mail's link carries the
  *  key (the notification's does not: it is the account's own list). */
 function noticeAndMail(
@@ -580,15 +543,9 @@ function tellOutcome(db: Db, userId: number, input: DecisionAppealOutcomeInput, 
 
 // ─── Filing an appeal ─────────────────────────────────────────────────────────
 
-export interface FileDecisionAppealInput {
-  viewer: ModerationActor;
-  decisionId: number;
-  explanation: string;
-  origin?: string;
-  now?: number;
-}
+export type FileDecisionAppealInput = AppealFiling;
 
-export type FileDecisionAppealResult = { ok: true; appealId: number } | { ok: false; kind: DecisionAppealRefusal | "not_found" };
+export type FileDecisionAppealResult = AppealFiled<DecisionAppealRefusal>;
 
 /** Records an appeal and its receipt (on the site and by mail), in one transaction. */
 export function fileDecisionAppeal(input: FileDecisionAppealInput, db: Db = getDb()): FileDecisionAppealResult {
@@ -600,13 +557,8 @@ export function fileDecisionAppeal(input: FileDecisionAppealInput, db: Db = getD
       const right = rightOf(db, a, itemState(db, a), input.viewer.id, now);
       if (right.kind === "appealed") return { ok: false, kind: "already_appealed" };
       if (right.kind !== "open") return { ok: false, kind: right.kind };
-      const row = db
-        .insert(appeals)
-        .values({ decisionId: a.id, appellantUserId: input.viewer.id, body: input.explanation, status: "pending", createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: appeals.id })
-        .get();
-      if (!row) return { ok: false, kind: "already_appealed" };
+      const appealId = insertAppeal(db, { decisionId: a.id, appellantUserId: input.viewer.id, body: input.explanation, now });
+      if (appealId == null) return { ok: false, kind: "already_appealed" };
       noticeAndMail(db, {
         userId: input.viewer.id,
         kind: "decision_appeal_received",
@@ -616,7 +568,7 @@ export function fileDecisionAppeal(input: FileDecisionAppealInput, db: Db = getD
         origin: input.origin,
         now,
       });
-      return { ok: true, appealId: row.id };
+      return { ok: true, appealId };
     })
     .immediate();
 }
@@ -806,13 +758,7 @@ export interface DecisionAppealCase {
   refusal: DecisionAppealDecideRefusal | null;
 }
 
-/** Not if they took it, unless they are an admin. */
-function sameModerator(actor: ModerationActor, a: { actorId: number | null }) {
-  return actor.role !== "admin" && a.actorId != null && a.actorId === actor.id;
-}
-
 const appellant = alias(users, "appellant");
-const decider = alias(users, "decider");
 
 /** The appeals against one decision of the queues, for the case page. Null when it is not
  *  such a decision or nobody appealed it. */
@@ -837,8 +783,6 @@ export function getDecisionAppealCase(decisionId: number, viewer: ModerationActo
   if (!facts) return null;
   const pending = rows.filter((r) => r.status === "pending");
   const last = rows.filter((r) => r.status !== "pending").at(-1);
-  const actorName =
-    a.actorId != null ? (db.select({ n: decider.displayName }).from(decider).where(eq(decider.id, a.actorId)).get()?.n ?? null) : null;
   return {
     decision: {
       id: a.id,
@@ -846,7 +790,7 @@ export function getDecisionAppealCase(decisionId: number, viewer: ModerationActo
       reason: a.reason,
       statement: a.statement,
       createdAt: a.createdAt,
-      actorName,
+      actorName: actorNameOf(db, a.actorId),
       automated: a.automated,
     },
     kind: a.spec.kind,
@@ -884,29 +828,15 @@ export interface DecideDecisionAppealInput {
   now?: number;
 }
 
-export type DecideDecisionAppealResult =
-  | { ok: true; decisionId: number; appeals: number; notified: number }
-  | {
-      ok: false;
-      kind:
-        "not_found" | "not_moderator" | "not_allowed" | DecisionAppealDecideRefusal | "already_decided" | "new_appeal" | "content_changed";
-    };
-
-/** Thrown inside the transaction to roll back what was written before a late refusal. */
-class Refused extends Error {
-  constructor(readonly kind: "already_decided" | "content_changed") {
-    super(kind);
-  }
-}
+export type DecideDecisionAppealResult = AppealsDecided<DecisionAppealDecideRefusal | "not_allowed">;
 
 /** Records the outcome of the appeals against one decision of the queues (see the top). */
 export function decideDecisionAppeal(input: DecideDecisionAppealInput, db: Db = getDb()): DecideDecisionAppealResult {
   const now = input.now ?? Date.now();
   if (!isModerator(input.actor)) return { ok: false, kind: "not_moderator" };
   try {
-    return db.$client.transaction((): DecideDecisionAppealResult => decideInTransaction(db, input, now)).immediate();
+    return inDecidingTransaction(db, () => decideInTransaction(db, input, now));
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, kind: error.kind };
     // The claim or the company changed under the acceptance (approveClaim): nothing stays.
     if (error instanceof ClaimRaced) return { ok: false, kind: "content_changed" };
     throw error;
@@ -921,55 +851,32 @@ function decideInTransaction(db: Db, input: DecideDecisionAppealInput, now: numb
   if (sameModerator(input.actor, a)) return { ok: false, kind: "same_moderator" };
   if (!reasonFits(a.spec.kind, input.outcome, input.reason)) return { ok: false, kind: "not_allowed" };
 
-  const waiting = db
-    .select({ id: appeals.id })
-    .from(appeals)
-    .where(and(eq(appeals.decisionId, a.id), eq(appeals.status, "pending")))
-    .all();
-  if (waiting.length === 0) return { ok: false, kind: "already_decided" };
-  if (waiting.some((w) => w.id > input.seenAppeal)) return { ok: false, kind: "new_appeal" };
+  const waiting = waitingRefusal(db, a.id, input.seenAppeal);
+  if (waiting) return { ok: false, kind: waiting };
   const state = itemState(db, a);
   const overturn = input.outcome === "overturn";
   if (overturn && !state.asLeft) return { ok: false, kind: "content_changed" };
 
   // 1. The appeals' outcome, only if nobody decided them meanwhile.
-  const decided = db
-    .update(appeals)
-    .set({ status: overturn ? "overturned" : "upheld", decidedBy: input.actor.id, decidedAt: now })
-    .where(and(eq(appeals.decisionId, a.id), eq(appeals.status, "pending"), sql`${appeals.id} <= ${input.seenAppeal}`))
-    .returning({ id: appeals.id, appellantUserId: appeals.appellantUserId, createdAt: appeals.createdAt })
-    .all();
-  if (decided.length === 0) throw new Refused("already_decided");
+  const decided = decidePendingAppeals(db, {
+    decisionId: a.id,
+    seenAppeal: input.seenAppeal,
+    outcome: input.outcome,
+    actorId: input.actor.id,
+    now,
+  });
 
   // 2. The log: a new row on the decision's own target; the appealed row stays as it was.
-  const logged = db
-    .insert(moderationDecisions)
-    .values({
-      actorId: input.actor.id,
-      automated: false,
-      targetType: a.spec.targetType,
-      targetId: a.targetId,
-      decision: overturn ? a.spec.reversal : APPEAL_UPHELD,
-      reason: input.reason,
-      statement: input.statement,
-      createdAt: now,
-    })
-    .returning({
-      id: moderationDecisions.id,
-      reason: moderationDecisions.reason,
-      statement: moderationDecisions.statement,
-      createdAt: moderationDecisions.createdAt,
-    })
-    .get();
-  db.update(appeals)
-    .set({ outcomeDecisionId: logged.id })
-    .where(
-      inArray(
-        appeals.id,
-        decided.map((d) => d.id),
-      ),
-    )
-    .run();
+  const logged = logAppealOutcome(db, {
+    actorId: input.actor.id,
+    targetType: a.spec.targetType,
+    targetId: a.targetId,
+    decision: overturn ? a.spec.reversal : APPEAL_UPHELD,
+    reason: input.reason,
+    statement: input.statement,
+    now,
+    answers: decided,
+  });
 
   // 3. A reversal does what the opposite decision does.
   if (overturn) reverse(db, a, facts, { actorId: input.actor.id, decisionId: logged.id, reason: input.reason, now });
@@ -978,11 +885,10 @@ function decideInTransaction(db: Db, input: DecideDecisionAppealInput, now: numb
   const outcome = overturn ? "overturned" : "upheld";
   const told = new Set<number>();
   let notified = 0;
-  for (const d of decided) {
-    if (d.appellantUserId == null || told.has(d.appellantUserId)) continue;
-    told.add(d.appellantUserId);
-    const statement = outcomeInput(logged, a, state, { audience: a.spec.appellants, yoursAt: d.createdAt, outcome });
-    if (tellOutcome(db, d.appellantUserId, statement, a, input.origin)) notified++;
+  for (const { userId, yoursAt } of appellantsOnce(decided)) {
+    told.add(userId);
+    const statement = outcomeInput(logged, a, state, { audience: a.spec.appellants, yoursAt, outcome });
+    if (tellOutcome(db, userId, statement, a, input.origin)) notified++;
   }
   const others = [
     ...state.others,
@@ -1006,7 +912,7 @@ function reverse(
   args: { actorId: number; decisionId: number; reason: string; now: number },
 ) {
   const changed = (n: number) => {
-    if (n !== 1) throw new Refused("content_changed");
+    if (n !== 1) throw new AppealRefused("content_changed");
   };
   switch (facts.kind) {
     case "proof": {

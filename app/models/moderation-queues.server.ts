@@ -22,7 +22,7 @@
 // concerned, on the site and by mail in their language (app/lib/moderation-queues.ts).
 // A moderator never decides on their own content, on a company they work for, or on a report
 // they filed; moderators cannot suspend staff accounts (admins can, but never their own).
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, max, ne, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
 import {
@@ -81,6 +81,12 @@ export function decodeCursor(cursor: string | null | undefined) {
   return match ? { at: Number(match[1]), id: Number(match[2]) } : null;
 }
 
+/** The keyset condition of the page after `cursor` (none for the first page). */
+export function afterCursor(cursor: string | null | undefined, createdAt: AnyColumn, id: AnyColumn): SQL | undefined {
+  const c = decodeCursor(cursor);
+  return c ? sql`(${createdAt}, ${id}) > (${c.at}, ${c.id})` : undefined;
+}
+
 export function pageOf<T extends { id: number; createdAt: number }, U>(rows: T[], limit: number, map: (rows: T[]) => U[]): QueuePageOf<U> {
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
@@ -112,7 +118,10 @@ export function decisionsOn(db: Db, where: SQL | undefined, limit = 50): QueueDe
     .all();
 }
 
-export function lastDecisionOn(db: Db, targetType: "media" | "subject" | "company" | "user" | "claim", targetId: number): number {
+/** The targets of the log these queues decide on. */
+type QueueTarget = "media" | "subject" | "company" | "user" | "claim";
+
+export function lastDecisionOn(db: Db, targetType: QueueTarget, targetId: number): number {
   return (
     db
       .select({ id: max(moderationDecisions.id) })
@@ -120,6 +129,12 @@ export function lastDecisionOn(db: Db, targetType: "media" | "subject" | "compan
       .where(and(eq(moderationDecisions.targetType, targetType), eq(moderationDecisions.targetId, targetId)))
       .get()?.id ?? 0
   );
+}
+
+/** The condition of a decision's UPDATE: the last decision on the target is still the one
+ *  the case was opened at (`version`, 0 for none; see lastDecisionOn). */
+function stillAtVersion(targetType: QueueTarget, targetId: number, version: number): SQL {
+  return sql`coalesce((SELECT max(d.id) FROM moderation_decisions d WHERE d.target_type = ${targetType} AND d.target_id = ${targetId}), 0) = ${version}`;
 }
 
 export function isMemberOf(db: Db, companyId: number, userId: number) {
@@ -173,32 +188,45 @@ export function personFacts(db: Db, userId: number | null): PersonFacts | null {
   };
 }
 
+/** What a moderator's decision of the queues says, from the form: its ground and their words. */
+export interface DecidedBy {
+  actor: ModerationActor;
+  reason: string;
+  statement: string;
+}
+
+/** The decision's row of the append-only log; its id. */
 export function logDecision(
   db: Db,
-  v: {
-    actorId: number;
-    targetType: "media" | "subject" | "company" | "user" | "claim";
-    targetId: number;
-    decision: QueueLogged;
-    reason: string;
-    statement: string;
-    now: number;
-  },
-) {
+  input: DecidedBy,
+  logged: { targetType: QueueTarget; targetId: number; decision: QueueLogged },
+  now: number,
+): number {
   return db
     .insert(moderationDecisions)
     .values({
-      actorId: v.actorId,
+      actorId: input.actor.id,
       automated: false,
-      targetType: v.targetType,
-      targetId: v.targetId,
-      decision: v.decision,
-      reason: v.reason,
-      statement: v.statement,
-      createdAt: v.now,
+      targetType: logged.targetType,
+      targetId: logged.targetId,
+      decision: logged.decision,
+      reason: input.reason,
+      statement: input.statement,
+      createdAt: now,
     })
     .returning({ id: moderationDecisions.id })
     .get().id;
+}
+
+/** What every statement of reasons of a decision says (the decision, its ground, the
+ *  moderator's words, when), before what each recipient is told of the item. */
+export function decidedStatement(
+  decisionId: number,
+  decision: QueueLogged,
+  input: { reason: string; statement: string },
+  decidedAt: number,
+): QueueStatementInput {
+  return { ...blankStatement, decisionId, decision, reason: input.reason, statement: input.statement, decidedAt };
 }
 
 const NOTICE_KIND: Record<QueueLogged, NotificationKind> = {
@@ -237,17 +265,22 @@ export function renderQueueStatementMail(
   return renderMail(locale, { subject: s.subject, name: options.name, blocks });
 }
 
+/** Where and how a statement reaches an account: its address, name and language (none once deleted). */
+export function recipient(db: Db, userId: number) {
+  return db
+    .select({ email: users.email, name: users.displayName, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .get();
+}
+
 /** Tells the person concerned: a notification opening the statement's page, and the mail
  *  with the whole statement in their account's language. Inside the decision's transaction.
  *  A suspended account cannot sign in: its mail's link carries the key that opens the
  *  statement (and its appeal form) without a session (app/models/statement-access.server.ts). */
 export function tell(db: Db, userId: number | null, input: QueueStatementInput, origin?: string) {
   if (userId == null) return false;
-  const user = db
-    .select({ email: users.email, name: users.displayName, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
-    .get();
+  const user = recipient(db, userId);
   if (!user) return false;
   notify(db, {
     userId,
@@ -282,15 +315,13 @@ export function companyOwners(db: Db, companyId: number): number[] {
     .map((m) => m.userId);
 }
 
-export const blankStatement = { reviewTitle: null, companyName: null, subjectName: null, reportedAt: null, movedTo: null };
+const blankStatement = { reviewTitle: null, companyName: null, subjectName: null, reportedAt: null, movedTo: null };
 
 export type QueueDecideResult =
   { ok: true; decisionId: number } | { ok: false; kind: "not_found" | "not_moderator" | "already_decided" | "not_allowed" | QueueRefusal };
 
-export interface BaseInput {
-  actor: ModerationActor;
+export interface BaseInput extends DecidedBy {
   reason: ModerationReason;
-  statement: string;
   version: number;
   origin?: string;
   now?: number;
@@ -335,12 +366,8 @@ export function getQueuesSummary(db: Db = getDb()): QueuesSummary {
     .from(companyClaims)
     .where(and(eq(companyClaims.status, "pending"), eq(companyClaims.method, "evidence")))
     .get();
-  return {
-    proofs: { count: proofs?.n ?? 0, oldestAt: proofs?.oldestAt ?? null },
-    suggestions: { count: suggestions?.n ?? 0, oldestAt: suggestions?.oldestAt ?? null },
-    conduct: { count: conduct?.n ?? 0, oldestAt: conduct?.oldestAt ?? null },
-    claims: { count: claims?.n ?? 0, oldestAt: claims?.oldestAt ?? null },
-  };
+  const waiting = (r: { n: number; oldestAt: number | null } | undefined) => ({ count: r?.n ?? 0, oldestAt: r?.oldestAt ?? null });
+  return { proofs: waiting(proofs), suggestions: waiting(suggestions), conduct: waiting(conduct), claims: waiting(claims) };
 }
 
 // ─── 1. Proofs of experience ──────────────────────────────────────────────────
@@ -413,12 +440,7 @@ const toProofItem = (r: ProofRow): ProofItem => ({
 /** The proofs waiting for a moderator, the oldest first (keyset on (created_at, id)). */
 export function listProofQueue(options: { after?: string | null; limit?: number } = {}, db: Db = getDb()): QueuePageOf<ProofItem> {
   const limit = options.limit ?? QUEUES_PAGE_SIZE;
-  const c = decodeCursor(options.after);
-  const rows = proofRows(
-    db,
-    and(proofWaiting, c ? sql`(${reviewMedia.createdAt}, ${reviewMedia.id}) > (${c.at}, ${c.id})` : undefined),
-    limit + 1,
-  );
+  const rows = proofRows(db, and(proofWaiting, afterCursor(options.after, reviewMedia.createdAt, reviewMedia.id)), limit + 1);
   return pageOf(rows, limit, (page) => page.map(toProofItem));
 }
 
@@ -438,7 +460,9 @@ export interface ProofCase {
   refusal: QueueRefusal | null;
 }
 
-function contentRefusal(db: Db, actorId: number, facts: { authorId: number | null; companyId: number }): QueueRefusal | null {
+/** A moderator never decides on their own content (a proof of their review, their claim) nor
+ *  on a company they belong to. */
+export function contentRefusal(db: Db, actorId: number, facts: { authorId: number | null; companyId: number }): QueueRefusal | null {
   if (facts.authorId === actorId) return "own_content";
   return isMemberOf(db, facts.companyId, actorId) ? "company_member" : null;
 }
@@ -536,38 +560,19 @@ export function decideProof(input: ProofDecideInput, db: Db = getDb()): QueueDec
       const changes = db
         .update(reviewMedia)
         .set({ proofStatus: input.decision === "accept" ? "accepted" : "rejected" })
-        .where(
-          and(
-            eq(reviewMedia.id, row.id),
-            eq(reviewMedia.proofStatus, "pending"),
-            sql`coalesce((SELECT max(d.id) FROM moderation_decisions d WHERE d.target_type = 'media' AND d.target_id = ${row.id}), 0) = ${input.version}`,
-          ),
-        )
+        .where(and(eq(reviewMedia.id, row.id), eq(reviewMedia.proofStatus, "pending"), stillAtVersion("media", row.id, input.version)))
         .run().changes;
       if (changes !== 1) return { ok: false, kind: "already_decided" };
 
       if (input.decision === "accept") verifyReviewOrigin(db, row.reviewId);
 
       const decision = QUEUE_LOGGED.proof[input.decision];
-      const decisionId = logDecision(db, {
-        actorId: input.actor.id,
-        targetType: "media",
-        targetId: row.id,
-        decision,
-        reason: input.reason,
-        statement: input.statement,
-        now,
-      });
+      const decisionId = logDecision(db, input, { targetType: "media", targetId: row.id, decision }, now);
       tell(
         db,
         row.authorId,
         {
-          ...blankStatement,
-          decisionId,
-          decision,
-          reason: input.reason,
-          statement: input.statement,
-          decidedAt: now,
+          ...decidedStatement(decisionId, decision, input, now),
           reviewTitle: row.title,
           companyName: row.companyName,
           subjectName: row.subjectName,
@@ -668,10 +673,9 @@ export function listSuggestionQueue(
   db: Db = getDb(),
 ): QueuePageOf<SuggestionItem> {
   const limit = options.limit ?? QUEUES_PAGE_SIZE;
-  const c = decodeCursor(options.after);
   const rows = suggestionRows(
     db,
-    and(eq(subjects.state, "pending"), c ? sql`(${subjects.createdAt}, ${subjects.id}) > (${c.at}, ${c.id})` : undefined),
+    and(eq(subjects.state, "pending"), afterCursor(options.after, subjects.createdAt, subjects.id)),
     limit + 1,
   );
   return pageOf(rows, limit, (page) => page.map(toSuggestionItem));
@@ -773,13 +777,7 @@ export function decideSuggestion(input: SuggestionDecideInput, db: Db = getDb())
       const changes = db
         .update(subjects)
         .set({ state: input.decision === "accept" ? "active" : "rejected" })
-        .where(
-          and(
-            eq(subjects.id, row.id),
-            eq(subjects.state, "pending"),
-            sql`coalesce((SELECT max(d.id) FROM moderation_decisions d WHERE d.target_type = 'subject' AND d.target_id = ${row.id}), 0) = ${input.version}`,
-          ),
-        )
+        .where(and(eq(subjects.id, row.id), eq(subjects.state, "pending"), stillAtVersion("subject", row.id, input.version)))
         .run().changes;
       if (changes !== 1) return { ok: false, kind: "already_decided" };
       // The company a reviewer added with this subject: listed with it, or hidden.
@@ -813,15 +811,7 @@ export function decideSuggestion(input: SuggestionDecideInput, db: Db = getDb())
       }
 
       const decision = QUEUE_LOGGED.suggestion[input.decision];
-      const decisionId = logDecision(db, {
-        actorId: input.actor.id,
-        targetType: "subject",
-        targetId: row.id,
-        decision,
-        reason: input.reason,
-        statement: input.statement,
-        now,
-      });
+      const decisionId = logDecision(db, input, { targetType: "subject", targetId: row.id, decision }, now);
       // Every author of a waiting review is told (only the reviewer who suggested the
       // subject can review it while it waits), and the suggester even with no review left.
       const told = new Set<number>();
@@ -833,12 +823,7 @@ export function decideSuggestion(input: SuggestionDecideInput, db: Db = getDb())
           db,
           authorId,
           {
-            ...blankStatement,
-            decisionId,
-            decision,
-            reason: input.reason,
-            statement: input.statement,
-            decidedAt: now,
+            ...decidedStatement(decisionId, decision, input, now),
             reviewTitle: own?.title ?? null,
             companyName: row.companyName,
             subjectName: row.name,
@@ -910,13 +895,9 @@ const toConductItem = (r: ConductRow): ConductItem => ({
 /** The conduct reports waiting for a moderator, the oldest first (keyset on (created_at, id)). */
 export function listConductQueue(options: { after?: string | null; limit?: number } = {}, db: Db = getDb()): QueuePageOf<ConductItem> {
   const limit = options.limit ?? QUEUES_PAGE_SIZE;
-  const c = decodeCursor(options.after);
   const rows = conductRows(
     db,
-    and(
-      eq(conductReports.status, "pending"),
-      c ? sql`(${conductReports.createdAt}, ${conductReports.id}) > (${c.at}, ${c.id})` : undefined,
-    ),
+    and(eq(conductReports.status, "pending"), afterCursor(options.after, conductReports.createdAt, conductReports.id)),
     limit + 1,
   );
   return pageOf(rows, limit, (page) => page.map(toConductItem));
@@ -991,15 +972,7 @@ function conductTransaction(input: ConductDecideInput, now: number, db: Db): Que
       if (refusal) return { ok: false, kind: refusal };
       if (row.status !== "pending") return { ok: false, kind: "already_decided" };
       const decision = QUEUE_LOGGED.conduct[input.decision];
-      const decisionId = logDecision(db, {
-        actorId: input.actor.id,
-        targetType: "company",
-        targetId: row.companyId,
-        decision,
-        reason: input.reason,
-        statement: input.statement,
-        now,
-      });
+      const decisionId = logDecision(db, input, { targetType: "company", targetId: row.companyId, decision }, now);
       const changes = db
         .update(conductReports)
         .set({ status: input.decision === "uphold" ? "founded" : "unfounded", decidedBy: input.actor.id, decidedAt: now, decisionId })
@@ -1011,12 +984,7 @@ function conductTransaction(input: ConductDecideInput, now: number, db: Db): Que
         db,
         row.reporterId,
         {
-          ...blankStatement,
-          decisionId,
-          decision,
-          reason: input.reason,
-          statement: input.statement,
-          decidedAt: now,
+          ...decidedStatement(decisionId, decision, input, now),
           reviewTitle: row.reviewTitle,
           companyName: row.companyName,
           reportedAt: row.createdAt,
@@ -1026,15 +994,7 @@ function conductTransaction(input: ConductDecideInput, now: number, db: Db): Que
       // An upheld report of a reward offered goes against the company: its owners are told
       // too — never who reported it, nor which review — and may appeal it.
       if (decision === "conduct_upheld" && row.kind === "incentive") {
-        const owners = {
-          ...blankStatement,
-          decisionId,
-          decision,
-          reason: input.reason,
-          statement: input.statement,
-          decidedAt: now,
-          companyName: row.companyName,
-        };
+        const owners = { ...decidedStatement(decisionId, decision, input, now), companyName: row.companyName };
         for (const ownerId of companyOwners(db, row.companyId)) {
           if (ownerId !== row.reporterId) tell(db, ownerId, { ...owners, audience: "company" }, input.origin);
         }
@@ -1155,7 +1115,7 @@ export function decideUser(input: UserDecideInput, db: Db = getDb()): QueueDecid
         eq(users.id, row.id),
         isNull(users.deletedAt),
         suspend ? isNull(users.suspendedAt) : isNotNull(users.suspendedAt),
-        sql`coalesce((SELECT max(d.id) FROM moderation_decisions d WHERE d.target_type = 'user' AND d.target_id = ${row.id}), 0) = ${input.version}`,
+        stillAtVersion("user", row.id, input.version),
       );
       const changes = db
         .update(users)
@@ -1166,21 +1126,8 @@ export function decideUser(input: UserDecideInput, db: Db = getDb()): QueueDecid
       const sessionsEnded = suspend ? db.delete(sessions).where(eq(sessions.userId, row.id)).run().changes : 0;
 
       const decision = QUEUE_LOGGED.user[input.decision];
-      const decisionId = logDecision(db, {
-        actorId: input.actor.id,
-        targetType: "user",
-        targetId: row.id,
-        decision,
-        reason: input.reason,
-        statement: input.statement,
-        now,
-      });
-      tell(
-        db,
-        row.id,
-        { ...blankStatement, decisionId, decision, reason: input.reason, statement: input.statement, decidedAt: now },
-        input.origin,
-      );
+      const decisionId = logDecision(db, input, { targetType: "user", targetId: row.id, decision }, now);
+      tell(db, row.id, decidedStatement(decisionId, decision, input, now), input.origin);
       return { ok: true, decisionId, sessionsEnded };
     })
     .immediate();

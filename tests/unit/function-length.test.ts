@@ -11,11 +11,7 @@ const MAX_LINES = 120;
 
 // Functions over the limit when this rule came in; each leaves the list once it is split
 // (the second test says when), and nothing joins it.
-const ALLOWED = new Set<string>([
-  "models/appeals.server.ts:listAppealQueue",
-  "models/appeals.server.ts:decideAppeal",
-  "models/appeals.server.ts:decideAppeal › callback",
-]);
+const ALLOWED = new Set<string>([]);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
