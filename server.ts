@@ -7,6 +7,7 @@ import express from "express";
 import morgan from "morgan";
 import { loadEnv } from "./app/env.server";
 import { createRemixHandler, PageCache, pageCacheOptions } from "./app/lib/page-cache.server";
+import { isEmbedPath } from "./app/lib/embeds";
 import { isSameOriginMutation, siteOrigin } from "./app/lib/origin.server";
 import { checkRequestBody, createOriginPin, refusalPage } from "./app/lib/request-guards.server";
 import { MAX_REQUEST_BYTES } from "./app/models/upload-form.server";
@@ -72,7 +73,8 @@ app.use(compression());
 app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
+  // Embeds are framed by other sites (their own CSP says frame-ancestors *).
+  if (!isEmbedPath(req.path)) res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   if (isProduction) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
@@ -133,7 +135,7 @@ if (viteDevServer) {
 // ?lang= switches the language and remembers it for a year.
 app.use((req, res, next) => {
   const lang = req.query.lang;
-  if (lang === "fr" || lang === "en") {
+  if ((lang === "fr" || lang === "en") && !isEmbedPath(req.path)) {
     // Secure only over HTTPS, as every cookie of the site (app/lib/cookies.server.ts).
     const origin =
       env.SITE_URL ?? siteOrigin({ get: (name: string) => req.get(name) ?? null }, req.protocol, { trustProxy: env.TRUST_PROXY });

@@ -15,6 +15,9 @@ export const COMPANY_EVENT_KINDS = [
   "claim_refused",
   "member_added",
   "member_removed",
+  "member_invited",
+  "invitation_revoked",
+  "ownership_transferred",
 ] as const;
 export const MEMBER_ROLES = ["owner", "agent"] as const;
 export const SUBJECT_KINDS = ["store", "website", "product", "service"] as const;

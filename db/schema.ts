@@ -162,6 +162,36 @@ export const companyMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.companyId, t.userId] }), index("company_members_user_idx").on(t.userId)],
 );
 
+/** An owner's invitation to answer for the company as an agent: a link mailed to one address
+ *  (app/models/company-members.server.ts). Only the token's hash is kept; the account that
+ *  accepts must hold the invited address. */
+export const memberInvitations = sqliteTable(
+  "member_invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    /** Lower-cased. */
+    email: text("email").notNull(),
+    role: text("role", { enum: MEMBER_ROLES }).notNull().default("agent"),
+    locale: text("locale", { enum: LANGUAGES }).notNull().default("fr"),
+    tokenHash: blob("token_hash", { mode: "buffer" }).notNull(),
+    status: text("status", { enum: ["pending", "accepted", "revoked", "replaced"] })
+      .notNull()
+      .default("pending"),
+    invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: integer("expires_at").notNull(),
+    acceptedBy: integer("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("member_invitations_token_unique").on(t.tokenHash),
+    index("member_invitations_company_idx").on(t.companyId, t.status, t.createdAt),
+  ],
+);
+
 /** A request to speak for a company: by a code mailed to its domain, or by evidence. */
 export const companyClaims = sqliteTable(
   "company_claims",

@@ -3,7 +3,7 @@
 // is a labelled region reachable by keyboard). The figures come from
 // app/models/transparency.server.ts; the same figures are downloadable as JSON and CSV.
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import type { MessageKey } from "~/i18n";
 import { hasMessage } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -55,12 +55,13 @@ function useFigureFormat() {
   };
 }
 
-type Column = { heading: MessageKey; num?: boolean };
+export type Column = { heading: MessageKey; num?: boolean };
 
 /** A table of figures: its caption, its column headings (figures aligned right) and rows.
- *  With `scrollRegionId`, its container is a labelled region that takes the keyboard focus
- *  to scroll (the table is wider than the page). */
-function FiguresTable({
+ *  Its container scrolls sideways when the table is wider than the screen (every one of them
+ *  at 390 px): a region named by the caption that takes the keyboard focus, so that the
+ *  keyboard can scroll it. `scrollRegionId` gives the caption a stable id. */
+export function FiguresTable({
   caption,
   columns,
   scrollRegionId,
@@ -72,9 +73,11 @@ function FiguresTable({
   children: ReactNode;
 }) {
   const { t } = useT();
+  const generatedId = useId();
+  const captionId = scrollRegionId ?? generatedId;
   const table = (
     <table>
-      <caption id={scrollRegionId}>{t(caption)}</caption>
+      <caption id={captionId}>{t(caption)}</caption>
       <thead>
         <tr>
           {columns.map((c) => (
@@ -87,10 +90,9 @@ function FiguresTable({
       <tbody>{children}</tbody>
     </table>
   );
-  if (!scrollRegionId) return <div className="table-wrap">{table}</div>;
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <div className="table-wrap" role="region" aria-labelledby={scrollRegionId} tabIndex={0}>
+    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
       {table}
     </div>
   );

@@ -10,7 +10,10 @@ import { decisionAppeals } from "./decisionAppeals";
 import { LOCALES, type Locale } from "./define";
 import { flags } from "./flags";
 import { moderation } from "./moderation";
+import { openData } from "./openData";
 import { held } from "./held";
+import { members } from "./members";
+import { metrics } from "./metrics";
 import { queues } from "./queues";
 import { report } from "./report";
 import { transparency } from "./transparency";
@@ -39,6 +42,9 @@ const areas = [
   categories,
   addCompany,
   decisionAppeals,
+  members,
+  metrics,
+  openData,
 ];
 
 type Messages = (typeof areas)[number]["en"];

@@ -19,7 +19,8 @@ export function siteOrigin(
  *  allowed when Origin is the site's origin, or Origin is absent and the browser
  *  says the request is same-origin. */
 export function isSameOriginMutation(method: string, headers: { get(name: string): string | null }, origin: string): boolean {
-  if (method === "GET" || method === "HEAD") return true;
+  // OPTIONS too: a CORS preflight (of the JSON API) reaches a route's loader, never an action.
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return true;
   const sent = headers.get("origin");
   if (sent) return sent === origin;
   return headers.get("sec-fetch-site") === "same-origin";

@@ -24,6 +24,12 @@ export function anchoredWeight(publishedAt: number): number {
   return 2 ** ((publishedAt - WEIGHT_EPOCH) / HALF_LIFE_MS);
 }
 
+/** anchoredWeight in SQL, over the epoch-ms column `column` (the SUMs of weights that
+ *  rebuild the counters, or that give the TrustScore as it stood at a past date). */
+export function anchoredWeightSql(column: string): string {
+  return `pow(2, (${column} - ${WEIGHT_EPOCH}) / ${HALF_LIFE_MS}.0)`;
+}
+
 export interface ScoreInputs {
   reviewCount: number;
   starSum: number;

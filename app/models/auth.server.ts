@@ -3,7 +3,6 @@
 // that choose a password, with the `*ActionSchema`s below) and call these functions.
 // No enumeration: for log-in, sign-up and reset, a known and an unknown email take the
 // same path as far as the visitor can tell (same answer, one argon2 operation each).
-import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
@@ -13,6 +12,7 @@ import { changePasswordSchema, newPasswordField, passwordLengthProblem, resetSch
 import { isBreachedPassword } from "~/lib/breached-passwords.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { queueAccountMail } from "./mail.server";
+import { hashSecretToken, newSecretToken } from "~/lib/tokens.server";
 import { hit, keyPart, LIMITS, release, resetLimit } from "./rate-limit.server";
 import { createSession, deleteUserSessions, HOUR, type Session } from "./session.server";
 
@@ -56,8 +56,6 @@ export const TOKEN_TTL: Record<TokenPurpose, number> = {
   change_email: 24 * HOUR,
 };
 
-const hashToken = (token: string) => Buffer.from(sha256(new TextEncoder().encode(token)));
-
 /** The handle or the `tx` of a `db.transaction(...)`: the helpers below only use drizzle's
  *  query builders, which both offer with the same types. (Functions of other modules that take a
  *  `Db` are given `db` inside a transaction: drizzle runs a better-sqlite3 transaction on
@@ -69,12 +67,12 @@ function issueToken(db: Queries, userId: number, purpose: TokenPurpose, now: num
   db.delete(emailTokens)
     .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)))
     .run();
-  const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+  const token = newSecretToken();
   db.insert(emailTokens)
     .values({
       userId,
       purpose,
-      tokenHash: hashToken(token),
+      tokenHash: hashSecretToken(token),
       newEmail: newEmail ?? null,
       expiresAt: now + TOKEN_TTL[purpose],
       createdAt: now,
@@ -91,7 +89,7 @@ function findToken(db: Queries, token: string, purposes: TokenPurpose[], now: nu
     .from(emailTokens)
     .where(
       and(
-        eq(emailTokens.tokenHash, hashToken(token)),
+        eq(emailTokens.tokenHash, hashSecretToken(token)),
         inArray(emailTokens.purpose, purposes),
         isNull(emailTokens.usedAt),
         gt(emailTokens.expiresAt, now),

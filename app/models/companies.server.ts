@@ -172,33 +172,17 @@ export function getCachedScorecard(companyId: number, version: string, now = Dat
   return value;
 }
 
-/** The right-of-reply scorecard of the last 12 months (SPEC: company page). */
-export function getScorecard(companyId: number, now = Date.now()): Scorecard {
+/** The right-of-reply scorecard of the last 12 months (SPEC: company page), or of the
+ *  reviews and flags since `since` (the metrics page of the brand dashboard). */
+export function getScorecard(companyId: number, now = Date.now(), since = now - YEAR_MS): Scorecard {
   const client = getDb().$client;
-  const since = now - YEAR_MS;
   const negative = client
     .prepare<[companyId: number, since: number], { total: number; answered: number }>(
       `SELECT count(*) AS total, count(replied_at) AS answered FROM reviews
        WHERE company_id = ? AND published_at >= ? AND status = 'published' AND stars <= 2`,
     )
     .get(companyId, since)!;
-  const delays = client
-    .prepare<[companyId: number, since: number], { n: number }>(
-      `SELECT count(*) AS n FROM reviews WHERE company_id = ? AND published_at >= ? AND status = 'published'
-       AND replied_at IS NOT NULL`,
-    )
-    .get(companyId, since)!;
-  let medianReplyDelay: number | null = null;
-  if (delays.n > 0) {
-    const middle = client
-      .prepare<[companyId: number, since: number, limit: number, offset: number], { delay: number }>(
-        `SELECT max(0, replied_at - published_at) AS delay FROM reviews
-         WHERE company_id = ? AND published_at >= ? AND status = 'published' AND replied_at IS NOT NULL
-         ORDER BY delay LIMIT ? OFFSET ?`,
-      )
-      .all(companyId, since, 2 - (delays.n % 2), Math.floor((delays.n - 1) / 2));
-    medianReplyDelay = middle.reduce((s, r) => s + r.delay, 0) / middle.length;
-  }
+  const medianReplyDelay = getMedianReplyDelay(companyId, since);
   const flagged = client
     .prepare<[companyId: number, since: number], { reviews: number; filed: number; decided: number | null; upheld: number | null }>(
       `SELECT count(DISTINCT review_id) AS reviews, count(*) AS filed,
@@ -215,6 +199,28 @@ export function getScorecard(companyId: number, now = Date.now()): Scorecard {
     flagsDecided: flagged.decided ?? 0,
     flagsUpheld: flagged.upheld ?? 0,
   };
+}
+
+/** The median time between a review published since `since` and its reply, over the
+ *  company's answered reviews of at most `maxStars` stars, in ms (the mean of the two middle
+ *  delays when their number is even); null when none is answered. */
+export function getMedianReplyDelay(companyId: number, since: number, maxStars = 5): number | null {
+  const client = getDb().$client;
+  const delays = client
+    .prepare<[companyId: number, since: number, maxStars: number], { n: number }>(
+      `SELECT count(*) AS n FROM reviews WHERE company_id = ? AND published_at >= ? AND status = 'published'
+       AND stars <= ? AND replied_at IS NOT NULL`,
+    )
+    .get(companyId, since, maxStars)!;
+  if (delays.n === 0) return null;
+  const middle = client
+    .prepare<[companyId: number, since: number, maxStars: number, limit: number, offset: number], { delay: number }>(
+      `SELECT max(0, replied_at - published_at) AS delay FROM reviews
+       WHERE company_id = ? AND published_at >= ? AND status = 'published' AND stars <= ? AND replied_at IS NOT NULL
+       ORDER BY delay LIMIT ? OFFSET ?`,
+    )
+    .all(companyId, since, maxStars, 2 - (delays.n % 2), Math.floor((delays.n - 1) / 2));
+  return middle.reduce((s, r) => s + r.delay, 0) / middle.length;
 }
 
 export interface CategoryView {

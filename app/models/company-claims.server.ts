@@ -81,7 +81,7 @@ type MemberRole = (typeof MEMBER_ROLES)[number];
 type EventKind = (typeof COMPANY_EVENT_KINDS)[number];
 /** What writes inside a transaction: drizzle's `tx`, or the handle inside a better-sqlite3
  *  transaction (the moderation decisions'). */
-type Writer = Pick<Db, "select" | "insert" | "update" | "delete">;
+export type Writer = Pick<Db, "select" | "insert" | "update" | "delete">;
 
 // ─── Reading ──────────────────────────────────────────────────────────────────
 
@@ -201,7 +201,8 @@ function hashCode(claimId: number, code: string): Buffer {
   return crypto.createHmac("sha256", env().SECRET).update(`company-claim:${claimId}:${code}`).digest();
 }
 
-function logEvent(
+/** A row of the company's log (company_events), inside the caller's write. */
+export function logCompanyEvent(
   tx: Writer,
   event: { companyId: number; actorId: number | null; kind: EventKind; claimId?: number | null; detail?: object; now: number },
 ) {
@@ -283,7 +284,7 @@ export function startDomainClaim(args: {
         .set({ codeHash: hashCode(id, code) })
         .where(eq(companyClaims.id, id))
         .run();
-      logEvent(tx, {
+      logCompanyEvent(tx, {
         companyId: company.id,
         actorId: args.userId,
         kind: "claim_code_sent",
@@ -454,7 +455,7 @@ export function approveClaim(
       )
       .run();
     for (const other of others) {
-      logEvent(w, {
+      logCompanyEvent(w, {
         companyId,
         actorId,
         kind: "member_removed",
@@ -472,14 +473,14 @@ export function approveClaim(
     .get();
   if (!existing) {
     w.insert(companyMembers).values({ companyId, userId, role: "owner", createdAt: now }).run();
-    logEvent(w, { companyId, actorId, kind: "member_added", claimId, detail: { userId, role: "owner" }, now });
+    logCompanyEvent(w, { companyId, actorId, kind: "member_added", claimId, detail: { userId, role: "owner" }, now });
   } else if (existing.role !== "owner") {
     w.update(companyMembers)
       .set({ role: "owner" })
       .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, userId)))
       .run();
   }
-  logEvent(w, { companyId, actorId, kind: "claim_verified", claimId, detail: args.detail, now });
+  logCompanyEvent(w, { companyId, actorId, kind: "claim_verified", claimId, detail: args.detail, now });
 }
 
 /** A moderator's refusal of a pending claim, inside the caller's write transaction: the
@@ -492,7 +493,7 @@ export function refuseClaim(w: Writer, args: { claimId: number; companyId: numbe
     .where(and(eq(companyClaims.id, args.claimId), eq(companyClaims.status, "pending")))
     .run();
   if (refused.changes !== 1) throw new ClaimRaced();
-  logEvent(w, {
+  logCompanyEvent(w, {
     companyId: args.companyId,
     actorId: args.actorId,
     kind: "claim_refused",
@@ -593,7 +594,7 @@ export function requestEvidenceClaim(args: {
         })
         .returning({ id: companyClaims.id })
         .get();
-      logEvent(tx, {
+      logCompanyEvent(tx, {
         companyId: company.id,
         actorId: args.userId,
         kind: "claim_requested",
@@ -661,8 +662,8 @@ export function createCompany(args: {
         .values({ companyId, kind: "website", slug: slugify(domain).slice(0, 60) || "site", name: domain, url: website, createdAt: now })
         .run();
       tx.insert(companyMembers).values({ companyId, userId: args.userId, role: "owner", createdAt: now }).run();
-      logEvent(tx, { companyId, actorId: args.userId, kind: "company_created", detail: { domain, categoryId: category.id }, now });
-      logEvent(tx, { companyId, actorId: args.userId, kind: "member_added", detail: { userId: args.userId, role: "owner" }, now });
+      logCompanyEvent(tx, { companyId, actorId: args.userId, kind: "company_created", detail: { domain, categoryId: category.id }, now });
+      logCompanyEvent(tx, { companyId, actorId: args.userId, kind: "member_added", detail: { userId: args.userId, role: "owner" }, now });
       return { ok: true, companyId, slug };
     },
     { behavior: "immediate" },

@@ -4,11 +4,8 @@
 // in the same transaction as the write that changes it.
 import type Database from "better-sqlite3";
 import type { Db } from "#db/client.server";
-import { anchoredWeight, HALF_LIFE_DAYS, WEIGHT_EPOCH } from "~/lib/trustscore";
+import { anchoredWeight, anchoredWeightSql } from "~/lib/trustscore";
 import type { ORIGINS } from "#db/schema";
-
-const HALF_LIFE_MS = HALF_LIFE_DAYS * 86_400_000;
-const WEIGHT_ARGS = () => [WEIGHT_EPOCH, HALF_LIFE_MS, WEIGHT_EPOCH, HALF_LIFE_MS];
 
 export interface CountedReview {
   companyId: number;
@@ -135,7 +132,7 @@ export function rebuildAllStats(db: Db) {
              star_sum, weighted_star_sum, weight_sum, recommend_yes, recommend_no, reply_count, reply_delay_sum, resolved_count)
            SELECT '${scope}', r.${column}, r.origin, count(*),
              sum(r.stars = 1), sum(r.stars = 2), sum(r.stars = 3), sum(r.stars = 4), sum(r.stars = 5),
-             sum(r.stars), sum(r.stars * pow(2, (r.published_at - ?) / ?)), sum(pow(2, (r.published_at - ?) / ?)),
+             sum(r.stars), sum(r.stars * ${anchoredWeightSql("r.published_at")}), sum(${anchoredWeightSql("r.published_at")}),
              coalesce(sum(r.recommend = 1), 0), coalesce(sum(r.recommend = 0), 0),
              count(p.id), coalesce(sum(max(0, p.published_at - r.published_at)), 0),
              sum(r.resolved_at IS NOT NULL)
@@ -143,7 +140,7 @@ export function rebuildAllStats(db: Db) {
            WHERE r.status = 'published'
            GROUP BY r.${column}, r.origin`,
         )
-        .run(WEIGHT_ARGS());
+        .run();
     }
     client.exec(`UPDATE users SET review_count = (SELECT count(*) FROM reviews r WHERE r.author_id = users.id AND r.status = 'published')`);
     client.exec(

@@ -41,7 +41,15 @@ export default function BrandInbox() {
       <p>{t("brand.inbox.intro", { company: company.name })}</p>
       <p className="brand-inbox__count">
         <strong>{tp("brand.awaiting", awaitingCount)}</strong> ·{" "}
-        <Link to={`/companies/${company.slug}`}>{t("brand.inbox.publicPage")}</Link>
+        <Link to={`/companies/${company.slug}`}>{t("brand.inbox.publicPage")}</Link> ·{" "}
+        <Link to={`/brand/${company.slug}/members`}>{t("members.link")}</Link> ·{" "}
+        <Link to={`/brand/${company.slug}/metrics`}>{t("metrics.title")}</Link>
+      </p>
+      <p className="brand-inbox__export">
+        <a href={`/brand/${company.slug}/export.csv`} download>
+          {t("openData.export.link")}
+        </a>{" "}
+        · <Link to="/api">{t("openData.export.docs")}</Link>
       </p>
       {!company.verified ? <p className="notice">{t("brand.notVerified", { company: company.name })}</p> : null}
       {reviews.length === 0 ? <p className="muted">{t("brand.inbox.empty")}</p> : null}

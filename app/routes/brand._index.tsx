@@ -56,6 +56,9 @@ export default function BrandHome() {
                 <p>
                   <Link to={`/brand/${c.slug}`} className="button">
                     {t("brand.openInbox")}
+                  </Link>{" "}
+                  <Link to={`/brand/${c.slug}/metrics`} className="button button--ghost">
+                    {t("metrics.open")}
                   </Link>
                   {c.state !== "verified" ? (
                     <>

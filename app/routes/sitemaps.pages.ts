@@ -5,6 +5,6 @@ import { requestSiteOrigin } from "~/lib/origin.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
   const origin = requestSiteOrigin(request);
-  const paths = ["/", "/transparency", "/report", "/for-companies", ...listCategories().map((c) => `/categories/${c.slug}`)];
+  const paths = ["/", "/transparency", "/report", "/for-companies", "/api", ...listCategories().map((c) => `/categories/${c.slug}`)];
   return urlset(paths.map((p) => ({ loc: `${origin}${p}` })));
 }

@@ -3,9 +3,7 @@
 // output and attached to the report, so the minor ones are seen too.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { findCompanyWithReplies, findReviewWithReply } from "./helpers";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+import { WCAG_TAGS, findCompanyWithReplies, findReviewWithReply } from "./helpers";
 
 async function scan(page: Page, path: string) {
   const response = await page.goto(path);

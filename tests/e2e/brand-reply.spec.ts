@@ -5,26 +5,10 @@
 // with the similarity and the earlier reply, and published after the confirmation.
 // Each test takes its review by its own position in the awaiting list (4 and 6) and then
 // keeps its id, so that parallel workers and other specs never answer the same review.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+import { expectAccessible } from "./helpers";
 
 /** axe-core on the page as it is now: serious and critical WCAG A/AA violations fail. */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 5)
-          .join(", ")}`,
-    ),
-    `serious or critical WCAG A/AA violations on ${what}`,
-  ).toEqual([]);
-}
 
 async function brandPage(browser: Browser, javaScriptEnabled: boolean, lang: "en" | "fr" = "en") {
   const context = await browser.newContext({
@@ -174,9 +158,18 @@ for (const lang of ["en", "fr"] as const) {
     test.slow();
     const { context, page } = await brandPage(browser, true, lang);
     await expectAccessible(page, `/brand (${lang})`);
-    await page.locator(".brand-company").first().locator("a.button").click();
+    await page.locator(".brand-company").first().locator("a.button").first().click(); // the inbox (the metrics link follows it)
     await expect(page.locator("li.brand-inbox__item").first()).toBeVisible();
     await expectAccessible(page, `the inbox (${lang})`);
+    // The company's other pages, and what it shares: the metrics, the API's documentation,
+    // the embeddable widget.
+    const inbox = page.url();
+    const slug = new URL(inbox).pathname.split("/")[2]!;
+    for (const path of [`/brand/${slug}/metrics`, `/api?lang=${lang}`, `/widget/${slug}?lang=${lang}`]) {
+      expect((await page.goto(path))?.status(), path).toBe(200);
+      await expectAccessible(page, `${path} (${lang})`);
+    }
+    await page.goto(inbox);
     // Opening a reply form changes nothing: position 8 is only looked at.
     await page.locator("li.brand-inbox__item--awaiting").nth(8).locator(".brand-inbox__actions a").click();
     await expect(page.locator("textarea[name=body]")).toBeVisible();

@@ -8,97 +8,13 @@
 // The e2e server is shared by every spec: the demo companies used here are unclaimed and
 // reviewed long ago (never on the home page the other specs start from), each claimed by
 // one test only; the company added is made up by the test.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-const PASSWORD = "a long and unusual passphrase";
+import { expect, test } from "@playwright/test";
+import { askedDomain, codeFromOutbox, expectAccessible, newUser, openCompany, today } from "./helpers";
 
 /** Unclaimed demo companies with a domain, each for one test (found by their names). */
 const CLAIMED_WITH_JS = "Rayure Marine";
 const CLAIMED_WITHOUT_JS = "Réseau Libellule";
 const SCANNED_ONLY = "Beacon Broadband";
-
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 5)
-          .join(", ")}`,
-    ),
-    `serious or critical WCAG A/AA violations on ${what}`,
-  ).toEqual([]);
-}
-
-let people = 0;
-
-/** A new account, signed up and verified through /dev/mail, in its own browser context. */
-async function newUser(browser: Browser, options: { javaScriptEnabled: boolean; lang: "en" | "fr" }) {
-  const n = ++people;
-  const context = await browser.newContext({
-    javaScriptEnabled: options.javaScriptEnabled,
-    locale: options.lang === "en" ? "en-GB" : "fr-FR",
-    extraHTTPHeaders: { "Accept-Language": options.lang, "X-Forwarded-For": `203.0.113.${(process.pid % 200) + n}` },
-  });
-  const page = await context.newPage();
-  const email = `e2e-claim-${n}-${Date.now().toString(36)}@example.test`;
-  await page.goto("/signup");
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="displayName"]', `Owner ${n}`);
-  await page.fill('input[name="password"]', PASSWORD);
-  await Promise.all([page.waitForURL(() => true), page.locator("main form button[type=submit]").first().click()]);
-  await expect(page.locator("main")).toContainText(email);
-  await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
-  const href = await page
-    .locator("li.dev-mail__item", { hasText: "verify_email" })
-    .first()
-    .locator('a[href*="/verify-email?token="]')
-    .first()
-    .getAttribute("href");
-  const url = new URL(href!);
-  await page.goto(`${url.pathname}${url.search}`);
-  await page.locator("main form button[type=submit]").click();
-  await page.waitForURL((u) => u.pathname === "/");
-  await expect(page.locator("header details.user-menu")).toBeVisible();
-  return { context, page, email };
-}
-
-/** The newest code mailed to `to`, read in the development outbox. */
-async function codeFromOutbox(page: Page, to: string): Promise<string> {
-  await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
-  const mail = page.locator("li.dev-mail__item", { hasText: "company_claim_code" }).first();
-  await expect(mail).toBeVisible();
-  const text = await mail.locator("pre.dev-mail__text").innerText();
-  const match = text.match(/(?:Your code|Votre code)\s*:\s*(\d{6})/);
-  expect(match, text).toBeTruthy();
-  return match![1]!;
-}
-
-/** A company's page, found as a reader finds it: by searching its name. */
-async function openCompany(page: Page, name: string) {
-  await page.goto(`/search?q=${encodeURIComponent(name)}`);
-  await page.locator("main").getByRole("link", { name, exact: true }).first().click();
-  await expect(page).toHaveURL(/\/companies\/[^/]+$/);
-  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
-  return new URL(page.url()).pathname.split("/")[2]!;
-}
-
-/** Today in Paris, as the pages write a date. */
-function today(lang: "en" | "fr") {
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(new Date());
-}
-
-/** The domain the claim page asks for (its first step's heading ends with it). */
-async function askedDomain(page: Page) {
-  const heading = await page.locator("#claim-email-title").innerText();
-  const domain = heading.trim().split(/\s+/).at(-1)!;
-  expect(domain).toMatch(/^[a-z0-9.-]+\.[a-z]+$/);
-  return domain;
-}
 
 for (const lang of ["fr", "en"] as const) {
   test(`a signed-out visitor reads /for-companies from the header (${lang})`, async ({ browser }) => {

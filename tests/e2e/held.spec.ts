@@ -7,9 +7,9 @@
 // (empty form and with its errors) and the statement's page, in French and in English.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { WCAG_TAGS } from "./helpers";
 
 type Lang = "en" | "fr";
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 const L = {
   en: {

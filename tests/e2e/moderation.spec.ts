@@ -11,13 +11,12 @@
 // Plus an axe scan (WCAG 2.x A/AA) of /moderation, the queues (reported content,
 // appeals), a case page with a decision form and one with an appeal, and the appeal form
 // (empty and with its errors), in French and in English.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, logIn } from "./helpers";
 
 type Lang = "en" | "fr";
 
 const PASSWORD = "a long and unusual passphrase";
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 // French typography puts a narrow no-break space before ? : ; ! in every label.
 const fr = (s: string) => s.replace(/ ([?:;!])/g, "\u202F$1");
@@ -86,16 +85,6 @@ async function newContext(browser: Browser, lang: Lang, javaScriptEnabled: boole
     locale: lang === "en" ? "en-GB" : "fr-FR",
     extraHTTPHeaders: { "Accept-Language": lang, ...(forwardedFor ? { "X-Forwarded-For": forwardedFor } : {}) },
   });
-}
-
-async function logIn(context: BrowserContext, email: string, password = "replique-demo") {
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.locator("main form button[type=submit]").first().click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-  return page;
 }
 
 /** A new account, verified through the link in /dev/mail, signed in on `page`. */
@@ -360,21 +349,6 @@ async function authorMailLink(page: Page, email: string) {
     .getAttribute("href");
   expect(href).toBeTruthy();
   return new URL(href!).pathname;
-}
-
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 5)
-          .join(", ")}`,
-    ),
-    `serious or critical WCAG A/AA violations on ${what}`,
-  ).toEqual([]);
 }
 
 for (const lang of ["fr", "en"] as const) {

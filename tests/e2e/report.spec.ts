@@ -3,9 +3,8 @@
 // what was typed kept), then sends the report, sees the confirmation, and the receipt is
 // in the outbox (/dev/mail, on with ENABLE_DEV_MAIL=1 in the end-to-end server). Plus an
 // axe scan (WCAG 2.x A/AA) of the form, empty and with errors, in both languages.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { findReviewWithReply } from "./helpers";
+import { expect, test, type Browser } from "@playwright/test";
+import { expectAccessible, findReviewWithReply } from "./helpers";
 
 type Lang = "fr" | "en";
 
@@ -110,23 +109,6 @@ test("the permalink links to the form with the review filled in", async ({ brows
   await expect(page.getByLabel("Link to the review")).toHaveValue(new URL(permalink, page.url()).toString());
   await context.close();
 });
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 5)
-          .join(", ")}`,
-    ),
-    `serious or critical WCAG A/AA violations on ${what}`,
-  ).toEqual([]);
-}
 
 for (const lang of ["fr", "en"] as const) {
   test(`the form is accessible, empty and with errors (${lang})`, async ({ browser }) => {

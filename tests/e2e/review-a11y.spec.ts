@@ -2,25 +2,8 @@
 // finding what to review, the review form (empty and answered with errors), the edit
 // page, the flag form, notifications and the public profile. Serious and critical
 // violations fail.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 5)
-          .join(", ")}`,
-    ),
-    `serious or critical WCAG A/AA violations on ${what}`,
-  ).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./helpers";
 
 test.describe.configure({ timeout: 120_000 });
 

@@ -16,7 +16,8 @@ import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
 import { changedTables, forbiddenChanges, invoke, isDenied, rolledBack, snapshot, type RouteAnswer } from "../support/route-harness";
 import { fillPath, listRoutesDir, loadRouteManifest, routeFiles, urlPathOf, type RouteEntry } from "../support/route-manifest";
 import { ROLES, seedWorld, type Role, type World } from "../support/route-world";
-import { makeCompany, makeReview } from "../support/fixtures";
+import { makeCompany, makeReview, outboxFor } from "../support/fixtures";
+import { inviteMember } from "~/models/company-members.server";
 import { decideHeld } from "~/models/held-reviews.server";
 import { getDb } from "#db/client.server";
 import { decideConduct } from "~/models/moderation-queues.server";
@@ -78,12 +79,32 @@ const MATRIX: Record<string, Row> = {
     form: () => ({ reviews: "anonymise", password: "" }),
   },
   "api.companies.$slug.ts": { loader: EVERYONE },
+  // The open data's documentation page, the widget and the badge: public.
+  "api._index.tsx": { loader: EVERYONE },
+  "widget.$slug.tsx": { loader: EVERYONE },
+  "companies.$slug.badge[.]svg.ts": { loader: EVERYONE },
+  // The CSV export of company A's reviews: its members only (company B's staff get a 403).
+  "brand.$slug.export[.]csv.ts": { loader: only("staffA") },
   // Company pages: members of that company only; moderators and admins get no pass.
   "brand.$slug._index.tsx": { loader: only("staffA") },
+  "brand.$slug.metrics.tsx": { loader: only("staffA") },
   "brand.$slug.reviews.$id.tsx": {
     loader: only("staffA"),
     action: only("staffA"),
     form: (w) => ({ companyId: String(w.companyA.id), reviewId: String(w.reviewId), body: "Merci, le remboursement part aujourd’hui." }),
+  },
+  // A company's members: its staff read the list; the owner (staffA) invites.
+  "brand.$slug.members.tsx": {
+    loader: only("staffA"),
+    action: only("staffA"),
+    form: () => ({ intent: "invite", email: "new-agent@example.test", locale: "fr" }),
+  },
+  // An invitation's page: anyone may read it; only the holder of the invited address (member)
+  // accepts it — anyone else signed in gets 403, and nothing is written.
+  "brand.invitations.$token.tsx": {
+    loader: EVERYONE,
+    action: only("member"),
+    params: (w) => ({ token: memberInvitationToken(w) }),
   },
   "brand._index.tsx": { loader: SIGNED_IN },
   "categories.$slug.tsx": { loader: EVERYONE, params: (w) => ({ slug: w.categorySlug }) },
@@ -404,6 +425,20 @@ function evidenceClaim(w: World) {
 
 /** A moderator's publication of a review `author` wrote and a check held (made once). */
 let publicationDecisionId: number | undefined;
+let invitationToken: string | undefined;
+/** An invitation of companyA's owner to the member's address, and its link's token. */
+function memberInvitationToken(w: World) {
+  if (invitationToken === undefined) {
+    const invited = inviteMember({ companyId: w.companyA.id, actorId: w.users.staffA.id, email: w.users.member.email, locale: "fr" });
+    if (!invited.ok) throw new Error(`memberInvitationToken: ${invited.kind}`);
+    const mail = outboxFor(w.users.member.email)
+      .filter((m) => m.template === "member_invitation")
+      .at(-1)!;
+    invitationToken = /\/brand\/invitations\/([a-z0-9]+)/.exec(mail.text)![1]!;
+  }
+  return invitationToken;
+}
+
 function publicationDecision(w: World) {
   if (publicationDecisionId === undefined) {
     const reviewId = makeReview({

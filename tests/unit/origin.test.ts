@@ -20,10 +20,10 @@ describe("siteOrigin", () => {
 
 describe("isSameOriginMutation", () => {
   const site = "https://replique.example";
-  it("GET and HEAD always pass; every other method needs the site's Origin or Sec-Fetch-Site: same-origin", () => {
-    for (const method of ["GET", "HEAD"])
+  it("GET, HEAD and OPTIONS (a CORS preflight, answered by loaders) always pass; every other method needs the site's Origin or Sec-Fetch-Site: same-origin", () => {
+    for (const method of ["GET", "HEAD", "OPTIONS"])
       expect(isSameOriginMutation(method, headers({ origin: "https://evil.example" }), site)).toBe(true);
-    for (const method of ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
       expect(isSameOriginMutation(method, headers({ origin: site }), site)).toBe(true);
       expect(isSameOriginMutation(method, headers({ "sec-fetch-site": "same-origin" }), site)).toBe(true);
       expect(isSameOriginMutation(method, headers({ origin: "https://evil.example" }), site)).toBe(false);
