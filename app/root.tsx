@@ -12,7 +12,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { GeneralErrorBoundary, useErrorPageTitle } from "~/components/ErrorBoundary";
 import { Toast } from "~/components/Toast";
 import { messagesFor, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -54,7 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
-        <Meta />
+        <DocumentMeta />
         <Links />
       </head>
       <body>
@@ -71,6 +71,13 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** The routes' title and meta tags or, on an error page, the error's title (one <title>,
+ *  in <head>, whichever route's boundary caught the error). */
+function DocumentMeta() {
+  const errorTitle = useErrorPageTitle();
+  return errorTitle ? <title>{errorTitle}</title> : <Meta />;
+}
+
 function SiteHeader() {
   const { t, locale } = useT();
   const location = useLocation();
@@ -84,13 +91,14 @@ function SiteHeader() {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link to="/" className="brand" aria-label={`${t("site.name")} — ${t("site.tagline")}`}>
+          {/* Named by its visible text (the mark is decorative). */}
+          <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
               R
             </span>
             <span className="brand__name">{t("site.name")}</span>
           </Link>
-          <Form method="get" action="/search" role="search" className="header-search">
+          <Form method="get" action="/search" role="search" aria-label={t("nav.searchLandmark")} className="header-search">
             <label htmlFor="header-q" className="visually-hidden">
               {t("nav.search")}
             </label>

@@ -18,10 +18,18 @@ export const COMPANY_EVENT_KINDS = [
   "member_invited",
   "invitation_revoked",
   "ownership_transferred",
+  // An owner's changes to the company's subjects (app/models/company-subjects.server.ts).
+  "subject_added",
+  "subject_updated",
+  "subject_closed",
+  "subject_reopened",
+  "subject_deleted",
 ] as const;
 export const MEMBER_ROLES = ["owner", "agent"] as const;
 export const SUBJECT_KINDS = ["store", "website", "product", "service"] as const;
-export const SUBJECT_STATES = ["active", "pending", "rejected"] as const;
+/** closed: by its company (a store that shut, a product no longer sold): its page and reviews
+ *  stay, it takes no new review. No CHECK on the column: no migration needed. */
+export const SUBJECT_STATES = ["active", "pending", "rejected", "closed"] as const;
 export const CHANNELS = ["store", "website", "phone", "email", "delivery", "other"] as const;
 export const ORIGINS = ["organic", "invited", "verified"] as const;
 /** pending: waits for its suggested subject; held: waits for a moderator;

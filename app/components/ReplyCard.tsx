@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { CSSProperties } from "react";
 import { useT } from "~/i18n/react";
 import type { PostView, ReviewView } from "~/models/reviews.server";
-import { PostBody, RemovedPost, UnderReview, type Truncation } from "./ReviewCard";
+import { PostBody, RemovedPost, reviewRef, UnderReview, type Truncation } from "./ReviewCard";
 
 /**
  * The company's reply. It mirrors ReviewCard: same block, same width, same body font
@@ -11,17 +11,20 @@ import { PostBody, RemovedPost, UnderReview, type Truncation } from "./ReviewCar
  */
 export function ReplyCard({
   reply,
-  company,
+  review,
   truncation = "clamped",
 }: {
   reply: PostView;
-  company: ReviewView["company"];
+  /** The review it answers (its company, and its title and date for the label). */
+  review: Pick<ReviewView, "company" | "title" | "status" | "publishedAt">;
   truncation?: Truncation;
 }) {
-  const { t, date } = useT();
+  const tt = useT();
+  const { t, date } = tt;
+  const company = review.company;
   const style = company.color ? ({ "--company-color": company.color } as CSSProperties) : undefined;
   return (
-    <section className="post post--reply" style={style} aria-label={t("reply.by", { name: company.name })}>
+    <section className="post post--reply" style={style} aria-label={t("reply.labelFor", { name: company.name, ...reviewRef(tt, review) })}>
       <header className="post__header">
         <Link to={`/companies/${company.slug}`} className="post__author">
           {company.name}
@@ -59,11 +62,13 @@ export function FollowUpCard({
   review: ReviewView;
   truncation?: Truncation;
 }) {
-  const { t, date } = useT();
+  const tt = useT();
+  const { t, date } = tt;
+  const author = review.author?.displayName ?? t("review.anonymous");
   return (
-    <section className="post post--followup" aria-label={t("followUp.label")}>
+    <section className="post post--followup" aria-label={t("followUp.labelFor", { name: author, ...reviewRef(tt, review) })}>
       <header className="post__header">
-        <span className="post__author">{review.author?.displayName ?? t("review.anonymous")}</span>
+        <span className="post__author">{author}</span>
         <span className="post__role">{t("followUp.label")}</span>
         <span className="muted">
           <time dateTime={new Date(followUp.publishedAt).toISOString()}>{date(followUp.publishedAt)}</time>

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useT } from "~/i18n/react";
+import { useT, type T } from "~/i18n/react";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import type { PostView, ReviewView } from "~/models/reviews.server";
 import { OriginLabel } from "./OriginLabel";
@@ -19,7 +19,17 @@ export function PostBody({ html, truncation, lang }: { html: string; truncation:
   );
 }
 
-/** A review as every page shows it. Its reply is shown by ReplyCard, which mirrors it. */
+/** How the reply and follow-up of a review name it in their labels: its title (or "Review"
+ *  once removed) and its date, so that no two threads of a page share a label. */
+export function reviewRef({ t, date }: Pick<T, "t" | "date">, review: Pick<ReviewView, "title" | "status" | "publishedAt">) {
+  return {
+    title: review.status !== "removed" && review.title ? review.title : t("review.role"),
+    date: review.publishedAt ? date(review.publishedAt) : "—",
+  };
+}
+
+/** A review as every page shows it. Its reply is shown by ReplyCard, which mirrors it. Not a
+ *  section of its own: its heading is the heading of the thread (the article around it). */
 export function ReviewCard({
   review,
   truncation = "clamped",
@@ -35,7 +45,7 @@ export function ReviewCard({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   if (review.status === "removed") return <Tombstone review={review} />;
   return (
-    <section className="post post--review" aria-label={t("review.by", { name: review.author?.displayName ?? t("review.anonymous") })}>
+    <div className="post post--review">
       <header className="post__header">
         {review.author ? (
           <Link to={`/users/${review.author.id}`} className="post__author">
@@ -103,7 +113,7 @@ export function ReviewCard({
         {review.helpfulCount > 0 ? <span>{tp("review.helpfulCount", review.helpfulCount)}</span> : null}
         {truncation === "clamped" ? <Link to={`/reviews/${review.id}`}>{t("review.readThread")}</Link> : null}
       </footer>
-    </section>
+    </div>
   );
 }
 
@@ -122,7 +132,7 @@ export function UnderReview({ since }: { since: number | null }) {
 export function Tombstone({ review }: { review: ReviewView }) {
   const { t, date, locale } = useT();
   return (
-    <section className="post post--review tombstone">
+    <div className="post post--review tombstone">
       <p>
         {t("review.removed", {
           published: review.publishedAt ? date(review.publishedAt) : "—",
@@ -131,7 +141,7 @@ export function Tombstone({ review }: { review: ReviewView }) {
         {review.removalReason ? t("review.removedReason", { reason: reasonLabel(review.removalReason, locale) }) : null}{" "}
         <Link to="/transparency#removals">{t("review.removedWhy")}</Link>
       </p>
-    </section>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useT } from "~/i18n/react";
 
-/** A star rating for reading: an image with a spoken label ("4 out of 5 stars"). */
+/** A star rating for reading: an image with a spoken label ("4 out of 5 stars"). Filled
+ *  stars are solid (★), unfilled ones an outline (☆): told apart by shape, not colour alone. */
 export function Stars({ value, size }: { value: number; size?: "large" }) {
   const { t } = useT();
   const full = Math.round(value);
@@ -13,7 +14,7 @@ export function Stars({ value, size }: { value: number; size?: "large" }) {
     >
       {[1, 2, 3, 4, 5].map((i) => (
         <span key={i} aria-hidden="true" className={i <= full ? undefined : "stars__off"}>
-          ★
+          {i <= full ? "★" : "☆"}
         </span>
       ))}
     </span>

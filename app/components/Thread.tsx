@@ -2,7 +2,8 @@ import type { ReviewView } from "~/models/reviews.server";
 import { FollowUpCard, ReplyCard } from "./ReplyCard";
 import { ReviewCard, type Truncation } from "./ReviewCard";
 
-/** A review with its whole conversation, wherever a review is shown. */
+/** A review with its whole conversation, wherever a review is shown. The review's title is
+ *  the article's heading; the reply and the follow-up are its labelled sections. */
 export function Thread({
   review,
   truncation = "clamped",
@@ -17,7 +18,7 @@ export function Thread({
   return (
     <article className="thread" id={`review-${review.id}`}>
       <ReviewCard review={review} truncation={truncation} headingLevel={headingLevel} showCompany={showCompany} />
-      {review.reply ? <ReplyCard reply={review.reply} company={review.company} truncation={truncation} /> : null}
+      {review.reply ? <ReplyCard reply={review.reply} review={review} truncation={truncation} /> : null}
       {review.followUp ? <FollowUpCard followUp={review.followUp} review={review} truncation={truncation} /> : null}
     </article>
   );

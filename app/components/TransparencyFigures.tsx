@@ -4,6 +4,7 @@
 // app/models/transparency.server.ts; the same figures are downloadable as JSON and CSV.
 import { Link } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
+import { ScrollRegion } from "./ScrollRegion";
 import type { MessageKey } from "~/i18n";
 import { hasMessage } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -90,12 +91,7 @@ export function FiguresTable({
       <tbody>{children}</tbody>
     </table>
   );
-  return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      {table}
-    </div>
-  );
+  return <ScrollRegion labelledBy={captionId}>{table}</ScrollRegion>;
 }
 
 function SummaryTable({ total }: { total: Figures }) {

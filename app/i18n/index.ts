@@ -16,6 +16,7 @@ import { members } from "./members";
 import { metrics } from "./metrics";
 import { queues } from "./queues";
 import { report } from "./report";
+import { subjects } from "./subjects";
 import { transparency } from "./transparency";
 import { write } from "./write";
 
@@ -45,6 +46,7 @@ const areas = [
   members,
   metrics,
   openData,
+  subjects,
 ];
 
 type Messages = (typeof areas)[number]["en"];

@@ -1,5 +1,29 @@
-import type { CompanyView, RatingSummary } from "~/models/companies.server";
+import type { CompanyView, RatingSummary, SubjectView } from "~/models/companies.server";
 import type { ReviewView } from "~/models/reviews.server";
+
+/** The AggregateRating of a page: the figure its headline shows, the TrustScore (one
+ *  decimal, never rounded up; the plain mean is shown beside it on the page), over the
+ *  same review count. Nothing when there is no review yet. */
+export function aggregateRatingJsonLd(summary: Pick<RatingSummary, "trustScore" | "reviewCount">) {
+  if (summary.reviewCount <= 0 || summary.trustScore == null) return {};
+  return {
+    aggregateRating: {
+      "@type": "AggregateRating",
+      ratingValue: summary.trustScore,
+      reviewCount: summary.reviewCount,
+      bestRating: 5,
+      worstRating: 1,
+    },
+  };
+}
+
+/** The published reviews of the page (up to 10), as schema.org Reviews. */
+function reviewsJsonLd(reviews: ReviewView[]) {
+  return reviews
+    .filter((r) => r.status === "published")
+    .slice(0, 10)
+    .map(reviewJsonLd);
+}
 
 /** schema.org Organization with its AggregateRating and the reviews shown on the page. */
 export function companyJsonLd(company: CompanyView, summary: RatingSummary, reviews: ReviewView[], url: string) {
@@ -9,21 +33,33 @@ export function companyJsonLd(company: CompanyView, summary: RatingSummary, revi
     "@id": url,
     name: company.name,
     url: company.website ?? url,
-    ...(summary.reviewCount > 0 && summary.rawMean != null
+    ...aggregateRatingJsonLd(summary),
+    review: reviewsJsonLd(reviews),
+  };
+}
+
+const SUBJECT_TYPES = { store: "LocalBusiness", product: "Product", website: "WebSite", service: "Service" } as const;
+
+/** A subject (store, product, website, service) with its AggregateRating and its reviews. */
+export function subjectJsonLd(subject: SubjectView, summary: RatingSummary, reviews: ReviewView[], url: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": SUBJECT_TYPES[subject.kind],
+    "@id": url,
+    name: subject.name,
+    ...(subject.kind === "store" && subject.address
       ? {
-          aggregateRating: {
-            "@type": "AggregateRating",
-            ratingValue: summary.rawMean,
-            reviewCount: summary.reviewCount,
-            bestRating: 5,
-            worstRating: 1,
+          address: {
+            "@type": "PostalAddress",
+            streetAddress: subject.address,
+            postalCode: subject.postalCode,
+            addressLocality: subject.city,
           },
         }
       : {}),
-    review: reviews
-      .filter((r) => r.status === "published")
-      .slice(0, 10)
-      .map(reviewJsonLd),
+    ...(subject.url ? { url: subject.url } : {}),
+    ...aggregateRatingJsonLd(summary),
+    review: reviewsJsonLd(reviews),
   };
 }
 

@@ -60,7 +60,7 @@ const RULES: { pattern: RegExp; kind: CacheablePath["kind"]; scope: (m: RegExpMa
   { pattern: /^\/for-companies$/, kind: "document", scope: () => SITE },
   { pattern: /^\/transparency\.(?:json|csv)$/, kind: "resource", scope: () => SITE },
   { pattern: /^\/sitemap\.xml$/, kind: "resource", scope: () => SITE },
-  { pattern: /^\/sitemaps\/(?:pages|companies\/[^/]+)$/, kind: "resource", scope: () => SITE },
+  { pattern: /^\/sitemaps\/(?:pages|(?:companies|subjects|reviews|users)\/[^/]+)$/, kind: "resource", scope: () => SITE },
   { pattern: /^\/robots\.txt$/, kind: "resource", scope: () => SITE },
 ];
 

@@ -39,7 +39,9 @@ export type WriteFailure =
   | { ok: false; kind: "resubmitted"; reviewId: number; status: ReviewStatus }
   /** An automatic check refused it; nothing was written. */
   | { ok: false; kind: "refused"; check: TriggeredCheck; checks: TriggeredCheck[] }
-  | { ok: false; kind: "too_many_photos" };
+  | { ok: false; kind: "too_many_photos" }
+  /** Its company closed the subject (app/models/company-subjects.server.ts): no new review. */
+  | { ok: false; kind: "closed" };
 
 export type WriteSuccess = {
   ok: true;
@@ -207,6 +209,8 @@ export function createReview(args: CreateReviewArgs): WriteResult {
         )
         .get(args.subjectId);
       if (!subject || subject.state === "rejected") return { ok: false, kind: "not_found" };
+      // Checked here, whatever the page offered: /write-a-review lists only active subjects.
+      if (subject.state === "closed") return { ok: false, kind: "closed" };
       if (subject.state === "pending" && subject.suggestedBy !== args.actor.id) return { ok: false, kind: "not_found" };
       return insertReview(db, { ...args, now, companyId: subject.companyId, subjectPending: subject.state === "pending" });
     })
@@ -364,7 +368,8 @@ class RollbackWith extends Error {
   }
 }
 
-function uniqueSubjectSlug(db: Db, companyId: number, name: string) {
+/** A free slug for a new subject of the company, from its name ("-2", "-3"… when taken). */
+export function uniqueSubjectSlug(db: Db, companyId: number, name: string) {
   const base = slugify(name).slice(0, 60).replace(/-+$/, "") || "subject";
   const taken = db.$client.prepare(`SELECT 1 FROM subjects WHERE company_id = ? AND slug = ?`);
   if (!taken.get(companyId, base)) return base;

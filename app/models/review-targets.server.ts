@@ -1,5 +1,7 @@
 // What a reviewer can review: companies and their active subjects, found by name as they
 // type (/write-a-review), or one company's list (from its page's "write a review").
+// Only active subjects are offered: not a store its company closed, nor a suggestion still
+// waiting for a moderator (createReview, review-submission.server.ts, refuses them again).
 import { getDb, type Db } from "#db/client.server";
 import { findNames } from "./search.server";
 

@@ -23,12 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
   data
     ? seoMeta({
         title: translate(data.locale, "home.title"),
         description: translate(data.locale, "site.description"),
         url: data.canonical,
+        search: location.search,
         locale: data.locale,
         jsonLd: {
           "@context": "https://schema.org",
@@ -53,7 +54,7 @@ export default function Home() {
         <div className="hero__inner">
           <h1 style={{ margin: 0 }}>{t("home.heading")}</h1>
           <p>{t("home.lead")}</p>
-          <Form method="get" action="/search" role="search" className="hero-search">
+          <Form method="get" action="/search" role="search" aria-label={t("home.searchLabel")} className="hero-search">
             <label htmlFor="home-q" className="visually-hidden">
               {t("home.searchLabel")}
             </label>

@@ -6,6 +6,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { ScrollRegion } from "~/components/ScrollRegion";
 import { hasMessage, translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
@@ -38,12 +39,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
   data
     ? seoMeta({
         title: `${translate(data.locale, "openData.title")} — Réplique`,
         description: translate(data.locale, "openData.meta"),
         url: data.canonical,
+        search: location.search,
         locale: data.locale,
       })
     : [];
@@ -109,8 +111,7 @@ function Section({ id, title, children }: { id: string; title: MessageKey; child
 /** A table in a scrollable region of its own (a narrow screen scrolls it, not the page). */
 function Table({ id, caption, head, rows }: { id: string; caption: string; head: string[]; rows: ReactNode[][] }) {
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
+    <ScrollRegion labelledBy={id}>
       <table>
         <caption id={id}>{caption}</caption>
         <thead>
@@ -138,7 +139,7 @@ function Table({ id, caption, head, rows }: { id: string; caption: string; head:
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -8,6 +8,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { ScrollRegion } from "~/components/ScrollRegion";
 import { Field, FormError } from "~/components/Field";
 import { LOCALES, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -91,9 +92,9 @@ export default function MembersPage() {
       {!owner ? <p className="muted">{t("members.agentIntro")}</p> : null}
       {rowError.length > 0 ? <FormError id="members-error">{rowError.join(" ")}</FormError> : null}
 
-      <div className="table-wrap">
+      <ScrollRegion labelledBy="members-table">
         <table>
-          <caption>{t("members.table")}</caption>
+          <caption id="members-table">{t("members.table")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("members.name")}</th>
@@ -119,7 +120,7 @@ export default function MembersPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <section className="section" aria-labelledby="members-invitations">
         <h2 id="members-invitations">{t("members.invitations")}</h2>

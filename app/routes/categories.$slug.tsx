@@ -18,11 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return []; // the error boundary sets a localized title
   const name = data.locale === "fr" ? data.category.nameFr : data.category.nameEn;
   const title = translate(data.locale, "category.title", { name });
-  return seoMeta({ title: `${title} — Réplique`, description: title, url: data.canonical, locale: data.locale });
+  return seoMeta({ title: `${title} — Réplique`, description: title, url: data.canonical, search: location.search, locale: data.locale });
 };
 
 export default function CategoryPage() {

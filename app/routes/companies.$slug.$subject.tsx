@@ -8,16 +8,18 @@ import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { parseReviewQuery, toFilters } from "~/lib/review-filters";
-import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
-import { getCompanyBySlug, getRatingSummary, getSubject } from "~/models/companies.server";
+import { PUBLIC_PAGE_CACHE, seoMeta, subjectTitle } from "~/lib/seo";
+import { getCompanyBySlug, getRatingSummary } from "~/models/companies.server";
+import { findSubjectPage } from "~/models/company-subjects.server";
 import { listReviews } from "~/models/reviews.server";
-import { reviewJsonLd } from "~/lib/json-ld";
+import { subjectJsonLd } from "~/lib/json-ld";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
-  const subject = company ? getSubject(company.id, params.subject ?? "") : null;
+  // Active and closed subjects have a page (a closed one keeps its reviews, and says so).
+  const subject = company ? findSubjectPage(company.id, params.subject ?? "") : null;
   if (!company || !subject) throw notFound();
   const url = new URL(request.url);
   const query = parseReviewQuery(url.searchParams);
@@ -35,57 +37,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return []; // the error boundary sets a localized title
   const { company, subject, summary, locale, canonical, page } = data;
-  const type =
-    subject.kind === "store"
-      ? "LocalBusiness"
-      : subject.kind === "product"
-        ? "Product"
-        : subject.kind === "website"
-          ? "WebSite"
-          : "Service";
   return seoMeta({
-    title: `${subject.name} — ${company.name} — Réplique`,
+    title: `${subjectTitle(subject.name, company.name)} — Réplique`,
     description: translate(locale, "company.meta", {
       name: subject.name,
       count: summary.reviewCount,
       score: summary.trustScore?.toLocaleString(locale) ?? "—",
     }),
     url: canonical,
+    search: location.search,
     locale,
-    jsonLd: {
-      "@context": "https://schema.org",
-      "@type": type,
-      name: subject.name,
-      ...(subject.kind === "store" && subject.address
-        ? {
-            address: {
-              "@type": "PostalAddress",
-              streetAddress: subject.address,
-              postalCode: subject.postalCode,
-              addressLocality: subject.city,
-            },
-          }
-        : {}),
-      ...(subject.url ? { url: subject.url } : {}),
-      ...(summary.reviewCount > 0 && summary.rawMean != null
-        ? {
-            aggregateRating: {
-              "@type": "AggregateRating",
-              ratingValue: summary.rawMean,
-              reviewCount: summary.reviewCount,
-              bestRating: 5,
-              worstRating: 1,
-            },
-          }
-        : {}),
-      review: page.reviews
-        .filter((r) => r.status === "published")
-        .slice(0, 10)
-        .map(reviewJsonLd),
-    },
+    jsonLd: subjectJsonLd(subject, summary, page.reviews, canonical),
   });
 };
 
@@ -111,11 +76,15 @@ export default function SubjectPage() {
                 </>
               ) : null}
             </p>
-            <p>
-              <Link to={`/write-a-review?subject=${subject.id}`} className="button button--small">
-                {t("company.writeReview")}
-              </Link>
-            </p>
+            {subject.closed ? (
+              <p className="notice subject-closed">{t("subjects.closedLine", { company: company.name })}</p>
+            ) : (
+              <p>
+                <Link to={`/write-a-review?subject=${subject.id}`} className="button button--small">
+                  {t("company.writeReview")}
+                </Link>
+              </p>
+            )}
           </div>
         }
       />

@@ -47,21 +47,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return []; // the error boundary sets a localized title
-  const { company, allSummary, locale, canonical, page } = data;
+  const { company, summary, allSummary, locale, canonical, page } = data;
+  const other = companyFormats(company.slug, new URL(canonical).origin);
   const score = allSummary.trustScore != null ? allSummary.trustScore.toLocaleString(locale) : "—";
   const tags = seoMeta({
     title: `${company.name} — ${translate(locale, "score.reviewCount.other", { count: allSummary.reviewCount })} — Réplique`,
     description: translate(locale, "company.meta", { name: company.name, count: allSummary.reviewCount, score }),
     url: canonical,
+    search: location.search,
     locale,
     type: "profile",
-    jsonLd: companyJsonLd(company, allSummary, page.reviews, canonical),
+    // The figures the page's headline shows (the TrustScore on the basis chosen).
+    jsonLd: companyJsonLd(company, summary, page.reviews, canonical),
+    alternates: [
+      { type: "application/atom+xml", href: other.feed, title: translate(locale, "company.feed", { name: company.name }) },
+      { type: "application/json", href: other.api, title: translate(locale, "company.api", { name: company.name }) },
+    ],
   });
   // Added by a reviewer and not yet checked by a moderator: not for search engines yet.
   return company.listing === "pending" ? [...tags, { name: "robots", content: "noindex" }] : tags;
 };
+
+/** The company's reviews in other formats: the Atom feed and the JSON API (`origin`: absolute). */
+function companyFormats(slug: string, origin = "") {
+  return { feed: `${origin}/companies/${slug}/feed.atom`, api: `${origin}/api/companies/${slug}` };
+}
 
 export default function CompanyPage() {
   const { company, summary, subjects, scorecard, page, query, warnings, removed } = useLoaderData<typeof loader>();
@@ -123,9 +135,27 @@ export default function CompanyPage() {
               ))}
             </ul>
           </section>
+          <CompanyFormatsLinks company={company} />
         </aside>
       </div>
     </div>
+  );
+}
+
+function CompanyFormatsLinks({ company }: { company: { name: string; slug: string } }) {
+  const { t } = useT();
+  const other = companyFormats(company.slug);
+  return (
+    <p className="card section">
+      {t("company.otherFormats")}{" "}
+      <a href={other.feed} type="application/atom+xml">
+        {t("company.feed", { name: company.name })}
+      </a>
+      {" · "}
+      <a href={other.api} type="application/json">
+        {t("company.api", { name: company.name })}
+      </a>
+    </p>
   );
 }
 

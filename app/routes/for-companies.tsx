@@ -26,12 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
   data
     ? seoMeta({
         title: `${translate(data.locale, "forCompanies.title")} — Réplique`,
         description: translate(data.locale, "forCompanies.meta"),
         url: data.canonical,
+        search: location.search,
         locale: data.locale,
       })
     : [];

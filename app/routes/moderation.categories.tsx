@@ -8,6 +8,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { ScrollRegion } from "~/components/ScrollRegion";
 import { FormError } from "~/components/Field";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -106,9 +107,9 @@ export default function CategoriesPage() {
       <h1>{t("categories.title")}</h1>
       <p className="lead">{t("categories.intro")}</p>
 
-      <div className="table-wrap">
+      <ScrollRegion labelledBy="categories-table">
         <table>
-          <caption>{t("categories.list")}</caption>
+          <caption id="categories-table">{t("categories.list")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("categories.col.name")}</th>
@@ -139,7 +140,7 @@ export default function CategoriesPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <AddForm lastResult={answered("add", null)} />
 

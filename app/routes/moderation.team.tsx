@@ -7,6 +7,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { ScrollRegion } from "~/components/ScrollRegion";
 import { FormError } from "~/components/Field";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -84,9 +85,9 @@ export default function TeamPage() {
     <div className="page">
       <h1>{t("team.title")}</h1>
 
-      <div className="table-wrap">
+      <ScrollRegion labelledBy="team-table">
         <table>
-          <caption>{t("team.members")}</caption>
+          <caption id="team-table">{t("team.members")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("team.name")}</th>
@@ -104,7 +105,7 @@ export default function TeamPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <section className="card section" aria-labelledby="team-form-title">
         <h2 id="team-form-title">{t("team.form.title")}</h2>

@@ -34,12 +34,13 @@ import { readForm } from "~/lib/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return [];
   return seoMeta({
     title: `${translate(data.locale, "report.title")} — ${translate(data.locale, "site.name")}`,
     description: translate(data.locale, "report.description"),
     url: data.canonical,
+    search: location.search,
     locale: data.locale,
   });
 };

@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return []; // the error boundary sets a localized title
   const { review, locale, canonical, awaiting } = data;
   if (awaiting) return [{ title: `${review.title} — ${translate(locale, "site.name")}` }, { name: "robots", content: "noindex" }];
@@ -66,6 +66,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     title,
     description: description || translate(locale, "site.description"),
     url: canonical,
+    search: location.search,
     locale,
     type: "article",
     jsonLd:

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requestSiteOrigin } from "~/lib/origin.server";
 
+// /search is not disallowed: its pages say `noindex, follow`, which a crawler reads only if
+// it may fetch them (a disallowed page can still be indexed from links, without its noindex).
 export function loader({ request }: LoaderFunctionArgs) {
   const origin = requestSiteOrigin(request);
   const body = [
@@ -9,7 +11,6 @@ export function loader({ request }: LoaderFunctionArgs) {
     "Disallow: /account",
     "Disallow: /brand",
     "Disallow: /moderation",
-    "Disallow: /search",
     "Disallow: /dev/",
     `Sitemap: ${origin}/sitemap.xml`,
     "",

@@ -38,13 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
   data
     ? [
         ...seoMeta({
           title: `${data.query.q ? translate(data.locale, "search.resultsFor", { q: data.query.q }) : translate(data.locale, "search.title")} — Réplique`,
           description: translate(data.locale, "site.description"),
           url: data.canonical,
+          search: location.search,
           locale: data.locale,
         }),
         { name: "robots", content: "noindex, follow" },
@@ -57,7 +58,7 @@ export default function SearchPage() {
   return (
     <div className="page">
       <h1>{query.q ? t("search.resultsFor", { q: query.q }) : t("search.title")}</h1>
-      <Form method="get" className="filters card" role="search">
+      <Form method="get" className="filters card" role="search" aria-label={t("search.formLabel")}>
         <div className="field" style={{ flex: "3 1 16rem" }}>
           <label htmlFor="search-q">{t("home.searchLabel")}</label>
           <input id="search-q" type="search" name="q" defaultValue={query.q} />

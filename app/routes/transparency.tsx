@@ -18,10 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const headers = () => ({ "Cache-Control": "private, no-cache", Vary: "Cookie, Accept-Language" });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return [];
   const content = transparencyContent(data.locale);
-  return seoMeta({ title: `${content.title} — Réplique`, description: content.description, url: data.canonical, locale: data.locale });
+  return seoMeta({
+    title: `${content.title} — Réplique`,
+    description: content.description,
+    url: data.canonical,
+    search: location.search,
+    locale: data.locale,
+  });
 };
 
 export default function Transparency() {

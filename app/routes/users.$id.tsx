@@ -24,13 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers = () => PUBLIC_PAGE_CACHE;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return []; // the error boundary sets a localized title
   const { profile, locale, canonical } = data;
   return seoMeta({
     title: `${translate(locale, "profile.title", { name: profile.displayName })} — ${translate(locale, "site.name")}`,
     description: translate(locale, "profile.description", { name: profile.displayName }),
     url: canonical,
+    search: location.search,
     locale,
     type: "profile",
   });
@@ -47,7 +48,7 @@ export default function ProfilePage() {
       </p>
       {reviews.length === 0 ? <p>{t("profile.empty")}</p> : null}
       {reviews.map((r) => (
-        <Thread key={r.id} review={r} showCompany />
+        <Thread key={r.id} review={r} headingLevel={2} showCompany />
       ))}
       {nextCursor ? (
         <p>

@@ -99,6 +99,12 @@ const MATRIX: Record<string, Row> = {
     action: only("staffA"),
     form: () => ({ intent: "invite", email: "new-agent@example.test", locale: "fr" }),
   },
+  // A company's subjects: its staff read the list; the owner (staffA) adds one.
+  "brand.$slug.subjects.tsx": {
+    loader: only("staffA"),
+    action: only("staffA"),
+    form: () => ({ intent: "add", kind: "product", name: "Carte cadeau" }),
+  },
   // An invitation's page: anyone may read it; only the holder of the invited address (member)
   // accepts it — anyone else signed in gets 403, and nothing is written.
   "brand.invitations.$token.tsx": {
@@ -273,7 +279,7 @@ const MATRIX: Record<string, Row> = {
   "search.tsx": { loader: EVERYONE },
   "signup.tsx": { loader: EVERYONE, action: EVERYONE },
   "sitemap[.]xml.ts": { loader: EVERYONE },
-  "sitemaps.companies.$page.ts": { loader: EVERYONE },
+  "sitemaps.$kind.$page.ts": { loader: EVERYONE, params: () => ({ kind: "reviews", page: "1" }) },
   "sitemaps.pages.ts": { loader: EVERYONE },
   // A statement of reasons: the content's author, the reporter (staffB) and moderators.
   // The review was kept: only its reporter (staffB), the side it went against, may appeal.

@@ -44,6 +44,14 @@ const base: ReviewView = {
 
 afterEach(cleanup);
 
+/** The review's own block in a thread (the article's first child, not a section of its own:
+ *  its title is the heading of the whole thread). */
+function reviewCard(article: HTMLElement): HTMLElement {
+  const card = article.querySelector<HTMLElement>(":scope > .post--review");
+  if (!card) throw new Error("no review card in the thread");
+  return card;
+}
+
 function renderThread(review: ReviewView, locale: "fr" | "en" = "fr") {
   const Stub = createRemixStub([
     {
@@ -59,8 +67,9 @@ function renderThread(review: ReviewView, locale: "fr" | "en" = "fr") {
 describe("Thread: a review and its reply", () => {
   it("shows the reply with the company's name and verified badge, mirroring the review", async () => {
     renderThread(base, "en");
-    const review = await screen.findByRole("region", { name: "Review by Camille D." });
-    const reply = screen.getByRole("region", { name: "Reply from Maison Lumière" });
+    const review = reviewCard(await screen.findByRole("article"));
+    // Labelled with the review it answers: no two replies of a page share a label.
+    const reply = screen.getByRole("region", { name: "Reply from Maison Lumière to “Colis abîmé” (5 October 2026)" });
     expect(within(reply).getByRole("link", { name: "Maison Lumière" }).className).toBe(
       within(review).getByRole("link", { name: "Camille D." }).className,
     );
@@ -74,7 +83,7 @@ describe("Thread: a review and its reply", () => {
 
   it("states the facts: label, channel, experience, publication and edit dates", async () => {
     renderThread(base, "en");
-    const review = await screen.findByRole("region", { name: "Review by Camille D." });
+    const review = reviewCard(await screen.findByRole("article"));
     expect(within(review).getByRole("link", { name: "Verified experience" }).getAttribute("href")).toBe("/transparency#label-verified");
     expect(within(review).getByText("Delivery")).toBeTruthy();
     expect(within(review).getByText(/Experience: October 2026/)).toBeTruthy();
@@ -101,7 +110,18 @@ describe("Thread: a review and its reply", () => {
 
   it("shows a review without a reply alone", async () => {
     renderThread({ ...base, reply: null }, "en");
-    await screen.findByRole("region", { name: "Review by Camille D." });
+    await screen.findByRole("article");
     expect(screen.queryByRole("region", { name: /Reply from/ })).toBeNull();
+  });
+});
+
+describe("Thread: its outline", () => {
+  it("has a heading of its own (the review's title, outside any nested section) and labels its reply and follow-up after it", async () => {
+    renderThread({ ...base, followUp: { ...base.reply!, id: 11, bodyHtml: "<p>Reçu, merci.</p>" } }, "fr");
+    const article = await screen.findByRole("article");
+    const heading = within(article).getByRole("heading", { level: 3, name: "Colis abîmé" });
+    expect(heading.closest("section, article")).toBe(article);
+    expect(screen.getByRole("region", { name: "Réponse de Maison Lumière à «\u202FColis abîmé\u202F» (5 octobre 2026)" })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Suite donnée par Camille D. à «\u202FColis abîmé\u202F» (5 octobre 2026)" })).toBeTruthy();
   });
 });

@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+
+/** A wide table's container: it scrolls sideways on a narrow screen, so it is a region named
+ *  by the table's caption (`labelledBy`) that takes the keyboard focus (axe
+ *  scrollable-region-focusable; WCAG 2.1.1). */
+export function ScrollRegion({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <div className="table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
