@@ -1,4 +1,5 @@
 // The HTTP server: Express 4 in front of the Remix request handler.
+import cluster from "node:cluster";
 import path from "node:path";
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
@@ -6,6 +7,7 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import { loadEnv } from "./app/env.server";
+import { runPrimary, servesRequests, workerCount } from "./app/lib/cluster.server";
 import { createRemixHandler, PageCache, pageCacheOptions } from "./app/lib/page-cache.server";
 import { isEmbedPath } from "./app/lib/embeds";
 import { isSameOriginMutation, siteOrigin } from "./app/lib/origin.server";
@@ -32,10 +34,15 @@ if (env.SEED_DEMO) {
 
 // ── Litestream: continuous replication of DATABASE_URL when LITESTREAM_REPLICA is set ──
 // scripts/litestream.ts runs `litestream replicate` as a child process and stops it on exit.
-if (env.LITESTREAM_REPLICA) {
+if (env.LITESTREAM_REPLICA && !cluster.isWorker) {
   const { startReplication } = await import("./scripts/litestream");
   startReplication({ database: env.DATABASE_URL, replica: env.LITESTREAM_REPLICA });
 }
+
+// ── WORKERS server processes (app/lib/cluster.server.ts): with more than one, this process
+// has migrated, seeded and started Litestream, and now only forks and watches the workers.
+const workers = workerCount(env);
+if (!servesRequests(workers)) await runPrimary(workers);
 
 const viteDevServer = isProduction
   ? undefined

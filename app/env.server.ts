@@ -6,6 +6,9 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Server processes sharing PORT and the database (app/lib/cluster.server.ts); default:
+   *  the number of cores in production, 1 otherwise. */
+  WORKERS: z.coerce.number().int().min(1).max(256).optional(),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().min(1).default("./data/replique.db"),
   /** A quota on the database file: past it, writes answer 503 and /healthz says not ready

@@ -5,6 +5,7 @@
 // inside its own transaction, the function takes the handle as its last parameter,
 // `db: Db = getDb()`, and that caller passes its `db`/`tx`. Helpers that still take `db`
 // first (internal to models, never called by routes) move to that form when next changed.
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -26,6 +27,7 @@ export function migrationsDir() {
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
+  countStatements(sqlite);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
@@ -34,6 +36,83 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("temp_store = MEMORY");
   sqlite.pragma("mmap_size = 268435456");
   return drizzle(sqlite, { schema }) as Db;
+}
+
+// ─── Statements per request (Server-Timing) ───────────────────────────────────
+// What a request spends in SQLite: every statement run (run, get, all, iterate, and exec)
+// inside trackQueries() adds one to `statements` and its time to `ms`. Counted at the driver,
+// on better-sqlite3's Statement prototype (drizzle's queries and the models' prepared
+// statements alike), once per process; the context is an AsyncLocalStorage kept on
+// globalThis, since server.ts and the Remix bundle each hold a copy of this module.
+
+export interface QueryStats {
+  statements: number;
+  ms: number;
+}
+
+const shared = globalThis as unknown as { __repliqueQueryStats?: AsyncLocalStorage<QueryStats> };
+const queryStats = (shared.__repliqueQueryStats ??= new AsyncLocalStorage<QueryStats>());
+
+/** Runs `fn` (and what it awaits) counting its statements into `stats`. */
+export function trackQueries<T>(stats: QueryStats, fn: () => T): T {
+  return queryStats.run(stats, fn);
+}
+
+/** The counts of the request running now, if one is tracked. */
+export function currentQueryStats(): QueryStats | undefined {
+  return queryStats.getStore();
+}
+
+function timed<T>(fn: () => T): T {
+  const stats = queryStats.getStore();
+  if (!stats) return fn();
+  const startedAt = performance.now();
+  try {
+    return fn();
+  } finally {
+    stats.statements++;
+    stats.ms += performance.now() - startedAt;
+  }
+}
+
+const COUNTED = Symbol.for("replique.countedStatements");
+
+function countStatements(sqlite: Database.Database) {
+  const statement: Database.Statement<unknown[], unknown> = Object.getPrototypeOf(sqlite.prepare("SELECT 1"));
+  const database: Database.Database = Object.getPrototypeOf(sqlite);
+  if (Object.prototype.hasOwnProperty.call(statement, COUNTED)) return;
+  Object.defineProperty(statement, COUNTED, { value: true });
+  const { run, get, all, iterate } = statement;
+  statement.run = function (this: Database.Statement<unknown[], unknown>, ...params: unknown[]) {
+    return timed(() => run.apply(this, params));
+  };
+  statement.get = function (this: Database.Statement<unknown[], unknown>, ...params: unknown[]) {
+    return timed(() => get.apply(this, params));
+  };
+  statement.all = function (this: Database.Statement<unknown[], unknown>, ...params: unknown[]) {
+    return timed(() => all.apply(this, params));
+  };
+  statement.iterate = function* (this: Database.Statement<unknown[], unknown>, ...params: unknown[]) {
+    const stats = queryStats.getStore();
+    const rows = iterate.apply(this, params);
+    if (stats) stats.statements++;
+    try {
+      for (;;) {
+        const startedAt = performance.now();
+        const next = rows.next();
+        if (stats) stats.ms += performance.now() - startedAt;
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      // A loop left early resets the statement, as better-sqlite3's own iterator does.
+      rows.return?.();
+    }
+  };
+  const exec = database.exec;
+  database.exec = function (this: Database.Database, source: string) {
+    return timed(() => exec.call(this, source));
+  };
 }
 
 export function migrateDatabase(db: Db) {

@@ -15,11 +15,11 @@
 //   form, whose Markdown blocks repeat and are rendered once each (BlockRenderer);
 // - a worker thread composes the reviews, replies and votes of the next batch of
 //   50 000 reviews while the main thread writes the current one;
-// - during the load the search triggers and the secondary indexes are dropped; the
-//   indexes are recreated from their exact SQL (read from sqlite_master), search_fts
-//   is filled batch by batch with INSERT … SELECT (rowid id*4+2 for reviews, id*4 for
-//   companies, id*4+1 for subjects, as the triggers do), and the triggers are
-//   recreated as they were;
+// - during the load the reviews' search triggers and the secondary indexes are dropped;
+//   the indexes are recreated from their exact SQL (read from sqlite_master), search_fts
+//   is filled batch by batch with INSERT … SELECT (rowid id*4+2, as the triggers do), and
+//   the triggers are recreated as they were (names_fts, the names' index, keeps its
+//   triggers and fills as the catalogue is written);
 // - journal_mode=OFF, synchronous=OFF, a 1 GB cache, foreign keys off, a 64 MB
 //   FTS5 buffer with lazier merging, then the usual settings (WAL, NORMAL, foreign
 //   keys on, FTS5 defaults) at the end; the indexes are sorted on both cores.

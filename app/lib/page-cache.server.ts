@@ -8,14 +8,31 @@
 // triggers bump it in the transaction of every write a public page shows, in any process),
 // and for PAGE_CACHE_TTL seconds at most (what changes with time alone). Only a 200 without
 // Set-Cookie, from an allowed route, is kept; the least recently used copies go first past
-// PAGE_CACHE_MAX_BYTES. Bytes are kept uncompressed: compression() compresses each answer.
+// PAGE_CACHE_MAX_BYTES.
+//
+// Compressed once: a copy that is stored is gzipped then, in the thread pool (gzip-splice.
+// server.ts: each segment on its own, so that an answer is the stored pieces with its fresh
+// nonce between them, no byte compressed per answer), and sent with `Content-Encoding: gzip`
+// to the clients that accept gzip, the identity bytes to the others (`Vary:
+// Accept-Encoding`); compression() leaves an encoded answer alone. Brotli is not kept: a
+// brotli stream cannot be cut and joined around a nonce.
+//
+// Misses coalesce: while a copy is being rendered for a key, other requests for that key at
+// the same data version wait for it (at most `coalesce.maxWaiters` of them, each for
+// `coalesce.timeoutMs` at most, after which it renders itself) and get the copy
+// (`X-Cache: coalesced`); if it cannot be kept (not a 200, a cookie…) each renders its own.
+//
+// Server-Timing on every answer of the Remix handler and of the cache: `db` (the time in
+// SQLite statements and their count, counted at the driver: db/client.server.ts) and
+// `render` (the rest of the handler's time: loaders' own work and React), or `cache` on a
+// copy.
 //
 // Documents are stored with their CSP nonce cut out; each answer gets a fresh nonce in the
 // HTML and the matching Content-Security-Policy. Their ETag (entry.server.tsx, computed
 // without the nonce) answers If-None-Match with 304. They are sent with
 // `Cache-Control: public, max-age=0, s-maxage, stale-while-revalidate` and `Vary: Cookie,
 // Accept-Language`, the one place public pages get that header; signed-in pages stay
-// `private, no-store` (entry.server.tsx). `X-Cache: hit|miss` says what happened.
+// `private, no-store` (entry.server.tsx). `X-Cache: hit|miss|coalesced` says what happened.
 import crypto from "node:crypto";
 import {
   createReadableStreamFromReadable,
@@ -25,7 +42,9 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { currentQueryStats, trackQueries, type QueryStats } from "#db/client.server";
 import type { Env } from "~/env.server";
+import { compressSegments, gzipJoined, type GzipParts } from "~/lib/gzip-splice.server";
 import { getLocale } from "~/lib/locale.server";
 import { cacheablePath, type CacheablePath, type PageScope } from "~/lib/page-cache-routes";
 import { securityHeaders } from "~/lib/security-headers.server";
@@ -40,6 +59,8 @@ export interface PageCacheOptions {
   /** The data version of a page's scope (tests pass their own). */
   readVersion?: (scope: PageScope) => string;
   now?: () => number;
+  /** Concurrent misses of one key: how many may wait for its render, and how long. */
+  coalesce?: { maxWaiters: number; timeoutMs: number };
 }
 
 export function pageCacheOptions(settings: Env): PageCacheOptions {
@@ -63,6 +84,8 @@ export interface CachedPage {
   etag: string | null;
   /** The body, cut where the nonce was (documents), or whole. */
   segments: Buffer[];
+  /** The same segments gzipped once, when the copy was stored (null: sent as they are). */
+  gzip: GzipParts | null;
   bytes: number;
 }
 
@@ -118,6 +141,42 @@ export interface PageCandidate {
   token: string | null;
 }
 
+/** A render in progress for a key, that concurrent misses of the key wait for. */
+interface Fill {
+  token: string;
+  waiters: number;
+  done: Promise<CachedPage | null>;
+  settle: (page: CachedPage | null) => void;
+}
+
+/** Whether Accept-Encoding accepts gzip (q > 0 for gzip, x-gzip or *). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let gzip: number | null = null;
+  let any: number | null = null;
+  for (const part of header.split(",")) {
+    const [name = "", ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    const qParam = params.find((p) => p.startsWith("q="));
+    const q = qParam ? Number.parseFloat(qParam.slice(2)) : 1;
+    const weight = Number.isFinite(q) ? q : 0;
+    if (name === "gzip" || name === "x-gzip") gzip = Math.max(gzip ?? 0, weight);
+    else if (name === "*") any = weight;
+  }
+  return (gzip ?? any ?? 0) > 0;
+}
+
+/** Text worth gzipping (compression()'s threshold is 1 KB too). */
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|javascript|[\w.+-]*\+(?:json|xml))\b)/i;
+const MIN_GZIP_BYTES = 1024;
+
+/** `Server-Timing`: the request's time in SQLite, and the rest of the handler's (render). */
+export function serverTiming(stats: QueryStats, renderMs: number | null, cache?: string): string {
+  const parts = cache ? [`cache;desc="${cache}"`] : [];
+  parts.push(`db;dur=${stats.ms.toFixed(2)};desc="${stats.statements} statement${stats.statements === 1 ? "" : "s"}"`);
+  if (renderMs != null) parts.push(`render;dur=${Math.max(0, renderMs).toFixed(2)}`);
+  return parts.join(", ");
+}
+
 /** Only `lang` cookies: a session, a flash message or anything unknown means no cache. */
 export function onlyLanguageCookies(header: string | undefined): boolean {
   if (!header) return true;
@@ -159,7 +218,17 @@ function joinWith(segments: Buffer[], separator: Buffer): Buffer {
 }
 
 /** Headers not kept with a copy: sent fresh each time, or decided by the cache. */
-const NOT_KEPT = new Set(["set-cookie", "content-length", "content-security-policy", "date", "x-cache", "connection", "transfer-encoding"]);
+const NOT_KEPT = new Set([
+  "set-cookie",
+  "content-length",
+  "content-security-policy",
+  "date",
+  "x-cache",
+  "connection",
+  "transfer-encoding",
+  "server-timing",
+  "content-encoding",
+]);
 const DOCUMENT_VARY = "Cookie, Accept-Language";
 
 /** The URL Remix sees for this request (as @remix-run/express builds it). */
@@ -178,10 +247,16 @@ export class PageCache {
   private readonly readVersion: (scope: PageScope) => string;
   private readonly now: () => number;
   private readonly candidates = new WeakMap<ExpressRequest, PageCandidate>();
+  private readonly fills = new Map<string, Fill>();
+  private readonly leaders = new WeakMap<ExpressRequest, Fill>();
+  private readonly coalesce: { maxWaiters: number; timeoutMs: number };
+  /** Segments compressed since the start (the tests' witness that a hit compresses nothing). */
+  compressions = 0;
 
   constructor(options: PageCacheOptions) {
     this.enabled = options.enabled && options.maxBytes > 0;
     this.store = new ByteLru(options.maxBytes);
+    this.coalesce = options.coalesce ?? { maxWaiters: 100, timeoutMs: 3_000 };
     this.ttlMs = options.ttlMs;
     this.readVersion = options.readVersion ?? ((scope) => pageVersion(scope));
     this.now = options.now ?? Date.now;
@@ -224,15 +299,68 @@ export class PageCache {
     return { key: `${locale} ${url.origin}${url.pathname}${url.search}`, kind: path.kind, token };
   }
 
-  /** Express middleware: answers from the cache, or notes the candidate for the Remix handler. */
+  /** Express middleware: answers from the cache, waits for a render of the same page in
+   *  progress, or notes the candidate for the Remix handler. Counts the request's SQL
+   *  statements from here (Server-Timing). */
   readonly middleware: RequestHandler = (req, res, next) => {
+    const stats: QueryStats = { statements: 0, ms: 0 };
+    trackQueries(stats, () => this.answer(req, res, next, stats));
+  };
+
+  private answer(req: ExpressRequest, res: ExpressResponse, next: () => void, stats: QueryStats) {
     const candidate = this.candidate(req, res);
     if (!candidate) return next();
     this.candidates.set(req, candidate);
-    const entry = candidate.token == null ? undefined : this.store.get(candidate.key);
-    if (!entry || entry.token !== candidate.token || this.now() - entry.storedAt >= this.ttlMs) return next();
-    this.send(req, res, entry, "hit");
-  };
+    if (candidate.token == null) return next();
+    const entry = this.store.get(candidate.key);
+    if (entry && entry.token === candidate.token && this.now() - entry.storedAt < this.ttlMs) {
+      res.setHeader("Server-Timing", serverTiming(stats, null, "hit"));
+      return this.send(req, res, entry, "hit");
+    }
+    const fill = this.fills.get(candidate.key);
+    if (!fill) {
+      this.lead(req, res, candidate.key, candidate.token);
+      return next();
+    }
+    if (fill.token !== candidate.token || fill.waiters >= this.coalesce.maxWaiters) return next();
+    fill.waiters++;
+    void this.waitFor(fill).then((page) => {
+      fill.waiters--;
+      if (!page) return next();
+      res.setHeader("Server-Timing", serverTiming(stats, null, "coalesced"));
+      this.send(req, res, page, "coalesced");
+    });
+  }
+
+  /** This request renders the copy that later misses of the key wait for (until the
+   *  handler settles it, or the answer is over whatever answered it). */
+  private lead(req: ExpressRequest, res: ExpressResponse, key: string, token: string) {
+    let settle: (page: CachedPage | null) => void = () => {};
+    const done = new Promise<CachedPage | null>((resolve) => (settle = resolve));
+    const fill: Fill = { token, waiters: 0, done, settle: () => {} };
+    fill.settle = (page) => {
+      if (this.fills.get(key) === fill) this.fills.delete(key);
+      settle(page);
+    };
+    this.fills.set(key, fill);
+    this.leaders.set(req, fill);
+    res.once("close", () => this.settle(req, null));
+  }
+
+  /** The leader's copy, or null when it has none or takes longer than the timeout. */
+  private waitFor(fill: Fill): Promise<CachedPage | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.coalesce.timeoutMs)));
+    return Promise.race([fill.done, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Called by the handler once the leader's render is captured (or failed): the waiters go on. */
+  settle(req: ExpressRequest, page: CachedPage | null) {
+    const fill = this.leaders.get(req);
+    if (!fill) return;
+    this.leaders.delete(req);
+    fill.settle(page);
+  }
 
   candidateOf(req: ExpressRequest): PageCandidate | undefined {
     return this.candidates.get(req);
@@ -252,6 +380,11 @@ export class PageCache {
     }
     const body = Buffer.from(await response.arrayBuffer());
     const segments = document ? splitAt(body, Buffer.from(document.nonce)) : [body];
+    const kept = this.enabled && candidate.token != null && body.length <= this.store.maxBytes / 4;
+    // Gzipped once, for the copies kept: the others are compressed by compression().
+    const compressible = COMPRESSIBLE.test(response.headers.get("content-type") ?? "") && body.length >= MIN_GZIP_BYTES;
+    const gzip = kept && compressible ? await compressSegments(segments) : null;
+    if (gzip) this.compressions += segments.length;
     const headers: [string, string][] = [];
     for (const [name, value] of response.headers) {
       if (NOT_KEPT.has(name)) continue;
@@ -265,20 +398,23 @@ export class PageCache {
       headers,
       etag: response.headers.get("etag"),
       segments,
-      bytes: body.length + candidate.key.length * 2 + headers.reduce((n, [k, v]) => n + k.length + v.length, 0) + 256,
+      gzip,
+      bytes: body.length + (gzip?.bytes ?? 0) + candidate.key.length * 2 + headers.reduce((n, [k, v]) => n + k.length + v.length, 0) + 256,
     };
-    if (this.enabled && candidate.token != null) this.store.set(candidate.key, page);
+    if (kept) this.store.set(candidate.key, page);
     return page;
   }
 
-  /** Sends a copy: a fresh nonce and CSP for a document, 304 when If-None-Match matches. */
-  send(req: ExpressRequest, res: ExpressResponse, page: CachedPage, how: "hit" | "miss") {
+  /** Sends a copy: a fresh nonce and CSP for a document, 304 when If-None-Match matches,
+   *  the stored gzip to a client that accepts it. */
+  send(req: ExpressRequest, res: ExpressResponse, page: CachedPage, how: "hit" | "miss" | "coalesced") {
     res.statusCode = 200;
     for (const [name, value] of page.headers) res.setHeader(name, value);
     if (page.kind === "document") {
       res.setHeader("Cache-Control", this.publicCacheControl);
       res.setHeader("Vary", DOCUMENT_VARY);
     }
+    if (page.gzip) res.vary("Accept-Encoding");
     if (this.enabled) res.setHeader("X-Cache", how);
     if (matchesIfNoneMatch(req.get("if-none-match"), page.etag)) {
       res.statusCode = 304;
@@ -286,11 +422,18 @@ export class PageCache {
       res.end();
       return;
     }
-    let body = page.segments[0]!;
+    let separator = Buffer.alloc(0);
     if (page.kind === "document") {
       const nonce = crypto.randomBytes(16).toString("base64");
       for (const [name, value] of Object.entries(securityHeaders(nonce))) res.setHeader(name, value);
-      body = joinWith(page.segments, Buffer.from(nonce));
+      separator = Buffer.from(nonce);
+    }
+    let body: Buffer;
+    if (page.gzip && acceptsGzip(req.get("accept-encoding"))) {
+      res.setHeader("Content-Encoding", "gzip");
+      body = gzipJoined(page.gzip, separator);
+    } else {
+      body = joinWith(page.segments, separator);
     }
     res.setHeader("Content-Length", body.length);
     res.end(req.method === "HEAD" ? undefined : body);
@@ -337,6 +480,9 @@ function sendNotModified(res: ExpressResponse, response: Response) {
   res.end();
 }
 
+/** Renders a request (Remix's request handler, or a test's). */
+export type RenderPage = (request: Request, context: AppLoadContext) => Promise<Response>;
+
 /** The Remix request handler for Express; with a page cache, the misses it may keep are
  *  rendered whole and stored (its middleware answers the hits before this runs). */
 export function createRemixHandler(options: {
@@ -345,14 +491,34 @@ export function createRemixHandler(options: {
   getLoadContext: (req: ExpressRequest) => AppLoadContext;
   pageCache?: PageCache;
 }): RequestHandler {
-  const handle = createRequestHandler(options.build, options.mode);
-  return async (req, res, next) => {
+  return createPageHandler({ ...options, render: createRequestHandler(options.build, options.mode) });
+}
+
+/** The handler around `render`: the cache's capture, the waiters it lets go, Server-Timing. */
+export function createPageHandler(options: {
+  render: RenderPage;
+  getLoadContext: (req: ExpressRequest) => AppLoadContext;
+  pageCache?: PageCache;
+}): RequestHandler {
+  return (req, res, next) => {
+    // Counted since the page cache's middleware when it ran, from here otherwise.
+    const stats = currentQueryStats();
+    if (stats) return void handleRequest(req, res, next, stats);
+    const fresh: QueryStats = { statements: 0, ms: 0 };
+    trackQueries(fresh, () => void handleRequest(req, res, next, fresh));
+  };
+
+  async function handleRequest(req: ExpressRequest, res: ExpressResponse, next: (error: unknown) => void, stats: QueryStats) {
+    const cache = options.pageCache;
+    let page: CachedPage | null = null;
     try {
-      const candidate = options.pageCache?.candidateOf(req);
+      const candidate = cache?.candidateOf(req);
       const context = options.getLoadContext(req);
-      const response = await handle(remixRequest(req, res, candidate != null), context);
-      const cache = options.pageCache;
-      const page = candidate && cache ? await cache.capture(candidate, response, context, res) : null;
+      const startedAt = performance.now();
+      const dbBefore = stats.ms;
+      const response = await options.render(remixRequest(req, res, candidate != null), context);
+      res.setHeader("Server-Timing", serverTiming(stats, performance.now() - startedAt - (stats.ms - dbBefore)));
+      page = candidate && cache ? await cache.capture(candidate, response, context, res) : null;
       if (page && cache) return cache.send(req, res, page, "miss");
       // Rendered whole for the cache but not kept: the revalidation entry.server.tsx would
       // have answered is answered here.
@@ -363,6 +529,9 @@ export function createRemixHandler(options: {
       await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
+    } finally {
+      // The requests waiting for this render take its copy, or render their own.
+      cache?.settle(req, page);
     }
-  };
+  }
 }

@@ -9,13 +9,16 @@ import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { listCategories } from "~/models/companies.server";
-import { MIN_WORD_LENGTH, search } from "~/models/search.server";
+import { MAX_SEARCH_PAGE, MIN_WORD_LENGTH, search } from "~/models/search.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { Pagination } from "~/components/Pagination";
 
 const querySchema = z.object({
   q: z.string().max(200).catch(""),
   category: z.string().max(80).optional().catch(undefined),
   kind: z.enum(SUBJECT_KINDS).optional().catch(undefined),
+  // Every page of a query costs the same (search.server.ts ranks the same candidates).
+  page: z.coerce.number().int().min(1).max(MAX_SEARCH_PAGE).catch(1),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,8 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q: url.searchParams.get("q") ?? "",
     category: url.searchParams.get("category") || undefined,
     kind: url.searchParams.get("kind") || undefined,
+    page: url.searchParams.get("page") ?? 1,
   });
-  const results = query.q.trim() ? search(query.q, { category: query.category, kind: query.kind }) : null;
+  const results = query.q.trim() ? search(query.q, { category: query.category, kind: query.kind, page: query.page }) : null;
   return {
     query,
     results,
@@ -125,6 +129,14 @@ export default function SearchPage() {
             <Thread key={r.id} review={r} showCompany />
           ))}
         </section>
+      ) : null}
+      {results ? (
+        <Pagination
+          nextCursor={results.hasMore ? String(results.page + 1) : null}
+          param="page"
+          nextLabel={t("search.nextPage")}
+          firstLabel={t("search.firstPage")}
+        />
       ) : null}
     </div>
   );

@@ -1,5 +1,5 @@
 // What /search shows when the query is too short or the search ran out of time (issue 7),
-// in French and English; the model and the loader: search.test.ts.
+// in French and English, and its pages; the model and the loader: search.test.ts.
 import { Outlet } from "@remix-run/react";
 import { createRemixStub } from "@remix-run/testing";
 import { cleanup, render, screen } from "@testing-library/react";
@@ -9,8 +9,8 @@ import SearchPage, { type loader } from "~/routes/search";
 type Data = Awaited<ReturnType<typeof loader>>;
 
 const page = (q: string, results: Partial<NonNullable<Data["results"]>>): Data => ({
-  query: { q },
-  results: { companies: [], reviews: [], tooShort: false, timedOut: false, ...results },
+  query: { q, page: results.page ?? 1 },
+  results: { companies: [], reviews: [], page: 1, hasMore: false, tooShort: false, timedOut: false, ...results },
   minWordLength: 2,
   categories: [],
   locale: "en",
@@ -27,7 +27,8 @@ async function pageText(data: Data, locale: "fr" | "en") {
       children: [{ path: "search", Component: SearchPage, loader: () => data }],
     },
   ]);
-  render(<Stub initialEntries={[`/search?q=${encodeURIComponent(data.query.q)}`]} />);
+  const pageParam = data.query.page > 1 ? `&page=${data.query.page}` : "";
+  render(<Stub initialEntries={[`/search?q=${encodeURIComponent(data.query.q)}${pageParam}`]} />);
   await screen.findByRole("search");
   // French typography puts narrow no-break spaces before : ; ! ?
   return document.body.textContent!.replace(/[\u202F\u00A0]/g, " ");
@@ -54,5 +55,19 @@ describe("/search", () => {
 
   it("still says 'nothing found' for a search that found nothing", async () => {
     expect(await pageText(page("zorglub", {}), "en")).toContain("Nothing found for “zorglub”");
+  });
+
+  it("links to the next page of results while there is one, and back to the first", async () => {
+    await pageText(page("service", { hasMore: true }), "en");
+    const next = screen.getByRole("link", { name: /More results/ });
+    expect(next.getAttribute("href")).toBe("/search?q=service&page=2");
+    expect(screen.queryByRole("link", { name: /Back to the first results/ })).toBeNull();
+    cleanup();
+    await pageText(page("service", { page: 3, hasMore: false }), "en");
+    expect(screen.queryByRole("link", { name: /More results/ })).toBeNull();
+    expect(screen.getByRole("link", { name: /Back to the first results/ }).getAttribute("href")).toBe("/search?q=service");
+    cleanup();
+    await pageText(page("service", { hasMore: true }), "fr");
+    expect(screen.getByRole("link", { name: /Plus de résultats/ })).toBeTruthy();
   });
 });

@@ -481,21 +481,20 @@ describe("demo seed: accounts", () => {
 describe("demo seed: search and determinism", () => {
   it("finds accented names with unaccented queries (FTS5 filled by the triggers)", () => {
     const lumiere = one<{ id: number }>(`SELECT id FROM companies WHERE slug = ?`, BRAND_COMPANY_SLUG);
-    const hits = all<{ rowid: number }>(
-      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20`,
-      "maison lumiere",
-    ).map((r) => r.rowid);
-    expect(hits).toContain(lumiere.id * 4);
+    // Names in names_fts (rowid company id × 2^32 + subject id, 0 for the company itself).
+    const companyHits = (match: string) =>
+      all<{ id: number }>(`SELECT rowid >> 32 AS id FROM names_fts WHERE names_fts MATCH ? AND rowid & 4294967295 = 0`, match).map(
+        (r) => r.id,
+      );
+    expect(companyHits("maison lumiere")).toContain(lumiere.id);
     const energie = one<{ id: number }>(`SELECT id FROM companies WHERE name = 'Énergie Claire'`);
-    expect(all<{ rowid: number }>(`SELECT rowid FROM search_fts WHERE search_fts MATCH 'energie'`).map((r) => r.rowid)).toContain(
-      energie.id * 4,
-    );
-    // Reviews and subjects are indexed too (published reviews only).
+    expect(companyHits("energie")).toContain(energie.id);
+    // Subjects too; reviews in search_fts (published reviews only).
     const reviewHits = count(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'livraison' AND rowid % 4 = 2`);
     expect(reviewHits).toBeGreaterThan(50);
     const held = one<{ id: number }>(`SELECT id FROM reviews WHERE status = 'held' LIMIT 1`);
     expect(count(`SELECT count(*) AS n FROM search_fts WHERE rowid = ?`, held.id * 4 + 2)).toBe(0);
-    expect(count(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'part dieu' AND rowid % 4 = 1`)).toBeGreaterThan(0);
+    expect(count(`SELECT count(*) AS n FROM names_fts WHERE names_fts MATCH 'part dieu' AND rowid & 4294967295 != 0`)).toBeGreaterThan(0);
   });
 
   it("does not seed again a database that has companies", async () => {
@@ -647,10 +646,15 @@ describe("large data set (small scale)", () => {
         expect(q(`SELECT count(*) AS n FROM (SELECT 1 FROM reviews GROUP BY author_id, subject_id HAVING count(*) > 1)`)).toBe(0);
         expect(q(`SELECT count(*) AS n FROM reviews r JOIN subjects s ON s.id = r.subject_id WHERE s.company_id <> r.company_id`)).toBe(0);
         expect(q(`SELECT max(published_at) AS n FROM reviews`)).toBeLessThanOrEqual(REFERENCE_NOW);
-        // Search: every published review, company and subject is indexed; accents do not matter.
+        // Search: every published review, company and active subject is indexed (reviews in
+        // search_fts, names in names_fts); accents do not matter.
         expect(q(`SELECT count(*) AS n FROM search_fts WHERE rowid % 4 = 2`)).toBe(published);
-        expect(q(`SELECT count(*) AS n FROM search_fts WHERE rowid % 4 = 0`)).toBe(400);
-        expect(q(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'panier dore'`)).toBeGreaterThan(0);
+        expect(q(`SELECT count(*) AS n FROM search_fts WHERE rowid % 4 != 2`)).toBe(0);
+        expect(q(`SELECT count(*) AS n FROM names_fts WHERE rowid & 4294967295 = 0`)).toBe(400);
+        expect(q(`SELECT count(*) AS n FROM names_fts WHERE rowid & 4294967295 != 0`)).toBe(
+          q(`SELECT count(*) AS n FROM subjects WHERE state = 'active'`),
+        );
+        expect(q(`SELECT count(*) AS n FROM names_fts WHERE names_fts MATCH 'panier dore'`)).toBeGreaterThan(0);
         // The counters were rebuilt; the largest company is the largest by far.
         expect(q(`SELECT sum(review_count) AS n FROM rating_stats WHERE scope = 'company'`)).toBe(published);
         expect(result.largest[0]!.slug).toBe("panier-dore");

@@ -7,7 +7,15 @@ import express from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PageScope } from "~/lib/page-cache-routes";
 import { cacheablePath, isCacheableRoute } from "~/lib/page-cache-routes";
-import { ByteLru, matchesIfNoneMatch, onlyLanguageCookies, PageCache, splitAt } from "~/lib/page-cache.server";
+import {
+  ByteLru,
+  createPageHandler,
+  matchesIfNoneMatch,
+  onlyLanguageCookies,
+  PageCache,
+  splitAt,
+  type RenderPage,
+} from "~/lib/page-cache.server";
 
 describe("the small rules", () => {
   it("only `lang` cookies leave a request anonymous", () => {
@@ -106,6 +114,24 @@ let clock = 1_000_000;
 let renders = 0;
 let next: Rendered = {};
 
+/** The fake renderer: counts renders (page-cache-speed.test.ts makes concurrent ones). */
+const render: RenderPage = async (request, context) => {
+  renders++;
+  const nonce = `nonce${renders}xxxxxxxxxxxxxxxx`.slice(0, 24);
+  const rendered = next;
+  const body = (rendered.body ?? `<html><script nonce="${nonce}"></script>render ${renders}</html>`).replaceAll("NONCE", nonce);
+  if (rendered.document !== false) context.cacheableDocument = { nonce };
+  return new Response(request.method === "HEAD" ? null : body, {
+    status: rendered.status ?? 200,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      ETag: `W/"${body.replaceAll(nonce, "").length}-${renders}"`,
+      "Content-Security-Policy": `script-src 'nonce-${nonce}'`,
+      ...rendered.headers,
+    },
+  });
+};
+
 function makeApp(cache: PageCache) {
   const app = express();
   app.use((req, res, nextHandler) => {
@@ -113,27 +139,7 @@ function makeApp(cache: PageCache) {
     nextHandler();
   });
   app.use(cache.middleware);
-  app.all("*", async (req, res) => {
-    renders++;
-    const nonce = `nonce${renders}xxxxxxxxxxxxxxxx`.slice(0, 24);
-    const candidate = cache.candidateOf(req);
-    const body = (next.body ?? `<html><script nonce="${nonce}"></script>render ${renders}</html>`).replaceAll("NONCE", nonce);
-    const response = new Response(body, {
-      status: next.status ?? 200,
-      headers: {
-        "Content-Type": "text/html; charset=utf-8",
-        ETag: `W/"${body.replaceAll(nonce, "").length}-${renders}"`,
-        "Content-Security-Policy": `script-src 'nonce-${nonce}'`,
-        ...next.headers,
-      },
-    });
-    const context = next.document === false ? {} : { cacheableDocument: { nonce } };
-    const page = candidate ? await cache.capture(candidate, response, context, res) : null;
-    if (page) return cache.send(req, res, page, "miss");
-    res.status(response.status);
-    response.headers.forEach((v, k) => res.setHeader(k, v));
-    res.end(await response.text());
-  });
+  app.all("*", createPageHandler({ render, getLoadContext: () => ({}), pageCache: cache }));
   return app;
 }
 

@@ -72,8 +72,9 @@ function ftsConfig(client: Client, settings: Record<string, number>) {
   for (const [k, v] of Object.entries(settings)) client.exec(`INSERT INTO search_fts(search_fts, rank) VALUES ('${k}', ${v})`);
 }
 
-/** Categories, companies, subjects, users and members, and the search rows of the
- *  companies and subjects (rowid id*4 and id*4+1, as the triggers do). */
+/** Categories, companies, subjects, users and members. Their names index (names_fts,
+ *  migration 0019) is filled by its own triggers, which the load keeps (their names do not
+ *  match *_fts_*); search_fts holds the reviews only. */
 export function loadCatalog({ client }: Load, catalog: LargeCatalog) {
   const run = (sql: string, rows: Value[][]) => {
     const stmt = client.prepare(sql);
@@ -111,10 +112,6 @@ export function loadCatalog({ client }: Load, catalog: LargeCatalog) {
   inChunks(catalog.memberRows, (chunk) =>
     run(`INSERT INTO company_members (company_id, user_id, role, created_at) VALUES (?, ?, ?, ?)`, chunk),
   );
-  client.exec(`INSERT INTO search_fts (rowid, kind, title, body)
-               SELECT id * 4, 'company', name, coalesce(domain, '') || ' ' || coalesce(description_fr, '') || ' ' || coalesce(description_en, '') FROM companies`);
-  client.exec(`INSERT INTO search_fts (rowid, kind, title, body)
-               SELECT id * 4 + 1, 'subject', name, coalesce(city, '') || ' ' || coalesce(address, '') || ' ' || coalesce(url, '') FROM subjects WHERE state = 'active'`);
 }
 
 function reviewStatements(client: Client) {
@@ -239,6 +236,7 @@ const COUNTED = [
   "review_revisions",
   "reply_revisions",
   "search_fts",
+  "names_fts",
 ];
 
 /** Row counts, and the two companies with the most reviews. */
