@@ -70,6 +70,17 @@ const schema = z.object({
    *  `s-maxage` and `stale-while-revalidate`, in seconds. Browsers always revalidate (max-age=0). */
   PAGE_CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(10),
   PAGE_CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(60),
+  /** Webhooks (app/models/webhooks.server.ts) may point at private, loopback, link-local or
+   *  multicast addresses: for tests and a local receiver only, never on a public site. */
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+  /** Webhooks may use http:// URLs (https only by default): for tests and a local receiver only. */
+  WEBHOOKS_ALLOW_HTTP: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof schema> & { SECRET: string };

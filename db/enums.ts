@@ -24,6 +24,11 @@ export const COMPANY_EVENT_KINDS = [
   "subject_closed",
   "subject_reopened",
   "subject_deleted",
+  // An owner's webhooks (app/models/webhooks.server.ts): added, paused or resumed, removed, secret rotated.
+  "webhook_added",
+  "webhook_changed",
+  "webhook_removed",
+  "webhook_secret_rotated",
 ] as const;
 export const MEMBER_ROLES = ["owner", "agent"] as const;
 export const SUBJECT_KINDS = ["store", "website", "product", "service"] as const;

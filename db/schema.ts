@@ -742,6 +742,8 @@ export const outbox = sqliteTable(
   (t) => [index("outbox_pending_idx").on(t.sentAt, t.nextAttemptAt), index("outbox_to_idx").on(t.to)],
 );
 
+/** A company's webhook endpoints (app/models/webhooks.server.ts), managed by its owners at
+ *  /brand/:slug/webhooks. Signed as the Standard Webhooks spec says (app/lib/webhook-signature.ts). */
 export const webhooks = sqliteTable(
   "webhooks",
   {
@@ -750,15 +752,23 @@ export const webhooks = sqliteTable(
       .notNull()
       .references(() => companies.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
+    /** The signing secret (`whsec_…`, shown once), encrypted under the site's SECRET. */
     secret: text("secret").notNull(),
-    /** Comma-separated: review.created, review.negative, reviews.spike */
+    /** The secret before the last rotation, encrypted too: it still signs until its expiry. */
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: integer("previous_secret_expires_at"),
+    /** Comma-separated, from WEBHOOK_EVENTS (app/lib/webhook-form.ts): review.created, review.updated,
+     *  reply.created, review.removed, spike.detected. */
     events: text("events").notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [index("webhooks_company_idx").on(t.companyId)],
 );
 
+/** The webhook outbox: one row per event and endpoint, written in the transaction of what
+ *  caused it, then delivered (and retried) by the job runner; its rows are the delivery log. */
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
@@ -766,13 +776,17 @@ export const webhookDeliveries = sqliteTable(
     webhookId: integer("webhook_id")
       .notNull()
       .references(() => webhooks.id, { onDelete: "cascade" }),
+    /** The `webhook-id` header: random, the same on every attempt (receivers deduplicate by it). */
+    messageId: text("message_id").notNull(),
     event: text("event").notNull(),
+    /** The JSON body, exactly as signed and sent. */
     payload: text("payload").notNull(),
     status: text("status", { enum: ["pending", "delivered", "failed"] })
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at"),
+    lastAttemptAt: integer("last_attempt_at"),
     responseStatus: integer("response_status"),
     lastError: text("last_error"),
     deliveredAt: integer("delivered_at"),
@@ -781,7 +795,48 @@ export const webhookDeliveries = sqliteTable(
   (t) => [
     index("webhook_deliveries_pending_idx").on(t.status, t.nextAttemptAt),
     index("webhook_deliveries_hook_idx").on(t.webhookId, t.id),
+    uniqueIndex("webhook_deliveries_message_unique").on(t.messageId),
   ],
+);
+
+/** Which alert mails a member of a company asked for (app/models/company-alerts.server.ts):
+ *  each member sets their own at /brand/:slug/alerts. No row: no mail (nothing is pre-ticked). */
+export const companyAlertSettings = sqliteTable(
+  "company_alert_settings",
+  {
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** A mail for every new review. */
+    newReviews: integer("new_reviews", { mode: "boolean" }).notNull().default(false),
+    /** A mail for every new review of 2 stars or fewer. */
+    negativeReviews: integer("negative_reviews", { mode: "boolean" }).notNull().default(false),
+    /** A mail when negative reviews spike above the company's usual rate (app/lib/spike.ts). */
+    spikes: integer("spikes", { mode: "boolean" }).notNull().default(false),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.userId] }), index("company_alert_settings_user_idx").on(t.userId)],
+);
+
+/** Spikes of negative reviews detected on a company (app/lib/spike.ts): at most one per 24 h. */
+export const negativeSpikes = sqliteTable(
+  "negative_spikes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    detectedAt: integer("detected_at").notNull(),
+    /** Reviews of 2 stars or fewer published in the 24 h before. */
+    count: integer("count").notNull(),
+    /** The smoothed usual rate per day, and P(X ≥ count) under it. */
+    baselineRate: real("baseline_rate").notNull(),
+    pValue: real("p_value").notNull(),
+  },
+  (t) => [index("negative_spikes_company_idx").on(t.companyId, t.detectedAt)],
 );
 
 /** Fixed-window counters, in SQLite so that limits hold across processes. */

@@ -18,6 +18,7 @@ import { queues } from "./queues";
 import { report } from "./report";
 import { subjects } from "./subjects";
 import { transparency } from "./transparency";
+import { webhooks } from "./webhooks";
 import { write } from "./write";
 
 export { LOCALES, type Locale };
@@ -47,6 +48,7 @@ const areas = [
   metrics,
   openData,
   subjects,
+  webhooks,
 ];
 
 type Messages = (typeof areas)[number]["en"];

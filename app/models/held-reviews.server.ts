@@ -38,6 +38,7 @@ import type { ModerationReason } from "~/lib/moderation-reasons";
 import { linkOrigin } from "~/lib/origin.server";
 import { MAX_PUBLICATION_DELAY_HOURS } from "~/lib/policy";
 import { jaccard, shingles, words } from "~/lib/similarity";
+import { onReviewPublished } from "./company-alerts.server";
 import { queueMail, renderMail, type MailBlock } from "./mail.server";
 import { getCase, type CaseView, type ModerationActor } from "./moderation.server";
 import { notify } from "./notifications.server";
@@ -675,6 +676,7 @@ function publishIf(db: Db, reviewId: number, conditions: SQL | undefined, now: n
     .run().changes;
   if (changes !== 1) return false;
   countPublished(db, reviewId);
+  onReviewPublished(db, reviewId, now);
   return true;
 }
 
@@ -689,6 +691,7 @@ export function publishRefusedReview(db: Db, reviewId: number, now: number): boo
     .run().changes;
   if (changes !== 1) return false;
   countPublished(db, reviewId);
+  onReviewPublished(db, reviewId, now);
   return true;
 }
 

@@ -27,6 +27,7 @@ import { getDb, type Db } from "#db/client.server";
 import { jobLeases } from "#db/schema";
 import { publishOverdueHeldReviews, PUBLICATION_DEADLINE_JOB_INTERVAL_MS } from "./held-reviews.server";
 import { eraseExpiredContent, RETENTION_JOB_INTERVAL_MS } from "./retention.server";
+import { deliverDueWebhooks, pruneWebhookDeliveries, WEBHOOK_JOB_INTERVAL_MS } from "./webhooks.server";
 
 export interface JobContext {
   /** The runner's clock when the lease was taken. */
@@ -218,6 +219,20 @@ export const SITE_JOBS: readonly Job[] = [
     name: "retention-purge",
     intervalMs: RETENTION_JOB_INTERVAL_MS,
     run: ({ now, db }) => eraseExpiredContent({ now, db }),
+  },
+  {
+    // The webhook outbox (app/models/webhooks.server.ts): what is due is sent, failures are
+    // retried on their schedule; each delivery is claimed, so a run that overlaps another
+    // (a slow receiver) never sends one twice.
+    name: "webhook-delivery",
+    intervalMs: WEBHOOK_JOB_INTERVAL_MS,
+    run: ({ now, db }) => deliverDueWebhooks({ now, db }),
+  },
+  {
+    // The webhook delivery log is kept WEBHOOK_LOG_DAYS days.
+    name: "webhook-log-purge",
+    intervalMs: 6 * 60 * 60_000,
+    run: ({ now, db }) => pruneWebhookDeliveries({ now, db }),
   },
 ];
 

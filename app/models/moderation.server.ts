@@ -35,6 +35,7 @@ import { LOGGED_DECISION, type Decision, type DecisionTarget } from "~/lib/moder
 import type { ModerationReason } from "~/lib/moderation-reasons";
 import type { StatementInput, StatementRole } from "~/lib/statement";
 import { FLAG_HOLD_CHECK } from "~/lib/flag-policy";
+import { onModerationDecision } from "./company-alerts.server";
 import { flagDeadlineSql, listFlagResponses, weighReporters, type FlagResponseView } from "./flags.server";
 import { personFacts } from "./moderation-queues.server";
 import { sendStatementToAccount, sendStatementToEmail } from "./moderation-notices.server";
@@ -786,6 +787,7 @@ export function setContentState(
 /** The counters and score after a removal or a restore: a removed review (or reply) leaves
  *  them, a restored one comes back. Call after the state change applied. */
 export function countStateChange(db: Db, thread: ThreadFacts, part: Part, to: Decision, now: number) {
+  onModerationDecision(db, part, to, now);
   // A review held on a flag left the counters: keeping it brings it back, removing it changes nothing.
   if (part.heldByFlag) {
     if (to === "keep") countReview(db, counted(thread, part.publishedAt ?? now), 1);

@@ -12,6 +12,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import { mostSimilar } from "~/lib/similarity";
 import type { Actor } from "./review-submission.server";
 import { decodeCursor, getPublicReview, getPublishedReviews, REVIEW_PAGE_SIZE, type ReviewView } from "./reviews.server";
+import { onReplyPublished } from "./company-alerts.server";
 import { notifyReviewEvent } from "./notifications.server";
 import { countReply, type CountedReview } from "./stats.server";
 import type { MemberRole } from "./permissions.server";
@@ -450,6 +451,7 @@ export function saveReply(args: {
           1,
         );
         notifyReviewEvent(db, { reviewId: f.id, kind: "review_replied", origin: args.origin, now });
+        onReplyPublished(db, replyId, now, args.origin);
       } else {
         replyId = f.replyId!;
         client.prepare(`UPDATE replies SET body = ?, body_html = ?, edited_at = ? WHERE id = ?`).run(args.body, html, now, replyId);

@@ -13,6 +13,7 @@ import type { LANGUAGES, ROLES } from "#db/enums";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { ONE_REVIEW_PER_MONTHS } from "~/lib/policy";
 import type { ReviewInput, SuggestionInput } from "~/lib/review-schema";
+import { onReviewPublished, onReviewRemoved } from "./company-alerts.server";
 import { claimPendingUploads, MAX_PHOTOS, type UploadKey } from "./media.server";
 import { notify } from "./notifications.server";
 import { CHECKS, runChecks, type TriggeredCheck } from "./review-checks.server";
@@ -293,6 +294,7 @@ function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId:
   if (args.proof) insertMedia(db, actor.id, reviewId, "proof", [args.proof], 0);
 
   if (status === "published") countReview(db, countedFacts(loadReview(db, reviewId)!), 1);
+  if (status === "published") onReviewPublished(db, reviewId, now, args.origin);
   if (status === "held") notifyHeld(db, actor.id, reviewId, result.decisive!, args.origin);
   return { ok: true, reviewId, status, checks: result.checks };
 }
@@ -390,6 +392,7 @@ export function releasePendingReviews(db: Db, subjectId: number, now = Date.now(
     } else {
       db.$client.prepare(`UPDATE reviews SET status = 'published', published_at = ? WHERE id = ?`).run(now, r.id);
       countReview(db, countedFacts(loadReview(db, r.id)!), 1);
+      onReviewPublished(db, r.id, now);
     }
   }
   return rows.length;
@@ -496,6 +499,7 @@ export function editReview(args: EditReviewArgs): WriteResult & { removedMedia?:
         );
       insertRevision(db, args.reviewId, input, now);
       if (status === "published") countReview(db, countedFacts(loadReview(db, args.reviewId)!), 1);
+      if (status === "published") onReviewPublished(db, args.reviewId, now, args.origin);
 
       const del = db.$client.prepare(`DELETE FROM review_media WHERE id = ? AND review_id = ?`);
       for (const p of removing) del.run(p.id, args.reviewId);
@@ -527,6 +531,7 @@ export function deleteReview(args: { actor: Actor; reviewId: number; now?: numbe
       if (before.authorId !== args.actor.id) return { ok: false, kind: "forbidden" };
       if (before.status === "published") countReview(db, countedFacts(before), -1);
       db.$client.prepare(`UPDATE reviews SET status = 'deleted', deleted_at = ? WHERE id = ?`).run(now, args.reviewId);
+      if (before.status === "published") onReviewRemoved(db, args.reviewId, now, "author");
       return { ok: true, reviewId: args.reviewId, status: "deleted", checks: [] };
     })
     .immediate();

@@ -53,7 +53,8 @@ export default function BrandInbox() {
         <Link to={`/companies/${company.slug}`}>{t("brand.inbox.publicPage")}</Link> ·{" "}
         <Link to={`/brand/${company.slug}/subjects`}>{t("subjects.link")}</Link> ·{" "}
         <Link to={`/brand/${company.slug}/members`}>{t("members.link")}</Link> ·{" "}
-        <Link to={`/brand/${company.slug}/metrics`}>{t("metrics.title")}</Link>
+        <Link to={`/brand/${company.slug}/metrics`}>{t("metrics.title")}</Link> ·{" "}
+        <Link to={`/brand/${company.slug}/alerts`}>{t("alerts.link")}</Link>
       </p>
       <p className="brand-inbox__export">
         <a href={`/brand/${company.slug}/export.csv`} download>

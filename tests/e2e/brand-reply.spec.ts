@@ -165,7 +165,14 @@ for (const lang of ["en", "fr"] as const) {
     // the embeddable widget.
     const inbox = page.url();
     const slug = new URL(inbox).pathname.split("/")[2]!;
-    for (const path of [`/brand/${slug}/metrics`, `/api?lang=${lang}`, `/widget/${slug}?lang=${lang}`]) {
+    for (const path of [
+      `/brand/${slug}/metrics`,
+      `/brand/${slug}/alerts`,
+      `/brand/${slug}/webhooks`,
+      `/brand/${slug}/subjects`,
+      `/api?lang=${lang}`,
+      `/widget/${slug}?lang=${lang}`,
+    ]) {
       expect((await page.goto(path))?.status(), path).toBe(200);
       await expectAccessible(page, `${path} (${lang})`);
     }

@@ -105,6 +105,18 @@ const MATRIX: Record<string, Row> = {
     action: only("staffA"),
     form: () => ({ intent: "add", kind: "product", name: "Carte cadeau" }),
   },
+  // A member's own alert mails: company A's staff save theirs; company B's staff get a 403.
+  "brand.$slug.alerts.tsx": {
+    loader: only("staffA"),
+    action: only("staffA"),
+    form: () => ({ newReviews: "on", spikes: "on" }),
+  },
+  // Company A's webhooks: its owner (staffA) only. The URL is a public IP literal: checked without DNS.
+  "brand.$slug.webhooks.tsx": {
+    loader: only("staffA"),
+    action: only("staffA"),
+    form: () => ({ intent: "add", url: "https://93.184.215.14/hooks/replique", events: "review.created" }),
+  },
   // An invitation's page: anyone may read it; only the holder of the invited address (member)
   // accepts it — anyone else signed in gets 403, and nothing is written.
   "brand.invitations.$token.tsx": {
