@@ -23,14 +23,14 @@ import {
   account,
   type Account,
   callLoader,
+  expectCountersMatch,
   getRequest,
   heldCaseState,
-  makeCompany,
   holdReview,
+  makeCompany,
   outboxFor,
   outcome,
   postRequest,
-  recomputedCounters,
   storedCounters,
 } from "../support/fixtures";
 import { flashKeyOf } from "../support/flash";
@@ -72,18 +72,6 @@ const writes = () => ({
   notifications: row<{ n: number }>(`SELECT count(*) AS n FROM notifications`).n,
   mails: row<{ n: number }>(`SELECT count(*) AS n FROM outbox`).n,
 });
-
-function expectCountersMatch(companyId: number) {
-  const expected = recomputedCounters(companyId);
-  const actual = storedCounters(companyId);
-  expect(actual.map((r) => r.origin).sort()).toEqual([...expected.keys()].sort());
-  for (const { origin, weightedStarSum, weightSum, ...counts } of actual) {
-    const { weightedStarSum: ew, weightSum: es, ...e } = expected.get(origin)!;
-    expect(counts).toEqual(e);
-    expect(weightedStarSum).toBeCloseTo(ew, 6);
-    expect(weightSum).toBeCloseTo(es, 6);
-  }
-}
 
 // ─── The routes, called as a browser would ───────────────────────────────────
 

@@ -37,12 +37,12 @@ import {
   account,
   type Account,
   callLoader,
+  expectCountersMatch,
   getRequest,
   makeCompany,
   outboxFor,
   outcome,
   postRequest,
-  recomputedCounters,
   storedCounters,
   thread,
 } from "../support/fixtures";
@@ -92,18 +92,6 @@ const writes = () => ({
   claims: client().prepare(`SELECT id, status FROM company_claims ORDER BY id`).all(),
   stats: client().prepare(`SELECT * FROM rating_stats ORDER BY scope, scope_id, origin`).all(),
 });
-
-function expectCountersMatch(companyId: number) {
-  const expected = recomputedCounters(companyId);
-  const actual = storedCounters(companyId);
-  expect(actual.map((r) => r.origin).sort()).toEqual([...expected.keys()].sort());
-  for (const { origin, weightedStarSum, weightSum, ...counts } of actual) {
-    const { weightedStarSum: ew, weightSum: es, ...e } = expected.get(origin)!;
-    expect(counts).toEqual(e);
-    expect(weightedStarSum).toBeCloseTo(ew, 6);
-    expect(weightSum).toBeCloseTo(es, 6);
-  }
-}
 
 // ─── The routes, called as a browser would ───────────────────────────────────
 

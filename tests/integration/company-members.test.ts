@@ -11,6 +11,8 @@ import { acceptInvitation, inviteMember, MEMBER_INVITATION_DAYS, maskEmail } fro
 import { action as membersAction, loader as membersLoader } from "~/routes/brand.$slug.members";
 import { action as invitationAction, loader as invitationLoader } from "~/routes/brand.invitations.$token";
 import { action as replyAction } from "~/routes/brand.$slug.reviews.$id";
+import { action as deleteReviewAction } from "~/routes/reviews.$id_.delete";
+import { action as editReviewAction } from "~/routes/reviews.$id_.edit";
 import {
   account,
   addMember,
@@ -265,5 +267,31 @@ describe("removing a member and handing the ownership over", () => {
     expect((await onMembers(w, w.owner, { intent: "remove", userId: String(agent.id) })).status).toBe(403);
     expect((await onMembers(w, agent, { intent: "remove", userId: String(w.owner.id) })).status).toBe(302);
     expect(membersOf(w.company.id)).toEqual([{ userId: agent.id, role: "owner" }]);
+  });
+});
+
+describe("the invitation mail's promise: “You will not be able to hide, edit or delete a review: nobody can”", () => {
+  it("an agent (and the owner) who edits or deletes the company's review is refused, and nothing is written", async () => {
+    const w = await world();
+    const agent = await account({ name: "Agent Curieux" });
+    addMember(w.company.id, agent.id, "agent");
+    const before = writes();
+    const review = () => client().prepare(`SELECT status, title, body, stars FROM reviews WHERE id = ?`).get(w.reviewId);
+    const was = review();
+    for (const who of [agent, w.owner]) {
+      const path = `/reviews/${w.reviewId}`;
+      const params = { id: String(w.reviewId) };
+      const edit = await post(
+        who,
+        `${path}/edit`,
+        { stars: "5", title: "Parfait", body: "Tout était parfait, vraiment." },
+        editReviewAction,
+        params,
+      );
+      expect(edit.status).toBe(403);
+      expect((await post(who, `${path}/delete`, { confirm: "on" }, deleteReviewAction, params)).status).toBe(403);
+    }
+    expect(review()).toEqual(was);
+    expect(writes()).toEqual(before);
   });
 });

@@ -35,13 +35,12 @@ import {
   callAction,
   callLoader,
   caseState,
+  expectCountersMatch,
   getRequest,
   makeCompany,
   makeReview,
   outboxFor,
   postRequest,
-  recomputedCounters,
-  storedCounters,
   thread,
 } from "../support/fixtures";
 
@@ -108,18 +107,6 @@ function keep(reviewId: number, now?: number, by: Account = moderator) {
     origin: "http://localhost",
     now,
   });
-}
-
-function expectCountersMatch(companyId: number) {
-  const expected = recomputedCounters(companyId);
-  const actual = storedCounters(companyId);
-  expect(actual.map((r) => r.origin).sort()).toEqual([...expected.keys()].sort());
-  for (const { origin, weightedStarSum, weightSum, ...counts } of actual) {
-    const { weightedStarSum: ew, weightSum: es, ...e } = expected.get(origin)!;
-    expect(counts).toEqual(e);
-    expect(weightedStarSum).toBeCloseTo(ew, 6);
-    expect(weightSum).toBeCloseTo(es, 6);
-  }
 }
 
 async function oldAccount(name: string) {

@@ -29,6 +29,7 @@ import {
   addMember,
   callAction,
   callLoader,
+  expectCountersMatch,
   getRequest,
   heldCaseState,
   holdReview,
@@ -36,7 +37,6 @@ import {
   makeReview,
   outboxFor,
   postRequest,
-  recomputedCounters,
   reviewInput,
   storedCounters,
 } from "../support/fixtures";
@@ -83,18 +83,6 @@ const notificationsOf = (userId: number) =>
     data: string;
     link: string;
   }[];
-
-function expectCountersMatch(companyId: number) {
-  const expected = recomputedCounters(companyId);
-  const actual = storedCounters(companyId);
-  expect(actual.map((r) => r.origin).sort()).toEqual([...expected.keys()].sort());
-  for (const { origin, weightedStarSum, weightSum, ...counts } of actual) {
-    const { weightedStarSum: ew, weightSum: es, ...e } = expected.get(origin)!;
-    expect(counts).toEqual(e);
-    expect(weightedStarSum).toBeCloseTo(ew, 6);
-    expect(weightSum).toBeCloseTo(es, 6);
-  }
-}
 
 function input(who: Account, reviewId: number, over: Partial<HeldDecideInput> = {}): HeldDecideInput {
   return {

@@ -33,13 +33,13 @@ import {
   account,
   type Account,
   callLoader,
+  expectCountersMatch,
   getRequest,
   makeCompany,
   makeReview,
   makeSubject,
   outcome,
   postRequest,
-  recomputedCounters,
   sessionCookie,
   storedCounters,
   thread,
@@ -56,18 +56,6 @@ const count = (sql: string, ...args: unknown[]) =>
 const outbox = (to: string) => count(`SELECT count(*) AS n FROM outbox WHERE "to" = ?`, to);
 const decisionsOn = (type: string, id: number) =>
   count(`SELECT count(*) AS n FROM moderation_decisions WHERE target_type = ? AND target_id = ?`, type, id);
-
-function expectCountersMatch(companyId: number) {
-  const expected = recomputedCounters(companyId);
-  const actual = storedCounters(companyId);
-  expect(actual.map((r) => r.origin).sort()).toEqual([...expected.keys()].sort());
-  for (const { origin, weightedStarSum, weightSum, ...counts } of actual) {
-    const { weightedStarSum: ew, weightSum: es, ...e } = expected.get(origin)!;
-    expect(counts).toEqual(e);
-    expect(weightedStarSum).toBeCloseTo(ew, 6);
-    expect(weightSum).toBeCloseTo(es, 6);
-  }
-}
 
 /** Everything a decision writes, to show that a refused one wrote nothing. */
 const writes = () => ({

@@ -19,11 +19,11 @@ import {
   callAction,
   callLoader,
   caseState,
+  expectCountersMatch,
   flagAs,
   getRequest,
   outboxFor,
   postRequest,
-  recomputedCounters,
   storedCounters,
   thread,
 } from "../support/fixtures";
@@ -93,18 +93,6 @@ const count = (sql: string, ...args: unknown[]) =>
       .prepare(sql)
       .get(...args) as { n: number }
   ).n;
-
-function expectCountersMatch(companyId: number) {
-  const expected = recomputedCounters(companyId);
-  const actual = storedCounters(companyId);
-  expect(actual.map((r) => r.origin).sort()).toEqual([...expected.keys()].sort());
-  for (const { origin, weightedStarSum, weightSum, ...counts } of actual) {
-    const { weightedStarSum: ew, weightSum: es, ...e } = expected.get(origin)!;
-    expect(counts).toEqual(e);
-    expect(weightedStarSum).toBeCloseTo(ew, 6);
-    expect(weightSum).toBeCloseTo(es, 6);
-  }
-}
 
 describe("removing a reported review, then restoring it", () => {
   let world: ReturnType<typeof thread>;

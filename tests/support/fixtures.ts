@@ -5,6 +5,7 @@
 // as Remix does. Rows are written with plain SQL, or through the app's own functions
 // (createReview, flagContent, the counters) where that is what makes them real. Nothing
 // here depends on the seed: each test file starts from an empty migrated database.
+import { expect } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "#db/client.server";
 import type { Locale } from "~/i18n";
@@ -440,6 +441,20 @@ export function storedCounters(companyId: number) {
        FROM rating_stats WHERE scope = 'company' AND scope_id = ? AND review_count > 0`,
     )
     .all(companyId) as (Record<string, number> & { origin: string })[];
+}
+
+/** The stored counters of a company equal a recomputation from its reviews (sums of weights
+ *  to six decimals). */
+export function expectCountersMatch(companyId: number) {
+  const expected = recomputedCounters(companyId);
+  const actual = storedCounters(companyId);
+  expect(actual.map((r) => r.origin).sort()).toEqual([...expected.keys()].sort());
+  for (const { origin, weightedStarSum, weightSum, ...counts } of actual) {
+    const { weightedStarSum: ew, weightSum: es, ...e } = expected.get(origin)!;
+    expect(counts).toEqual(e);
+    expect(weightedStarSum).toBeCloseTo(ew, 6);
+    expect(weightSum).toBeCloseTo(es, 6);
+  }
 }
 
 // ─── Requests, and what loaders and actions answer ────────────────────────────
