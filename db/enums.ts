@@ -29,6 +29,9 @@ export const COMPANY_EVENT_KINDS = [
   "webhook_changed",
   "webhook_removed",
   "webhook_secret_rotated",
+  // Review invitations (app/models/review-invitations.server.ts): a batch mailed, the link to share replaced.
+  "invitations_sent",
+  "share_link_created",
 ] as const;
 export const MEMBER_ROLES = ["owner", "agent"] as const;
 export const SUBJECT_KINDS = ["store", "website", "product", "service"] as const;

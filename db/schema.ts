@@ -689,9 +689,19 @@ export const invitations = sqliteTable(
     usedAt: integer("used_at"),
     expiresAt: integer("expires_at").notNull(),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** The company's link to share (kind "link") in clear: it is meant to be published.
+     *  A mailed invitation keeps only its token's hash. */
+    linkToken: text("link_token"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("invitations_token_unique").on(t.tokenHash), index("invitations_company_idx").on(t.companyId, t.createdAt)],
+  (t) => [
+    uniqueIndex("invitations_token_unique").on(t.tokenHash),
+    index("invitations_company_idx").on(t.companyId, t.createdAt),
+    index("invitations_company_email_idx").on(t.companyId, t.email, t.createdAt),
+    index("invitations_reminder_idx")
+      .on(t.status, t.sentAt)
+      .where(sql`kind = 'email'`),
+  ],
 );
 
 export const invitationOptOuts = sqliteTable(

@@ -17,6 +17,7 @@ export function TransparencySections({ content }: { content: TransparencyContent
       <ProseSection id="delay" prose={content.delay} />
       <ProseSection id="no-payment" prose={content.noReward} />
       <LabelsSection labels={content.labels} />
+      <ProseSection id="invitations" prose={content.invitations} />
       <ProseSection id="editing" prose={content.editing} />
       <RemovalsSection removals={content.removals} />
       <FlagsSection flags={content.flags} />

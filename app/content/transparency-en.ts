@@ -3,6 +3,8 @@ import { formatNumber } from "~/i18n";
 import * as flagPolicy from "~/lib/flag-policy";
 import { MANIFESTLY_ILLEGAL_REASONS, reasonLabel } from "~/lib/moderation-reasons";
 import * as policy from "~/lib/policy";
+import * as invitation from "~/lib/invitation-form";
+import { INVITED_GAP } from "~/lib/invitation-gap";
 import { HALF_LIFE_DAYS, PRIOR_COUNT, PRIOR_MEAN } from "~/lib/trustscore";
 import type { TransparencyContent } from "./transparency";
 
@@ -62,6 +64,15 @@ export const content: TransparencyContent = {
       },
     },
     dates: "Each review also shows the date of the experience, the publication date and, when it was edited, the date of the last edit.",
+  },
+
+  invitations: {
+    title: "Invitations",
+    paragraphs: [
+      `A verified company may invite its customers to write a review: with a link it shares, or by a mail we send for it, one by one or from a file of addresses. The mail is ours and the same for everyone: it says which company asks, about what, that the review is published as written whatever its stars with the label "Invited", that the company can answer but never change or remove it, and it links these rules. The company gives no rating and no satisfaction score with an address: nothing lets it invite only the customers it expects to be happy.`,
+      `An address receives one reminder at most, ${invitation.REMINDER_AFTER_DAYS} days after the invitation, and is not invited again by the same company for ${invitation.REINVITE_AFTER_DAYS} days. Every invitation ends with a link to stop invitations from that company or from every company; we then keep only a fingerprint of the address (its SHA-256) and never mail it again. We erase the address, the name and the order reference of an invitation ${invitation.INVITATION_ADDRESS_DAYS} days after it was sent, and never give them to anyone.`,
+      `When a company's invited reviews are much more positive than its organic ones, its page says so, with both averages. We show this notice when each kind has at least ${INVITED_GAP.minReviews} published reviews, the invited average is at least ${formatNumber("en", INVITED_GAP.minStars)} star higher, and Welch's test finds the difference clear (z ≥ ${formatNumber("en", INVITED_GAP.minZ)}, that is p < 0.001).`,
+    ],
   },
 
   editing: {

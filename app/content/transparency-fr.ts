@@ -3,6 +3,8 @@ import { formatNumber } from "~/i18n";
 import * as flagPolicy from "~/lib/flag-policy";
 import { MANIFESTLY_ILLEGAL_REASONS, reasonLabel } from "~/lib/moderation-reasons";
 import * as policy from "~/lib/policy";
+import * as invitation from "~/lib/invitation-form";
+import { INVITED_GAP } from "~/lib/invitation-gap";
 import { HALF_LIFE_DAYS, PRIOR_COUNT, PRIOR_MEAN } from "~/lib/trustscore";
 import type { TransparencyContent } from "./transparency";
 
@@ -65,6 +67,15 @@ export const content: TransparencyContent = {
     },
     dates:
       "Chaque avis affiche aussi la date de l’expérience, la date de publication et, s’il a été modifié, la date de la dernière modification.",
+  },
+
+  invitations: {
+    title: "Invitations",
+    paragraphs: [
+      `Une entreprise vérifiée peut inviter ses clients à donner un avis : par un lien qu’elle partage, ou par un mail que nous envoyons pour elle, un par un ou depuis un fichier d’adresses. Le mail est le nôtre et le même pour tous : il dit quelle entreprise demande, à quel sujet, que l’avis est publié tel qu’écrit, quelles que soient ses étoiles, avec le label « Sur invitation », que l’entreprise peut y répondre mais jamais le modifier ni le supprimer, et renvoie à ces règles. L’entreprise ne donne ni note ni score de satisfaction avec une adresse : rien ne lui permet de n’inviter que les clients qu’elle croit satisfaits.`,
+      `Une adresse reçoit une relance au plus, ${invitation.REMINDER_AFTER_DAYS} jours après l’invitation, et n’est pas réinvitée par la même entreprise avant ${invitation.REINVITE_AFTER_DAYS} jours. Chaque invitation se termine par un lien pour ne plus en recevoir, de cette entreprise ou de toutes ; nous ne gardons alors qu’une empreinte de l’adresse (son SHA-256) et ne lui écrivons plus jamais. Nous effaçons l’adresse, le nom et la référence de commande d’une invitation ${invitation.INVITATION_ADDRESS_DAYS} jours après son envoi, et ne les donnons à personne.`,
+      `Quand les avis sur invitation d’une entreprise sont nettement plus positifs que ses avis spontanés, sa page le dit, avec les deux moyennes. Nous affichons cet avertissement quand chaque sorte compte au moins ${INVITED_GAP.minReviews} avis publiés, que la moyenne sur invitation dépasse l’autre d’au moins ${formatNumber("fr", INVITED_GAP.minStars)} étoile et que le test de Welch juge l’écart net (z ≥ ${formatNumber("fr", INVITED_GAP.minZ)}, soit p < 0,001).`,
+    ],
   },
 
   editing: {

@@ -40,6 +40,9 @@ export interface TransparencyContent {
   delay: Prose;
   noReward: Prose;
   labels: { title: string; terms: Record<ReviewLabel, { term: string; definition: string }>; dates: string };
+  /** How companies invite their customers (app/models/review-invitations.server.ts), and the
+   *  notice of a gap between invited and organic reviews (app/lib/invitation-gap.ts). */
+  invitations: Prose;
   editing: Prose;
   /** Around the published list of reasons (app/lib/moderation-reasons.ts). */
   removals: { title: string; intro: string; closing: string };

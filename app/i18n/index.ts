@@ -12,6 +12,7 @@ import { flags } from "./flags";
 import { moderation } from "./moderation";
 import { openData } from "./openData";
 import { held } from "./held";
+import { invitations } from "./invitations";
 import { members } from "./members";
 import { metrics } from "./metrics";
 import { queues } from "./queues";
@@ -49,6 +50,7 @@ const areas = [
   openData,
   subjects,
   webhooks,
+  invitations,
 ];
 
 type Messages = (typeof areas)[number]["en"];

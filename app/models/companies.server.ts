@@ -2,6 +2,7 @@
 import { getDb } from "#db/client.server";
 import type { COMPANY_LISTINGS, COMPANY_STATES, ORIGINS, SUBJECT_KINDS } from "#db/schema";
 import { computeScore, sumInputs, type Score, type ScoreBasis, type ScoreInputs } from "~/lib/trustscore";
+import { invitedGap, type InvitedGap } from "~/lib/invitation-gap";
 
 export { SCORE_BASES, type ScoreBasis } from "~/lib/trustscore";
 
@@ -100,6 +101,12 @@ export function summarise(rows: StatsRow[], basis: ScoreBasis, now = Date.now())
 
 export function getRatingSummary(scope: "company" | "subject", scopeId: number, basis: ScoreBasis = "all", now = Date.now()) {
   return summarise(readStats(scope, scopeId), basis, now);
+}
+
+/** The notice of invited reviews much more positive than organic ones (app/lib/invitation-gap.ts). */
+export function getInvitedGap(companyId: number): InvitedGap | null {
+  const rows = readStats("company", companyId);
+  return invitedGap(summarise(rows, "invited").histogram, summarise(rows, "organic").histogram);
 }
 
 export interface SubjectView {

@@ -27,6 +27,7 @@ import { getDb, type Db } from "#db/client.server";
 import { jobLeases } from "#db/schema";
 import { publishOverdueHeldReviews, PUBLICATION_DEADLINE_JOB_INTERVAL_MS } from "./held-reviews.server";
 import { eraseExpiredContent, RETENTION_JOB_INTERVAL_MS } from "./retention.server";
+import { eraseOldInvitationAddresses, REMINDER_JOB_INTERVAL_MS, sendDueReminders } from "./review-invitations.server";
 import { deliverDueWebhooks, pruneWebhookDeliveries, WEBHOOK_JOB_INTERVAL_MS } from "./webhooks.server";
 
 export interface JobContext {
@@ -233,6 +234,14 @@ export const SITE_JOBS: readonly Job[] = [
     name: "webhook-log-purge",
     intervalMs: 6 * 60 * 60_000,
     run: ({ now, db }) => pruneWebhookDeliveries({ now, db }),
+  },
+  {
+    // One reminder at most per review invitation, REMINDER_AFTER_DAYS after it was mailed
+    // (app/models/review-invitations.server.ts); never to an address that opted out. Then
+    // the addresses of invitations older than INVITATION_ADDRESS_DAYS are erased.
+    name: "invitation-reminders",
+    intervalMs: REMINDER_JOB_INTERVAL_MS,
+    run: ({ now, db }) => ({ ...sendDueReminders({ now, db }), erased: eraseOldInvitationAddresses({ now, db }) }),
   },
 ];
 

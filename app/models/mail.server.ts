@@ -37,10 +37,18 @@ export function escapeHtml(value: string) {
 
 /** Renders a simple, accessible mail in both forms: a greeting, paragraphs, buttons as
  *  links (the URL also written out in the text version), the signature and the footer. */
-export function renderMail(locale: Locale, options: { subject: string; name?: string; blocks: MailBlock[] }): MailContent {
+export function renderMail(
+  locale: Locale,
+  options: {
+    subject: string;
+    name?: string;
+    blocks: MailBlock[];
+    /** Instead of the usual "you did something on Réplique". */ footer?: string;
+  },
+): MailContent {
   const greeting = options.name ? translate(locale, "mail.greeting", { name: options.name }) : undefined;
   const signature = translate(locale, "mail.signature");
-  const footer = translate(locale, "mail.footer");
+  const footer = options.footer ?? translate(locale, "mail.footer");
 
   const textParts: string[] = [];
   if (greeting) textParts.push(greeting);

@@ -17,6 +17,7 @@ import { onReviewPublished, onReviewRemoved } from "./company-alerts.server";
 import { claimPendingUploads, MAX_PHOTOS, type UploadKey } from "./media.server";
 import { notify } from "./notifications.server";
 import { CHECKS, runChecks, type TriggeredCheck } from "./review-checks.server";
+import { acceptInvitationForReview } from "./review-invitations.server";
 import { countReview, type CountedReview } from "./stats.server";
 import { slugify } from "~/lib/slug";
 
@@ -193,6 +194,9 @@ export interface CreateReviewArgs {
   proof?: UploadKey | null;
   /** The site's origin, for the links in mails. */
   origin?: string;
+  /** The token of the invitation the review is written through (/invite/:token): when it
+   *  is still open and from the reviewed company, the review is labelled "invited". */
+  invitationToken?: string;
   now?: number;
 }
 
@@ -242,6 +246,9 @@ function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId:
 
   const held = result.outcome === "hold";
   const status: ReviewStatus = args.subjectPending ? "pending" : held ? "held" : "published";
+  const invitationId = args.invitationToken
+    ? acceptInvitationForReview(db, { token: args.invitationToken, companyId: args.companyId, now })
+    : null;
   const row = db.$client
     .prepare<
       [
@@ -256,6 +263,8 @@ function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId:
         experienceDate: string,
         channel: string,
         recommend: number,
+        origin: CountedReview["origin"],
+        invitationId: number | null,
         status: ReviewStatus,
         heldCheck: string | null,
         heldAt: number | null,
@@ -266,8 +275,8 @@ function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId:
       { id: number }
     >(
       `INSERT INTO reviews (subject_id, company_id, author_id, stars, title, body, body_html, language, experience_date,
-         channel, recommend, origin, status, held_check, held_at, published_at, ip_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'organic', ?, ?, ?, ?, ?, ?) RETURNING id`,
+         channel, recommend, origin, invitation_id, status, held_check, held_at, published_at, ip_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
     .get(
       args.subjectId,
@@ -281,6 +290,8 @@ function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId:
       input.experienceDate,
       input.channel,
       input.recommend ? 1 : 0,
+      invitationId != null ? "invited" : "organic",
+      invitationId,
       status,
       held ? result.decisive!.code : null,
       held && status === "held" ? now : null,

@@ -13,12 +13,13 @@ import { getLocale } from "~/lib/locale.server";
 import { parseReviewQuery, toFilters } from "~/lib/review-filters";
 import { companyJsonLd } from "~/lib/json-ld";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
-import { getCompanyBySlug, getRatingSummary, getCachedScorecard, listSubjects } from "~/models/companies.server";
+import { getCompanyBySlug, getInvitedGap, getRatingSummary, getCachedScorecard, listSubjects } from "~/models/companies.server";
 import { SCORE_BASES } from "~/lib/trustscore";
 import { listReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
 import { getActiveWarnings, getRemovedCounts } from "~/models/company-warnings.server";
+import { InvitedGapNotice } from "~/components/InvitedGapNotice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     warnings: getActiveWarnings(company.id),
     removed: getRemovedCounts(company.id),
+    invitedGap: getInvitedGap(company.id),
   };
 }
 
@@ -76,7 +78,7 @@ function companyFormats(slug: string, origin = "") {
 }
 
 export default function CompanyPage() {
-  const { company, summary, subjects, scorecard, page, query, warnings, removed } = useLoaderData<typeof loader>();
+  const { company, summary, subjects, scorecard, page, query, warnings, removed, invitedGap } = useLoaderData<typeof loader>();
   const { t, tp, n } = useT();
   const location = useLocation();
   const viewer = useRouteLoaderData<{ user: { role: string } | null }>("root")?.user;
@@ -102,6 +104,7 @@ export default function CompanyPage() {
           <section className="card" aria-label={t("score.trustscore")}>
             <ScoreSummary summary={summary} basis={query.basis} basisLinks={basisLinks} />
           </section>
+          {invitedGap ? <InvitedGapNotice gap={invitedGap} company={company.name} /> : null}
           <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} subjects={subjects} />
         </div>
         <aside className="sidebar">

@@ -15,6 +15,7 @@ import { discardPendingUploads } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
 import { hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm } from "~/models/review-form.server";
+import { openInvitation } from "~/models/review-invitations.server";
 import { createReview, findExistingReview, getSubjectForReview } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
 import { forbidden, notFound } from "~/lib/http.server";
@@ -37,7 +38,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (existing != null) {
     throw redirect(`/reviews/${existing}/edit`, { headers: { "Set-Cookie": await flashCookie(request, "flash.alreadyReviewed") } });
   }
-  return { subject, ...dateLimits() };
+  return { subject, invitation: invitationFor(request, subject.company.id), ...dateLimits() };
+}
+
+/** The invitation the review is written through (?invitation=token), when it is still open
+ *  and from this company: the page says the review will be labelled "invited". */
+function invitationFor(request: Request, companyId: number) {
+  const token = new URL(request.url).searchParams.get("invitation");
+  if (!token) return null;
+  const invitation = openInvitation(token);
+  if (!invitation || invitation.company.id !== companyId) return { state: "other" as const };
+  return { state: invitation.state, token };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -59,6 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     locale,
     ipHash: hashIp(clientIp(context)),
     origin: requestSiteOrigin(request),
+    invitationToken: new URL(request.url).searchParams.get("invitation") ?? undefined,
     photos: form.photos,
     proof: form.proof,
   });
@@ -94,7 +106,7 @@ async function redirectToWritten(request: Request, reviewId: number, status: str
 }
 
 export default function WriteReviewPage() {
-  const { subject, minDate, maxDate } = useLoaderData<typeof loader>();
+  const { subject, invitation, minDate, maxDate } = useLoaderData<typeof loader>();
   const answer: ReviewFormAnswer | undefined = useActionData<typeof action>();
   const { t } = useT();
   return (
@@ -107,6 +119,13 @@ export default function WriteReviewPage() {
         {t("reviewForm.ofCompany", { kind: t(`subjectKind.${subject.kind}` as MessageKey), company: subject.company.name })}
         {subject.city ? ` · ${subject.city}` : ""}
       </p>
+      {invitation ? (
+        <p className={invitation.state === "open" ? "notice" : "notice notice--warn"}>
+          {invitation.state === "open"
+            ? t("invite.write.invited", { company: subject.company.name })
+            : t("invite.write.notInvited", { company: subject.company.name })}
+        </p>
+      ) : null}
       <ReviewForm mode="new" answer={answer} minDate={minDate} maxDate={maxDate} />
     </div>
   );

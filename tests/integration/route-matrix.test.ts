@@ -24,6 +24,7 @@ import { decideConduct } from "~/models/moderation-queues.server";
 import { fileDecisionAppeal } from "~/models/decision-appeals.server";
 import { requestEvidenceClaim } from "~/models/company-claims.server";
 import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
+import { sendInvitations } from "~/models/review-invitations.server";
 
 // ─── The table ────────────────────────────────────────────────────────────────
 
@@ -124,6 +125,12 @@ const MATRIX: Record<string, Row> = {
     action: only("member"),
     params: (w) => ({ token: memberInvitationToken(w) }),
   },
+  // Review invitations: company A's staff read the page; its owner (staffA) sends one.
+  "brand.$slug.invitations.tsx": {
+    loader: only("staffA"),
+    action: only("staffA"),
+    form: () => ({ intent: "invite", email: "customer@example.test", locale: "fr" }),
+  },
   "brand._index.tsx": { loader: SIGNED_IN },
   "categories.$slug.tsx": { loader: EVERYONE, params: (w) => ({ slug: w.categorySlug }) },
   "companies.$slug.$subject.tsx": { loader: EVERYONE },
@@ -136,6 +143,14 @@ const MATRIX: Record<string, Row> = {
     form: (w) => ({ intent: "send", email: `contact@${w.companyA.slug}.example` }),
   },
   "companies.$slug.feed[.]atom.ts": { loader: EVERYONE },
+  // A review invitation's page and its opt-out: for whoever holds the link, signed in or not.
+  "invite.$token.tsx": { loader: EVERYONE, params: (w) => ({ token: reviewInvitationToken(w) }) },
+  "invite.$token_.opt-out.tsx": {
+    loader: EVERYONE,
+    action: EVERYONE,
+    params: (w) => ({ token: reviewInvitationToken(w) }),
+    form: () => ({ scope: "company" }),
+  },
   "companies.new.tsx": {
     loader: SIGNED_IN,
     action: SIGNED_IN,
@@ -455,6 +470,19 @@ function memberInvitationToken(w: World) {
     invitationToken = /\/brand\/invitations\/([a-z0-9]+)/.exec(mail.text)![1]!;
   }
   return invitationToken;
+}
+
+let reviewInvitation: string | undefined;
+/** An invitation mailed by companyA's owner to a customer, and its link's token. */
+function reviewInvitationToken(w: World) {
+  if (reviewInvitation === undefined) {
+    const email = "invited-customer@example.test";
+    const sent = sendInvitations({ companyId: w.companyA.id, actorId: w.users.staffA.id, rows: [{ line: 1, email, locale: "fr" }] });
+    if (!sent.ok || !sent.rows[0]!.sent) throw new Error("reviewInvitationToken: not sent");
+    const mail = outboxFor(email).at(-1)!;
+    reviewInvitation = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+  }
+  return reviewInvitation;
 }
 
 function publicationDecision(w: World) {

@@ -1,0 +1,415 @@
+// /brand/:slug/invitations: an owner invites customers to review the company, the same way
+// for all of them (app/models/review-invitations.server.ts checks every row again): the link
+// to share, one invitation by address, and a CSV file answered by a row-by-row report that
+// keeps the good rows. Agents see what was sent. Conform forms that work without JavaScript.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { Field, FormError } from "~/components/Field";
+import { ScrollRegion } from "~/components/ScrollRegion";
+import { LOCALES, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+import { privatePageMeta } from "~/lib/auth-meta";
+import { conformError, conformErrors } from "~/lib/conform";
+import { flashCookie } from "~/lib/flash.server";
+import { refuse, replyTo } from "~/lib/form-answers.server";
+import { notFound, readForm } from "~/lib/http.server";
+import {
+  CSV_COLUMNS,
+  INVITATION_DAYS,
+  INVITATION_LIMITS,
+  inviteOneSchema,
+  invitationsActionSchema,
+  REINVITE_AFTER_DAYS,
+  REMINDER_AFTER_DAYS,
+  SHARE_LINK_DAYS,
+} from "~/lib/invitation-form";
+import { getLocale } from "~/lib/locale.server";
+import { requestSiteOrigin } from "~/lib/origin.server";
+import { readInvitationFile, type UploadReport } from "~/models/invitation-upload.server";
+import { requireCompanyMember } from "~/models/permissions.server";
+import { getBrandCompany } from "~/models/replies.server";
+import {
+  createShareLink,
+  invitationPath,
+  listInvitations,
+  sendInvitations,
+  type InvitationState,
+} from "~/models/review-invitations.server";
+import brandStyles from "~/styles/brand.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "invitations.link");
+
+function companyOf(slug: string | undefined) {
+  const company = getBrandCompany(slug ?? "");
+  if (!company) throw notFound();
+  return company;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const company = companyOf(params.slug);
+  const { memberRole } = requireCompanyMember(request, company.id);
+  const page = listInvitations(company.id);
+  const site = requestSiteOrigin(request) ?? new URL(request.url).origin;
+  return {
+    company,
+    memberRole,
+    locale: getLocale(request),
+    ...page,
+    linkUrl: page.link ? `${site}${invitationPath(page.link.token)}` : null,
+  };
+}
+
+const STATUS: Record<string, number> = { not_owner: 403 };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const company = companyOf(params.slug);
+  const { user } = requireCompanyMember(request, company.id, "owner");
+  const upload = await readInvitationFile(request);
+  const submission = parseWithZod(upload?.form ?? (await readForm(request)), { schema: invitationsActionSchema });
+  if (submission.status !== "success") return refuse(submission);
+  const v = submission.value;
+  const base = { companyId: company.id, actorId: user.id };
+  const origin = requestSiteOrigin(request);
+
+  if (v.intent === "link") {
+    const outcome = createShareLink({ ...base, subjectId: v.subjectId });
+    if (outcome.ok) return done(request, company.slug, "flash.shareLinkCreated");
+    if (outcome.kind === "subject") return refuse(submission, { fieldErrors: { subjectId: ["invitations.error.subject"] } });
+    return refuse(submission, { formErrors: [`invitations.error.${outcome.kind}`] }, STATUS[outcome.kind] ?? 409);
+  }
+
+  if (v.intent === "invite") {
+    const outcome = sendInvitations({ ...base, origin, rows: [{ line: 1, ...v }] });
+    if (!outcome.ok) return refuse(submission, { formErrors: [`invitations.error.${outcome.kind}`] }, STATUS[outcome.kind] ?? 409);
+    const row = outcome.rows[0]!;
+    if (row.sent) return done(request, company.slug, "flash.invitationSent");
+    const field = row.error === "invitations.row.subject" ? "subjectId" : row.error === "invitations.row.limit" ? "" : "email";
+    return refuse(submission, field ? { fieldErrors: { [field]: [row.error] } } : { formErrors: [row.error] }, 409);
+  }
+
+  if (!upload || upload.error) {
+    return refuse(submission, { fieldErrors: { file: [upload?.error ?? "invitations.error.csvMissing"] } });
+  }
+  const reading = upload.reading!;
+  const outcome = sendInvitations({ ...base, origin, rows: reading.good });
+  if (!outcome.ok) return refuse(submission, { formErrors: [`invitations.error.${outcome.kind}`] }, STATUS[outcome.kind] ?? 409);
+  const report: UploadReport = {
+    rows: [...reading.bad, ...outcome.rows].sort((a, b) => a.line - b.line),
+    sent: outcome.sent,
+    ignoredColumns: reading.ignoredColumns,
+    truncated: reading.truncated,
+  };
+  return data({ result: replyTo(submission), report });
+}
+
+async function done(request: Request, slug: string, flash: MessageKey) {
+  return redirect(`/brand/${slug}/invitations`, { headers: { "Set-Cookie": await flashCookie(request, flash) } });
+}
+
+const STATES: readonly InvitationState[] = ["sent", "reminded", "used", "opted_out", "expired"];
+
+export default function InvitationsPage() {
+  const { company, memberRole, counts, sentToday, recent } = useLoaderData<typeof loader>();
+  const { t, date, n: number } = useT();
+  const owner = memberRole === "owner";
+  return (
+    <div className="page brand-page brand-invitations">
+      <p>
+        <Link to={`/brand/${company.slug}`}>← {t("brand.inbox.title", { company: company.name })}</Link>
+      </p>
+      <h1>{t("invitations.title", { company: company.name })}</h1>
+      <p>{t("invitations.intro", { reminder: REMINDER_AFTER_DAYS, again: REINVITE_AFTER_DAYS })}</p>
+      <p>
+        <Link to="/transparency#invitations">{t("invitations.rulesLink")}</Link>
+      </p>
+      {!owner ? <p className="muted">{t("invitations.agentIntro")}</p> : null}
+      {owner && !company.verified ? <p className="notice">{t("invitations.notVerified", { company: company.name })}</p> : null}
+      {owner && company.verified ? (
+        <>
+          <ShareLinkSection />
+          <InviteOneForm />
+          <UploadForm />
+        </>
+      ) : null}
+
+      <section className="section" aria-labelledby="invitations-sent">
+        <h2 id="invitations-sent">{t("invitations.sent.title")}</h2>
+        <p>{t("invitations.sent.today", { count: sentToday, limit: INVITATION_LIMITS.mailsPerDay })}</p>
+        <ul className="brand-invitations__counts">
+          {STATES.map((s) => (
+            <li key={s}>
+              {t(`invitations.state.${s}`)}: <strong>{number(counts[s])}</strong>
+            </li>
+          ))}
+        </ul>
+        {recent.length === 0 ? (
+          <p className="muted">{t("invitations.sent.none")}</p>
+        ) : (
+          <ScrollRegion labelledBy="invitations-table">
+            <table>
+              <caption id="invitations-table">{t("invitations.sent.table")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("invitations.field.email")}</th>
+                  <th scope="col">{t("invitations.field.subject")}</th>
+                  <th scope="col">{t("invitations.field.reference")}</th>
+                  <th scope="col">{t("invitations.sent.on")}</th>
+                  <th scope="col">{t("invitations.sent.state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recent.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row">
+                      {i.email}
+                      {i.name ? <span className="muted"> · {i.name}</span> : null}
+                    </th>
+                    <td>{i.subject ?? "—"}</td>
+                    <td>{i.reference ?? "—"}</td>
+                    <td>{date(i.sentAt)}</td>
+                    <td>
+                      {t(`invitations.state.${i.state}`)}
+                      {i.remindedAt ? (
+                        <span className="muted"> · {t("invitations.sent.reminded", { date: date(i.remindedAt) })}</span>
+                      ) : null}
+                      {i.usedAt ? <span className="muted"> · {date(i.usedAt)}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function useAnswerFor(intent: string) {
+  const answer = useActionData<typeof action>();
+  return answer?.result.initialValue?.intent === intent ? answer : undefined;
+}
+
+function SubjectSelect({ name, id, error, hint, label }: { name: string; id: string; error?: string; hint?: string; label: string }) {
+  const { subjects } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  return (
+    <Field as="select" label={label} name={name} id={id} hint={hint} error={error} defaultValue="">
+      <option value="">{t("invitations.field.subjectAny")}</option>
+      {subjects.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.name} ({t(`subjectKind.${s.kind}` as MessageKey)})
+        </option>
+      ))}
+    </Field>
+  );
+}
+
+function ShareLinkSection() {
+  const { link, linkUrl } = useLoaderData<typeof loader>();
+  const answer = useAnswerFor("link");
+  const { t, date, locale, n: number } = useT();
+  const errors = conformErrors(locale, answer?.result.error?.[""] ?? undefined);
+  return (
+    <section className="card section" aria-labelledby="share-link-title">
+      <h2 id="share-link-title">{t("invitations.link.title")}</h2>
+      <p>{t("invitations.link.intro", { days: SHARE_LINK_DAYS })}</p>
+      {link && linkUrl ? (
+        <>
+          <Field label={t("invitations.link.url")} name="share-url" id="share-url" readOnly value={linkUrl} />
+          <p className="muted">
+            {t("invitations.link.facts", {
+              subject: link.subject ?? t("invitations.field.subjectAny"),
+              created: date(link.createdAt),
+              expires: date(link.expiresAt),
+              reviews: number(link.reviews),
+            })}
+          </p>
+        </>
+      ) : (
+        <p className="muted">{t("invitations.link.none")}</p>
+      )}
+      <Form method="post" className="stack">
+        {errors.length > 0 ? <FormError id="share-link-error">{errors.join(" ")}</FormError> : null}
+        <SubjectSelect
+          name="subjectId"
+          id="share-link-subject"
+          label={t("invitations.field.subject")}
+          error={conformError(locale, answer?.result.error?.subjectId ?? undefined)}
+        />
+        <button type="submit" name="intent" value="link" className={link ? "button--secondary" : undefined}>
+          {link ? t("invitations.link.replace") : t("invitations.link.create")}
+        </button>
+        {link ? <p className="muted">{t("invitations.link.replaceHint")}</p> : null}
+      </Form>
+    </section>
+  );
+}
+
+function InviteOneForm() {
+  const { locale: pageLocale } = useLoaderData<typeof loader>();
+  const answer = useAnswerFor("invite");
+  const { t, locale } = useT();
+  const [form, fields] = useForm({
+    id: "invite-one",
+    lastResult: answer?.result,
+    constraint: getZodConstraint(inviteOneSchema),
+    defaultValue: { locale: pageLocale },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteOneSchema }),
+  });
+  const vars = { days: INVITATION_DAYS, again: REINVITE_AFTER_DAYS, limit: INVITATION_LIMITS.mailsPerDay };
+  const formErrors = conformErrors(locale, form.errors, vars);
+  const initial = (name: string) => fields[name as keyof typeof fields]?.initialValue as string | undefined;
+  return (
+    <section className="card section" aria-labelledby="invite-one-title">
+      <h2 id="invite-one-title">{t("invitations.one.title")}</h2>
+      <p>{t("invitations.one.intro", vars)}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        {formErrors.length > 0 ? <FormError id={form.errorId}>{formErrors.join(" ")}</FormError> : null}
+        <Field
+          label={t("invitations.field.email")}
+          name={fields.email.name}
+          id={fields.email.id}
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={initial("email")}
+          error={conformError(locale, fields.email.errors, vars)}
+        />
+        <Field
+          label={t("invitations.field.name")}
+          hint={t("invitations.field.optional")}
+          name={fields.name.name}
+          id={fields.name.id}
+          autoComplete="off"
+          maxLength={100}
+          defaultValue={initial("name")}
+          error={conformError(locale, fields.name.errors, vars)}
+        />
+        <Field
+          as="select"
+          label={t("invitations.field.locale")}
+          name={fields.locale.name}
+          id={fields.locale.id}
+          defaultValue={initial("locale") ?? pageLocale}
+          error={conformError(locale, fields.locale.errors, vars)}
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {t(`language.${l}`)}
+            </option>
+          ))}
+        </Field>
+        <SubjectSelect
+          name={fields.subjectId.name}
+          id={fields.subjectId.id}
+          label={t("invitations.field.subject")}
+          error={conformError(locale, fields.subjectId.errors, vars)}
+        />
+        <Field
+          label={t("invitations.field.reference")}
+          hint={t("invitations.field.referenceHint")}
+          name={fields.reference.name}
+          id={fields.reference.id}
+          autoComplete="off"
+          maxLength={100}
+          defaultValue={initial("reference")}
+          error={conformError(locale, fields.reference.errors, vars)}
+        />
+        <button type="submit" name="intent" value="invite">
+          {t("invitations.one.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function UploadForm() {
+  const { locale: pageLocale } = useLoaderData<typeof loader>();
+  const answer = useAnswerFor("upload");
+  const { t, locale } = useT();
+  const vars = { rows: INVITATION_LIMITS.csvRows, kb: INVITATION_LIMITS.csvBytes / 1024, columns: CSV_COLUMNS.join(", ") };
+  const fileError = conformError(locale, answer?.result.error?.file ?? undefined, vars);
+  const formErrors = conformErrors(locale, answer?.result.error?.[""] ?? undefined, vars);
+  const report = answer && "report" in answer ? answer.report : undefined;
+  return (
+    <section className="card section" aria-labelledby="upload-title">
+      <h2 id="upload-title">{t("invitations.upload.title")}</h2>
+      <p>{t("invitations.upload.intro", vars)}</p>
+      <Form method="post" encType="multipart/form-data" className="stack">
+        {formErrors.length > 0 ? <FormError id="upload-error">{formErrors.join(" ")}</FormError> : null}
+        <Field
+          label={t("invitations.upload.file")}
+          hint={t("invitations.upload.fileHint", vars)}
+          name="file"
+          id="upload-file"
+          type="file"
+          accept=".csv,text/csv"
+          required
+          error={fileError}
+        />
+        <Field as="select" label={t("invitations.upload.locale")} name="locale" id="upload-locale" defaultValue={pageLocale}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {t(`language.${l}`)}
+            </option>
+          ))}
+        </Field>
+        <button type="submit" name="intent" value="upload">
+          {t("invitations.upload.submit")}
+        </button>
+      </Form>
+      {report ? <UploadReportView report={report} /> : null}
+    </section>
+  );
+}
+
+function UploadReportView({ report }: { report: UploadReport }) {
+  const { t, locale } = useT();
+  const refused = report.rows.length - report.sent;
+  const vars = { days: INVITATION_DAYS, again: REINVITE_AFTER_DAYS, limit: INVITATION_LIMITS.mailsPerDay, rows: INVITATION_LIMITS.csvRows };
+  return (
+    <div className="brand-invitations__report" role="status">
+      <h3>{t("invitations.report.title")}</h3>
+      <p>{t("invitations.report.summary", { sent: report.sent, refused })}</p>
+      {report.ignoredColumns.length > 0 ? <p>{t("invitations.report.ignored", { columns: report.ignoredColumns.join(", ") })}</p> : null}
+      {report.truncated ? <p className="notice">{t("invitations.report.truncated", vars)}</p> : null}
+      {report.rows.length > 0 ? (
+        <ScrollRegion labelledBy="report-table">
+          <table>
+            <caption id="report-table">{t("invitations.report.table")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("invitations.report.line")}</th>
+                <th scope="col">{t("invitations.field.email")}</th>
+                <th scope="col">{t("invitations.report.result")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((r) => (
+                <tr key={r.line}>
+                  <td>{r.line}</td>
+                  <th scope="row">{r.email || "—"}</th>
+                  <td>{r.sent ? t("invitations.report.sent") : conformError(locale, [r.error], vars)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
