@@ -46,7 +46,12 @@ export const invitations = defineMessages({
     "invitations.upload.submit": "Check the file and send",
 
     "invitations.report.title": "Report on the file",
-    "invitations.report.summary": "{sent} invitations sent, {refused} lines not sent.",
+    "invitations.report.sentCount.zero": "No invitation sent.",
+    "invitations.report.sentCount.one": "1 invitation sent.",
+    "invitations.report.sentCount.other": "{count} invitations sent.",
+    "invitations.report.refusedCount.zero": "Every line was sent.",
+    "invitations.report.refusedCount.one": "1 line not sent.",
+    "invitations.report.refusedCount.other": "{count} lines not sent.",
     "invitations.report.ignored": "Columns ignored: {columns}.",
     "invitations.report.truncated": "The file has more than {rows} lines: the lines after that were not read. Send them in another file.",
     "invitations.report.table": "Each line of the file",
@@ -55,7 +60,9 @@ export const invitations = defineMessages({
     "invitations.report.sent": "Sent",
 
     "invitations.sent.title": "Invitations sent",
-    "invitations.sent.today": "{count} of {limit} invitations sent in the last 24 hours.",
+    "invitations.sent.today.one": "{count} invitation of {limit} sent in the last 24 hours.",
+    "invitations.sent.today.other": "{count} invitations of {limit} sent in the last 24 hours.",
+    "invitations.state.count": "{state}: {count}",
     "invitations.sent.none": "No invitation has been mailed yet.",
     "invitations.sent.table": "The last 100 invitations mailed",
     "invitations.sent.on": "Sent on",
@@ -89,6 +96,7 @@ export const invitations = defineMessages({
 
     "invite.titleGeneric": "Review invitation",
     "invite.title": "{company} invites you to review {about}",
+    "invite.titleCompany": "{company} invites you to write a review",
     "invite.who":
       "{company} ({domain}) invites its customers to tell other people about their experience on Réplique, an independent review site that companies do not pay.",
     "invite.rule.published": "Your review is published as you write it, whatever its stars; {company} does not see it first.",
@@ -179,7 +187,12 @@ export const invitations = defineMessages({
     "invitations.upload.submit": "Vérifier le fichier et envoyer",
 
     "invitations.report.title": "Rapport sur le fichier",
-    "invitations.report.summary": "{sent} invitations envoyées, {refused} lignes non envoyées.",
+    "invitations.report.sentCount.zero": "Aucune invitation envoyée.",
+    "invitations.report.sentCount.one": "1 invitation envoyée.",
+    "invitations.report.sentCount.other": "{count} invitations envoyées.",
+    "invitations.report.refusedCount.zero": "Toutes les lignes ont été envoyées.",
+    "invitations.report.refusedCount.one": "1 ligne non envoyée.",
+    "invitations.report.refusedCount.other": "{count} lignes non envoyées.",
     "invitations.report.ignored": "Colonnes ignorées : {columns}.",
     "invitations.report.truncated":
       "Le fichier a plus de {rows} lignes : les lignes suivantes n’ont pas été lues. Envoyez-les dans un autre fichier.",
@@ -189,7 +202,9 @@ export const invitations = defineMessages({
     "invitations.report.sent": "Envoyée",
 
     "invitations.sent.title": "Invitations envoyées",
-    "invitations.sent.today": "{count} invitations sur {limit} envoyées ces dernières 24 heures.",
+    "invitations.sent.today.one": "{count} invitation sur {limit} envoyée ces dernières 24 heures.",
+    "invitations.sent.today.other": "{count} invitations sur {limit} envoyées ces dernières 24 heures.",
+    "invitations.state.count": "{state} : {count}",
     "invitations.sent.none": "Aucune invitation n’a encore été envoyée par mail.",
     "invitations.sent.table": "Les 100 dernières invitations envoyées par mail",
     "invitations.sent.on": "Envoyée le",
@@ -223,6 +238,7 @@ export const invitations = defineMessages({
 
     "invite.titleGeneric": "Invitation à donner un avis",
     "invite.title": "{company} vous invite à donner votre avis sur {about}",
+    "invite.titleCompany": "{company} vous invite à donner votre avis",
     "invite.who":
       "{company} ({domain}) invite ses clients à raconter leur expérience sur Réplique, un site d’avis indépendant que les entreprises ne paient pas.",
     "invite.rule.published":

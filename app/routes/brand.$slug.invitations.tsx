@@ -117,7 +117,7 @@ const STATES: readonly InvitationState[] = ["sent", "reminded", "used", "opted_o
 
 export default function InvitationsPage() {
   const { company, memberRole, counts, sentToday, recent } = useLoaderData<typeof loader>();
-  const { t, date, n: number } = useT();
+  const { t, tp, date, n: number } = useT();
   const owner = memberRole === "owner";
   return (
     <div className="page brand-page brand-invitations">
@@ -141,12 +141,10 @@ export default function InvitationsPage() {
 
       <section className="section" aria-labelledby="invitations-sent">
         <h2 id="invitations-sent">{t("invitations.sent.title")}</h2>
-        <p>{t("invitations.sent.today", { count: sentToday, limit: INVITATION_LIMITS.mailsPerDay })}</p>
+        <p>{tp("invitations.sent.today", sentToday, { limit: INVITATION_LIMITS.mailsPerDay })}</p>
         <ul className="brand-invitations__counts">
           {STATES.map((s) => (
-            <li key={s}>
-              {t(`invitations.state.${s}`)}: <strong>{number(counts[s])}</strong>
-            </li>
+            <li key={s}>{t("invitations.state.count", { state: t(`invitations.state.${s}`), count: number(counts[s]) })}</li>
           ))}
         </ul>
         {recent.length === 0 ? (
@@ -374,13 +372,15 @@ function UploadForm() {
 }
 
 function UploadReportView({ report }: { report: UploadReport }) {
-  const { t, locale } = useT();
+  const { t, tp, locale } = useT();
   const refused = report.rows.length - report.sent;
   const vars = { days: INVITATION_DAYS, again: REINVITE_AFTER_DAYS, limit: INVITATION_LIMITS.mailsPerDay, rows: INVITATION_LIMITS.csvRows };
   return (
-    <div className="brand-invitations__report" role="status">
+    <div className="brand-invitations__report section" role="status">
       <h3>{t("invitations.report.title")}</h3>
-      <p>{t("invitations.report.summary", { sent: report.sent, refused })}</p>
+      <p>
+        {tp("invitations.report.sentCount", report.sent)} {tp("invitations.report.refusedCount", refused)}
+      </p>
       {report.ignoredColumns.length > 0 ? <p>{t("invitations.report.ignored", { columns: report.ignoredColumns.join(", ") })}</p> : null}
       {report.truncated ? <p className="notice">{t("invitations.report.truncated", vars)}</p> : null}
       {report.rows.length > 0 ? (

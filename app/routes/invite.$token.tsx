@@ -43,7 +43,9 @@ export default function ReviewInvitationPage() {
   const writeTo = (subjectId: number) => `/write-a-review/${subjectId}?${new URLSearchParams({ invitation: token })}`;
   return (
     <div className="page page--narrow write-page">
-      <h1>{t("invite.title", { company: company.name, about: subject?.name ?? company.name })}</h1>
+      <h1>
+        {subject ? t("invite.title", { company: company.name, about: subject.name }) : t("invite.titleCompany", { company: company.name })}
+      </h1>
       <p>{t("invite.who", { company: company.name, domain: company.domain ?? "—" })}</p>
       <ul>
         <li>{t("invite.rule.published", { company: company.name })}</li>

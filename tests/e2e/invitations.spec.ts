@@ -46,7 +46,7 @@ test("an owner invites from a CSV file; the customer writes an invited review; a
   await owner.getByRole("button", { name: "Check the file and send" }).click();
   const report = owner.getByRole("table", { name: "Each line of the file" });
   await expect(report).toBeVisible();
-  await expect(owner.locator("main")).toContainText("2 invitations sent, 1 lines not sent.");
+  await expect(owner.locator("main")).toContainText("2 invitations sent. 1 line not sent.");
   await expect(owner.locator("main")).toContainText("Columns ignored: rating.");
   await expect(report.getByRole("row", { name: /not an address/ })).toContainText("Give an email address");
   await expect(report.getByRole("row", { name: new RegExp(customer.email) })).toContainText("Sent");
@@ -54,7 +54,7 @@ test("an owner invites from a CSV file; the customer writes an invited review; a
   // The customer follows the mail's link, chooses a subject and writes the review.
   const link = await invitationLink(customer.page, customer.email);
   await customer.page.goto(link);
-  await expect(customer.page.getByRole("heading", { level: 1 })).toHaveText("Maison Lumière invites you to review Maison Lumière");
+  await expect(customer.page.getByRole("heading", { level: 1 })).toHaveText("Maison Lumière invites you to write a review");
   await expect(customer.page.locator("main")).toContainText("can never change it, hide it or remove it");
   await expectAccessible(customer.page, "the invitation page (en)");
   await customer.page.locator('main a[href^="/write-a-review/"]').first().click();
