@@ -32,6 +32,8 @@ export const COMPANY_EVENT_KINDS = [
   // Review invitations (app/models/review-invitations.server.ts): a batch mailed, the link to share replaced.
   "invitations_sent",
   "share_link_created",
+  // An extortion attempt a member reported (app/models/company-flags.server.ts).
+  "extortion_reported",
 ] as const;
 export const MEMBER_ROLES = ["owner", "agent"] as const;
 export const SUBJECT_KINDS = ["store", "website", "product", "service"] as const;

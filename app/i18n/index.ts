@@ -6,6 +6,7 @@ import { claims } from "./claims";
 import { common } from "./common";
 import { companies } from "./companies";
 import { company } from "./company";
+import { companyFlags } from "./companyFlags";
 import { decisionAppeals } from "./decisionAppeals";
 import { LOCALES, type Locale } from "./define";
 import { flags } from "./flags";
@@ -51,6 +52,7 @@ const areas = [
   subjects,
   webhooks,
   invitations,
+  companyFlags,
 ];
 
 type Messages = (typeof areas)[number]["en"];

@@ -141,5 +141,13 @@ export const flagSchema = z.object({
       .min(FLAG_EXPLANATION_MIN_LENGTH, { error: "flag.error.explanation" })
       .max(FLAG_EXPLANATION_MAX_LENGTH, { error: "flag.error.explanationLong" }),
   ),
+  /** A link to evidence (a company shows an order that never existed…), optional. */
+  evidenceUrl: z
+    .string()
+    .trim()
+    .max(500, { error: "companyFlags.error.url" })
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.url({ protocol: /^https?$/, error: "companyFlags.error.url" }).optional()),
 });
 export type FlagInput = z.output<typeof flagSchema>;

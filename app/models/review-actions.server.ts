@@ -82,7 +82,9 @@ function counted(f: ReviewFacts): CountedReview {
 
 // ─── Helpful votes ────────────────────────────────────────────────────────────
 
-/** Votes a published review helpful: once per reader, never on one's own. */
+/** Votes a published review helpful: once per reader, never on one's own, and never by a
+ *  member of the reviewed company (the votes order the "most helpful" list: a company never
+ *  reorders its reviews). */
 export function voteHelpful(args: { actor: Actor; reviewId: number; now?: number }): ActionResult<{ helpfulCount: number }> {
   const db = getDb();
   return db.$client
@@ -90,6 +92,12 @@ export function voteHelpful(args: { actor: Actor; reviewId: number; now?: number
       const f = loadFacts(db, args.reviewId);
       if (!f || f.status !== "published") return { ok: false, kind: "not_found" };
       if (f.authorId === args.actor.id) return { ok: false, kind: "own_review" };
+      const member = db.$client
+        .prepare<[companyId: number, userId: number], { one: number }>(
+          `SELECT 1 AS one FROM company_members WHERE company_id = ? AND user_id = ?`,
+        )
+        .get(f.companyId, args.actor.id);
+      if (member) return { ok: false, kind: "not_allowed" };
       const inserted = db.$client
         .prepare(`INSERT OR IGNORE INTO helpful_votes (review_id, user_id, created_at) VALUES (?, ?, ?)`)
         .run(args.reviewId, args.actor.id, args.now ?? Date.now()).changes;

@@ -55,7 +55,8 @@ export default function BrandInbox() {
         <Link to={`/brand/${company.slug}/members`}>{t("members.link")}</Link> ·{" "}
         <Link to={`/brand/${company.slug}/metrics`}>{t("metrics.title")}</Link> ·{" "}
         <Link to={`/brand/${company.slug}/alerts`}>{t("alerts.link")}</Link> ·{" "}
-        <Link to={`/brand/${company.slug}/invitations`}>{t("invitations.link")}</Link>
+        <Link to={`/brand/${company.slug}/invitations`}>{t("invitations.link")}</Link> ·{" "}
+        <Link to={`/brand/${company.slug}/flags`}>{t("companyFlags.link")}</Link>
       </p>
       <p className="brand-inbox__export">
         <a href={`/brand/${company.slug}/export.csv`} download>

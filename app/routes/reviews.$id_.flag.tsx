@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReasonField } from "~/components/ReasonField";
 import { ConformFormError, Field } from "~/components/Field";
-import { type MessageKey } from "~/i18n";
+import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
@@ -54,11 +54,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const submission = parseWithZod(form, { schema: flagSchema });
   if (submission.status !== "success") return refuse(submission);
+  const { evidenceUrl, ...flag } = submission.value;
   const result = flagContent({
     actor: { id: user.id, role: user.role },
     target: target(form.get("target")),
     reviewId: review.id,
-    ...submission.value,
+    ...flag,
+    // The evidence is part of what the moderators read with the explanation.
+    explanation: evidenceUrl
+      ? `${flag.explanation}\n\n${translate(locale, "companyFlags.report.evidenceHeading")} ${evidenceUrl}`
+      : flag.explanation,
     locale,
     origin: requestSiteOrigin(request),
   });
@@ -118,6 +123,15 @@ export default function FlagPage() {
           hint={t("flag.explanationHint")}
           error={conformError(locale, fields.explanation.errors)}
           rows={5}
+        />
+        <Field
+          label={t("flag.evidenceUrl")}
+          hint={t("flag.evidenceUrlHint")}
+          name={fields.evidenceUrl.name}
+          id={fields.evidenceUrl.id}
+          type="url"
+          defaultValue={typeof fields.evidenceUrl.initialValue === "string" ? fields.evidenceUrl.initialValue : undefined}
+          error={conformError(locale, fields.evidenceUrl.errors)}
         />
         <p>
           <Link to="/transparency">{t("reviewForm.rules")}</Link>

@@ -12,7 +12,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { actor, reviewId, form } = await reviewPost(request, params.id);
     const result = form.get("intent") === "undo" ? undoHelpful({ actor, reviewId }) : voteHelpful({ actor, reviewId });
     if (!result.ok && result.kind === "not_found") throw notFound();
-    if (!result.ok && result.kind === "own_review") throw forbidden();
+    if (!result.ok && (result.kind === "own_review" || result.kind === "not_allowed")) throw forbidden();
     return redirect(`/reviews/${reviewId}#review-${reviewId}`);
   });
 }

@@ -3,8 +3,8 @@
 // report (a bad address named, the good row sent); the invited customer — a new account —
 // opens the mail's link in /dev/mail, chooses what to review, writes the review and sees it
 // labelled "Invited"; another invited address opts out of every company from its mail's
-// link. The invitations page, the invitation's page and the opt-out page pass an axe scan in
-// both languages.
+// link; the owner reports an extortion attempt from the dashboard. The invitations page, the
+// flags page, the invitation's page and the opt-out page pass an axe scan in both languages.
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, logIn, newUser } from "./helpers";
 
@@ -93,6 +93,15 @@ test("an owner invites from a CSV file; the customer writes an invited review; a
   await expect(owner.getByLabel("Email address", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(owner.locator("main")).toContainText("this address asked not to receive invitations");
 
+  // An extortion attempt, reported from the dashboard without JavaScript.
+  await owner.goto(`/brand/${SLUG}`);
+  await owner.getByRole("link", { name: "Flags and reports" }).click();
+  await owner.getByLabel("What happened").fill("A customer wrote that he would post a 1-star review unless we refund his order.");
+  await owner.getByLabel("The message you received").fill(`Refund me or I post 1 star everywhere (${stamp}).`);
+  await owner.getByRole("button", { name: "Send the report to the moderators" }).click();
+  await expect(owner.locator(".toast")).toContainText("Report sent");
+  await expect(owner.locator("main")).toContainText(`Refund me or I post 1 star everywhere (${stamp}).`);
+
   // The pages pass axe in both languages (with JavaScript, as axe needs it).
   for (const lang of ["en", "fr"] as const) {
     const context = await browser.newContext({ locale: lang === "en" ? "en-GB" : "fr-FR", extraHTTPHeaders: { "Accept-Language": lang } });
@@ -100,6 +109,8 @@ test("an owner invites from a CSV file; the customer writes an invited review; a
     await page.goto(`/brand/${SLUG}/invitations?lang=${lang}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectAccessible(page, `the invitations page (${lang})`);
+    await page.goto(`/brand/${SLUG}/flags?lang=${lang}`);
+    await expectAccessible(page, `the flags and reports page (${lang})`);
     await page.goto(`${link}?lang=${lang}`);
     await expectAccessible(page, `a used invitation's page (${lang})`);
     await context.close();

@@ -131,6 +131,12 @@ const MATRIX: Record<string, Row> = {
     action: only("staffA"),
     form: () => ({ intent: "invite", email: "customer@example.test", locale: "fr" }),
   },
+  // A company's flags and extortion reports: its members read them and report.
+  "brand.$slug.flags.tsx": {
+    loader: only("staffA"),
+    action: only("staffA"),
+    form: () => ({ intent: "extortion", what: "Un client demande 200 € pour ne pas publier un avis à une étoile." }),
+  },
   "brand._index.tsx": { loader: SIGNED_IN },
   "categories.$slug.tsx": { loader: EVERYONE, params: (w) => ({ slug: w.categorySlug }) },
   "companies.$slug.$subject.tsx": { loader: EVERYONE },
@@ -288,7 +294,11 @@ const MATRIX: Record<string, Row> = {
     action: only("author"),
     form: () => ({ body: "Le remboursement est bien arrivé, merci." }),
   },
-  "reviews.$id_.helpful.tsx": { loader: EVERYONE /* a redirect to the review */, action: SIGNED_IN.filter((r) => r !== "author") },
+  // Not its author, nor the reviewed company's staff (votes order the "most helpful" list).
+  "reviews.$id_.helpful.tsx": {
+    loader: EVERYONE /* a redirect to the review */,
+    action: SIGNED_IN.filter((r) => r !== "author" && r !== "staffA"),
+  },
   "reviews.$id_.incentive.tsx": {
     loader: only("author"),
     action: only("author"),

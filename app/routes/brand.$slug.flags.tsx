@@ -1,0 +1,232 @@
+// /brand/:slug/flags: for a company's members, the flags filed in its name with their state
+// and the moderator's decision and statement, and the form to report an extortion attempt
+// (app/models/company-flags.server.ts), which lands in the moderators' conduct queue. A
+// Conform form that works without JavaScript and keeps what was typed.
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
+import { Field, FormError } from "~/components/Field";
+import { ScrollRegion } from "~/components/ScrollRegion";
+import { useT } from "~/i18n/react";
+import { privatePageMeta } from "~/lib/auth-meta";
+import { conformError, conformErrors } from "~/lib/conform";
+import { EXTORTION_LIMITS, extortionSchema } from "~/lib/extortion-form";
+import { flashCookie } from "~/lib/flash.server";
+import { refuse } from "~/lib/form-answers.server";
+import { notFound, readForm } from "~/lib/http.server";
+import { getLocale } from "~/lib/locale.server";
+import { reasonLabel } from "~/lib/moderation-reasons";
+import { listCompanyFlags, reportExtortion, type CompanyFlagView, type ExtortionReportView } from "~/models/company-flags.server";
+import { requireCompanyMember } from "~/models/permissions.server";
+import { getBrandCompany } from "~/models/replies.server";
+import brandStyles from "~/styles/brand.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+
+export const headers = () => ({ "Cache-Control": "private, no-store" });
+
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "companyFlags.link");
+
+function companyOf(slug: string | undefined) {
+  const company = getBrandCompany(slug ?? "");
+  if (!company) throw notFound();
+  return company;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const company = companyOf(params.slug);
+  requireCompanyMember(request, company.id);
+  return { company, ...listCompanyFlags(company.id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const company = companyOf(params.slug);
+  const { user } = requireCompanyMember(request, company.id);
+  const submission = parseWithZod(await readForm(request), { schema: extortionSchema });
+  if (submission.status !== "success") return refuse(submission);
+  const outcome = reportExtortion({ companyId: company.id, actorId: user.id, report: submission.value, locale: getLocale(request) });
+  if (outcome.ok) {
+    return redirect(`/brand/${company.slug}/flags`, { headers: { "Set-Cookie": await flashCookie(request, "flash.extortionReported") } });
+  }
+  if (outcome.kind === "review") return refuse(submission, { fieldErrors: { review: ["companyFlags.error.review"] } });
+  if (outcome.kind === "rate_limited") return refuse(submission, { formErrors: ["companyFlags.error.rateLimited"] }, 429);
+  return refuse(submission, { formErrors: ["companyFlags.error.notMember"] }, 403);
+}
+
+export default function CompanyFlagsPage() {
+  const { company, flags, counts, reports } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const decided = counts.upheld + counts.dismissed;
+  return (
+    <div className="page brand-page brand-flags">
+      <p>
+        <Link to={`/brand/${company.slug}`}>← {t("brand.inbox.title", { company: company.name })}</Link>
+      </p>
+      <h1>{t("companyFlags.title", { company: company.name })}</h1>
+      <p>{t("companyFlags.intro")}</p>
+      <p>
+        <Link to="/transparency#flags">{t("companyFlags.rules")}</Link>
+      </p>
+
+      <section className="section" aria-labelledby="company-flags-title">
+        <h2 id="company-flags-title">{t("companyFlags.flags.title")}</h2>
+        <p>
+          {t("companyFlags.flags.counts", { pending: counts.pending, upheld: counts.upheld, dismissed: counts.dismissed })}
+          {decided > 0 ? ` ${t("companyFlags.flags.share", { share: Math.round((counts.upheld / decided) * 100) })}` : ""}
+        </p>
+        {flags.length === 0 ? <p className="muted">{t("companyFlags.flags.none")}</p> : <FlagsTable flags={flags} />}
+      </section>
+
+      <ExtortionForm />
+      {reports.length > 0 ? <ReportsList reports={reports} /> : null}
+    </div>
+  );
+}
+
+function Decision({ decision }: { decision: CompanyFlagView["decision"] }) {
+  const { t, date, locale } = useT();
+  if (!decision) return null;
+  return (
+    <details>
+      <summary>{t("companyFlags.decision.summary", { date: date(decision.at), reason: reasonLabel(decision.reason, locale) })}</summary>
+      <p className="brand-flags__statement">{decision.statement}</p>
+    </details>
+  );
+}
+
+function FlagsTable({ flags }: { flags: CompanyFlagView[] }) {
+  const { t, date, locale } = useT();
+  return (
+    <ScrollRegion labelledBy="company-flags-table">
+      <table>
+        <caption id="company-flags-table">{t("companyFlags.flags.table")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("companyFlags.flags.review")}</th>
+            <th scope="col">{t("companyFlags.flags.reason")}</th>
+            <th scope="col">{t("companyFlags.flags.filed")}</th>
+            <th scope="col">{t("companyFlags.flags.state")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {flags.map((f) => (
+            <tr key={f.id}>
+              <th scope="row">
+                <Link to={`/reviews/${f.reviewId}`}>{f.reviewTitle}</Link>
+                {f.target !== "review" ? <span className="muted"> · {t(`companyFlags.target.${f.target}`)}</span> : null}
+              </th>
+              <td>
+                {reasonLabel(f.reason, locale)}
+                <p className="muted brand-flags__explanation">{f.explanation}</p>
+              </td>
+              <td>{date(f.createdAt)}</td>
+              <td>
+                {t(`companyFlags.state.${f.status}`)}
+                {f.status === "pending" && f.deadlineAt ? (
+                  <span className="muted"> · {t("companyFlags.deadline", { date: date(f.deadlineAt) })}</span>
+                ) : null}
+                <Decision decision={f.decision} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+function ReportsList({ reports }: { reports: ExtortionReportView[] }) {
+  const { t, date } = useT();
+  return (
+    <section className="section" aria-labelledby="extortion-reports-title">
+      <h2 id="extortion-reports-title">{t("companyFlags.reports.title")}</h2>
+      <ul className="brand-flags__reports">
+        {reports.map((r) => (
+          <li key={r.id} className="card">
+            <p>
+              <strong>{t(`companyFlags.reportState.${r.status}`)}</strong> · {t("companyFlags.reports.filed", { date: date(r.createdAt) })}
+              {r.reviewId != null && r.reviewTitle ? (
+                <>
+                  {" · "}
+                  <Link to={`/reviews/${r.reviewId}`}>{r.reviewTitle}</Link>
+                </>
+              ) : null}
+            </p>
+            <p className="brand-flags__statement">{r.body}</p>
+            <Decision decision={r.decision} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ExtortionForm() {
+  const answer = useActionData<typeof action>();
+  const { t, locale } = useT();
+  const [form, fields] = useForm({
+    id: "extortion",
+    lastResult: answer?.result,
+    constraint: getZodConstraint(extortionSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: extortionSchema }),
+  });
+  const vars = { min: EXTORTION_LIMITS.whatMin, max: EXTORTION_LIMITS.whatMax, limit: EXTORTION_LIMITS.perCompanyPerDay };
+  const formErrors = conformErrors(locale, form.errors, vars);
+  const { key: whatKey, ...what } = getTextareaProps(fields.what);
+  const { key: messageKey, ...message } = getTextareaProps(fields.message);
+  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
+  return (
+    <section className="card section" aria-labelledby="extortion-title">
+      <h2 id="extortion-title">{t("companyFlags.extortion.title")}</h2>
+      <p>{t("companyFlags.extortion.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        {formErrors.length > 0 ? <FormError id={form.errorId}>{formErrors.join(" ")}</FormError> : null}
+        <input type="hidden" name="intent" value="extortion" />
+        <Field
+          key={whatKey}
+          {...what}
+          as="textarea"
+          rows={5}
+          label={t("companyFlags.extortion.what")}
+          hint={t("companyFlags.extortion.whatHint", vars)}
+          error={conformError(locale, fields.what.errors, vars)}
+        />
+        <Field
+          key={messageKey}
+          {...message}
+          as="textarea"
+          rows={5}
+          label={t("companyFlags.extortion.message")}
+          hint={t("companyFlags.extortion.messageHint")}
+          error={conformError(locale, fields.message.errors, vars)}
+        />
+        <Field
+          label={t("companyFlags.extortion.evidenceUrl")}
+          hint={t("companyFlags.extortion.evidenceUrlHint")}
+          name={fields.evidenceUrl.name}
+          id={fields.evidenceUrl.id}
+          type="url"
+          defaultValue={initial(fields.evidenceUrl.initialValue)}
+          error={conformError(locale, fields.evidenceUrl.errors, vars)}
+        />
+        <Field
+          label={t("companyFlags.extortion.review")}
+          hint={t("companyFlags.extortion.reviewHint")}
+          name={fields.review.name}
+          id={fields.review.id}
+          defaultValue={initial(fields.review.initialValue)}
+          error={conformError(locale, fields.review.errors, vars)}
+        />
+        <button type="submit">{t("companyFlags.extortion.submit")}</button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
