@@ -1,8 +1,9 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo, useRef } from "react";
-import { ConformField, ConformFormError, FormError, useClearPasswords } from "~/components/Field";
+import { useMemo } from "react";
+import { NewPasswordField, useAccountForm, usePasswordForm } from "~/components/AccountForm";
+import { ConformField, ConformFormError, FormError } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Toast } from "~/components/Toast";
 import type { MessageKey, Vars } from "~/i18n";
@@ -12,8 +13,6 @@ import {
   changeEmailSchema,
   changePasswordSchema,
   parseAccountForm,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
   revokeSessionSchema,
   type FormAnswer,
 } from "~/lib/account-forms";
@@ -265,21 +264,6 @@ type FormProps = {
   lastResult?: SubmissionResult<string[]>;
 };
 
-/** Conform's state of one of the page's forms, fed with the answers to it. */
-function useAccountForm<Schema extends Parameters<typeof parseAccountForm>[1]>(
-  id: string,
-  schema: Schema,
-  lastResult?: SubmissionResult<string[]>,
-) {
-  return useForm({
-    id,
-    lastResult,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseAccountForm(formData, schema),
-  });
-}
-
 function ResendForm({ mine, lastResult, done }: FormProps & { done?: string }) {
   const { t } = useT();
   const [form] = useAccountForm("resend", buttonOnlySchema, lastResult);
@@ -325,9 +309,7 @@ function RevokeAllForm() {
 
 function PasswordForm({ email, answer, mine, lastResult }: FormProps & { email: string }) {
   const { t } = useT();
-  const formRef = useRef<HTMLFormElement>(null);
-  useClearPasswords(formRef, answer);
-  const [form, fields] = useAccountForm("change-password", changePasswordSchema, lastResult);
+  const { formRef, form, fields } = usePasswordForm("change-password", changePasswordSchema, answer, lastResult);
   return (
     <Form method="post" className="auth-form" ref={formRef} {...getFormProps(form)}>
       <ConformFormError form={form} vars={mine?.vars} />
@@ -340,16 +322,7 @@ function PasswordForm({ email, answer, mine, lastResult }: FormProps & { email: 
         autoComplete="current-password"
         required
       />
-      <ConformField
-        label={t("account.password.new")}
-        field={fields.newPassword}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN}
-        maxLength={PASSWORD_MAX}
-        hint={t("signup.passwordHint")}
-      />
+      <NewPasswordField label={t("account.password.new")} field={fields.newPassword} />
       <button type="submit" name="intent" value="password">
         {t("account.password.submit")}
       </button>
@@ -359,9 +332,7 @@ function PasswordForm({ email, answer, mine, lastResult }: FormProps & { email: 
 
 function EmailForm({ answer, mine, lastResult }: FormProps) {
   const { t } = useT();
-  const formRef = useRef<HTMLFormElement>(null);
-  useClearPasswords(formRef, answer);
-  const [form, fields] = useAccountForm("change-email", changeEmailSchema, lastResult);
+  const { formRef, form, fields } = usePasswordForm("change-email", changeEmailSchema, answer, lastResult);
   return (
     <Form method="post" className="auth-form" ref={formRef} {...getFormProps(form)}>
       <ConformFormError form={form} vars={mine?.vars} />

@@ -1,10 +1,10 @@
 // Delete one's account: choose what happens to one's reviews, confirm with the password.
-import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
+import { getCollectionProps, getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { ConformField, ConformFormError, useClearPasswords } from "~/components/Field";
+import { usePasswordForm } from "~/components/AccountForm";
+import { ConformField, ConformFormError } from "~/components/Field";
 import { useT } from "~/i18n/react";
 import { asText, deleteAccountSchema, parseAccountForm, REVIEW_CHOICES } from "~/lib/account-forms";
 import { refuse } from "~/lib/form-answers.server";
@@ -49,16 +49,8 @@ const asChoice = (value: unknown) => REVIEW_CHOICES.find((c) => c === value) ?? 
 export default function DeleteAccountPage() {
   const { staff } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const formRef = useRef<HTMLFormElement>(null);
-  useClearPasswords(formRef, answer);
   const { t, locale } = useT();
-  const [form, fields] = useForm({
-    id: "delete-account",
-    lastResult: answer?.result,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseAccountForm(formData, deleteAccountSchema),
-  });
+  const { formRef, form, fields } = usePasswordForm("delete-account", deleteAccountSchema, answer, answer?.result);
   const reviewsError = conformError(locale, fields.reviews.errors);
   return (
     <div className="page page--narrow">

@@ -1,6 +1,7 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LinksFunction, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useAccountForm } from "~/components/AccountForm";
 import { ConformField, ConformFormError } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
@@ -40,13 +41,7 @@ export default function ForgotPasswordPage() {
   const refused = answer && "result" in answer ? answer : undefined;
   const navigation = useNavigation();
   const { t } = useT();
-  const [form, fields] = useForm({
-    id: "forgot-password",
-    lastResult: refused?.result,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseAccountForm(formData, forgotSchema),
-  });
+  const [form, fields] = useAccountForm("forgot-password", forgotSchema, refused?.result);
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("forgot.title")}</h1>

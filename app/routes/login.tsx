@@ -1,8 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ConformField, ConformFormError, useClearPasswords } from "~/components/Field";
+import { usePasswordForm } from "~/components/AccountForm";
+import { ConformField, ConformFormError } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { loginSchema, parseAccountForm } from "~/lib/account-forms";
@@ -52,16 +52,8 @@ export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
-  useClearPasswords(formRef, answer);
   const { t } = useT();
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult: answer?.result,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseAccountForm(formData, loginSchema),
-  });
+  const { formRef, form, fields } = usePasswordForm("login", loginSchema, answer, answer?.result);
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("login.title")}</h1>

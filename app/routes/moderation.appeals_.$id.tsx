@@ -21,10 +21,10 @@ import { PersonCard, QueueDecisions } from "~/components/QueueCase";
 import { QueueDecisionForm, type DecisionFormText } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
 import { Thread } from "~/components/Thread";
-import { translate, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { APPEAL_OUTCOMES, type AppealOutcome } from "~/lib/appeal-form";
-import { localeOfMatches } from "~/lib/auth-meta";
+import { privatePageMeta } from "~/lib/auth-meta";
 import { claimAppealSchema, decisionAppealSchema, type AppealableLogged } from "~/lib/decision-appeal";
 import { checkName } from "~/lib/held-statement";
 import { queueDecisionLabel } from "~/lib/moderation-queues";
@@ -44,16 +44,8 @@ import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const locale = localeOfMatches(matches);
-  return [
-    {
-      title: `${translate(locale, "decisionAppeal.case.title", { id: String(data?.case.decision.id ?? "—") })} — ${translate(locale, "site.name")}`,
-    },
-    { name: "description", content: translate(locale, "decisionAppeal.case.description") },
-    { name: "robots", content: "noindex" },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  privatePageMeta(matches, "decisionAppeal.case.title", "decisionAppeal.case.description", { id: String(data?.case.decision.id ?? "—") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadQueueCase(request, params.id, getDecisionAppealCase);

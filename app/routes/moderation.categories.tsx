@@ -10,9 +10,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ScrollRegion } from "~/components/ScrollRegion";
 import { FormError } from "~/components/Field";
-import { translate, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { localeOfMatches } from "~/lib/auth-meta";
+import { privatePageMeta } from "~/lib/auth-meta";
 import {
   CATEGORY_MESSAGE_VARS,
   CATEGORY_NAME_MAX_LENGTH,
@@ -35,14 +35,7 @@ import { requireRole } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeOfMatches(matches);
-  return [
-    { title: `${translate(locale, "categories.title")} — ${translate(locale, "site.name")}` },
-    { name: "description", content: translate(locale, "categories.description") },
-    { name: "robots", content: "noindex" },
-  ];
-};
+export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "categories.title", "categories.description");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin");

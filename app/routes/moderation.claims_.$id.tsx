@@ -10,9 +10,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
 import { QueueDecisionForm } from "~/components/QueueDecisionForm";
-import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { localeOfMatches } from "~/lib/auth-meta";
+import { privatePageMeta } from "~/lib/auth-meta";
 import { claimDecisionSchema } from "~/lib/moderation-queues";
 import { CLAIM_REASONS } from "~/lib/moderation-reasons";
 import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
@@ -20,14 +19,8 @@ import { decideClaim, getClaimCase } from "~/models/claim-queue.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const locale = localeOfMatches(matches);
-  return [
-    { title: `${translate(locale, "claims.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}` },
-    { name: "description", content: translate(locale, "claims.case.description") },
-    { name: "robots", content: "noindex" },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  privatePageMeta(matches, "claims.case.title", "claims.case.description", { id: String(data?.case.item.id ?? "—") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadQueueCase(request, params.id, getClaimCase);

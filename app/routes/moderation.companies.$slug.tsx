@@ -11,9 +11,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { FormError } from "~/components/Field";
 import { RemovedReviews } from "~/components/CompanyWarnings";
-import { translate, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { localeOfMatches } from "~/lib/auth-meta";
+import { privatePageMeta } from "~/lib/auth-meta";
 import { conformError, conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { notFound, readForm } from "~/lib/http.server";
@@ -27,14 +27,8 @@ import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const locale = localeOfMatches(matches);
-  return [
-    { title: `${translate(locale, "mcompany.title", { name: data?.company.name ?? "—" })} — ${translate(locale, "site.name")}` },
-    { name: "description", content: translate(locale, "mcompany.description") },
-    { name: "robots", content: "noindex" },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  privatePageMeta(matches, "mcompany.title", "mcompany.description", { name: data?.company.name ?? "—" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireModerator(request);

@@ -20,9 +20,9 @@ import { statusLabel } from "~/components/moderation-labels";
 import { QueueDecisionForm, type DecisionChoice, type DecisionFormText } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
 import { Thread } from "~/components/Thread";
-import { translate, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { localeOfMatches } from "~/lib/auth-meta";
+import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { heldDecisionSchema } from "~/lib/held-review";
 import { checkName } from "~/lib/held-statement";
@@ -34,14 +34,8 @@ import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const locale = localeOfMatches(matches);
-  return [
-    { title: `${translate(locale, "held.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}` },
-    { name: "description", content: translate(locale, "held.case.description") },
-    { name: "robots", content: "noindex" },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  privatePageMeta(matches, "held.case.title", "held.case.description", { id: String(data?.case.item.id ?? "—") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...loadQueueCase(request, params.id, getHeldCase), now: Date.now() };

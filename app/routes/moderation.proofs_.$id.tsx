@@ -9,25 +9,16 @@ import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
 import { QueueDecisionForm } from "~/components/QueueDecisionForm";
 import { Thread } from "~/components/Thread";
-import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { localeOfMatches } from "~/lib/auth-meta";
+import { privatePageMeta } from "~/lib/auth-meta";
 import { proofDecisionSchema } from "~/lib/moderation-queues";
 import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
 import { decideProof, getProofCase } from "~/models/moderation-queues.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const locale = localeOfMatches(matches);
-  return [
-    {
-      title: `${translate(locale, "queues.proofs.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}`,
-    },
-    { name: "description", content: translate(locale, "queues.proofs.case.description") },
-    { name: "robots", content: "noindex" },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  privatePageMeta(matches, "queues.proofs.case.title", "queues.proofs.case.description", { id: String(data?.case.item.id ?? "—") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadQueueCase(request, params.id, getProofCase);

@@ -18,9 +18,9 @@ import { decisionLabel, reporterLabel, statusLabel } from "~/components/moderati
 import { QueueDecisionForm, type DecisionFormText } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
 import { Thread } from "~/components/Thread";
-import { translate, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { localeOfMatches } from "~/lib/auth-meta";
+import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { notFound, readForm } from "~/lib/http.server";
 import { DECISION_TARGETS, decisionSchema, type Decision, type DecisionTarget } from "~/lib/moderation-form";
@@ -34,16 +34,8 @@ import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const locale = localeOfMatches(matches);
-  return [
-    {
-      title: `${translate(locale, "moderation.case.title", { id: String(data?.case.review.id ?? "—") })} — ${translate(locale, "site.name")}`,
-    },
-    { name: "description", content: translate(locale, "moderation.case.description") },
-    { name: "robots", content: "noindex" },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  privatePageMeta(matches, "moderation.case.title", "moderation.case.description", { id: String(data?.case.review.id ?? "—") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireModerator(request);

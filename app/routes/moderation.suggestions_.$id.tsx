@@ -13,25 +13,19 @@ import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
 import { QueueDecisionForm, type DecisionChoice, type QueueDecisionFormProps } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
-import { translate, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { localeOfMatches } from "~/lib/auth-meta";
+import { privatePageMeta } from "~/lib/auth-meta";
 import { suggestionDecisionSchema } from "~/lib/moderation-queues";
 import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
 import { decideSuggestion, getSuggestionCase, type SuggestionCase } from "~/models/moderation-queues.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const locale = localeOfMatches(matches);
-  return [
-    {
-      title: `${translate(locale, "queues.suggestions.case.title", { id: String(data?.case.item.id ?? "—") })} — ${translate(locale, "site.name")}`,
-    },
-    { name: "description", content: translate(locale, "queues.suggestions.case.description") },
-    { name: "robots", content: "noindex" },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  privatePageMeta(matches, "queues.suggestions.case.title", "queues.suggestions.case.description", {
+    id: String(data?.case.item.id ?? "—"),
+  });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadQueueCase(request, params.id, getSuggestionCase);

@@ -9,9 +9,8 @@ import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { statusLabel } from "~/components/moderation-labels";
 import { QueueDecisions } from "~/components/QueueCase";
 import { QueueDecisionForm, type DecisionChoice } from "~/components/QueueDecisionForm";
-import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { localeOfMatches } from "~/lib/auth-meta";
+import { privatePageMeta } from "~/lib/auth-meta";
 import { userDecisionSchema } from "~/lib/moderation-queues";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
@@ -19,16 +18,8 @@ import { decideUser, getUserCase } from "~/models/moderation-queues.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
-  const locale = localeOfMatches(matches);
-  return [
-    {
-      title: `${translate(locale, "queues.users.title", { name: data?.case.user.displayName ?? "—" })} — ${translate(locale, "site.name")}`,
-    },
-    { name: "description", content: translate(locale, "queues.users.description") },
-    { name: "robots", content: "noindex" },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  privatePageMeta(matches, "queues.users.title", "queues.users.description", { name: data?.case.user.displayName ?? "—" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadQueueCase(request, params.id, getUserCase);

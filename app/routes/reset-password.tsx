@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ConformField, ConformFormError, useClearPasswords } from "~/components/Field";
+import { NewPasswordField, usePasswordForm } from "~/components/AccountForm";
+import { ConformFormError } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
-import { parseAccountForm, PASSWORD_MAX, PASSWORD_MIN, resetSchema } from "~/lib/account-forms";
+import { parseAccountForm, resetSchema } from "~/lib/account-forms";
 import { refuse } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
@@ -49,16 +49,8 @@ export default function ResetPasswordPage() {
   const answer = useActionData<typeof action>();
   const refused = answer && "result" in answer ? answer : undefined;
   const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
-  useClearPasswords(formRef, answer);
   const { t } = useT();
-  const [form, fields] = useForm({
-    id: "reset-password",
-    lastResult: refused?.result,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseAccountForm(formData, resetSchema),
-  });
+  const { formRef, form, fields } = usePasswordForm("reset-password", resetSchema, answer, refused?.result);
   if (!valid || (answer && "invalid" in answer)) {
     return (
       <div className="page page--narrow auth-page">
@@ -78,16 +70,7 @@ export default function ResetPasswordPage() {
       <Form method="post" className="card auth-form" ref={formRef} {...getFormProps(form)}>
         <ConformFormError form={form} />
         <input type="hidden" name={fields.token.name} value={token} />
-        <ConformField
-          label={t("reset.password")}
-          field={fields.password}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          hint={t("signup.passwordHint")}
-        />
+        <NewPasswordField label={t("reset.password")} field={fields.password} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("reset.submit")}
         </button>

@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useRef } from "react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ConformField, ConformFormError, useClearPasswords } from "~/components/Field";
+import { NewPasswordField, usePasswordForm } from "~/components/AccountForm";
+import { ConformField, ConformFormError } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
-import { DISPLAY_NAME_MAX, HONEYPOT, parseAccountForm, PASSWORD_MAX, PASSWORD_MIN, signupSchema } from "~/lib/account-forms";
+import { DISPLAY_NAME_MAX, HONEYPOT, parseAccountForm, signupSchema } from "~/lib/account-forms";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
@@ -51,16 +51,8 @@ export default function SignupPage() {
   const answer = useActionData<typeof action>();
   const refused = answer && "result" in answer ? answer : undefined;
   const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
-  useClearPasswords(formRef, answer);
   const { t } = useT();
-  const [form, fields] = useForm({
-    id: "signup",
-    lastResult: refused?.result,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseAccountForm(formData, signupSchema),
-  });
+  const { formRef, form, fields } = usePasswordForm("signup", signupSchema, answer, refused?.result);
 
   if (answer && "sent" in answer) {
     return (
@@ -96,16 +88,7 @@ export default function SignupPage() {
           maxLength={DISPLAY_NAME_MAX}
           hint={t("signup.displayNameHint")}
         />
-        <ConformField
-          label={t("signup.password")}
-          field={fields.password}
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          hint={t("signup.passwordHint")}
-        />
+        <NewPasswordField label={t("signup.password")} field={fields.password} />
         <div className="honeypot" aria-hidden="true">
           <label htmlFor="field-website">{t("signup.honeypot")}</label>
           <input id="field-website" type="text" name={HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
