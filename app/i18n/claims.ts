@@ -27,6 +27,14 @@ export const claims = defineMessages({
     "claims.error.explanationNoUrl":
       "Without a link, explain in at least {minWithoutUrl} characters where we can check your role — or give a link.",
     "claims.error.url": "Give a web address, such as https://www.example.com/legal-notice.",
+    "claims.form.document": "A document (optional)",
+    "claims.case.document": "Document",
+    "claims.case.documentLink": "Download {name} ({kb} KB)",
+    "claims.case.noDocument": "No document was attached.",
+    "claims.form.documentHint":
+      "A PDF, PNG or JPEG of {mb} MB at most: an extract from the trade register, a letter on the company’s letterhead, a screenshot of its back office. Only moderators see it.",
+    "claims.error.documentType": "Send a PDF, PNG or JPEG file.",
+    "claims.error.documentSize": "This file is too large: {mb} MB at most.",
     "claims.error.urlLong": "This address is too long (at most {urlMax} characters).",
     "claims.error.pending": "You already asked to manage this company: your request is waiting for a moderator.",
     "claims.error.tooMany": "You sent several requests recently. Try again in {minutes} min.",
@@ -139,6 +147,14 @@ export const claims = defineMessages({
     "claims.error.explanationNoUrl":
       "Sans lien, expliquez en au moins {minWithoutUrl} caractères où vérifier votre fonction — ou donnez un lien.",
     "claims.error.url": "Indiquez une adresse web, par exemple https://www.exemple.fr/mentions-legales.",
+    "claims.form.document": "Un document (facultatif)",
+    "claims.case.document": "Document",
+    "claims.case.documentLink": "Télécharger {name} ({kb} Ko)",
+    "claims.case.noDocument": "Aucun document n’a été joint.",
+    "claims.form.documentHint":
+      "Un PDF, PNG ou JPEG de {mb} Mo au plus : un extrait Kbis, une lettre à l’en-tête de l’entreprise, une capture de son interface d’administration. Seuls les modérateurs le voient.",
+    "claims.error.documentType": "Envoyez un fichier PDF, PNG ou JPEG.",
+    "claims.error.documentSize": "Ce fichier est trop gros : {mb} Mo au plus.",
     "claims.error.urlLong": "Cette adresse est trop longue ({urlMax} caractères au plus).",
     "claims.error.pending": "Vous avez déjà demandé à gérer cette entreprise : votre demande attend un modérateur.",
     "claims.error.tooMany": "Vous avez envoyé plusieurs demandes récemment. Réessayez dans {minutes} min.",

@@ -51,6 +51,7 @@ import {
 import { slugify } from "~/lib/slug";
 import { queueMail, renderMail } from "./mail.server";
 import { hit, keyPart, type RateLimit } from "./rate-limit.server";
+import { isClaimDocumentKey, type ClaimDocument } from "./claim-documents.server";
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -517,33 +518,43 @@ function claimRefusal(
 
 // ─── Claims with evidence ─────────────────────────────────────────────────────
 
-/** A claim's evidence: the claimant's explanation of their role, and a link or none. */
+/** A claim's evidence: the claimant's explanation of their role, a link or none, and a
+ *  document or none (app/models/claim-documents.server.ts). */
 export interface ClaimEvidence {
   explanation: string;
   /** An http(s) URL (app/lib/company-claim-form.ts's normalizeEvidenceUrl), or null. */
   url: string | null;
+  document: ClaimDocument | null;
 }
 
-/** How company_claims.evidence holds it: JSON {"explanation", "url"}. */
+/** How company_claims.evidence holds it: JSON {"explanation", "url", "document"}. */
 function storedEvidence(evidence: ClaimEvidence): string {
-  return JSON.stringify({ explanation: evidence.explanation, url: evidence.url });
+  return JSON.stringify({ explanation: evidence.explanation, url: evidence.url, document: evidence.document });
+}
+
+function readDocument(value: unknown): ClaimDocument | null {
+  if (!value || typeof value !== "object") return null;
+  const d = value as Record<string, unknown>;
+  if (!isClaimDocumentKey(d.key) || typeof d.mime !== "string" || typeof d.name !== "string" || typeof d.bytes !== "number") return null;
+  return { key: d.key, mime: d.mime, name: d.name, bytes: d.bytes };
 }
 
 /** The evidence of a stored claim. Text that is not that JSON (claims written before it, the
  *  demo's) is the explanation, without a link; a stored link that is not an http(s) URL is
  *  never handed out as one. */
 export function readEvidence(stored: string | null): ClaimEvidence {
-  if (!stored) return { explanation: "", url: null };
+  if (!stored) return { explanation: "", url: null, document: null };
   try {
     const value: unknown = JSON.parse(stored);
     if (value && typeof value === "object" && "explanation" in value && typeof value.explanation === "string") {
       const url = "url" in value && typeof value.url === "string" ? normalizeEvidenceUrl(value.url) : null;
-      return { explanation: value.explanation, url };
+      const document = "document" in value ? readDocument(value.document) : null;
+      return { explanation: value.explanation, url, document };
     }
   } catch {
     /* plain text */
   }
-  return { explanation: stored, url: null };
+  return { explanation: stored, url: null, document: null };
 }
 
 export type EvidenceClaimResult =
@@ -562,6 +573,8 @@ export function requestEvidenceClaim(args: {
   slug: string;
   explanation: string;
   evidenceUrl?: string | null;
+  /** Stored already (storeClaimDocument); the caller removes it when the claim is refused. */
+  document?: ClaimDocument | null;
   now?: number;
 }): EvidenceClaimResult {
   const now = args.now ?? Date.now();
@@ -588,7 +601,7 @@ export function requestEvidenceClaim(args: {
           companyId: company.id,
           userId: args.userId,
           method: "evidence",
-          evidence: storedEvidence({ explanation: args.explanation, url }),
+          evidence: storedEvidence({ explanation: args.explanation, url, document: args.document ?? null }),
           status: "pending",
           createdAt: now,
         })
@@ -599,7 +612,7 @@ export function requestEvidenceClaim(args: {
         actorId: args.userId,
         kind: "claim_requested",
         claimId: id,
-        detail: { method: "evidence", urlHost: url ? new URL(url).hostname : null },
+        detail: { method: "evidence", urlHost: url ? new URL(url).hostname : null, document: args.document != null },
         now,
       });
       return { ok: true, claimId: id, createdAt: now };
@@ -702,4 +715,14 @@ export function uniqueCompanySlug(tx: Pick<Db, "select">, name: string, domain: 
 /** How many companies the user is a member of (the "For companies" page's way to the dashboard). */
 export function countMemberships(userId: number): number {
   return getDb().select({ n: count() }).from(companyMembers).where(eq(companyMembers.userId, userId)).get()?.n ?? 0;
+}
+
+/** The document of a claim with evidence, for the moderators' download. */
+export function claimDocumentOf(claimId: number, db: Db = getDb()): ClaimDocument | null {
+  const row = db
+    .select({ evidence: companyClaims.evidence })
+    .from(companyClaims)
+    .where(and(eq(companyClaims.id, claimId), eq(companyClaims.method, "evidence")))
+    .get();
+  return row ? readEvidence(row.evidence).document : null;
 }

@@ -27,7 +27,7 @@ import {
 import { conformError, conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
-import { badRequest, notFound, readForm } from "~/lib/http.server";
+import { badRequest, notFound } from "~/lib/http.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import {
@@ -39,6 +39,9 @@ import {
 } from "~/models/company-claims.server";
 import { requireUser } from "~/models/permissions.server";
 import companiesStyles from "~/styles/companies.css?url";
+import { CLAIM_DOCUMENT_MAX_BYTES } from "~/lib/claim-document";
+import { removeClaimDocument, storeClaimDocument } from "~/models/claim-documents.server";
+import { readUploadForm } from "~/models/upload-form.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: companiesStyles }];
 
@@ -93,7 +96,7 @@ const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, page } = load(request, params.slug);
   const locale = getLocale(request);
-  const form = await readForm(request);
+  const { form, files } = await readUploadForm(request, ["document"]);
   const intent = form.get("intent");
 
   if (intent === "send") {
@@ -164,12 +167,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const which: Pick<ActionData, "intent" | "vars"> = { intent: "evidence", vars: CLAIM_EVIDENCE_VARS };
     const submission = parseWithZod(form, { schema: claimEvidenceSchema });
     if (submission.status !== "success") return refuse(submission, {}, 400, which);
+    const file = files.find((f) => f.field === "document");
+    const stored = file ? await storeClaimDocument(file) : null;
+    if (stored && !stored.ok) {
+      const key = stored.error === "type" ? "claims.error.documentType" : "claims.error.documentSize";
+      return refuse(submission, { fieldErrors: { document: [key] } }, 400, which);
+    }
+    const document = stored?.document ?? null;
     const result = requestEvidenceClaim({
       userId: user.id,
       slug: page.company.slug,
       explanation: submission.value.explanation,
       evidenceUrl: submission.value.evidenceUrl,
+      document,
     });
+    if (!result.ok) await removeClaimDocument(document);
     if (result.ok)
       return redirect(`/companies/${page.company.slug}/claim`, {
         headers: { "Set-Cookie": await flashCookie(request, "flash.claimRequested") },
@@ -369,7 +381,7 @@ function EvidenceForm({ companyName, answer }: { companyName: string; answer?: A
     <section className="card section" aria-labelledby="claim-evidence-title">
       <h2 id="claim-evidence-title">{t("claims.form.title")}</h2>
       <p>{t("claims.form.intro", name)}</p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <FormError id={form.errorId}>
           {formErrors[0] ?? ((explanationError || urlError) && answer ? t("companies.error.fix") : undefined)}
         </FormError>
@@ -398,6 +410,15 @@ function EvidenceForm({ companyName, answer }: { companyName: string; answer?: A
           maxLength={CLAIM_EVIDENCE_URL_MAX_LENGTH}
           id={fields.evidenceUrl.id}
           name={fields.evidenceUrl.name}
+        />
+        <Field
+          label={t("claims.form.document")}
+          hint={t("claims.form.documentHint", { mb: CLAIM_DOCUMENT_MAX_BYTES / 1024 / 1024 })}
+          error={conformError(locale, answer?.result.error?.document ?? undefined, { ...vars, mb: CLAIM_DOCUMENT_MAX_BYTES / 1024 / 1024 })}
+          type="file"
+          accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+          id="claim-document"
+          name="document"
         />
         <button type="submit" className="button--ghost">
           {t("claims.form.submit")}

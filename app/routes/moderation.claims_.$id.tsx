@@ -145,6 +145,16 @@ function ClaimRequest({ view }: { view: ClaimCase }) {
       ) : (
         <p>{t("claims.case.noUrl")}</p>
       )}
+      <h3>{t("claims.case.document")}</h3>
+      {evidence.document ? (
+        <p>
+          <a href={`/moderation/claims/${item.id}/document`} download={evidence.document.name}>
+            {t("claims.case.documentLink", { name: evidence.document.name, kb: Math.max(1, Math.round(evidence.document.bytes / 1024)) })}
+          </a>
+        </p>
+      ) : (
+        <p>{t("claims.case.noDocument")}</p>
+      )}
     </section>
   );
 }

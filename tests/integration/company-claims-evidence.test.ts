@@ -162,7 +162,7 @@ describe("the claim page's form with evidence", () => {
       createdAt: number;
     };
     expect(row).toMatchObject({ method: "evidence", status: "pending" });
-    expect(readEvidence(row.evidence)).toEqual({ explanation: EXPLANATION, url: "https://www.maison-exemple.fr/mentions-legales" });
+    expect(readEvidence(row.evidence)).toEqual({ explanation: EXPLANATION, url: "https://www.maison-exemple.fr/mentions-legales", document: null });
     expect(listCompanyEvents(c.id).map((e) => [e.kind, e.claimId, e.actorId])).toEqual([["claim_requested", row.id, who.id]]);
     // The company itself is unchanged until a moderator decides.
     expect(client().prepare(`SELECT state FROM companies WHERE id = ?`).pluck().get(c.id)).toBe("unclaimed");
@@ -264,7 +264,7 @@ describe("the claims queue", () => {
     const view = (answer.data as { case: NonNullable<ReturnType<typeof getClaimCase>> }).case;
     expect(view.item.company).toMatchObject({ id: c.id, domain: c.domain, state: "claimed" });
     expect(view.company.members).toEqual([expect.objectContaining({ userId: creator.id, role: "owner" })]);
-    expect(view.evidence).toEqual({ explanation: EXPLANATION, url: `https://shop.${c.domain}/equipe` });
+    expect(view.evidence).toEqual({ explanation: EXPLANATION, url: `https://shop.${c.domain}/equipe`, document: null });
     expect(view.urlOnCompanyDomain).toBe(true);
     expect(view.claimant).toMatchObject({ id: who.id, emailVerified: true });
     // The tests' addresses are at example.test, not the company's domain.

@@ -8,6 +8,7 @@
 //          the form.
 // denied:  401, 403, 404 (what one may not see does not exist), 405, or a redirect to
 //          /login; a denied action changes nothing in the database.
+import fs from "node:fs";
 import path from "node:path";
 import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +26,7 @@ import { fileDecisionAppeal } from "~/models/decision-appeals.server";
 import { requestEvidenceClaim } from "~/models/company-claims.server";
 import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
 import { sendInvitations } from "~/models/review-invitations.server";
+import { mediaDir } from "~/models/media.server";
 
 // ─── The table ────────────────────────────────────────────────────────────────
 
@@ -271,6 +273,8 @@ const MATRIX: Record<string, Row> = {
     params: (w) => ({ id: String(evidenceClaim(w)) }),
     form: () => ({ ...queueForm("refuse"), reason: "claim_role_not_shown" }),
   },
+  // A claim's document: moderators only.
+  "moderation.claims_.$id_.document.ts": { loader: only("moderator", "admin"), params: (w) => ({ id: String(evidenceClaim(w)) }) },
   "moderation.users.$id.tsx": {
     loader: only("moderator", "admin"),
     action: only("moderator", "admin"),
@@ -451,6 +455,15 @@ function appealWorld(w: World) {
 
 /** A claim with evidence by `member` on a claimed, unverified company (made once). */
 let evidenceClaimId: number | undefined;
+/** A small PDF written where storeClaimDocument writes them. */
+function claimDocumentOnDisk() {
+  const key = "claimdocumentmatrix000";
+  fs.mkdirSync(path.join(mediaDir(), "claims"), { recursive: true });
+  const bytes = Buffer.from("%PDF-1.4\n% Réplique test\n");
+  fs.writeFileSync(path.join(mediaDir(), "claims", key), bytes);
+  return { key, mime: "application/pdf", name: "kbis.pdf", bytes: bytes.byteLength };
+}
+
 function evidenceClaim(w: World) {
   if (evidenceClaimId === undefined) {
     const company = makeCompany({ slug: "maison-c", name: "Maison C", state: "claimed", domain: "maison-c.example" });
@@ -459,6 +472,7 @@ function evidenceClaim(w: World) {
       slug: "maison-c",
       explanation: "Je suis la gérante de Maison C depuis 2019 ; les mentions légales du site me nomment.",
       evidenceUrl: "https://maison-c.example/mentions-legales",
+      document: claimDocumentOnDisk(),
     });
     if (!claimed.ok) throw new Error(`evidenceClaim: refused (${claimed.kind}) for company ${company.id}`);
     evidenceClaimId = claimed.claimId;
