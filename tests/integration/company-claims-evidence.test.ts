@@ -162,7 +162,11 @@ describe("the claim page's form with evidence", () => {
       createdAt: number;
     };
     expect(row).toMatchObject({ method: "evidence", status: "pending" });
-    expect(readEvidence(row.evidence)).toEqual({ explanation: EXPLANATION, url: "https://www.maison-exemple.fr/mentions-legales", document: null });
+    expect(readEvidence(row.evidence)).toEqual({
+      explanation: EXPLANATION,
+      url: "https://www.maison-exemple.fr/mentions-legales",
+      document: null,
+    });
     expect(listCompanyEvents(c.id).map((e) => [e.kind, e.claimId, e.actorId])).toEqual([["claim_requested", row.id, who.id]]);
     // The company itself is unchanged until a moderator decides.
     expect(client().prepare(`SELECT state FROM companies WHERE id = ?`).pluck().get(c.id)).toBe("unclaimed");
