@@ -113,6 +113,8 @@ test("an owner invites from a CSV file; the customer writes an invited review; a
     await expectAccessible(page, `the flags and reports page (${lang})`);
     await page.goto(`${link}?lang=${lang}`);
     await expectAccessible(page, `a used invitation's page (${lang})`);
+    await page.goto(`${optOut}?lang=${lang}`);
+    await expectAccessible(page, `the opt-out page (${lang})`);
     await context.close();
   }
   await ownerContext.close();
