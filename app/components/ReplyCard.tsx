@@ -16,7 +16,7 @@ export function ReplyCard({
 }: {
   reply: PostView;
   /** The review it answers (its company, and its title and date for the label). */
-  review: Pick<ReviewView, "company" | "title" | "status" | "publishedAt">;
+  review: Pick<ReviewView, "id" | "company" | "title" | "status" | "publishedAt">;
   truncation?: Truncation;
 }) {
   const tt = useT();
@@ -43,7 +43,8 @@ export function ReplyCard({
         </li>
         {reply.editedAt ? (
           <li>
-            {t("review.edited")} <time dateTime={new Date(reply.editedAt).toISOString()}>{date(reply.editedAt)}</time>
+            {t("review.edited")} <time dateTime={new Date(reply.editedAt).toISOString()}>{date(reply.editedAt)}</time> (
+            <Link to={`/reviews/${review.id}/history#history-reply`}>{t("review.editedLink")}</Link>)
           </li>
         ) : null}
       </ul>

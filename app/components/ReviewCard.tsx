@@ -4,6 +4,7 @@ import { reasonLabel } from "~/lib/moderation-reasons";
 import type { PostView, ReviewView } from "~/models/reviews.server";
 import { OriginLabel } from "./OriginLabel";
 import { Stars } from "./Stars";
+import { HALF_LIFE_DAYS } from "~/lib/trustscore";
 
 export type Truncation = "clamped" | "full";
 
@@ -41,7 +42,7 @@ export function ReviewCard({
   headingLevel?: 2 | 3;
   showCompany?: boolean;
 }) {
-  const { t, tp, date, monthYear } = useT();
+  const { t, tp, date, monthYear, n } = useT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   if (review.status === "removed") return <Tombstone review={review} />;
   return (
@@ -84,9 +85,17 @@ export function ReviewCard({
             {t("review.published")} <time dateTime={new Date(review.publishedAt).toISOString()}>{date(review.publishedAt)}</time>
           </li>
         ) : null}
+        {review.scoreWeight != null ? (
+          <li>
+            <Link to="/transparency#trustscore" title={t("review.weightHint", { days: HALF_LIFE_DAYS })}>
+              {t("review.weight", { weight: n(review.scoreWeight, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) })}
+            </Link>
+          </li>
+        ) : null}
         {review.editedAt ? (
           <li>
-            {t("review.edited")} <time dateTime={new Date(review.editedAt).toISOString()}>{date(review.editedAt)}</time>
+            {t("review.edited")} <time dateTime={new Date(review.editedAt).toISOString()}>{date(review.editedAt)}</time> (
+            <Link to={`/reviews/${review.id}/history`}>{t("review.editedLink")}</Link>)
           </li>
         ) : null}
       </ul>

@@ -137,7 +137,7 @@ export const content: TransparencyContent = {
   trustscore: {
     title: "The TrustScore",
     paragraphs: [
-      `The TrustScore is a Bayesian average: we start as if the company already had ${PRIOR_COUNT} reviews of ${formatNumber("en", PRIOR_MEAN)} stars, so that one or two reviews cannot make an extreme score. Recent reviews count more: a review's weight halves every ${HALF_LIFE_DAYS} days. The score is shown out of 5 with one decimal, never rounded up, beside the plain mean of the stars. You can choose its basis: all reviews, verified experiences, invited reviews or organic reviews. Held, removed and deleted reviews never count.`,
+      `The TrustScore is a Bayesian average: we start as if the company already had ${PRIOR_COUNT} reviews of ${formatNumber("en", PRIOR_MEAN)} stars, so that one or two reviews cannot make an extreme score. Recent reviews count more: a review's weight halves every ${HALF_LIFE_DAYS} days. The score is shown out of 5 with one decimal, never rounded up, beside the plain mean of the stars. You can choose its basis: all reviews, verified experiences, invited reviews or organic reviews. Held, removed and deleted reviews never count. Each review shows, beside its dates, what it counts today: 1× when just published, 0.5× ${HALF_LIFE_DAYS} days later.`,
     ],
   },
 

@@ -140,7 +140,7 @@ export const content: TransparencyContent = {
   trustscore: {
     title: "Le TrustScore",
     paragraphs: [
-      `Le TrustScore est une moyenne bayésienne : on part comme si l’entreprise avait déjà ${PRIOR_COUNT} avis à ${formatNumber("fr", PRIOR_MEAN)} étoiles, pour qu’un ou deux avis ne suffisent pas à faire un score extrême. Les avis récents comptent davantage : le poids d’un avis est divisé par deux tous les ${HALF_LIFE_DAYS} jours. Le score est affiché sur 5 avec une décimale, jamais arrondi à la hausse, à côté de la moyenne simple des étoiles. Vous pouvez choisir sa base : tous les avis, les expériences vérifiées, les avis sur invitation ou les avis spontanés. Les avis retenus, retirés ou supprimés ne comptent jamais.`,
+      `Le TrustScore est une moyenne bayésienne : on part comme si l’entreprise avait déjà ${PRIOR_COUNT} avis à ${formatNumber("fr", PRIOR_MEAN)} étoiles, pour qu’un ou deux avis ne suffisent pas à faire un score extrême. Les avis récents comptent davantage : le poids d’un avis est divisé par deux tous les ${HALF_LIFE_DAYS} jours. Le score est affiché sur 5 avec une décimale, jamais arrondi à la hausse, à côté de la moyenne simple des étoiles. Vous pouvez choisir sa base : tous les avis, les expériences vérifiées, les avis sur invitation ou les avis spontanés. Les avis retenus, retirés ou supprimés ne comptent jamais. Chaque avis indique, à côté de ses dates, ce qu’il compte aujourd’hui : 1× tout juste publié, 0,5× ${HALF_LIFE_DAYS} jours plus tard.`,
     ],
   },
 

@@ -31,6 +31,8 @@ export interface ApiReview {
   edited_at: string | null;
   removed_at: string | null;
   removal_reason: string | null;
+  /** When the author marked it "resolved by the company", or null. */
+  resolved_at: string | null;
   author: string | null;
   subject: string;
   reply: ApiPost | null;
@@ -174,6 +176,7 @@ export const API_FIELDS = {
     edited_at: `${ISO} | null`,
     removed_at: `${ISO} | null`,
     removal_reason: "string | null",
+    resolved_at: `${ISO} | null`,
     author: "string | null",
     subject: "string",
     reply: "object (post) | null",

@@ -30,6 +30,12 @@ export function anchoredWeightSql(column: string): string {
   return `pow(2, (${column} - ${WEIGHT_EPOCH}) / ${HALF_LIFE_MS}.0)`;
 }
 
+/** What a review published at `publishedAt` weighs in the TrustScore at `now`, against a
+ *  review published at `now` (1): it halves every HALF_LIFE_DAYS. Two decimals, as shown. */
+export function reviewWeight(publishedAt: number, now = Date.now()): number {
+  return Math.round(2 ** ((publishedAt - now) / HALF_LIFE_MS) * 100) / 100;
+}
+
 export interface ScoreInputs {
   reviewCount: number;
   starSum: number;

@@ -4,6 +4,7 @@
 import { getDb, type Db } from "#db/client.server";
 import type { CHANNELS, LANGUAGES, ORIGINS, REVIEW_STATES, SUBJECT_KINDS } from "#db/schema";
 import { FLAG_DECISION_MS } from "~/lib/flag-policy";
+import { reviewWeight } from "~/lib/trustscore";
 
 export interface PostView {
   id: number;
@@ -39,6 +40,9 @@ export interface ReviewView {
   underReviewSince: number | null;
   resolvedAt: number | null;
   helpfulCount: number;
+  /** What it weighs in the TrustScore today (app/lib/trustscore.ts reviewWeight); null
+   *  unless published. */
+  scoreWeight: number | null;
   author: { id: number; displayName: string; reviewCount: number } | null;
   company: { id: number; slug: string; name: string; verified: boolean; color: string | null };
   subject: { id: number; slug: string; name: string; kind: (typeof SUBJECT_KINDS)[number]; city: string | null };
@@ -233,6 +237,7 @@ function hydrate(rows: ReviewRow[]): ReviewView[] {
       underReviewSince: since(r.id, "review"),
       resolvedAt: r.resolvedAt,
       helpfulCount: r.helpfulCount,
+      scoreWeight: r.status === "published" && r.publishedAt != null ? reviewWeight(r.publishedAt) : null,
       // The joined user's name and count are NOT NULL columns: set whenever authorId is.
       author:
         r.authorId != null && r.authorDeletedAt == null && r.authorName != null && r.authorReviewCount != null

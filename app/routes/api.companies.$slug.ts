@@ -94,6 +94,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
       edited_at: r.editedAt ? new Date(r.editedAt).toISOString() : null,
       removed_at: r.removedAt ? new Date(r.removedAt).toISOString() : null,
       removal_reason: r.removalReason,
+      resolved_at: r.resolvedAt ? new Date(r.resolvedAt).toISOString() : null,
       author: r.author?.displayName ?? null,
       subject: r.subject.slug,
       reply: post(r.reply),

@@ -50,6 +50,22 @@ beforeAll(async () => {
   moderator = await account({ role: "moderator" });
 });
 
+describe("a review's facts", () => {
+  it("says when its author marked it resolved by the company", async () => {
+    const c = makeCompany();
+    const author = makeUser();
+    const resolved = makeReview({ companyId: c.id, subjectId: c.subjectId, authorId: author, stars: 2, publishedAt: Date.now() - 2 * DAY });
+    makeReply(resolved, "Nous vous remboursons aujourd’hui.", Date.now() - DAY);
+    const at = Date.now() - 3_600_000;
+    client().prepare(`UPDATE reviews SET resolved_at = ? WHERE id = ?`).run(at, resolved);
+    const open = makeReview({ companyId: c.id, subjectId: c.subjectId, authorId: makeUser(), publishedAt: Date.now() - 3 * DAY });
+    const answer = await api(slugOf(c.id));
+    const reviews = list(object(answer.data).reviews).map(object);
+    expect(reviews.find((r) => r.id === resolved)!.resolved_at).toBe(new Date(at).toISOString());
+    expect(reviews.find((r) => r.id === open)!.resolved_at).toBeNull();
+  });
+});
+
 describe("a company's listing", () => {
   it("answers a listed company with listing 'listed', its state, CORS and a short public cache", async () => {
     const c = makeCompany({ state: "claimed" });

@@ -298,6 +298,8 @@ const MATRIX: Record<string, Row> = {
     action: only("author"),
     form: () => ({ body: "Le remboursement est bien arrivé, merci." }),
   },
+  // Every published version of a review and its reply: public.
+  "reviews.$id_.history.tsx": { loader: EVERYONE },
   // Not its author, nor the reviewed company's staff (votes order the "most helpful" list).
   "reviews.$id_.helpful.tsx": {
     loader: EVERYONE /* a redirect to the review */,

@@ -24,6 +24,7 @@ const base: ReviewView = {
   underReviewSince: null,
   resolvedAt: null,
   helpfulCount: 3,
+  scoreWeight: 0.87,
   author: { id: 7, displayName: "Camille D.", reviewCount: 4 },
   company: { id: 1, slug: "maison-lumiere", name: "Maison Lumière", verified: true, color: "#7a3e9d" },
   subject: { id: 3, slug: "paris", name: "Maison Lumière — Paris", kind: "store", city: "Paris" },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { anchoredWeight, computeScore, HALF_LIFE_DAYS, PRIOR_COUNT, PRIOR_MEAN, sumInputs, WEIGHT_EPOCH } from "~/lib/trustscore";
+import {
+  anchoredWeight,
+  computeScore,
+  HALF_LIFE_DAYS,
+  PRIOR_COUNT,
+  PRIOR_MEAN,
+  reviewWeight,
+  sumInputs,
+  WEIGHT_EPOCH,
+} from "~/lib/trustscore";
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 1);
@@ -80,5 +89,16 @@ describe("TrustScore", () => {
         { stars: 1, publishedAt: NOW },
       ]),
     );
+  });
+});
+
+describe("reviewWeight (shown beside each review, explained on /transparency#trustscore)", () => {
+  it("is 1 today, halves every HALF_LIFE_DAYS, two decimals", () => {
+    const now = Date.UTC(2026, 11, 1);
+    const day = 86_400_000;
+    expect(reviewWeight(now, now)).toBe(1);
+    expect(reviewWeight(now - HALF_LIFE_DAYS * day, now)).toBe(0.5);
+    expect(reviewWeight(now - 2 * HALF_LIFE_DAYS * day, now)).toBe(0.25);
+    expect(reviewWeight(now - 100 * day, now)).toBe(0.83);
   });
 });
