@@ -102,7 +102,7 @@ function SiteHeader() {
             <label htmlFor="header-q" className="visually-hidden">
               {t("nav.search")}
             </label>
-            <input id="header-q" type="search" name="q" placeholder={t("nav.search")} autoComplete="off" />
+            <input id="header-q" type="search" name="q" placeholder={t("nav.searchPlaceholder")} autoComplete="off" />
             <button type="submit">{t("nav.searchButton")}</button>
           </Form>
           <nav className="header-nav" aria-label={t("site.name")}>

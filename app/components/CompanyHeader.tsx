@@ -27,13 +27,13 @@ function CompanyStatus({ company }: { company: Pick<CompanyView, "slug" | "state
 }
 
 /** Name, verified / claimed state, categories, website and description of a company. */
-export function CompanyHeader({ company, subtitle }: { company: CompanyView; subtitle?: React.ReactNode }) {
+export function CompanyHeader({ company }: { company: CompanyView }) {
   const { t, locale, date } = useT();
   const description = locale === "fr" ? (company.descriptionFr ?? company.descriptionEn) : (company.descriptionEn ?? company.descriptionFr);
   return (
     <header className="company-head">
       <div className="company-head__title">
-        <h1 style={{ margin: 0 }}>{subtitle ? <Link to={`/companies/${company.slug}`}>{company.name}</Link> : company.name}</h1>
+        <h1 style={{ margin: 0 }}>{company.name}</h1>
         {company.state === "verified" ? (
           <Link to="/transparency#verified-companies" className="badge badge--verified">
             ✓ {t("company.verified")}
@@ -52,7 +52,6 @@ export function CompanyHeader({ company, subtitle }: { company: CompanyView; sub
           {t("company.pendingCheck", { date: date(company.createdAt ?? 0) })}
         </p>
       ) : null}
-      {subtitle}
       {company.categories.length > 0 ? (
         <ul className="chips">
           {company.categories.map((c) => (
@@ -65,12 +64,12 @@ export function CompanyHeader({ company, subtitle }: { company: CompanyView; sub
         </ul>
       ) : null}
       {description ? <p style={{ maxWidth: "var(--measure)", margin: 0 }}>{description}</p> : null}
-      <p style={{ margin: 0 }}>
+      <p className="company-head__actions">
         {company.website ? (
           <a href={company.website} rel="nofollow noopener" className="muted">
             {t("company.website")} : {company.domain ?? company.website}
           </a>
-        ) : null}{" "}
+        ) : null}
         {/* Not yet checked: reviewed through the subject its reviewer added, once it is listed. */}
         {company.listing === "pending" ? null : (
           <Link to={`/write-a-review?company=${company.slug}`} className="button button--small">

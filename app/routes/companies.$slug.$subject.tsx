@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CompanyHeader } from "~/components/CompanyHeader";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReviewList } from "~/components/ReviewList";
 import { ScoreSummary } from "~/components/ScoreSummary";
@@ -59,35 +58,38 @@ export default function SubjectPage() {
   const { t } = useT();
   return (
     <div className="page">
-      <CompanyHeader
-        company={company}
-        subtitle={
-          <div>
-            <h2 style={{ margin: "0.25rem 0" }}>{subject.name}</h2>
-            <p className="muted" style={{ margin: 0 }}>
-              {t(`subjectKind.${subject.kind}`)}
-              {subject.address ? ` · ${subject.address}, ${subject.postalCode ?? ""} ${subject.city ?? ""}` : ""}
-              {subject.url ? (
-                <>
-                  {" · "}
-                  <a href={subject.url} rel="nofollow noopener">
-                    {subject.url}
-                  </a>
-                </>
-              ) : null}
-            </p>
-            {subject.closed ? (
-              <p className="notice subject-closed">{t("subjects.closedLine", { company: company.name })}</p>
-            ) : (
-              <p>
-                <Link to={`/write-a-review?subject=${subject.id}`} className="button button--small">
-                  {t("company.writeReview")}
-                </Link>
-              </p>
-            )}
-          </div>
-        }
-      />
+      <header className="company-head subject-head">
+        <p className="subject-head__company">
+          <Link to={`/companies/${company.slug}`}>{company.name}</Link>
+          {company.state === "verified" ? (
+            <Link to="/transparency#verified-companies" className="badge badge--verified">
+              ✓ {t("company.verified")}
+            </Link>
+          ) : null}
+        </p>
+        <h1 style={{ margin: 0 }}>{subject.name}</h1>
+        <p className="muted" style={{ margin: 0 }}>
+          {t(`subjectKind.${subject.kind}`)}
+          {subject.address ? ` · ${subject.address}, ${subject.postalCode ?? ""} ${subject.city ?? ""}` : ""}
+          {subject.url ? (
+            <>
+              {" · "}
+              <a href={subject.url} rel="nofollow noopener">
+                {subject.url}
+              </a>
+            </>
+          ) : null}
+        </p>
+        {subject.closed ? (
+          <p className="notice subject-closed">{t("subjects.closedLine", { company: company.name })}</p>
+        ) : (
+          <p style={{ margin: 0 }}>
+            <Link to={`/write-a-review?subject=${subject.id}`} className="button button--small">
+              {t("company.writeReview")}
+            </Link>
+          </p>
+        )}
+      </header>
       <div className="section" style={{ maxWidth: 760 }}>
         <section className="card" aria-label={t("score.trustscore")}>
           <ScoreSummary summary={summary} basis={query.basis} />

@@ -64,7 +64,7 @@ export default function SearchPage() {
       <h1>{query.q ? t("search.resultsFor", { q: query.q }) : t("search.title")}</h1>
       <Form method="get" className="filters card" role="search" aria-label={t("search.formLabel")}>
         <div className="field" style={{ flex: "3 1 16rem" }}>
-          <label htmlFor="search-q">{t("home.searchLabel")}</label>
+          <label htmlFor="search-q">{t("search.query")}</label>
           <input id="search-q" type="search" name="q" defaultValue={query.q} />
         </div>
         <div className="field">
