@@ -158,10 +158,10 @@ function UserMenu() {
   }
   return (
     <details className="user-menu">
-      <summary aria-label={`${t("nav.userMenu")}: ${user.displayName}`}>
+      <summary aria-label={`${t("nav.userMenu")}: ${user.displayName}${user.unread > 0 ? `, ${tp("nav.unread", user.unread)}` : ""}`}>
         {user.displayName}
         {user.unread > 0 ? (
-          <span className="unread-count" aria-label={tp("nav.unread", user.unread)}>
+          <span className="unread-count" aria-hidden="true">
             {user.unread}
           </span>
         ) : null}

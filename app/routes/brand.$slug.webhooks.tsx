@@ -271,7 +271,8 @@ function AddForm() {
         <fieldset className={eventsError ? "field field--invalid" : "field"} aria-describedby={describedBy(events)}>
           <legend>{t("webhooks.add.events")}</legend>
           {WEBHOOK_EVENTS.map((event) => {
-            const { key: _key, ...input } = getInputProps(events, { type: "checkbox", value: event });
+            // Conform marks an array field `multiple`, which HTML allows on no checkbox.
+            const { key: _key, multiple: _multiple, ...input } = getInputProps(events, { type: "checkbox", value: event });
             const id = `${events.id}-${event.replace(".", "-")}`;
             return (
               <div key={event} className="checkbox">
