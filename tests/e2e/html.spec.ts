@@ -5,92 +5,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { logIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { discover, pagesFor, requestAs } from "./page-types";
 
 const VNU = path.resolve("node_modules/vnu-jar/build/dist/vnu.jar");
-
-type Who = "anonymous" | "reader" | "brand" | "moderator";
-
-async function requestAs(
-  browser: Browser,
-  who: Who,
-  lang: "fr" | "en",
-): Promise<{ request: APIRequestContext; close: () => Promise<void> }> {
-  const context = await browser.newContext({ locale: lang === "en" ? "en-GB" : "fr-FR", extraHTTPHeaders: { "Accept-Language": lang } });
-  if (who !== "anonymous") await (await logIn(context, `${who}@example.com`)).close();
-  return { request: context.request, close: () => context.close() };
-}
-
-/** Paths of the demo data the page types need, read from the pages themselves. */
-async function discover(request: APIRequestContext) {
-  const first = (html: string, pattern: RegExp) => pattern.exec(html)?.[1];
-  const company = await (await request.get("/companies/maison-lumiere")).text();
-  const review = first(company, /href="(\/reviews\/\d+)"/)!;
-  const subject = first(company, /href="(\/companies\/maison-lumiere\/[a-z0-9-]+)"/)!;
-  const next = first(company, /href="(\/companies\/maison-lumiere\?[^"]*before=[^"]+)"/)?.replace(/&amp;/g, "&");
-  const home = await (await request.get("/")).text();
-  const category = first(home, /href="(\/categories\/[a-z0-9-]+)"/)!;
-  const permalink = await (await request.get(review)).text();
-  const profile = first(permalink, /href="(\/users\/\d+)"/)!;
-  return { review, subject, next, category, profile, reviewId: review.split("/").at(-1)! };
-}
-
-function pagesFor(who: Who, d: Awaited<ReturnType<typeof discover>>): string[] {
-  const common = [
-    "/",
-    "/search?q=maison",
-    d.category,
-    "/companies/maison-lumiere",
-    d.subject,
-    d.review,
-    d.profile,
-    "/transparency",
-    "/for-companies",
-    "/api",
-  ];
-  if (d.next) common.push(d.next);
-  switch (who) {
-    case "anonymous":
-      return [
-        ...common,
-        "/login",
-        "/signup",
-        "/forgot-password",
-        "/report",
-        "/widget/maison-lumiere",
-        "/no-such-page",
-        "/invite/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-      ];
-    case "reader":
-      return [...common, "/account", "/notifications", "/write-a-review", `${d.review}/flag`, "/companies/new"];
-    case "brand":
-      return [
-        "/brand",
-        "/brand/maison-lumiere",
-        `/brand/maison-lumiere/reviews/${d.reviewId}`,
-        "/brand/maison-lumiere/members",
-        "/brand/maison-lumiere/metrics",
-        "/brand/maison-lumiere/alerts",
-        "/brand/maison-lumiere/webhooks",
-        "/brand/maison-lumiere/subjects",
-        "/brand/maison-lumiere/invitations",
-        "/brand/maison-lumiere/flags",
-      ];
-    case "moderator":
-      return [
-        "/moderation",
-        "/moderation/flags",
-        "/moderation/held",
-        "/moderation/appeals",
-        "/moderation/proofs",
-        "/moderation/suggestions",
-        "/moderation/conduct",
-        "/moderation/claims",
-        `/moderation/reviews/${d.reviewId}`,
-      ];
-  }
-}
 
 test("the Nu HTML Checker finds no error on any page type, in French and English, signed out and in", async ({ browser }) => {
   test.slow();
