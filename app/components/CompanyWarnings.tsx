@@ -1,18 +1,11 @@
 // What moderation says about a company on its page: the public warnings shown now (above
 // the reviews) and the reviews removed in the last 12 months, by reason.
 import { Link } from "@remix-run/react";
-import type { Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { reasonLabel } from "~/lib/moderation-reasons";
+import type { PublicWarning } from "~/lib/warning-form";
 
-export interface PublicWarning {
-  id: number;
-  reason: string;
-  statement: string;
-  language: Locale;
-  startsAt: number;
-  expiresAt: number;
-}
+export type { PublicWarning };
 
 export function CompanyWarnings({ warnings }: { warnings: readonly PublicWarning[] }) {
   const { t, date, locale } = useT();

@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { getInputProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import {
   useEffect,
   type InputHTMLAttributes,
@@ -68,12 +68,18 @@ export function Field(props: InputProps | TextareaProps | SelectProps) {
         </p>
       ) : null}
       {control}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId}>{error}</FieldError>
     </div>
+  );
+}
+
+/** A field's error under it (already translated), when it has one; `id` ties it to the control. */
+export function FieldError({ id, children }: { id?: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p className="field__error" id={id}>
+      {children}
+    </p>
   );
 }
 
@@ -128,11 +134,29 @@ export function ConformField({ label, field, type = "text", hint, vars, ...input
         </p>
       ) : null}
       <input key={field.key} {...props} {...input} />
-      {error ? (
-        <p className="field__error" id={field.errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={field.errorId}>{error}</FieldError>
+    </div>
+  );
+}
+
+type ConformTextareaProps = {
+  /** The visible label (already translated). */
+  label: ReactNode;
+  field: FieldMetadata<unknown>;
+  /** Variables of the field's messages. */
+  vars?: Vars;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "className" | "defaultValue" | "value" | "form">;
+
+/** `ConformField` for a textarea (a statement, a note): label, text, first error translated. */
+export function ConformTextarea({ label, field, vars, ...textarea }: ConformTextareaProps) {
+  const { locale } = useT();
+  const invalid = Boolean(field.errors?.length);
+  const { key: _key, ...props } = getTextareaProps(field);
+  return (
+    <div className={invalid ? "field field--invalid" : "field"}>
+      <label htmlFor={field.id}>{label}</label>
+      <textarea key={field.key} {...props} {...textarea} />
+      <FieldError id={field.errorId}>{invalid ? conformError(locale, field.errors, vars) : null}</FieldError>
     </div>
   );
 }

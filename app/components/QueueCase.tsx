@@ -2,7 +2,7 @@
 // account facts of the person concerned (with the way to their account's case page).
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
-import { queueDecisionLabel, type QueueDecisionView } from "~/lib/moderation-queues";
+import { queueDecisionLabel, type PersonFacts, type QueueDecisionView } from "~/lib/moderation-queues";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import { decisionLabel } from "./moderation-labels";
 
@@ -31,16 +31,7 @@ export function QueueDecisions({ decisions, id = "queue-decisions" }: { decision
   );
 }
 
-export interface PersonCardFacts {
-  id: number;
-  displayName: string;
-  createdAt: number;
-  emailVerified: boolean;
-  role: string;
-  suspended: boolean;
-  deleted: boolean;
-  publishedReviews: number;
-}
+export type PersonCardFacts = PersonFacts;
 
 export function PersonCard({ title, person, id = "queue-person" }: { title: string; person: PersonCardFacts | null; id?: string }) {
   const { t, tp, date } = useT();

@@ -3,16 +3,9 @@
 // offer from the company. Plain forms and links: everything works without JavaScript.
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useT } from "~/i18n/react";
+import type { ReviewViewer } from "~/lib/review-viewer";
 
-export interface ReviewActionsViewer {
-  signedIn: boolean;
-  isAuthor: boolean;
-  voted: boolean;
-  hasReply: boolean;
-  hasFollowUp: boolean;
-  canFollowUp: boolean;
-  resolved: boolean;
-}
+export type ReviewActionsViewer = ReviewViewer;
 
 export function ReviewActions({ reviewId, viewer, awaiting }: { reviewId: number; viewer: ReviewActionsViewer; awaiting: boolean }) {
   const { t } = useT();

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { APPEAL_WINDOW_DAYS } from "./policy";
-import { DECISION_TARGETS, STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH, type Decision } from "./moderation-form";
+import { count, DECISION_TARGETS, statementField, type Decision } from "./moderation-form";
 import { MODERATION_REASON_IDS } from "./moderation-reasons";
 
 export { APPEAL_WINDOW_DAYS };
@@ -42,6 +42,25 @@ export function reversalOf(decision: Decision): "remove" | "restore" {
 
 export const APPEAL_OUTCOMES = ["uphold", "overturn"] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/** The decision an appeal is against, as its case page shows it. */
+export interface AppealedDecisionFacts {
+  id: number;
+  logged: string;
+  reason: string;
+  statement: string;
+  createdAt: number;
+  actorName: string | null;
+  automated: boolean;
+}
+
+/** One appeal waiting: what its appellant wrote. */
+export interface AppealExplanation {
+  id: number;
+  explanation: string;
+  createdAt: number;
+  appellantName: string | null;
+}
 
 // ─── The appellant's form ─────────────────────────────────────────────────────
 
@@ -90,9 +109,6 @@ export type AppealRightView =
 
 // ─── The moderator's form ─────────────────────────────────────────────────────
 
-const count = (key: string) =>
-  z.number({ error: key }).int({ error: key }).min(0, { error: key }).max(Number.MAX_SAFE_INTEGER, { error: key });
-
 /** Sent with `intent=appeal` to the case page, beside the ordinary decision forms. */
 export const appealDecisionSchema = z.object({
   intent: z.literal("appeal", { error: "moderation.error.stale" }),
@@ -105,13 +121,7 @@ export const appealDecisionSchema = z.object({
   editedAt: count("moderation.error.stale"),
   outcome: z.enum(APPEAL_OUTCOMES, { error: "appeal.decide.error.outcome" }),
   reason: z.enum(MODERATION_REASON_IDS, { error: "moderation.error.reason" }),
-  statement: z
-    .string({ error: "moderation.error.statementRequired" })
-    .overwrite((s) => s.replace(/\r\n?/g, "\n"))
-    .trim()
-    .min(1, { error: "moderation.error.statementRequired" })
-    .min(STATEMENT_MIN_LENGTH, { error: "moderation.error.statementShort" })
-    .max(STATEMENT_MAX_LENGTH, { error: "moderation.error.statementLong" }),
+  statement: statementField(),
 });
 
 export type AppealDecisionForm = z.infer<typeof appealDecisionSchema>;

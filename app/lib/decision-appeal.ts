@@ -26,10 +26,10 @@
 import { z } from "zod";
 import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
 import { APPEAL_OUTCOMES } from "./appeal-form";
-import { STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH } from "./moderation-form";
+import { count, statementField } from "./moderation-form";
 import type { QueueLogged } from "./moderation-queues";
-import { CLAIM_REASON_IDS, MODERATION_REASON_IDS, reasonDescription, reasonLabel } from "./moderation-reasons";
-import { quote, rulePath } from "./statement";
+import { CLAIM_REASON_IDS, MODERATION_REASON_IDS, reasonLabel } from "./moderation-reasons";
+import { decisionStatementParts, type ModeratorFacts, type StatementParts } from "./statement";
 
 export const DECISION_APPEAL_KINDS = ["proof", "suggestion", "conduct", "user", "claim", "publication"] as const;
 export type DecisionAppealKind = (typeof DECISION_APPEAL_KINDS)[number];
@@ -76,16 +76,7 @@ export function decisionAppealCasePath(decisionId: number) {
 
 // ─── The moderator's form ─────────────────────────────────────────────────────
 
-const count = (key: string) =>
-  z.number({ error: key }).int({ error: key }).min(0, { error: key }).max(Number.MAX_SAFE_INTEGER, { error: key });
-
-const statement = z
-  .string({ error: "moderation.error.statementRequired" })
-  .overwrite((s) => s.replace(/\r\n?/g, "\n"))
-  .trim()
-  .min(1, { error: "moderation.error.statementRequired" })
-  .min(STATEMENT_MIN_LENGTH, { error: "moderation.error.statementShort" })
-  .max(STATEMENT_MAX_LENGTH, { error: "moderation.error.statementLong" });
+const statement = statementField();
 
 const fields = {
   outcome: z.enum(APPEAL_OUTCOMES, { error: "appeal.decide.error.outcome" }),
@@ -137,17 +128,8 @@ export interface DecisionAppealOutcomeInput {
   subjectName: string | null;
 }
 
-export interface DecisionStatementText {
-  subject: string;
-  summary: string;
-  decided: string;
-  facts: { intro: string; statement: string; quoted: string; basis: string };
-  automated: string;
-  ground: string;
-  rulePath: string;
-  ruleLink: string;
-  contest: string;
-  headings: { decided: string; facts: string; automated: string; ground: string; contest: string };
+export interface DecisionStatementText extends StatementParts {
+  facts: ModeratorFacts & { basis: string };
 }
 
 type Outcomes = { upheld: MessageKey | null; overturned: MessageKey };
@@ -215,7 +197,12 @@ export function decisionAppealOutcomeText(locale: Locale, s: DecisionAppealOutco
   };
   const mine = s.yoursAt != null;
   const reason = reasonLabel(s.reason, locale);
-  const description = reasonDescription(s.reason, locale);
+  const parts = decisionStatementParts(locale, {
+    reason: s.reason,
+    statement: s.statement,
+    automated: false,
+    appliesRule: groundedOn(s.appealed.logged, s.outcome, s.audience),
+  });
   const result = RESULT[s.appealed.logged][s.audience]?.[s.outcome] ?? RESULT[s.appealed.logged][s.audience]?.overturned;
   const head = t(mine ? "statement.appeal.decided.yours" : "decisionAppeal.decided.theirs", vars);
   const decided = result ? `${head} ${t(result, vars)}` : head;
@@ -228,29 +215,11 @@ export function decisionAppealOutcomeText(locale: Locale, s: DecisionAppealOutco
         ? "statement.appeal.subject.overturned.yours"
         : "statement.appeal.subject.overturned.theirs";
   return {
+    ...parts,
     subject: t(subjectKey, vars),
     summary: `${result ? t(result, vars) : head} ${t("statement.summary.ground", { reason })}`,
     decided,
-    facts: {
-      intro: t("statement.facts.intro"),
-      statement: s.statement,
-      quoted: quote(locale, s.statement),
-      basis: t("statement.appeal.basis"),
-    },
-    automated: t("statement.automated.no"),
-    ground: t(groundedOn(s.appealed.logged, s.outcome, s.audience) ? "statement.ground.remove" : "statement.ground.kept", {
-      reason,
-      description,
-    }),
-    rulePath: rulePath(s.reason),
-    ruleLink: t("statement.ground.link"),
+    facts: { ...parts.facts, basis: t("statement.appeal.basis") },
     contest: `${t("statement.appeal.final")} ${t("statement.contest.courts")}`,
-    headings: {
-      decided: t("statement.heading.decided"),
-      facts: t("statement.heading.facts"),
-      automated: t("statement.heading.automated"),
-      ground: t("statement.heading.ground"),
-      contest: t("statement.heading.contest"),
-    },
   };
 }

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { MAX_PUBLICATION_DELAY_HOURS } from "./policy";
 import { MODERATION_REASON_IDS } from "./moderation-reasons";
-import { STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH } from "./moderation-form";
+import { count, DECISION_MESSAGE_VARS, statementField } from "./moderation-form";
 
 // ─── The deadline ─────────────────────────────────────────────────────────────
 
@@ -25,20 +25,14 @@ export function publicationDeadline(heldAt: number) {
 export const HELD_DECISIONS = ["publish", "refuse"] as const;
 export type HeldDecision = (typeof HELD_DECISIONS)[number];
 
-const count = (key: string) =>
-  z.number({ error: key }).int({ error: key }).min(0, { error: key }).max(Number.MAX_SAFE_INTEGER, { error: key });
-
 export const heldDecisionSchema = z.object({
   decision: z.enum(HELD_DECISIONS, { error: "held.error.decision" }),
   reason: z.enum(MODERATION_REASON_IDS, { error: "held.error.reason" }),
-  // Newlines counted as one character, as the textarea's maxLength counts them.
-  statement: z
-    .string({ error: "held.error.statementRequired" })
-    .overwrite((s) => s.replace(/\r\n?/g, "\n"))
-    .trim()
-    .min(1, { error: "held.error.statementRequired" })
-    .min(STATEMENT_MIN_LENGTH, { error: "held.error.statementShort" })
-    .max(STATEMENT_MAX_LENGTH, { error: "held.error.statementLong" }),
+  statement: statementField({
+    required: "held.error.statementRequired",
+    short: "held.error.statementShort",
+    long: "held.error.statementLong",
+  }),
   /** The id of the last decision on the review when the case was opened (0: none). */
   version: count("held.error.stale"),
   /** The review's last edit when the case was opened (0: never edited). */
@@ -46,7 +40,7 @@ export const heldDecisionSchema = z.object({
 });
 
 export type HeldDecisionForm = z.infer<typeof heldDecisionSchema>;
-export const HELD_MESSAGE_VARS = { min: STATEMENT_MIN_LENGTH, max: STATEMENT_MAX_LENGTH };
+export const HELD_MESSAGE_VARS = DECISION_MESSAGE_VARS;
 
 // ─── What the checks found ────────────────────────────────────────────────────
 

@@ -8,9 +8,9 @@
 import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
 import { APPEAL_WINDOW_DAYS, appealDeadline } from "./appeal-form";
 import type { HeldDecision } from "./held-review";
-import { MODERATION_REASONS, reasonLabel } from "./moderation-reasons";
+import { reasonDescription, reasonLabel } from "./moderation-reasons";
 import { MAX_PUBLICATION_DELAY_HOURS } from "./policy";
-import { quote, rulePath } from "./statement";
+import { quote, rulePath, statementHeadings, type StatementParts } from "./statement";
 
 export interface PublicationStatementInput {
   decisionId: number;
@@ -29,18 +29,9 @@ export interface PublicationStatementInput {
   companyName: string;
 }
 
-export interface PublicationStatementText {
-  subject: string;
-  summary: string;
-  decided: string;
+export interface PublicationStatementText extends StatementParts {
   /** How it was held; then, for a moderator's decision, their words (null for the job's). */
   facts: { held: string; intro: string | null; statement: string | null; quoted: string | null };
-  automated: string;
-  ground: string;
-  rulePath: string;
-  ruleLink: string;
-  contest: string;
-  headings: { decided: string; facts: string; automated: string; ground: string; contest: string };
 }
 
 /** The path of the statement's page. */
@@ -99,7 +90,7 @@ export function publicationStatementText(locale: Locale, s: PublicationStatement
   const date = formatDate(locale, s.decidedAt);
   const what = t("held.statement.what", { title: s.reviewTitle, company: s.companyName });
   const reason = reasonLabel(s.reason, locale);
-  const description = MODERATION_REASONS.find((r) => r.id === s.reason)?.description[locale] ?? "";
+  const description = reasonDescription(s.reason, locale);
   const hours = MAX_PUBLICATION_DELAY_HOURS;
   const check = checkName(locale, s.check);
   const held =
@@ -128,12 +119,6 @@ export function publicationStatementText(locale: Locale, s: PublicationStatement
       kind === "refuse"
         ? `${t("statement.contest.appeal", { deadline: formatDate(locale, appealDeadline(s.decidedAt)), days: APPEAL_WINDOW_DAYS })} ${t("statement.contest.courts")}`
         : t("held.statement.contest.publish"),
-    headings: {
-      decided: t("held.statement.heading.decided"),
-      facts: t("held.statement.heading.facts"),
-      automated: t("held.statement.heading.automated"),
-      ground: t("held.statement.heading.ground"),
-      contest: t("held.statement.heading.contest"),
-    },
+    headings: statementHeadings(locale, "held.statement"),
   };
 }

@@ -22,21 +22,34 @@ export const LOGGED_DECISION: Record<Decision, string> = {
 export const STATEMENT_MIN_LENGTH = 20;
 export const STATEMENT_MAX_LENGTH = 2000;
 
-const count = (key: string) =>
+/** A whole number from 0 that a form carries back as it was sent (an id, a time); `key` is
+ *  the message when it is not one. */
+export const count = (key: string) =>
   z.number({ error: key }).int({ error: key }).min(0, { error: key }).max(Number.MAX_SAFE_INTEGER, { error: key });
+
+const STATEMENT_MESSAGES = {
+  required: "moderation.error.statementRequired",
+  short: "moderation.error.statementShort",
+  long: "moderation.error.statementLong",
+};
+
+/** The statement of reasons of a decision, between the published lengths. Newlines are
+ *  counted as one character, as the textarea's maxLength counts them. */
+export function statementField(messages: typeof STATEMENT_MESSAGES = STATEMENT_MESSAGES) {
+  return z
+    .string({ error: messages.required })
+    .overwrite((s) => s.replace(/\r\n?/g, "\n"))
+    .trim()
+    .min(1, { error: messages.required })
+    .min(STATEMENT_MIN_LENGTH, { error: messages.short })
+    .max(STATEMENT_MAX_LENGTH, { error: messages.long });
+}
 
 export const decisionSchema = z.object({
   target: z.enum(DECISION_TARGETS, { error: "moderation.error.stale" }),
   decision: z.enum(DECISIONS, { error: "moderation.error.decision" }),
   reason: z.enum(MODERATION_REASON_IDS, { error: "moderation.error.reason" }),
-  // Newlines counted as one character, as the textarea's maxLength counts them.
-  statement: z
-    .string({ error: "moderation.error.statementRequired" })
-    .overwrite((s) => s.replace(/\r\n?/g, "\n"))
-    .trim()
-    .min(1, { error: "moderation.error.statementRequired" })
-    .min(STATEMENT_MIN_LENGTH, { error: "moderation.error.statementShort" })
-    .max(STATEMENT_MAX_LENGTH, { error: "moderation.error.statementLong" }),
+  statement: statementField(),
   /** The id of the last decision on this target when the case was opened (0: none). */
   version: count("moderation.error.stale"),
   /** The newest pending flag shown when the case was opened: a "keep" dismisses those only. */

@@ -7,9 +7,9 @@
 import { z } from "zod";
 import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
 import { APPEAL_WINDOW_DAYS, appealDeadline } from "./appeal-form";
-import { STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH } from "./moderation-form";
-import { CLAIM_REASON_IDS, MODERATION_REASON_IDS, reasonDescription, reasonLabel } from "./moderation-reasons";
-import { quote, rulePath } from "./statement";
+import { count, DECISION_MESSAGE_VARS, statementField } from "./moderation-form";
+import { CLAIM_REASON_IDS, MODERATION_REASON_IDS, reasonLabel } from "./moderation-reasons";
+import { decisionStatementParts, type ModeratorFacts, type StatementParts } from "./statement";
 
 // ─── The forms ────────────────────────────────────────────────────────────────
 
@@ -25,17 +25,7 @@ export type ConductDecision = (typeof CONDUCT_DECISIONS)[number];
 export type UserDecision = (typeof USER_DECISIONS)[number];
 export type ClaimDecision = (typeof CLAIM_DECISIONS)[number];
 
-const count = (key: string) =>
-  z.number({ error: key }).int({ error: key }).min(0, { error: key }).max(Number.MAX_SAFE_INTEGER, { error: key });
-
-// Newlines counted as one character, as the textarea's maxLength counts them.
-const statement = z
-  .string({ error: "moderation.error.statementRequired" })
-  .overwrite((s) => s.replace(/\r\n?/g, "\n"))
-  .trim()
-  .min(1, { error: "moderation.error.statementRequired" })
-  .min(STATEMENT_MIN_LENGTH, { error: "moderation.error.statementShort" })
-  .max(STATEMENT_MAX_LENGTH, { error: "moderation.error.statementLong" });
+const statement = statementField();
 
 function decisionForm<
   const D extends readonly [string, ...string[]],
@@ -69,7 +59,7 @@ export const claimDecisionSchema = decisionForm(CLAIM_DECISIONS, CLAIM_REASON_ID
   }
 });
 
-export const QUEUE_MESSAGE_VARS = { min: STATEMENT_MIN_LENGTH, max: STATEMENT_MAX_LENGTH };
+export const QUEUE_MESSAGE_VARS = DECISION_MESSAGE_VARS;
 
 /** How each decision is written in the moderation log. */
 export const QUEUE_LOGGED = {
@@ -134,17 +124,8 @@ export interface QueueStatementInput {
   audience?: "company";
 }
 
-export interface QueueStatementText {
-  subject: string;
-  summary: string;
-  decided: string;
-  facts: { intro: string; statement: string; quoted: string };
-  automated: string;
-  ground: string;
-  rulePath: string;
-  ruleLink: string;
-  contest: string;
-  headings: { decided: string; facts: string; automated: string; ground: string; contest: string };
+export interface QueueStatementText extends StatementParts {
+  facts: ModeratorFacts;
 }
 
 /** The decisions that went against their recipient (the ground names a breach). */
@@ -164,7 +145,6 @@ export function queueStatementText(locale: Locale, s: QueueStatementInput): Queu
     movedTo: s.movedTo ?? "",
   };
   const reason = reasonLabel(s.reason, locale);
-  const description = reasonDescription(s.reason, locale);
   const company = s.companyAdded && (s.decision === "subject_accept" || s.decision === "subject_refuse") ? s.decision : null;
   let decided = t(company ? `queues.statement.company.decided.${company}` : `queues.statement.decided.${s.decision}`, vars);
   if (s.decision === "subject_refuse" && !company) {
@@ -175,7 +155,9 @@ export function queueStatementText(locale: Locale, s: QueueStatementInput): Queu
   const against = AGAINST.includes(s.decision) || owners;
   // The side a decision went against may appeal it (app/lib/decision-appeal.ts).
   const appeal = { deadline: formatDate(locale, appealDeadline(s.decidedAt)), days: APPEAL_WINDOW_DAYS };
+  const appliesRule = against || GROUNDED_FOR.includes(s.decision);
   return {
+    ...decisionStatementParts(locale, { reason: s.reason, statement: s.statement, automated: false, appliesRule }),
     subject: t(
       owners
         ? "decisionAppeal.owner.subject"
@@ -186,19 +168,7 @@ export function queueStatementText(locale: Locale, s: QueueStatementInput): Queu
     ),
     summary: `${company || owners ? decided : t(`queues.statement.decided.${s.decision}`, vars)} ${t("statement.summary.ground", { reason })}`,
     decided,
-    facts: { intro: t("statement.facts.intro"), statement: s.statement, quoted: quote(locale, s.statement) },
-    automated: t("statement.automated.no"),
-    ground: t(against || GROUNDED_FOR.includes(s.decision) ? "statement.ground.remove" : "statement.ground.kept", { reason, description }),
-    rulePath: rulePath(s.reason),
-    ruleLink: t("statement.ground.link"),
     contest: `${against ? t(s.decision === "suspend" ? "decisionAppeal.contest.suspend" : "statement.contest.appeal", appeal) : t("queues.statement.contest.for")} ${t("statement.contest.courts")}`,
-    headings: {
-      decided: t("statement.heading.decided"),
-      facts: t("statement.heading.facts"),
-      automated: t("statement.heading.automated"),
-      ground: t("statement.heading.ground"),
-      contest: t("statement.heading.contest"),
-    },
   };
 }
 
@@ -215,6 +185,18 @@ export interface QueuePageOf<T> {
 }
 
 export type QueueRefusal = "own_content" | "company_member" | "reported_it" | "protected";
+
+/** The account facts a case page shows for the person concerned (as the author card). */
+export interface PersonFacts {
+  id: number;
+  displayName: string;
+  createdAt: number;
+  emailVerified: boolean;
+  role: string;
+  suspended: boolean;
+  deleted: boolean;
+  publishedReviews: number;
+}
 
 export interface QueueDecisionView {
   id: number;

@@ -8,7 +8,7 @@
 import { formatDate, translate, translatePlural, type Locale, type MessageKey } from "~/i18n";
 import { APPEAL_WINDOW_DAYS, appealDeadline, appellantSide } from "./appeal-form";
 import type { Decision, DecisionTarget } from "./moderation-form";
-import { MODERATION_REASONS, reasonLabel } from "./moderation-reasons";
+import { reasonDescription, reasonLabel } from "./moderation-reasons";
 
 export type StatementRole = "author" | "reporter";
 
@@ -46,26 +46,45 @@ export interface AppealOutcomeInput {
   yoursAt: number | null;
 }
 
-export interface StatementText {
+/** The headings of a statement's parts, in every kind of statement. */
+export interface StatementHeadings {
+  decided: string;
+  facts: string;
+  automated: string;
+  ground: string;
+  contest: string;
+}
+
+/** The parts of every statement of reasons; each kind adds its own facts (and more). */
+export interface StatementParts {
   subject: string;
   /** One line for lists (the notifications page). */
   summary: string;
   decided: string;
-  /** `quoted`: the moderator's words between the language's quotation marks. */
-  facts: { intro: string; statement: string; quoted: string; basis: string };
   automated: string;
   ground: string;
   /** The rule on /transparency (a path: the caller adds the origin). */
   rulePath: string;
   ruleLink: string;
   contest: string;
+  headings: StatementHeadings;
+}
+
+/** `quoted`: the moderator's words between the language's quotation marks. */
+export interface ModeratorFacts {
+  intro: string;
+  statement: string;
+  quoted: string;
+}
+
+export interface StatementText extends StatementParts {
+  facts: ModeratorFacts & { basis: string };
   /** Where to appeal (the statement's page, its appeal form), or null when this recipient
    *  cannot appeal it. A path: the caller adds the origin. */
   appealPath: string | null;
   appealLink: string;
   /** The last day to appeal (the other side's, for the side the decision went for). */
   appealDeadline: number | null;
-  headings: { decided: string; facts: string; automated: string; ground: string; contest: string };
 }
 
 const SUBJECT: Record<Decision, Record<DecisionTarget, MessageKey>> = {
@@ -101,6 +120,47 @@ export function rulePath(reason: string) {
   return `/transparency#reason-${reason}`;
 }
 
+/** The headings of a statement's parts; a held review's statement has words of its own. */
+export function statementHeadings(locale: Locale, words: "statement" | "held.statement" = "statement"): StatementHeadings {
+  return {
+    decided: translate(locale, `${words}.heading.decided`),
+    facts: translate(locale, `${words}.heading.facts`),
+    automated: translate(locale, `${words}.heading.automated`),
+    ground: translate(locale, `${words}.heading.ground`),
+    contest: translate(locale, `${words}.heading.contest`),
+  };
+}
+
+export interface DecisionStatementBasis {
+  reason: string;
+  /** The moderator's own words. */
+  statement: string;
+  automated: boolean;
+  /** The decision applies the rule (a removal, a refusal…) rather than finding it unbroken. */
+  appliesRule: boolean;
+}
+
+/** The parts of a moderator's decision's statement that do not depend on its kind: the
+ *  facts in the moderator's words, whether automated means were used, the ground (the
+ *  reason and its description), the rule on /transparency and the headings. */
+export function decisionStatementParts(locale: Locale, s: DecisionStatementBasis) {
+  const reason = reasonLabel(s.reason, locale);
+  const description = reasonDescription(s.reason, locale);
+  const facts: ModeratorFacts = {
+    intro: translate(locale, "statement.facts.intro"),
+    statement: s.statement,
+    quoted: quote(locale, s.statement),
+  };
+  return {
+    facts,
+    automated: translate(locale, s.automated ? "statement.automated.yes" : "statement.automated.no"),
+    ground: translate(locale, s.appliesRule ? "statement.ground.remove" : "statement.ground.kept", { reason, description }),
+    rulePath: rulePath(s.reason),
+    ruleLink: translate(locale, "statement.ground.link"),
+    headings: statementHeadings(locale),
+  };
+}
+
 /** The path of a statement's appeal form. */
 export function appealPath(decisionId: number) {
   return `/statements/${decisionId}#appeal`;
@@ -128,27 +188,12 @@ export function statementText(locale: Locale, s: StatementInput): StatementText 
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
   const date = formatDate(locale, s.decidedAt);
   const what = t(WHAT[s.role][s.target], { title: s.reviewTitle, company: s.companyName });
-  const reasonText = MODERATION_REASONS.find((r) => r.id === s.reason);
   const reason = reasonLabel(s.reason, locale);
-  const description = reasonText ? reasonText.description[locale] : "";
   const reports = translatePlural(locale, "statement.reports", s.reportCount);
-  const ground = t(s.decision === "remove" ? "statement.ground.remove" : "statement.ground.kept", { reason, description });
-  const headings = {
-    decided: t("statement.heading.decided"),
-    facts: t("statement.heading.facts"),
-    automated: t("statement.heading.automated"),
-    ground: t("statement.heading.ground"),
-    contest: t("statement.heading.contest"),
-  };
   const courts = t("statement.contest.courts");
   const common = {
-    facts: { intro: t("statement.facts.intro"), statement: s.statement, quoted: quote(locale, s.statement) },
-    automated: t(s.automated ? "statement.automated.yes" : "statement.automated.no"),
-    ground,
-    rulePath: rulePath(s.reason),
-    ruleLink: t("statement.ground.link"),
+    ...decisionStatementParts(locale, { ...s, appliesRule: s.decision === "remove" }),
     appealLink: t("statement.appeal.link"),
-    headings,
   };
 
   // The outcome of an appeal: final within Réplique.

@@ -3,8 +3,19 @@
 // (app/i18n/transparency.ts), translated where they are shown.
 import { z } from "zod";
 import { LANGUAGES } from "#db/enums";
-import { STATEMENT_MAX_LENGTH, STATEMENT_MIN_LENGTH } from "./moderation-form";
+import { DECISION_MESSAGE_VARS, statementField } from "./moderation-form";
+import type { Locale } from "~/i18n";
 import { WARNING_REASON_IDS } from "./moderation-reasons";
+
+/** A public warning as a company's page shows it. */
+export interface PublicWarning {
+  id: number;
+  reason: string;
+  statement: string;
+  language: Locale;
+  startsAt: number;
+  expiresAt: number;
+}
 
 /** A warning is shown this long unless the moderator chooses otherwise (SPEC: 90 days). */
 export const WARNING_DEFAULT_DAYS = 90;
@@ -27,13 +38,7 @@ export function defaultExpiry(now = Date.now()) {
   return isoDay(now + WARNING_DEFAULT_DAYS * DAY);
 }
 
-const statement = z
-  .string({ error: "moderation.error.statementRequired" })
-  .overwrite((s) => s.replace(/\r\n?/g, "\n"))
-  .trim()
-  .min(1, { error: "moderation.error.statementRequired" })
-  .min(STATEMENT_MIN_LENGTH, { error: "moderation.error.statementShort" })
-  .max(STATEMENT_MAX_LENGTH, { error: "moderation.error.statementLong" });
+const statement = statementField();
 
 export const warningSchema = z.object({
   intent: z.literal("warn", { error: "moderation.error.stale" }),
@@ -60,4 +65,4 @@ export const liftSchema = z.object({
 });
 
 export type WarningForm = z.infer<typeof warningSchema>;
-export const WARNING_MESSAGE_VARS = { min: STATEMENT_MIN_LENGTH, max: STATEMENT_MAX_LENGTH, days: WARNING_MAX_DAYS };
+export const WARNING_MESSAGE_VARS = { ...DECISION_MESSAGE_VARS, days: WARNING_MAX_DAYS };

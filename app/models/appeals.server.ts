@@ -28,6 +28,8 @@ import {
   appealWindowOpen,
   appellantSide,
   reversalOf,
+  type AppealedDecisionFacts,
+  type AppealExplanation,
   type AppealOutcome,
   type Party,
 } from "~/lib/appeal-form";
@@ -399,18 +401,9 @@ export type AppealDecideRefusal = Refusal | "same_moderator";
 export interface CaseAppeal {
   target: DecisionTarget;
   /** The decision appealed against. */
-  decision: {
-    id: number;
-    decision: Decision;
-    logged: string;
-    reason: string;
-    statement: string;
-    createdAt: number;
-    actorName: string | null;
-    automated: boolean;
-  };
+  decision: AppealedDecisionFacts & { decision: Decision };
   side: Party;
-  appeals: { id: number; explanation: string; createdAt: number; appellantName: string | null }[];
+  appeals: AppealExplanation[];
   /** What the form carries back (see decideAppeal()). */
   seenAppeal: number;
   editedAt: number;

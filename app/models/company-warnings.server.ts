@@ -14,18 +14,13 @@ import { getDb, type Db } from "#db/client.server";
 import { companies, companyMembers, companyWarnings, moderationDecisions, reviews } from "#db/schema";
 import type { Locale } from "~/i18n";
 import type { WarningReason } from "~/lib/moderation-reasons";
+import type { PublicWarning } from "~/lib/warning-form";
 import type { ModerationActor } from "./moderation.server";
 import { notify } from "./notifications.server";
 
 const YEAR_MS = 365 * 86_400_000;
 
-export interface WarningView {
-  id: number;
-  reason: string;
-  statement: string;
-  language: Locale;
-  startsAt: number;
-  expiresAt: number;
+export interface WarningView extends PublicWarning {
   liftedAt: number | null;
   decisionId: number;
   liftDecisionId: number | null;

@@ -32,7 +32,14 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
 import { appeals, companies, companyClaims, conductReports, moderationDecisions, reviewMedia, reviews, subjects, users } from "#db/schema";
 import { translate } from "~/i18n";
-import { APPEAL_UPHELD, appealDeadline, appealWindowOpen, type AppealOutcome } from "~/lib/appeal-form";
+import {
+  APPEAL_UPHELD,
+  appealDeadline,
+  appealWindowOpen,
+  type AppealedDecisionFacts,
+  type AppealExplanation,
+  type AppealOutcome,
+} from "~/lib/appeal-form";
 import {
   APPEALABLE,
   decisionAppealOutcomeText,
@@ -70,6 +77,7 @@ import { getClaimCase, type ClaimCase } from "./claim-queue.server";
 import { approveClaim, ClaimRaced } from "./company-claims.server";
 import { getHeldCase, publishRefusedReview, type HeldCase } from "./held-reviews.server";
 import { queueMail, renderMail, type MailBlock } from "./mail.server";
+import { statementMailBlocks } from "./moderation-notices.server";
 import type { ModerationActor } from "./moderation.server";
 import {
   companyOwners,
@@ -524,13 +532,7 @@ function tellOutcome(db: Db, userId: number, input: DecisionAppealOutcomeInput, 
   const s = decisionAppealOutcomeText(user.locale, input);
   const base = linkOrigin(origin);
   const blocks: MailBlock[] = [
-    s.decided,
-    `${s.facts.intro}\n${s.facts.quoted}`,
-    s.facts.basis,
-    s.automated,
-    s.ground,
-    { link: s.ruleLink, url: `${base}${s.rulePath}` },
-    s.contest,
+    ...statementMailBlocks(s, base),
     { action: s.subject, url: `${base}${readerPath(a, input.decisionId, userId)}` },
   ];
   queueMail(db, {
@@ -734,21 +736,13 @@ function factsOf(db: Db, a: Appealed, viewer: ModerationActor): DecisionAppealFa
 export type DecisionAppealDecideRefusal = QueueRefusal | "same_moderator";
 
 export interface DecisionAppealCase {
-  decision: {
-    id: number;
-    logged: AppealableLogged;
-    reason: string;
-    statement: string;
-    createdAt: number;
-    actorName: string | null;
-    automated: boolean;
-  };
+  decision: AppealedDecisionFacts & { logged: AppealableLogged };
   kind: DecisionAppealKind;
   /** Who appeals it. */
   side: AppealAudience;
   facts: DecisionAppealFacts;
   /** The appeals waiting, oldest first. */
-  appeals: { id: number; explanation: string; createdAt: number; appellantName: string | null }[];
+  appeals: AppealExplanation[];
   /** When none waits any more: how the last were decided. */
   decided: { outcome: "upheld" | "overturned"; decidedAt: number } | null;
   /** What the form carries back (see decideDecisionAppeal). */

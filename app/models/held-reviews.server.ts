@@ -148,31 +148,7 @@ const itemColumns = {
   authorEmail: users.email,
 };
 
-type ItemRow = {
-  id: number;
-  title: string;
-  body: string;
-  stars: number;
-  language: "fr" | "en";
-  channel: string;
-  status: string;
-  createdAt: number;
-  heldAt: number;
-  editedAt: number | null;
-  check: string | null;
-  ipHash: string | null;
-  authorId: number | null;
-  companyId: number;
-  companyName: string;
-  companySlug: string;
-  companyDomain: string | null;
-  subjectName: string;
-  subjectKind: string;
-  authorName: string | null;
-  authorEmail: string | null;
-};
-
-function selectItems(db: Db, where: SQL | undefined, limit: number): ItemRow[] {
+function selectItems(db: Db, where: SQL | undefined, limit: number) {
   return db
     .select(itemColumns)
     .from(reviews)
@@ -184,6 +160,9 @@ function selectItems(db: Db, where: SQL | undefined, limit: number): ItemRow[] {
     .limit(limit)
     .all();
 }
+
+/** A held review as the queue and its case page read it (itemColumns). */
+type ItemRow = ReturnType<typeof selectItems>[number];
 
 /**
  * The held reviews, the one held longest ago (the nearest deadline) first. Keyset

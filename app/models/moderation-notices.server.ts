@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { users } from "#db/schema";
 import { translate, type Locale } from "~/i18n";
-import { statementText, type StatementInput } from "~/lib/statement";
+import { statementText, type ModeratorFacts, type StatementInput, type StatementParts } from "~/lib/statement";
 import { queueMail, renderMail, type MailBlock } from "./mail.server";
 import { notify } from "./notifications.server";
 import { linkOrigin } from "~/lib/origin.server";
@@ -17,19 +17,25 @@ export function statementPath(decisionId: number) {
   return `/statements/${decisionId}`;
 }
 
-/** The whole statement as a mail: every part, the rule's link, and where to read it. */
-export function renderStatementMail(locale: Locale, input: StatementInput, options: { name?: string; origin?: string; withPage: boolean }) {
-  const s = statementText(locale, input);
-  const origin = linkOrigin(options.origin);
-  const blocks: MailBlock[] = [
+/** The mail's blocks of a statement's parts, from what was decided to how to contest (the
+ *  facts' basis when the statement has one): each kind of statement adds where to read it. */
+export function statementMailBlocks(s: StatementParts & { facts: ModeratorFacts & { basis?: string } }, origin: string): MailBlock[] {
+  return [
     s.decided,
     `${s.facts.intro}\n${s.facts.quoted}`,
-    s.facts.basis,
+    ...(s.facts.basis !== undefined ? [s.facts.basis] : []),
     s.automated,
     s.ground,
     { link: s.ruleLink, url: `${origin}${s.rulePath}` },
     s.contest,
   ];
+}
+
+/** The whole statement as a mail: every part, the rule's link, and where to read it. */
+export function renderStatementMail(locale: Locale, input: StatementInput, options: { name?: string; origin?: string; withPage: boolean }) {
+  const s = statementText(locale, input);
+  const origin = linkOrigin(options.origin);
+  const blocks = statementMailBlocks(s, origin);
   // The side the decision went against: where to appeal, within the window.
   if (s.appealPath) blocks.push({ link: `${s.appealLink}:`, url: `${origin}${s.appealPath}` });
   // Account holders read it again on its page; a notifier without an account gets the

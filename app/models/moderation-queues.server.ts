@@ -46,6 +46,7 @@ import {
   queueStatementPath,
   queueStatementText,
   type ConductDecision,
+  type PersonFacts,
   type ProofDecision,
   type QueueDecisionView,
   type QueueLogged,
@@ -57,6 +58,7 @@ import {
 } from "~/lib/moderation-queues";
 import { linkOrigin } from "~/lib/origin.server";
 import { queueMail, renderMail, type MailBlock } from "./mail.server";
+import { statementMailBlocks } from "./moderation-notices.server";
 import { mediaUrl } from "./media.server";
 import type { ModerationActor } from "./moderation.server";
 import { notify, type NotificationKind } from "./notifications.server";
@@ -147,17 +149,7 @@ export function isMemberOf(db: Db, companyId: number, userId: number) {
   );
 }
 
-/** The account facts a case page shows for the person concerned (as the author card). */
-export interface PersonFacts {
-  id: number;
-  displayName: string;
-  createdAt: number;
-  emailVerified: boolean;
-  role: string;
-  suspended: boolean;
-  deleted: boolean;
-  publishedReviews: number;
-}
+export type { PersonFacts };
 
 export function personFacts(db: Db, userId: number | null): PersonFacts | null {
   if (userId == null) return null;
@@ -251,12 +243,7 @@ export function renderQueueStatementMail(
   const s = queueStatementText(locale, input);
   const origin = linkOrigin(options.origin);
   const blocks: MailBlock[] = [
-    s.decided,
-    `${s.facts.intro}\n${s.facts.quoted}`,
-    s.automated,
-    s.ground,
-    { link: s.ruleLink, url: `${origin}${s.rulePath}` },
-    s.contest,
+    ...statementMailBlocks(s, origin),
     {
       action: s.subject,
       url: `${origin}${options.key ? keyedStatementPath(queueStatementPath(input.decisionId), options.key) : queueStatementPath(input.decisionId)}`,

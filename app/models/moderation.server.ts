@@ -14,6 +14,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, max, min, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
+import type { PersonFacts } from "~/lib/moderation-queues";
 import {
   appeals,
   companies,
@@ -479,18 +480,7 @@ export interface CaseView {
   /** What the author sent the moderators about the flags (app/models/flags.server.ts). */
   responses: FlagResponseView[];
   decisions: CaseDecision[];
-  author: {
-    id: number;
-    displayName: string;
-    createdAt: number;
-    emailVerified: boolean;
-    role: string;
-    suspended: boolean;
-    deleted: boolean;
-    publishedReviews: number;
-    otherReviews: number;
-    decisions: { total: number; removals: number; latest: CaseDecision[] };
-  } | null;
+  author: (PersonFacts & { otherReviews: number; decisions: { total: number; removals: number; latest: CaseDecision[] } }) | null;
 }
 
 const actor = alias(users, "actor");

@@ -8,6 +8,7 @@ import { reasonLabel } from "~/lib/moderation-reasons";
 import { statementText, type AppealOutcomeInput, type StatementRole } from "~/lib/statement";
 import { queueMail, renderMail } from "./mail.server";
 import { linkOrigin } from "~/lib/origin.server";
+import { preparedPerConnection, type Client } from "./prepared-statements.server";
 
 export const NOTIFICATION_KINDS = [
   "review_held",
@@ -109,8 +110,6 @@ export interface NotifyArgs {
   now?: number;
 }
 
-type Client = Db["$client"];
-
 // Prepared once per connection: every write that tells someone, and every signed-in page
 // (the bell's count), runs these.
 function prepareStatements(client: Client) {
@@ -137,16 +136,8 @@ function prepareStatements(client: Client) {
   };
 }
 
-const prepared = new WeakMap<Client, ReturnType<typeof prepareStatements>>();
-
-function statements(db: Db) {
-  let s = prepared.get(db.$client);
-  if (!s) {
-    s = prepareStatements(db.$client);
-    prepared.set(db.$client, s);
-  }
-  return s;
-}
+const preparedFor = preparedPerConnection(prepareStatements);
+const statements = (db: Db) => preparedFor(db.$client);
 
 /** Adds one notification, and its mail to the user's address in their language. Call it
  *  inside the transaction of what caused it: both commit or roll back with it. */

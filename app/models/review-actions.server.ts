@@ -8,6 +8,8 @@ import { FLAGS_PER_DAY_PER_ACCOUNT } from "~/lib/flag-policy";
 import { afterFlag, flagDeadline, flaggingRefusal } from "./flags.server";
 import type { Actor } from "./review-submission.server";
 import { countResolved, type CountedReview } from "./stats.server";
+import type { ReviewViewer } from "~/lib/review-viewer";
+import { preparedPerConnection, type Client } from "./prepared-statements.server";
 
 export type ActionResult<T = object> =
   | ({ ok: true } & T)
@@ -32,8 +34,6 @@ interface ReviewFacts {
   replyPublishedAt: number | null;
 }
 
-type Client = Db["$client"];
-
 // The reads every vote, flag and review page makes, prepared once per connection.
 function prepareStatements(client: Client) {
   return {
@@ -51,16 +51,8 @@ function prepareStatements(client: Client) {
   };
 }
 
-const prepared = new WeakMap<Client, ReturnType<typeof prepareStatements>>();
-
-function statements(db: Db) {
-  let s = prepared.get(db.$client);
-  if (!s) {
-    s = prepareStatements(db.$client);
-    prepared.set(db.$client, s);
-  }
-  return s;
-}
+const preparedFor = preparedPerConnection(prepareStatements);
+const statements = (db: Db) => preparedFor(db.$client);
 
 function loadFacts(db: Db, reviewId: number): ReviewFacts | undefined {
   return statements(db).facts.get(reviewId);
@@ -342,15 +334,7 @@ export function reportIncentive(args: { actor: Actor; reviewId: number; body: st
 
 // ─── What the reader may do on a review page ──────────────────────────────────
 
-export interface ReviewViewer {
-  signedIn: boolean;
-  isAuthor: boolean;
-  voted: boolean;
-  hasReply: boolean;
-  hasFollowUp: boolean;
-  canFollowUp: boolean;
-  resolved: boolean;
-}
+export type { ReviewViewer };
 
 /** The actions a page offers the reader of this review (one query at most). */
 export function getReviewViewer(

@@ -1,10 +1,11 @@
 // Reading reviews with their whole conversation (reply, follow-up, photos) for every
 // public page. Lists are paginated by keyset and load their related rows in batches:
 // never one query per review.
-import { getDb, type Db } from "#db/client.server";
+import { getDb } from "#db/client.server";
 import type { CHANNELS, LANGUAGES, ORIGINS, REVIEW_STATES, SUBJECT_KINDS } from "#db/schema";
 import { FLAG_DECISION_MS } from "~/lib/flag-policy";
 import { reviewWeight } from "~/lib/trustscore";
+import { preparedPerConnection, type Client } from "./prepared-statements.server";
 
 export interface PostView {
   id: number;
@@ -115,8 +116,6 @@ interface PostRow {
   removalReason: string | null;
 }
 
-type Client = Db["$client"];
-
 // The reads whose SQL is fixed, prepared once per connection (the review page and the home
 // page run them on every request). The others build their SQL (filters, IN lists) per call.
 function prepareStatements(client: Client) {
@@ -139,16 +138,7 @@ function prepareStatements(client: Client) {
   };
 }
 
-const prepared = new WeakMap<Client, ReturnType<typeof prepareStatements>>();
-
-function statements(client: Client) {
-  let s = prepared.get(client);
-  if (!s) {
-    s = prepareStatements(client);
-    prepared.set(client, s);
-  }
-  return s;
-}
+const statements = preparedPerConnection(prepareStatements);
 
 function toPost(row: PostRow | undefined, underReviewSince: number | null): PostView | null {
   if (!row) return null;

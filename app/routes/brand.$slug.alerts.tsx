@@ -7,7 +7,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { ConformFormError } from "~/components/Field";
+import { ConformFormError, FieldError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
@@ -126,11 +126,7 @@ function AlertBox({ field, label, hint }: { field: FieldMetadata<boolean>; label
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="field__error" id={field.errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={field.errorId}>{error}</FieldError>
     </div>
   );
 }

@@ -14,11 +14,12 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AuthorCard } from "~/components/CaseFacts";
 import { CaseDecisions } from "~/components/CaseListSection";
+import { AppealedDecision, AppealExplanations, APPEAL_DECISION_TEXT } from "~/components/AppealedDecision";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { decisionLabel } from "~/components/moderation-labels";
 import { HeldWhy } from "~/components/HeldEvidence";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
-import { QueueDecisionForm, type DecisionFormText } from "~/components/QueueDecisionForm";
+import { QueueDecisionForm } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
 import { Thread } from "~/components/Thread";
 import type { MessageKey } from "~/i18n";
@@ -76,13 +77,6 @@ const OVERTURN: Record<AppealableLogged, { label: MessageKey; hint: MessageKey }
   suspend: { label: "decisionAppeal.decide.overturn.suspend", hint: "decisionAppeal.decide.overturn.suspendHint" },
   claim_refuse: { label: "decisionAppeal.decide.overturn.claim_refuse", hint: "decisionAppeal.decide.overturn.claim_refuseHint" },
   refuse: { label: "decisionAppeal.decide.overturn.refuse", hint: "decisionAppeal.decide.overturn.refuseHint" },
-};
-
-const APPEAL_TEXT: Partial<DecisionFormText> = {
-  legend: "appeal.decide.legend",
-  reasonHint: "appeal.decide.reasonHint",
-  statementHint: "appeal.decide.statementHint",
-  submit: "appeal.decide.submit",
 };
 
 /** The path of the item's own case page. */
@@ -156,7 +150,7 @@ export default function DecisionAppealCasePage() {
                 : null
             }
             nothing={nothing}
-            text={APPEAL_TEXT}
+            text={APPEAL_DECISION_TEXT}
             {...(claim ? { reasons: CLAIM_REASONS, rulesPath: "/transparency#claims" } : {})}
           />
           <ConcernedCard facts={view.facts} />
@@ -168,40 +162,13 @@ export default function DecisionAppealCasePage() {
 
 /** The decision appealed against, its statement, and what the appellants said. */
 function AppealSummary({ view }: { view: DecisionAppealCase }) {
-  const { t, tp, date, locale } = useT();
+  const { t } = useT();
   const label = queueDecisionLabel(view.decision.logged) ?? decisionLabel(view.decision.logged);
-  const by =
-    view.decision.automated || !view.decision.actorName
-      ? t("moderation.case.decision.automatic")
-      : t("moderation.case.decision.by", { name: view.decision.actorName });
   return (
     <>
-      <p className="muted">
-        {t("appeal.decide.appealed", {
-          id: String(view.decision.id),
-          decision: label ? t(label) : view.decision.logged,
-          reason: reasonLabel(view.decision.reason, locale),
-          date: date(view.decision.createdAt, "medium"),
-          by,
-        })}
-      </p>
-      <blockquote>{view.decision.statement}</blockquote>
+      <AppealedDecision decision={view.decision} label={label} />
       {view.appeals.length > 0 ? (
-        <>
-          <h3>{tp("moderation.queue.appealCount", view.appeals.length)}</h3>
-          <ol className="case-flags">
-            {view.appeals.map((a) => (
-              <li key={a.id} className="case-flag case-flag--pending">
-                <p className="case-flag__meta">
-                  {t(`decisionAppeal.case.appellant.${view.side}`)}
-                  {a.appellantName ? ` · ${a.appellantName}` : ""} ·{" "}
-                  <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
-                </p>
-                <blockquote className="case-flag__text">{a.explanation}</blockquote>
-              </li>
-            ))}
-          </ol>
-        </>
+        <AppealExplanations appeals={view.appeals} appellant={t(`decisionAppeal.case.appellant.${view.side}`)} />
       ) : null}
       {view.appeals.length > 0 && !view.canOverturn ? <p className="notice notice--warn">{t("decisionAppeal.case.changed")}</p> : null}
     </>

@@ -9,7 +9,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { FormError } from "~/components/Field";
+import { ConformTextarea, FormError } from "~/components/Field";
 import { RemovedReviews } from "~/components/CompanyWarnings";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -239,7 +239,6 @@ function LiftForm({ warningId, lastResult }: { warningId: number; lastResult?: S
   const vars = WARNING_MESSAGE_VARS;
   const stale = Boolean(fields.warningId.errors?.length);
   const messages = [...conformErrors(locale, form.errors, vars), ...(stale ? [t("moderation.error.stale")] : [])];
-  const { key: statementKey, ...statementProps } = getTextareaProps(fields.statement);
   return (
     <details open={Boolean(lastResult)}>
       <summary>{t("mcompany.lift.title")}</summary>
@@ -247,15 +246,13 @@ function LiftForm({ warningId, lastResult }: { warningId: number; lastResult?: S
         <FormAlert messages={messages} errorId={form.errorId} fieldsInvalid={Boolean(fields.statement.errors?.length)} />
         <input type="hidden" name="intent" value="lift" />
         <input type="hidden" name="warningId" value={warningId} />
-        <div className={fields.statement.errors?.length ? "field field--invalid" : "field"}>
-          <label htmlFor={fields.statement.id}>{t("mcompany.lift.statement")}</label>
-          <textarea key={statementKey} rows={4} {...statementProps} maxLength={STATEMENT_MAX_LENGTH} />
-          {fields.statement.errors?.length ? (
-            <p className="field__error" id={fields.statement.errorId}>
-              {conformError(locale, fields.statement.errors, vars)}
-            </p>
-          ) : null}
-        </div>
+        <ConformTextarea
+          label={t("mcompany.lift.statement")}
+          field={fields.statement}
+          vars={vars}
+          rows={4}
+          maxLength={STATEMENT_MAX_LENGTH}
+        />
         <button type="submit">{t("mcompany.lift.submit")}</button>
       </Form>
     </details>

@@ -13,6 +13,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthorCard } from "~/components/CaseFacts";
 import { CaseDecisions, CaseListSection } from "~/components/CaseListSection";
+import { AppealedDecision, AppealExplanations, APPEAL_DECISION_TEXT } from "~/components/AppealedDecision";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { decisionLabel, reporterLabel, statusLabel } from "~/components/moderation-labels";
 import { QueueDecisionForm, type DecisionFormText } from "~/components/QueueDecisionForm";
@@ -358,13 +359,7 @@ const OUTCOME_CHOICE: Record<"uphold" | CaseAppeal["reversal"], { label: Message
   remove: { label: "appeal.decide.overturn.remove", hint: "appeal.decide.overturn.removeHint" },
 };
 
-const APPEAL_TEXT: Partial<DecisionFormText> = {
-  legend: "appeal.decide.legend",
-  reasonHint: "appeal.decide.reasonHint",
-  statementHint: "appeal.decide.statementHint",
-  neverEdit: "moderation.decide.neverEdit",
-  submit: "appeal.decide.submit",
-};
+const APPEAL_TEXT: Partial<DecisionFormText> = { ...APPEAL_DECISION_TEXT, neverEdit: "moderation.decide.neverEdit" };
 
 /** The outcome of the appeals against one decision, with what the case looked like when it
  *  was opened (see decideAppeal()). */
@@ -402,37 +397,12 @@ function AppealPanel({ appeal, lastResult }: { appeal: CaseAppeal; lastResult?: 
 
 /** The decision appealed against, its statement, and what the appellants said. */
 function AppealSummary({ appeal }: { appeal: CaseAppeal }) {
-  const { t, tp, date, locale } = useT();
-  const label = decisionLabel(appeal.decision.logged);
-  const by =
-    appeal.decision.automated || !appeal.decision.actorName
-      ? t("moderation.case.decision.automatic")
-      : t("moderation.case.decision.by", { name: appeal.decision.actorName });
-  const appealedLine = t("appeal.decide.appealed", {
-    id: String(appeal.decision.id),
-    decision: label ? t(label) : appeal.decision.logged,
-    reason: reasonLabel(appeal.decision.reason, locale),
-    date: date(appeal.decision.createdAt, "medium"),
-    by,
-  });
+  const { t } = useT();
   const who = t(appeal.side === "author" ? "appeal.decide.byAuthor" : "appeal.decide.byReporter");
   return (
     <>
-      <p className="muted">{appealedLine}</p>
-      <blockquote>{appeal.decision.statement}</blockquote>
-      <h3>{tp("moderation.queue.appealCount", appeal.appeals.length)}</h3>
-      <ol className="case-flags">
-        {appeal.appeals.map((a) => (
-          <li key={a.id} className="case-flag case-flag--pending">
-            <p className="case-flag__meta">
-              {who}
-              {a.appellantName ? ` · ${a.appellantName}` : ""} ·{" "}
-              <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
-            </p>
-            <blockquote className="case-flag__text">{a.explanation}</blockquote>
-          </li>
-        ))}
-      </ol>
+      <AppealedDecision decision={appeal.decision} label={decisionLabel(appeal.decision.logged)} />
+      <AppealExplanations appeals={appeal.appeals} appellant={who} />
     </>
   );
 }

@@ -2,17 +2,17 @@
 // grants or revokes the moderator role by email address — each change a row of the
 // append-only moderation log (app/models/moderation-team.server.ts). A Conform form that
 // works without JavaScript, errors next to the fields, what was typed kept.
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ScrollRegion } from "~/components/ScrollRegion";
-import { FormError } from "~/components/Field";
+import { ConformField, ConformTextarea, FormError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { conformError, conformErrors } from "~/lib/conform";
+import { conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
@@ -71,8 +71,6 @@ export default function TeamPage() {
   });
   const vars = TEAM_MESSAGE_VARS;
   const messages = [...conformErrors(locale, form.errors, vars), ...(fields.intent.errors?.length ? [t("team.error.intent")] : [])];
-  const { key: emailKey, ...emailProps } = getInputProps(fields.email, { type: "email" });
-  const { key: statementKey, ...statementProps } = getTextareaProps(fields.statement);
 
   return (
     <div className="page">
@@ -104,24 +102,14 @@ export default function TeamPage() {
         <h2 id="team-form-title">{t("team.form.title")}</h2>
         <Form method="post" {...getFormProps(form)}>
           {messages.length > 0 ? <FormError id={form.errorId}>{messages.join(" ")}</FormError> : null}
-          <div className={fields.email.errors?.length ? "field field--invalid" : "field"}>
-            <label htmlFor={fields.email.id}>{t("team.form.email")}</label>
-            <input key={emailKey} {...emailProps} autoComplete="off" />
-            {fields.email.errors?.length ? (
-              <p className="field__error" id={fields.email.errorId}>
-                {conformError(locale, fields.email.errors, vars)}
-              </p>
-            ) : null}
-          </div>
-          <div className={fields.statement.errors?.length ? "field field--invalid" : "field"}>
-            <label htmlFor={fields.statement.id}>{t("team.form.statement")}</label>
-            <textarea key={statementKey} rows={3} {...statementProps} maxLength={TEAM_NOTE_MAX_LENGTH} />
-            {fields.statement.errors?.length ? (
-              <p className="field__error" id={fields.statement.errorId}>
-                {conformError(locale, fields.statement.errors, vars)}
-              </p>
-            ) : null}
-          </div>
+          <ConformField label={t("team.form.email")} field={fields.email} type="email" vars={vars} autoComplete="off" />
+          <ConformTextarea
+            label={t("team.form.statement")}
+            field={fields.statement}
+            vars={vars}
+            rows={3}
+            maxLength={TEAM_NOTE_MAX_LENGTH}
+          />
           <button type="submit" name="intent" value="grant">
             {t("team.form.grant")}
           </button>{" "}
