@@ -5,6 +5,7 @@ import type { PostView, ReviewView } from "~/models/reviews.server";
 import { OriginLabel } from "./OriginLabel";
 import { Stars } from "./Stars";
 import { HALF_LIFE_DAYS } from "~/lib/trustscore";
+import { HelpfulVote } from "./HelpfulVote";
 
 export type Truncation = "clamped" | "full";
 
@@ -120,6 +121,7 @@ export function ReviewCard({
       <footer className="post__footer">
         {review.recommend != null ? <span>{review.recommend ? t("review.recommends") : t("review.doesNotRecommend")}</span> : null}
         {review.helpfulCount > 0 ? <span>{tp("review.helpfulCount", review.helpfulCount)}</span> : null}
+        <HelpfulVote review={review} />
         {truncation === "clamped" ? <Link to={`/reviews/${review.id}`}>{t("review.readThread")}</Link> : null}
       </footer>
     </div>

@@ -88,6 +88,7 @@ export const verifyEmailSchema = z.object({ token: tokenField });
 // The account page: one form per intent.
 export const changePasswordSchema = z.object({ currentPassword: currentPasswordField, newPassword: newPasswordField() });
 export const changeEmailSchema = z.object({ newEmail: emailField, password: currentPasswordField });
+export const changeDisplayNameSchema = z.object({ displayName: displayNameField });
 export const revokeSessionSchema = z.object({ sessionId: z.preprocess(asText, z.string().max(200)) });
 /** The forms with nothing to fill (resend the confirmation link, sign out everywhere). */
 export const buttonOnlySchema = z.object({});

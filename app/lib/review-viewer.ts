@@ -10,3 +10,13 @@ export interface ReviewViewer {
   canFollowUp: boolean;
   resolved: boolean;
 }
+
+/** What the cards of a list need for their helpful vote (getHelpfulViewer). */
+export interface HelpfulViewer {
+  /** Null for an anonymous reader. */
+  userId: number | null;
+  /** The reviews of the list this reader voted helpful. */
+  voted: number[];
+  /** The companies the reader belongs to: no vote on their reviews. */
+  companies: number[];
+}

@@ -399,6 +399,19 @@ export async function requestEmailChange(
 }
 
 /** What the account page shows about the user. */
+export type DisplayNameResult = { ok: true; changed: boolean } | { ok: false; reason: "rate_limited"; retryAfter: number };
+
+/** The name readers see on every review of the account, past ones included (they show the
+ *  account's name, not a copy). A few changes a day at most. */
+export function changeDisplayName(userId: number, displayName: string, now = Date.now(), db: Db = getDb()): DisplayNameResult {
+  const current = db.select({ displayName: users.displayName }).from(users).where(eq(users.id, userId)).get();
+  if (!current || current.displayName === displayName) return { ok: true, changed: false };
+  const limit = hit(`display-name:${userId}`, LIMITS.displayNamePerUser, now, db);
+  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfter: limit.retryAfter };
+  db.update(users).set({ displayName }).where(eq(users.id, userId)).run();
+  return { ok: true, changed: true };
+}
+
 export function getAccount(userId: number, now = Date.now(), db: Db = getDb()) {
   const user = db
     .select({

@@ -27,6 +27,8 @@ export const LIMITS = {
   /** Reset mails to one address: past this, requests are answered as usual but mail nothing. */
   resetMailsPerEmail: { limit: 3, windowMs: 60 * 60_000 },
   changeEmailPerUser: { limit: 5, windowMs: 60 * 60_000 },
+  /** Display-name changes of one account in a day (a name is how readers know a reviewer). */
+  displayNamePerUser: { limit: 3, windowMs: 24 * 60 * 60_000 },
 } as const satisfies Record<string, RateLimit>;
 
 type Client = Db["$client"];

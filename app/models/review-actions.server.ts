@@ -8,7 +8,7 @@ import { FLAGS_PER_DAY_PER_ACCOUNT } from "~/lib/flag-policy";
 import { afterFlag, flagDeadline, flaggingRefusal } from "./flags.server";
 import type { Actor } from "./review-submission.server";
 import { countResolved, type CountedReview } from "./stats.server";
-import type { ReviewViewer } from "~/lib/review-viewer";
+import type { HelpfulViewer, ReviewViewer } from "~/lib/review-viewer";
 import { preparedPerConnection, type Client } from "./prepared-statements.server";
 
 export type ActionResult<T = object> =
@@ -127,6 +127,18 @@ export function votedReviewIds(db: Db, userId: number, reviewIds: number[]): Set
   if (reviewIds.length === 0) return new Set();
   const rows = statements(db).voted.all(userId, JSON.stringify(reviewIds));
   return new Set(rows.map((r) => r.id));
+}
+
+/** What a list of reviews needs to offer the helpful vote on each card: who reads, which
+ *  of these reviews they voted, and the companies they belong to (whose reviews they may
+ *  not vote). Anonymous readers get the log-in link. */
+export function getHelpfulViewer(user: { id: number } | null, reviewIds: number[], db: Db = getDb()): HelpfulViewer {
+  if (!user) return { userId: null, voted: [], companies: [] };
+  const companies = db.$client
+    .prepare<[number], { companyId: number }>(`SELECT company_id AS companyId FROM company_members WHERE user_id = ?`)
+    .all(user.id)
+    .map((r) => r.companyId);
+  return { userId: user.id, voted: [...votedReviewIds(db, user.id, reviewIds)], companies };
 }
 
 // ─── Flags ────────────────────────────────────────────────────────────────────

@@ -9,15 +9,24 @@ import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { listCategories, listRecentlyReviewedCompanies } from "~/models/companies.server";
 import { listLatestAnswered, listLatestReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { HelpfulViewerProvider } from "~/components/HelpfulVote";
+import { getUser } from "~/models/permissions.server";
+import { getHelpfulViewer } from "~/models/review-actions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const latest = listLatestReviews(4);
+  const answered = listLatestAnswered(4);
   return {
     locale: getLocale(request),
     canonical: `${requestSiteOrigin(request)}/`,
     categories: listCategories(),
     recent: listRecentlyReviewedCompanies(8),
-    latest: listLatestReviews(4),
-    answered: listLatestAnswered(4),
+    latest,
+    answered,
+    helpful: getHelpfulViewer(
+      getUser(request),
+      [...latest, ...answered].map((r) => r.id),
+    ),
   };
 }
 
@@ -46,7 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) =>
     : [];
 
 export default function Home() {
-  const { categories, recent, latest, answered } = useLoaderData<typeof loader>();
+  const { categories, recent, latest, answered, helpful } = useLoaderData<typeof loader>();
   const { t, tp, locale } = useT();
   return (
     <>
@@ -87,22 +96,24 @@ export default function Home() {
             ))}
           </ul>
         </section>
-        <section aria-labelledby="latest-title" className="section">
-          <h2 id="latest-title">{t("home.latest")}</h2>
-          <div className="latest">
-            {latest.map((review) => (
-              <Thread key={review.id} review={review} showCompany />
-            ))}
-          </div>
-        </section>
-        <section aria-labelledby="answered-title" className="section">
-          <h2 id="answered-title">{t("home.answered")}</h2>
-          <div className="latest">
-            {answered.map((review) => (
-              <Thread key={review.id} review={review} showCompany />
-            ))}
-          </div>
-        </section>
+        <HelpfulViewerProvider value={helpful}>
+          <section aria-labelledby="latest-title" className="section">
+            <h2 id="latest-title">{t("home.latest")}</h2>
+            <div className="latest">
+              {latest.map((review) => (
+                <Thread key={review.id} review={review} showCompany />
+              ))}
+            </div>
+          </section>
+          <section aria-labelledby="answered-title" className="section">
+            <h2 id="answered-title">{t("home.answered")}</h2>
+            <div className="latest">
+              {answered.map((review) => (
+                <Thread key={review.id} review={review} showCompany />
+              ))}
+            </div>
+          </section>
+        </HelpfulViewerProvider>
       </div>
     </>
   );

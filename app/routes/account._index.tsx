@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -10,7 +10,9 @@ import type { MessageKey, Vars } from "~/i18n";
 import { useT } from "~/i18n/react";
 import {
   buttonOnlySchema,
+  changeDisplayNameSchema,
   changeEmailSchema,
+  DISPLAY_NAME_MAX,
   changePasswordSchema,
   parseAccountForm,
   revokeSessionSchema,
@@ -23,7 +25,14 @@ import { conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import { changePassword, changePasswordActionSchema, getAccount, requestEmailChange, resendVerification } from "~/models/auth.server";
+import {
+  changeDisplayName,
+  changePassword,
+  changePasswordActionSchema,
+  getAccount,
+  requestEmailChange,
+  resendVerification,
+} from "~/models/auth.server";
 import { getSession, requireUser } from "~/models/permissions.server";
 import { deleteUserSession, deleteUserSessions, listUserSessions, sessionCookies } from "~/models/session.server";
 import authStyles from "~/styles/auth.css?url";
@@ -49,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { account, sessions };
 }
 
-type Intent = "password" | "email" | "revoke" | "resend";
+type Intent = "password" | "email" | "revoke" | "resend" | "name";
 /** The answer to one of the page's forms (`intent` says which): Conform's result, and the
  *  message of what was done (an i18n key; `vars` for it or for the error). */
 type AccountAnswer = FormAnswer & { intent: Intent; done?: MessageKey };
@@ -114,6 +123,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return refuse(submission, { fieldErrors }, 400, to(intent));
       }
       return done(intent, "account.email.sent", { email: submission.value.newEmail });
+    }
+    case "name": {
+      const submission = parseAccountForm(form, changeDisplayNameSchema);
+      if (submission.status !== "success") return refuse(submission, {}, 400, to(intent));
+      const result = changeDisplayName(user.id, submission.value.displayName);
+      if (!result.ok) return tooManyAttempts(submission, result.retryAfter, to(intent));
+      return done(intent, result.changed ? "account.name.done" : "account.name.same", { name: submission.value.displayName });
     }
     case "resend": {
       const submission = parseAccountForm(form, buttonOnlySchema);
@@ -196,6 +212,13 @@ export default function AccountPage() {
         </dl>
         <p className="muted">{t("account.memberSince", { date: date(account.createdAt) })}</p>
         {!account.emailVerifiedAt ? <ResendForm {...forms("resend")} done={doneFor("resend")} /> : null}
+      </section>
+
+      <section className="card section" aria-labelledby="account-name">
+        <h2 id="account-name">{t("account.name.heading")}</h2>
+        <p className="muted">{t("account.name.intro")}</p>
+        <Toast>{doneFor("name")}</Toast>
+        <NameForm current={account.displayName} {...forms("name")} />
       </section>
 
       <section className="card section" aria-labelledby="account-sessions">
@@ -325,6 +348,34 @@ function PasswordForm({ email, answer, mine, lastResult }: FormProps & { email: 
       <NewPasswordField label={t("account.password.new")} field={fields.newPassword} />
       <button type="submit" name="intent" value="password">
         {t("account.password.submit")}
+      </button>
+    </Form>
+  );
+}
+
+function NameForm({ current, mine, lastResult }: FormProps & { current: string }) {
+  const { t } = useT();
+  const [form, fields] = useForm({
+    id: "change-name",
+    lastResult,
+    defaultValue: { displayName: current },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseAccountForm(formData, changeDisplayNameSchema),
+  });
+  return (
+    <Form method="post" className="auth-form" {...getFormProps(form)}>
+      <ConformFormError form={form} vars={mine?.vars} />
+      <ConformField
+        label={t("account.name.new")}
+        hint={t("account.name.hint", { max: DISPLAY_NAME_MAX })}
+        field={fields.displayName}
+        autoComplete="nickname"
+        maxLength={DISPLAY_NAME_MAX}
+        required
+      />
+      <button type="submit" name="intent" value="name">
+        {t("account.name.submit")}
       </button>
     </Form>
   );

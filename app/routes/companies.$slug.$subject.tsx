@@ -14,6 +14,9 @@ import { listReviews } from "~/models/reviews.server";
 import { subjectJsonLd } from "~/lib/json-ld";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
+import { HelpfulViewerProvider } from "~/components/HelpfulVote";
+import { getUser } from "~/models/permissions.server";
+import { getHelpfulViewer } from "~/models/review-actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
@@ -23,11 +26,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseReviewQuery(url.searchParams);
   const summary = getRatingSummary("subject", subject.id, query.basis);
+  const page = listReviews({ subjectId: subject.id }, { filters: toFilters(query), sort: query.sort, before: query.before });
   return {
     company,
     subject,
     summary,
-    page: listReviews({ subjectId: subject.id }, { filters: toFilters(query), sort: query.sort, before: query.before }),
+    page,
+    helpful: getHelpfulViewer(
+      getUser(request),
+      page.reviews.map((r) => r.id),
+    ),
     query,
     locale: getLocale(request),
     canonical: `${requestSiteOrigin(request)}/companies/${company.slug}/${subject.slug}`,
@@ -54,7 +62,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
 };
 
 export default function SubjectPage() {
-  const { company, subject, summary, page, query } = useLoaderData<typeof loader>();
+  const { company, subject, summary, page, query, helpful } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
     <div className="page">
@@ -94,7 +102,9 @@ export default function SubjectPage() {
         <section className="card" aria-label={t("score.trustscore")}>
           <ScoreSummary summary={summary} basis={query.basis} />
         </section>
-        <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} />
+        <HelpfulViewerProvider value={helpful}>
+          <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} />
+        </HelpfulViewerProvider>
       </div>
     </div>
   );

@@ -20,6 +20,9 @@ import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
 import { getActiveWarnings, getRemovedCounts } from "~/models/company-warnings.server";
 import { InvitedGapNotice } from "~/components/InvitedGapNotice";
+import { HelpfulViewerProvider } from "~/components/HelpfulVote";
+import { getUser } from "~/models/permissions.server";
+import { getHelpfulViewer } from "~/models/review-actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
@@ -44,6 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     warnings: getActiveWarnings(company.id),
     removed: getRemovedCounts(company.id),
     invitedGap: getInvitedGap(company.id),
+    helpful: getHelpfulViewer(
+      getUser(request),
+      page.reviews.map((r) => r.id),
+    ),
   };
 }
 
@@ -78,7 +85,7 @@ function companyFormats(slug: string, origin = "") {
 }
 
 export default function CompanyPage() {
-  const { company, summary, subjects, scorecard, page, query, warnings, removed, invitedGap } = useLoaderData<typeof loader>();
+  const { company, summary, subjects, scorecard, page, query, warnings, removed, invitedGap, helpful } = useLoaderData<typeof loader>();
   const { t, tp, n } = useT();
   const location = useLocation();
   const viewer = useRouteLoaderData<{ user: { role: string } | null }>("root")?.user;
@@ -105,7 +112,9 @@ export default function CompanyPage() {
             <ScoreSummary summary={summary} basis={query.basis} basisLinks={basisLinks} />
           </section>
           {invitedGap ? <InvitedGapNotice gap={invitedGap} company={company.name} /> : null}
-          <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} subjects={subjects} />
+          <HelpfulViewerProvider value={helpful}>
+            <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} subjects={subjects} />
+          </HelpfulViewerProvider>
         </div>
         <aside className="sidebar">
           <Scorecard data={scorecard} />

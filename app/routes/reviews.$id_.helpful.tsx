@@ -3,6 +3,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { answeringStorageFailures, forbidden, notFound } from "~/lib/http.server";
 import { backToReview, reviewPost } from "~/lib/review-routes.server";
+import { safeRedirect } from "~/lib/safe-redirect";
 import { undoHelpful, voteHelpful } from "~/models/review-actions.server";
 
 export const loader = backToReview;
@@ -13,6 +14,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = form.get("intent") === "undo" ? undoHelpful({ actor, reviewId }) : voteHelpful({ actor, reviewId });
     if (!result.ok && result.kind === "not_found") throw notFound();
     if (!result.ok && (result.kind === "own_review" || result.kind === "not_allowed")) throw forbidden();
-    return redirect(`/reviews/${reviewId}#review-${reviewId}`);
+    // From a list's card: back to that list (a path of this site only).
+    return redirect(safeRedirect(form.get("back"), `/reviews/${reviewId}#review-${reviewId}`));
   });
 }

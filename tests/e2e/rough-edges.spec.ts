@@ -2,7 +2,8 @@
 // review keeps the "I had this experience" box ticked, so the first save succeeds; "edited
 // on" opens the public version history of the review and of the reply; each review shows
 // its weight in the TrustScore; "resolved by the company" reaches the JSON API; a subject
-// page has one header and one "Write a review" button; the search form's fields are whole.
+// page has one header and one "Write a review" button; the search form's fields are whole;
+// the display name can be changed; the helpful vote is on every card of a list.
 import { expect, test } from "@playwright/test";
 import { expectAccessible, logIn, newUser } from "./helpers";
 
@@ -79,6 +80,14 @@ test("edit keeps the attestation, the history is public, the weight shows, resol
   const listed = body.reviews.find((r) => r.id === reviewId);
   expect(listed?.resolved_at, "resolved_at in the API").toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
+  // The author changes their display name: the review shows the new one.
+  await page.goto("/account");
+  await page.getByLabel("Display name", { exact: true }).fill(`Camille ${stamp}`);
+  await page.getByRole("button", { name: "Save the name" }).click();
+  await expect(page.locator("main")).toContainText(`Your reviews now show the name Camille ${stamp}.`);
+  await reader.goto(permalink);
+  await expect(reader.locator(".post--review .post__author").first()).toHaveText(`Camille ${stamp}`);
+
   await Promise.all([brandContext.close(), readerContext.close(), author.context.close()]);
 });
 
@@ -123,3 +132,26 @@ for (const width of [1280, 390]) {
     await context.close();
   });
 }
+
+test("the helpful vote is on every card of a list, without JavaScript too; never for the company's own staff", async ({ browser }) => {
+  const reader = await newUser(browser, { javaScriptEnabled: false, lang: "en" });
+  await reader.page.goto(`/companies/${SLUG}`);
+  const card = reader.page.locator("article.thread").first();
+  const id = (await card.getAttribute("id"))!;
+  await card.getByRole("button", { name: "Helpful", exact: true }).click();
+  await expect(reader.page).toHaveURL(new RegExp(`/companies/${SLUG}(\\?[^#]*)?#${id}$`));
+  await expect(reader.page.locator(`#${id}`).getByRole("button", { name: "You found this helpful (undo)" })).toBeVisible();
+  await expect(reader.page.locator(`#${id} .post__footer`)).toContainText("found this helpful");
+
+  const anonymous = await browser.newContext({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
+  const page = await anonymous.newPage();
+  await page.goto(`/companies/${SLUG}`);
+  await expect(page.locator("article.thread").first().getByRole("link", { name: "Log in to vote this review helpful" })).toBeVisible();
+
+  const brandContext = await browser.newContext({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
+  const brand = await logIn(brandContext, "brand@example.com");
+  await brand.goto(`/companies/${SLUG}`);
+  await expect(brand.locator("article.thread").first()).toBeVisible();
+  await expect(brand.locator("article.thread .helpful-vote")).toHaveCount(0);
+  await Promise.all([anonymous.close(), brandContext.close(), reader.context.close()]);
+});
