@@ -1,0 +1,95 @@
+// npm run lighthouse — Lighthouse (npm, 12.2.3) with Debian's Chromium over the four reading
+// pages (home, a company, one of its subjects, a review permalink), in French and English,
+// on the built server with the demo data in a fresh temporary database: the SEO score
+// (must be 100) and the mobile performance score (Lighthouse's default mobile emulation and
+// throttling; must be ≥ 95). Prints a table; exits 1 when a page misses either.
+//
+//   npm run build && npm run lighthouse
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const SEO_MIN = 100;
+const PERFORMANCE_MIN = 95;
+
+if (!fs.existsSync("build/server/index.js")) {
+  console.error("No build. Run `npm run build` first.");
+  process.exit(1);
+}
+
+async function startServer() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "replique-lighthouse-"));
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SECRET_FILE: path.join(tmp, "secret"),
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: path.join(tmp, "db.sqlite"),
+      DATA_DIR: path.join(tmp, "data"),
+      SEED_DEMO: "1",
+      LOG_REQUESTS: "0",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      const match = chunk.toString().match(/listening on (http:\/\/\S+)/);
+      if (match) resolve(match[1]!.replace(/\/$/, ""));
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.on("exit", () => {
+        fs.rmSync(tmp, { recursive: true, force: true });
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+  return { url, stop };
+}
+
+async function pagesOf(base: string) {
+  const company = await (await fetch(`${base}/companies/maison-lumiere`)).text();
+  const subject = /href="(\/companies\/maison-lumiere\/[a-z0-9-]+)"/.exec(company)![1]!;
+  const review = /href="(\/reviews\/\d+)"/.exec(company)![1]!;
+  return { home: "/", company: "/companies/maison-lumiere", subject, permalink: review };
+}
+
+const server = await startServer();
+const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+const rows: { page: string; lang: string; seo: number; performance: number; failed: string[] }[] = [];
+try {
+  const pages = await pagesOf(server.url);
+  for (const lang of ["fr", "en"] as const) {
+    for (const [name, pagePath] of Object.entries(pages)) {
+      const url = `${server.url}${pagePath}${pagePath.includes("?") ? "&" : "?"}lang=${lang}`;
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["seo", "performance"],
+      });
+      const categories = result!.lhr.categories;
+      const seo = Math.round((categories.seo?.score ?? 0) * 100);
+      const performance = Math.round((categories.performance?.score ?? 0) * 100);
+      const failed = Object.values(result!.lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && result!.lhr.categories.seo?.auditRefs.some((r) => r.id === a.id && r.weight > 0))
+        .map((a) => a.id);
+      rows.push({ page: name, lang, seo, performance, failed });
+    }
+  }
+} finally {
+  await chrome.kill();
+  await server.stop();
+}
+console.log("| page | language | SEO | performance (mobile) | SEO audits not passed |");
+console.log("| --- | --- | --- | --- | --- |");
+for (const r of rows) console.log(`| ${r.page} | ${r.lang} | ${r.seo} | ${r.performance} | ${r.failed.join(", ") || "—"} |`);
+if (rows.some((r) => r.seo < SEO_MIN || r.performance < PERFORMANCE_MIN)) process.exitCode = 1;
