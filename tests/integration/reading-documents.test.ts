@@ -6,6 +6,8 @@
 // read — each language version canonical to itself, page 2 to itself, the share image and
 // Twitter card, the feed and the JSON API advertised and linked, a subject's title and
 // JSON-LD agreeing with its page, robots.txt letting crawlers see the noindex of /search.
+import Validator from "@adobe/structured-data-validator";
+import WebAutoExtractor from "@marbec/web-auto-extractor";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
@@ -315,6 +317,29 @@ describe("SEO", () => {
     const company = await page(`/companies/${slug}`);
     expect(jsonLd(company.doc).aggregateRating.ratingValue).toBe(headline(company.doc));
     expect(jsonLd(company.doc).aggregateRating.reviewCount).toBe(24);
+  });
+
+  it("a review-snippet validator (@adobe/structured-data-validator, Google's rich-result rules) accepts the JSON-LD of company, subject and permalink pages", async () => {
+    const company = await page(`/companies/${slug}`);
+    const permalink = company.doc.querySelector<HTMLAnchorElement>('a[href^="/reviews/"]')!.getAttribute("href")!;
+    const validator = new Validator();
+    // Google's review-snippet rules for a product, not its merchant-listing ones (a price,
+    // an offer, an image): Réplique reviews products, it does not sell them.
+    validator.registeredHandlers.Product = validator.registeredHandlers.Product.slice(0, 1);
+    const extractor = new WebAutoExtractor({ addLocation: true, embedSource: ["rdfa", "microdata"] });
+    for (const path of [`/companies/${slug}`, `/companies/${slug}/${storeSlug}`, `/companies/${slug}/${productSlug}`, permalink]) {
+      for (const lang of LANGS) {
+        const html = await (await fetch(`${server.base}${path}?lang=${lang}`)).text();
+        const extracted = extractor.parse(html);
+        const types = JSON.stringify(extracted.jsonld);
+        expect(types, path).toMatch(/AggregateRating|"Review"/);
+        const issues = (await validator.validate(extracted)) as { severity: string; issueMessage: string; path: unknown }[];
+        expect(
+          issues.filter((i) => i.severity === "ERROR").map((i) => `${i.issueMessage} at ${JSON.stringify(i.path)}`),
+          `${path} (${lang})`,
+        ).toEqual([]);
+      }
+    }
   });
 
   it("search says noindex, and robots.txt lets crawlers read it", async () => {
