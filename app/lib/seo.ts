@@ -40,6 +40,7 @@ export function seoMeta({
   type = "website",
   jsonLd,
   alternates = [],
+  image: shareImage,
 }: {
   title: string;
   description: string;
@@ -51,10 +52,13 @@ export function seoMeta({
   type?: string;
   jsonLd?: unknown;
   alternates?: { type: "application/atom+xml" | "application/json"; href: string; title: string }[];
+  /** The page's own share card (1200 × 630 PNG), instead of the site's. */
+  image?: { path: string; alt: string };
 }): MetaDescriptor[] {
   const urls = canonicalUrls(url, search);
-  const image = new URL(SHARE_IMAGE.path, url).toString();
-  const imageAlt = locale === "fr" ? "Réplique : des avis avec droit de réponse" : "Réplique: reviews with a right of reply";
+  const image = new URL(shareImage?.path ?? SHARE_IMAGE.path, url).toString();
+  const imageAlt =
+    shareImage?.alt ?? (locale === "fr" ? "Réplique : des avis avec droit de réponse" : "Réplique: reviews with a right of reply");
   const tags: MetaDescriptor[] = [
     { title },
     { name: "description", content: description },

@@ -70,6 +70,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
     type: "profile",
     // The figures the page's headline shows (the TrustScore on the basis chosen).
     jsonLd: companyJsonLd(company, summary, page.reviews, canonical),
+    image: {
+      path: `/companies/${company.slug}/share.png?lang=${locale}`,
+      alt: translate(locale, "share.alt", {
+        company: company.name,
+        figures: `${translate(locale, "score.trustscore")} ${score} / 5 · ${translate(locale, "score.reviewCount.other", { count: allSummary.reviewCount })}`,
+      }),
+    },
     alternates: [
       { type: "application/atom+xml", href: other.feed, title: translate(locale, "company.feed", { name: company.name }) },
       { type: "application/json", href: other.api, title: translate(locale, "company.api", { name: company.name }) },

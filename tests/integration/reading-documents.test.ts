@@ -275,10 +275,16 @@ describe("SEO", () => {
     );
   });
 
-  it("a share image the site serves, and Twitter card tags", async () => {
+  it("a share image the site serves — the company's own card on its page, the site's elsewhere — and Twitter card tags", async () => {
+    const transparency = await page("/transparency");
+    expect(metaContent(transparency.doc, 'meta[property="og:image"]')).toBe(`${server.base}/og-image.png`);
     const { doc } = await page(`/companies/${slug}`);
     const image = metaContent(doc, 'meta[property="og:image"]');
-    expect(image).toBe(`${server.base}/og-image.png`);
+    expect(image).toBe(`${server.base}/companies/${slug}/share.png?lang=en`);
+    const alt = metaContent(doc, 'meta[property="og:image:alt"]')!;
+    expect(alt).toMatch(/^Maison Outline/);
+    expect(alt).toContain(`on Réplique: TrustScore ${headline(doc)} / 5`);
+    expect(alt).toContain("24");
     expect(metaContent(doc, 'meta[name="twitter:card"]')).toBe("summary_large_image");
     expect(metaContent(doc, 'meta[name="twitter:image"]')).toBe(image);
     expect(metaContent(doc, 'meta[name="twitter:title"]')).toBe(doc.title);

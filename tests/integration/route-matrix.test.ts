@@ -151,6 +151,7 @@ const MATRIX: Record<string, Row> = {
     form: (w) => ({ intent: "send", email: `contact@${w.companyA.slug}.example` }),
   },
   "companies.$slug.feed[.]atom.ts": { loader: EVERYONE },
+  "companies.$slug.share[.]png.ts": { loader: EVERYONE },
   // A review invitation's page and its opt-out: for whoever holds the link, signed in or not.
   "invite.$token.tsx": { loader: EVERYONE, params: (w) => ({ token: reviewInvitationToken(w) }) },
   "invite.$token_.opt-out.tsx": {
