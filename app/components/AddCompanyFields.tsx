@@ -2,11 +2,10 @@
 // the review form's (useReviewFormFields), so that one post sends both, errors show next to
 // each field and what was typed comes back with them.
 import { Link } from "@remix-run/react";
-import { SUBJECT_KINDS } from "#db/enums";
 import { Field } from "~/components/Field";
 import { useReviewFormFields } from "~/components/ReviewForm";
-import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { SubjectKindOptions, CategoryOptions } from "~/components/ChoiceOptions";
 import { ADD_COMPANY_SUBJECT_MAX_LENGTH, ADD_COMPANY_WEBSITE_MAX_LENGTH } from "~/lib/add-company-form";
 import { COMPANY_NAME_MAX_LENGTH } from "~/lib/company-claim-form";
 
@@ -38,7 +37,7 @@ function ExistingCompanyLink({ existing }: { existing: ExistingCompanyView }) {
 }
 
 export function AddCompanyFields({ categories, existing }: { categories: CategoryOption[]; existing?: ExistingCompanyView | null }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const field = useReviewFormFields();
   const [companyName, website, category, kind, name, city, address] = (
     ["companyName", "website", "category", "kind", "name", "city", "address"] as const
@@ -74,12 +73,7 @@ export function AddCompanyFields({ categories, existing }: { categories: Categor
         error={kind!.error}
         required
       >
-        <option value="">{t("reviewForm.chooseChannel")}</option>
-        {SUBJECT_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`suggest.kind.${k}` as MessageKey)}
-          </option>
-        ))}
+        <SubjectKindOptions />
       </Field>
       <Field
         key={website!.key}
@@ -104,12 +98,7 @@ export function AddCompanyFields({ categories, existing }: { categories: Categor
         error={category!.error}
         required
       >
-        <option value="">{t("companies.new.chooseCategory")}</option>
-        {categories.map((c) => (
-          <option key={c.id} value={c.id}>
-            {locale === "fr" ? c.nameFr : c.nameEn}
-          </option>
-        ))}
+        <CategoryOptions categories={categories} />
       </Field>
       <Field
         key={city!.key}

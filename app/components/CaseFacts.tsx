@@ -5,6 +5,7 @@ import { useT } from "~/i18n/react";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import type { CaseDecision, CaseView } from "~/models/moderation.server";
 import { decisionLabel } from "./moderation-labels";
+import { Stars } from "./Stars";
 
 export function DecisionItem({ d }: { d: CaseDecision }) {
   const { t, date, locale } = useT();
@@ -72,5 +73,20 @@ export function AuthorCard({ author }: { author: CaseView["author"] }) {
         </>
       )}
     </section>
+  );
+}
+
+/** A held review's text as its author wrote it: the stars, the title and the body, in the
+ *  review's language. */
+export function HeldReviewText({ review }: { review: { stars: number; title: string; body: string; language: string } }) {
+  return (
+    <>
+      <p>
+        <Stars value={review.stars} /> <strong lang={review.language}>{review.title}</strong>
+      </p>
+      <pre className="case-text" lang={review.language}>
+        {review.body}
+      </pre>
+    </>
   );
 }

@@ -170,3 +170,14 @@ export function ConformFormError({ form, vars, fix = "form.fixErrors" }: { form:
   const fieldsInvalid = Object.entries(form.allErrors).some(([name, errors]) => name !== "" && errors.length > 0);
   return fieldsInvalid ? <FormError>{t(fix)}</FormError> : null;
 }
+
+/** The honeypot of an anonymous form: a field people do not see (nor reach with the
+ *  keyboard) and bots fill in; `label` says to leave it empty. */
+export function HoneypotField({ name, label }: { name: string; label: string }) {
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor="field-website">{label}</label>
+      <input id="field-website" type="text" name={name} tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}

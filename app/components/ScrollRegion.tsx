@@ -11,3 +11,37 @@ export function ScrollRegion({ labelledBy, children }: { labelledBy: string; chi
     </div>
   );
 }
+
+/** A table in its ScrollRegion: the caption (`id` names the region), one heading a column
+ *  (a null one, a column the reader does not get, is left out) and the rows. */
+export function CaptionedTable({
+  id,
+  caption,
+  columns,
+  children,
+}: {
+  id: string;
+  caption: ReactNode;
+  columns: readonly ReactNode[];
+  children: ReactNode;
+}) {
+  return (
+    <ScrollRegion labelledBy={id}>
+      <table>
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, i) =>
+              column == null ? null : (
+                <th key={i} scope="col">
+                  {column}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </ScrollRegion>
+  );
+}

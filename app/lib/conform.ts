@@ -31,3 +31,18 @@ export function describedBy(field: { errorId: string; errors?: string[] }, ...ot
   const ids = [...others, field.errors?.length ? field.errorId : undefined].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
+
+/** The props of a plain `Field` from Conform's field: its name and id, what was typed (a
+ *  string, else nothing) and its first error translated. */
+export function conformFieldProps(
+  locale: Locale,
+  field: { name: string; id: string; initialValue?: unknown; errors?: string[] },
+  vars?: Vars,
+) {
+  return {
+    name: field.name,
+    id: field.id,
+    defaultValue: typeof field.initialValue === "string" ? field.initialValue : undefined,
+    error: conformError(locale, field.errors, vars),
+  };
+}

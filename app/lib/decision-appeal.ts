@@ -27,7 +27,7 @@ import { z } from "zod";
 import { formatDate, translate, type Locale, type MessageKey } from "~/i18n";
 import { APPEAL_OUTCOMES } from "./appeal-form";
 import { count, statementField } from "./moderation-form";
-import type { QueueLogged } from "./moderation-queues";
+import type { QueueLogged, StatementTopic } from "./moderation-queues";
 import { CLAIM_REASON_IDS, MODERATION_REASON_IDS, reasonLabel } from "./moderation-reasons";
 import { decisionStatementParts, type ModeratorFacts, type StatementParts } from "./statement";
 
@@ -110,7 +110,8 @@ export function reasonFits(kind: DecisionAppealKind, outcome: (typeof APPEAL_OUT
 
 // ─── The statement of an appeal's outcome ─────────────────────────────────────
 
-export interface DecisionAppealOutcomeInput {
+/** `StatementTopic`: what the decision is about, as the recipient may know it. */
+export interface DecisionAppealOutcomeInput extends StatementTopic {
   /** The outcome's decision (its row of the log). */
   decisionId: number;
   appealed: { id: number; logged: AppealableLogged; createdAt: number };
@@ -122,10 +123,6 @@ export interface DecisionAppealOutcomeInput {
   reason: string;
   statement: string;
   decidedAt: number;
-  /** What the decision is about, as the recipient may know it. */
-  reviewTitle: string | null;
-  companyName: string | null;
-  subjectName: string | null;
 }
 
 export interface DecisionStatementText extends StatementParts {

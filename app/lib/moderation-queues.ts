@@ -101,17 +101,20 @@ export function queueDecisionLabel(logged: string): MessageKey | null {
 
 // ─── The statement of reasons ─────────────────────────────────────────────────
 
-export interface QueueStatementInput {
+/** What a statement of reasons is about, as its recipient knows it. */
+export interface StatementTopic {
+  reviewTitle: string | null;
+  companyName: string | null;
+  subjectName: string | null;
+}
+
+export interface QueueStatementInput extends StatementTopic {
   decisionId: number;
   decision: QueueLogged;
   reason: string;
   /** The moderator's own words. */
   statement: string;
   decidedAt: number;
-  /** What the decision is about, as the recipient knows it. */
-  reviewTitle: string | null;
-  companyName: string | null;
-  subjectName: string | null;
   /** A conduct report, a claim: when it was filed. */
   reportedAt: number | null;
   /** A refused suggestion: the subject the review was moved to, or null (not published). */

@@ -10,6 +10,7 @@
 import { and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { categories, companyCategories, moderationDecisions, users } from "#db/schema";
+import type { LoggedDecision } from "~/lib/decision-log";
 import { slugify } from "~/lib/slug";
 import { forgetCategories } from "./companies.server";
 
@@ -26,13 +27,7 @@ export interface AdminCategory {
   companyCount: number;
 }
 
-export interface CategoryLogEntry {
-  id: number;
-  decision: CategoryDecision;
-  statement: string;
-  createdAt: number;
-  actorName: string | null;
-}
+export type CategoryLogEntry = LoggedDecision<CategoryDecision>;
 
 /** Every category in its order, with the companies filed under it (read fresh, not cached). */
 export function listAdminCategories(db: Db = getDb()): AdminCategory[] {
@@ -128,6 +123,15 @@ export function addCategory(input: { actor: Actor; nameFr: string; nameEn: strin
   });
 }
 
+/** A category's address and names, or undefined when there is none. */
+function categoryNamesOf(db: Db, categoryId: number) {
+  return db
+    .select({ slug: categories.slug, nameFr: categories.nameFr, nameEn: categories.nameEn })
+    .from(categories)
+    .where(eq(categories.id, categoryId))
+    .get();
+}
+
 /** New names for a category; its address stays. */
 export function renameCategory(
   input: { actor: Actor; categoryId: number; nameFr: string; nameEn: string; now?: number },
@@ -135,11 +139,7 @@ export function renameCategory(
 ): CategoryChangeResult {
   const now = input.now ?? Date.now();
   return change(db, input.actor, () => {
-    const before = db
-      .select({ slug: categories.slug, nameFr: categories.nameFr, nameEn: categories.nameEn })
-      .from(categories)
-      .where(eq(categories.id, input.categoryId))
-      .get();
+    const before = categoryNamesOf(db, input.categoryId);
     if (!before) return { ok: false, kind: "not_found" };
     if (before.nameFr === input.nameFr && before.nameEn === input.nameEn) return { ok: false, kind: "unchanged" };
     db.update(categories).set({ nameFr: input.nameFr, nameEn: input.nameEn }).where(eq(categories.id, input.categoryId)).run();
@@ -154,11 +154,7 @@ export function renameCategory(
 export function deleteCategory(input: { actor: Actor; categoryId: number; now?: number }, db: Db = getDb()): CategoryChangeResult {
   const now = input.now ?? Date.now();
   return change(db, input.actor, () => {
-    const before = db
-      .select({ slug: categories.slug, nameFr: categories.nameFr, nameEn: categories.nameEn })
-      .from(categories)
-      .where(eq(categories.id, input.categoryId))
-      .get();
+    const before = categoryNamesOf(db, input.categoryId);
     if (!before) return { ok: false, kind: "not_found" };
     const deleted = db
       .delete(categories)

@@ -102,6 +102,27 @@ function tellMembers(
   return members.length;
 }
 
+/** A moderator's warning on a company, or its lifting, in the moderation log: its row id. */
+function logWarningDecision(
+  db: Db,
+  entry: { actorId: number; companyId: number; decision: "warn" | "lift_warning"; reason: string; statement: string; now: number },
+) {
+  return db
+    .insert(moderationDecisions)
+    .values({
+      actorId: entry.actorId,
+      automated: false,
+      targetType: "company",
+      targetId: entry.companyId,
+      decision: entry.decision,
+      reason: entry.reason,
+      statement: entry.statement,
+      createdAt: entry.now,
+    })
+    .returning({ id: moderationDecisions.id })
+    .get();
+}
+
 export interface SetWarningInput {
   actor: ModerationActor;
   companyId: number;
@@ -133,20 +154,14 @@ export function setWarning(input: SetWarningInput, db: Db = getDb()): SetWarning
         .where(and(eq(companyWarnings.companyId, company.id), eq(companyWarnings.reason, input.reason), shownAt(now)))
         .get();
       if (same) return { ok: false, kind: "already_warned" };
-      const decision = db
-        .insert(moderationDecisions)
-        .values({
-          actorId: input.actor.id,
-          automated: false,
-          targetType: "company",
-          targetId: company.id,
-          decision: "warn",
-          reason: input.reason,
-          statement: input.statement,
-          createdAt: now,
-        })
-        .returning({ id: moderationDecisions.id })
-        .get();
+      const decision = logWarningDecision(db, {
+        actorId: input.actor.id,
+        companyId: company.id,
+        decision: "warn",
+        reason: input.reason,
+        statement: input.statement,
+        now,
+      });
       const warning = db
         .insert(companyWarnings)
         .values({
@@ -200,20 +215,14 @@ export function liftWarning(input: LiftWarningInput, db: Db = getDb()): LiftWarn
       if (!warning) return { ok: false, kind: "not_found" };
       if (isMember(db, warning.companyId, input.actor.id)) return { ok: false, kind: "company_member" };
       if (warningState(warning, now) !== "active") return { ok: false, kind: "not_active" };
-      const decision = db
-        .insert(moderationDecisions)
-        .values({
-          actorId: input.actor.id,
-          automated: false,
-          targetType: "company",
-          targetId: warning.companyId,
-          decision: "lift_warning",
-          reason: warning.reason,
-          statement: input.statement,
-          createdAt: now,
-        })
-        .returning({ id: moderationDecisions.id })
-        .get();
+      const decision = logWarningDecision(db, {
+        actorId: input.actor.id,
+        companyId: warning.companyId,
+        decision: "lift_warning",
+        reason: warning.reason,
+        statement: input.statement,
+        now,
+      });
       const changes = db
         .update(companyWarnings)
         .set({ liftedAt: now, liftedBy: input.actor.id, liftDecisionId: decision.id })

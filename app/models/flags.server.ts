@@ -275,9 +275,16 @@ function noticeAuthor(db: Db, review: ReviewFacts, flag: FiledFlag): boolean {
       AND json_extract(data, '$.reviewId') = ${review.id} AND created_at > ${flag.now - FLAG_NOTICE_INTERVAL_MS}
     LIMIT 1`);
   if (recent) return false;
+  tellAuthorOfFlag(db, author.id, "flag_received", review, flag);
+  return true;
+}
+
+/** The author's notification of a flag on their review (received, or the review held),
+ *  with the time they have to answer it. */
+function tellAuthorOfFlag(db: Db, authorId: number, kind: "flag_received" | "flag_hold", review: ReviewFacts, flag: FiledFlag) {
   notify(db, {
-    userId: author.id,
-    kind: "flag_received",
+    userId: authorId,
+    kind,
     data: {
       reviewId: review.id,
       reviewTitle: review.title,
@@ -289,7 +296,6 @@ function noticeAuthor(db: Db, review: ReviewFacts, flag: FiledFlag): boolean {
     origin: flag.origin,
     now: flag.now,
   });
-  return true;
 }
 
 /** Holds a published review on a manifestly illegal flag: out of the public pages and the
@@ -333,22 +339,7 @@ function holdReview(db: Db, review: ReviewFacts, flag: FiledFlag) {
     })
     .run();
   const author = liveAuthor(db, review.authorId);
-  if (author) {
-    notify(db, {
-      userId: author.id,
-      kind: "flag_hold",
-      data: {
-        reviewId: review.id,
-        reviewTitle: review.title,
-        companyName: review.companyName,
-        reason: flag.reason,
-        until: flag.now + FLAG_RESPONSE_MS,
-      },
-      link: `/reviews/${review.id}/respond`,
-      origin: flag.origin,
-      now: flag.now,
-    });
-  }
+  if (author) tellAuthorOfFlag(db, author.id, "flag_hold", review, flag);
 }
 
 // ─── The author's side ───────────────────────────────────────────────────────

@@ -18,7 +18,7 @@
 // no actor (automated = true) and its own conditions (still held, held long enough).
 import { and, asc, eq, inArray, isNull, max, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
-import { companies, companyMembers, moderationDecisions, replies, reviews, subjects, users } from "#db/schema";
+import { companies, companyMembers, moderationDecisions, reviews, subjects, users } from "#db/schema";
 import { formatDate, translate, type Locale } from "~/i18n";
 import { FLAG_HOLD_CHECK } from "~/lib/flag-policy";
 import {
@@ -44,7 +44,7 @@ import { getCase, type CaseView, type ModerationActor } from "./moderation.serve
 import { notify } from "./notifications.server";
 import { CHECK_LIMITS, CHECKS, checkBannedWords, checkEmail, checkLinks, checkPhone, type CheckCode } from "./review-checks.server";
 import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
-import { countReview } from "./stats.server";
+import { countReview, readCountedFacts } from "./stats.server";
 
 export const HELD_PAGE_SIZE = 20;
 /** How often the deadline job looks for overdue held reviews: the promise is kept to
@@ -597,24 +597,10 @@ function loadFacts(db: Db, reviewId: number): Facts | undefined {
 
 /** The review enters the counters and the score, as it now is (published). */
 function countPublished(db: Db, reviewId: number) {
-  const r = db
-    .select({
-      companyId: reviews.companyId,
-      subjectId: reviews.subjectId,
-      authorId: reviews.authorId,
-      origin: reviews.origin,
-      stars: reviews.stars,
-      recommend: reviews.recommend,
-      publishedAt: reviews.publishedAt,
-      resolvedAt: reviews.resolvedAt,
-      replyPublishedAt: replies.publishedAt,
-    })
-    .from(reviews)
-    .leftJoin(replies, and(eq(replies.reviewId, reviews.id), eq(replies.status, "published")))
-    .where(eq(reviews.id, reviewId))
-    .get();
+  const r = readCountedFacts(db, reviewId);
   if (!r || r.publishedAt == null) throw new Error(`review ${reviewId} has no publication date`);
-  countReview(db, { ...r, publishedAt: r.publishedAt }, 1);
+  const { status: _status, ...facts } = r;
+  countReview(db, { ...facts, publishedAt: r.publishedAt }, 1);
 }
 
 function logDecision(
@@ -808,21 +794,19 @@ export function renderPublicationStatementMail(
   return renderMail(locale, { subject: s.subject, name: options.name, blocks });
 }
 
+/** A publication decision, as its statement names it. */
+interface PublicationDecision {
+  decisionId: number;
+  decision: HeldDecision;
+  automated: boolean;
+  reason: string;
+  statement: string;
+  decidedAt: number;
+}
+
 /** The author is told, on the site (a notification opening the statement's page) and by
  *  mail in their account's language. Inside the decision's transaction. */
-function tellAuthor(
-  db: Db,
-  facts: Facts,
-  d: {
-    decisionId: number;
-    decision: HeldDecision;
-    automated: boolean;
-    reason: string;
-    statement: string;
-    decidedAt: number;
-    origin?: string;
-  },
-) {
+function tellAuthor(db: Db, facts: Facts, d: PublicationDecision & { origin?: string }) {
   if (facts.authorId == null) return false;
   const user = db
     .select({ email: users.email, name: users.displayName, locale: users.locale })
@@ -830,19 +814,7 @@ function tellAuthor(
     .where(and(eq(users.id, facts.authorId), isNull(users.deletedAt)))
     .get();
   if (!user) return false;
-  const input: PublicationStatementInput = {
-    decisionId: d.decisionId,
-    decision: d.decision,
-    automated: d.automated,
-    reason: d.reason,
-    statement: d.statement,
-    check: facts.check,
-    heldAt: facts.heldAt,
-    decidedAt: d.decidedAt,
-    reviewId: facts.id,
-    reviewTitle: facts.title,
-    companyName: facts.companyName,
-  };
+  const input = publicationStatementOf(facts, d);
   notify(db, {
     userId: facts.authorId,
     kind: NOTICE_KIND[d.automated ? "auto" : d.decision],
@@ -890,15 +862,20 @@ export function getPublicationStatement(decisionId: number, viewer: ModerationAc
   if (!facts) return null;
   const moderator = viewer.role === "moderator" || viewer.role === "admin";
   if (facts.authorId !== viewer.id && !moderator) return null;
+  return publicationStatementOf(facts, { ...d, decisionId: d.id, decision: d.decision, decidedAt: d.createdAt });
+}
+
+/** The statement of a publication decision on the review of `facts`. */
+function publicationStatementOf(facts: Facts, d: PublicationDecision): PublicationStatementInput {
   return {
-    decisionId: d.id,
+    decisionId: d.decisionId,
     decision: d.decision,
     automated: d.automated,
     reason: d.reason,
     statement: d.statement,
     check: facts.check,
     heldAt: facts.heldAt,
-    decidedAt: d.createdAt,
+    decidedAt: d.decidedAt,
     reviewId: facts.id,
     reviewTitle: facts.title,
     companyName: facts.companyName,

@@ -32,7 +32,6 @@ import {
   conductReports,
   flags,
   moderationDecisions,
-  replies,
   reviewMedia,
   reviews,
   sessions,
@@ -66,7 +65,7 @@ import { keyedStatementPath, statementAccessKey } from "./statement-access.serve
 import { addedCompanyFacts, type AddedCompanyFacts } from "./company-suggestions.server";
 import { findExistingReview, releasePendingReviews } from "./review-submission.server";
 import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
-import { countReview, type CountedReview } from "./stats.server";
+import { countReview, readCountedFacts, type CountedReview } from "./stats.server";
 
 export const QUEUES_PAGE_SIZE = 20;
 
@@ -487,23 +486,7 @@ export function getProofCase(mediaId: number, viewer: ModerationActor, db: Db = 
 
 /** The counted facts of a published review, as it is now. */
 function countedNow(db: Db, reviewId: number): CountedReview | null {
-  const r = db
-    .select({
-      companyId: reviews.companyId,
-      subjectId: reviews.subjectId,
-      authorId: reviews.authorId,
-      origin: reviews.origin,
-      stars: reviews.stars,
-      recommend: reviews.recommend,
-      status: reviews.status,
-      publishedAt: reviews.publishedAt,
-      resolvedAt: reviews.resolvedAt,
-      replyPublishedAt: replies.publishedAt,
-    })
-    .from(reviews)
-    .leftJoin(replies, and(eq(replies.reviewId, reviews.id), eq(replies.status, "published")))
-    .where(eq(reviews.id, reviewId))
-    .get();
+  const r = readCountedFacts(db, reviewId);
   if (!r || r.status !== "published" || r.publishedAt == null) return null;
   const { status: _status, ...facts } = r;
   return { ...facts, publishedAt: r.publishedAt };

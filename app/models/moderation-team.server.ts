@@ -7,6 +7,7 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { moderationDecisions, users } from "#db/schema";
+import type { LoggedDecision } from "~/lib/decision-log";
 import { notify } from "./notifications.server";
 
 /** How role changes are written in the log; /transparency leaves them out (not moderation). */
@@ -22,14 +23,9 @@ export interface TeamMember {
   role: "moderator" | "admin";
 }
 
-export interface TeamLogEntry {
-  id: number;
-  decision: StaffRoleDecision;
-  statement: string;
-  createdAt: number;
+export interface TeamLogEntry extends LoggedDecision<StaffRoleDecision> {
   userEmail: string;
   userName: string;
-  actorName: string | null;
 }
 
 export function listTeam(db: Db = getDb()): TeamMember[] {

@@ -16,7 +16,7 @@ import type { ReviewInput, SuggestionInput } from "~/lib/review-schema";
 import { onReviewPublished, onReviewRemoved } from "./company-alerts.server";
 import { claimPendingUploads, MAX_PHOTOS, type UploadKey } from "./media.server";
 import { notify } from "./notifications.server";
-import { CHECKS, runChecks, type TriggeredCheck } from "./review-checks.server";
+import { CHECKS, runChecks, type CheckInput, type TriggeredCheck } from "./review-checks.server";
 import { acceptInvitationForReview } from "./review-invitations.server";
 import { countReview, type CountedReview } from "./stats.server";
 import { slugify } from "~/lib/slug";
@@ -222,6 +222,30 @@ export function createReview(args: CreateReviewArgs): WriteResult {
     .immediate();
 }
 
+/** A review's text as the INSERT and the UPDATE of a review bind it, in their column order:
+ *  stars, title, body, body_html, language, experience_date, channel, recommend. */
+function textColumns(input: ReviewInput, locale: Language) {
+  return [
+    input.stars,
+    input.title,
+    input.body,
+    renderMarkdown(input.body),
+    input.language ?? locale,
+    input.experienceDate,
+    input.channel,
+    input.recommend ? 1 : 0,
+  ] as const;
+}
+
+/** The checks at submission of a review's text (app/models/review-checks.server.ts), and the
+ *  answer when they refuse it (null otherwise). */
+function checkReviewText(db: Db, text: ReviewInput, about: Omit<CheckInput, "stars" | "title" | "body">) {
+  const result = runChecks(db, { ...about, stars: text.stars, title: text.title, body: text.body });
+  const refused: { ok: false; kind: "refused"; check: TriggeredCheck; checks: TriggeredCheck[] } | null =
+    result.outcome === "refuse" ? { ok: false, kind: "refused", check: result.decisive!, checks: result.checks } : null;
+  return { result, refused };
+}
+
 function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId: number; subjectPending: boolean }): WriteResult {
   const { actor, input, now } = args;
   const existing = findExistingReview(actor.id, args.subjectId, now, db);
@@ -231,18 +255,15 @@ function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId:
     return { ok: false, kind: "existing", reviewId: existing };
   }
 
-  const result = runChecks(db, {
+  const { result, refused } = checkReviewText(db, input, {
     mode: "create",
     authorId: actor.id,
     ipHash: args.ipHash,
     companyId: args.companyId,
     subjectId: args.subjectId,
-    stars: input.stars,
-    title: input.title,
-    body: input.body,
     now,
   });
-  if (result.outcome === "refuse") return { ok: false, kind: "refused", check: result.decisive!, checks: result.checks };
+  if (refused) return refused;
 
   const held = result.outcome === "hold";
   const status: ReviewStatus = args.subjectPending ? "pending" : held ? "held" : "published";
@@ -282,14 +303,7 @@ function insertReview(db: Db, args: CreateReviewArgs & { now: number; companyId:
       args.subjectId,
       args.companyId,
       actor.id,
-      input.stars,
-      input.title,
-      input.body,
-      renderMarkdown(input.body),
-      input.language ?? args.locale,
-      input.experienceDate,
-      input.channel,
-      input.recommend ? 1 : 0,
+      ...textColumns(input, args.locale),
       invitationId != null ? "invited" : "organic",
       invitationId,
       status,
@@ -445,19 +459,16 @@ export function editReview(args: EditReviewArgs): WriteResult & { removedMedia?:
       if (kept + (args.addPhotos?.length ?? 0) > MAX_PHOTOS) return { ok: false, kind: "too_many_photos" };
 
       const { input } = args;
-      const result = runChecks(db, {
+      const { result, refused } = checkReviewText(db, input, {
         mode: "edit",
         reviewId: args.reviewId,
         authorId: args.actor.id,
         ipHash: args.ipHash ?? null,
         companyId: before.companyId,
         subjectId: before.subjectId,
-        stars: input.stars,
-        title: input.title,
-        body: input.body,
         now,
       });
-      if (result.outcome === "refuse") return { ok: false, kind: "refused", check: result.decisive!, checks: result.checks };
+      if (refused) return refused;
       const hold = result.outcome === "hold";
       const heldAutomatically = before.heldCheck != null && before.heldCheck in CHECKS;
 
@@ -492,22 +503,7 @@ export function editReview(args: EditReviewArgs): WriteResult & { removedMedia?:
            recommend = ?, status = ?, held_check = ?, held_at = ?, published_at = ?, edited_at = ?
          WHERE id = ?`,
         )
-        .run(
-          input.stars,
-          input.title,
-          input.body,
-          renderMarkdown(input.body),
-          input.language ?? args.locale,
-          input.experienceDate,
-          input.channel,
-          input.recommend ? 1 : 0,
-          status,
-          heldCheck,
-          heldAt,
-          publishedAt,
-          now,
-          args.reviewId,
-        );
+        .run(...textColumns(input, args.locale), status, heldCheck, heldAt, publishedAt, now, args.reviewId);
       insertRevision(db, args.reviewId, input, now);
       if (status === "published") countReview(db, countedFacts(loadReview(db, args.reviewId)!), 1);
       if (status === "published") onReviewPublished(db, args.reviewId, now, args.origin);
@@ -599,17 +595,21 @@ export interface ReviewForEdit {
   revisionCount: number;
 }
 
-interface ReviewForEditRow {
-  id: number;
-  authorId: number | null;
-  status: ReviewStatus;
-  heldCheck: string | null;
+/** A review's text as the reviews and review_revisions tables hold it. */
+interface StoredReviewText {
   stars: number;
   title: string;
   body: string;
   experienceDate: string;
   channel: string;
   recommend: number | null;
+}
+
+interface ReviewForEditRow extends StoredReviewText {
+  id: number;
+  authorId: number | null;
+  status: ReviewStatus;
+  heldCheck: string | null;
   language: Language;
   subjectId: number;
   subjectName: string;
@@ -677,19 +677,7 @@ export function getReviewForEdit(actor: Actor, reviewId: number): ReviewForEdit 
 /** Every version of a review, oldest first (the author's history; moderators' too). */
 export function listRevisions(reviewId: number) {
   return getDb()
-    .$client.prepare<
-      [reviewId: number],
-      {
-        id: number;
-        stars: number;
-        title: string;
-        body: string;
-        experienceDate: string;
-        channel: string;
-        recommend: number | null;
-        createdAt: number;
-      }
-    >(
+    .$client.prepare<[reviewId: number], StoredReviewText & { id: number; createdAt: number }>(
       `SELECT id, stars, title, body, experience_date AS experienceDate, channel, recommend, created_at AS createdAt
        FROM review_revisions WHERE review_id = ? ORDER BY id`,
     )

@@ -3,9 +3,10 @@
 // Every function here runs inside the caller's transaction, so that a counter moves
 // in the same transaction as the write that changes it.
 import type Database from "better-sqlite3";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { anchoredWeight, anchoredWeightSql } from "~/lib/trustscore";
-import type { ORIGINS } from "#db/schema";
+import { replies, reviews, type ORIGINS } from "#db/schema";
 
 export interface CountedReview {
   companyId: number;
@@ -18,6 +19,28 @@ export interface CountedReview {
   /** Publication time of its reply, when the reply is published. */
   replyPublishedAt: number | null;
   resolvedAt: number | null;
+}
+
+/** A review's counted facts as they are now (with its published reply's time) and its
+ *  status, or undefined when there is no such review; publishedAt is null until published. */
+export function readCountedFacts(db: Db, reviewId: number) {
+  return db
+    .select({
+      companyId: reviews.companyId,
+      subjectId: reviews.subjectId,
+      authorId: reviews.authorId,
+      origin: reviews.origin,
+      stars: reviews.stars,
+      recommend: reviews.recommend,
+      status: reviews.status,
+      publishedAt: reviews.publishedAt,
+      resolvedAt: reviews.resolvedAt,
+      replyPublishedAt: replies.publishedAt,
+    })
+    .from(reviews)
+    .leftJoin(replies, and(eq(replies.reviewId, reviews.id), eq(replies.status, "published")))
+    .where(eq(reviews.id, reviewId))
+    .get();
 }
 
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();

@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { ScrollRegion } from "~/components/ScrollRegion";
+import { CaptionedTable } from "~/components/ScrollRegion";
 import { hasMessage, translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
@@ -111,35 +111,21 @@ function Section({ id, title, children }: { id: string; title: MessageKey; child
 /** A table in a scrollable region of its own (a narrow screen scrolls it, not the page). */
 function Table({ id, caption, head, rows }: { id: string; caption: string; head: string[]; rows: ReactNode[][] }) {
   return (
-    <ScrollRegion labelledBy={id}>
-      <table>
-        <caption id={id}>{caption}</caption>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
+    <CaptionedTable id={id} caption={caption} columns={head}>
+      {rows.map((cells, i) => (
+        <tr key={i}>
+          {cells.map((cell, j) =>
+            j === 0 ? (
+              <th key={j} scope="row">
+                {cell}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cells, i) => (
-            <tr key={i}>
-              {cells.map((cell, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={j}>{cell}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+            ) : (
+              <td key={j}>{cell}</td>
+            ),
+          )}
+        </tr>
+      ))}
+    </CaptionedTable>
   );
 }
 

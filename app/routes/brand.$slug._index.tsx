@@ -3,7 +3,7 @@
 // Filters (a plain GET form: they live in the URL, and the pages' cursor keeps them): stars,
 // subject, channel, reply, resolved, flags. The number beside each choice counts the reviews
 // it would list with the other filters kept (app/models/replies.server.ts, listInbox).
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CHANNELS } from "#db/enums";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -11,25 +11,21 @@ import { Field } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
 import { Thread } from "~/components/Thread";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
+import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
+import { requireBrandMember } from "~/lib/brand-page.server";
 import { hasInboxFilters, INBOX_FLAGGED, INBOX_RESOLVED, parseInboxQuery } from "~/lib/inbox-filters";
 import { listSubjectChoices } from "~/models/company-subjects.server";
-import { requireCompanyMember } from "~/models/permissions.server";
-import { getBrandCompany, listInbox } from "~/models/replies.server";
-import brandStyles from "~/styles/brand.css?url";
-import { notFound } from "~/lib/http.server";
+import { listInbox } from "~/models/replies.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+export const links = brandPageLinks();
 
 // Private pages: never stored by a shared cache, nor kept by the browser after log-out.
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "brand.title");
+export const meta = brandPageMeta("brand.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const company = getBrandCompany(params.slug ?? "");
-  if (!company) throw notFound();
-  const { memberRole } = requireCompanyMember(request, company.id);
+  const { company, memberRole } = requireBrandMember(request, params.slug);
   const query = parseInboxQuery(new URL(request.url).searchParams);
   const page = listInbox(company.id, { filters: { ...query, subjectId: query.subject }, before: query.before });
   return { company, memberRole, ...page, query, subjects: listSubjectChoices(company.id), firstPage: !query.before };

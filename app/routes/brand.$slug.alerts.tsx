@@ -4,39 +4,31 @@
 // box is ticked until they tick it. A Conform form that works without JavaScript.
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ConformFormError, FieldError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
+import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
+import { requireBrandMember } from "~/lib/brand-page.server";
 import { conformError } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
-import { invariantResponse, readForm } from "~/lib/http.server";
+import { readForm } from "~/lib/http.server";
 import { fewestForSpike, SPIKE_RULE } from "~/lib/spike";
 import { alertSettingsSchema, formatDateTime } from "~/lib/webhook-form";
 import { getAlertSettings, listSpikes, saveAlertSettings } from "~/models/company-alerts.server";
-import { requireCompanyMember } from "~/models/permissions.server";
-import { getBrandCompany } from "~/models/replies.server";
-import brandStyles from "~/styles/brand.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+export const links = brandPageLinks();
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "alerts.link");
-
-function companyOf(slug: string | undefined) {
-  const company = getBrandCompany(slug ?? "");
-  invariantResponse(company);
-  return company;
-}
+export const meta = brandPageMeta("alerts.link");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const company = companyOf(params.slug);
-  const { user, memberRole } = requireCompanyMember(request, company.id);
+  const { company, user, memberRole } = requireBrandMember(request, params.slug);
   return {
     company,
     memberRole,
@@ -47,8 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const company = companyOf(params.slug);
-  const { user } = requireCompanyMember(request, company.id);
+  const { company, user } = requireBrandMember(request, params.slug);
   const submission = parseWithZod(await readForm(request), { schema: alertSettingsSchema });
   if (submission.status !== "success") return refuse(submission);
   const saved = saveAlertSettings({ companyId: company.id, userId: user.id, settings: submission.value });
@@ -61,9 +52,7 @@ export default function AlertsPage() {
   const { t } = useT();
   return (
     <div className="page page--narrow brand-page brand-alerts">
-      <p>
-        <Link to={`/brand/${company.slug}`}>← {t("brand.inbox.title", { company: company.name })}</Link>
-      </p>
+      <BrandInboxLink company={company} />
       <h1>{t("alerts.title", { company: company.name })}</h1>
       <p>{t("alerts.intro", { company: company.name, email })}</p>
       <AlertsForm />

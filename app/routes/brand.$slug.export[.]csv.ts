@@ -2,16 +2,12 @@
 // company's members only (an anonymous visitor is sent to log in, anyone else gets a 403).
 // Streamed page by page (app/models/review-export.server.ts), never cached.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/lib/http.server";
+import { requireBrandMember } from "~/lib/brand-page.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import { requireCompanyMember } from "~/models/permissions.server";
-import { getBrandCompany } from "~/models/replies.server";
 import { exportFileName, reviewExportStream } from "~/models/review-export.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
-  const company = getBrandCompany(params.slug ?? "");
-  if (!company) throw notFound();
-  requireCompanyMember(request, company.id);
+  const { company } = requireBrandMember(request, params.slug);
   return new Response(reviewExportStream(company.id, { origin: requestSiteOrigin(request) }), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

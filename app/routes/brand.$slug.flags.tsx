@@ -4,46 +4,37 @@
 // Conform form that works without JavaScript and keeps what was typed.
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
-import { ScrollRegion } from "~/components/ScrollRegion";
+import { CaptionedTable } from "~/components/ScrollRegion";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
-import { conformError, conformErrors } from "~/lib/conform";
+import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
+import { requireBrandMember } from "~/lib/brand-page.server";
+import { conformError, conformErrors, conformFieldProps } from "~/lib/conform";
 import { EXTORTION_LIMITS, extortionSchema } from "~/lib/extortion-form";
 import { flashCookie } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
-import { notFound, readForm } from "~/lib/http.server";
+import { readForm } from "~/lib/http.server";
 import { getLocale } from "~/lib/locale.server";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import { listCompanyFlags, reportExtortion, type CompanyFlagView, type ExtortionReportView } from "~/models/company-flags.server";
-import { requireCompanyMember } from "~/models/permissions.server";
-import { getBrandCompany } from "~/models/replies.server";
-import brandStyles from "~/styles/brand.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+export const links = brandPageLinks();
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "companyFlags.link");
-
-function companyOf(slug: string | undefined) {
-  const company = getBrandCompany(slug ?? "");
-  if (!company) throw notFound();
-  return company;
-}
+export const meta = brandPageMeta("companyFlags.link");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const company = companyOf(params.slug);
-  requireCompanyMember(request, company.id);
+  const { company } = requireBrandMember(request, params.slug);
   return { company, ...listCompanyFlags(company.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const company = companyOf(params.slug);
-  const { user } = requireCompanyMember(request, company.id);
+  const { company, user } = requireBrandMember(request, params.slug);
   const submission = parseWithZod(await readForm(request), { schema: extortionSchema });
   if (submission.status !== "success") return refuse(submission);
   const outcome = reportExtortion({ companyId: company.id, actorId: user.id, report: submission.value, locale: getLocale(request) });
@@ -61,9 +52,7 @@ export default function CompanyFlagsPage() {
   const decided = counts.upheld + counts.dismissed;
   return (
     <div className="page brand-page brand-flags">
-      <p>
-        <Link to={`/brand/${company.slug}`}>← {t("brand.inbox.title", { company: company.name })}</Link>
-      </p>
+      <BrandInboxLink company={company} />
       <h1>{t("companyFlags.title", { company: company.name })}</h1>
       <p>{t("companyFlags.intro")}</p>
       <p>
@@ -99,41 +88,37 @@ function Decision({ decision }: { decision: CompanyFlagView["decision"] }) {
 function FlagsTable({ flags }: { flags: CompanyFlagView[] }) {
   const { t, date, locale } = useT();
   return (
-    <ScrollRegion labelledBy="company-flags-table">
-      <table>
-        <caption id="company-flags-table">{t("companyFlags.flags.table")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("companyFlags.flags.review")}</th>
-            <th scope="col">{t("companyFlags.flags.reason")}</th>
-            <th scope="col">{t("companyFlags.flags.filed")}</th>
-            <th scope="col">{t("companyFlags.flags.state")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {flags.map((f) => (
-            <tr key={f.id}>
-              <th scope="row">
-                <Link to={`/reviews/${f.reviewId}`}>{f.reviewTitle}</Link>
-                {f.target !== "review" ? <span className="muted"> · {t(`companyFlags.target.${f.target}`)}</span> : null}
-              </th>
-              <td>
-                {reasonLabel(f.reason, locale)}
-                <p className="muted brand-flags__explanation">{f.explanation}</p>
-              </td>
-              <td>{date(f.createdAt)}</td>
-              <td>
-                {t(`companyFlags.state.${f.status}`)}
-                {f.status === "pending" && f.deadlineAt ? (
-                  <span className="muted"> · {t("companyFlags.deadline", { date: date(f.deadlineAt) })}</span>
-                ) : null}
-                <Decision decision={f.decision} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <CaptionedTable
+      id="company-flags-table"
+      caption={t("companyFlags.flags.table")}
+      columns={[
+        t("companyFlags.flags.review"),
+        t("companyFlags.flags.reason"),
+        t("companyFlags.flags.filed"),
+        t("companyFlags.flags.state"),
+      ]}
+    >
+      {flags.map((f) => (
+        <tr key={f.id}>
+          <th scope="row">
+            <Link to={`/reviews/${f.reviewId}`}>{f.reviewTitle}</Link>
+            {f.target !== "review" ? <span className="muted"> · {t(`companyFlags.target.${f.target}`)}</span> : null}
+          </th>
+          <td>
+            {reasonLabel(f.reason, locale)}
+            <p className="muted brand-flags__explanation">{f.explanation}</p>
+          </td>
+          <td>{date(f.createdAt)}</td>
+          <td>
+            {t(`companyFlags.state.${f.status}`)}
+            {f.status === "pending" && f.deadlineAt ? (
+              <span className="muted"> · {t("companyFlags.deadline", { date: date(f.deadlineAt) })}</span>
+            ) : null}
+            <Decision decision={f.decision} />
+          </td>
+        </tr>
+      ))}
+    </CaptionedTable>
   );
 }
 
@@ -178,7 +163,6 @@ function ExtortionForm() {
   const formErrors = conformErrors(locale, form.errors, vars);
   const { key: whatKey, ...what } = getTextareaProps(fields.what);
   const { key: messageKey, ...message } = getTextareaProps(fields.message);
-  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <section className="card section" aria-labelledby="extortion-title">
       <h2 id="extortion-title">{t("companyFlags.extortion.title")}</h2>
@@ -207,19 +191,13 @@ function ExtortionForm() {
         <Field
           label={t("companyFlags.extortion.evidenceUrl")}
           hint={t("companyFlags.extortion.evidenceUrlHint")}
-          name={fields.evidenceUrl.name}
-          id={fields.evidenceUrl.id}
           type="url"
-          defaultValue={initial(fields.evidenceUrl.initialValue)}
-          error={conformError(locale, fields.evidenceUrl.errors, vars)}
+          {...conformFieldProps(locale, fields.evidenceUrl, vars)}
         />
         <Field
           label={t("companyFlags.extortion.review")}
           hint={t("companyFlags.extortion.reviewHint")}
-          name={fields.review.name}
-          id={fields.review.id}
-          defaultValue={initial(fields.review.initialValue)}
-          error={conformError(locale, fields.review.errors, vars)}
+          {...conformFieldProps(locale, fields.review, vars)}
         />
         <button type="submit">{t("companyFlags.extortion.submit")}</button>
       </Form>

@@ -4,18 +4,21 @@
 // keeps the good rows. Agents see what was sent. Conform forms that work without JavaScript.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { BrandInboxLink } from "~/components/BrandInboxLink";
+import { LanguageOptions } from "~/components/ChoiceOptions";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
-import { ScrollRegion } from "~/components/ScrollRegion";
-import { LOCALES, type MessageKey } from "~/i18n";
+import { CaptionedTable } from "~/components/ScrollRegion";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
-import { conformError, conformErrors } from "~/lib/conform";
+import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
+import { requireBrandMember } from "~/lib/brand-page.server";
+import { conformError, conformErrors, conformFieldProps } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { refuse, replyTo } from "~/lib/form-answers.server";
-import { notFound, readForm } from "~/lib/http.server";
+import { readForm } from "~/lib/http.server";
 import {
   CSV_COLUMNS,
   INVITATION_DAYS,
@@ -29,8 +32,6 @@ import {
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { readInvitationFile, type UploadReport } from "~/models/invitation-upload.server";
-import { requireCompanyMember } from "~/models/permissions.server";
-import { getBrandCompany } from "~/models/replies.server";
 import {
   createShareLink,
   invitationPath,
@@ -38,23 +39,15 @@ import {
   sendInvitations,
   type InvitationState,
 } from "~/models/review-invitations.server";
-import brandStyles from "~/styles/brand.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+export const links = brandPageLinks();
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "invitations.link");
-
-function companyOf(slug: string | undefined) {
-  const company = getBrandCompany(slug ?? "");
-  if (!company) throw notFound();
-  return company;
-}
+export const meta = brandPageMeta("invitations.link");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const company = companyOf(params.slug);
-  const { memberRole } = requireCompanyMember(request, company.id);
+  const { company, memberRole } = requireBrandMember(request, params.slug);
   const page = listInvitations(company.id);
   const site = requestSiteOrigin(request) ?? new URL(request.url).origin;
   return {
@@ -69,8 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const STATUS: Record<string, number> = { not_owner: 403 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const company = companyOf(params.slug);
-  const { user } = requireCompanyMember(request, company.id, "owner");
+  const { company, user } = requireBrandMember(request, params.slug, "owner");
   const upload = await readInvitationFile(request);
   const submission = parseWithZod(upload?.form ?? (await readForm(request)), { schema: invitationsActionSchema });
   if (submission.status !== "success") return refuse(submission);
@@ -121,9 +113,7 @@ export default function InvitationsPage() {
   const owner = memberRole === "owner";
   return (
     <div className="page brand-page brand-invitations">
-      <p>
-        <Link to={`/brand/${company.slug}`}>← {t("brand.inbox.title", { company: company.name })}</Link>
-      </p>
+      <BrandInboxLink company={company} />
       <h1>{t("invitations.title", { company: company.name })}</h1>
       <p>{t("invitations.intro", { reminder: REMINDER_AFTER_DAYS, again: REINVITE_AFTER_DAYS })}</p>
       <p>
@@ -150,40 +140,34 @@ export default function InvitationsPage() {
         {recent.length === 0 ? (
           <p className="muted">{t("invitations.sent.none")}</p>
         ) : (
-          <ScrollRegion labelledBy="invitations-table">
-            <table>
-              <caption id="invitations-table">{t("invitations.sent.table")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("invitations.field.email")}</th>
-                  <th scope="col">{t("invitations.field.subject")}</th>
-                  <th scope="col">{t("invitations.field.reference")}</th>
-                  <th scope="col">{t("invitations.sent.on")}</th>
-                  <th scope="col">{t("invitations.sent.state")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recent.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      {i.email}
-                      {i.name ? <span className="muted"> · {i.name}</span> : null}
-                    </th>
-                    <td>{i.subject ?? "—"}</td>
-                    <td>{i.reference ?? "—"}</td>
-                    <td>{date(i.sentAt)}</td>
-                    <td>
-                      {t(`invitations.state.${i.state}`)}
-                      {i.remindedAt ? (
-                        <span className="muted"> · {t("invitations.sent.reminded", { date: date(i.remindedAt) })}</span>
-                      ) : null}
-                      {i.usedAt ? <span className="muted"> · {date(i.usedAt)}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <CaptionedTable
+            id="invitations-table"
+            caption={t("invitations.sent.table")}
+            columns={[
+              t("invitations.field.email"),
+              t("invitations.field.subject"),
+              t("invitations.field.reference"),
+              t("invitations.sent.on"),
+              t("invitations.sent.state"),
+            ]}
+          >
+            {recent.map((i) => (
+              <tr key={i.id}>
+                <th scope="row">
+                  {i.email}
+                  {i.name ? <span className="muted"> · {i.name}</span> : null}
+                </th>
+                <td>{i.subject ?? "—"}</td>
+                <td>{i.reference ?? "—"}</td>
+                <td>{date(i.sentAt)}</td>
+                <td>
+                  {t(`invitations.state.${i.state}`)}
+                  {i.remindedAt ? <span className="muted"> · {t("invitations.sent.reminded", { date: date(i.remindedAt) })}</span> : null}
+                  {i.usedAt ? <span className="muted"> · {date(i.usedAt)}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </CaptionedTable>
         )}
       </section>
     </div>
@@ -266,7 +250,7 @@ function InviteOneForm() {
   });
   const vars = { days: INVITATION_DAYS, again: REINVITE_AFTER_DAYS, limit: INVITATION_LIMITS.mailsPerDay };
   const formErrors = conformErrors(locale, form.errors, vars);
-  const initial = (name: string) => fields[name as keyof typeof fields]?.initialValue as string | undefined;
+  const localeField = conformFieldProps(locale, fields.locale, vars);
   return (
     <section className="card section" aria-labelledby="invite-one-title">
       <h2 id="invite-one-title">{t("invitations.one.title")}</h2>
@@ -275,37 +259,20 @@ function InviteOneForm() {
         {formErrors.length > 0 ? <FormError id={form.errorId}>{formErrors.join(" ")}</FormError> : null}
         <Field
           label={t("invitations.field.email")}
-          name={fields.email.name}
-          id={fields.email.id}
           type="email"
           autoComplete="off"
           required
-          defaultValue={initial("email")}
-          error={conformError(locale, fields.email.errors, vars)}
+          {...conformFieldProps(locale, fields.email, vars)}
         />
         <Field
           label={t("invitations.field.name")}
           hint={t("invitations.field.optional")}
-          name={fields.name.name}
-          id={fields.name.id}
           autoComplete="off"
           maxLength={100}
-          defaultValue={initial("name")}
-          error={conformError(locale, fields.name.errors, vars)}
+          {...conformFieldProps(locale, fields.name, vars)}
         />
-        <Field
-          as="select"
-          label={t("invitations.field.locale")}
-          name={fields.locale.name}
-          id={fields.locale.id}
-          defaultValue={initial("locale") ?? pageLocale}
-          error={conformError(locale, fields.locale.errors, vars)}
-        >
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {t(`language.${l}`)}
-            </option>
-          ))}
+        <Field as="select" label={t("invitations.field.locale")} {...localeField} defaultValue={localeField.defaultValue ?? pageLocale}>
+          <LanguageOptions />
         </Field>
         <SubjectSelect
           name={fields.subjectId.name}
@@ -316,12 +283,9 @@ function InviteOneForm() {
         <Field
           label={t("invitations.field.reference")}
           hint={t("invitations.field.referenceHint")}
-          name={fields.reference.name}
-          id={fields.reference.id}
           autoComplete="off"
           maxLength={100}
-          defaultValue={initial("reference")}
-          error={conformError(locale, fields.reference.errors, vars)}
+          {...conformFieldProps(locale, fields.reference, vars)}
         />
         <button type="submit" name="intent" value="invite">
           {t("invitations.one.submit")}
@@ -356,11 +320,7 @@ function UploadForm() {
           error={fileError}
         />
         <Field as="select" label={t("invitations.upload.locale")} name="locale" id="upload-locale" defaultValue={pageLocale}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {t(`language.${l}`)}
-            </option>
-          ))}
+          <LanguageOptions />
         </Field>
         <button type="submit" name="intent" value="upload">
           {t("invitations.upload.submit")}
@@ -384,27 +344,19 @@ function UploadReportView({ report }: { report: UploadReport }) {
       {report.ignoredColumns.length > 0 ? <p>{t("invitations.report.ignored", { columns: report.ignoredColumns.join(", ") })}</p> : null}
       {report.truncated ? <p className="notice">{t("invitations.report.truncated", vars)}</p> : null}
       {report.rows.length > 0 ? (
-        <ScrollRegion labelledBy="report-table">
-          <table>
-            <caption id="report-table">{t("invitations.report.table")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("invitations.report.line")}</th>
-                <th scope="col">{t("invitations.field.email")}</th>
-                <th scope="col">{t("invitations.report.result")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((r) => (
-                <tr key={r.line}>
-                  <td>{r.line}</td>
-                  <th scope="row">{r.email || "—"}</th>
-                  <td>{r.sent ? t("invitations.report.sent") : conformError(locale, [r.error], vars)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <CaptionedTable
+          id="report-table"
+          caption={t("invitations.report.table")}
+          columns={[t("invitations.report.line"), t("invitations.field.email"), t("invitations.report.result")]}
+        >
+          {report.rows.map((r) => (
+            <tr key={r.line}>
+              <td>{r.line}</td>
+              <th scope="row">{r.email || "—"}</th>
+              <td>{r.sent ? t("invitations.report.sent") : conformError(locale, [r.error], vars)}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       ) : null}
     </div>
   );

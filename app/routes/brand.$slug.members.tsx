@@ -5,41 +5,34 @@
 // its errors next to the fields; the row buttons are small forms of their own.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BrandInboxLink } from "~/components/BrandInboxLink";
+import { LanguageOptions } from "~/components/ChoiceOptions";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { ScrollRegion } from "~/components/ScrollRegion";
+import { CaptionedTable } from "~/components/ScrollRegion";
 import { Field, FormError } from "~/components/Field";
-import { LOCALES, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
-import { conformError, conformErrors } from "~/lib/conform";
+import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
+import { requireBrandMember } from "~/lib/brand-page.server";
+import { conformErrors, conformFieldProps } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
-import { notFound, readForm } from "~/lib/http.server";
+import { readForm } from "~/lib/http.server";
 import { getLocale } from "~/lib/locale.server";
 import { inviteSchema, MEMBER_INVITATION_DAYS, MEMBER_LIMITS, memberActionSchema, type MemberIntent } from "~/lib/member-form";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { inviteMember, listMembers, removeMember, revokeInvitation, transferOwnership } from "~/models/company-members.server";
-import { requireCompanyMember } from "~/models/permissions.server";
-import { getBrandCompany } from "~/models/replies.server";
-import brandStyles from "~/styles/brand.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+export const links = brandPageLinks();
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "members.link");
-
-function companyOf(slug: string | undefined) {
-  const company = getBrandCompany(slug ?? "");
-  if (!company) throw notFound();
-  return company;
-}
+export const meta = brandPageMeta("members.link");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const company = companyOf(params.slug);
-  const { user, memberRole } = requireCompanyMember(request, company.id);
+  const { company, user, memberRole } = requireBrandMember(request, params.slug);
   return { company, me: user.id, memberRole, locale: getLocale(request), ...listMembers(company.id) };
 }
 
@@ -53,8 +46,7 @@ const FLASH: Record<MemberIntent, MessageKey> = {
 const STATUS: Record<string, number> = { not_owner: 403, rate_limited: 429 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const company = companyOf(params.slug);
-  const { user } = requireCompanyMember(request, company.id, "owner");
+  const { company, user } = requireBrandMember(request, params.slug, "owner");
   const submission = parseWithZod(await readForm(request), { schema: memberActionSchema });
   if (submission.status !== "success") return refuse(submission);
   const v = submission.value;
@@ -84,43 +76,31 @@ export default function MembersPage() {
     answer && answer.result.initialValue?.intent !== "invite" ? conformErrors(locale, answer.result.error?.[""] ?? undefined) : [];
   return (
     <div className="page brand-page brand-members">
-      <p>
-        <Link to={`/brand/${company.slug}`}>← {t("brand.inbox.title", { company: company.name })}</Link>
-      </p>
+      <BrandInboxLink company={company} />
       <h1>{t("members.title", { company: company.name })}</h1>
       <p>{t("members.intro")}</p>
       {!owner ? <p className="muted">{t("members.agentIntro")}</p> : null}
       {rowError.length > 0 ? <FormError id="members-error">{rowError.join(" ")}</FormError> : null}
 
-      <ScrollRegion labelledBy="members-table">
-        <table>
-          <caption id="members-table">{t("members.table")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("members.name")}</th>
-              <th scope="col">{t("members.email")}</th>
-              <th scope="col">{t("members.role")}</th>
-              <th scope="col">{t("members.since")}</th>
-              {owner ? <th scope="col">{t("members.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.userId}>
-                <th scope="row">
-                  {m.displayName} {m.userId === me ? <span className="muted">{t("members.you")}</span> : null}
-                </th>
-                <td>{m.email}</td>
-                <td>{t(`brand.role.${m.role}`)}</td>
-                <td>{date(m.since)}</td>
-                {owner ? (
-                  <td>{m.userId !== me ? <MemberButtons userId={m.userId} name={m.displayName} agent={m.role === "agent"} /> : null}</td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <CaptionedTable
+        id="members-table"
+        caption={t("members.table")}
+        columns={[t("members.name"), t("members.email"), t("members.role"), t("members.since"), owner ? t("members.actions") : null]}
+      >
+        {members.map((m) => (
+          <tr key={m.userId}>
+            <th scope="row">
+              {m.displayName} {m.userId === me ? <span className="muted">{t("members.you")}</span> : null}
+            </th>
+            <td>{m.email}</td>
+            <td>{t(`brand.role.${m.role}`)}</td>
+            <td>{date(m.since)}</td>
+            {owner ? (
+              <td>{m.userId !== me ? <MemberButtons userId={m.userId} name={m.displayName} agent={m.role === "agent"} /> : null}</td>
+            ) : null}
+          </tr>
+        ))}
+      </CaptionedTable>
 
       <section className="section" aria-labelledby="members-invitations">
         <h2 id="members-invitations">{t("members.invitations")}</h2>
@@ -189,6 +169,7 @@ function InviteForm({ verified, companyName }: { verified: boolean; companyName:
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
   });
   const vars = { max: MEMBER_LIMITS.maxMembers, days: MEMBER_INVITATION_DAYS };
+  const localeField = conformFieldProps(locale, fields.locale, vars);
   const formErrors = conformErrors(locale, form.errors, vars);
   return (
     <section className="card section" aria-labelledby="invite-title">
@@ -201,27 +182,13 @@ function InviteForm({ verified, companyName }: { verified: boolean; companyName:
           {formErrors.length > 0 ? <FormError id={form.errorId}>{formErrors.join(" ")}</FormError> : null}
           <Field
             label={t("members.invite.email")}
-            name={fields.email.name}
-            id={fields.email.id}
             type="email"
             autoComplete="off"
             required
-            defaultValue={fields.email.initialValue as string | undefined}
-            error={conformError(locale, fields.email.errors, vars)}
+            {...conformFieldProps(locale, fields.email, vars)}
           />
-          <Field
-            as="select"
-            label={t("members.invite.locale")}
-            name={fields.locale.name}
-            id={fields.locale.id}
-            defaultValue={(fields.locale.initialValue as string | undefined) ?? pageLocale}
-            error={conformError(locale, fields.locale.errors, vars)}
-          >
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`language.${l}`)}
-              </option>
-            ))}
+          <Field as="select" label={t("members.invite.locale")} {...localeField} defaultValue={localeField.defaultValue ?? pageLocale}>
+            <LanguageOptions />
           </Field>
           <button type="submit" name="intent" value="invite">
             {t("members.invite.submit")}

@@ -1,34 +1,26 @@
 // A company's metrics: TrustScore and rating by month (a chart drawn on the server, and the
 // same figures in a table), replies, recommendation, breakdowns and flags over a period
 // chosen with a plain GET form. Members of the company only.
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MetricsBreakdowns, MetricsSummary, MonthlyMetrics } from "~/components/CompanyMetricsFigures";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
+import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
+import { requireBrandMember } from "~/lib/brand-page.server";
 import { METRICS_PERIODS, parseMetricsPeriod, type MetricsPeriod } from "~/lib/company-metrics";
-import { notFound } from "~/lib/http.server";
 import { getCompanyMetrics } from "~/models/company-metrics.server";
-import { requireCompanyMember } from "~/models/permissions.server";
-import { getBrandCompany } from "~/models/replies.server";
-import brandStyles from "~/styles/brand.css?url";
 import metricsStyles from "~/styles/metrics.css?url";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: brandStyles },
-  { rel: "stylesheet", href: metricsStyles },
-];
+export const links = brandPageLinks(metricsStyles);
 
 // Private pages: never stored by a shared cache, nor kept by the browser after log-out.
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "metrics.title");
+export const meta = brandPageMeta("metrics.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const company = getBrandCompany(params.slug ?? "");
-  if (!company) throw notFound();
-  requireCompanyMember(request, company.id);
+  const { company } = requireBrandMember(request, params.slug);
   const months = parseMetricsPeriod(new URL(request.url).searchParams.get("months"));
   return { company, metrics: getCompanyMetrics(company.id, months) };
 }

@@ -4,7 +4,7 @@
 // scripted" warning; a second submit with the confirmation box publishes it anyway.
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -12,17 +12,15 @@ import { Field, FormError } from "~/components/Field";
 import { Thread } from "~/components/Thread";
 import { useMarkdownPreview } from "~/components/useMarkdownPreview";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
+import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
+import { requireBrandMember } from "~/lib/brand-page.server";
 import { flashCookie } from "~/lib/flash.server";
 import { conformError, conformErrors } from "~/lib/conform";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
-
-import { requireCompanyMember } from "~/models/permissions.server";
 import { hit, keyPart } from "~/models/rate-limit.server";
 import {
   findScriptedMatch,
-  getBrandCompany,
   getInboxReview,
   getReplySource,
   listCustomerReviews,
@@ -31,24 +29,21 @@ import {
   saveReply,
   type ScriptedMatch,
 } from "~/models/replies.server";
-import brandStyles from "~/styles/brand.css?url";
 import { forbidden, notFound, readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { replyPreviewSchema, replySchema } from "~/lib/reply-form";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+export const links = brandPageLinks();
 
 // Private pages: never stored by a shared cache, nor kept by the browser after log-out.
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "brand.reply.title");
+export const meta = brandPageMeta("brand.reply.title");
 
 /** The company (404), the member (403 otherwise) and the review, which must be one of
  *  this company's published reviews (404 otherwise: another company's review is not here). */
 function load(request: Request, params: { slug?: string; id?: string }) {
-  const company = getBrandCompany(params.slug ?? "");
-  if (!company) throw notFound();
-  const { user } = requireCompanyMember(request, company.id);
+  const { company, user } = requireBrandMember(request, params.slug);
   const id = Number(params.id);
   const review = Number.isSafeInteger(id) && id > 0 ? getInboxReview(company.id, id) : null;
   if (!review) throw notFound();

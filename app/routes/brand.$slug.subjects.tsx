@@ -5,20 +5,22 @@
 // errors next to the fields; the row buttons are small forms of their own.
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SUBJECT_KINDS } from "#db/enums";
+import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ConformField, ConformFormError, Field, FormError } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
-import { ScrollRegion } from "~/components/ScrollRegion";
+import { CaptionedTable } from "~/components/ScrollRegion";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
+import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
+import { requireBrandMember } from "~/lib/brand-page.server";
 import { conformError, conformErrors } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
-import { invariantResponse, readForm } from "~/lib/http.server";
+import { readForm } from "~/lib/http.server";
 import { addSubjectFormSchema, editSubjectFormSchema, subjectActions, subjectActionSchema, type SubjectIntent } from "~/lib/subject-form";
 import {
   changeSubject,
@@ -27,20 +29,15 @@ import {
   type CompanySubject,
   type SubjectRefusal,
 } from "~/models/company-subjects.server";
-import { requireCompanyMember } from "~/models/permissions.server";
-import { getBrandCompany } from "~/models/replies.server";
-import brandStyles from "~/styles/brand.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+export const links = brandPageLinks();
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "subjects.link");
+export const meta = brandPageMeta("subjects.link");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const company = getBrandCompany(params.slug ?? "");
-  invariantResponse(company);
-  const { memberRole } = requireCompanyMember(request, company.id);
+  const { company, memberRole } = requireBrandMember(request, params.slug);
   const url = new URL(request.url);
   const editId = Number(url.searchParams.get("edit"));
   const edited = memberRole === "owner" && Number.isSafeInteger(editId) && editId > 0 ? getCompanySubject(company.id, editId) : null;
@@ -53,9 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const company = getBrandCompany(params.slug ?? "");
-  invariantResponse(company);
-  const { user } = requireCompanyMember(request, company.id, "owner");
+  const { company, user } = requireBrandMember(request, params.slug, "owner");
   const submission = parseWithZod(await readForm(request), { schema: subjectActionSchema });
   if (submission.status !== "success") return refuse(submission);
   const outcome = changeSubject({ companyId: company.id, actorId: user.id }, submission.value);
@@ -88,9 +83,7 @@ export default function SubjectsPage() {
     answer && formIntent !== "add" && formIntent !== "edit" ? conformErrors(locale, answer.result.error?.[""] ?? undefined) : [];
   return (
     <div className="page brand-page brand-subjects">
-      <p>
-        <Link to={`/brand/${company.slug}`}>← {t("brand.inbox.title", { company: company.name })}</Link>
-      </p>
+      <BrandInboxLink company={company} />
       <h1>{t("subjects.title", { company: company.name })}</h1>
       <p>{t("subjects.intro")}</p>
       {!owner ? <p className="muted">{t("subjects.agentIntro")}</p> : null}
@@ -99,26 +92,22 @@ export default function SubjectsPage() {
       {editing && company.verified ? <EditForm subject={editing} /> : null}
 
       {subjects.length === 0 ? <p className="muted">{t("subjects.none")}</p> : null}
-      <ScrollRegion labelledBy="subjects-table">
-        <table>
-          <caption id="subjects-table">{t("subjects.table")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("subjects.col.name")}</th>
-              <th scope="col">{t("subjects.col.kind")}</th>
-              <th scope="col">{t("subjects.col.city")}</th>
-              <th scope="col">{t("subjects.col.state")}</th>
-              <th scope="col">{t("subjects.col.reviews")}</th>
-              {owner && company.verified ? <th scope="col">{t("subjects.col.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {subjects.map((s) => (
-              <SubjectRow key={s.id} subject={s} actions={owner && company.verified} />
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <CaptionedTable
+        id="subjects-table"
+        caption={t("subjects.table")}
+        columns={[
+          t("subjects.col.name"),
+          t("subjects.col.kind"),
+          t("subjects.col.city"),
+          t("subjects.col.state"),
+          t("subjects.col.reviews"),
+          owner && company.verified ? t("subjects.col.actions") : null,
+        ]}
+      >
+        {subjects.map((s) => (
+          <SubjectRow key={s.id} subject={s} actions={owner && company.verified} />
+        ))}
+      </CaptionedTable>
       <Pagination nextCursor={nextCursor} param="after" nextLabel={t("subjects.next")} firstLabel={t("subjects.first")} />
       {owner && company.verified ? <AddForm /> : null}
     </div>

@@ -5,18 +5,20 @@
 // forms that work without JavaScript; the row buttons are small forms of their own.
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ConformField, ConformFormError, Field, FormError } from "~/components/Field";
-import { ScrollRegion } from "~/components/ScrollRegion";
+import { CaptionedTable } from "~/components/ScrollRegion";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
+import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
+import { requireBrandMember } from "~/lib/brand-page.server";
 import { conformError, conformErrors, describedBy } from "~/lib/conform";
 import { flashCookie } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
-import { invariantResponse, readForm } from "~/lib/http.server";
+import { readForm } from "~/lib/http.server";
 import {
   addWebhookSchema,
   formatDateTime,
@@ -26,8 +28,6 @@ import {
   WEBHOOK_TIMEOUT_MS,
   webhookActionSchema,
 } from "~/lib/webhook-form";
-import { requireCompanyMember } from "~/models/permissions.server";
-import { getBrandCompany } from "~/models/replies.server";
 import {
   addWebhook,
   deleteWebhook,
@@ -39,23 +39,15 @@ import {
   type WebhookRefusal,
   type WebhookView,
 } from "~/models/webhooks.server";
-import brandStyles from "~/styles/brand.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: brandStyles }];
+export const links = brandPageLinks();
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction = ({ matches }) => privatePageMeta(matches, "webhooks.link");
-
-function companyOf(slug: string | undefined) {
-  const company = getBrandCompany(slug ?? "");
-  invariantResponse(company);
-  return company;
-}
+export const meta = brandPageMeta("webhooks.link");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const company = companyOf(params.slug);
-  requireCompanyMember(request, company.id, "owner");
+  const { company } = requireBrandMember(request, params.slug, "owner");
   return { company, webhooks: listWebhooks(company.id) };
 }
 
@@ -64,8 +56,7 @@ const URL_REFUSALS: ReadonlySet<WebhookRefusal> = new Set(["url", "not_https", "
 const STATUS: Partial<Record<WebhookRefusal | "paused" | "rate_limited", number>> = { not_owner: 403, not_found: 404, rate_limited: 429 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const company = companyOf(params.slug);
-  const { user } = requireCompanyMember(request, company.id, "owner");
+  const { company, user } = requireBrandMember(request, params.slug, "owner");
   const submission = parseWithZod(await readForm(request), { schema: webhookActionSchema });
   if (submission.status !== "success") return refuse(submission);
   const v = submission.value;
@@ -115,9 +106,7 @@ export default function WebhooksPage() {
     refused && refused.result.initialValue?.intent !== "add" ? conformErrors(locale, refused.result.error?.[""] ?? undefined) : [];
   return (
     <div className="page brand-page brand-webhooks">
-      <p>
-        <Link to={`/brand/${company.slug}`}>← {t("brand.inbox.title", { company: company.name })}</Link>
-      </p>
+      <BrandInboxLink company={company} />
       <h1>{t("webhooks.title", { company: company.name })}</h1>
       <p>{t("webhooks.intro")}</p>
       {rowError.length > 0 ? <FormError id="webhooks-error">{rowError.join(" ")}</FormError> : null}
@@ -198,25 +187,21 @@ function DeliveryLog({ hook }: { hook: WebhookView }) {
   const captionId = `webhook-log-${hook.id}`;
   if (hook.deliveries.length === 0) return <p className="muted">{t("webhooks.log.none")}</p>;
   return (
-    <ScrollRegion labelledBy={captionId}>
-      <table>
-        <caption id={captionId}>{t("webhooks.log.caption", { url: hook.url })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("webhooks.log.time")}</th>
-            <th scope="col">{t("webhooks.log.event")}</th>
-            <th scope="col">{t("webhooks.log.status")}</th>
-            <th scope="col">{t("webhooks.log.response")}</th>
-            <th scope="col">{t("webhooks.log.attempts")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {hook.deliveries.map((d) => (
-            <DeliveryRow key={d.id} delivery={d} />
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <CaptionedTable
+      id={captionId}
+      caption={t("webhooks.log.caption", { url: hook.url })}
+      columns={[
+        t("webhooks.log.time"),
+        t("webhooks.log.event"),
+        t("webhooks.log.status"),
+        t("webhooks.log.response"),
+        t("webhooks.log.attempts"),
+      ]}
+    >
+      {hook.deliveries.map((d) => (
+        <DeliveryRow key={d.id} delivery={d} />
+      ))}
+    </CaptionedTable>
   );
 }
 

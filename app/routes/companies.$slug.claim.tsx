@@ -93,6 +93,13 @@ function wrongCodeKey(locale: Locale, count: number): MessageKey {
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
+/** The message next to a refused address (any other problem: "companies.error.email"). */
+const ADDRESS_REFUSAL: Partial<Record<string, MessageKey>> = {
+  free_mail: "companies.error.freeMail",
+  other_domain: "companies.error.otherDomain",
+  no_domain: "companies.error.noDomain",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, page } = load(request, params.slug);
   const locale = getLocale(request);
@@ -116,14 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     if (result.kind === "not_found") throw notFound();
     if (result.kind === "address") {
-      const message: MessageKey =
-        result.problem === "free_mail"
-          ? "companies.error.freeMail"
-          : result.problem === "other_domain"
-            ? "companies.error.otherDomain"
-            : result.problem === "no_domain"
-              ? "companies.error.noDomain"
-              : "companies.error.email";
+      const message = ADDRESS_REFUSAL[result.problem] ?? "companies.error.email";
       return data<ActionData>({ intent, result: submission.reply({ fieldErrors: { email: [message] } }) }, { status: 400 });
     }
     if (result.kind === "rate_limited") {

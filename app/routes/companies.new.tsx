@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
 import { useT } from "~/i18n/react";
+import { CategoryOptions } from "~/components/ChoiceOptions";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { COMPANY_NAME_MAX_LENGTH, COMPANY_WEBSITE_MAX_LENGTH, newCompanySchema } from "~/lib/company-claim-form";
 import { conformError, conformErrors } from "~/lib/conform";
@@ -151,12 +152,7 @@ export default function NewCompanyPage() {
           id={fields.category.id}
           name={fields.category.name}
         >
-          <option value="">{t("companies.new.chooseCategory")}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {locale === "fr" ? c.nameFr : c.nameEn}
-            </option>
-          ))}
+          <CategoryOptions categories={categories} />
         </Field>
         <button type="submit">{t("companies.new.submit")}</button>
       </Form>

@@ -12,7 +12,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { AuthorCard } from "~/components/CaseFacts";
+import { AuthorCard, HeldReviewText } from "~/components/CaseFacts";
 import { CaseDecisions } from "~/components/CaseListSection";
 import { AppealedDecision, AppealExplanations, APPEAL_DECISION_TEXT } from "~/components/AppealedDecision";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
@@ -20,7 +20,6 @@ import { decisionLabel } from "~/components/moderation-labels";
 import { HeldWhy } from "~/components/HeldEvidence";
 import { PersonCard, QueueDecisions } from "~/components/QueueCase";
 import { QueueDecisionForm } from "~/components/QueueDecisionForm";
-import { Stars } from "~/components/Stars";
 import { Thread } from "~/components/Thread";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -373,12 +372,7 @@ function PublicationFacts({ v }: { v: HeldCase }) {
       </p>
       <HeldWhy check={item.check} evidence={item.evidence} alsoFound={item.alsoFound} />
       <h3>{t("held.case.text")}</h3>
-      <p>
-        <Stars value={item.stars} /> <strong lang={item.language}>{item.title}</strong>
-      </p>
-      <pre className="case-text" lang={item.language}>
-        {item.body}
-      </pre>
+      <HeldReviewText review={item} />
     </FactsSection>
   );
 }

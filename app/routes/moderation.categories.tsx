@@ -8,7 +8,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { ScrollRegion } from "~/components/ScrollRegion";
+import { CaptionedTable } from "~/components/ScrollRegion";
 import { FormError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -100,40 +100,31 @@ export default function CategoriesPage() {
       <h1>{t("categories.title")}</h1>
       <p className="lead">{t("categories.intro")}</p>
 
-      <ScrollRegion labelledBy="categories-table">
-        <table>
-          <caption id="categories-table">{t("categories.list")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("categories.col.name")}</th>
-              <th scope="col">{t("categories.col.address")}</th>
-              <th scope="col">{t("categories.col.companies")}</th>
-              <th scope="col">{t("categories.col.change")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <span lang="fr">{c.nameFr}</span> / <span lang="en">{c.nameEn}</span>
-                </th>
-                <td>
-                  <a href={`/categories/${c.slug}`}>/categories/{c.slug}</a>
-                </td>
-                <td>{c.companyCount}</td>
-                <td>
-                  <RenameForm category={c} lastResult={answered("rename", c.id)} />
-                  {c.companyCount === 0 ? (
-                    <DeleteForm categoryId={c.id} lastResult={answered("delete", c.id)} />
-                  ) : (
-                    <p className="muted">{t("categories.delete.blocked")}</p>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <CaptionedTable
+        id="categories-table"
+        caption={t("categories.list")}
+        columns={[t("categories.col.name"), t("categories.col.address"), t("categories.col.companies"), t("categories.col.change")]}
+      >
+        {categories.map((c) => (
+          <tr key={c.id}>
+            <th scope="row">
+              <span lang="fr">{c.nameFr}</span> / <span lang="en">{c.nameEn}</span>
+            </th>
+            <td>
+              <a href={`/categories/${c.slug}`}>/categories/{c.slug}</a>
+            </td>
+            <td>{c.companyCount}</td>
+            <td>
+              <RenameForm category={c} lastResult={answered("rename", c.id)} />
+              {c.companyCount === 0 ? (
+                <DeleteForm categoryId={c.id} lastResult={answered("delete", c.id)} />
+              ) : (
+                <p className="muted">{t("categories.delete.blocked")}</p>
+              )}
+            </td>
+          </tr>
+        ))}
+      </CaptionedTable>
 
       <AddForm lastResult={answered("add", null)} />
 

@@ -12,7 +12,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AuthorCard } from "~/components/CaseFacts";
+import { AuthorCard, HeldReviewText } from "~/components/CaseFacts";
 import { CaseDecisions } from "~/components/CaseListSection";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Deadline, HeldWhy } from "~/components/HeldEvidence";
@@ -116,12 +116,7 @@ export default function HeldCasePage() {
 
           <section className="section case-section" aria-labelledby="held-text">
             <h2 id="held-text">{t("held.case.text")}</h2>
-            <p>
-              <Stars value={item.stars} /> <strong lang={item.language}>{item.title}</strong>
-            </p>
-            <pre className="case-text" lang={item.language}>
-              {item.body}
-            </pre>
+            <HeldReviewText review={item} />
           </section>
 
           <History versions={view.history} />

@@ -7,7 +7,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { ScrollRegion } from "~/components/ScrollRegion";
+import { CaptionedTable } from "~/components/ScrollRegion";
 import { ConformField, ConformTextarea, FormError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -76,27 +76,15 @@ export default function TeamPage() {
     <div className="page">
       <h1>{t("team.title")}</h1>
 
-      <ScrollRegion labelledBy="team-table">
-        <table>
-          <caption id="team-table">{t("team.members")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("team.name")}</th>
-              <th scope="col">{t("team.email")}</th>
-              <th scope="col">{t("team.role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {team.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">{m.displayName}</th>
-                <td>{m.email}</td>
-                <td>{t(`team.role.${m.role}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <CaptionedTable id="team-table" caption={t("team.members")} columns={[t("team.name"), t("team.email"), t("team.role")]}>
+        {team.map((m) => (
+          <tr key={m.id}>
+            <th scope="row">{m.displayName}</th>
+            <td>{m.email}</td>
+            <td>{t(`team.role.${m.role}`)}</td>
+          </tr>
+        ))}
+      </CaptionedTable>
 
       <section className="card section" aria-labelledby="team-form-title">
         <h2 id="team-form-title">{t("team.form.title")}</h2>

@@ -8,7 +8,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReasonField } from "~/components/ReasonField";
-import { ConformField, ConformFormError, Field } from "~/components/Field";
+import { ConformField, ConformFormError, Field, HoneypotField } from "~/components/Field";
 import { formatDate, translate, type Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { clientIp } from "~/lib/client-ip.server";
@@ -202,10 +202,7 @@ export default function ReportPage() {
           vars={vars}
         />
         <GoodFaithField field={fields.goodFaith} error={error(fields.goodFaith)} />
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor="field-website">{t("report.honeypot")}</label>
-          <input id="field-website" type="text" name={REPORT_HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
-        </div>
+        <HoneypotField name={REPORT_HONEYPOT} label={t("report.honeypot")} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("report.submit")}
         </button>

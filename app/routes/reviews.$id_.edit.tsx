@@ -6,14 +6,12 @@ import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
-import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
+import { answerReviewForm, reviewAuthorship } from "~/lib/review-form-answers.server";
 import { getLocale } from "~/lib/locale.server";
-import { requestSiteOrigin } from "~/lib/origin.server";
 import { discardImages } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
-import { CHECKS, hashIp } from "~/models/review-checks.server";
+import { CHECKS } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm } from "~/models/review-form.server";
 import { editReview, getReviewForEdit, listRevisions } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
@@ -51,21 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, review } = load(request, params.id);
-  const locale = getLocale(request);
   const form = await readReviewForm(request, user.id, { existingPhotoIds: review.photos.map((p) => p.id) });
-  const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, formErrors?: MessageKey[]) =>
-    refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
-  if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
-  if (form.intent === "preview") return answer(200);
-  if (form.hasErrors || !form.input) return answer(400);
+  const { answer, early, complete: input } = answerReviewForm(form, form.input);
+  if (early) return early;
   const result = editReview({
-    actor: { id: user.id, role: user.role },
+    ...reviewAuthorship(request, context, user),
     reviewId: review.id,
-    input: form.input,
-    locale,
-    ipHash: hashIp(clientIp(context)),
-    origin: requestSiteOrigin(request),
+    input,
     addPhotos: form.photos,
     removePhotoIds: form.removePhotoIds,
     proof: form.proof,

@@ -18,7 +18,7 @@ import { requireUser } from "~/models/permissions.server";
 import { flagContent } from "~/models/review-actions.server";
 import { getPublicReview } from "~/models/reviews.server";
 import writeStyles from "~/styles/write.css?url";
-import { conformError, type FormAnswer } from "~/lib/conform";
+import { conformError, conformFieldProps, type FormAnswer } from "~/lib/conform";
 import { refuse } from "~/lib/form-answers.server";
 import { notFound, readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
@@ -47,6 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { review: { id: review.id, title: review.title }, target: target(new URL(request.url).searchParams.get("target")) };
 }
 
+/** The form's message for a refused flag (any other refusal: "flag.notAllowed"). */
+const FLAG_REFUSAL: Partial<Record<string, MessageKey>> = {
+  already: "flag.already",
+  own_review: "flag.own",
+  rate_limited: "flag.rateLimited",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const locale = getLocale(request);
@@ -70,14 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.flagged") } });
   if (result.kind === "not_found") throw notFound();
   if (result.kind === "suspended") return refuse(submission, { formErrors: ["flag.suspended"] }, 409, { until: result.until });
-  const message: MessageKey =
-    result.kind === "already"
-      ? "flag.already"
-      : result.kind === "own_review"
-        ? "flag.own"
-        : result.kind === "rate_limited"
-          ? "flag.rateLimited"
-          : "flag.notAllowed";
+  const message = FLAG_REFUSAL[result.kind] ?? "flag.notAllowed";
   return refuse(submission, { formErrors: [message] }, result.kind === "rate_limited" ? 429 : 409);
 }
 
@@ -127,11 +127,8 @@ export default function FlagPage() {
         <Field
           label={t("flag.evidenceUrl")}
           hint={t("flag.evidenceUrlHint")}
-          name={fields.evidenceUrl.name}
-          id={fields.evidenceUrl.id}
           type="url"
-          defaultValue={typeof fields.evidenceUrl.initialValue === "string" ? fields.evidenceUrl.initialValue : undefined}
-          error={conformError(locale, fields.evidenceUrl.errors)}
+          {...conformFieldProps(locale, fields.evidenceUrl)}
         />
         <p>
           <Link to="/transparency">{t("reviewForm.rules")}</Link>

@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { NewPasswordField, usePasswordForm } from "~/components/AccountForm";
-import { ConformField, ConformFormError } from "~/components/Field";
+import { ConformField, ConformFormError, HoneypotField } from "~/components/Field";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { DISPLAY_NAME_MAX, HONEYPOT, parseAccountForm, signupSchema } from "~/lib/account-forms";
@@ -89,10 +89,7 @@ export default function SignupPage() {
           hint={t("signup.displayNameHint")}
         />
         <NewPasswordField label={t("signup.password")} field={fields.password} />
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor="field-website">{t("signup.honeypot")}</label>
-          <input id="field-website" type="text" name={HONEYPOT} tabIndex={-1} autoComplete="off" defaultValue="" />
-        </div>
+        <HoneypotField name={HONEYPOT} label={t("signup.honeypot")} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("signup.submit")}
         </button>

@@ -6,14 +6,10 @@ import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
-import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
-import { getLocale } from "~/lib/locale.server";
-import { requestSiteOrigin } from "~/lib/origin.server";
+import { answerReviewForm, reviewAuthorship } from "~/lib/review-form-answers.server";
 import { discardPendingUploads } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
-import { hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm } from "~/models/review-form.server";
 import { openInvitation } from "~/models/review-invitations.server";
 import { createReview, findExistingReview, getSubjectForReview } from "~/models/review-submission.server";
@@ -53,23 +49,15 @@ function invitationFor(request: Request, companyId: number) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const locale = getLocale(request);
   const subject = subjectOr404(params);
   const form = await readReviewForm(request, user.id);
-  const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, formErrors?: MessageKey[]) =>
-    refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
-  if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
-  if (form.intent === "preview") return answer(200);
-  if (form.hasErrors || !form.input) return answer(400);
+  const { answer, early, complete: input } = answerReviewForm(form, form.input);
+  if (early) return early;
 
   const result = createReview({
-    actor: { id: user.id, role: user.role },
+    ...reviewAuthorship(request, context, user),
     subjectId: subject.id,
-    input: form.input!,
-    locale,
-    ipHash: hashIp(clientIp(context)),
-    origin: requestSiteOrigin(request),
+    input,
     invitationToken: new URL(request.url).searchParams.get("invitation") ?? undefined,
     photos: form.photos,
     proof: form.proof,

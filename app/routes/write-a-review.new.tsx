@@ -13,17 +13,14 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { ADD_COMPANY_FIELDS, addCompanySchema } from "~/lib/add-company-form";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
 import { refuse, replyTo, tooManyAttempts } from "~/lib/form-answers.server";
 import { forbidden } from "~/lib/http.server";
-import { getLocale } from "~/lib/locale.server";
-import { requestSiteOrigin } from "~/lib/origin.server";
+import { reviewAuthorship } from "~/lib/review-form-answers.server";
 import { listCompanyCategories } from "~/models/company-claims.server";
 import { addCompanyWithReview } from "~/models/company-suggestions.server";
 import { requireUser } from "~/models/permissions.server";
 import { retryMinutes } from "~/models/rate-limit.server";
-import { hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm } from "~/models/review-form.server";
 import writeStyles from "~/styles/write.css?url";
 
@@ -60,12 +57,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.hasErrors || !form.input || !form.extra) return answer(400);
 
   const result = addCompanyWithReview({
-    actor: { id: user.id, role: user.role },
+    ...reviewAuthorship(request, context, user),
     company: form.extra,
     input: form.input,
-    locale: getLocale(request),
-    ipHash: hashIp(clientIp(context)),
-    origin: requestSiteOrigin(request),
     photos: form.photos,
     proof: form.proof,
   });

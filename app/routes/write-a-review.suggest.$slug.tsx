@@ -3,20 +3,16 @@
 // accepts it.
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SUBJECT_KINDS } from "#db/enums";
 import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field } from "~/components/Field";
 import { ReviewForm, useReviewFormFields, type ReviewFormAnswer } from "~/components/ReviewForm";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { SubjectKindOptions } from "~/components/ChoiceOptions";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { clientIp } from "~/lib/client-ip.server";
 import { flashCookie } from "~/lib/flash.server";
-import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
-import { getLocale } from "~/lib/locale.server";
-import { requestSiteOrigin } from "~/lib/origin.server";
+import { answerReviewForm, reviewAuthorship } from "~/lib/review-form-answers.server";
 import { requireUser } from "~/models/permissions.server";
-import { hashIp } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm } from "~/models/review-form.server";
 import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
 import { getCompanyTargets } from "~/models/review-targets.server";
@@ -41,23 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const locale = getLocale(request);
   const company = companyOr404(params.slug);
   const form = await readReviewForm(request, user.id, { withSuggestion: true });
-  const kept = { keptPhotos: form.keptPhotos, keptProof: form.keptProof, previewHtml: form.previewHtml };
-  const answer = (status: number, formErrors?: MessageKey[]) =>
-    refuse(form.submission, { fieldErrors: form.fileErrors, formErrors }, status, kept);
-  if (form.retryAfter != null) return tooManyAttempts(form.submission, form.retryAfter, kept);
-  if (form.intent === "preview") return answer(200);
-  if (form.hasErrors || !form.input || !form.suggestion) return answer(400);
+  const { answer, early, complete } = answerReviewForm(
+    form,
+    form.input && form.suggestion ? { input: form.input, suggestion: form.suggestion } : null,
+  );
+  if (early) return early;
   const result = createReviewWithSuggestedSubject({
-    actor: { id: user.id, role: user.role },
+    ...reviewAuthorship(request, context, user),
     companyId: company.id,
-    suggestion: form.suggestion,
-    input: form.input,
-    locale,
-    ipHash: hashIp(clientIp(context)),
-    origin: requestSiteOrigin(request),
+    suggestion: complete.suggestion,
+    input: complete.input,
     photos: form.photos,
     proof: form.proof,
   });
@@ -108,12 +99,7 @@ function SuggestionFields() {
           aria-describedby={kind.error ? kind.errorId : undefined}
           required
         >
-          <option value="">{t("reviewForm.chooseChannel")}</option>
-          {SUBJECT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`suggest.kind.${k}` as MessageKey)}
-            </option>
-          ))}
+          <SubjectKindOptions />
         </select>
         {kind.error ? (
           <p className="field__error" id={kind.errorId}>
