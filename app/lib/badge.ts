@@ -2,6 +2,7 @@
 // text is for everyone: role="img", labelled by its <title> and <desc>, in its language;
 // what it draws is decoration (aria-hidden). Two boxes, the site's name and the figures,
 // white on dark (contrast above 7:1), sized from the length of their text.
+import { escapeXml } from "./xml";
 
 export interface BadgeText {
   lang: "fr" | "en";
@@ -12,9 +13,6 @@ export interface BadgeText {
   label: string;
   value: string;
 }
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 /** About the width of `text` at 11 px in Verdana or DejaVu Sans, in pixels. */
 const textWidth = (text: string) => Math.ceil([...text].length * 6.5);

@@ -102,7 +102,8 @@ const LANGUAGE_NAMES: Record<string, Locale> = {
   anglais: "en",
 };
 
-const fold = (value: string) =>
+/** Text compared without accents, case, underscores or repeated spaces (headers, names). */
+export const foldText = (value: string) =>
   value
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -138,7 +139,7 @@ export function readInvitationCsv(text: string, defaultLocale: Locale): CsvReadi
   if (headerless) CSV_COLUMNS.forEach((c, i) => columns.set(c, i));
   else {
     first.forEach((header, i) => {
-      const folded = fold(header);
+      const folded = foldText(header);
       const column = CSV_COLUMNS.find((c) => HEADER_NAMES[c].includes(folded));
       if (column && !columns.has(column)) columns.set(column, i);
       else if (header.trim() !== "") ignoredColumns.push(header.trim().slice(0, 60));
@@ -154,7 +155,7 @@ export function readInvitationCsv(text: string, defaultLocale: Locale): CsvReadi
     };
     const line = i + (headerless ? 1 : 2);
     const shownEmail = (cell("email") ?? "").trim().slice(0, 254);
-    const language = fold(cell("locale") ?? "");
+    const language = foldText(cell("locale") ?? "");
     const localeValue = language === "" ? defaultLocale : (LANGUAGE_NAMES[language] ?? language);
     const parsed = rowSchema.safeParse({
       email: cell("email") ?? "",

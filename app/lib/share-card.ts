@@ -3,6 +3,7 @@
 // turned into a 1200 × 630 PNG on the server (app/models/share-card.server.ts), the size Open
 // Graph and Twitter's large card expect. Pure: the same text as the page.
 import { SHARE_IMAGE } from "./seo";
+import { escapeXml } from "./xml";
 
 export interface ShareCardText {
   name: string;
@@ -14,9 +15,6 @@ export interface ShareCardText {
   scoreLabel: string;
   tagline: string;
 }
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 /** The name on one or two lines of at most `max` characters, cut between words when it
  *  can; what does not fit ends with "…". */

@@ -26,6 +26,7 @@ import {
   REINVITE_AFTER_DAYS,
   REMINDER_AFTER_DAYS,
   SHARE_LINK_DAYS,
+  foldText,
   type InvitationRow,
 } from "~/lib/invitation-form";
 import { linkOrigin } from "~/lib/origin.server";
@@ -267,8 +268,6 @@ export type RowOutcome = { line: number; email: string; sent: true } | { line: n
 
 export type SendResult = { ok: true; sent: number; rows: RowOutcome[] } | Refusal;
 
-const foldName = (value: string) => value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-
 /** Mails an invitation to each row that passes every check; the others are named with
  *  their reason. One transaction: a row sent is a row written with its mail. */
 export function sendInvitations(
@@ -283,7 +282,7 @@ export function sendInvitations(
       const active = invitableSubjects(company.id, db);
       const byName = new Map<string, InvitableSubject>();
       for (const s of active) {
-        byName.set(foldName(s.name), s);
+        byName.set(foldText(s.name), s);
         byName.set(s.slug, s);
       }
       let room = INVITATION_LIMITS.mailsPerDay - sentSince(db, company.id, now - DAY);
@@ -291,7 +290,7 @@ export function sendInvitations(
       const outcomes = input.rows.map((row): RowOutcome => {
         const refuse = (error: MessageKey): RowOutcome => ({ line: row.line, email: row.email, sent: false, error });
         const subject =
-          row.subjectId != null ? active.find((s) => s.id === row.subjectId) : row.subject ? byName.get(foldName(row.subject)) : undefined;
+          row.subjectId != null ? active.find((s) => s.id === row.subjectId) : row.subject ? byName.get(foldText(row.subject)) : undefined;
         if ((row.subjectId != null || row.subject) && !subject) return refuse("invitations.row.subject");
         if (seen.has(row.email)) return refuse("invitations.row.duplicate");
         seen.add(row.email);
