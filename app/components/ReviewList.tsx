@@ -2,7 +2,6 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { CHANNELS, LANGUAGES, ORIGINS } from "#db/enums";
 import { useT } from "~/i18n/react";
 import type { ReviewQuery } from "~/lib/review-filters";
-import type { SubjectView } from "~/models/companies.server";
 import type { ReviewView } from "~/models/reviews.server";
 import { Pagination } from "./Pagination";
 import { Thread } from "./Thread";
@@ -17,8 +16,8 @@ export function ReviewList({
   reviews: ReviewView[];
   nextCursor: string | null;
   query: ReviewQuery;
-  /** Offer the subject filter (company page only). */
-  subjects?: SubjectView[];
+  /** Offer the subject filter (company page only): its choices. */
+  subjects?: { id: number; name: string }[];
 }) {
   const { t } = useT();
   const location = useLocation();

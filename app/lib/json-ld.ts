@@ -17,12 +17,23 @@ export function aggregateRatingJsonLd(summary: Pick<RatingSummary, "trustScore" 
   };
 }
 
-/** The published reviews of the page (up to 10), as schema.org Reviews. */
-function reviewsJsonLd(reviews: ReviewView[]) {
+/** The published reviews a list page shows (up to 10), named and trimmed: rating, author,
+ *  date and the permalink (`@id`), where the whole text of the review and of its reply is. The
+ *  texts are already in the page's HTML; a third copy would only weigh on every answer. */
+function reviewsJsonLd(reviews: ReviewView[], origin: string) {
   return reviews
     .filter((r) => r.status === "published")
     .slice(0, 10)
-    .map(reviewJsonLd);
+    .map((review) => {
+      const { reviewBody: _body, comment, ...named } = reviewJsonLd(review);
+      const permalink = `${origin}/reviews/${review.id}`;
+      return {
+        "@id": permalink,
+        url: permalink,
+        ...named,
+        ...(comment ? { comment: { "@type": comment["@type"], author: comment.author, dateCreated: comment.dateCreated } } : {}),
+      };
+    });
 }
 
 /** schema.org Organization with its AggregateRating and the reviews shown on the page. */
@@ -34,7 +45,7 @@ export function companyJsonLd(company: CompanyView, summary: RatingSummary, revi
     name: company.name,
     url: company.website ?? url,
     ...aggregateRatingJsonLd(summary),
-    review: reviewsJsonLd(reviews),
+    review: reviewsJsonLd(reviews, new URL(url).origin),
   };
 }
 
@@ -59,7 +70,7 @@ export function subjectJsonLd(subject: SubjectView, summary: RatingSummary, revi
       : {}),
     ...(subject.url ? { url: subject.url } : {}),
     ...aggregateRatingJsonLd(summary),
-    review: reviewsJsonLd(reviews),
+    review: reviewsJsonLd(reviews, new URL(url).origin),
   };
 }
 

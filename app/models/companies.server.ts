@@ -3,6 +3,7 @@ import { getDb } from "#db/client.server";
 import type { COMPANY_LISTINGS, COMPANY_STATES, ORIGINS, SUBJECT_KINDS } from "#db/schema";
 import { computeScore, sumInputs, type Score, type ScoreBasis, type ScoreInputs } from "~/lib/trustscore";
 import { invitedGap, type InvitedGap } from "~/lib/invitation-gap";
+import { SIDEBAR_SUBJECTS } from "~/lib/company-page";
 
 export { SCORE_BASES, type ScoreBasis } from "~/lib/trustscore";
 
@@ -139,6 +140,33 @@ export function listSubjects(companyId: number, now = Date.now()): SubjectView[]
     const score = computeScore({ reviewCount: s.reviewCount, starSum, weightedStarSum, weightSum }, now);
     return { ...s, trustScore: score.trustScore, rawMean: score.rawMean };
   });
+}
+
+/** A subject in the company page's sidebar: its name, kind, place and score. */
+export type SubjectSummary = Pick<SubjectView, "id" | "slug" | "name" | "kind" | "city" | "reviewCount" | "trustScore">;
+
+/** The company page's subjects: every one as a choice of the review filter (id and name),
+ *  and for the sidebar the SIDEBAR_SUBJECTS most reviewed, most reviewed first, or with
+ *  `all` every one in the list's order (kind, then name). */
+export function companyPageSubjects(companyId: number, all: boolean) {
+  const subjects = listSubjects(companyId);
+  const summary = ({ id, slug, name, kind, city, reviewCount, trustScore }: SubjectView): SubjectSummary => ({
+    id,
+    slug,
+    name,
+    kind,
+    city,
+    reviewCount,
+    trustScore,
+  });
+  const shown = all
+    ? subjects
+    : [...subjects].sort((a, b) => b.reviewCount - a.reviewCount || a.name.localeCompare(b.name)).slice(0, SIDEBAR_SUBJECTS);
+  return {
+    choices: subjects.map(({ id, name }) => ({ id, name })),
+    sidebar: shown.map(summary),
+    total: subjects.length,
+  };
 }
 
 export function getSubject(companyId: number, slug: string): SubjectView | null {

@@ -11,9 +11,17 @@ import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { parseReviewQuery, toFilters } from "~/lib/review-filters";
+import { SIDEBAR_SUBJECTS } from "~/lib/company-page";
 import { companyJsonLd } from "~/lib/json-ld";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
-import { getCompanyBySlug, getInvitedGap, getRatingSummary, getCachedScorecard, listSubjects } from "~/models/companies.server";
+import {
+  companyPageSubjects,
+  getCompanyBySlug,
+  getInvitedGap,
+  getRatingSummary,
+  getCachedScorecard,
+  type SubjectSummary,
+} from "~/models/companies.server";
 import { SCORE_BASES } from "~/lib/trustscore";
 import { listReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
@@ -38,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     company,
     summary,
     allSummary,
-    subjects: listSubjects(company.id),
+    subjects: companyPageSubjects(company.id, url.searchParams.get("subjects") === "all"),
     scorecard: getCachedScorecard(company.id, `${allSummary.reviewCount}:${allSummary.replyCount}`),
     page,
     query,
@@ -93,7 +101,7 @@ function companyFormats(slug: string, origin = "") {
 
 export default function CompanyPage() {
   const { company, summary, subjects, scorecard, page, query, warnings, removed, invitedGap, helpful } = useLoaderData<typeof loader>();
-  const { t, tp, n } = useT();
+  const { t } = useT();
   const location = useLocation();
   const viewer = useRouteLoaderData<{ user: { role: string } | null }>("root")?.user;
   const basisLinks = SCORE_BASES.map((basis) => {
@@ -120,44 +128,73 @@ export default function CompanyPage() {
           </section>
           {invitedGap ? <InvitedGapNotice gap={invitedGap} company={company.name} /> : null}
           <HelpfulViewerProvider value={helpful}>
-            <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} subjects={subjects} />
+            <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} subjects={subjects.choices} />
           </HelpfulViewerProvider>
         </div>
         <aside className="sidebar">
           <Scorecard data={scorecard} />
           <RemovedReviews removed={removed} />
-          <section className="card section" aria-labelledby="subjects-title">
-            <h2 id="subjects-title">{t("company.subjects")}</h2>
-            <ul className="subject-list">
-              {subjects.map((s) => (
-                <li key={s.id}>
-                  <span>
-                    <Link to={`/companies/${company.slug}/${s.slug}`}>{s.name}</Link>
-                    <br />
-                    <span className="muted">
-                      {t(`subjectKind.${s.kind}`)}
-                      {s.city ? ` · ${s.city}` : ""} · {tp("score.reviewCount", s.reviewCount)}
-                    </span>
-                  </span>
-                  <span className="subject-list__score">
-                    {s.trustScore != null ? (
-                      <>
-                        <Stars value={s.trustScore} /> {n(s.trustScore, { minimumFractionDigits: 1 })}
-                      </>
-                    ) : null}
-                    <br />
-                    <Link to={`/write-a-review?subject=${s.id}`} className="small-link">
-                      {t("company.writeReview")}
-                    </Link>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <SubjectsSidebar companySlug={company.slug} subjects={subjects.sidebar} total={subjects.total} />
           <CompanyFormatsLinks company={company} />
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The subjects of the sidebar, and the link to all of them (or back to the most reviewed). */
+function SubjectsSidebar({ companySlug, subjects, total }: { companySlug: string; subjects: SubjectSummary[]; total: number }) {
+  const { t, tp, n } = useT();
+  const location = useLocation();
+  const linkWith = (all: boolean) => {
+    const params = new URLSearchParams(location.search);
+    if (all) params.set("subjects", "all");
+    else params.delete("subjects");
+    const search = params.toString();
+    return `${location.pathname}${search ? `?${search}` : ""}#subjects-title`;
+  };
+  return (
+    <section className="card section" aria-labelledby="subjects-title">
+      <h2 id="subjects-title">{t("company.subjects")}</h2>
+      <ul className="subject-list">
+        {subjects.map((s) => (
+          <li key={s.id}>
+            <span>
+              <Link to={`/companies/${companySlug}/${s.slug}`}>{s.name}</Link>
+              <br />
+              <span className="muted">
+                {t(`subjectKind.${s.kind}`)}
+                {s.city ? ` · ${s.city}` : ""} · {tp("score.reviewCount", s.reviewCount)}
+              </span>
+            </span>
+            <span className="subject-list__score">
+              {s.trustScore != null ? (
+                <>
+                  <Stars value={s.trustScore} /> {n(s.trustScore, { minimumFractionDigits: 1 })}
+                </>
+              ) : null}
+              <br />
+              <Link to={`/write-a-review?subject=${s.id}`} className="small-link">
+                {t("company.writeReview")}
+              </Link>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {total > subjects.length ? (
+        <p>
+          <Link to={linkWith(true)} preventScrollReset>
+            {tp("company.allSubjects", total)}
+          </Link>
+        </p>
+      ) : total > SIDEBAR_SUBJECTS ? (
+        <p>
+          <Link to={linkWith(false)} preventScrollReset>
+            {t("company.topSubjects", { count: SIDEBAR_SUBJECTS })}
+          </Link>
+        </p>
+      ) : null}
+    </section>
   );
 }
 
