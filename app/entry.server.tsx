@@ -9,7 +9,7 @@ import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceContext } from "~/lib/nonce";
 import { STORAGE_RETRY_AFTER, storageUnavailable } from "~/lib/http.server";
 import { isCacheableRoute } from "~/lib/page-cache-routes";
-import { securityHeaders } from "~/lib/security-headers.server";
+import { freshNonce, securityHeaders } from "~/lib/security-headers.server";
 import { noteStorageFailure } from "~/models/health.server";
 import { readSessionToken } from "~/models/session.server";
 
@@ -42,7 +42,7 @@ export default async function handleRequest(
   const signedIn = readSessionToken(request) != null;
   if (signedIn) responseHeaders.set("Cache-Control", "private, no-store");
   if (loadContext?.storageFailure) return storageUnavailable(request);
-  const nonce = crypto.randomBytes(16).toString("base64");
+  const nonce = freshNonce();
 
   let failed = false;
   // Cancelled once the document is read: aborting a finished render throws in React.

@@ -17,6 +17,9 @@ export interface GzipParts {
   /** CRC-32 and length of each segment, uncompressed. */
   crcs: number[];
   lengths: number[];
+  /** x^(8 × length) modulo the CRC polynomial, per segment: what crc32Combine works out
+   *  from a length, done once here rather than for every answer. */
+  shifts: number[];
   /** Bytes held (the pieces). */
   bytes: number;
 }
@@ -28,6 +31,7 @@ export async function compressSegments(segments: Buffer[], level = 6): Promise<G
     pieces,
     crcs: segments.map((s) => zlib.crc32(s)),
     lengths: segments.map((s) => s.length),
+    shifts: segments.map((s) => crcShift(s.length)),
     bytes: pieces.reduce((n, p) => n + p.length, 0),
   };
 }
@@ -51,17 +55,19 @@ function storedBlock(data: Buffer): Buffer {
 export function gzipJoined(parts: GzipParts, separator: Buffer): Buffer {
   if (separator.length > 0xffff) throw new RangeError("separator too long for one stored block");
   const separatorCrc = zlib.crc32(separator);
+  const separatorShift = crcShift(separator.length);
+  const separatorBlock = storedBlock(separator);
   const chunks: Buffer[] = [HEADER];
   let crc = 0;
   let size = 0;
   parts.pieces.forEach((piece, i) => {
     if (i > 0) {
-      chunks.push(storedBlock(separator));
-      crc = crc32Combine(crc, separatorCrc, separator.length);
+      chunks.push(separatorBlock);
+      crc = crc32Shifted(crc, separatorCrc, separatorShift);
       size += separator.length;
     }
     chunks.push(piece);
-    crc = crc32Combine(crc, parts.crcs[i]!, parts.lengths[i]!);
+    crc = crc32Shifted(crc, parts.crcs[i]!, parts.shifts[i]!);
     size += parts.lengths[i]!;
   });
   const trailer = Buffer.alloc(8);
@@ -107,5 +113,22 @@ function x2nModP(n: number, k: number): number {
 
 /** The CRC-32 of A followed by B, from CRC(A), CRC(B) and B's length in bytes. */
 export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
-  return (multModP(x2nModP(lengthB, 3), crcA >>> 0) ^ crcB) >>> 0;
+  return crc32Shifted(crcA, crcB, crcShift(lengthB));
+}
+
+/** What a length of B contributes to crc32Combine (x^(8 × length) modulo the polynomial);
+ *  the last lengths asked are remembered (a nonce always has the same length). */
+function crcShift(length: number): number {
+  let shift = shifts.get(length);
+  if (shift === undefined) {
+    shift = x2nModP(length, 3);
+    if (shifts.size >= 64) shifts.clear();
+    shifts.set(length, shift);
+  }
+  return shift;
+}
+const shifts = new Map<number, number>();
+
+function crc32Shifted(crcA: number, crcB: number, shift: number): number {
+  return (multModP(shift, crcA >>> 0) ^ crcB) >>> 0;
 }

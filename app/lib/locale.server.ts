@@ -4,13 +4,24 @@ export const LOCALE_COOKIE = "lang";
 
 /** The visitor's language: `?lang=` first, then the remembered cookie, then Accept-Language. */
 export function getLocale(request: Request): Locale {
-  const url = new URL(request.url);
-  const fromQuery = url.searchParams.get("lang");
-  if (isLocale(fromQuery)) return fromQuery;
-  const cookie = request.headers.get("Cookie") ?? "";
-  const match = cookie.match(/(?:^|;\s*)lang=(fr|en)(?:;|$)/);
-  if (match && isLocale(match[1])) return match[1];
-  return fromAcceptLanguage(request.headers.get("Accept-Language"));
+  return localeOf(new URL(request.url).searchParams.get("lang"), request.headers.get("Cookie"), request.headers.get("Accept-Language"));
+}
+
+/** getLocale's rule from the parts of a request: the `lang` parameter, Cookie, Accept-Language. */
+export function localeOf(
+  langParameter: string | null,
+  cookie: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
+  if (isLocale(langParameter)) return langParameter;
+  const fromCookie = cookieLocale(cookie);
+  return fromCookie ?? fromAcceptLanguage(acceptLanguage ?? null);
+}
+
+/** The language remembered by the `lang` cookie, if any. */
+export function cookieLocale(cookie: string | null | undefined): Locale | null {
+  const match = cookie?.match(/(?:^|;\s*)lang=(fr|en)(?:;|$)/);
+  return match && isLocale(match[1]) ? match[1] : null;
 }
 
 export function fromAcceptLanguage(header: string | null): Locale {

@@ -17,6 +17,11 @@
 // Accept-Encoding`); compression() leaves an encoded answer alone. Brotli is not kept: a
 // brotli stream cannot be cut and joined around a nonce.
 //
+// Hits skip Express: server.ts hands every request to answerStored first, which answers it
+// from a copy under the same conditions as the middleware (and with the site's headers,
+// at the pinned origin only) or leaves it to Express; the middleware below still answers
+// the hits Express sees (a copy stored while the request went through the chain).
+//
 // Misses coalesce: while a copy is being rendered for a key, other requests for that key at
 // the same data version wait for it (at most `coalesce.maxWaiters` of them, each for
 // `coalesce.timeoutMs` at most, after which it renders itself) and get the copy
@@ -33,7 +38,7 @@
 // `Cache-Control: public, max-age=0, s-maxage, stale-while-revalidate` and `Vary: Cookie,
 // Accept-Language`, the one place public pages get that header; signed-in pages stay
 // `private, no-store` (entry.server.tsx). `X-Cache: hit|miss|coalesced` says what happened.
-import crypto from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
@@ -45,9 +50,9 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 import { currentQueryStats, trackQueries, type QueryStats } from "#db/client.server";
 import type { Env } from "~/env.server";
 import { compressSegments, gzipJoined, type GzipParts } from "~/lib/gzip-splice.server";
-import { getLocale } from "~/lib/locale.server";
+import { localeOf } from "~/lib/locale.server";
 import { cacheablePath, type CacheablePath, type PageScope } from "~/lib/page-cache-routes";
-import { securityHeaders } from "~/lib/security-headers.server";
+import { freshNonce, securityHeaders } from "~/lib/security-headers.server";
 import { pageVersion } from "~/models/data-versions.server";
 
 export interface PageCacheOptions {
@@ -231,6 +236,25 @@ const NOT_KEPT = new Set([
 ]);
 const DOCUMENT_VARY = "Cookie, Accept-Language";
 
+/** The cache key: the language the page renders in, and its URL without the fragment. */
+function pageKey(locale: string, url: URL) {
+  return `${locale} ${url.origin}${url.pathname}${url.search}`;
+}
+
+/** Adds `field` to the response's Vary header (as Express's res.vary). */
+function addVary(res: ServerResponse, field: string) {
+  const current = res.getHeader("Vary");
+  const fields =
+    current == null
+      ? []
+      : String(current)
+          .split(",")
+          .map((f) => f.trim())
+          .filter(Boolean);
+  if (fields.some((f) => f === "*" || f.toLowerCase() === field.toLowerCase())) return;
+  res.setHeader("Vary", [...fields, field].join(", "));
+}
+
 /** The URL Remix sees for this request (as @remix-run/express builds it). */
 export function remixUrl(req: ExpressRequest): URL {
   const [, forwardedPort] = req.get("X-Forwarded-Host")?.split(":") ?? [];
@@ -284,9 +308,7 @@ export class PageCache {
     if (url.pathname.endsWith(".data") || url.searchParams.has("_data")) return null;
     const path = cacheablePath(url.pathname);
     if (!path) return null;
-    const locale = getLocale(
-      new Request(url.href, { headers: { cookie: req.headers.cookie ?? "", "accept-language": req.get("accept-language") ?? "" } }),
-    );
+    const locale = localeOf(url.searchParams.get("lang"), req.headers.cookie, req.headers["accept-language"]);
     let token: string | null = null;
     if (this.enabled) {
       try {
@@ -296,7 +318,44 @@ export class PageCache {
         return null;
       }
     }
-    return { key: `${locale} ${url.origin}${url.pathname}${url.search}`, kind: path.kind, token };
+    return { key: pageKey(locale, url), kind: path.kind, token };
+  }
+
+  /**
+   * Answers a GET or HEAD from a stored copy before Express runs (server.ts), when the
+   * middleware would have answered it from that copy too: no cookie but `lang`, no body, no
+   * `?lang=` switch, a client that takes gzip, and the copy still at its page's data version.
+   * `origin` is the request's own (Host, or the trusted proxy's), already accepted by the
+   * server. False leaves the request to Express, which renders or waits as usual.
+   */
+  answerStored(req: IncomingMessage, res: ServerResponse, origin: string): boolean {
+    if (!this.enabled || (req.method !== "GET" && req.method !== "HEAD")) return false;
+    const target = req.url ?? "";
+    if (!target.startsWith("/") || target.startsWith("//")) return false;
+    if (req.headers["transfer-encoding"] != null || Number(req.headers["content-length"] ?? 0) !== 0) return false;
+    if (!onlyLanguageCookies(req.headers.cookie) || !acceptsGzip(req.headers["accept-encoding"])) return false;
+    let url: URL;
+    try {
+      url = new URL(target, origin);
+    } catch {
+      return false;
+    }
+    if (url.searchParams.has("lang") || url.searchParams.has("_data") || url.pathname.endsWith(".data")) return false;
+    const path = cacheablePath(url.pathname);
+    if (!path) return false;
+    const entry = this.store.get(pageKey(localeOf(null, req.headers.cookie, req.headers["accept-language"]), url));
+    if (!entry?.gzip || this.now() - entry.storedAt >= this.ttlMs) return false;
+    const stats: QueryStats = { statements: 0, ms: 0 };
+    let token: string;
+    try {
+      token = trackQueries(stats, () => this.readVersion(path.scope));
+    } catch {
+      return false;
+    }
+    if (token !== entry.token) return false;
+    res.setHeader("Server-Timing", serverTiming(stats, null, "hit"));
+    this.send(req, res, entry, "hit");
+    return true;
   }
 
   /** Express middleware: answers from the cache, waits for a render of the same page in
@@ -407,16 +466,16 @@ export class PageCache {
 
   /** Sends a copy: a fresh nonce and CSP for a document, 304 when If-None-Match matches,
    *  the stored gzip to a client that accepts it. */
-  send(req: ExpressRequest, res: ExpressResponse, page: CachedPage, how: "hit" | "miss" | "coalesced") {
+  send(req: IncomingMessage, res: ServerResponse, page: CachedPage, how: "hit" | "miss" | "coalesced") {
     res.statusCode = 200;
     for (const [name, value] of page.headers) res.setHeader(name, value);
     if (page.kind === "document") {
       res.setHeader("Cache-Control", this.publicCacheControl);
       res.setHeader("Vary", DOCUMENT_VARY);
     }
-    if (page.gzip) res.vary("Accept-Encoding");
+    if (page.gzip) addVary(res, "Accept-Encoding");
     if (this.enabled) res.setHeader("X-Cache", how);
-    if (matchesIfNoneMatch(req.get("if-none-match"), page.etag)) {
+    if (matchesIfNoneMatch(req.headers["if-none-match"], page.etag)) {
       res.statusCode = 304;
       res.removeHeader("Content-Type");
       res.end();
@@ -424,12 +483,12 @@ export class PageCache {
     }
     let separator = Buffer.alloc(0);
     if (page.kind === "document") {
-      const nonce = crypto.randomBytes(16).toString("base64");
+      const nonce = freshNonce();
       for (const [name, value] of Object.entries(securityHeaders(nonce))) res.setHeader(name, value);
       separator = Buffer.from(nonce);
     }
     let body: Buffer;
-    if (page.gzip && acceptsGzip(req.get("accept-encoding"))) {
+    if (page.gzip && acceptsGzip(req.headers["accept-encoding"])) {
       res.setHeader("Content-Encoding", "gzip");
       body = gzipJoined(page.gzip, separator);
     } else {

@@ -1,7 +1,7 @@
 // Checks that run in server.ts before Remix sees a request: the body must be small enough
 // to read (413 otherwise, before a byte of it is buffered), and its length must be known
 // (411 for a chunked body); the Host must be the site's public origin (421 otherwise).
-import { fromAcceptLanguage } from "./locale.server";
+import { localeOf } from "./locale.server";
 
 /** A url-encoded form: the longest text field is 5 000 characters, which percent-encoding
  *  of UTF-8 makes at most ~45 KB; 256 KiB leaves room for every form. */
@@ -65,8 +65,7 @@ export function createOriginPin(siteUrl: string | undefined) {
 /** The page of a request refused before Remix (it is not running for them), in the
  *  visitor's language (the `lang` cookie, else Accept-Language). */
 export function refusalPage(status: number, message: { fr: string; en: string }, acceptLanguage: string | null, cookie: string | null) {
-  const fromCookie = cookie?.match(/(?:^|;\s*)lang=(fr|en)(?:;|$)/)?.[1] as "fr" | "en" | undefined;
-  const lang = fromCookie ?? fromAcceptLanguage(acceptLanguage);
+  const lang = localeOf(null, cookie, acceptLanguage);
   const title = lang === "fr" ? "Requête refusée" : "Request refused";
   const back = lang === "fr" ? "Retour à l’accueil" : "Back to the home page";
   return plainPage(status, title, message[lang], lang, back);

@@ -4,6 +4,7 @@
 // on the very next anonymous request (the triggers bump the data version in SQLite). Also:
 // signed-in pages never come from the cache nor go into it, cookies keep a response out, two
 // languages are kept apart, a fresh nonce per answer, 304 from the cache.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { setWarning } from "~/models/company-warnings.server";
@@ -26,6 +27,18 @@ interface Page {
   encoding: string | null;
   setCookie: string[];
   body: string;
+}
+
+/** A GET with headers fetch() may not set (Host). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(server.base + path, { headers }, (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      })
+      .on("error", reject);
+  });
 }
 
 async function get(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Page> {
@@ -358,6 +371,28 @@ describe("what a cached page looks like", () => {
     });
     expect(nonces[0]).not.toBe(nonces[1]);
     expect(b.body.replaceAll(nonces[1]!, "")).toBe(a.body.replaceAll(nonces[0]!, ""));
+  });
+
+  it("a copy answered before Express has every header of the site, and only at the site's origin", async () => {
+    const path = `/reviews/${reviewId}`;
+    await get(path);
+    const response = await fetch(server.base + path, { headers: { "Accept-Language": "en", "Accept-Encoding": "gzip" } });
+    await response.arrayBuffer();
+    expect(response.headers.get("x-cache")).toBe("hit");
+    expect(response.headers.get("server-timing")).toMatch(/^cache;desc="hit", db;dur=[\d.]+;desc="\d+ statements?"$/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    expect(response.headers.get("permissions-policy")).toContain("camera=()");
+    // Another Host is refused as before: no copy is answered to it.
+    const elsewhere = await rawGet(path, { Host: "elsewhere.example", "Accept-Encoding": "gzip" });
+    expect(elsewhere.status).toBe(421);
+    expect(elsewhere.headers["x-cache"]).toBeUndefined();
+    // ?lang= sets the language cookie: rendered for this visitor, not a copy.
+    const switched = await get(`${path}?lang=fr`, { "Accept-Encoding": "gzip" });
+    expect(switched.setCookie.some((c) => c.startsWith("lang=fr"))).toBe(true);
+    expect(switched.cache).not.toBe("hit");
   });
 
   it("304 on If-None-Match from the cache; a HEAD and a revalidation fill it whole", async () => {
