@@ -4,7 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { users } from "#db/schema";
 import { countReview } from "./stats.server";
-import { countedFacts } from "./review-submission.server";
+import { countedFacts, type ReviewRow } from "./review-submission.server";
 
 export interface PublicProfile {
   id: number;
@@ -146,7 +146,7 @@ export function deleteAccount(userId: number, choice: ReviewChoice, now = Date.n
   db.$client
     .transaction(() => {
       const reviews = db.$client
-        .prepare<[userId: number], Parameters<typeof countedFacts>[0]>(
+        .prepare<[userId: number], ReviewRow>(
           `SELECT r.id, r.subject_id AS subjectId, r.company_id AS companyId, r.author_id AS authorId, r.origin, r.stars,
                 r.recommend, r.status, r.held_check AS heldCheck, r.held_at AS heldAt, r.published_at AS publishedAt,
                 r.resolved_at AS resolvedAt, p.published_at AS replyPublishedAt

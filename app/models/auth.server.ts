@@ -319,6 +319,23 @@ export async function resetPassword(
 
 // ─── Signed-in changes ───────────────────────────────────────────────────────
 
+/** The signed-in user's password, asked again before a change: under the account's login
+ *  limit, which a right password releases. */
+async function checkOwnPassword(
+  userId: number,
+  password: string,
+  now: number,
+  db: Db,
+): Promise<{ ok: true; user: typeof users.$inferSelect } | { ok: false; reason: "wrong_password" } | Limited> {
+  const key = `password:check:${userId}`;
+  const limit = hit(key, LIMITS.loginPerAccount, now, db);
+  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfter: limit.retryAfter };
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) return { ok: false, reason: "wrong_password" };
+  release(key, db);
+  return { ok: true, user };
+}
+
 /** Changes the password after checking the current one; every session ends and a new
  *  one is opened for this device (its token is returned for the cookie). */
 export async function changePassword(
@@ -328,14 +345,9 @@ export async function changePassword(
   db: Db = getDb(),
 ): Promise<{ ok: true; token: string; session: Session } | { ok: false; reason: "wrong_password" } | Limited> {
   const now = ctx.now ?? Date.now();
-  const key = `password:check:${userId}`;
-  const limit = hit(key, LIMITS.loginPerAccount, now, db);
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfter: limit.retryAfter };
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { ok: false, reason: "wrong_password" };
-  }
-  release(key, db);
+  const checked = await checkOwnPassword(userId, input.currentPassword, now, db);
+  if (!checked.ok) return checked;
+  const { user } = checked;
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
@@ -363,14 +375,9 @@ export async function requestEmailChange(
   db: Db = getDb(),
 ): Promise<{ ok: true } | { ok: false; reason: "wrong_password" | "same_email" } | Limited> {
   const now = ctx.now ?? Date.now();
-  const key = `password:check:${userId}`;
-  const limit = hit(key, LIMITS.loginPerAccount, now, db);
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", retryAfter: limit.retryAfter };
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-    return { ok: false, reason: "wrong_password" };
-  }
-  release(key, db);
+  const checked = await checkOwnPassword(userId, input.password, now, db);
+  if (!checked.ok) return checked;
+  const { user } = checked;
   const newEmail = input.newEmail.trim().toLowerCase();
   if (newEmail === user.email) return { ok: false, reason: "same_email" };
   const mails = hit(`email:change:${userId}`, LIMITS.changeEmailPerUser, now, db);

@@ -7,12 +7,13 @@
 // add_category / rename_category / delete_category, the names before and after as the
 // statement — the same way /moderation/team logs role changes (moderation-team.server.ts).
 // /transparency leaves these rows out: they are not moderation decisions.
-import { and, asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, max, sql } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
-import { categories, companyCategories, moderationDecisions, users } from "#db/schema";
+import { categories, companyCategories, moderationDecisions } from "#db/schema";
 import type { LoggedDecision } from "~/lib/decision-log";
 import { slugify } from "~/lib/slug";
 import { forgetCategories } from "./companies.server";
+import { latestLoggedDecisions } from "./decision-log.server";
 
 export const CATEGORY_DECISIONS = ["add_category", "rename_category", "delete_category"] as const;
 export type CategoryDecision = (typeof CATEGORY_DECISIONS)[number];
@@ -46,25 +47,9 @@ export function listAdminCategories(db: Db = getDb()): AdminCategory[] {
     .all();
 }
 
-const isCategoryDecision = (d: string): d is CategoryDecision => (CATEGORY_DECISIONS as readonly string[]).includes(d);
-
 /** The latest changes to the categories, newest first. */
 export function listCategoryLog(limit = 50, db: Db = getDb()): CategoryLogEntry[] {
-  const rows = db
-    .select({
-      id: moderationDecisions.id,
-      decision: moderationDecisions.decision,
-      statement: moderationDecisions.statement,
-      createdAt: moderationDecisions.createdAt,
-      actorName: users.displayName,
-    })
-    .from(moderationDecisions)
-    .leftJoin(users, eq(users.id, moderationDecisions.actorId))
-    .where(and(eq(moderationDecisions.targetType, "category"), inArray(moderationDecisions.decision, [...CATEGORY_DECISIONS])))
-    .orderBy(desc(moderationDecisions.id))
-    .limit(limit)
-    .all();
-  return rows.flatMap((r) => (isCategoryDecision(r.decision) ? [{ ...r, decision: r.decision }] : []));
+  return latestLoggedDecisions(db, "category", CATEGORY_DECISIONS, limit).map(({ targetId: _category, ...entry }) => entry);
 }
 
 type Actor = { id: number; role: "member" | "moderator" | "admin" };

@@ -20,12 +20,13 @@
 //                   once is told it was already decided and writes nothing.
 import { and, asc, desc, eq, ne, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
-import { companies, companyClaims, companyMembers, moderationDecisions, users, type COMPANY_STATES, type MEMBER_ROLES } from "#db/schema";
+import { companies, companyClaims, companyMembers, moderationDecisions, users } from "#db/schema";
 import { emailDomain, emailMatchesCompanyDomain, isSameOrSubdomain, normalizeHost, type DomainMatch } from "~/lib/company-domain";
 import { QUEUE_LOGGED, type ClaimDecision, type QueueDecisionView, type QueuePageOf, type QueueRefusal } from "~/lib/moderation-queues";
 import type { ClaimReason } from "~/lib/moderation-reasons";
-import { approveClaim, ClaimRaced, readEvidence, refuseClaim, type ClaimEvidence } from "./company-claims.server";
+import { approveClaim, ClaimRaced, readEvidence, refuseClaim, type ClaimEvidence, type CompanyState } from "./company-claims.server";
 import type { ModerationActor } from "./moderation.server";
+import type { MemberRole } from "./permissions.server";
 import {
   afterCursor,
   contentRefusal,
@@ -42,8 +43,6 @@ import {
   type QueueDecideResult,
 } from "./moderation-queues.server";
 
-type CompanyState = (typeof COMPANY_STATES)[number];
-type MemberRole = (typeof MEMBER_ROLES)[number];
 type ClaimStatus = "pending" | "approved" | "rejected" | "expired";
 
 export interface ClaimItem {

@@ -35,7 +35,6 @@ import {
   subjects,
   type COMPANY_EVENT_KINDS,
   type COMPANY_STATES,
-  type MEMBER_ROLES,
 } from "#db/schema";
 import { env } from "~/env.server";
 import { translate, type Locale, type MessageKey } from "~/i18n";
@@ -52,6 +51,7 @@ import { slugify } from "~/lib/slug";
 import { queueMail, renderMail } from "./mail.server";
 import { hit, keyPart, type RateLimit } from "./rate-limit.server";
 import { isClaimDocumentKey, type ClaimDocument } from "./claim-documents.server";
+import type { MemberRole } from "./permissions.server";
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -77,8 +77,7 @@ export const CLAIM_LIMITS = {
 /** Slugs that name a page of /companies/… rather than a company. */
 const RESERVED_SLUGS = new Set(["new"]);
 
-type CompanyState = (typeof COMPANY_STATES)[number];
-type MemberRole = (typeof MEMBER_ROLES)[number];
+export type CompanyState = (typeof COMPANY_STATES)[number];
 type EventKind = (typeof COMPANY_EVENT_KINDS)[number];
 /** What writes inside a transaction: drizzle's `tx`, or the handle inside a better-sqlite3
  *  transaction (the moderation decisions'). */

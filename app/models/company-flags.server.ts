@@ -42,10 +42,14 @@ export interface CompanyFlagsPage {
   reports: ExtortionReportView[];
 }
 
-const decisionOf = (d: { id: number | null; reason: string | null; statement: string | null; at: number | null }) =>
-  d.id != null && d.reason != null && d.statement != null && d.at != null
-    ? { id: d.id, reason: d.reason, statement: d.statement, at: d.at }
-    : null;
+/** The decision on a flag or a report, as a nested selection: drizzle makes it null when the
+ *  left join finds none. */
+const decisionColumns = {
+  id: moderationDecisions.id,
+  reason: moderationDecisions.reason,
+  statement: moderationDecisions.statement,
+  at: moderationDecisions.createdAt,
+};
 
 /** The company's last 100 flags and extortion reports, newest first, and its flags' counts. */
 export function listCompanyFlags(companyId: number, db: Db = getDb()): CompanyFlagsPage {
@@ -60,10 +64,7 @@ export function listCompanyFlags(companyId: number, db: Db = getDb()): CompanyFl
       status: flags.status,
       createdAt: flags.createdAt,
       deadlineAt: flags.deadlineAt,
-      decisionId: moderationDecisions.id,
-      decisionReason: moderationDecisions.reason,
-      statement: moderationDecisions.statement,
-      decidedAt: moderationDecisions.createdAt,
+      decision: decisionColumns,
     })
     .from(flags)
     .innerJoin(reviews, eq(reviews.id, flags.reviewId))
@@ -89,10 +90,7 @@ export function listCompanyFlags(companyId: number, db: Db = getDb()): CompanyFl
       body: conductReports.body,
       status: conductReports.status,
       createdAt: conductReports.createdAt,
-      decisionId: moderationDecisions.id,
-      decisionReason: moderationDecisions.reason,
-      statement: moderationDecisions.statement,
-      decidedAt: moderationDecisions.createdAt,
+      decision: decisionColumns,
     })
     .from(conductReports)
     .leftJoin(reviews, eq(reviews.id, conductReports.reviewId))
@@ -101,17 +99,7 @@ export function listCompanyFlags(companyId: number, db: Db = getDb()): CompanyFl
     .orderBy(desc(conductReports.createdAt), desc(conductReports.id))
     .limit(100)
     .all();
-  return {
-    flags: flagRows.map(({ decisionId, decisionReason, statement, decidedAt, ...f }) => ({
-      ...f,
-      decision: decisionOf({ id: decisionId, reason: decisionReason, statement, at: decidedAt }),
-    })),
-    counts,
-    reports: reportRows.map(({ decisionId, decisionReason, statement, decidedAt, ...r }) => ({
-      ...r,
-      decision: decisionOf({ id: decisionId, reason: decisionReason, statement, at: decidedAt }),
-    })),
-  };
+  return { flags: flagRows, counts, reports: reportRows };
 }
 
 export type ExtortionResult =

@@ -171,23 +171,6 @@ const noOne = { appellants: [], others: [], asLeft: false, gone: true, about: { 
 /** A later decision on the item's target replaced `a` (see replacedLater). */
 const replaced = (db: Db, a: Appealed) => replacedLater(db, { id: a.id, targetType: a.spec.targetType, targetId: a.targetId });
 
-function itemState(db: Db, a: Appealed): ItemState {
-  switch (a.spec.kind) {
-    case "proof":
-      return proofState(db, a);
-    case "suggestion":
-      return suggestionState(db, a);
-    case "conduct":
-      return conductState(db, a);
-    case "user":
-      return accountState(db, a);
-    case "claim":
-      return claimState(db, a);
-    case "publication":
-      return refusedReviewState(db, a);
-  }
-}
-
 /** The proof's review and its author. */
 function proofState(db: Db, a: Appealed): ItemState {
   const r = db
@@ -329,6 +312,18 @@ function refusedReviewState(db: Db, a: Appealed): ItemState {
   };
 }
 
+/** The state of the item a decision of each kind is about. */
+const STATE_OF: Record<DecisionAppealKind, (db: Db, a: Appealed) => ItemState> = {
+  proof: proofState,
+  suggestion: suggestionState,
+  conduct: conductState,
+  user: accountState,
+  claim: claimState,
+  publication: refusedReviewState,
+};
+
+const itemState = (db: Db, a: Appealed): ItemState => STATE_OF[a.spec.kind](db, a);
+
 // ─── The right to appeal ──────────────────────────────────────────────────────
 
 export type DecisionAppealRight =
@@ -411,21 +406,11 @@ function outcomeStatement(
   answered: { decisionId: number; appellantUserId: number | null; createdAt: number }[],
   viewer: ModerationActor,
 ): DecisionAppealOutcomeInput | null {
-  const d = db
-    .select({
-      id: moderationDecisions.id,
-      logged: moderationDecisions.decision,
-      reason: moderationDecisions.reason,
-      statement: moderationDecisions.statement,
-      createdAt: moderationDecisions.createdAt,
-    })
-    .from(moderationDecisions)
-    .where(eq(moderationDecisions.id, outcomeId))
-    .get();
+  const d = db.select().from(moderationDecisions).where(eq(moderationDecisions.id, outcomeId)).get();
   const a = answered[0] ? loadAppealed(db, answered[0].decisionId) : null;
   if (!d || !a) return null;
   const state = itemState(db, a);
-  const outcome = d.logged === APPEAL_UPHELD ? "upheld" : "overturned";
+  const outcome = d.decision === APPEAL_UPHELD ? "upheld" : "overturned";
   const mine = answered.find((x) => x.appellantUserId === viewer.id);
   const other = state.others.find((o) => o.userId === viewer.id && toldOutcome(a.logged, o.audience, outcome));
   const audience: AppealAudience | null =

@@ -16,7 +16,7 @@
 // append-only moderation log, and the statement of reasons to the author on the site and
 // by mail in their language. The deadline job's publication is the same transaction with
 // no actor (automated = true) and its own conditions (still held, held long enough).
-import { and, asc, eq, inArray, isNull, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { companies, companyMembers, moderationDecisions, reviews, subjects, users } from "#db/schema";
 import { formatDate, translate, type Locale } from "~/i18n";
@@ -41,6 +41,7 @@ import { jaccard, shingles, words } from "~/lib/similarity";
 import { onReviewPublished } from "./company-alerts.server";
 import { queueMail, renderMail, type MailBlock } from "./mail.server";
 import { getCase, type CaseView, type ModerationActor } from "./moderation.server";
+import { lastDecisionOn } from "./moderation-queues.server";
 import { notify } from "./notifications.server";
 import { CHECK_LIMITS, CHECKS, checkBannedWords, checkEmail, checkLinks, checkPhone, type CheckCode } from "./review-checks.server";
 import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
@@ -498,16 +499,6 @@ export interface HeldCase {
   decisions: CaseView["decisions"];
 }
 
-function lastDecisionId(db: Db, reviewId: number): number {
-  return (
-    db
-      .select({ id: max(moderationDecisions.id) })
-      .from(moderationDecisions)
-      .where(and(eq(moderationDecisions.targetType, "review"), eq(moderationDecisions.targetId, reviewId)))
-      .get()?.id ?? 0
-  );
-}
-
 function refusalFor(db: Db, actorId: number, review: { authorId: number | null; companyId: number }): HeldRefusal | null {
   if (review.authorId === actorId) return "own_content";
   const member = db
@@ -533,7 +524,7 @@ export function getHeldCase(reviewId: number, viewer: ModerationActor, db: Db = 
     status: row.status,
     item: item!,
     review,
-    version: lastDecisionId(db, reviewId),
+    version: lastDecisionOn(db, "review", reviewId),
     editedAt: row.editedAt ?? 0,
     refusal: refusalFor(db, viewer.id, { authorId: row.authorId, companyId: row.companyId }),
     author: facts.author,
@@ -682,7 +673,8 @@ export function decideHeld(input: HeldDecideInput, db: Db = getDb()): HeldDecide
       const refusal = refusalFor(db, input.actor.id, facts);
       if (refusal) return { ok: false, kind: refusal };
       // Precise answers first; the conditional UPDATE below is what guarantees it.
-      if (lastDecisionId(db, facts.id) !== input.version || facts.status !== "held") return { ok: false, kind: "already_decided" };
+      if (lastDecisionOn(db, "review", facts.id) !== input.version || facts.status !== "held")
+        return { ok: false, kind: "already_decided" };
       if ((facts.editedAt ?? 0) !== input.editedAt) return { ok: false, kind: "edited" };
 
       let applied: boolean;

@@ -122,7 +122,9 @@ export function decisionsOn(db: Db, where: SQL | undefined, limit = 50): QueueDe
 /** The targets of the log these queues decide on. */
 type QueueTarget = "media" | "subject" | "company" | "user" | "claim";
 
-export function lastDecisionOn(db: Db, targetType: QueueTarget, targetId: number): number {
+/** The id of the last decision of the log on a target, 0 when none: the version a case's
+ *  form carries. */
+export function lastDecisionOn(db: Db, targetType: (typeof moderationDecisions.$inferSelect)["targetType"], targetId: number): number {
   return (
     db
       .select({ id: max(moderationDecisions.id) })
@@ -1108,19 +1110,7 @@ export function decideUser(input: UserDecideInput, db: Db = getDb()): QueueDecid
 /** A decision of these queues as its reader may see it: the person it was sent to, or a
  *  moderator. Null for anyone else and for any other decision (the page answers 404). */
 export function getQueueStatement(decisionId: number, viewer: ModerationActor, db: Db = getDb()): QueueStatementInput | null {
-  const d = db
-    .select({
-      id: moderationDecisions.id,
-      targetType: moderationDecisions.targetType,
-      targetId: moderationDecisions.targetId,
-      decision: moderationDecisions.decision,
-      reason: moderationDecisions.reason,
-      statement: moderationDecisions.statement,
-      createdAt: moderationDecisions.createdAt,
-    })
-    .from(moderationDecisions)
-    .where(eq(moderationDecisions.id, decisionId))
-    .get();
+  const d = db.select().from(moderationDecisions).where(eq(moderationDecisions.id, decisionId)).get();
   if (!d) return null;
   const logged = d.decision;
   const base = { ...blankStatement, decisionId: d.id, reason: d.reason, statement: d.statement, decidedAt: d.createdAt };

@@ -4,10 +4,11 @@
 // and one row of the append-only moderation log (target "user", decision
 // grant_moderator / revoke_moderator, the admin as actor, their note as the statement);
 // the user is told on the site and by mail. Admins' own roles are not changed here.
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { moderationDecisions, users } from "#db/schema";
 import type { LoggedDecision } from "~/lib/decision-log";
+import { latestLoggedDecisions } from "./decision-log.server";
 import { notify } from "./notifications.server";
 
 /** How role changes are written in the log; /transparency leaves them out (not moderation). */
@@ -40,35 +41,18 @@ export function listTeam(db: Db = getDb()): TeamMember[] {
 
 /** The latest role changes, newest first. */
 export function listTeamLog(limit = 50, db: Db = getDb()): TeamLogEntry[] {
-  const rows = db
-    .select({
-      id: moderationDecisions.id,
-      decision: moderationDecisions.decision,
-      statement: moderationDecisions.statement,
-      createdAt: moderationDecisions.createdAt,
-      userId: moderationDecisions.targetId,
-      actorId: moderationDecisions.actorId,
-    })
-    .from(moderationDecisions)
-    .where(and(eq(moderationDecisions.targetType, "user"), inArray(moderationDecisions.decision, [...STAFF_ROLE_DECISIONS])))
-    .orderBy(desc(moderationDecisions.id))
-    .limit(limit)
-    .all();
-  const ids = [...new Set(rows.flatMap((r) => (r.actorId == null ? [r.userId] : [r.userId, r.actorId])))];
+  const rows = latestLoggedDecisions(db, "user", STAFF_ROLE_DECISIONS, limit);
+  const ids = [...new Set(rows.map((r) => r.targetId))];
   const people = new Map(
     (ids.length
       ? db.select({ id: users.id, email: users.email, name: users.displayName }).from(users).where(inArray(users.id, ids)).all()
       : []
     ).map((u) => [u.id, u]),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    decision: r.decision === "revoke_moderator" ? "revoke_moderator" : "grant_moderator",
-    statement: r.statement,
-    createdAt: r.createdAt,
-    userEmail: people.get(r.userId)?.email ?? "",
-    userName: people.get(r.userId)?.name ?? "",
-    actorName: r.actorId == null ? null : (people.get(r.actorId)?.name ?? null),
+  return rows.map(({ targetId, ...entry }) => ({
+    ...entry,
+    userEmail: people.get(targetId)?.email ?? "",
+    userName: people.get(targetId)?.name ?? "",
   }));
 }
 

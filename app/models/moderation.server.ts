@@ -28,22 +28,21 @@ import {
   reviewRevisions,
   reviews,
   users,
-  type REPORTER_TYPES,
   type REVIEW_STATES,
 } from "#db/schema";
 import type { Locale } from "~/i18n";
 import { LOGGED_DECISION, type Decision, type DecisionTarget } from "~/lib/moderation-form";
 import type { ModerationReason } from "~/lib/moderation-reasons";
 import type { StatementInput, StatementRole } from "~/lib/statement";
+import type { ReporterType } from "~/lib/transparency";
 import { FLAG_HOLD_CHECK } from "~/lib/flag-policy";
 import { onModerationDecision } from "./company-alerts.server";
 import { flagDeadlineSql, listFlagResponses, weighReporters, type FlagResponseView } from "./flags.server";
-import { personFacts } from "./moderation-queues.server";
+import { lastDecisionOn, personFacts } from "./moderation-queues.server";
 import { sendStatementToAccount, sendStatementToEmail } from "./moderation-notices.server";
 import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
 import { countReply, countReview, type CountedReview } from "./stats.server";
 
-type ReporterType = (typeof REPORTER_TYPES)[number];
 type ReviewStatus = (typeof REVIEW_STATES)[number];
 
 export interface ModerationActor {
@@ -372,16 +371,6 @@ export function partOf(thread: ThreadFacts, target: DecisionTarget): Part | null
     : null;
 }
 
-/** The id of the last decision on a target, 0 when none: the version a form carries. */
-export function lastDecisionId(db: Db, target: DecisionTarget, targetId: number): number {
-  const row = db
-    .select({ id: max(moderationDecisions.id) })
-    .from(moderationDecisions)
-    .where(and(eq(moderationDecisions.targetType, target), eq(moderationDecisions.targetId, targetId)))
-    .get();
-  return row?.id ?? 0;
-}
-
 export function pendingFlags(db: Db, reviewId: number, target: DecisionTarget) {
   return db
     .select({ id: flags.id, createdAt: flags.createdAt })
@@ -552,7 +541,7 @@ function caseParts(db: Db, thread: CaseThread, viewer: ModerationActor): CasePar
       target,
       status: part.status,
       pendingFlags: pending.length,
-      version: lastDecisionId(db, target, part.id),
+      version: lastDecisionOn(db, target, part.id),
       seenFlag: pending.at(-1)?.id ?? 0,
       editedAt: part.editedAt ?? 0,
       allowed: allowedDecisions(part, pending.length),
@@ -613,18 +602,10 @@ function caseFlags(db: Db, reviewId: number): CaseFlag[] {
     .where(eq(flags.reviewId, reviewId))
     .orderBy(asc(flags.createdAt), asc(flags.id))
     .all()
-    .map((f) => ({
-      id: f.id,
-      target: f.target,
-      reason: f.reason,
-      explanation: f.explanation,
-      reporterType: f.reporterType,
-      reporterName: f.accountName ?? f.notifierName,
-      reporterCompany: f.reporterCompany,
-      hasAccount: f.reporterUserId != null,
-      status: f.status,
-      createdAt: f.createdAt,
-      decidedAt: f.decidedAt,
+    .map(({ accountName, notifierName, reporterUserId, ...f }) => ({
+      ...f,
+      reporterName: accountName ?? notifierName,
+      hasAccount: reporterUserId != null,
     }));
 }
 
@@ -831,7 +812,7 @@ export function decide(input: DecideInput, db: Db = getDb()): DecideResult {
       // (app/models/appeals.server.ts); the transaction is IMMEDIATE: no appeal slips in.
       if (hasPendingAppeal(db, input.target, part.id)) return { ok: false, kind: "appeal_pending" };
       // Precise answers first; the conditional UPDATE below is what guarantees it.
-      if (lastDecisionId(db, input.target, part.id) !== input.version) return { ok: false, kind: "already_decided" };
+      if (lastDecisionOn(db, input.target, part.id) !== input.version) return { ok: false, kind: "already_decided" };
       if ((part.editedAt ?? 0) !== input.editedAt) return { ok: false, kind: "edited" };
       const pending = pendingFlags(db, input.reviewId, input.target);
       const seen = pending.filter((f) => f.id <= input.seenFlag);
@@ -1021,23 +1002,10 @@ export function asDecision(logged: string): Decision | null {
 }
 
 export function loadContentDecision(db: Db, decisionId: number): ContentDecision | null {
-  const d = db
-    .select({
-      id: moderationDecisions.id,
-      target: moderationDecisions.targetType,
-      targetId: moderationDecisions.targetId,
-      logged: moderationDecisions.decision,
-      reason: moderationDecisions.reason,
-      statement: moderationDecisions.statement,
-      automated: moderationDecisions.automated,
-      actorId: moderationDecisions.actorId,
-      createdAt: moderationDecisions.createdAt,
-    })
-    .from(moderationDecisions)
-    .where(eq(moderationDecisions.id, decisionId))
-    .get();
-  if (!d) return null;
-  const target = d.target === "review" || d.target === "reply" || d.target === "follow_up" ? d.target : null;
+  const row = db.select().from(moderationDecisions).where(eq(moderationDecisions.id, decisionId)).get();
+  if (!row) return null;
+  const { targetType, decision: logged, ...d } = row;
+  const target = targetType === "review" || targetType === "reply" || targetType === "follow_up" ? targetType : null;
   if (!target) return null;
   const reviewId =
     target === "review"
@@ -1048,7 +1016,7 @@ export function loadContentDecision(db: Db, decisionId: number): ContentDecision
   const thread = reviewId != null ? loadThread(db, reviewId) : null;
   const part = thread ? partOf(thread, target) : null;
   if (!thread || !part) return null;
-  return { ...d, target, thread, part };
+  return { ...d, target, logged, thread, part };
 }
 
 /** The reports a decision answered: its own, or for a restore those of the removal it

@@ -10,7 +10,7 @@ import { getDb } from "#db/client.server";
 import { companies, replyRevisions, type CHANNELS } from "#db/schema";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { mostSimilar } from "~/lib/similarity";
-import type { Actor } from "./review-submission.server";
+import { countedFacts, type Actor } from "./review-submission.server";
 import { decodeCursor, getPublicReview, getPublishedReviews, REVIEW_PAGE_SIZE, type ReviewView } from "./reviews.server";
 import { onReplyPublished } from "./company-alerts.server";
 import { notifyReviewEvent } from "./notifications.server";
@@ -435,21 +435,7 @@ export function saveReply(args: {
           )
           .get(f.id, f.companyId, args.actor.id, args.body, html, now, now)!.id;
         client.prepare(`UPDATE reviews SET replied_at = ? WHERE id = ?`).run(now, f.id);
-        countReply(
-          db,
-          {
-            companyId: f.companyId,
-            subjectId: f.subjectId,
-            authorId: f.authorId,
-            origin: f.origin,
-            stars: f.stars,
-            recommend: f.recommend == null ? null : Boolean(f.recommend),
-            publishedAt: f.publishedAt,
-            resolvedAt: f.resolvedAt,
-          },
-          now,
-          1,
-        );
+        countReply(db, countedFacts(f), now, 1);
         notifyReviewEvent(db, { reviewId: f.id, kind: "review_replied", origin: args.origin, now });
         onReplyPublished(db, replyId, now, args.origin);
       } else {

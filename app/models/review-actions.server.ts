@@ -6,7 +6,7 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import type { ModerationReason } from "~/lib/moderation-reasons";
 import { FLAGS_PER_DAY_PER_ACCOUNT } from "~/lib/flag-policy";
 import { afterFlag, flagDeadline, flaggingRefusal } from "./flags.server";
-import type { Actor } from "./review-submission.server";
+import { countedFacts, type Actor } from "./review-submission.server";
 import { countResolved, type CountedReview } from "./stats.server";
 import type { HelpfulViewer, ReviewViewer } from "~/lib/review-viewer";
 import { preparedPerConnection, type Client } from "./prepared-statements.server";
@@ -59,17 +59,7 @@ function loadFacts(db: Db, reviewId: number): ReviewFacts | undefined {
 }
 
 function counted(f: ReviewFacts): CountedReview {
-  return {
-    companyId: f.companyId,
-    subjectId: f.subjectId,
-    authorId: f.authorId,
-    origin: f.origin,
-    stars: f.stars,
-    recommend: f.recommend == null ? null : Boolean(f.recommend),
-    publishedAt: f.publishedAt!,
-    replyPublishedAt: f.replyStatus === "published" ? f.replyPublishedAt : null,
-    resolvedAt: f.resolvedAt,
-  };
+  return countedFacts({ ...f, replyPublishedAt: f.replyStatus === "published" ? f.replyPublishedAt : null });
 }
 
 // ─── Helpful votes ────────────────────────────────────────────────────────────

@@ -58,7 +58,7 @@ export type WriteResult = WriteSuccess | WriteFailure;
 const MONTH_MS = 30.4375 * 86_400_000;
 export const ONE_REVIEW_WINDOW_MS = ONE_REVIEW_PER_MONTHS * MONTH_MS;
 
-interface ReviewRow {
+export interface ReviewRow {
   id: number;
   subjectId: number;
   companyId: number;
@@ -86,8 +86,15 @@ function loadReview(db: Db, reviewId: number): ReviewRow | undefined {
     .get(reviewId);
 }
 
-/** The facts the counters need, from a review row. */
-export function countedFacts(row: ReviewRow): CountedReview {
+/** A review's columns the counters read; `replyPublishedAt` is its reply's time when the
+ *  reply is published, else null. */
+type CountedRow = Pick<
+  ReviewRow,
+  "companyId" | "subjectId" | "authorId" | "origin" | "stars" | "recommend" | "publishedAt" | "resolvedAt" | "replyPublishedAt"
+>;
+
+/** The facts the counters need, from a review row (a published one). */
+export function countedFacts(row: CountedRow): CountedReview {
   return {
     companyId: row.companyId,
     subjectId: row.subjectId,

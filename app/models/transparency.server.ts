@@ -23,7 +23,7 @@ import { and, count, gte, inArray, lte, notInArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { appeals, flags, moderationDecisions, REPORTER_TYPES, reviews } from "#db/schema";
 import { HELD_DECISIONS } from "~/lib/held-review";
-import type { DecisionCount, Delays, FlagCounts, Figures, TransparencyReport } from "~/lib/transparency";
+import type { DecisionCount, Delays, FlagCounts, Figures, ReporterType, TransparencyReport } from "~/lib/transparency";
 import { appealFigures } from "./appeals.server";
 import { CATEGORY_DECISIONS } from "./category-admin.server";
 import { STAFF_ROLE_DECISIONS } from "./moderation-team.server";
@@ -32,8 +32,6 @@ import { STAFF_ROLE_DECISIONS } from "./moderation-team.server";
 export const TRANSPARENCY_SCHEMA = "replique.transparency/1";
 export const TRANSPARENCY_MONTHS = 12;
 export type { DecisionCount, Delays, FlagCounts, Figures, TransparencyReport };
-
-type ReporterType = (typeof REPORTER_TYPES)[number];
 
 // ─── Periods ──────────────────────────────────────────────────────────────────
 
