@@ -1,4 +1,5 @@
 import { useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { Link } from "@remix-run/react";
 import { useRef } from "react";
 import { ConformField, useClearPasswords } from "~/components/Field";
 import { useT } from "~/i18n/react";
@@ -32,6 +33,11 @@ export function usePasswordForm<Schema extends AccountSchema>(
   return { formRef, form, fields };
 }
 
+/** The field of the password the person has now (login, and to confirm a change of theirs). */
+export function CurrentPasswordField({ label, field }: { label: string; field: FieldMetadata<unknown> }) {
+  return <ConformField label={label} field={field} type="password" autoComplete="current-password" required />;
+}
+
 /** The field of a new password (signup, reset, change), with its length limits and hint. */
 export function NewPasswordField({ label, field }: { label: string; field: FieldMetadata<unknown> }) {
   const { t } = useT();
@@ -46,5 +52,24 @@ export function NewPasswordField({ label, field }: { label: string; field: Field
       maxLength={PASSWORD_MAX}
       hint={t("signup.passwordHint")}
     />
+  );
+}
+
+/** The way from the login page to the signup page and back, keeping where to go after. */
+export function AuthSwitch({
+  question,
+  link,
+  to,
+  redirectTo,
+}: {
+  question: string;
+  link: string;
+  to: "/login" | "/signup";
+  redirectTo: string;
+}) {
+  return (
+    <p className="auth-page__switch">
+      {question} <Link to={redirectTo !== "/" ? `${to}?${new URLSearchParams({ redirectTo })}` : to}>{link}</Link>
+    </p>
   );
 }

@@ -1,11 +1,14 @@
 // What a moderator reads about a case, the same on every case page (reported content,
-// held reviews): one decision of the log, and the author's account facts.
-import { Link } from "@remix-run/react";
+// held reviews): the review as the public sees it, one decision of the log, and the
+// author's account facts.
+import type { ComponentProps } from "react";
 import { useT } from "~/i18n/react";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import type { CaseDecision, CaseView } from "~/models/moderation.server";
 import { decisionLabel } from "./moderation-labels";
+import { PersonCard } from "./QueueCase";
 import { Stars } from "./Stars";
+import { Thread } from "./Thread";
 
 export function DecisionItem({ d }: { d: CaseDecision }) {
   const { t, date, locale } = useT();
@@ -35,44 +38,26 @@ export function DecisionItem({ d }: { d: CaseDecision }) {
 }
 
 export function AuthorCard({ author }: { author: CaseView["author"] }) {
-  const { t, tp, date } = useT();
+  const { t, tp } = useT();
+  const facts = author ? (
+    <>
+      <li>{tp("moderation.author.others", author.otherReviews)}</li>
+      <li>{tp("moderation.author.decisions", author.decisions.total, { removals: author.decisions.removals })}</li>
+    </>
+  ) : null;
   return (
-    <section className="card case-author" aria-labelledby="case-author">
-      <h2 id="case-author">{t("moderation.author.title")}</h2>
-      {!author ? (
-        <p>{t("moderation.author.none")}</p>
-      ) : (
+    <PersonCard id="case-author" title={t("moderation.author.title")} person={author} facts={facts}>
+      {author && author.decisions.latest.length > 0 ? (
         <>
-          <p className="case-author__name">
-            <Link to={`/users/${author.id}`}>{author.displayName}</Link>
-          </p>
-          <ul className="case-author__facts">
-            <li>{t("moderation.author.since", { date: date(author.createdAt) })}</li>
-            <li>{t(author.emailVerified ? "moderation.author.verified" : "moderation.author.unverified")}</li>
-            {author.role !== "member" ? <li>{t("moderation.author.staff", { role: author.role })}</li> : null}
-            {author.suspended ? <li className="case-author__warn">{t("moderation.author.suspended")}</li> : null}
-            {author.deleted ? <li className="case-author__warn">{t("moderation.author.deleted")}</li> : null}
-            <li>{tp("moderation.author.published", author.publishedReviews)}</li>
-            <li>{tp("moderation.author.others", author.otherReviews)}</li>
-            <li>{tp("moderation.author.decisions", author.decisions.total, { removals: author.decisions.removals })}</li>
-          </ul>
-          {/* Suspend or reinstate the account (app/routes/moderation.users.$id.tsx). */}
-          <p>
-            <Link to={`/moderation/users/${author.id}`}>{t("queues.users.open")}</Link>
-          </p>
-          {author.decisions.latest.length > 0 ? (
-            <>
-              <h3>{t("moderation.author.latest")}</h3>
-              <ol className="case-decisions case-decisions--compact">
-                {author.decisions.latest.map((d) => (
-                  <DecisionItem key={d.id} d={d} />
-                ))}
-              </ol>
-            </>
-          ) : null}
+          <h3>{t("moderation.author.latest")}</h3>
+          <ol className="case-decisions case-decisions--compact">
+            {author.decisions.latest.map((d) => (
+              <DecisionItem key={d.id} d={d} />
+            ))}
+          </ol>
         </>
-      )}
-    </section>
+      ) : null}
+    </PersonCard>
   );
 }
 
@@ -88,5 +73,41 @@ export function HeldReviewText({ review }: { review: { stars: number; title: str
         {review.body}
       </pre>
     </>
+  );
+}
+
+/** A section with the review as the public sees it, its thread in full (none: no section). */
+export function CaseThreadSection({
+  id,
+  title,
+  review,
+}: {
+  id: string;
+  title: string;
+  review: ComponentProps<typeof Thread>["review"] | null;
+}) {
+  if (!review) return null;
+  return (
+    <section className="section case-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <Thread review={review} truncation="full" headingLevel={3} showCompany />
+    </section>
+  );
+}
+
+/** A proof of experience's image (moderators and the review's author only), at its size,
+ *  linked to itself. */
+export function ProofImage({ proof }: { proof: { imageUrl: string; width: number; height: number; item: { review: { title: string } } } }) {
+  const { t } = useT();
+  return (
+    <a href={proof.imageUrl}>
+      <img
+        src={proof.imageUrl}
+        alt={t("queues.proofs.case.imageAlt", { title: proof.item.review.title, width: proof.width, height: proof.height })}
+        width={proof.width}
+        height={proof.height}
+        style={{ maxWidth: "100%", height: "auto" }}
+      />
+    </a>
   );
 }

@@ -1,6 +1,7 @@
 // A section of a moderation case page that lists things (the reports, the author's
 // responses, the earlier decisions), with a line saying so when there are none.
 import type { ReactNode } from "react";
+import { useT } from "~/i18n/react";
 import type { CaseDecision } from "~/models/moderation.server";
 import { DecisionItem } from "./CaseFacts";
 
@@ -34,20 +35,20 @@ export function CaseListSection<T>({
   );
 }
 
-/** The earlier decisions on the case, as the moderation log has them. */
+/** The earlier decisions on the case, as the moderation log has them, under the heading
+ *  `words` (`<words>.none` when there are none). */
 export function CaseDecisions({
   id,
-  title,
-  empty,
+  words,
   decisions,
 }: {
   id: string;
-  title: string;
-  empty: string;
+  words: "held.case.decisions" | "moderation.case.decisions" | "queues.decisions";
   decisions: readonly CaseDecision[];
 }) {
+  const { t } = useT();
   return (
-    <CaseListSection id={id} title={title} empty={empty} listClassName="case-decisions" items={decisions}>
+    <CaseListSection id={id} title={t(words)} empty={t(`${words}.none`)} listClassName="case-decisions" items={decisions}>
       {(d) => <DecisionItem key={d.id} d={d} />}
     </CaseListSection>
   );

@@ -34,6 +34,11 @@ const STATUS: Record<string, MessageKey> = {
 export const reporterLabel = (type: string): MessageKey => REPORTER[type] ?? "moderation.reporter.consumer";
 export const decisionLabel = (decision: string): MessageKey | null => DECISION[decision] ?? null;
 export const statusLabel = (status: string): MessageKey => STATUS[status] ?? "moderation.status.published";
+/** A proof of experience's state, and a conduct report's (pending unless decided). */
+export const proofStatusLabel = (status: string | null) =>
+  `queues.proofs.status.${status === "accepted" ? "accepted" : status === "rejected" ? "rejected" : "pending"}` as const;
+export const conductStatusLabel = (status: string) =>
+  `queues.conduct.status.${status === "founded" ? "founded" : status === "unfounded" ? "unfounded" : "pending"}` as const;
 
 /** A queue item's title: "Review “…” of …", its reply or its follow-up. A review whose text
  *  the retention job erased has no title left: it reads by its number. */

@@ -19,3 +19,13 @@ export function privatePageMeta(matches: Match[], title: MessageKey, description
     { name: "robots", content: "noindex" },
   ];
 }
+
+/** The moderation case pages whose title and description are `<prefix>.title` and
+ *  `<prefix>.description`, the title numbered by the case's item. */
+type CaseMetaPrefix = "claims.case" | "held.case" | "queues.conduct.case" | "queues.proofs.case" | "queues.suggestions.case";
+
+/** A moderation case page's `meta`: its numbered title and its description, never indexed. */
+export function queueCaseMeta(prefix: CaseMetaPrefix) {
+  return ({ matches, data }: { matches: Match[]; data?: { case: { item: { id: number } } } }) =>
+    privatePageMeta(matches, `${prefix}.title`, `${prefix}.description`, { id: String(data?.case.item.id ?? "—") });
+}

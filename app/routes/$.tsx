@@ -1,4 +1,3 @@
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { notFound } from "~/lib/http.server";
 
 // Any address no other route claims: a localized 404 page.
@@ -10,6 +9,4 @@ export default function NotFound() {
   return null;
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

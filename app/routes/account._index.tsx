@@ -2,9 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { NewPasswordField, useAccountForm, usePasswordForm } from "~/components/AccountForm";
+import { CurrentPasswordField, NewPasswordField, useAccountForm, usePasswordForm } from "~/components/AccountForm";
 import { ConformField, ConformFormError, FormError } from "~/components/Field";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Toast } from "~/components/Toast";
 import type { MessageKey, Vars } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -338,13 +337,7 @@ function PasswordForm({ email, answer, mine, lastResult }: FormProps & { email: 
       <ConformFormError form={form} vars={mine?.vars} />
       {/* Lets password managers attach the new password to the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <ConformField
-        label={t("account.password.current")}
-        field={fields.currentPassword}
-        type="password"
-        autoComplete="current-password"
-        required
-      />
+      <CurrentPasswordField label={t("account.password.current")} field={fields.currentPassword} />
       <NewPasswordField label={t("account.password.new")} field={fields.newPassword} />
       <button type="submit" name="intent" value="password">
         {t("account.password.submit")}
@@ -388,7 +381,7 @@ function EmailForm({ answer, mine, lastResult }: FormProps) {
     <Form method="post" className="auth-form" ref={formRef} {...getFormProps(form)}>
       <ConformFormError form={form} vars={mine?.vars} />
       <ConformField label={t("account.email.new")} field={fields.newEmail} type="email" autoComplete="email" inputMode="email" required />
-      <ConformField label={t("account.email.password")} field={fields.password} type="password" autoComplete="current-password" required />
+      <CurrentPasswordField label={t("account.email.password")} field={fields.password} />
       <button type="submit" name="intent" value="email">
         {t("account.email.submit")}
       </button>
@@ -396,6 +389,4 @@ function EmailForm({ answer, mine, lastResult }: FormProps) {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

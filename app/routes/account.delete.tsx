@@ -2,9 +2,8 @@
 import { getCollectionProps, getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { usePasswordForm } from "~/components/AccountForm";
-import { ConformField, ConformFormError } from "~/components/Field";
+import { CurrentPasswordField, usePasswordForm } from "~/components/AccountForm";
+import { ConformFormError } from "~/components/Field";
 import { useT } from "~/i18n/react";
 import { asText, deleteAccountSchema, parseAccountForm, REVIEW_CHOICES } from "~/lib/account-forms";
 import { refuse } from "~/lib/form-answers.server";
@@ -80,13 +79,7 @@ export default function DeleteAccountPage() {
               </p>
             ) : null}
           </fieldset>
-          <ConformField
-            label={t("accountDelete.password")}
-            field={fields.password}
-            type="password"
-            autoComplete="current-password"
-            required
-          />
+          <CurrentPasswordField label={t("accountDelete.password")} field={fields.password} />
           <button type="submit" className="button button--danger">
             {t("accountDelete.submit")}
           </button>
@@ -96,6 +89,4 @@ export default function DeleteAccountPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

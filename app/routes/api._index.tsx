@@ -5,7 +5,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { CaptionedTable } from "~/components/ScrollRegion";
 import { hasMessage, translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -290,6 +289,4 @@ export default function ApiDocumentation() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

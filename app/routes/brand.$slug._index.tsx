@@ -6,7 +6,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CHANNELS } from "#db/enums";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
 import { Thread } from "~/components/Thread";
@@ -174,6 +173,4 @@ function FilterSelect({ name, label, value, children }: { name: string; label: s
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -7,7 +7,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ConformFormError, FieldError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -165,6 +164,4 @@ function LastSpikes() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -8,7 +8,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { LanguageOptions } from "~/components/ChoiceOptions";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
 import { CaptionedTable } from "~/components/ScrollRegion";
 import type { MessageKey } from "~/i18n";
@@ -362,6 +361,4 @@ function UploadReportView({ report }: { report: UploadReport }) {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -9,7 +9,6 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { LanguageOptions } from "~/components/ChoiceOptions";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { CaptionedTable } from "~/components/ScrollRegion";
 import { Field, FormError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
@@ -199,6 +198,4 @@ function InviteForm({ verified, companyName }: { verified: boolean; companyName:
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

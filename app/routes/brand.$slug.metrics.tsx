@@ -4,7 +4,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MetricsBreakdowns, MetricsSummary, MonthlyMetrics } from "~/components/CompanyMetricsFigures";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
 import { requireBrandMember } from "~/lib/brand-page.server";
@@ -68,6 +67,4 @@ export default function BrandMetrics() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -9,7 +9,6 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SUBJECT_KINDS } from "#db/enums";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ConformField, ConformFormError, Field, FormError } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
 import { CaptionedTable } from "~/components/ScrollRegion";
@@ -257,6 +256,4 @@ function EditForm({ subject }: { subject: CompanySubject }) {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -8,7 +8,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ConformField, ConformFormError, Field, FormError } from "~/components/Field";
 import { CaptionedTable } from "~/components/ScrollRegion";
 import type { MessageKey } from "~/i18n";
@@ -295,6 +294,4 @@ function Signing() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -4,7 +4,6 @@
 // POST that works without JavaScript. Accepted, expired, withdrawn or unknown links say so.
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { FormError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -104,6 +103,4 @@ export default function InvitationPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -9,7 +9,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field, FormError } from "~/components/Field";
 import { translate, type Locale, type MessageKey, type Vars } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -428,6 +427,4 @@ function EvidenceForm({ companyName, answer }: { companyName: string; answer?: A
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

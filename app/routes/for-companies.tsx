@@ -2,7 +2,6 @@
 // never do, and how to start. Public, readable signed out; the header's link comes here.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
@@ -132,6 +131,4 @@ export default function ForCompanies() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

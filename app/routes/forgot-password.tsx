@@ -3,7 +3,6 @@ import { data, type ActionFunctionArgs, type LinksFunction, type MetaFunction } 
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useAccountForm } from "~/components/AccountForm";
 import { ConformField, ConformFormError } from "~/components/Field";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { forgotSchema, parseAccountForm } from "~/lib/account-forms";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
@@ -67,6 +66,4 @@ export default function ForgotPasswordPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

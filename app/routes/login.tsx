@@ -1,9 +1,8 @@
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { usePasswordForm } from "~/components/AccountForm";
+import { AuthSwitch, CurrentPasswordField, usePasswordForm } from "~/components/AccountForm";
 import { ConformField, ConformFormError } from "~/components/Field";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { loginSchema, parseAccountForm } from "~/lib/account-forms";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
@@ -61,7 +60,7 @@ export default function LoginPage() {
         <ConformFormError form={form} vars={answer?.vars} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <ConformField label={t("login.email")} field={fields.email} type="email" autoComplete="username" inputMode="email" required />
-        <ConformField label={t("login.password")} field={fields.password} type="password" autoComplete="current-password" required />
+        <CurrentPasswordField label={t("login.password")} field={fields.password} />
         <p className="auth-form__aside">
           <Link to="/forgot-password">{t("login.forgot")}</Link>
         </p>
@@ -69,14 +68,9 @@ export default function LoginPage() {
           {t("login.submit")}
         </button>
       </Form>
-      <p className="auth-page__switch">
-        {t("login.noAccount")}{" "}
-        <Link to={redirectTo !== "/" ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup"}>{t("login.signupLink")}</Link>
-      </p>
+      <AuthSwitch question={t("login.noAccount")} link={t("login.signupLink")} to="/signup" redirectTo={redirectTo} />
     </div>
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

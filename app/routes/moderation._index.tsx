@@ -2,7 +2,6 @@
 // oldest has waited. Each queue opens from here.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { formatDuration } from "~/components/Scorecard";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
@@ -112,6 +111,4 @@ export default function ModerationDashboard() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -7,7 +7,6 @@
 // decide any).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { decisionLabel, threadItemTitle } from "~/components/moderation-labels";
 import { QueueExplanations, QueueItem, QueueListPage, useWaited } from "~/components/QueueList";
 import { Stars } from "~/components/Stars";
@@ -133,6 +132,4 @@ export default function AppealQueue() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

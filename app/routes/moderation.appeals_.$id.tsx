@@ -12,13 +12,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { AuthorCard, HeldReviewText } from "~/components/CaseFacts";
+import { AuthorCard, HeldReviewText, ProofImage } from "~/components/CaseFacts";
 import { CaseDecisions } from "~/components/CaseListSection";
 import { AppealedDecision, AppealExplanations, APPEAL_DECISION_TEXT } from "~/components/AppealedDecision";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { decisionLabel } from "~/components/moderation-labels";
+import { conductStatusLabel, decisionLabel, proofStatusLabel } from "~/components/moderation-labels";
 import { HeldWhy } from "~/components/HeldEvidence";
-import { PersonCard, QueueDecisions } from "~/components/QueueCase";
+import { CaseLayout, CaseStatus, PersonCard, QueueDecisions } from "~/components/QueueCase";
 import { QueueDecisionForm } from "~/components/QueueDecisionForm";
 import { Thread } from "~/components/Thread";
 import type { MessageKey } from "~/i18n";
@@ -47,9 +46,7 @@ export const headers = () => ({ "Cache-Control": "private, no-store" });
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   privatePageMeta(matches, "decisionAppeal.case.title", "decisionAppeal.case.description", { id: String(data?.case.decision.id ?? "—") });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadQueueCase(request, params.id, getDecisionAppealCase);
-}
+export const loader = async ({ request, params }: LoaderFunctionArgs) => loadQueueCase(request, params.id, getDecisionAppealCase);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireModerator(request);
@@ -111,51 +108,51 @@ export default function DecisionAppealCasePage() {
             outcome: t(`decisionAppeal.case.decided.${view.decided.outcome}`),
           })
         : t("decisionAppeal.case.nothing");
+  const side = (
+    <>
+      <QueueDecisionForm
+        id="decide"
+        className="decide--appeal"
+        title={t("decisionAppeal.decide.title")}
+        intro={<AppealSummary view={view} />}
+        schema={claim ? claimAppealSchema : decisionAppealSchema}
+        choiceField="outcome"
+        choices={outcomes.map((outcome) =>
+          outcome === "uphold"
+            ? { value: outcome, label: "decisionAppeal.decide.uphold", hint: "decisionAppeal.decide.upholdHint" }
+            : { value: outcome, ...OVERTURN[view.decision.logged] },
+        )}
+        hidden={{ seenAppeal: view.seenAppeal }}
+        // The rule examined again is, most often, the decision's own.
+        defaultValue={{ reason: view.decision.reason }}
+        lastResult={answer?.result}
+        refusal={
+          view.refusal
+            ? t(view.refusal === "same_moderator" ? "appeal.decide.refusal.same_moderator" : `queues.refusal.${view.refusal}`)
+            : null
+        }
+        nothing={nothing}
+        text={APPEAL_DECISION_TEXT}
+        {...(claim ? { reasons: CLAIM_REASONS, rulesPath: "/transparency#claims" } : {})}
+      />
+      <ConcernedCard facts={view.facts} />
+    </>
+  );
   return (
-    <div className="page case-page">
-      <p>
-        <Link to="/moderation/appeals">← {t("moderation.case.backAppeals")}</Link>
-      </p>
-      <h1>{t("decisionAppeal.case.title", { id: String(view.decision.id) })}</h1>
-      <p className="case-page__status">
-        <span className={view.appeals.length > 0 ? "badge badge--warn" : "badge"}>{t(`decisionAppeal.kind.${view.kind}`)}</span>{" "}
-        <Link to={queueCasePath(view.facts)}>{t("decisionAppeal.case.queueCase")}</Link>
-      </p>
-      <div className="case-layout">
-        <div className="case-main">
-          <ItemFacts facts={view.facts} />
-          <ItemDecisions facts={view.facts} />
-        </div>
-        <aside className="case-side" aria-label={t("decisionAppeal.decide.title")}>
-          <QueueDecisionForm
-            id="decide"
-            className="decide--appeal"
-            title={t("decisionAppeal.decide.title")}
-            intro={<AppealSummary view={view} />}
-            schema={claim ? claimAppealSchema : decisionAppealSchema}
-            choiceField="outcome"
-            choices={outcomes.map((outcome) =>
-              outcome === "uphold"
-                ? { value: outcome, label: "decisionAppeal.decide.uphold", hint: "decisionAppeal.decide.upholdHint" }
-                : { value: outcome, ...OVERTURN[view.decision.logged] },
-            )}
-            hidden={{ seenAppeal: view.seenAppeal }}
-            // The rule examined again is, most often, the decision's own.
-            defaultValue={{ reason: view.decision.reason }}
-            lastResult={answer?.result}
-            refusal={
-              view.refusal
-                ? t(view.refusal === "same_moderator" ? "appeal.decide.refusal.same_moderator" : `queues.refusal.${view.refusal}`)
-                : null
-            }
-            nothing={nothing}
-            text={APPEAL_DECISION_TEXT}
-            {...(claim ? { reasons: CLAIM_REASONS, rulesPath: "/transparency#claims" } : {})}
-          />
-          <ConcernedCard facts={view.facts} />
-        </aside>
-      </div>
-    </div>
+    <CaseLayout
+      back={<Link to="/moderation/appeals">← {t("moderation.case.backAppeals")}</Link>}
+      title={t("decisionAppeal.case.title", { id: String(view.decision.id) })}
+      status={
+        <CaseStatus label={t(`decisionAppeal.kind.${view.kind}`)} warn={view.appeals.length > 0}>
+          <Link to={queueCasePath(view.facts)}>{t("decisionAppeal.case.queueCase")}</Link>
+        </CaseStatus>
+      }
+      side={side}
+      sideLabel={t("decisionAppeal.decide.title")}
+    >
+      <ItemFacts facts={view.facts} />
+      <ItemDecisions facts={view.facts} />
+    </CaseLayout>
   );
 }
 
@@ -223,21 +220,11 @@ function FactsSection({ children }: { children: ReactNode }) {
 
 function ProofFacts({ v }: { v: ProofCase }) {
   const { t } = useT();
-  const status = t(
-    `queues.proofs.status.${v.proofStatus === "accepted" ? "accepted" : v.proofStatus === "rejected" ? "rejected" : "pending"}`,
-  );
+  const status = t(proofStatusLabel(v.proofStatus));
   return (
     <FactsSection>
       <p>{t("decisionAppeal.case.proofStatus", { status })}</p>
-      <a href={v.imageUrl}>
-        <img
-          src={v.imageUrl}
-          alt={t("queues.proofs.case.imageAlt", { title: v.item.review.title, width: v.width, height: v.height })}
-          width={v.width}
-          height={v.height}
-          style={{ maxWidth: "100%", height: "auto" }}
-        />
-      </a>
+      <ProofImage proof={v} />
       <p className="muted">{t("queues.proofs.case.imageHint")}</p>
       {v.review ? <Thread review={v.review} truncation="full" headingLevel={3} showCompany /> : null}
     </FactsSection>
@@ -283,7 +270,7 @@ function SuggestionFacts({ v }: { v: SuggestionCase }) {
 
 function ConductFacts({ v }: { v: ConductCase }) {
   const { t, date } = useT();
-  const status = t(`queues.conduct.status.${v.status === "founded" ? "founded" : v.status === "unfounded" ? "unfounded" : "pending"}`);
+  const status = t(conductStatusLabel(v.status));
   return (
     <FactsSection>
       <p>
@@ -379,13 +366,8 @@ function PublicationFacts({ v }: { v: HeldCase }) {
 
 /** The earlier decisions on the item. */
 function ItemDecisions({ facts }: { facts: DecisionAppealFacts }) {
-  const { t } = useT();
   if (facts.kind !== "publication") return <QueueDecisions decisions={facts.view.decisions} />;
-  return (
-    <CaseDecisions id="queue-decisions" title={t("queues.decisions")} empty={t("queues.decisions.none")} decisions={facts.view.decisions} />
-  );
+  return <CaseDecisions id="queue-decisions" words="queues.decisions" decisions={facts.view.decisions} />;
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

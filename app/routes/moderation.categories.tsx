@@ -7,7 +7,6 @@ import { getFormProps, getInputProps, useForm, type FieldMetadata, type Submissi
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { CaptionedTable } from "~/components/ScrollRegion";
 import { FormError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
@@ -248,6 +247,4 @@ function DeleteForm({ categoryId, lastResult }: { categoryId: number; lastResult
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -6,12 +6,11 @@
 // with a reason from the published list and a statement to the claimant
 // (app/models/claim-queue.server.ts).
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { PersonCard, QueueDecisions } from "~/components/QueueCase";
-import { QueueDecisionForm } from "~/components/QueueDecisionForm";
+import { Link, useLoaderData } from "@remix-run/react";
+import { QueueCasePage } from "~/components/QueueCase";
+import type { DecisionChoice } from "~/components/QueueDecisionForm";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
+import { queueCaseMeta } from "~/lib/auth-meta";
 import { claimDecisionSchema } from "~/lib/moderation-queues";
 import { CLAIM_REASONS } from "~/lib/moderation-reasons";
 import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
@@ -19,91 +18,53 @@ import { decideClaim, getClaimCase } from "~/models/claim-queue.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  privatePageMeta(matches, "claims.case.title", "claims.case.description", { id: String(data?.case.item.id ?? "—") });
+export const meta: MetaFunction<typeof loader> = queueCaseMeta("claims.case");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadQueueCase(request, params.id, getClaimCase);
-}
+export const loader = async ({ request, params }: LoaderFunctionArgs) => loadQueueCase(request, params.id, getClaimCase);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return decideQueueCase(
+export const action = async ({ request, params }: ActionFunctionArgs) =>
+  decideQueueCase(
     request,
     params.id,
     claimDecisionSchema,
     ({ id, value, ...rest }) => decideClaim({ ...rest, claimId: id, ...value }),
     "/moderation/claims",
   );
-}
+
+const CHOICES: DecisionChoice[] = [
+  { value: "accept", label: "claims.decide.accept", hint: "claims.decide.acceptHint" },
+  { value: "refuse", label: "claims.decide.refuse", hint: "claims.decide.refuseHint" },
+];
 
 export default function ClaimCasePage() {
   const { case: view } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
-  const { t, date } = useT();
+  const { t } = useT();
   const { item } = view;
-  const pending = view.status === "pending";
-  const status = t(`claims.status.${view.status}`);
   return (
-    <div className="page case-page">
-      <p>
-        <Link to="/moderation/claims">← {t("queues.back")}</Link>
-      </p>
-      <h1>{t("claims.case.title", { id: String(item.id) })}</h1>
-      <p className="case-page__status">
-        <span className={pending ? "badge badge--warn" : "badge"}>{status}</span>{" "}
-        {t("claims.queue.item", { name: item.claimant.name, company: item.company.name })}
-      </p>
-      <div className="case-layout">
-        <div className="case-main">
-          <ClaimRequest view={view} />
+    <QueueCasePage
+      back="/moderation/claims"
+      title={t("claims.case.title", { id: String(item.id) })}
+      state={{
+        label: t(`claims.status.${view.status}`),
+        pending: view.status === "pending",
+        about: t("claims.queue.item", { name: item.claimant.name, company: item.company.name }),
+      }}
+      view={view}
+      decide={{
+        title: t("claims.decide.title"),
+        schema: claimDecisionSchema,
+        reasons: CLAIM_REASONS,
+        rulesPath: "/transparency#claims",
+        choices: CHOICES,
+      }}
+      person={{ title: t("claims.case.claimant"), facts: view.claimant }}
+    >
+      <ClaimRequest view={view} />
 
-          <ClaimCompany view={view} />
+      <ClaimCompany view={view} />
 
-          <section className="section case-section" aria-labelledby="claim-claimant">
-            <h2 id="claim-claimant">{t("claims.case.claimant")}</h2>
-            <p>
-              {t(`claims.case.emailDomain.${view.emailMatch}`, { emailDomain: view.emailDomain ?? "", domain: item.company.domain ?? "" })}
-            </p>
-            <h3>{t("claims.case.earlier")}</h3>
-            {view.otherClaims.length === 0 ? (
-              <p className="muted">{t("claims.case.noEarlier")}</p>
-            ) : (
-              <ul>
-                {view.otherClaims.map((c) => {
-                  const line = t("claims.case.earlierItem", {
-                    company: c.companyName,
-                    date: date(c.createdAt),
-                    method: t(`claims.method.${c.method}`),
-                    status: t(`claims.status.${c.status}`),
-                  });
-                  return <li key={c.id}>{c.method === "evidence" ? <Link to={`/moderation/claims/${c.id}`}>{line}</Link> : line}</li>;
-                })}
-              </ul>
-            )}
-          </section>
-
-          <QueueDecisions decisions={view.decisions} />
-        </div>
-        <aside className="case-side" aria-label={t("claims.decide.title")}>
-          <QueueDecisionForm
-            id="decide"
-            title={t("claims.decide.title")}
-            schema={claimDecisionSchema}
-            version={view.version}
-            lastResult={answer?.result}
-            refusal={view.refusal ? t(`queues.refusal.${view.refusal}`) : null}
-            nothing={pending ? null : t("queues.caseDecided", { status })}
-            reasons={CLAIM_REASONS}
-            rulesPath="/transparency#claims"
-            choices={[
-              { value: "accept", label: "claims.decide.accept", hint: "claims.decide.acceptHint" },
-              { value: "refuse", label: "claims.decide.refuse", hint: "claims.decide.refuseHint" },
-            ]}
-          />
-          <PersonCard title={t("claims.case.claimant")} person={view.claimant} />
-        </aside>
-      </div>
-    </div>
+      <ClaimClaimant view={view} />
+    </QueueCasePage>
   );
 }
 
@@ -159,6 +120,34 @@ function ClaimRequest({ view }: { view: ClaimCase }) {
   );
 }
 
+/** The claimant: their address's domain against the company's, and their other claims. */
+function ClaimClaimant({ view }: { view: ClaimCase }) {
+  const { t, date } = useT();
+  const { item } = view;
+  return (
+    <section className="section case-section" aria-labelledby="claim-claimant">
+      <h2 id="claim-claimant">{t("claims.case.claimant")}</h2>
+      <p>{t(`claims.case.emailDomain.${view.emailMatch}`, { emailDomain: view.emailDomain ?? "", domain: item.company.domain ?? "" })}</p>
+      <h3>{t("claims.case.earlier")}</h3>
+      {view.otherClaims.length === 0 ? (
+        <p className="muted">{t("claims.case.noEarlier")}</p>
+      ) : (
+        <ul>
+          {view.otherClaims.map((c) => {
+            const line = t("claims.case.earlierItem", {
+              company: c.companyName,
+              date: date(c.createdAt),
+              method: t(`claims.method.${c.method}`),
+              status: t(`claims.status.${c.status}`),
+            });
+            return <li key={c.id}>{c.method === "evidence" ? <Link to={`/moderation/claims/${c.id}`}>{line}</Link> : line}</li>;
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /** The company as it stands: its domain, claimed or verified since when, its members. */
 function ClaimCompany({ view }: { view: ClaimCase }) {
   const { t, date } = useT();
@@ -196,6 +185,4 @@ function ClaimCompany({ view }: { view: ClaimCase }) {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

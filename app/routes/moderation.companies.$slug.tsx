@@ -8,7 +8,6 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ConformTextarea, FormError } from "~/components/Field";
 import { RemovedReviews } from "~/components/CompanyWarnings";
 import type { MessageKey } from "~/i18n";
@@ -259,6 +258,4 @@ function LiftForm({ warningId, lastResult }: { warningId: number; lastResult?: S
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -3,7 +3,6 @@
 // keyset pagination; each opens its case page (/moderation/conduct/:id).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { QueueItem, QueueListPage, useWaited } from "~/components/QueueList";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
@@ -46,6 +45,4 @@ export default function ConductQueue() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -3,7 +3,6 @@
 // keyset pagination. Each item opens the case page, where the decision is taken.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { reporterLabel, threadItemTitle } from "~/components/moderation-labels";
 import { QueueExplanations, QueueItem, QueueListPage, useWaited } from "~/components/QueueList";
 import { Stars } from "~/components/Stars";
@@ -89,6 +88,4 @@ export default function FlagQueue() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

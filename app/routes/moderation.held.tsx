@@ -4,7 +4,6 @@
 // publishes it; the case page (/moderation/held/:id) is where it is published or refused.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Deadline, HeldWhy } from "~/components/HeldEvidence";
 import { Pagination } from "~/components/Pagination";
 import { formatDuration } from "~/components/Scorecard";
@@ -86,6 +85,4 @@ export default function HeldQueue() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

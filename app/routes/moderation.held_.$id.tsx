@@ -12,17 +12,16 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AuthorCard, HeldReviewText } from "~/components/CaseFacts";
+import { AuthorCard, CaseThreadSection, HeldReviewText } from "~/components/CaseFacts";
 import { CaseDecisions } from "~/components/CaseListSection";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Deadline, HeldWhy } from "~/components/HeldEvidence";
 import { statusLabel } from "~/components/moderation-labels";
+import { CaseLayout, CaseStatus } from "~/components/QueueCase";
 import { QueueDecisionForm, type DecisionChoice, type DecisionFormText } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
-import { Thread } from "~/components/Thread";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
+import { queueCaseMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
 import { heldDecisionSchema } from "~/lib/held-review";
 import { checkName } from "~/lib/held-statement";
@@ -34,12 +33,12 @@ import { requireModerator } from "~/models/permissions.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  privatePageMeta(matches, "held.case.title", "held.case.description", { id: String(data?.case.item.id ?? "—") });
+export const meta: MetaFunction<typeof loader> = queueCaseMeta("held.case");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return { ...loadQueueCase(request, params.id, getHeldCase), now: Date.now() };
-}
+export const loader = async ({ request, params }: LoaderFunctionArgs) => ({
+  ...loadQueueCase(request, params.id, getHeldCase),
+  now: Date.now(),
+});
 
 const FAILURE = {
   own_content: "held.refusal.own_content",
@@ -76,74 +75,61 @@ export default function HeldCasePage() {
   const { t, date, locale } = useT();
   const item = view.item;
   const held = view.status === "held";
-  return (
-    <div className="page case-page">
-      <p>
-        <Link to="/moderation/held">← {t("held.case.back")}</Link>
-      </p>
-      <h1>{t("held.case.title", { id: String(item.id) })}</h1>
-      <p className="case-page__status">
-        <span className={held ? "badge badge--warn" : "badge"}>{t(statusLabel(view.status))}</span>{" "}
-        <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
-        {" · "}
-        {t(`subjectKind.${item.subject.kind}` as MessageKey)} · {item.subject.name}
-        {held ? (
-          <>
-            {" · "}
-            <Deadline deadlineAt={item.deadlineAt} now={now} />
-          </>
-        ) : null}
-      </p>
+  const side = (
+    <>
       {held ? (
-        <p className="case-page__jump">
-          <a href="#decide">{t("held.case.jump")} ↓</a>
-        </p>
-      ) : null}
-      <div className="case-layout">
-        <div className="case-main">
-          {held || item.check != null ? (
-            <section className="section case-section" aria-labelledby="held-evidence">
-              <h2 id="held-evidence">{t("held.case.evidence")}</h2>
-              <p>{t("held.case.heldOn", { date: date(item.heldAt, "medium"), check: checkName(locale, item.check) })}</p>
-              <HeldWhy check={item.check} evidence={item.evidence} alsoFound={item.alsoFound} />
-            </section>
-          ) : null}
-
-          <section className="section case-section" aria-labelledby="held-review">
-            <h2 id="held-review">{t("held.case.review")}</h2>
-            <Thread review={view.review} truncation="full" headingLevel={3} showCompany />
-          </section>
-
-          <section className="section case-section" aria-labelledby="held-text">
-            <h2 id="held-text">{t("held.case.text")}</h2>
-            <HeldReviewText review={item} />
-          </section>
-
-          <History versions={view.history} />
-          <CaseDecisions
-            id="held-decisions"
-            title={t("held.case.decisions")}
-            empty={t("held.case.decisions.none")}
-            decisions={view.decisions}
-          />
-        </div>
-
-        <aside className="case-side" aria-label={t("held.decide.title")}>
+        <DecisionPanel view={view} lastResult={answer?.result} />
+      ) : (
+        <section className="card decide" id="decide" aria-labelledby="decide-heading">
+          <h2 id="decide-heading">{t("held.decide.title")}</h2>
+          <p className="muted">{t("held.case.decided", { status: t(statusLabel(view.status)) })}</p>
+          <p>
+            <Link to={`/moderation/reviews/${item.id}`}>{t("held.case.otherCase")}</Link>
+          </p>
+        </section>
+      )}
+      <AuthorCard author={view.author} />
+    </>
+  );
+  return (
+    <CaseLayout
+      back={<Link to="/moderation/held">← {t("held.case.back")}</Link>}
+      title={t("held.case.title", { id: String(item.id) })}
+      status={
+        <CaseStatus label={t(statusLabel(view.status))} warn={held}>
+          <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
+          {" · "}
+          {t(`subjectKind.${item.subject.kind}` as MessageKey)} · {item.subject.name}
           {held ? (
-            <DecisionPanel view={view} lastResult={answer?.result} />
-          ) : (
-            <section className="card decide" id="decide" aria-labelledby="decide-heading">
-              <h2 id="decide-heading">{t("held.decide.title")}</h2>
-              <p className="muted">{t("held.case.decided", { status: t(statusLabel(view.status)) })}</p>
-              <p>
-                <Link to={`/moderation/reviews/${item.id}`}>{t("held.case.otherCase")}</Link>
-              </p>
-            </section>
-          )}
-          <AuthorCard author={view.author} />
-        </aside>
-      </div>
-    </div>
+            <>
+              {" · "}
+              <Deadline deadlineAt={item.deadlineAt} now={now} />
+            </>
+          ) : null}
+        </CaseStatus>
+      }
+      jump={held ? { href: "#decide", label: t("held.case.jump") } : null}
+      side={side}
+      sideLabel={t("held.decide.title")}
+    >
+      {held || item.check != null ? (
+        <section className="section case-section" aria-labelledby="held-evidence">
+          <h2 id="held-evidence">{t("held.case.evidence")}</h2>
+          <p>{t("held.case.heldOn", { date: date(item.heldAt, "medium"), check: checkName(locale, item.check) })}</p>
+          <HeldWhy check={item.check} evidence={item.evidence} alsoFound={item.alsoFound} />
+        </section>
+      ) : null}
+
+      <CaseThreadSection id="held-review" title={t("held.case.review")} review={view.review} />
+
+      <section className="section case-section" aria-labelledby="held-text">
+        <h2 id="held-text">{t("held.case.text")}</h2>
+        <HeldReviewText review={item} />
+      </section>
+
+      <History versions={view.history} />
+      <CaseDecisions id="held-decisions" words="held.case.decisions" decisions={view.decisions} />
+    </CaseLayout>
   );
 }
 
@@ -213,6 +199,4 @@ function DecisionPanel({ view, lastResult }: { view: HeldCase; lastResult?: Subm
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

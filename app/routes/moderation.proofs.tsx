@@ -4,7 +4,6 @@
 // review's author only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { QueueItem, QueueListPage, useWaited } from "~/components/QueueList";
 import { Stars } from "~/components/Stars";
 import { useT } from "~/i18n/react";
@@ -51,6 +50,4 @@ export default function ProofQueue() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -11,14 +11,13 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { AuthorCard } from "~/components/CaseFacts";
+import { AuthorCard, CaseThreadSection } from "~/components/CaseFacts";
 import { CaseDecisions, CaseListSection } from "~/components/CaseListSection";
 import { AppealedDecision, AppealExplanations, APPEAL_DECISION_TEXT } from "~/components/AppealedDecision";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { decisionLabel, reporterLabel, statusLabel } from "~/components/moderation-labels";
+import { CaseLayout } from "~/components/QueueCase";
 import { QueueDecisionForm, type DecisionFormText } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
-import { Thread } from "~/components/Thread";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
@@ -131,103 +130,100 @@ export default function CasePage() {
   const answer = useActionData<typeof action>();
   const { t } = useT();
   const review = view.review;
+  const side = (
+    <>
+      {view.parts.map((part, i) => {
+        // An answer without a valid target (a forged form) goes to the first form.
+        const mine = answer && (answer.target === part.target || (answer.target == null && i === 0)) ? answer : undefined;
+        const appealed = appeals.filter((a) => a.target === part.target);
+        // Under appeal, the part is decided through its appeal.
+        if (appealed.length > 0)
+          return appealed.map((a, j) => (
+            <AppealPanel
+              key={`appeal-${a.decision.id}`}
+              appeal={a}
+              lastResult={mine?.form === "appeal" && j === 0 ? mine.result : undefined}
+            />
+          ));
+        return <DecisionPanel key={part.target} part={part} lastResult={mine ? mine.result : undefined} />;
+      })}
+      <AuthorCard author={view.author} />
+    </>
+  );
+  return (
+    <CaseLayout
+      back={
+        <>
+          <Link to="/moderation/flags">← {t("moderation.case.back")}</Link>
+          {appeals.length > 0 ? (
+            <>
+              {" · "}
+              <Link to="/moderation/appeals">{t("moderation.case.backAppeals")}</Link>
+            </>
+          ) : null}
+        </>
+      }
+      title={t("moderation.case.title", { id: String(review.id) })}
+      status={
+        <>
+          <span className={review.status === "published" ? "badge badge--verified" : "badge badge--warn"}>
+            {t(statusLabel(review.status))}
+          </span>{" "}
+          <Link to={`/companies/${review.company.slug}`}>{review.company.name}</Link>
+          {" · "}
+          {t(`subjectKind.${review.subject.kind}`)} · {review.subject.name}
+        </>
+      }
+      // On a phone the forms come after the case: a way straight to them.
+      jump={view.parts[0] ? { href: `#decide-${view.parts[0].target}`, label: t("moderation.case.jump") } : null}
+      side={side}
+      sideLabel={t("moderation.decide.legend")}
+    >
+      <CaseThreadSection id="case-public" title={t("moderation.case.public")} review={review} />
+      <RemovedTexts view={view} />
+      <History view={view} />
+      <Reports view={view} />
+      <Responses view={view} />
+      <CaseDecisions id="case-decisions" words="moderation.case.decisions" decisions={view.decisions} />
+    </CaseLayout>
+  );
+}
+
+/** The last text of each removed part, which the public no longer sees. */
+function RemovedTexts({ view }: { view: CaseView }) {
+  const { t } = useT();
   const removedReview = view.parts.find((p) => p.target === "review" && p.status === "removed");
   const removedReply = view.parts.find((p) => p.target === "reply" && p.status === "removed");
   const removedFollowUp = view.parts.find((p) => p.target === "follow_up" && p.status === "removed");
   const lastReview = view.history.review.at(-1);
   const lastReply = view.history.reply.at(-1);
+  if (!removedReview && !removedReply && !removedFollowUp) return null;
   return (
-    <div className="page case-page">
-      <p>
-        <Link to="/moderation/flags">← {t("moderation.case.back")}</Link>
-        {appeals.length > 0 ? (
-          <>
-            {" · "}
-            <Link to="/moderation/appeals">{t("moderation.case.backAppeals")}</Link>
-          </>
-        ) : null}
-      </p>
-      <h1>{t("moderation.case.title", { id: String(review.id) })}</h1>
-      <p className="case-page__status">
-        <span className={review.status === "published" ? "badge badge--verified" : "badge badge--warn"}>
-          {t(statusLabel(review.status))}
-        </span>{" "}
-        <Link to={`/companies/${review.company.slug}`}>{review.company.name}</Link>
-        {" · "}
-        {t(`subjectKind.${review.subject.kind}`)} · {review.subject.name}
-      </p>
-      {/* On a phone the forms come after the case: a way straight to them. */}
-      {view.parts[0] ? (
-        <p className="case-page__jump">
-          <a href={`#decide-${view.parts[0].target}`}>{t("moderation.case.jump")} ↓</a>
-        </p>
-      ) : null}
-      <div className="case-layout">
-        <div className="case-main">
-          <section className="section case-section" aria-labelledby="case-public">
-            <h2 id="case-public">{t("moderation.case.public")}</h2>
-            <Thread review={review} truncation="full" headingLevel={3} showCompany />
-          </section>
-
-          {removedReview || removedReply || removedFollowUp ? (
-            <section className="section case-section" aria-labelledby="case-removed">
-              <h2 id="case-removed">{t("moderation.case.removedText")}</h2>
-              <p className="muted">{t("moderation.case.removedTextHint")}</p>
-              {removedReview && lastReview ? (
-                <div className="case-removed">
-                  <h3>{t("moderation.target.review")}</h3>
-                  <p>
-                    <Stars value={lastReview.stars} /> <strong>{lastReview.title}</strong>
-                  </p>
-                  <pre className="case-text">{lastReview.body}</pre>
-                </div>
-              ) : null}
-              {removedReply && lastReply ? (
-                <div className="case-removed">
-                  <h3>{t("moderation.target.reply")}</h3>
-                  <pre className="case-text">{lastReply.body}</pre>
-                </div>
-              ) : null}
-              {removedFollowUp?.removedBody ? (
-                <div className="case-removed">
-                  <h3>{t("moderation.target.follow_up")}</h3>
-                  <pre className="case-text">{removedFollowUp.removedBody}</pre>
-                </div>
-              ) : null}
-            </section>
-          ) : null}
-
-          <History view={view} />
-          <Reports view={view} />
-          <Responses view={view} />
-          <CaseDecisions
-            id="case-decisions"
-            title={t("moderation.case.decisions")}
-            empty={t("moderation.case.decisions.none")}
-            decisions={view.decisions}
-          />
+    <section className="section case-section" aria-labelledby="case-removed">
+      <h2 id="case-removed">{t("moderation.case.removedText")}</h2>
+      <p className="muted">{t("moderation.case.removedTextHint")}</p>
+      {removedReview && lastReview ? (
+        <div className="case-removed">
+          <h3>{t("moderation.target.review")}</h3>
+          <p>
+            <Stars value={lastReview.stars} /> <strong>{lastReview.title}</strong>
+          </p>
+          <pre className="case-text">{lastReview.body}</pre>
         </div>
-
-        <aside className="case-side" aria-label={t("moderation.decide.legend")}>
-          {view.parts.map((part, i) => {
-            // An answer without a valid target (a forged form) goes to the first form.
-            const mine = answer && (answer.target === part.target || (answer.target == null && i === 0)) ? answer : undefined;
-            const appealed = appeals.filter((a) => a.target === part.target);
-            // Under appeal, the part is decided through its appeal.
-            if (appealed.length > 0)
-              return appealed.map((a, j) => (
-                <AppealPanel
-                  key={`appeal-${a.decision.id}`}
-                  appeal={a}
-                  lastResult={mine?.form === "appeal" && j === 0 ? mine.result : undefined}
-                />
-              ));
-            return <DecisionPanel key={part.target} part={part} lastResult={mine ? mine.result : undefined} />;
-          })}
-          <AuthorCard author={view.author} />
-        </aside>
-      </div>
-    </div>
+      ) : null}
+      {removedReply && lastReply ? (
+        <div className="case-removed">
+          <h3>{t("moderation.target.reply")}</h3>
+          <pre className="case-text">{lastReply.body}</pre>
+        </div>
+      ) : null}
+      {removedFollowUp?.removedBody ? (
+        <div className="case-removed">
+          <h3>{t("moderation.target.follow_up")}</h3>
+          <pre className="case-text">{removedFollowUp.removedBody}</pre>
+        </div>
+      ) : null}
+    </section>
   );
 }
 
@@ -407,6 +403,4 @@ function AppealSummary({ appeal }: { appeal: CaseAppeal }) {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

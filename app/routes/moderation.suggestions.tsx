@@ -3,7 +3,6 @@
 // page (/moderation/suggestions/:id), where it is accepted or refused.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { QueueItem, QueueListPage, useWaited } from "~/components/QueueList";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -62,6 +61,4 @@ export default function SuggestionQueue() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

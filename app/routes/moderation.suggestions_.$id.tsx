@@ -7,70 +7,57 @@
 // company with it (/write-a-review/new), the company's facts come first, and the decision lists
 // the company or hides it.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { CaseListSection } from "~/components/CaseListSection";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
-import { PersonCard, QueueDecisions } from "~/components/QueueCase";
-import { QueueDecisionForm, type DecisionChoice, type QueueDecisionFormProps } from "~/components/QueueDecisionForm";
+import { QueueCasePage, type QueueCasePageProps } from "~/components/QueueCase";
+import type { DecisionChoice } from "~/components/QueueDecisionForm";
 import { Stars } from "~/components/Stars";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { privatePageMeta } from "~/lib/auth-meta";
+import { queueCaseMeta } from "~/lib/auth-meta";
 import { suggestionDecisionSchema } from "~/lib/moderation-queues";
 import { decideQueueCase, loadQueueCase } from "~/lib/queue-decision.server";
 import { decideSuggestion, getSuggestionCase, type SuggestionCase } from "~/models/moderation-queues.server";
 
 export const headers = () => ({ "Cache-Control": "private, no-store" });
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  privatePageMeta(matches, "queues.suggestions.case.title", "queues.suggestions.case.description", {
-    id: String(data?.case.item.id ?? "—"),
-  });
+export const meta: MetaFunction<typeof loader> = queueCaseMeta("queues.suggestions.case");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadQueueCase(request, params.id, getSuggestionCase);
-}
+export const loader = async ({ request, params }: LoaderFunctionArgs) => loadQueueCase(request, params.id, getSuggestionCase);
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  return decideQueueCase(
+export const action = async ({ request, params }: ActionFunctionArgs) =>
+  decideQueueCase(
     request,
     params.id,
     suggestionDecisionSchema,
     ({ id, value, ...rest }) => decideSuggestion({ ...rest, subjectId: id, ...value }),
     "/moderation/suggestions",
   );
-}
 
 export default function SuggestionCasePage() {
   const { case: view } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
   const { t } = useT();
   const item = view.item;
   const pending = view.state === "pending";
+  const decide = useSuggestionDecision(view);
   return (
-    <div className="page case-page">
-      <p>
-        <Link to="/moderation/suggestions">← {t("queues.back")}</Link>
-      </p>
-      <h1>{t("queues.suggestions.case.title", { id: String(item.id) })}</h1>
-      <p className="case-page__status">
-        <span className={pending ? "badge badge--warn" : "badge"}>{t(`moderation.status.${pending ? "pending" : "published"}`)}</span>{" "}
-        <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>
-      </p>
-      <div className="case-layout">
-        <div className="case-main">
-          {view.addedCompany ? <AddedCompanySection company={view.addedCompany} /> : null}
-          <SuggestedSubjectSection item={item} />
-          <WaitingReviewsSection reviews={view.reviews} />
-          <ExistingSubjectsSection existing={view.existing} />
-          <QueueDecisions decisions={view.decisions} />
-        </div>
-        <aside className="case-side" aria-label={t("queues.suggestions.decide.title")}>
-          <SuggestionDecisionForm view={view} lastResult={answer?.result} />
-          <PersonCard title={t("moderation.author.title")} person={view.suggester} />
-        </aside>
-      </div>
-    </div>
+    <QueueCasePage
+      back="/moderation/suggestions"
+      title={t("queues.suggestions.case.title", { id: String(item.id) })}
+      state={{
+        label: t(`moderation.status.${pending ? "pending" : "published"}`),
+        pending,
+        about: <Link to={`/companies/${item.company.slug}`}>{item.company.name}</Link>,
+      }}
+      view={view}
+      decide={decide}
+      person={{ title: t("moderation.author.title"), facts: view.suggester }}
+    >
+      {view.addedCompany ? <AddedCompanySection company={view.addedCompany} /> : null}
+      <SuggestedSubjectSection item={item} />
+      <WaitingReviewsSection reviews={view.reviews} />
+      <ExistingSubjectsSection existing={view.existing} />
+    </QueueCasePage>
   );
 }
 
@@ -167,37 +154,29 @@ const SUBJECT_CHOICES: DecisionChoice[] = [
 
 /** The decision: accept or refuse the subject (and the company the reviewer added with
  *  it), and where a refused subject's reviews go. */
-function SuggestionDecisionForm({ view, lastResult }: { view: SuggestionCase; lastResult: QueueDecisionFormProps["lastResult"] }) {
+function useSuggestionDecision(view: SuggestionCase): QueueCasePageProps["decide"] {
   const { t } = useT();
-  return (
-    <QueueDecisionForm
-      id="decide"
-      title={t("queues.suggestions.decide.title")}
-      schema={suggestionDecisionSchema}
-      version={view.version}
-      lastResult={lastResult}
-      refusal={view.refusal ? t(`queues.refusal.${view.refusal}`) : null}
-      nothing={
-        view.state === "pending"
-          ? null
-          : t("queues.caseDecided", {
-              status: t(view.state === "active" ? "queues.logged.subject_accept" : "queues.logged.subject_refuse"),
-            })
-      }
-      choices={view.addedCompany ? COMPANY_CHOICES : SUBJECT_CHOICES}
-      select={
-        view.existing.length > 0
-          ? {
-              name: "moveTo",
-              label: t("queues.suggestions.decide.moveTo"),
-              hint: t("queues.suggestions.decide.moveToHint"),
-              emptyLabel: t("queues.suggestions.decide.moveNone"),
-              options: view.existing.map((s) => ({ value: String(s.id), label: `${t(subjectKind(s.kind))} · ${s.name}` })),
-            }
-          : undefined
-      }
-    />
-  );
+  return {
+    title: t("queues.suggestions.decide.title"),
+    schema: suggestionDecisionSchema,
+    nothing:
+      view.state === "pending"
+        ? null
+        : t("queues.caseDecided", {
+            status: t(view.state === "active" ? "queues.logged.subject_accept" : "queues.logged.subject_refuse"),
+          }),
+    choices: view.addedCompany ? COMPANY_CHOICES : SUBJECT_CHOICES,
+    select:
+      view.existing.length > 0
+        ? {
+            name: "moveTo",
+            label: t("queues.suggestions.decide.moveTo"),
+            hint: t("queues.suggestions.decide.moveToHint"),
+            emptyLabel: t("queues.suggestions.decide.moveNone"),
+            options: view.existing.map((s) => ({ value: String(s.id), label: `${t(subjectKind(s.kind))} · ${s.name}` })),
+          }
+        : undefined,
+  };
 }
 
 /** The company the reviewer added with the subject: its fields, where it stands, and the
@@ -242,6 +221,4 @@ function AddedCompanySection({ company }: { company: NonNullable<SuggestionCase[
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -3,7 +3,6 @@
 // action too (Remix runs them in parallel, so a parent's guard protects nothing).
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { requireModerator } from "~/models/permissions.server";
 import moderationStyles from "~/styles/moderation.css?url";
@@ -42,6 +41,4 @@ export default function ModerationLayout() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -6,7 +6,6 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm, type FieldMeta
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReasonField } from "~/components/ReasonField";
 import { ConformField, ConformFormError, Field, HoneypotField } from "~/components/Field";
 import { formatDate, translate, type Locale } from "~/i18n";
@@ -293,6 +292,4 @@ function GoodFaithField({ field, error }: { field: FieldMetadata<string>; error:
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -3,7 +3,6 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { NewPasswordField, usePasswordForm } from "~/components/AccountForm";
 import { ConformFormError } from "~/components/Field";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { parseAccountForm, resetSchema } from "~/lib/account-forms";
 import { refuse } from "~/lib/form-answers.server";
@@ -79,6 +78,4 @@ export default function ResetPasswordPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -1,7 +1,6 @@
 // Edit one's own review: the same form, the photos it has, every earlier version below.
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -136,6 +135,4 @@ export default function EditReviewPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

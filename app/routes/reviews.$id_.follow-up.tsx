@@ -2,7 +2,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AuthorNotePage, authorNoteLinks, type AuthorNote } from "~/components/AuthorNotePage";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { followUpSchema } from "~/lib/review-schema";
 import { ownReview, saveAuthorNote, type AuthorNoteSave } from "~/lib/review-routes.server";
@@ -46,6 +45,4 @@ export default function FollowUpPage() {
   return <AuthorNotePage note={note} review={review} notAllowed={allowed ? null : "followUp.notAllowed"} lastResult={answer?.result} />;
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -3,7 +3,6 @@
 // on …" on the review and on the reply. Not indexed: the permalink is the page.
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { PostBody } from "~/components/ReviewCard";
 import { Stars } from "~/components/Stars";
 import { useT } from "~/i18n/react";
@@ -67,6 +66,4 @@ export default function HistoryPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -3,7 +3,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AuthorNotePage, authorNoteLinks, type AuthorNote } from "~/components/AuthorNotePage";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { incentiveSchema } from "~/lib/review-schema";
 import { ownReview, saveAuthorNote, type AuthorNoteSave } from "~/lib/review-routes.server";
@@ -49,6 +48,4 @@ export default function IncentivePage() {
   return <AuthorNotePage note={note} review={review} lastResult={answer?.result} />;
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -1,9 +1,8 @@
 import { getFormProps } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { NewPasswordField, usePasswordForm } from "~/components/AccountForm";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AuthSwitch, NewPasswordField, usePasswordForm } from "~/components/AccountForm";
 import { ConformField, ConformFormError, HoneypotField } from "~/components/Field";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { useT } from "~/i18n/react";
 import { DISPLAY_NAME_MAX, HONEYPOT, parseAccountForm, signupSchema } from "~/lib/account-forms";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
@@ -94,14 +93,9 @@ export default function SignupPage() {
           {t("signup.submit")}
         </button>
       </Form>
-      <p className="auth-page__switch">
-        {t("signup.haveAccount")}{" "}
-        <Link to={redirectTo !== "/" ? `/login?${new URLSearchParams({ redirectTo })}` : "/login"}>{t("signup.loginLink")}</Link>
-      </p>
+      <AuthSwitch question={t("signup.haveAccount")} link={t("signup.loginLink")} to="/login" redirectTo={redirectTo} />
     </div>
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

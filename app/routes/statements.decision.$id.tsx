@@ -13,7 +13,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppealSection } from "~/components/AppealForm";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { StatementOfReasons, statementLinks } from "~/components/StatementOfReasons";
 import { useT } from "~/i18n/react";
 import { APPEAL_REFUSAL_KEYS, appealSchema } from "~/lib/appeal-form";
@@ -100,6 +99,4 @@ export default function QueueStatementPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -11,7 +11,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppealSection } from "~/components/AppealForm";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { StatementOfReasons, statementLinks } from "~/components/StatementOfReasons";
 import { useT } from "~/i18n/react";
 import { APPEAL_REFUSAL_KEYS, appealSchema } from "~/lib/appeal-form";
@@ -89,6 +88,4 @@ export default function PublicationStatementPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

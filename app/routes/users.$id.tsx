@@ -2,7 +2,6 @@
 // each with its reply and follow-up (equal prominence), newest first, by keyset.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Thread } from "~/components/Thread";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -61,6 +60,4 @@ export default function ProfilePage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

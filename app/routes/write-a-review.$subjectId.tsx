@@ -1,7 +1,6 @@
 // The review form for one subject (store, website, product, service).
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -119,6 +118,4 @@ export default function WriteReviewPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -7,7 +7,6 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AddCompanyFields, type ExistingCompanyView } from "~/components/AddCompanyFields";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -118,6 +117,4 @@ export default function AddCompanyPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";

@@ -3,7 +3,6 @@
 // accepts it.
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/ErrorBoundary";
 import { Field } from "~/components/Field";
 import { ReviewForm, useReviewFormFields, type ReviewFormAnswer } from "~/components/ReviewForm";
 import type { MessageKey } from "~/i18n";
@@ -124,6 +123,4 @@ function SuggestionFields() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/ErrorBoundary";
