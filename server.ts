@@ -11,6 +11,7 @@ import { loadEnv } from "./app/env.server";
 import { runPrimary, servesRequests, workerCount } from "./app/lib/cluster.server";
 import { createRemixHandler, PageCache, pageCacheOptions } from "./app/lib/page-cache.server";
 import { isEmbedPath } from "./app/lib/embeds";
+import { createLiteFs, liteFsSettings } from "./app/lib/litefs.server";
 import { isSameOriginMutation, siteOrigin } from "./app/lib/origin.server";
 import { checkRequestBody, createOriginPin, refusalPage } from "./app/lib/request-guards.server";
 import { MAX_REQUEST_BYTES } from "./app/models/upload-form.server";
@@ -28,14 +29,20 @@ if (isProduction && !env.SITE_URL) {
 
 // Migrations run before the first request; an empty database gets the demo data.
 const db = getDb();
-if (env.SEED_DEMO) {
+// ── LiteFS (app/lib/litefs.server.ts): a replica opened its copy read-only (db/client.server.ts)
+// and writes nothing: no seed, no Litestream, no job runner, no mail worker (the primary's).
+const litefsSettings = liteFsSettings(env);
+const isReplica = db.$client.readonly;
+if (litefsSettings) console.log(`LiteFS: ${isReplica ? "replica (database read-only)" : "primary"} (${litefsSettings.dir}).`);
+// ── end LiteFS
+if (env.SEED_DEMO && !isReplica) {
   const { seedIfEmpty } = await import("./scripts/seed-if-empty");
   await seedIfEmpty(db);
 }
 
 // ── Litestream: continuous replication of DATABASE_URL when LITESTREAM_REPLICA is set ──
 // scripts/litestream.ts runs `litestream replicate` as a child process and stops it on exit.
-if (env.LITESTREAM_REPLICA && !cluster.isWorker) {
+if (env.LITESTREAM_REPLICA && !cluster.isWorker && !isReplica) {
   const { startReplication } = await import("./scripts/litestream");
   startReplication({ database: env.DATABASE_URL, replica: env.LITESTREAM_REPLICA });
 }
@@ -137,12 +144,33 @@ if (env.LOG_REQUESTS) {
   app.use(morgan(":method :path :status :res[content-length] - :response-time ms"));
 }
 
+// ── LiteFS: behind the refusals above, a replica sends every write to the primary (fly-replay
+// on Fly.io, an HTTP proxy elsewhere); the primary tags its answers to writes with a txid cookie.
+const litefs = litefsSettings
+  ? createLiteFs({
+      settings: litefsSettings,
+      readOnly: () => getDb().$client.readonly,
+      secure: (req) =>
+        (
+          env.SITE_URL ?? siteOrigin({ get: (name: string) => req.get(name) ?? null }, req.protocol, { trustProxy: env.TRUST_PROXY })
+        ).startsWith("https:"),
+      clientIp: (req) => req.ip ?? req.socket.remoteAddress ?? "unknown",
+    })
+  : null;
+if (litefs) app.use(litefs.forwardWrites);
+// ── end LiteFS
+
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static("build/client", { maxAge: "1h", index: false }));
 }
+
+// ── LiteFS: a page read with a txid cookie ahead of this replica waits for it (read-your-writes),
+// then goes to the primary past LITEFS_WAIT_MS. Static files above never wait.
+if (litefs) app.use(litefs.readYourWrites);
+// ── end LiteFS
 
 // ?lang= switches the language and remembers it for a year.
 app.use((req, res, next) => {
@@ -173,18 +201,21 @@ app.all(
     build,
     mode: isProduction ? "production" : "development",
     // The client's address for rate limits and the sessions list (req.ip honours "trust proxy").
-    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    // Under LiteFS, a write a replica forwarded carries the client's address, signed (litefs.clientIpOf).
+    getLoadContext: (req) => ({ clientIp: litefs ? litefs.clientIpOf(req) : (req.ip ?? req.socket.remoteAddress ?? "unknown") }),
     pageCache,
   }),
 );
 
 // Sends the outbox through SMTP when SMTP_URL is set; otherwise mails wait at /dev/mail.
-const stopMailWorker = startMailWorker({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+// (Not on a LiteFS replica: the primary sends the outbox.)
+const stopMailWorker = isReplica ? () => {} : startMailWorker({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 
 // ── Scheduled jobs (app/models/jobs.server.ts): the publication deadline, and later ones.
 // Each takes a lease row in SQLite before it runs, so one process runs it per period.
+// (Not on a LiteFS replica: it could take no lease; the primary runs them.)
 const { startJobRunner } = await import("./app/models/jobs.server");
-const stopJobs = startJobRunner();
+const stopJobs = isReplica ? async () => {} : startJobRunner();
 
 /** A stored copy of a public page, answered before Express (PageCache.answerStored): most
  *  anonymous reads end here, at a fraction of the cost of the middleware chain. Only for an

@@ -70,6 +70,29 @@ const schema = z.object({
    *  `s-maxage` and `stale-while-revalidate`, in seconds. Browsers always revalidate (max-age=0). */
   PAGE_CACHE_S_MAXAGE: z.coerce.number().int().min(0).default(10),
   PAGE_CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).default(60),
+  // ── LiteFS (app/lib/litefs.server.ts, litefs.yml): several machines, one primary ──
+  /** The LiteFS FUSE mount (litefs.yml's fuse.dir), where its `.primary` and `<db>-pos` files
+   *  are. Unset or empty: LiteFS is off and the server behaves as on one machine. */
+  LITEFS_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** The database's file name inside LITEFS_DIR (litefs.yml's proxy.db), whose `-pos` file
+   *  holds the replication position; default: the file name of DATABASE_URL. */
+  DATABASE_FILENAME: z
+    .string()
+    .regex(/^[^/\\]+$/, "a file name, without a folder")
+    .optional(),
+  /** The port the primary's server answers on for the other machines (a replica forwards its
+   *  writes to `http://<.primary>:INTERNAL_PORT` off Fly); default: PORT. */
+  INTERNAL_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** How long a replica waits, at most, for its position to reach a reader's txid cookie
+   *  before it hands the request to the primary (milliseconds). */
+  LITEFS_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2_000),
+  /** Set by Fly.io on its machines: a replica then answers writes with `fly-replay`. */
+  FLY_APP_NAME: z.string().min(1).optional(),
+  FLY_MACHINE_ID: z.string().min(1).optional(),
+  // ── end LiteFS ──
   /** Webhooks (app/models/webhooks.server.ts) may point at private, loopback, link-local or
    *  multicast addresses: for tests and a local receiver only, never on a public site. */
   WEBHOOKS_ALLOW_PRIVATE: z

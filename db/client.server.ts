@@ -13,6 +13,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 import { env } from "~/env.server";
+import { startsAsReplica } from "~/lib/litefs.server";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -24,11 +25,18 @@ export function migrationsDir() {
 /** Opens a connection with the pragmas every connection needs.
  *  synchronous=NORMAL: in WAL mode a committed transaction survives a crash of the
  *  process; only an OS crash or power cut can roll back the last commits (see README). */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  // A LiteFS replica's copy (app/lib/litefs.server.ts): read-only, and it must exist already.
+  if (options.readonly) return withPragmas(new Database(file, { readonly: true, fileMustExist: true }));
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
-  countStatements(sqlite);
   sqlite.pragma("journal_mode = WAL");
+  return withPragmas(sqlite);
+}
+
+/** The pragmas of every connection, read-only ones included (journal_mode is the file's). */
+function withPragmas(sqlite: Database.Database): Db {
+  countStatements(sqlite);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
@@ -130,9 +138,13 @@ export function databaseFile() {
 export function getDb(): Db {
   const file = databaseFile();
   if (!holder.__repliqueDb || holder.__repliqueDb.file !== file) {
-    const db = openDatabase(file);
-    migrateDatabase(db);
-    applyQuota(db, env().DATABASE_MAX_BYTES);
+    // ── LiteFS: a replica opens its copy read-only and migrates nothing (the primary does).
+    const readonly = startsAsReplica();
+    const db = openDatabase(file, { readonly });
+    if (!readonly) {
+      migrateDatabase(db);
+      applyQuota(db, env().DATABASE_MAX_BYTES);
+    }
     holder.__repliqueDb = { file, db };
   }
   return holder.__repliqueDb.db;

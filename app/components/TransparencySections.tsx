@@ -7,7 +7,7 @@ import { FLAG_POINTS, REVIEW_LABELS, type Point, type Prose, type TransparencyCo
 import type { Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { CLAIM_REASONS, MODERATION_REASONS, WARNING_REASONS } from "~/lib/moderation-reasons";
-import { WARNING_DEFAULT_DAYS } from "~/lib/warning-form";
+import { WARNING_DEFAULT_DAYS } from "~/lib/policy";
 
 export function TransparencySections({ content }: { content: TransparencyContent }) {
   const { t } = useT();

@@ -6,39 +6,14 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { APPEAL_WINDOW_DAYS } from "./policy";
-import { count, DECISION_TARGETS, statementField, type Decision } from "./moderation-form";
+import { count, DECISION_TARGETS, statementField } from "./moderation-form";
 import { MODERATION_REASON_IDS } from "./moderation-reasons";
 
 export { APPEAL_WINDOW_DAYS };
 
-const DAY_MS = 86_400_000;
-
-/** The last moment a decision taken at `decidedAt` can be appealed. */
-export function appealDeadline(decidedAt: number) {
-  return decidedAt + APPEAL_WINDOW_DAYS * DAY_MS;
-}
-
-export function appealWindowOpen(decidedAt: number, now: number) {
-  return now <= appealDeadline(decidedAt);
-}
-
-export type Party = "author" | "reporter";
-
-/** Who may appeal a decision: the side it went against. A removal, its content's author;
- *  keeping reported content online, or putting it back, the people who reported it. */
-export function appellantSide(decision: Decision): Party {
-  return decision === "remove" ? "author" : "reporter";
-}
-
-/** How the log names the confirmation of a decision on appeal (on the decision's own
- *  target, so that the thread's history shows it). A reversal is logged as what it does:
- *  `remove` or `restore`, and the appeals it answered point at it (outcome_decision_id). */
-export const APPEAL_UPHELD = "appeal_upheld";
-
-/** What reversing a decision does to its content. */
-export function reversalOf(decision: Decision): "remove" | "restore" {
-  return decision === "remove" ? "restore" : "remove";
-}
+// The appeal window and who may appeal: zod-free (appeal-window.ts), for the pages that only
+// show a decision (its statement) and need no form.
+export { APPEAL_UPHELD, appealDeadline, appealWindowOpen, appellantSide, reversalOf, type Party } from "./appeal-window";
 
 export const APPEAL_OUTCOMES = ["uphold", "overturn"] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];

@@ -10,3 +10,7 @@ export const APPEAL_WINDOW_DAYS = 183;
 export const ONE_REVIEW_PER_MONTHS = 12;
 /** An experience older than this cannot be reviewed. */
 export const MAX_EXPERIENCE_AGE_YEARS = 3;
+/** A company warning is shown this long unless the moderator chooses otherwise (SPEC: 90 days). */
+export const WARNING_DEFAULT_DAYS = 90;
+/** And never longer than this (a longer matter takes a new warning, a new decision). */
+export const WARNING_MAX_DAYS = 365;

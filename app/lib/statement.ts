@@ -6,7 +6,8 @@
 // statement's page; for the outcome of an appeal, that it is final here. Pure: it only
 // formats what it is given.
 import { formatDate, translate, translatePlural, type Locale, type MessageKey } from "~/i18n";
-import { APPEAL_WINDOW_DAYS, appealDeadline, appellantSide } from "./appeal-form";
+import { appealDeadline, appellantSide } from "./appeal-window";
+import { APPEAL_WINDOW_DAYS } from "./policy";
 import type { Decision, DecisionTarget } from "./moderation-form";
 import { reasonDescription, reasonLabel } from "./moderation-reasons";
 

@@ -6,6 +6,7 @@ import { LANGUAGES } from "#db/enums";
 import { DECISION_MESSAGE_VARS, statementField } from "./moderation-form";
 import type { Locale } from "~/i18n";
 import { WARNING_REASON_IDS } from "./moderation-reasons";
+import { WARNING_DEFAULT_DAYS, WARNING_MAX_DAYS } from "./policy";
 
 /** A public warning as a company's page shows it. */
 export interface PublicWarning {
@@ -17,10 +18,7 @@ export interface PublicWarning {
   expiresAt: number;
 }
 
-/** A warning is shown this long unless the moderator chooses otherwise (SPEC: 90 days). */
-export const WARNING_DEFAULT_DAYS = 90;
-/** And never longer than this (a longer matter takes a new warning, a new decision). */
-export const WARNING_MAX_DAYS = 365;
+export { WARNING_DEFAULT_DAYS, WARNING_MAX_DAYS };
 
 const DAY = 86_400_000;
 

@@ -146,6 +146,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     for (const job of options.jobs) {
       if (stopped) break;
       const db = database();
+      // A LiteFS replica's read-only copy: no lease can be taken there; the primary runs them.
+      if (db.$client.readonly) break;
       const startedAt = clock();
       let taken = false;
       try {

@@ -124,8 +124,11 @@ export function validateSessionToken(token: string, now = Date.now(), db: Db = g
     lastSeenAt: row.lastSeenAt,
     expiresAt: row.expiresAt,
   };
+  // A LiteFS replica reads a read-only copy (app/lib/litefs.server.ts): there a session is
+  // checked but never written (no touch, no deletion); the primary does both on its requests.
+  const writable = !db.$client.readonly;
   const end = () => {
-    deleteSession(id, db);
+    if (writable) deleteSession(id, db);
     return null;
   };
   if (row.deletedAt != null) return end();
@@ -138,13 +141,13 @@ export function validateSessionToken(token: string, now = Date.now(), db: Db = g
     if (now >= session.createdAt + absolute) return end();
     if (now - session.lastSeenAt >= idle) return end();
     const expiresAt = Math.min(session.expiresAt, session.createdAt + absolute);
-    if (now - session.lastSeenAt >= touchEvery || expiresAt !== session.expiresAt) {
+    if (writable && (now - session.lastSeenAt >= touchEvery || expiresAt !== session.expiresAt)) {
       fresh = expiresAt !== session.expiresAt;
       session.lastSeenAt = now;
       session.expiresAt = expiresAt;
       db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id)).run();
     }
-  } else if (now - session.lastSeenAt >= SESSION_POLICY.member.refreshEvery) {
+  } else if (writable && now - session.lastSeenAt >= SESSION_POLICY.member.refreshEvery) {
     session.lastSeenAt = now;
     session.expiresAt = now + SESSION_POLICY.member.lifetime;
     db.update(sessions).set({ lastSeenAt: now, expiresAt: session.expiresAt }).where(eq(sessions.id, id)).run();
