@@ -202,7 +202,11 @@ app.all(
     mode: isProduction ? "production" : "development",
     // The client's address for rate limits and the sessions list (req.ip honours "trust proxy").
     // Under LiteFS, a write a replica forwarded carries the client's address, signed (litefs.clientIpOf).
-    getLoadContext: (req) => ({ clientIp: litefs ? litefs.clientIpOf(req) : (req.ip ?? req.socket.remoteAddress ?? "unknown") }),
+    getLoadContext: (req) => ({
+      clientIp: litefs ? litefs.clientIpOf(req) : (req.ip ?? req.socket.remoteAddress ?? "unknown"),
+      // A document (not a client navigation's data): listed posts' bodies go in its HTML only.
+      documentHtml: isDataRequest(req) ? undefined : new Map<string, string>(),
+    }),
     pageCache,
   }),
 );
@@ -238,6 +242,11 @@ function answerFromPageCache(req: IncomingMessage, res: ServerResponse): boolean
     console.log(`${req.method} ${pathname} ${res.statusCode} ${res.getHeader("content-length") ?? "-"} - ${ms.toFixed(3)} ms`);
   }
   return true;
+}
+
+/** Remix's data requests (single fetch's `.data`, or `_data`): data, not a document. */
+function isDataRequest(req: express.Request) {
+  return req.path.endsWith(".data") || req.query._data != null;
 }
 
 function headerValue(req: IncomingMessage, name: string): string | null {

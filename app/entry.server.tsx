@@ -6,6 +6,7 @@ import { RemixServer } from "@remix-run/react";
 // whole buffer, unused byte included: react issues 24985 and 31134). The web build encodes
 // each string whole and splits bytes, which concatenate back exactly.
 import { renderToReadableStream } from "react-dom/server.browser";
+import { DocumentHtmlContext } from "~/lib/document-html";
 import { NonceContext } from "~/lib/nonce";
 import { STORAGE_RETRY_AFTER, storageUnavailable } from "~/lib/http.server";
 import { isCacheableRoute } from "~/lib/page-cache-routes";
@@ -57,7 +58,9 @@ export default async function handleRequest(
   async function renderDocument() {
     const stream = await renderToReadableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <DocumentHtmlContext.Provider value={loadContext?.documentHtml ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </DocumentHtmlContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

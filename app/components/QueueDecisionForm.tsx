@@ -17,12 +17,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import type { Locale, MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { conformError, conformErrors } from "~/lib/conform";
 import { STATEMENT_MAX_LENGTH } from "~/lib/moderation-form";
 import { QUEUE_MESSAGE_VARS } from "~/lib/moderation-queues";
-import { MODERATION_REASONS } from "~/lib/moderation-reasons";
+import { MODERATION_REASONS, reasonLabel } from "~/lib/moderation-reasons";
 import { FormError } from "./Field";
 
 export interface DecisionChoice {
@@ -64,7 +64,7 @@ const QUEUE_TEXT: DecisionFormText = {
   unfold: "moderation.decide.unfold",
 };
 
-type PublishedReason = { id: string; label: Record<Locale, string> };
+type PublishedReason = { id: string };
 type ExtraSelect = { name: string; label: string; hint: string; emptyLabel: string; options: { value: string; label: string }[] };
 
 export interface QueueDecisionFormProps {
@@ -254,7 +254,7 @@ function ReasonField({
         <option value="">{t(text.chooseReason)}</option>
         {reasons.map((r) => (
           <option key={r.id} value={r.id}>
-            {r.label[locale]}
+            {reasonLabel(r.id, locale)}
           </option>
         ))}
       </select>

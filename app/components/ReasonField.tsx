@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/react";
-import { MODERATION_REASONS } from "~/lib/moderation-reasons";
+import { MODERATION_REASONS, reasonDescription, reasonLabel } from "~/lib/moderation-reasons";
 import { Field } from "./Field";
 
 /** The choice of a reason from the published list, wherever content is reported. */
@@ -25,8 +25,8 @@ export function ReasonField({
     <Field as="select" id={id} label={label} name="reason" hint={hint} error={error} defaultValue={defaultValue ?? ""} required>
       <option value="">{placeholder}</option>
       {MODERATION_REASONS.map((r) => (
-        <option key={r.id} value={r.id} title={r.description[locale]}>
-          {r.label[locale]}
+        <option key={r.id} value={r.id} title={reasonDescription(r.id, locale)}>
+          {reasonLabel(r.id, locale)}
         </option>
       ))}
     </Field>

@@ -3,6 +3,7 @@ import type { CSSProperties } from "react";
 import { useT } from "~/i18n/react";
 import type { PostView, ReviewView } from "~/models/reviews.server";
 import { PostBody, RemovedPost, reviewRef, UnderReview, type Truncation } from "./ReviewCard";
+import { postHtmlKey } from "~/lib/document-html";
 
 /**
  * The company's reply. It mirrors ReviewCard: same block, same width, same body font
@@ -48,7 +49,11 @@ export function ReplyCard({
           </li>
         ) : null}
       </ul>
-      {reply.status === "removed" ? <RemovedPost post={reply} kind="reply" /> : <PostBody html={reply.bodyHtml} truncation={truncation} />}
+      {reply.status === "removed" ? (
+        <RemovedPost post={reply} kind="reply" />
+      ) : (
+        <PostBody html={reply.bodyHtml} truncation={truncation} htmlKey={postHtmlKey("reply", reply.id)} />
+      )}
     </section>
   );
 }
@@ -78,7 +83,7 @@ export function FollowUpCard({
       {followUp.status === "removed" ? (
         <RemovedPost post={followUp} kind="followUp" />
       ) : (
-        <PostBody html={followUp.bodyHtml} truncation={truncation} lang={review.language} />
+        <PostBody html={followUp.bodyHtml} truncation={truncation} lang={review.language} htmlKey={postHtmlKey("follow-up", followUp.id)} />
       )}
     </section>
   );

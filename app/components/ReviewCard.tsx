@@ -6,17 +6,22 @@ import { OriginLabel } from "./OriginLabel";
 import { Stars } from "./Stars";
 import { HALF_LIFE_DAYS } from "~/lib/trustscore";
 import { HelpfulVote } from "./HelpfulVote";
+import { postHtmlKey, useDocumentHtml } from "~/lib/document-html";
 
 export type Truncation = "clamped" | "full";
 
-/** The body of a review, reply or follow-up: one font, size, width and truncation rule. */
-export function PostBody({ html, truncation, lang }: { html: string; truncation: Truncation; lang?: string }) {
+/** The body of a review, reply or follow-up: one font, size, width and truncation rule.
+ *  `htmlKey`: a listed post, whose body a document request may carry in the HTML only
+ *  (app/lib/document-html.ts). */
+export function PostBody({ html, truncation, lang, htmlKey }: { html: string; truncation: Truncation; lang?: string; htmlKey?: string }) {
+  const body = useDocumentHtml(htmlKey, html);
   return (
     <div
       className={truncation === "clamped" ? "post__body post__body--clamped" : "post__body"}
       lang={lang}
+      data-html={htmlKey}
       // Rendered from Markdown and sanitised with the allow-list at write time.
-      dangerouslySetInnerHTML={{ __html: html }}
+      dangerouslySetInnerHTML={{ __html: body }}
     />
   );
 }
@@ -100,7 +105,7 @@ export function ReviewCard({
           </li>
         ) : null}
       </ul>
-      <PostBody html={review.bodyHtml} truncation={truncation} lang={review.language} />
+      <PostBody html={review.bodyHtml} truncation={truncation} lang={review.language} htmlKey={postHtmlKey("review", review.id)} />
       {review.photos.length > 0 ? (
         <ul className="post__photos">
           {review.photos.map((p) => (

@@ -4,9 +4,8 @@
 // the decision statements and the mails point at #label-…, #reason-…, #delay, #removals.
 import type { ReactNode } from "react";
 import { FLAG_POINTS, REVIEW_LABELS, type Point, type Prose, type TransparencyContent } from "~/content/transparency";
-import type { Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
-import { CLAIM_REASONS, MODERATION_REASONS, WARNING_REASONS } from "~/lib/moderation-reasons";
+import { CLAIM_REASONS, MODERATION_REASONS, reasonDescription, reasonLabel, WARNING_REASONS } from "~/lib/moderation-reasons";
 import { WARNING_DEFAULT_DAYS } from "~/lib/policy";
 
 export function TransparencySections({ content }: { content: TransparencyContent }) {
@@ -101,7 +100,7 @@ function LabelDefinition({ id, term, definition }: { id: string; term: string; d
   );
 }
 
-type PublishedReason = { id: string; label: Record<Locale, string>; description: Record<Locale, string> };
+type PublishedReason = { id: string };
 
 /** A published list of reasons, each at #<prefix>-<id>. */
 function ReasonList({ prefix, reasons }: { prefix: string; reasons: readonly PublishedReason[] }) {
@@ -110,8 +109,8 @@ function ReasonList({ prefix, reasons }: { prefix: string; reasons: readonly Pub
     <dl className="definitions">
       {reasons.map((r) => (
         <div key={r.id} id={`${prefix}-${r.id}`}>
-          <dt>{r.label[locale]}</dt>
-          <dd>{r.description[locale]}</dd>
+          <dt>{reasonLabel(r.id, locale)}</dt>
+          <dd>{reasonDescription(r.id, locale)}</dd>
         </div>
       ))}
     </dl>

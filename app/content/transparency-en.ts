@@ -8,8 +8,12 @@ import { INVITED_GAP } from "~/lib/invitation-gap";
 import { HALF_LIFE_DAYS, PRIOR_COUNT, PRIOR_MEAN } from "~/lib/trustscore";
 import type { TransparencyContent } from "./transparency";
 
-const illegal = MANIFESTLY_ILLEGAL_REASONS.map((r) => reasonLabel(r, "en")).join("; ");
 const abusiveShare = `${formatNumber("en", flagPolicy.FLAG_ABUSE_DISMISSED_SHARE * 100)} %`;
+
+/** The manifestly illegal reasons, named. Read when the page renders, not on import: in the
+ *  browser this module runs before entry.client.tsx registers the page's messages, where
+ *  the reasons' labels are (hence the getters below). */
+const illegal = () => MANIFESTLY_ILLEGAL_REASONS.map((r) => reasonLabel(r, "en")).join("; ");
 
 export const content: TransparencyContent = {
   title: "How reviews work on Réplique",
@@ -106,14 +110,18 @@ export const content: TransparencyContent = {
       },
       hold: {
         strong: "Manifestly illegal content",
-        text: ` (${illegal}): the review is hidden at once when a moderator reports it so, or at least ${flagPolicy.FLAG_HOLD_MIN_REPORTERS} independent accounts do (verified address, account older than ${flagPolicy.FLAG_HOLD_MIN_ACCOUNT_AGE_DAYS} days, no tie to the reviewed company, no warning for abusive reporting). A company's report, or a single anonymous one, never hides a review: it stays online until the decision.`,
+        get text() {
+          return ` (${illegal()}): the review is hidden at once when a moderator reports it so, or at least ${flagPolicy.FLAG_HOLD_MIN_REPORTERS} independent accounts do (verified address, account older than ${flagPolicy.FLAG_HOLD_MIN_ACCOUNT_AGE_DAYS} days, no tie to the reviewed company, no warning for abusive reporting). A company's report, or a single anonymous one, never hides a review: it stays online until the decision.`;
+        },
       },
       limits: {
         text: `One account may file at most ${flagPolicy.FLAGS_PER_DAY_PER_ACCOUNT} reports a day, and one company (all its members together) at most ${flagPolicy.FLAGS_PER_DAY_PER_COMPANY}.`,
       },
       abuse: {
         strong: "Abusive reporting",
-        text: ` (article 23 of the EU Digital Services Act): when, over ${flagPolicy.FLAG_ABUSE_PERIOD_DAYS} days, at least ${flagPolicy.FLAG_ABUSE_MIN_DECIDED} reports of an account or a company were decided and at least ${abusiveShare} of them were dismissed, it is warned; if more reports filed after the warning are dismissed, its new reports are refused for ${flagPolicy.FLAG_SUSPENSION_DAYS} days. The warning and the suspension are written to the moderation log under the reason "${reasonLabel("abusive_flagging", "en")}". On each company page, the right-of-reply scorecard shows the reports it filed and the share upheld.`,
+        get text() {
+          return ` (article 23 of the EU Digital Services Act): when, over ${flagPolicy.FLAG_ABUSE_PERIOD_DAYS} days, at least ${flagPolicy.FLAG_ABUSE_MIN_DECIDED} reports of an account or a company were decided and at least ${abusiveShare} of them were dismissed, it is warned; if more reports filed after the warning are dismissed, its new reports are refused for ${flagPolicy.FLAG_SUSPENSION_DAYS} days. The warning and the suspension are written to the moderation log under the reason "${reasonLabel("abusive_flagging", "en")}". On each company page, the right-of-reply scorecard shows the reports it filed and the share upheld.`;
+        },
       },
     },
   },

@@ -8,8 +8,12 @@ import { INVITED_GAP } from "~/lib/invitation-gap";
 import { HALF_LIFE_DAYS, PRIOR_COUNT, PRIOR_MEAN } from "~/lib/trustscore";
 import type { TransparencyContent } from "./transparency";
 
-const illegal = MANIFESTLY_ILLEGAL_REASONS.map((r) => reasonLabel(r, "fr")).join(" ; ");
 const abusiveShare = `${formatNumber("fr", flagPolicy.FLAG_ABUSE_DISMISSED_SHARE * 100)} %`;
+
+/** The manifestly illegal reasons, named. Read when the page renders, not on import: in the
+ *  browser this module runs before entry.client.tsx registers the page's messages, where
+ *  the reasons' labels are (hence the getters below). */
+const illegal = () => MANIFESTLY_ILLEGAL_REASONS.map((r) => reasonLabel(r, "fr")).join(" ; ");
 
 export const content: TransparencyContent = {
   title: "Comment fonctionnent les avis sur Réplique",
@@ -109,14 +113,18 @@ export const content: TransparencyContent = {
       },
       hold: {
         strong: "Contenu manifestement illicite",
-        text: ` (${illegal}) : l’avis est masqué aussitôt s’il est signalé ainsi par un modérateur, ou par au moins ${flagPolicy.FLAG_HOLD_MIN_REPORTERS} comptes indépendants (adresse vérifiée, compte de plus de ${flagPolicy.FLAG_HOLD_MIN_ACCOUNT_AGE_DAYS} jours, sans lien avec l’entreprise évaluée, sans avertissement pour signalements abusifs). Le signalement d’une entreprise ou un seul signalement anonyme ne masque jamais un avis : il reste en ligne jusqu’à la décision.`,
+        get text() {
+          return ` (${illegal()}) : l’avis est masqué aussitôt s’il est signalé ainsi par un modérateur, ou par au moins ${flagPolicy.FLAG_HOLD_MIN_REPORTERS} comptes indépendants (adresse vérifiée, compte de plus de ${flagPolicy.FLAG_HOLD_MIN_ACCOUNT_AGE_DAYS} jours, sans lien avec l’entreprise évaluée, sans avertissement pour signalements abusifs). Le signalement d’une entreprise ou un seul signalement anonyme ne masque jamais un avis : il reste en ligne jusqu’à la décision.`;
+        },
       },
       limits: {
         text: `Un compte peut déposer au plus ${flagPolicy.FLAGS_PER_DAY_PER_ACCOUNT} signalements par jour, et une entreprise (tous ses membres ensemble) au plus ${flagPolicy.FLAGS_PER_DAY_PER_COMPANY}.`,
       },
       abuse: {
         strong: "Signalements abusifs",
-        text: ` (article 23 du règlement européen sur les services numériques) : quand, sur ${flagPolicy.FLAG_ABUSE_PERIOD_DAYS} jours, au moins ${flagPolicy.FLAG_ABUSE_MIN_DECIDED} signalements d’un compte ou d’une entreprise ont été tranchés et qu’au moins ${abusiveShare} ont été rejetés, il reçoit un avertissement ; si d’autres signalements déposés après l’avertissement sont rejetés, ses nouveaux signalements sont refusés pendant ${flagPolicy.FLAG_SUSPENSION_DAYS} jours. L’avertissement et la suspension sont inscrits au journal de modération sous le motif « ${reasonLabel("abusive_flagging", "fr")} ». Sur chaque page d’entreprise, le bilan du droit de réponse montre les signalements qu’elle a déposés et la part retenue.`,
+        get text() {
+          return ` (article 23 du règlement européen sur les services numériques) : quand, sur ${flagPolicy.FLAG_ABUSE_PERIOD_DAYS} jours, au moins ${flagPolicy.FLAG_ABUSE_MIN_DECIDED} signalements d’un compte ou d’une entreprise ont été tranchés et qu’au moins ${abusiveShare} ont été rejetés, il reçoit un avertissement ; si d’autres signalements déposés après l’avertissement sont rejetés, ses nouveaux signalements sont refusés pendant ${flagPolicy.FLAG_SUSPENSION_DAYS} jours. L’avertissement et la suspension sont inscrits au journal de modération sous le motif « ${reasonLabel("abusive_flagging", "fr")} ». Sur chaque page d’entreprise, le bilan du droit de réponse montre les signalements qu’elle a déposés et la part retenue.`;
+        },
       },
     },
   },

@@ -17,6 +17,7 @@ import { invitations } from "./invitations";
 import { members } from "./members";
 import { metrics } from "./metrics";
 import { queues } from "./queues";
+import { reasons } from "./reasons";
 import { report } from "./report";
 import { subjects } from "./subjects";
 import { transparency } from "./transparency";
@@ -53,6 +54,7 @@ const areas = [
   webhooks,
   invitations,
   companyFlags,
+  reasons,
 ];
 
 type Messages = (typeof areas)[number]["en"];

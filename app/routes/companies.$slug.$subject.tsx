@@ -10,6 +10,7 @@ import { PUBLIC_PAGE_CACHE, seoMeta, subjectTitle } from "~/lib/seo";
 import { getCompanyBySlug, getRatingSummary } from "~/models/companies.server";
 import { findSubjectPage } from "~/models/company-subjects.server";
 import { listReviews } from "~/models/reviews.server";
+import { bodiesInDocumentOnly } from "~/lib/document-html.server";
 import { subjectJsonLd } from "~/lib/json-ld";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
@@ -17,7 +18,7 @@ import { HelpfulViewerProvider } from "~/components/HelpfulVote";
 import { getUser } from "~/models/permissions.server";
 import { getHelpfulViewer } from "~/models/review-actions.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
   // Active and closed subjects have a page (a closed one keeps its reviews, and says so).
   const subject = company ? findSubjectPage(company.id, params.subject ?? "") : null;
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     company,
     subject,
     summary,
-    page,
+    page: { ...page, reviews: bodiesInDocumentOnly(context, page.reviews) },
     helpful: getHelpfulViewer(
       getUser(request),
       page.reviews.map((r) => r.id),

@@ -26,13 +26,14 @@ import { SCORE_BASES } from "~/lib/trustscore";
 import { listReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
+import { bodiesInDocumentOnly } from "~/lib/document-html.server";
 import { getActiveWarnings, getRemovedCounts } from "~/models/company-warnings.server";
 import { InvitedGapNotice } from "~/components/InvitedGapNotice";
 import { HelpfulViewerProvider } from "~/components/HelpfulVote";
 import { getUser } from "~/models/permissions.server";
 import { getHelpfulViewer } from "~/models/review-actions.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");
   if (!company) throw notFound();
   const url = new URL(request.url);
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     allSummary,
     subjects: companyPageSubjects(company.id, url.searchParams.get("subjects") === "all"),
     scorecard: getCachedScorecard(company.id, `${allSummary.reviewCount}:${allSummary.replyCount}`),
-    page,
+    page: { ...page, reviews: bodiesInDocumentOnly(context, page.reviews) },
     query,
     canonical,
     locale,

@@ -189,7 +189,7 @@ function WarnForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
             <option value="">{t("mcompany.form.reasonPlaceholder")}</option>
             {WARNING_REASONS.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.label[locale]}
+                {reasonLabel(r.id, locale)}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
-// The company page carries no data twice (issue 11): the sidebar lists the most reviewed
-// subjects and links to all of them, the review filter still offers every subject, and the
+// The company page carries no data twice (issue 11): the texts of its reviews and replies
+// are in its HTML and not again in its hydration data (app/lib/document-html.ts), the
+// sidebar lists the most reviewed subjects and links to all of them, the review filter still offers every subject, and the
 // JSON-LD names the reviews shown (rating, author, date, permalink) without their texts,
 // which the page's HTML already holds; the permalink's JSON-LD keeps the whole texts.
 import { JSDOM } from "jsdom";
@@ -69,6 +70,27 @@ describe("the company page's subjects", () => {
     const data = html.slice(html.indexOf("window.__remixContext"));
     expect(data).not.toContain("postalCode");
     expect(data).not.toContain("address");
+  });
+});
+
+describe("the texts of the reviews and replies, once", () => {
+  it("are in the company page's HTML, each marked with its key, and not in its hydration data", async () => {
+    const { html, doc } = await page(`/companies/${slug}`);
+    const data = html.slice(html.indexOf("window.__remixContext"));
+    expect(doc.querySelector(`[data-html="review-${repliedId}"]`)?.textContent).toBe(BODY);
+    expect(doc.querySelector(`[data-html^="reply-"]`)?.textContent).toBe(REPLY);
+    expect(data).not.toContain(BODY.slice(0, 30));
+    expect(data).not.toContain(REPLY.slice(0, 30));
+    // Only the bodies: the rest of each review is in the data (the titles, for one).
+    expect(data).toContain("Avec réponse");
+  });
+
+  it("come with the data of a client navigation (.data), which is not a document", async () => {
+    const response = await fetch(`${server.base}/companies/${slug}.data`, { headers: { "Accept-Language": "fr" } });
+    expect(response.status).toBe(200);
+    const data = await response.text();
+    expect(data).toContain(BODY.slice(0, 30));
+    expect(data).toContain(REPLY.slice(0, 30));
   });
 });
 

@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "#db/client.server";
 import { WARNING_DEFAULT_DAYS } from "~/lib/warning-form";
-import { WARNING_REASONS } from "~/lib/moderation-reasons";
+import { reasonLabel, WARNING_REASONS } from "~/lib/moderation-reasons";
 import { getActiveWarnings, getRemovedCounts, liftWarning, setWarning } from "~/models/company-warnings.server";
 import { decide } from "~/models/moderation.server";
 import { loader as apiLoader } from "~/routes/api.companies.$slug";
@@ -172,7 +172,7 @@ describe("setting a public warning", () => {
     expect((api.data as { warnings: unknown[] }).warnings).toEqual([
       {
         reason: "rewards_offered",
-        reason_label: { fr: WARNING_REASONS[0].label.fr, en: WARNING_REASONS[0].label.en },
+        reason_label: { fr: reasonLabel(WARNING_REASONS[0].id, "fr"), en: reasonLabel(WARNING_REASONS[0].id, "en") },
         statement: STATEMENT,
         language: "fr",
         since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),

@@ -5,7 +5,7 @@
 import { createRemixStub } from "@remix-run/testing";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { WARNING_REASONS } from "~/lib/moderation-reasons";
+import { reasonLabel, WARNING_REASONS } from "~/lib/moderation-reasons";
 import Transparency, { loader } from "~/routes/transparency";
 
 afterEach(cleanup);
@@ -31,7 +31,7 @@ describe("/transparency", () => {
     ).toBeTruthy();
     expect(container.querySelector('a[href="/transparency.json"]')).toBeTruthy();
     expect(container.querySelector('a[href="/transparency.csv"]')).toBeTruthy();
-    for (const r of WARNING_REASONS) expect(container.querySelector(`#warning-${r.id}`)?.textContent).toContain(r.label[locale]);
+    for (const r of WARNING_REASONS) expect(container.querySelector(`#warning-${r.id}`)?.textContent).toContain(reasonLabel(r.id, locale));
   });
 
   it("promises that removed content is erased after the retention period (kept by app/models/retention.server.ts, tests/integration/retention.test.ts)", async () => {
