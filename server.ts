@@ -50,7 +50,7 @@ if (env.LITESTREAM_REPLICA && !cluster.isWorker && !isReplica) {
 // ── WORKERS server processes (app/lib/cluster.server.ts): with more than one, this process
 // has migrated, seeded and started Litestream, and now only forks and watches the workers.
 const workers = workerCount(env);
-if (!servesRequests(workers)) await runPrimary(workers);
+if (!servesRequests(workers)) await runPrimary(workers, { workerEnv: { MALLOC_ARENA_MAX: String(env.MALLOC_ARENA_MAX) } });
 
 const viteDevServer = isProduction
   ? undefined
@@ -86,17 +86,20 @@ app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
 app.use(compression());
 
 /** The headers of every answer, Express's or the page cache's before it (`pathname`: no query). */
-function setSiteHeaders(res: ServerResponse, pathname: string) {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+function siteHeaders(pathname: string): [string, string][] {
+  const headers: [string, string][] = [
+    ["X-Content-Type-Options", "nosniff"],
+    ["Referrer-Policy", "strict-origin-when-cross-origin"],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+    ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"],
+  ];
   // Embeds are framed by other sites (their own CSP says frame-ancestors *).
-  if (!isEmbedPath(pathname)) res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-  if (isProduction) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (!isEmbedPath(pathname)) headers.push(["X-Frame-Options", "DENY"]);
+  if (isProduction) headers.push(["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]);
+  return headers;
 }
 app.use((req, res, next) => {
-  setSiteHeaders(res, req.path);
+  for (const [name, value] of siteHeaders(req.path)) res.setHeader(name, value);
   next();
 });
 
@@ -232,11 +235,7 @@ function answerFromPageCache(req: IncomingMessage, res: ServerResponse): boolean
   if (!env.SITE_URL && origin !== originPin.origin) return false;
   const startedAt = performance.now();
   const pathname = (req.url ?? "/").split("?")[0]!;
-  setSiteHeaders(res, pathname);
-  if (!pageCache.answerStored(req, res, origin)) {
-    for (const name of res.getHeaderNames()) res.removeHeader(name);
-    return false;
-  }
+  if (!pageCache.answerStored(req, res, origin, siteHeaders(pathname))) return false;
   if (env.LOG_REQUESTS) {
     const ms = performance.now() - startedAt;
     console.log(`${req.method} ${pathname} ${res.statusCode} ${res.getHeader("content-length") ?? "-"} - ${ms.toFixed(3)} ms`);

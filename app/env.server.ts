@@ -9,6 +9,11 @@ const schema = z.object({
   /** Server processes sharing PORT and the database (app/lib/cluster.server.ts); default:
    *  the number of cores in production, 1 otherwise. */
   WORKERS: z.coerce.number().int().min(1).max(256).optional(),
+  /** glibc's malloc arenas in each worker process (MALLOC_ARENA_MAX, read when a process
+   *  starts, so it applies to the workers this process forks): 2 keeps a worker's resident
+   *  memory about 50 MB lower under load (the threads of zlib and SQLite otherwise each get an
+   *  arena of their own) for no measured loss of throughput. */
+  MALLOC_ARENA_MAX: z.coerce.number().int().min(1).max(64).default(2),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().min(1).default("./data/replique.db"),
   /** A quota on the database file: past it, writes answer 503 and /healthz says not ready

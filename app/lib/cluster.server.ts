@@ -33,14 +33,15 @@ const RESTART_MAX_MS = 30_000;
 /** A worker that lived this long was not crash-looping: the delay starts again. */
 const STABLE_MS = 10_000;
 
-/** Forks `count` workers and watches them; never resolves (the process exits when they have). */
-export function runPrimary(count: number, options: { onExit?: () => void } = {}): Promise<never> {
+/** Forks `count` workers and watches them; never resolves (the process exits when they have).
+ *  `workerEnv`: variables the workers get on top of this process's (read at their start). */
+export function runPrimary(count: number, options: { onExit?: () => void; workerEnv?: Record<string, string> } = {}): Promise<never> {
   let stopping = false;
   let delay = RESTART_MIN_MS;
   let exitCode = 0;
   const startedAt = new Map<Worker, number>();
 
-  const fork = () => startedAt.set(cluster.fork(), Date.now());
+  const fork = () => startedAt.set(cluster.fork(options.workerEnv), Date.now());
   cluster.on("exit", (worker, code, signal) => {
     const lived = Date.now() - (startedAt.get(worker) ?? Date.now());
     startedAt.delete(worker);

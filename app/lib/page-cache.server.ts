@@ -241,18 +241,17 @@ function pageKey(locale: string, url: URL) {
   return `${locale} ${url.origin}${url.pathname}${url.search}`;
 }
 
-/** Adds `field` to the response's Vary header (as Express's res.vary). */
-function addVary(res: ServerResponse, field: string) {
-  const current = res.getHeader("Vary");
+/** A Vary header with `field` added (as Express's res.vary). */
+function withVary(current: string | undefined, field: string): string {
   const fields =
     current == null
       ? []
-      : String(current)
+      : current
           .split(",")
           .map((f) => f.trim())
           .filter(Boolean);
-  if (fields.some((f) => f === "*" || f.toLowerCase() === field.toLowerCase())) return;
-  res.setHeader("Vary", [...fields, field].join(", "));
+  if (fields.some((f) => f === "*" || f.toLowerCase() === field.toLowerCase())) return fields.join(", ");
+  return [...fields, field].join(", ");
 }
 
 /** The URL Remix sees for this request (as @remix-run/express builds it). */
@@ -328,7 +327,7 @@ export class PageCache {
    * `origin` is the request's own (Host, or the trusted proxy's), already accepted by the
    * server. False leaves the request to Express, which renders or waits as usual.
    */
-  answerStored(req: IncomingMessage, res: ServerResponse, origin: string): boolean {
+  answerStored(req: IncomingMessage, res: ServerResponse, origin: string, siteHeaders: [string, string][]): boolean {
     if (!this.enabled || (req.method !== "GET" && req.method !== "HEAD")) return false;
     const target = req.url ?? "";
     if (!target.startsWith("/") || target.startsWith("//")) return false;
@@ -353,8 +352,7 @@ export class PageCache {
       return false;
     }
     if (token !== entry.token) return false;
-    res.setHeader("Server-Timing", serverTiming(stats, null, "hit"));
-    this.send(req, res, entry, "hit");
+    this.sendStored(req, res, entry, [...siteHeaders, ["Server-Timing", serverTiming(stats, null, "hit")]]);
     return true;
   }
 
@@ -467,35 +465,56 @@ export class PageCache {
   /** Sends a copy: a fresh nonce and CSP for a document, 304 when If-None-Match matches,
    *  the stored gzip to a client that accepts it. */
   send(req: IncomingMessage, res: ServerResponse, page: CachedPage, how: "hit" | "miss" | "coalesced") {
-    res.statusCode = 200;
-    for (const [name, value] of page.headers) res.setHeader(name, value);
+    const answer = this.answerOf(req, page, how);
+    res.statusCode = answer.status;
+    if (answer.status === 304) res.removeHeader("Content-Type");
+    for (const [name, value] of answer.headers) res.setHeader(name, value);
+    res.end(answer.body);
+  }
+
+  /** What answering a copy sends: 304 when If-None-Match matches, else the copy with a
+   *  fresh nonce and CSP for a document, the stored gzip to a client that accepts it. */
+  private answerOf(req: IncomingMessage, page: CachedPage, how: "hit" | "miss" | "coalesced") {
+    const notModified = matchesIfNoneMatch(req.headers["if-none-match"], page.etag);
+    const headers: [string, string][] = [];
+    let vary: string | undefined;
+    for (const [name, value] of page.headers) {
+      if (name === "vary") vary = value;
+      else if (!(notModified && name === "content-type")) headers.push([name, value]);
+    }
     if (page.kind === "document") {
-      res.setHeader("Cache-Control", this.publicCacheControl);
-      res.setHeader("Vary", DOCUMENT_VARY);
+      headers.push(["Cache-Control", this.publicCacheControl]);
+      vary = DOCUMENT_VARY;
     }
-    if (page.gzip) addVary(res, "Accept-Encoding");
-    if (this.enabled) res.setHeader("X-Cache", how);
-    if (matchesIfNoneMatch(req.headers["if-none-match"], page.etag)) {
-      res.statusCode = 304;
-      res.removeHeader("Content-Type");
-      res.end();
-      return;
-    }
+    if (page.gzip) vary = withVary(vary, "Accept-Encoding");
+    if (vary) headers.push(["Vary", vary]);
+    if (this.enabled) headers.push(["X-Cache", how]);
+    if (notModified) return { status: 304 as const, headers, body: undefined };
     let separator = Buffer.alloc(0);
     if (page.kind === "document") {
       const nonce = freshNonce();
-      for (const [name, value] of Object.entries(securityHeaders(nonce))) res.setHeader(name, value);
+      for (const [name, value] of Object.entries(securityHeaders(nonce))) headers.push([name, value]);
       separator = Buffer.from(nonce);
     }
     let body: Buffer;
     if (page.gzip && acceptsGzip(req.headers["accept-encoding"])) {
-      res.setHeader("Content-Encoding", "gzip");
+      headers.push(["Content-Encoding", "gzip"]);
       body = gzipJoined(page.gzip, separator);
     } else {
       body = joinWith(page.segments, separator);
     }
-    res.setHeader("Content-Length", body.length);
-    res.end(req.method === "HEAD" ? undefined : body);
+    headers.push(["Content-Length", String(body.length)]);
+    return { status: 200 as const, headers, body: req.method === "HEAD" ? undefined : body };
+  }
+
+  /** answerStored's sending: every header in one writeHead (none was set before). */
+  private sendStored(req: IncomingMessage, res: ServerResponse, page: CachedPage, first: [string, string][]) {
+    const answer = this.answerOf(req, page, "hit");
+    const flat: string[] = [];
+    for (const [name, value] of first) flat.push(name, value);
+    for (const [name, value] of answer.headers) flat.push(name, value);
+    res.writeHead(answer.status, flat);
+    res.end(answer.body);
   }
 }
 

@@ -3,6 +3,7 @@
 // is answered; each job's lease is held by one worker (so a job runs once per interval: the
 // lease itself is tested in jobs.test.ts, with two processes); a worker that dies is
 // replaced; SIGTERM to the primary stops both workers cleanly (exit code 0).
+import fs from "node:fs";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
@@ -53,6 +54,14 @@ describe("WORKERS=2", () => {
     const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${server.base}/healthz`)));
     expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
   }, 120_000);
+
+  it("starts each worker with MALLOC_ARENA_MAX (2 unless told), which glibc reads when a process starts", async () => {
+    const pids = await until("two worker processes", () => (workerPids().length === 2 ? workerPids() : null));
+    for (const pid of pids) {
+      const environment = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+      expect(environment, `worker ${pid}`).toContain("MALLOC_ARENA_MAX=2");
+    }
+  });
 
   it("each job's lease is held by one of the workers, never by the primary", async () => {
     const pids = workerPids();
