@@ -550,6 +550,8 @@ try {
     ["write a review", "/write-a-review"],
     ["log in", "/login"],
     ["sign up", "/signup"],
+    ["report a problem", "/report"],
+    ["forgotten password", "/forgot-password"],
   ] as const) {
     const html = await (await fetch(url + pagePath, { headers: { "accept-language": "fr" } })).text();
     const js = pageScriptsGzipped(html);
