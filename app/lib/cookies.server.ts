@@ -10,7 +10,11 @@ export function isSecureRequest(request: Request): boolean {
 
 /** The value of cookie `name` in the request's Cookie header, or null. */
 export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("Cookie");
+  return cookieValue(request.headers.get("Cookie"), name);
+}
+
+/** The value of cookie `name` in a Cookie header, or null (absent, or not decodable). */
+export function cookieValue(header: string | null | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const eqAt = part.indexOf("=");

@@ -18,20 +18,20 @@ export function aggregateRatingJsonLd(summary: Pick<RatingSummary, "trustScore" 
 }
 
 /** The published reviews a list page shows (up to 10), named and trimmed: rating, author,
- *  date and the permalink (`@id`), where the whole text of the review and of its reply is. The
- *  texts are already in the page's HTML; a third copy would only weigh on every answer. */
+ *  date, the permalink (`@id`), and the company's reply as a Comment without its text. The
+ *  texts are in the page's HTML, and whole on each permalink's own JSON-LD. */
 function reviewsJsonLd(reviews: ReviewView[], origin: string) {
   return reviews
     .filter((r) => r.status === "published")
     .slice(0, 10)
     .map((review) => {
-      const { reviewBody: _body, comment, ...named } = reviewJsonLd(review);
       const permalink = `${origin}/reviews/${review.id}`;
+      const reply = publishedReply(review);
       return {
         "@id": permalink,
         url: permalink,
-        ...named,
-        ...(comment ? { comment: { "@type": comment["@type"], author: comment.author, dateCreated: comment.dateCreated } } : {}),
+        ...namedReview(review),
+        ...(reply ? { comment: { "@type": "Comment", ...replyCredit(review, reply) } } : {}),
       };
     });
 }
@@ -74,7 +74,18 @@ export function subjectJsonLd(subject: SubjectView, summary: RatingSummary, revi
   };
 }
 
+/** A review with its whole text, and its reply's (the permalink). */
 export function reviewJsonLd(review: ReviewView) {
+  const reply = publishedReply(review);
+  return {
+    ...namedReview(review),
+    reviewBody: stripTags(review.bodyHtml),
+    ...(reply ? { comment: { "@type": "Comment", ...replyCredit(review, reply), text: stripTags(reply.bodyHtml) } } : {}),
+  };
+}
+
+/** What names a review: its title, author, date, language and rating. */
+function namedReview(review: ReviewView) {
   return {
     "@type": "Review",
     name: review.title,
@@ -82,17 +93,18 @@ export function reviewJsonLd(review: ReviewView) {
     datePublished: review.publishedAt ? new Date(review.publishedAt).toISOString().slice(0, 10) : undefined,
     inLanguage: review.language,
     reviewRating: { "@type": "Rating", ratingValue: review.stars, bestRating: 5, worstRating: 1 },
-    reviewBody: stripTags(review.bodyHtml),
-    ...(review.reply && review.reply.status === "published"
-      ? {
-          comment: {
-            "@type": "Comment",
-            author: { "@type": "Organization", name: review.company.name },
-            dateCreated: new Date(review.reply.publishedAt).toISOString().slice(0, 10),
-            text: stripTags(review.reply.bodyHtml),
-          },
-        }
-      : {}),
+  };
+}
+
+function publishedReply(review: ReviewView) {
+  return review.reply && review.reply.status === "published" ? review.reply : null;
+}
+
+/** Who replied, and when. */
+function replyCredit(review: ReviewView, reply: NonNullable<ReviewView["reply"]>) {
+  return {
+    author: { "@type": "Organization", name: review.company.name },
+    dateCreated: new Date(reply.publishedAt).toISOString().slice(0, 10),
   };
 }
 

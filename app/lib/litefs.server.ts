@@ -37,6 +37,7 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 import { getInstanceInfo, getInstanceInfoSync } from "litefs-js";
 import { env, type Env } from "~/env.server";
 import { refusalPage } from "~/lib/request-guards.server";
+import { cookieValue } from "~/lib/cookies.server";
 
 export interface LiteFsSettings {
   /** The FUSE mount: `.primary` and `<database>-pos` live there. */
@@ -122,13 +123,8 @@ export function txidCookie(txid: bigint, secure: boolean): string {
 
 /** The TXID of the request's txid cookie, or null (none, or malformed). */
 export function readTxidCookie(header: string | undefined): bigint | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eqAt = part.indexOf("=");
-    if (eqAt < 0 || part.slice(0, eqAt).trim() !== TXID_COOKIE) continue;
-    return parseTxid(part.slice(eqAt + 1).trim());
-  }
-  return null;
+  const value = cookieValue(header, TXID_COOKIE);
+  return value == null ? null : parseTxid(value);
 }
 
 /** Polls `read` until the position reaches `wanted` or `timeoutMs` has passed. */
@@ -156,14 +152,6 @@ export function positionFile(settings: LiteFsSettings): string {
 export function readPositionSync(settings: LiteFsSettings): Position | null {
   try {
     return parsePosition(fs.readFileSync(positionFile(settings), "utf8"));
-  } catch {
-    return null;
-  }
-}
-
-async function readPosition(settings: LiteFsSettings): Promise<Position | null> {
-  try {
-    return parsePosition(await fs.promises.readFile(positionFile(settings), "utf8"));
   } catch {
     return null;
   }
@@ -331,7 +319,7 @@ export function createLiteFs(options: LiteFsOptions) {
     void (async () => {
       const { currentIsPrimary, primaryInstance } = await getInstanceInfo(settings.dir);
       if (currentIsPrimary) return next();
-      const { caughtUp, waitedMs } = await waitForPosition(wanted, () => readPosition(settings), {
+      const { caughtUp, waitedMs } = await waitForPosition(wanted, async () => readPositionSync(settings), {
         timeoutMs: settings.waitMs,
         pollMs: settings.pollMs,
       });
