@@ -1,35 +1,44 @@
-import { useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { useForm, type FieldMetadata, type Submission, type SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useRef } from "react";
 import { ConformField, useClearPasswords } from "~/components/Field";
 import { useT } from "~/i18n/react";
-import { parseAccountForm, PASSWORD_MAX, PASSWORD_MIN } from "~/lib/account-forms";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/lib/account-limits";
 
-type AccountSchema = Parameters<typeof parseAccountForm>[1];
+/** How the browser checks an account form: its schema's parse (`parseAccountForm`). */
+type CheckInBrowser<Fields> = (formData: FormData) => Submission<Fields>;
 
 /** Conform's state of an account form (signup, login, password, email…), fed with the
- *  answers to it: checked when sent, then again as the person types. */
-export function useAccountForm<Schema extends AccountSchema>(id: string, schema: Schema, lastResult?: SubmissionResult<string[]>) {
-  return useForm({
+ *  answers to it. With `checkInBrowser` the form is also checked in the browser, when sent
+ *  and then as the person types; without it the server alone checks it (the public entry
+ *  pages: the errors come with the answer, next to each field as well). */
+export function useAccountForm<Fields extends Record<string, unknown>>(
+  id: string,
+  lastResult?: SubmissionResult<string[]>,
+  checkInBrowser?: CheckInBrowser<Fields>,
+) {
+  return useForm<Fields>({
     id,
     lastResult,
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseAccountForm(formData, schema),
+    // Checked by the server alone, a form is checked again only when sent: Conform would
+    // otherwise send it to the server as the person types.
+    shouldRevalidate: checkInBrowser ? "onInput" : "onSubmit",
+    onValidate: checkInBrowser ? ({ formData }) => checkInBrowser(formData) : undefined,
   });
 }
 
 /** `useAccountForm` for a form with a password field: also the ref to put on the `<Form>`,
  *  whose password fields are emptied each time an answer arrives. */
-export function usePasswordForm<Schema extends AccountSchema>(
+export function usePasswordForm<Fields extends Record<string, unknown>>(
   id: string,
-  schema: Schema,
   answer: unknown,
   lastResult?: SubmissionResult<string[]>,
+  checkInBrowser?: CheckInBrowser<Fields>,
 ) {
   const formRef = useRef<HTMLFormElement>(null);
   useClearPasswords(formRef, answer);
-  const [form, fields] = useAccountForm(id, schema, lastResult);
+  const [form, fields] = useAccountForm(id, lastResult, checkInBrowser);
   return { formRef, form, fields };
 }
 

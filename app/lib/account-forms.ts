@@ -1,6 +1,9 @@
 // The account forms (log-in, sign-up, forgotten and new password, email confirmation, the
-// account page's forms, account deletion): one zod schema per form, shared by its action
-// (parseWithZod) and its page (Conform's useForm, for validation in the browser). Messages
+// account page's forms, account deletion): one zod schema per form, parsed by its action
+// (parseWithZod) and, on the signed-in account pages, by Conform in the browser as well. The
+// public entry pages (log-in, sign-up, forgotten and new password) are checked by the server
+// alone, so that they load no validation library; the limits they show are in
+// app/lib/account-limits.ts. Messages
 // are i18n keys (app/i18n/auth.ts, write.ts), translated where they are shown
 // (app/lib/conform.ts). The one check the browser cannot make, the list of breached
 // passwords, is added by the server (`passwordProblem` and the `*ActionSchema`s in
@@ -8,19 +11,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
-
-// ─── Passwords ───────────────────────────────────────────────────────────────
-
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
-
-/** The length rule: in characters (code points), any characters, no composition rules. */
-export function passwordLengthProblem(password: string): MessageKey | null {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN) return "validation.passwordShort";
-  if (length > PASSWORD_MAX) return "validation.passwordLong";
-  return null;
-}
+import { DISPLAY_NAME_MAX, HONEYPOT, passwordLengthProblem } from "./account-limits";
 
 // ─── Fields ──────────────────────────────────────────────────────────────────
 
@@ -54,8 +45,6 @@ export const currentPasswordField = z.preprocess(
   z.string().min(1, { error: "validation.passwordRequired" }).max(1024, { error: "validation.passwordLong" }),
 );
 
-export const DISPLAY_NAME_MAX = 50;
-
 export const displayNameField = z.preprocess(
   asText,
   z
@@ -67,9 +56,6 @@ export const displayNameField = z.preprocess(
 
 /** A token from a mailed link (its format is checked where it is looked up). */
 const tokenField = z.preprocess(asText, z.string().min(1).max(200));
-
-/** The name of the sign-up form's honeypot field: hidden from people, filled by naive bots. */
-export const HONEYPOT = "website";
 
 // ─── The forms ───────────────────────────────────────────────────────────────
 
@@ -83,6 +69,12 @@ export const signupSchema = z.object({
 });
 export const forgotSchema = z.object({ email: emailField });
 export const resetSchema = z.object({ token: tokenField, password: newPasswordField() });
+
+/** The fields of the public entry forms, for their pages (a type: no schema in the browser). */
+export type LoginFields = z.input<typeof loginSchema>;
+export type SignupFields = z.input<typeof signupSchema>;
+export type ForgotFields = z.input<typeof forgotSchema>;
+export type ResetFields = z.input<typeof resetSchema>;
 export const verifyEmailSchema = z.object({ token: tokenField });
 
 // The account page: one form per intent.

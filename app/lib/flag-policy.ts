@@ -10,6 +10,10 @@ export const FLAG_DECISION_DAYS = 7;
 /** A flag for a manifestly illegal reason is decided within this delay. */
 export const MANIFESTLY_ILLEGAL_DECISION_HOURS = 24;
 
+/** What a flag (and a notice sent through /report) explains, in characters. */
+export const FLAG_EXPLANATION_MIN_LENGTH = 10;
+export const FLAG_EXPLANATION_MAX_LENGTH = 2_000;
+
 /** The author of a flagged review is told at most once per review in this period. */
 export const FLAG_NOTICE_INTERVAL_HOURS = 24;
 /** After a flag, its author may send their side to the moderators for this long. */

@@ -1,20 +1,18 @@
-// What the /report form shares between the server and the page: its schema (parseWithZod in
-// the action, Conform's useForm in the browser), its limits, the parts of a thread one can
-// report, and how a link to a review is read. Messages are i18n keys (app/i18n/report.ts).
+// The /report form's schema (parseWithZod in the action; its constraints reach the page
+// through the loader, so that the browser loads no validation library) and how a link to
+// a review is read. Its limits are in app/lib/report-limits.ts. Messages are i18n keys
+// (app/i18n/report.ts).
 import { z } from "zod";
-import { FLAG_EXPLANATION_MAX_LENGTH, FLAG_EXPLANATION_MIN_LENGTH } from "~/lib/review-schema";
 import { MODERATION_REASON_IDS } from "~/lib/moderation-reasons";
-
-export const REPORT_TARGETS = ["review", "reply", "follow_up"] as const;
-export type ReportTarget = (typeof REPORT_TARGETS)[number];
-
-export const REPORT_NAME_MAX_LENGTH = 100;
-export const REPORT_URL_MAX_LENGTH = 500;
-export const REPORT_EXPLANATION_MIN_LENGTH = FLAG_EXPLANATION_MIN_LENGTH;
-export const REPORT_EXPLANATION_MAX_LENGTH = FLAG_EXPLANATION_MAX_LENGTH;
-
-/** The name of the honeypot field: hidden from people, filled by naive bots. */
-export const REPORT_HONEYPOT = "website";
+import {
+  REPORT_EXPLANATION_MAX_LENGTH,
+  REPORT_EXPLANATION_MIN_LENGTH,
+  REPORT_HONEYPOT,
+  REPORT_NAME_MAX_LENGTH,
+  REPORT_TARGETS,
+  REPORT_URL_MAX_LENGTH,
+  type ReportTarget,
+} from "~/lib/report-limits";
 
 // ─── The form ────────────────────────────────────────────────────────────────
 
@@ -56,16 +54,8 @@ export function reportSchema({ signedIn }: { signedIn: boolean }) {
 }
 
 export type ReportForm = z.infer<ReturnType<typeof reportSchema>>;
-
-/** The variables of the report's messages (`example`: a link to a review of this site). */
-export function reportMessageVars(origin: string) {
-  return { min: REPORT_EXPLANATION_MIN_LENGTH, max: REPORT_EXPLANATION_MAX_LENGTH, example: `${origin}/reviews/123` };
-}
-
-/** The name's messages have their own limit. */
-export function reportNameVars(vars: ReturnType<typeof reportMessageVars>) {
-  return { ...vars, max: REPORT_NAME_MAX_LENGTH };
-}
+/** The fields of the form, for its page (a type: no schema in the browser). */
+export type ReportFields = z.input<ReturnType<typeof reportSchema>>;
 
 // ─── The link to the content ─────────────────────────────────────────────────
 

@@ -5,14 +5,13 @@ import { z } from "zod";
 import { CHANNELS, LANGUAGES } from "#db/enums";
 import { MARKDOWN_MAX_LENGTH } from "./markdown";
 import { MODERATION_REASON_IDS } from "./moderation-reasons";
+import { FLAG_EXPLANATION_MAX_LENGTH, FLAG_EXPLANATION_MIN_LENGTH } from "./flag-policy";
 import { MAX_EXPERIENCE_AGE_YEARS } from "./policy";
 
 export const TITLE_MIN_LENGTH = 3;
 export const TITLE_MAX_LENGTH = 120;
 export const BODY_MIN_LENGTH = 20;
 export const FOLLOW_UP_MIN_LENGTH = 10;
-export const FLAG_EXPLANATION_MIN_LENGTH = 10;
-export const FLAG_EXPLANATION_MAX_LENGTH = 2_000;
 export const INCENTIVE_MIN_LENGTH = 20;
 
 /** "YYYY-MM-DD" of a moment, in UTC. */

@@ -5,23 +5,23 @@
 import { getDb, type Db } from "#db/client.server";
 import type { Locale, MessageKey } from "~/i18n";
 import { reasonLabel } from "~/lib/moderation-reasons";
-import { parseReviewLink, REPORT_HONEYPOT, type ReportForm, type ReportTarget } from "~/lib/report-form";
+import { parseReviewLink, type ReportForm } from "~/lib/report-form";
+import { REPORT_HONEYPOT, type ReportTarget } from "~/lib/report-limits";
 import { queueReportReceipt } from "./mail.server";
 import { hit, keyPart, type RateLimit } from "./rate-limit.server";
 import { flagContent } from "./review-actions.server";
 import type { SessionUser } from "./session.server";
 
+export { parseReviewLink, type ParsedLink } from "~/lib/report-form";
 export {
-  parseReviewLink,
   REPORT_EXPLANATION_MAX_LENGTH,
   REPORT_EXPLANATION_MIN_LENGTH,
   REPORT_HONEYPOT,
   REPORT_NAME_MAX_LENGTH,
   REPORT_TARGETS,
   REPORT_URL_MAX_LENGTH,
-  type ParsedLink,
   type ReportTarget,
-} from "~/lib/report-form";
+} from "~/lib/report-limits";
 
 /** Reports accepted from one IP address per hour (honeypot hits included). */
 export const REPORT_LIMIT: RateLimit = { limit: 10, windowMs: 60 * 60_000 };

@@ -11,12 +11,12 @@ import {
   buttonOnlySchema,
   changeDisplayNameSchema,
   changeEmailSchema,
-  DISPLAY_NAME_MAX,
   changePasswordSchema,
   parseAccountForm,
   revokeSessionSchema,
   type FormAnswer,
 } from "~/lib/account-forms";
+import { DISPLAY_NAME_MAX } from "~/lib/account-limits";
 import { refuse, replyTo, tooManyAttempts } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
@@ -288,7 +288,7 @@ type FormProps = {
 
 function ResendForm({ mine, lastResult, done }: FormProps & { done?: string }) {
   const { t } = useT();
-  const [form] = useAccountForm("resend", buttonOnlySchema, lastResult);
+  const [form] = useAccountForm("resend", lastResult, (formData) => parseAccountForm(formData, buttonOnlySchema));
   return (
     <Form method="post" className="account-inline" {...getFormProps(form)}>
       <p>{t("account.unverified")}</p>
@@ -303,7 +303,7 @@ function ResendForm({ mine, lastResult, done }: FormProps & { done?: string }) {
 
 function RevokeForm({ sessionId }: { sessionId: string }) {
   const { t } = useT();
-  const [form, fields] = useAccountForm(`revoke-${sessionId}`, revokeSessionSchema);
+  const [form, fields] = useAccountForm(`revoke-${sessionId}`, undefined, (formData) => parseAccountForm(formData, revokeSessionSchema));
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name={fields.sessionId.name} value={sessionId} />
@@ -316,7 +316,7 @@ function RevokeForm({ sessionId }: { sessionId: string }) {
 
 function RevokeAllForm() {
   const { t } = useT();
-  const [form] = useAccountForm("revoke-all", buttonOnlySchema);
+  const [form] = useAccountForm("revoke-all", undefined, (formData) => parseAccountForm(formData, buttonOnlySchema));
   return (
     <Form method="post" className="account-inline" {...getFormProps(form)}>
       <button type="submit" name="intent" value="revoke-all" aria-describedby="revoke-all-hint">
@@ -331,7 +331,9 @@ function RevokeAllForm() {
 
 function PasswordForm({ email, answer, mine, lastResult }: FormProps & { email: string }) {
   const { t } = useT();
-  const { formRef, form, fields } = usePasswordForm("change-password", changePasswordSchema, answer, lastResult);
+  const { formRef, form, fields } = usePasswordForm("change-password", answer, lastResult, (formData) =>
+    parseAccountForm(formData, changePasswordSchema),
+  );
   return (
     <Form method="post" className="auth-form" ref={formRef} {...getFormProps(form)}>
       <ConformFormError form={form} vars={mine?.vars} />
@@ -376,7 +378,9 @@ function NameForm({ current, mine, lastResult }: FormProps & { current: string }
 
 function EmailForm({ answer, mine, lastResult }: FormProps) {
   const { t } = useT();
-  const { formRef, form, fields } = usePasswordForm("change-email", changeEmailSchema, answer, lastResult);
+  const { formRef, form, fields } = usePasswordForm("change-email", answer, lastResult, (formData) =>
+    parseAccountForm(formData, changeEmailSchema),
+  );
   return (
     <Form method="post" className="auth-form" ref={formRef} {...getFormProps(form)}>
       <ConformFormError form={form} vars={mine?.vars} />

@@ -49,7 +49,9 @@ export default function DeleteAccountPage() {
   const { staff } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, locale } = useT();
-  const { formRef, form, fields } = usePasswordForm("delete-account", deleteAccountSchema, answer, answer?.result);
+  const { formRef, form, fields } = usePasswordForm("delete-account", answer, answer?.result, (formData) =>
+    parseAccountForm(formData, deleteAccountSchema),
+  );
   const reviewsError = conformError(locale, fields.reviews.errors);
   return (
     <div className="page page--narrow">

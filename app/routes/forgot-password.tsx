@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useAccountForm } from "~/components/AccountForm";
 import { ConformField, ConformFormError } from "~/components/Field";
 import { useT } from "~/i18n/react";
-import { forgotSchema, parseAccountForm } from "~/lib/account-forms";
+import { forgotSchema, parseAccountForm, type ForgotFields } from "~/lib/account-forms";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
@@ -40,7 +40,7 @@ export default function ForgotPasswordPage() {
   const refused = answer && "result" in answer ? answer : undefined;
   const navigation = useNavigation();
   const { t } = useT();
-  const [form, fields] = useAccountForm("forgot-password", forgotSchema, refused?.result);
+  const [form, fields] = useAccountForm<ForgotFields>("forgot-password", refused?.result);
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("forgot.title")}</h1>

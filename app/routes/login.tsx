@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { AuthSwitch, CurrentPasswordField, usePasswordForm } from "~/components/AccountForm";
 import { ConformField, ConformFormError } from "~/components/Field";
 import { useT } from "~/i18n/react";
-import { loginSchema, parseAccountForm } from "~/lib/account-forms";
+import { loginSchema, parseAccountForm, type LoginFields } from "~/lib/account-forms";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
@@ -52,7 +52,7 @@ export default function LoginPage() {
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useT();
-  const { formRef, form, fields } = usePasswordForm("login", loginSchema, answer, answer?.result);
+  const { formRef, form, fields } = usePasswordForm<LoginFields>("login", answer, answer?.result);
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("login.title")}</h1>

@@ -15,6 +15,7 @@ import { conformError } from "~/lib/conform";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { seoMeta } from "~/lib/seo";
+import { reportSchema, type ReportFields } from "~/lib/report-form";
 import {
   REPORT_EXPLANATION_MAX_LENGTH,
   REPORT_HONEYPOT,
@@ -23,9 +24,8 @@ import {
   REPORT_URL_MAX_LENGTH,
   reportMessageVars,
   reportNameVars,
-  reportSchema,
   type ReportTarget,
-} from "~/lib/report-form";
+} from "~/lib/report-limits";
 import { submitReport } from "~/models/reports.server";
 import { getUser } from "~/models/permissions.server";
 import reportStyles from "~/styles/report.css?url";
@@ -65,6 +65,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       email: user?.email ?? "",
     },
     signedIn: user != null,
+    // The schema's rules as HTML attributes (required, lengths): the page gets them from
+    // here, and the schema itself stays on the server.
+    constraint: getZodConstraint(reportSchema({ signedIn: user != null })),
   };
 }
 
@@ -123,19 +126,17 @@ function refusalVars(locale: Locale, answer: Failed | undefined) {
 }
 
 export default function ReportPage() {
-  const { prefill, signedIn, vars } = useLoaderData<typeof loader>();
+  const { prefill, signedIn, vars, constraint } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useT();
-  const schema = reportSchema({ signedIn });
-  const [form, fields] = useForm({
+  // Checked by the server alone (the errors come back next to each field), so that this
+  // public page loads no validation library.
+  const [form, fields] = useForm<ReportFields>({
     id: "report",
     lastResult: answer && !answer.done ? answer.result : undefined,
     defaultValue: { url: prefill.url, target: prefill.target, name: prefill.name, email: prefill.email },
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    constraint,
   });
 
   if (answer?.done) return <ReportReceived receipt={answer} />;

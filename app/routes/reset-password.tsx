@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { NewPasswordField, usePasswordForm } from "~/components/AccountForm";
 import { ConformFormError } from "~/components/Field";
 import { useT } from "~/i18n/react";
-import { parseAccountForm, resetSchema } from "~/lib/account-forms";
+import { parseAccountForm, type ResetFields } from "~/lib/account-forms";
 import { refuse } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flashCookie } from "~/lib/flash.server";
@@ -49,7 +49,7 @@ export default function ResetPasswordPage() {
   const refused = answer && "result" in answer ? answer : undefined;
   const navigation = useNavigation();
   const { t } = useT();
-  const { formRef, form, fields } = usePasswordForm("reset-password", resetSchema, answer, refused?.result);
+  const { formRef, form, fields } = usePasswordForm<ResetFields>("reset-password", answer, refused?.result);
   if (!valid || (answer && "invalid" in answer)) {
     return (
       <div className="page page--narrow auth-page">

@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { AuthSwitch, NewPasswordField, usePasswordForm } from "~/components/AccountForm";
 import { ConformField, ConformFormError, HoneypotField } from "~/components/Field";
 import { useT } from "~/i18n/react";
-import { DISPLAY_NAME_MAX, HONEYPOT, parseAccountForm, signupSchema } from "~/lib/account-forms";
+import { parseAccountForm, type SignupFields } from "~/lib/account-forms";
+import { DISPLAY_NAME_MAX, HONEYPOT } from "~/lib/account-limits";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { clientIp } from "~/lib/client-ip.server";
@@ -51,7 +52,7 @@ export default function SignupPage() {
   const refused = answer && "result" in answer ? answer : undefined;
   const navigation = useNavigation();
   const { t } = useT();
-  const { formRef, form, fields } = usePasswordForm("signup", signupSchema, answer, refused?.result);
+  const { formRef, form, fields } = usePasswordForm<SignupFields>("signup", answer, refused?.result);
 
   if (answer && "sent" in answer) {
     return (

@@ -55,7 +55,7 @@ export default function VerifyEmailPage() {
   const { t } = useT();
   const invalid = !valid || actionData?.invalid;
   // Nothing to type: the button sends the token of the link.
-  const [form, fields] = useForm({ id: "verify-email", onValidate: ({ formData }) => parseAccountForm(formData, verifyEmailSchema) });
+  const [form, fields] = useForm({ id: "verify-email" });
   return (
     <div className="page page--narrow auth-page">
       <h1>{t("verify.title")}</h1>

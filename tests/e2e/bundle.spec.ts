@@ -1,6 +1,7 @@
 // The browser receives one language: on every public page type, in French and in English,
 // the scripts the page loads hold none of the other language's messages and no mail text
-// (they stay on the server), and the page hydrates without errors, translated.
+// (they stay on the server), and the page hydrates without errors, translated. The public
+// entry forms load no validation library (the server checks them).
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -106,3 +107,18 @@ for (const locale of ["fr", "en"] as const) {
     await context.close();
   });
 }
+
+test("the public entry forms load no validation library: the server checks them", async ({ browser }) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "fr" } });
+  // zod names its classes with these strings, which minification keeps.
+  const zodMarker = '"$ZodType"';
+  for (const url of ["/login", "/signup", "/forgot-password", "/reset-password?token=none", "/report"]) {
+    const { js, errors } = await scriptsOf(await context.newPage(), url);
+    expect(js.includes(zodMarker), `${url}: zod in its scripts`).toBe(false);
+    expect(errors, `${url}: errors while hydrating`).toEqual([]);
+  }
+  // The marker is what zod's bundle holds: a page that checks in the browser loads it.
+  const assets = path.join(process.cwd(), "build/client/assets");
+  expect(fs.readdirSync(assets).some((f) => fs.readFileSync(path.join(assets, f), "utf8").includes(zodMarker))).toBe(true);
+  await context.close();
+});

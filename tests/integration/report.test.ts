@@ -6,7 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import type { SubmissionResult } from "@conform-to/react";
 import { conformError, conformErrors } from "~/lib/conform";
-import { reportMessageVars, reportNameVars } from "~/lib/report-form";
+import { reportMessageVars, reportNameVars } from "~/lib/report-limits";
 import { parseReviewLink, REPORT_LIMIT } from "~/models/reports.server";
 import * as reportRoute from "~/routes/report";
 import {
