@@ -2,6 +2,7 @@ import type { MessageKey } from "~/i18n";
 import type { AppealedDecisionFacts, AppealExplanation } from "~/lib/appeal-form";
 import { useT } from "~/i18n/react";
 import { reasonLabel } from "~/lib/moderation-reasons";
+import { CaseNote } from "./CaseListSection";
 
 /** The decision appealed against (what, why, when, by whom) and its statement. `label` is
  *  the decision's name, when it has one (its logged word is shown otherwise). */
@@ -35,14 +36,18 @@ export function AppealExplanations({ appeals, appellant }: { appeals: AppealExpl
       <h3>{tp("moderation.queue.appealCount", appeals.length)}</h3>
       <ol className="case-flags">
         {appeals.map((a) => (
-          <li key={a.id} className="case-flag case-flag--pending">
-            <p className="case-flag__meta">
-              {appellant}
-              {a.appellantName ? ` · ${a.appellantName}` : ""} ·{" "}
-              <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
-            </p>
-            <blockquote className="case-flag__text">{a.explanation}</blockquote>
-          </li>
+          <CaseNote
+            key={a.id}
+            pending
+            text={a.explanation}
+            meta={
+              <>
+                {appellant}
+                {a.appellantName ? ` · ${a.appellantName}` : ""} ·{" "}
+                <time dateTime={new Date(a.createdAt).toISOString()}>{date(a.createdAt, "medium")}</time>
+              </>
+            }
+          />
         ))}
       </ol>
     </>

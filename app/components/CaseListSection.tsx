@@ -35,6 +35,17 @@ export function CaseListSection<T>({
   );
 }
 
+/** One dated text of a case (a report, the author's response, an appeal): who and when
+ *  (`meta`) above the text, quoted; `pending` while it waits for a decision. */
+export function CaseNote({ meta, text, pending = false }: { meta: ReactNode; text: string; pending?: boolean }) {
+  return (
+    <li className={pending ? "case-flag case-flag--pending" : "case-flag"}>
+      <p className="case-flag__meta">{meta}</p>
+      <blockquote className="case-flag__text">{text}</blockquote>
+    </li>
+  );
+}
+
 /** The earlier decisions on the case, as the moderation log has them, under the heading
  *  `words` (`<words>.none` when there are none). */
 export function CaseDecisions({

@@ -63,27 +63,6 @@ export function checkName(locale: Locale, code: string | null): string {
 type Kind = "publish" | "refuse" | "auto";
 const kindOf = (s: PublicationStatementInput): Kind => (s.automated ? "auto" : s.decision);
 
-const SUBJECT: Record<Kind, MessageKey> = {
-  publish: "held.statement.subject.publish",
-  refuse: "held.statement.subject.refuse",
-  auto: "held.statement.subject.auto",
-};
-const DECIDED: Record<Kind, MessageKey> = {
-  publish: "held.statement.decided.publish",
-  refuse: "held.statement.decided.refuse",
-  auto: "held.statement.decided.auto",
-};
-const AUTOMATED: Record<Kind, MessageKey> = {
-  publish: "held.statement.automated.human",
-  refuse: "held.statement.automated.human",
-  auto: "held.statement.automated.auto",
-};
-const GROUND: Record<Kind, MessageKey> = {
-  publish: "held.statement.ground.publish",
-  refuse: "held.statement.ground.refuse",
-  auto: "held.statement.ground.auto",
-};
-
 export function publicationStatementText(locale: Locale, s: PublicationStatementInput): PublicationStatementText {
   const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale, key, vars);
   const kind = kindOf(s);
@@ -97,10 +76,10 @@ export function publicationStatementText(locale: Locale, s: PublicationStatement
     s.heldAt != null
       ? t("held.statement.facts.held", { date: formatDate(locale, s.heldAt), check })
       : t("held.statement.facts.heldUndated", { check });
-  const decided = t(DECIDED[kind], { what, date, hours });
+  const decided = t(`held.statement.decided.${kind}`, { what, date, hours });
   const human = kind !== "auto";
   return {
-    subject: t(SUBJECT[kind]),
+    subject: t(`held.statement.subject.${kind}`),
     summary: `${decided} ${t("held.statement.summary.ground", { reason })}`,
     decided,
     facts: {
@@ -109,8 +88,8 @@ export function publicationStatementText(locale: Locale, s: PublicationStatement
       statement: human ? s.statement : null,
       quoted: human ? quote(locale, s.statement) : null,
     },
-    automated: t(AUTOMATED[kind], { hours }),
-    ground: t(GROUND[kind], { reason, description, hours }),
+    automated: t(human ? "held.statement.automated.human" : "held.statement.automated.auto", { hours }),
+    ground: t(`held.statement.ground.${kind}`, { reason, description, hours }),
     // The automatic publication rests on the published delay; the others on the rule.
     rulePath: human ? rulePath(s.reason) : "/transparency#delay",
     ruleLink: t("held.statement.ruleLink"),

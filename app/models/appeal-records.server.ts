@@ -6,7 +6,7 @@
 import { and, eq, gt, inArray, lte, ne } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { appeals, moderationDecisions, users } from "#db/schema";
-import { APPEAL_UPHELD, type AppealOutcome } from "~/lib/appeal-form";
+import { APPEAL_UPHELD, appealDeadline, appealWindowOpen, type AppealOutcome } from "~/lib/appeal-form";
 import type { ModerationActor } from "./moderation.server";
 
 type LogTarget = (typeof moderationDecisions.$inferInsert)["targetType"];
@@ -22,7 +22,7 @@ export interface OwnAppeal {
   outcomeDecisionId: number | null;
 }
 
-export function ownAppeal(db: Db, decisionId: number, userId: number): OwnAppeal | null {
+function ownAppeal(db: Db, decisionId: number, userId: number): OwnAppeal | null {
   return (
     db
       .select({
@@ -57,6 +57,31 @@ export function replacedLater(db: Db, d: { id: number; targetType: LogTarget; ta
   );
 }
 
+type FramedKind = "appealed" | "closed" | "open";
+
+/** The right to appeal as every kind of decision frames it (`Right`, its kinds): the appeal
+ *  this person already made first, then the refusals of the decision's kind (`check`: one,
+ *  or what an open right says besides its deadline), then the window of APPEAL_WINDOW_DAYS. */
+export function rightToAppeal<Right extends { kind: string }>(
+  db: Db,
+  d: { id: number; createdAt: number },
+  viewerId: number,
+  now: number,
+  check: () => Exclude<Right, { kind: FramedKind }> | { open: Omit<Extract<Right, { kind: "open" }>, "kind" | "deadline"> },
+):
+  | Exclude<Right, { kind: FramedKind }>
+  | { kind: "appealed"; appeal: OwnAppeal }
+  | { kind: "closed"; deadline: number }
+  | ({ kind: "open"; deadline: number } & Omit<Extract<Right, { kind: "open" }>, "kind" | "deadline">) {
+  const mine = ownAppeal(db, d.id, viewerId);
+  if (mine) return { kind: "appealed", appeal: mine };
+  const checked = check();
+  if (!("open" in checked)) return checked;
+  const deadline = appealDeadline(d.createdAt);
+  if (!appealWindowOpen(d.createdAt, now)) return { kind: "closed", deadline };
+  return { kind: "open", deadline, ...checked.open };
+}
+
 // ─── Filing ───────────────────────────────────────────────────────────────────
 
 /** What filing an appeal takes: who appeals which decision, and their explanation. */
@@ -71,8 +96,36 @@ export interface AppealFiling<Viewer extends ModerationActor = ModerationActor> 
 /** The appeal filed, or why not (`Refusal`: what the right to appeal says). */
 export type AppealFiled<Refusal extends string> = { ok: true; appealId: number } | { ok: false; kind: Refusal | "not_found" };
 
+/** Files an appeal against the decision `load` finds, in one transaction (BEGIN IMMEDIATE):
+ *  refused unless `right` says it is open to this appellant; then the appeal's row and the
+ *  receipt `sendReceipt` sends. */
+export function fileAppealWith<Decided extends { id: number }, Refusal extends string>(
+  db: Db,
+  input: AppealFiling,
+  rule: {
+    load: () => Decided | null;
+    right: (d: Decided, now: number) => { kind: "open" | "appealed" | Refusal };
+    sendReceipt: (d: Decided, now: number) => void;
+  },
+): AppealFiled<Refusal | "already_appealed"> {
+  const now = input.now ?? Date.now();
+  return db.$client
+    .transaction((): AppealFiled<Refusal | "already_appealed"> => {
+      const d = rule.load();
+      if (!d) return { ok: false, kind: "not_found" };
+      const { kind } = rule.right(d, now);
+      if (kind === "appealed") return { ok: false, kind: "already_appealed" };
+      if (kind !== "open") return { ok: false, kind };
+      const appealId = insertAppeal(db, { decisionId: d.id, appellantUserId: input.viewer.id, body: input.explanation, now });
+      if (appealId == null) return { ok: false, kind: "already_appealed" };
+      rule.sendReceipt(d, now);
+      return { ok: true, appealId };
+    })
+    .immediate();
+}
+
 /** Records an appeal; null when this person already appealed this decision (the unique index). */
-export function insertAppeal(db: Db, v: { decisionId: number; appellantUserId: number; body: string; now: number }): number | null {
+function insertAppeal(db: Db, v: { decisionId: number; appellantUserId: number; body: string; now: number }): number | null {
   const row = db
     .insert(appeals)
     .values({ decisionId: v.decisionId, appellantUserId: v.appellantUserId, body: v.body, status: "pending", createdAt: v.now })

@@ -17,15 +17,14 @@
 // The queue lists every appeal, the content ones and those against the decisions of the
 // other queues (proofs, suggestions, conduct reports, suspensions, claims), which
 // app/models/decision-appeals.server.ts files and decides. The steps on the appeals' rows
-// both kinds share (filing, the outcome's UPDATE, the log row) are app/models/appeal-records.server.ts's.
+// both kinds share (the frame of the right to appeal, filing, the outcome's UPDATE, the log row) are
+// app/models/appeal-records.server.ts's.
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
 import { appeals, companies, flags, followUps, moderationDecisions, replies, reviews, users } from "#db/schema";
 import {
   APPEAL_UPHELD,
-  appealDeadline,
-  appealWindowOpen,
   appellantSide,
   reversalOf,
   type AppealedDecisionFacts,
@@ -35,7 +34,6 @@ import {
 } from "~/lib/appeal-form";
 import { LOGGED_DECISION, type Decision, type DecisionTarget } from "~/lib/moderation-form";
 import type { ModerationReason } from "~/lib/moderation-reasons";
-import type { StatementInput } from "~/lib/statement";
 import {
   answeredFlags,
   appealsAnsweredBy,
@@ -47,6 +45,7 @@ import {
   isReportOf,
   loadContentDecision,
   loadThread,
+  moderatorStatement,
   partOf,
   refusalFor,
   reporterKey,
@@ -62,11 +61,11 @@ import {
   AppealRefused,
   appellantsOnce,
   decidePendingAppeals,
+  fileAppealWith,
   inDecidingTransaction,
-  insertAppeal,
   logAppealOutcome,
-  ownAppeal,
   replacedLater,
+  rightToAppeal,
   sameModerator,
   waitingRefusal,
   type AppealFiled,
@@ -77,7 +76,7 @@ import {
 } from "./appeal-records.server";
 import { decisionAppealsAbout, type DecisionAppealAbout } from "./decision-appeals.server";
 import { settleAppealedFlags } from "./flags.server";
-import { sendStatementToAccount, sendStatementToEmail, statementPath } from "./moderation-notices.server";
+import { sendStatementToAccount, sendStatementToReporter, statementPath } from "./moderation-notices.server";
 import { decodeCursor, encodeCursor, isModerator } from "./moderation-queues.server";
 import { notify } from "./notifications.server";
 
@@ -105,19 +104,17 @@ const superseded = (db: Db, d: ContentDecision) => replacedLater(db, { id: d.id,
 
 /** What `viewer` may do about decision `d`: appeal it (until when), or why not. */
 export function appealRight(db: Db, d: ContentDecision, viewer: StatementViewer, now: number): AppealRight {
-  const mine = ownAppeal(db, d.id, viewer.id);
-  if (mine) return { kind: "appealed", appeal: mine };
-  if (d.logged === APPEAL_UPHELD || appealsAnsweredBy(db, d.id).length > 0) return { kind: "final" };
-  const decision = asDecision(d.logged);
-  if (!decision) return { kind: "not_appealable" };
-  const side = appellantSide(decision);
-  const entitled = side === "author" ? isAuthorOf(db, d, viewer.id) : answeredFlags(db, d).some((f) => isReportOf(f, viewer));
-  if (!entitled) return { kind: "not_entitled" };
-  if (superseded(db, d)) return { kind: "superseded" };
-  if (d.part.status !== "published" && d.part.status !== "removed") return { kind: "gone" };
-  const deadline = appealDeadline(d.createdAt);
-  if (!appealWindowOpen(d.createdAt, now)) return { kind: "closed", deadline };
-  return { kind: "open", deadline, side };
+  return rightToAppeal<AppealRight>(db, d, viewer.id, now, () => {
+    if (d.logged === APPEAL_UPHELD || appealsAnsweredBy(db, d.id).length > 0) return { kind: "final" };
+    const decision = asDecision(d.logged);
+    if (!decision) return { kind: "not_appealable" };
+    const side = appellantSide(decision);
+    const entitled = side === "author" ? isAuthorOf(db, d, viewer.id) : answeredFlags(db, d).some((f) => isReportOf(f, viewer));
+    if (!entitled) return { kind: "not_entitled" };
+    if (superseded(db, d)) return { kind: "superseded" };
+    if (d.part.status !== "published" && d.part.status !== "removed") return { kind: "gone" };
+    return { open: { side } };
+  });
 }
 
 /** The appeal part of a statement's page, for its reader. */
@@ -162,16 +159,10 @@ export type FileAppealResult = AppealFiled<AppealRefusal>;
 /** Records an appeal and its receipt (on the site and by mail, in the appellant's
  *  language), in one transaction. One per person and per decision: a unique index backs it. */
 export function fileAppeal(input: FileAppealInput, db: Db = getDb()): FileAppealResult {
-  const now = input.now ?? Date.now();
-  return db.$client
-    .transaction((): FileAppealResult => {
-      const d = loadContentDecision(db, input.decisionId);
-      if (!d) return { ok: false, kind: "not_found" };
-      const right = appealRight(db, d, input.viewer, now);
-      if (right.kind === "appealed") return { ok: false, kind: "already_appealed" };
-      if (right.kind !== "open") return { ok: false, kind: right.kind };
-      const appealId = insertAppeal(db, { decisionId: d.id, appellantUserId: input.viewer.id, body: input.explanation, now });
-      if (appealId == null) return { ok: false, kind: "already_appealed" };
+  return fileAppealWith(db, input, {
+    load: () => loadContentDecision(db, input.decisionId),
+    right: (d, now) => appealRight(db, d, input.viewer, now),
+    sendReceipt: (d, now) =>
       notify(db, {
         userId: input.viewer.id,
         kind: "appeal_received",
@@ -184,10 +175,8 @@ export function fileAppeal(input: FileAppealInput, db: Db = getDb()): FileAppeal
         link: statementPath(d.id),
         origin: input.origin,
         now,
-      });
-      return { ok: true, appealId };
-    })
-    .immediate();
+      }),
+  });
 }
 
 // ─── The queue ────────────────────────────────────────────────────────────────
@@ -616,19 +605,15 @@ function tellAppealOutcome(
   const { d, input, now } = args;
   const { thread, part } = d;
   const answered = [...answeredFlags(db, d), ...args.upheld];
-  const base: Omit<StatementInput, "role" | "appeal"> = {
+  const base = moderatorStatement(thread, {
     decisionId: args.decisionId,
     decision: args.effect,
     target: d.target,
     reason: input.reason,
     statement: input.statement,
-    automated: false,
-    decidedAt: now,
-    reviewId: thread.review.id,
-    reviewTitle: thread.review.title,
-    companyName: thread.review.companyName,
+    now,
     reportCount: answered.length,
-  };
+  });
   const overturned = input.outcome === "overturn";
   const outcome = { outcome: overturned ? "overturned" : "upheld", appealedDecisionId: d.id, appealedAt: d.createdAt } as const;
   const side = appellantSide(args.appealed);
@@ -665,18 +650,7 @@ function tellAppealOutcome(
     if (told.has(key) || (f.reporterUserId != null && told.has(`u${f.reporterUserId}`))) continue;
     told.add(key);
     const statement = { ...base, role: "reporter" as const, appeal: { ...outcome, yoursAt: null } };
-    if (f.reporterUserId != null) {
-      if (sendStatementToAccount(db, { userId: f.reporterUserId, input: statement, origin: input.origin, now })) notified++;
-    } else if (f.reporterEmail) {
-      sendStatementToEmail(db, {
-        email: f.reporterEmail,
-        name: f.reporterName,
-        locale: f.reporterLocale ?? thread.review.language,
-        input: statement,
-        origin: input.origin,
-      });
-      notified++;
-    }
+    if (sendStatementToReporter(db, f, { locale: thread.review.language, input: statement, origin: input.origin, now })) notified++;
   }
   return notified;
 }

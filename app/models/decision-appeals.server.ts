@@ -26,20 +26,14 @@
 //             (publishRefusedReview) — then the statement of reasons to each
 //             appellant and to the other side of a conduct report, on the site and by mail in
 //             their language.
-// The steps on the appeals' rows both kinds share are app/models/appeal-records.server.ts's.
+// The steps on the appeals' rows both kinds share (the frame of the right to appeal, filing, the
+// outcome's UPDATE, the log row) are app/models/appeal-records.server.ts's.
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
 import { appeals, companies, companyClaims, conductReports, moderationDecisions, reviewMedia, reviews, subjects, users } from "#db/schema";
 import { translate } from "~/i18n";
-import {
-  APPEAL_UPHELD,
-  appealDeadline,
-  appealWindowOpen,
-  type AppealedDecisionFacts,
-  type AppealExplanation,
-  type AppealOutcome,
-} from "~/lib/appeal-form";
+import { APPEAL_UPHELD, type AppealedDecisionFacts, type AppealExplanation, type AppealOutcome } from "~/lib/appeal-form";
 import {
   APPEALABLE,
   decisionAppealOutcomeText,
@@ -61,11 +55,11 @@ import {
   AppealRefused,
   appellantsOnce,
   decidePendingAppeals,
+  fileAppealWith,
   inDecidingTransaction,
-  insertAppeal,
   logAppealOutcome,
-  ownAppeal,
   replacedLater,
+  rightToAppeal,
   sameModerator,
   waitingRefusal,
   type AppealFiled,
@@ -341,14 +335,12 @@ export type DecisionAppealRight =
 export type DecisionAppealRefusal = Exclude<DecisionAppealRight["kind"], "open" | "appealed"> | "already_appealed";
 
 function rightOf(db: Db, a: Appealed, state: ItemState, viewerId: number, now: number): DecisionAppealRight {
-  const mine = ownAppeal(db, a.id, viewerId);
-  if (mine) return { kind: "appealed", appeal: mine };
-  if (!state.appellants.includes(viewerId)) return { kind: "not_entitled" };
-  if (state.gone) return { kind: "gone" };
-  if (!state.asLeft) return { kind: "superseded" };
-  const deadline = appealDeadline(a.createdAt);
-  if (!appealWindowOpen(a.createdAt, now)) return { kind: "closed", deadline };
-  return { kind: "open", deadline };
+  return rightToAppeal<DecisionAppealRight>(db, a, viewerId, now, () => {
+    if (!state.appellants.includes(viewerId)) return { kind: "not_entitled" };
+    if (state.gone) return { kind: "gone" };
+    if (!state.asLeft) return { kind: "superseded" };
+    return { open: {} };
+  });
 }
 
 /** What `viewer` may do about decision `decisionId`; null when it is not one of the
@@ -536,16 +528,10 @@ export type FileDecisionAppealResult = AppealFiled<DecisionAppealRefusal>;
 
 /** Records an appeal and its receipt (on the site and by mail), in one transaction. */
 export function fileDecisionAppeal(input: FileDecisionAppealInput, db: Db = getDb()): FileDecisionAppealResult {
-  const now = input.now ?? Date.now();
-  return db.$client
-    .transaction((): FileDecisionAppealResult => {
-      const a = loadAppealed(db, input.decisionId);
-      if (!a) return { ok: false, kind: "not_found" };
-      const right = rightOf(db, a, itemState(db, a), input.viewer.id, now);
-      if (right.kind === "appealed") return { ok: false, kind: "already_appealed" };
-      if (right.kind !== "open") return { ok: false, kind: right.kind };
-      const appealId = insertAppeal(db, { decisionId: a.id, appellantUserId: input.viewer.id, body: input.explanation, now });
-      if (appealId == null) return { ok: false, kind: "already_appealed" };
+  return fileAppealWith(db, input, {
+    load: () => loadAppealed(db, input.decisionId),
+    right: (a, now) => rightOf(db, a, itemState(db, a), input.viewer.id, now),
+    sendReceipt: (a, now) =>
       noticeAndMail(db, {
         userId: input.viewer.id,
         kind: "decision_appeal_received",
@@ -554,10 +540,8 @@ export function fileDecisionAppeal(input: FileDecisionAppealInput, db: Db = getD
         decisionId: a.id,
         origin: input.origin,
         now,
-      });
-      return { ok: true, appealId };
-    })
-    .immediate();
+      }),
+  });
 }
 
 // ─── The queue (with the content appeals: appeals.server.ts's listAppealQueue) ─

@@ -97,3 +97,23 @@ export function sendStatementToEmail(
   queueMail(db, { to: args.email, template: `statement_${args.input.role}`, ...mail });
   return true;
 }
+
+/** A reporter: the statement to their account, or by mail to the address of their report
+ *  (in its language, else `locale`). Whether it was sent. */
+export function sendStatementToReporter(
+  db: Db,
+  reporter: { reporterUserId: number | null; reporterEmail: string | null; reporterName: string | null; reporterLocale: Locale | null },
+  args: { locale: Locale; input: StatementInput; origin?: string; now: number },
+): boolean {
+  if (reporter.reporterUserId != null) {
+    return sendStatementToAccount(db, { userId: reporter.reporterUserId, input: args.input, origin: args.origin, now: args.now });
+  }
+  if (!reporter.reporterEmail) return false;
+  return sendStatementToEmail(db, {
+    email: reporter.reporterEmail,
+    name: reporter.reporterName,
+    locale: reporter.reporterLocale ?? args.locale,
+    input: args.input,
+    origin: args.origin,
+  });
+}

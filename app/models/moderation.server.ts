@@ -39,7 +39,7 @@ import { FLAG_HOLD_CHECK } from "~/lib/flag-policy";
 import { onModerationDecision } from "./company-alerts.server";
 import { flagDeadlineSql, listFlagResponses, weighReporters, type FlagResponseView } from "./flags.server";
 import { lastDecisionOn, personFacts } from "./moderation-queues.server";
-import { sendStatementToAccount, sendStatementToEmail } from "./moderation-notices.server";
+import { sendStatementToAccount, sendStatementToReporter } from "./moderation-notices.server";
 import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
 import { countReply, countReview, type CountedReview } from "./stats.server";
 
@@ -896,19 +896,7 @@ function sendDecisionStatements(
   decided: DecidedFlag[],
   now: number,
 ): number {
-  const base: Omit<StatementInput, "role" | "report"> = {
-    decisionId,
-    decision: input.decision,
-    target: input.target,
-    reason: input.reason,
-    statement: input.statement,
-    automated: false,
-    decidedAt: now,
-    reviewId: thread.review.id,
-    reviewTitle: thread.review.title,
-    companyName: thread.review.companyName,
-    reportCount: decided.length,
-  };
+  const base = moderatorStatement(thread, { ...input, decisionId, now, reportCount: decided.length });
   let notified = 0;
   for (const userId of authorsOf(db, thread, part)) {
     if (sendStatementToAccount(db, { userId, input: { ...base, role: "author" }, origin: input.origin, now })) notified++;
@@ -918,22 +906,39 @@ function sendDecisionStatements(
     const key = reporterKey(f);
     if (seenReporters.has(key)) continue;
     seenReporters.add(key);
-    const role: StatementRole = "reporter";
     const report = input.decision === "restore" ? null : { id: f.id, at: f.createdAt };
-    if (f.reporterUserId != null) {
-      if (sendStatementToAccount(db, { userId: f.reporterUserId, input: { ...base, role, report }, origin: input.origin, now })) notified++;
-    } else if (f.reporterEmail) {
-      sendStatementToEmail(db, {
-        email: f.reporterEmail,
-        name: f.reporterName,
-        locale: f.reporterLocale ?? thread.review.language,
-        input: { ...base, role, report },
-        origin: input.origin,
-      });
-      notified++;
-    }
+    const statement = { ...base, role: "reporter" as const, report };
+    if (sendStatementToReporter(db, f, { locale: thread.review.language, input: statement, origin: input.origin, now })) notified++;
   }
   return notified;
+}
+
+/** What a statement of a moderator's decision on a thread tells every reader (all but their role). */
+export function moderatorStatement(
+  thread: { review: { id: number; title: string; companyName: string } },
+  v: {
+    decisionId: number;
+    decision: Decision;
+    target: DecisionTarget;
+    reason: string;
+    statement: string;
+    now: number;
+    reportCount: number;
+  },
+): Omit<StatementInput, "role"> {
+  return {
+    decisionId: v.decisionId,
+    decision: v.decision,
+    target: v.target,
+    reason: v.reason,
+    statement: v.statement,
+    automated: false,
+    decidedAt: v.now,
+    reviewId: thread.review.id,
+    reviewTitle: thread.review.title,
+    companyName: thread.review.companyName,
+    reportCount: v.reportCount,
+  };
 }
 
 /** The last removal of a target before a decision: what a restore reverses. */

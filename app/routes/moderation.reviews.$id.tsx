@@ -12,7 +12,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthorCard, CaseThreadSection } from "~/components/CaseFacts";
-import { CaseDecisions, CaseListSection } from "~/components/CaseListSection";
+import { CaseDecisions, CaseListSection, CaseNote } from "~/components/CaseListSection";
 import { AppealedDecision, AppealExplanations, APPEAL_DECISION_TEXT } from "~/components/AppealedDecision";
 import { decisionLabel, reporterLabel, statusLabel } from "~/components/moderation-labels";
 import { CaseLayout } from "~/components/QueueCase";
@@ -273,18 +273,22 @@ function Reports({ view }: { view: CaseView }) {
       items={view.flags}
     >
       {(f) => (
-        <li key={f.id} className={f.status === "pending" ? "case-flag case-flag--pending" : "case-flag"}>
-          <p className="case-flag__meta">
-            <span className="badge">{t(`moderation.target.${f.target}`)}</span> <strong>{reasonLabel(f.reason, locale)}</strong> ·{" "}
-            {t(reporterLabel(f.reporterType))}
-            {f.reporterCompany ? ` (${f.reporterCompany})` : ""}
-            {f.reporterName ? ` · ${f.reporterName}` : ""}
-            {!f.hasAccount ? ` (${t("moderation.case.flag.noAccount")})` : ""} ·{" "}
-            <time dateTime={new Date(f.createdAt).toISOString()}>{date(f.createdAt, "medium")}</time> ·{" "}
-            <span className={f.status === "pending" ? "badge badge--warn" : "badge"}>{t(`moderation.flag.status.${f.status}`)}</span>
-          </p>
-          <blockquote className="case-flag__text">{f.explanation}</blockquote>
-        </li>
+        <CaseNote
+          key={f.id}
+          pending={f.status === "pending"}
+          text={f.explanation}
+          meta={
+            <>
+              <span className="badge">{t(`moderation.target.${f.target}`)}</span> <strong>{reasonLabel(f.reason, locale)}</strong> ·{" "}
+              {t(reporterLabel(f.reporterType))}
+              {f.reporterCompany ? ` (${f.reporterCompany})` : ""}
+              {f.reporterName ? ` · ${f.reporterName}` : ""}
+              {!f.hasAccount ? ` (${t("moderation.case.flag.noAccount")})` : ""} ·{" "}
+              <time dateTime={new Date(f.createdAt).toISOString()}>{date(f.createdAt, "medium")}</time> ·{" "}
+              <span className={f.status === "pending" ? "badge badge--warn" : "badge"}>{t(`moderation.flag.status.${f.status}`)}</span>
+            </>
+          }
+        />
       )}
     </CaseListSection>
   );
@@ -302,12 +306,11 @@ function Responses({ view }: { view: CaseView }) {
       items={view.responses}
     >
       {(r) => (
-        <li key={r.id} className="case-flag">
-          <p className="case-flag__meta">
-            <time dateTime={new Date(r.createdAt).toISOString()}>{date(r.createdAt, "medium")}</time>
-          </p>
-          <blockquote className="case-flag__text">{r.body}</blockquote>
-        </li>
+        <CaseNote
+          key={r.id}
+          text={r.body}
+          meta={<time dateTime={new Date(r.createdAt).toISOString()}>{date(r.createdAt, "medium")}</time>}
+        />
       )}
     </CaseListSection>
   );
