@@ -13,15 +13,6 @@ import { flagContent } from "./review-actions.server";
 import type { SessionUser } from "./session.server";
 
 export { parseReviewLink, type ParsedLink } from "~/lib/report-form";
-export {
-  REPORT_EXPLANATION_MAX_LENGTH,
-  REPORT_EXPLANATION_MIN_LENGTH,
-  REPORT_HONEYPOT,
-  REPORT_NAME_MAX_LENGTH,
-  REPORT_TARGETS,
-  REPORT_URL_MAX_LENGTH,
-  type ReportTarget,
-} from "~/lib/report-limits";
 
 /** Reports accepted from one IP address per hour (honeypot hits included). */
 export const REPORT_LIMIT: RateLimit = { limit: 10, windowMs: 60 * 60_000 };
