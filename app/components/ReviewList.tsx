@@ -1,10 +1,15 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { CHANNELS, LANGUAGES, ORIGINS } from "#db/enums";
 import { useT } from "~/i18n/react";
+import { SIDEBAR_SUBJECTS } from "~/lib/company-page";
 import type { ReviewQuery } from "~/lib/review-filters";
 import type { ReviewView } from "~/models/reviews.server";
 import { Pagination } from "./Pagination";
 import { Thread } from "./Thread";
+
+/** The subject filter's choices (company page only): the subjects the sidebar lists (the
+ *  most reviewed, or `all` of them) and the selected one; `total`: how many there are. */
+export type SubjectChoices = { choices: { id: number; name: string }[]; total: number; all: boolean };
 
 /** Filters (a plain GET form), the stated ranking, the threads and keyset pagination. */
 export function ReviewList({
@@ -16,15 +21,15 @@ export function ReviewList({
   reviews: ReviewView[];
   nextCursor: string | null;
   query: ReviewQuery;
-  /** Offer the subject filter (company page only): its choices. */
-  subjects?: { id: number; name: string }[];
+  /** Offer the subject filter (company page only). */
+  subjects?: SubjectChoices;
 }) {
   const { t } = useT();
   const location = useLocation();
   return (
     <section aria-labelledby="reviews-title" className="section">
       <h2 id="reviews-title">{t("company.reviews")}</h2>
-      <details className="card filters-card" open={hasFilters(query)}>
+      <details className="card filters-card" open={hasFilters(query) || subjects?.all}>
         <summary>{t("company.filters")}</summary>
         <Form method="get" className="filters" preventScrollReset>
           {query.basis !== "all" ? <input type="hidden" name="basis" value={query.basis} /> : null}
@@ -36,15 +41,7 @@ export function ReviewList({
               </label>
             ))}
           </fieldset>
-          {subjects && subjects.length > 1 ? (
-            <Select name="subject" label={t("filter.subject")} value={query.subject?.toString()}>
-              {subjects.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </Select>
-          ) : null}
+          {subjects && subjects.total > 1 ? <SubjectSelect subjects={subjects} value={query.subject?.toString()} /> : null}
           <Select name="channel" label={t("filter.channel")} value={query.channel}>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
@@ -107,16 +104,60 @@ function hasFilters(q: ReviewQuery) {
   return Boolean(q.stars.length || q.subject || q.channel || q.language || q.origin || q.replied || q.from || q.to || q.sort !== "newest");
 }
 
-function Select({ name, label, value, children }: { name: string; label: string; value?: string; children: React.ReactNode }) {
+function Select({
+  name,
+  label,
+  value,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  hint?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   const { t } = useT();
   const id = `filter-${name}`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""}>
+      <select id={id} name={name} defaultValue={value ?? ""} aria-describedby={hint ? `${id}-hint` : undefined}>
         <option value="">{t("filter.any")}</option>
         {children}
       </select>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
     </div>
+  );
+}
+
+/** The subject filter: the subjects offered, and while they are not all of them, the way to
+ *  every one (the same `?subjects=all` as the sidebar's). */
+function SubjectSelect({ subjects, value }: { subjects: SubjectChoices; value?: string }) {
+  const { t, tp } = useT();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.set("subjects", "all");
+  const hint =
+    !subjects.all && subjects.total > SIDEBAR_SUBJECTS ? (
+      <>
+        {t("filter.subjectsShown", { count: SIDEBAR_SUBJECTS })}{" "}
+        <Link to={`${location.pathname}?${params}#filter-subject`} preventScrollReset>
+          {tp("company.allSubjects", subjects.total)}
+        </Link>
+      </>
+    ) : undefined;
+  return (
+    <Select name="subject" label={t("filter.subject")} value={value} hint={hint}>
+      {subjects.choices.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.name}
+        </option>
+      ))}
+    </Select>
   );
 }

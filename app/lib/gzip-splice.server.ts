@@ -1,7 +1,11 @@
 // Gzip once, answer many times with a fresh nonce: the page cache (page-cache.server.ts)
 // keeps a document cut where its CSP nonce was; each segment is compressed once, when the
-// copy is stored, into raw deflate that ends byte-aligned and is not final (Z_SYNC_FLUSH),
-// each on its own so that none refers back across a cut. An answer is then one gzip member
+// copy is stored, into raw deflate that ends byte-aligned and is not final (Z_SYNC_FLUSH).
+// A segment may refer back to the ones before it (a preset dictionary: what precedes it,
+// with each cut filled by as many NUL bytes as a nonce has): a back-reference can never
+// reach into a nonce, since the segment would then hold NUL bytes, and a segment that
+// does is compressed on its own. So the page compresses about as well as in one piece,
+// whatever nonce each answer carries, provided it has that length. An answer is then one gzip member
 // (RFC 1952) made of the stored pieces with each answer's nonce between them as a stored
 // (uncompressed) deflate block (RFC 1951 §3.2.4), an empty final block, and the trailer:
 // the CRC-32 of the whole, combined from the pieces' CRCs without reading them again
@@ -22,17 +26,35 @@ export interface GzipParts {
   shifts: number[];
   /** Bytes held (the pieces). */
   bytes: number;
+  /** The length every separator must have, when the segments refer back across the cuts. */
+  separatorLength: number | null;
 }
 
-/** Compresses each segment on its own, in libuv's thread pool. */
-export async function compressSegments(segments: Buffer[], level = 6): Promise<GzipParts> {
-  const pieces = await Promise.all(segments.map((s) => deflateRaw(s, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH })));
+/** The most a deflate back-reference reaches (RFC 1951: a 32 KB window). */
+const WINDOW = 32 * 1024;
+
+/** Compresses the segments in libuv's thread pool: each on its own, or with
+ *  `separatorLength` (the length of every separator gzipJoined will put between them), each
+ *  referring back to what precedes it. */
+export async function compressSegments(segments: Buffer[], options: { level?: number; separatorLength?: number } = {}): Promise<GzipParts> {
+  const { level = 9, separatorLength } = options;
+  const filler = separatorLength != null ? Buffer.alloc(separatorLength) : null;
+  let before = Buffer.alloc(0);
+  const dictionaries = segments.map((segment) => {
+    const dictionary = filler && before.length > 0 && !segment.includes(0) ? before : undefined;
+    if (filler) before = Buffer.concat([before, segment, filler]).subarray(-WINDOW);
+    return dictionary;
+  });
+  const pieces = await Promise.all(
+    segments.map((s, i) => deflateRaw(s, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH, dictionary: dictionaries[i] })),
+  );
   return {
     pieces,
     crcs: segments.map((s) => zlib.crc32(s)),
     lengths: segments.map((s) => s.length),
     shifts: segments.map((s) => crcShift(s.length)),
     bytes: pieces.reduce((n, p) => n + p.length, 0),
+    separatorLength: separatorLength ?? null,
   };
 }
 
@@ -54,6 +76,9 @@ function storedBlock(data: Buffer): Buffer {
 /** The gzip member of the segments joined with `separator` between each two. */
 export function gzipJoined(parts: GzipParts, separator: Buffer): Buffer {
   if (separator.length > 0xffff) throw new RangeError("separator too long for one stored block");
+  if (parts.separatorLength != null && parts.pieces.length > 1 && separator.length !== parts.separatorLength) {
+    throw new RangeError(`the segments were compressed for separators of ${parts.separatorLength} bytes`);
+  }
   const separatorCrc = zlib.crc32(separator);
   const separatorShift = crcShift(separator.length);
   const separatorBlock = storedBlock(separator);

@@ -212,6 +212,12 @@ export function splitAt(body: Buffer, separator: Buffer): Buffer[] {
   return segments;
 }
 
+/** Whether the stored gzip pieces take this separator (a nonce of the length they were
+ *  compressed for); if not, the answer is sent uncompressed rather than wrong. */
+function fitsSeparator(gzip: GzipParts, separator: Buffer): boolean {
+  return gzip.separatorLength == null || gzip.pieces.length < 2 || gzip.separatorLength === separator.length;
+}
+
 function joinWith(segments: Buffer[], separator: Buffer): Buffer {
   if (segments.length === 1) return segments[0]!;
   const parts: Buffer[] = [];
@@ -440,7 +446,7 @@ export class PageCache {
     const kept = this.enabled && candidate.token != null && body.length <= this.store.maxBytes / 4;
     // Gzipped once, for the copies kept: the others are compressed by compression().
     const compressible = COMPRESSIBLE.test(response.headers.get("content-type") ?? "") && body.length >= MIN_GZIP_BYTES;
-    const gzip = kept && compressible ? await compressSegments(segments) : null;
+    const gzip = kept && compressible ? await compressSegments(segments, { separatorLength: document?.nonce.length }) : null;
     if (gzip) this.compressions += segments.length;
     const headers: [string, string][] = [];
     for (const [name, value] of response.headers) {
@@ -497,7 +503,7 @@ export class PageCache {
       separator = Buffer.from(nonce);
     }
     let body: Buffer;
-    if (page.gzip && acceptsGzip(req.headers["accept-encoding"])) {
+    if (page.gzip && acceptsGzip(req.headers["accept-encoding"]) && fitsSeparator(page.gzip, separator)) {
       headers.push(["Content-Encoding", "gzip"]);
       body = gzipJoined(page.gzip, separator);
     } else {

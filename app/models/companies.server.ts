@@ -145,10 +145,11 @@ export function listSubjects(companyId: number, now = Date.now()): SubjectView[]
 /** A subject in the company page's sidebar: its name, kind, place and score. */
 export type SubjectSummary = Pick<SubjectView, "id" | "slug" | "name" | "kind" | "city" | "reviewCount" | "trustScore">;
 
-/** The company page's subjects: every one as a choice of the review filter (id and name),
- *  and for the sidebar the SIDEBAR_SUBJECTS most reviewed, most reviewed first, or with
- *  `all` every one in the list's order (kind, then name). */
-export function companyPageSubjects(companyId: number, all: boolean) {
+/** The company page's subjects: for the sidebar the SIDEBAR_SUBJECTS most reviewed, most
+ *  reviewed first, or with `all` every one in the list's order (kind, then name); as the
+ *  review filter's choices (id and name, in the list's order) the same ones, and the one
+ *  the filter has selected (`selected`) if it is not among them. */
+export function companyPageSubjects(companyId: number, all: boolean, selected?: number) {
   const subjects = listSubjects(companyId);
   const summary = ({ id, slug, name, kind, city, reviewCount, trustScore }: SubjectView): SubjectSummary => ({
     id,
@@ -162,10 +163,13 @@ export function companyPageSubjects(companyId: number, all: boolean) {
   const shown = all
     ? subjects
     : [...subjects].sort((a, b) => b.reviewCount - a.reviewCount || a.name.localeCompare(b.name)).slice(0, SIDEBAR_SUBJECTS);
+  const offered = new Set(shown.map((s) => s.id));
+  if (selected != null) offered.add(selected);
   return {
-    choices: subjects.map(({ id, name }) => ({ id, name })),
+    choices: subjects.filter((s) => offered.has(s.id)).map(({ id, name }) => ({ id, name })),
     sidebar: shown.map(summary),
     total: subjects.length,
+    all,
   };
 }
 

@@ -47,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     company,
     summary,
     allSummary,
-    subjects: companyPageSubjects(company.id, url.searchParams.get("subjects") === "all"),
+    subjects: companyPageSubjects(company.id, url.searchParams.get("subjects") === "all", query.subject),
     scorecard: getCachedScorecard(company.id, `${allSummary.reviewCount}:${allSummary.replyCount}`),
     page: { ...page, reviews: bodiesInDocumentOnly(context, page.reviews) },
     query,
@@ -129,7 +129,7 @@ export default function CompanyPage() {
           </section>
           {invitedGap ? <InvitedGapNotice gap={invitedGap} company={company.name} /> : null}
           <HelpfulViewerProvider value={helpful}>
-            <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} subjects={subjects.choices} />
+            <ReviewList reviews={page.reviews} nextCursor={page.nextCursor} query={query} subjects={subjects} />
           </HelpfulViewerProvider>
         </div>
         <aside className="sidebar">

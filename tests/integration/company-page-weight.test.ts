@@ -1,6 +1,6 @@
 // The company page carries no data twice (issue 11): the texts of its reviews and replies
 // are in its HTML and not again in its hydration data (app/lib/document-html.ts), the
-// sidebar lists the most reviewed subjects and links to all of them, the review filter still offers every subject, and the
+// sidebar and the review filter offer the most reviewed subjects and link to all of them, and the
 // JSON-LD names the reviews shown (rating, author, date, permalink) without their texts,
 // which the page's HTML already holds; the permalink's JSON-LD keeps the whole texts.
 import { JSDOM } from "jsdom";
@@ -51,8 +51,22 @@ describe("the company page's subjects", () => {
     expect(names).not.toContain("Boutique 01");
     const all = doc.querySelector<HTMLAnchorElement>(`a[href="/companies/${slug}?subjects=all#subjects-title"]`);
     expect(all?.textContent).toBe(`Voir les ${SUBJECTS} magasins, sites, produits et services`);
-    // The review filter still offers every subject.
-    expect(doc.querySelectorAll("#filter-subject option[value]:not([value=''])")).toHaveLength(SUBJECTS);
+    // The review filter offers the same ones, and the way to every one.
+    const offered = [...doc.querySelectorAll("#filter-subject option[value]:not([value=''])")].map((o) => o.textContent);
+    expect([...offered].sort()).toEqual([...names].sort());
+    const more = doc.querySelector<HTMLAnchorElement>("#filter-subject-hint a");
+    expect(more?.getAttribute("href")).toBe(`/companies/${slug}?subjects=all#filter-subject`);
+    expect(doc.querySelector("#filter-subject")?.getAttribute("aria-describedby")).toBe("filter-subject-hint");
+    expect(doc.querySelector("details.filters-card")?.hasAttribute("open")).toBe(false);
+  });
+
+  it("the review filter offers a subject it has selected, even one of the least reviewed", async () => {
+    const { doc: all } = await page(`/companies/${slug}?subjects=all`);
+    const rare = [...all.querySelectorAll<HTMLOptionElement>("#filter-subject option")].find((o) => o.textContent === "Boutique 01")!;
+    const { doc } = await page(`/companies/${slug}?subject=${rare.value}`);
+    const selected = doc.querySelector<HTMLOptionElement>("#filter-subject option[selected]");
+    expect(selected?.textContent).toBe("Boutique 01");
+    expect(doc.querySelectorAll("#filter-subject option[value]:not([value=''])")).toHaveLength(SIDEBAR_SUBJECTS + 1);
   });
 
   it("?subjects=all lists every subject, in the list's order, with the way back", async () => {
@@ -60,6 +74,10 @@ describe("the company page's subjects", () => {
     const names = sidebarNames(doc);
     expect(names).toHaveLength(SUBJECTS);
     expect(names).toContain("Boutique 01");
+    // The review filter too, opened, without the link to all.
+    expect(doc.querySelectorAll("#filter-subject option[value]:not([value=''])")).toHaveLength(SUBJECTS);
+    expect(doc.querySelector("#filter-subject-hint")).toBeNull();
+    expect(doc.querySelector("details.filters-card")?.hasAttribute("open")).toBe(true);
     expect(doc.querySelector(`a[href="/companies/${slug}#subjects-title"]`)?.textContent).toBe(
       `N’afficher que les ${SIDEBAR_SUBJECTS} qui ont le plus d’avis`,
     );

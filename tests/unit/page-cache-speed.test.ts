@@ -41,6 +41,42 @@ describe("gzip, spliced", () => {
     );
   });
 
+  it("pieces that refer back across the cuts make a valid member with any separator of their length", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // Text-like segments, some holding NUL bytes (those are compressed on their own).
+        fc.array(fc.oneof(fc.string({ maxLength: 3000 }), fc.uint8Array({ maxLength: 3000 })), { minLength: 1, maxLength: 6 }),
+        fc.uint8Array({ minLength: 24, maxLength: 24 }),
+        async (raw, separator) => {
+          const segments = raw.map((s) => Buffer.from(s));
+          const parts = await compressSegments(segments, { separatorLength: 24 });
+          const joined = Buffer.concat(segments.flatMap((s, i) => (i ? [Buffer.from(separator), s] : [s])));
+          return zlib.gunzipSync(gzipJoined(parts, Buffer.from(separator))).equals(joined);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("so a page cut at its nonces compresses about as well as in one piece, and refuses a separator of another length", async () => {
+    const words = ["livraison", "rapide", "magasin", "conseil", "remboursement", "colis", "accueil", "prix", "qualité", "attente"];
+    const paragraphs = Array.from(
+      { length: 300 },
+      (_, i) => `<p>Avis ${i} : ${words.map((w, j) => words[(i * 7 + j * 3) % 10] + w.slice(i % 4)).join(" ")}.</p>`,
+    );
+    const nonce = "n".repeat(24);
+    const page = Buffer.from(
+      [0, 100, 200, 300].map((at, k) => `<script nonce="${nonce}">${k}</script>${paragraphs.slice(at, at + 100).join("")}`).join(""),
+    );
+    const segments = splitAt(page, Buffer.from(nonce));
+    const apart = await compressSegments(segments);
+    const together = await compressSegments(segments, { separatorLength: 24 });
+    const whole = zlib.gzipSync(page, { level: 9 }).length;
+    expect(together.bytes).toBeLessThan(apart.bytes);
+    expect(together.bytes).toBeLessThan(whole * 1.1);
+    expect(() => gzipJoined(together, Buffer.from("short"))).toThrow(RangeError);
+  });
+
   it("reads Accept-Encoding: gzip with q > 0, or *", () => {
     expect(acceptsGzip("gzip, deflate, br, zstd")).toBe(true);
     expect(acceptsGzip("br;q=1.0, gzip;q=0.8")).toBe(true);
@@ -137,7 +173,9 @@ describe("compressed once", () => {
 
     // What was stored: the segments of the first render, compressed once (zlib is
     // deterministic: the same pieces are in every answer, byte for byte).
-    const stored = await compressSegments(splitAt(Buffer.from(PAGE("n1".padEnd(24, "x"), 0)), Buffer.from("n1".padEnd(24, "x"))));
+    const stored = await compressSegments(splitAt(Buffer.from(PAGE("n1".padEnd(24, "x"), 0)), Buffer.from("n1".padEnd(24, "x"))), {
+      separatorLength: 24,
+    });
     for (let i = 0; i < 3; i++) {
       const hit = await raw(`${base}/companies/acme`, gzip);
       expect(hit.headers["x-cache"]).toBe("hit");
