@@ -131,6 +131,10 @@ export const companies = sqliteTable(
     uniqueIndex("companies_slug_unique").on(t.slug),
     index("companies_domain_idx").on(t.domain),
     index("companies_last_review_idx").on(t.lastReviewAt),
+    // The few companies off the listings: categories count theirs apart (listCategories).
+    index("companies_unlisted_idx")
+      .on(t.id)
+      .where(sql`listing <> 'listed'`),
   ],
 );
 

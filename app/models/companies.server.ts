@@ -291,10 +291,14 @@ export function forgetCategories() {
 function readCategories(): CategoryView[] {
   return getDb()
     .$client.prepare<[], CategoryView>(
-      `SELECT c.id, c.slug, c.name_fr AS nameFr, c.name_en AS nameEn, count(k.id) AS companyCount
-       FROM categories c LEFT JOIN company_categories cc ON cc.category_id = c.id
-       LEFT JOIN companies k ON k.id = cc.company_id AND k.listing = 'listed'
-       GROUP BY c.id ORDER BY c.position, c.slug`,
+      // Listed companies: all of a category's (its index) minus the few unlisted ones
+      // (companies_unlisted_idx), rather than a join of every company.
+      `SELECT c.id, c.slug, c.name_fr AS nameFr, c.name_en AS nameEn,
+              (SELECT count(*) FROM company_categories cc WHERE cc.category_id = c.id)
+              - (SELECT count(*) FROM companies k INDEXED BY companies_unlisted_idx
+                 JOIN company_categories cc ON cc.company_id = k.id AND cc.category_id = c.id
+                 WHERE k.listing <> 'listed') AS companyCount
+       FROM categories c ORDER BY c.position, c.slug`,
     )
     .all();
 }

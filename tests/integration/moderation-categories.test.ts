@@ -4,7 +4,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { listCategories } from "~/models/companies.server";
+import { forgetCategories, listCategories } from "~/models/companies.server";
 import { getTransparencyReport } from "~/models/transparency.server";
 import { action, loader } from "~/routes/moderation.categories";
 import { account, type Account, callAction, callLoader, getRequest, makeCompany, postRequest } from "../support/fixtures";
@@ -80,6 +80,23 @@ describe("/moderation/categories", () => {
       .all() as { id: number; n: number }[];
     expect(rows.map((r) => [r.id, r.companyCount]).sort((a, b) => a[0]! - b[0]!)).toEqual(sql.map((r) => [r.id, r.n]));
     expect(rows.find((r) => r.slug === "boulangerie")).toMatchObject({ nameFr: "Boulangerie", nameEn: "Bakery", companyCount: 2 });
+  });
+
+  it("counts only the listed companies: one pending or refused is left out of its categories", async () => {
+    const mixed = client()
+      .prepare(`INSERT INTO categories (slug, name_fr, name_en, position) VALUES ('caviste', 'Caviste', 'Wine shop', 9) RETURNING id`)
+      .pluck()
+      .get() as number;
+    for (const listing of ["pending", "refused", "listed", "listed"]) {
+      const c = makeCompany();
+      client().prepare(`UPDATE companies SET listing = ? WHERE id = ?`).run(listing, c.id);
+      client().prepare(`INSERT INTO company_categories (company_id, category_id) VALUES (?, ?)`).run(c.id, mixed);
+    }
+    forgetCategories();
+    expect(listCategories().find((c) => c.id === mixed)!.companyCount).toBe(2);
+    client().prepare(`DELETE FROM company_categories WHERE category_id = ?`).run(mixed);
+    client().prepare(`DELETE FROM categories WHERE id = ?`).run(mixed);
+    forgetCategories();
   });
 
   it("adds a category, last in the order, its address from the French name; logged; the public lists show it at once", async () => {
