@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/react";
+import { shownDescription } from "~/lib/company-page";
 import type { CompanyView } from "~/models/companies.server";
 
 /** Since when the company is verified or claimed, and, until someone proved they speak for
@@ -29,7 +30,7 @@ function CompanyStatus({ company }: { company: Pick<CompanyView, "slug" | "state
 /** Name, verified / claimed state, categories, website and description of a company. */
 export function CompanyHeader({ company }: { company: CompanyView }) {
   const { t, locale, date } = useT();
-  const description = locale === "fr" ? (company.descriptionFr ?? company.descriptionEn) : (company.descriptionEn ?? company.descriptionFr);
+  const description = shownDescription(company, locale);
   return (
     <header className="company-head">
       <div className="company-head__title">

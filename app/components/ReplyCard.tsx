@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { CSSProperties } from "react";
 import { useT } from "~/i18n/react";
+import { Day } from "./Day";
 import type { PostView, ReviewView } from "~/models/reviews.server";
 import { PostBody, RemovedPost, reviewRef, UnderReview, type Truncation } from "./ReviewCard";
 import { postHtmlKey } from "~/lib/document-html";
@@ -21,7 +22,7 @@ export function ReplyCard({
   truncation?: Truncation;
 }) {
   const tt = useT();
-  const { t, date } = tt;
+  const { t } = tt;
   const company = review.company;
   const style = company.color ? ({ "--company-color": company.color } as CSSProperties) : undefined;
   return (
@@ -40,11 +41,11 @@ export function ReplyCard({
       </header>
       <ul className="post__facts">
         <li>
-          {t("reply.published")} <time dateTime={new Date(reply.publishedAt).toISOString()}>{date(reply.publishedAt)}</time>
+          {t("reply.published")} <Day at={reply.publishedAt} />
         </li>
         {reply.editedAt ? (
           <li>
-            {t("review.edited")} <time dateTime={new Date(reply.editedAt).toISOString()}>{date(reply.editedAt)}</time> (
+            {t("review.edited")} <Day at={reply.editedAt} /> (
             <Link to={`/reviews/${review.id}/history#history-reply`}>{t("review.editedLink")}</Link>)
           </li>
         ) : null}
@@ -69,7 +70,7 @@ export function FollowUpCard({
   truncation?: Truncation;
 }) {
   const tt = useT();
-  const { t, date } = tt;
+  const { t } = tt;
   const author = review.author?.displayName ?? t("review.anonymous");
   return (
     <section className="post post--followup" aria-label={t("followUp.labelFor", { name: author, ...reviewRef(tt, review) })}>
@@ -77,7 +78,7 @@ export function FollowUpCard({
         <span className="post__author">{author}</span>
         <span className="post__role">{t("followUp.label")}</span>
         <span className="muted">
-          <time dateTime={new Date(followUp.publishedAt).toISOString()}>{date(followUp.publishedAt)}</time>
+          <Day at={followUp.publishedAt} />
         </span>
       </header>
       {followUp.status === "removed" ? (

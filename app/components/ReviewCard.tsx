@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT, type T } from "~/i18n/react";
+import { Day } from "./Day";
 import { reasonLabel } from "~/lib/moderation-reasons";
 import type { PostView, ReviewView } from "~/models/reviews.server";
 import { OriginLabel } from "./OriginLabel";
@@ -88,7 +89,7 @@ export function ReviewCard({
         <li>{t("review.experienced", { date: monthYear(review.experienceDate) })}</li>
         {review.publishedAt ? (
           <li>
-            {t("review.published")} <time dateTime={new Date(review.publishedAt).toISOString()}>{date(review.publishedAt)}</time>
+            {t("review.published")} <Day at={review.publishedAt} />
           </li>
         ) : null}
         {review.scoreWeight != null ? (
@@ -100,8 +101,7 @@ export function ReviewCard({
         ) : null}
         {review.editedAt ? (
           <li>
-            {t("review.edited")} <time dateTime={new Date(review.editedAt).toISOString()}>{date(review.editedAt)}</time> (
-            <Link to={`/reviews/${review.id}/history`}>{t("review.editedLink")}</Link>)
+            {t("review.edited")} <Day at={review.editedAt} /> (<Link to={`/reviews/${review.id}/history`}>{t("review.editedLink")}</Link>)
           </li>
         ) : null}
       </ul>

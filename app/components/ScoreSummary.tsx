@@ -47,7 +47,7 @@ export function ScoreSummary({
               <li key={stars}>
                 <span>{t("score.starsRow", { stars })}</span>
                 <span className="histogram__bar" aria-hidden="true">
-                  <span className="histogram__fill" style={{ width: `${share}%` }} />
+                  <span className="histogram__fill" style={{ width: `${share.toFixed(1)}%` }} />
                 </span>
                 <span className="histogram__count" data-testid={`histogram-${stars}`}>
                   {n(count)}

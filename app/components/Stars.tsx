@@ -13,7 +13,8 @@ export function Stars({ value, size }: { value: number; size?: "large" }) {
       style={size === "large" ? { fontSize: "1.5rem" } : undefined}
     >
       {[1, 2, 3, 4, 5].map((i) => (
-        <span key={i} aria-hidden="true" className={i <= full ? undefined : "stars__off"}>
+        // The image's label speaks for it: its children are presentational (role="img").
+        <span key={i} className={i <= full ? undefined : "stars__off"}>
           {i <= full ? "★" : "☆"}
         </span>
       ))}

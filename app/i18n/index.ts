@@ -124,6 +124,15 @@ export function formatDate(locale: Locale, value: number | string | Date, style:
   ).format(date);
 }
 
+/** The calendar day of `value` in Paris time, as `YYYY-MM-DD` (a `<time dateTime>` of a
+ *  date formatDate shows). */
+export function calendarDate(value: number) {
+  return cached(
+    "iso-day",
+    () => new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Paris" }),
+  ).format(new Date(value));
+}
+
 export function formatMonthYear(locale: Locale, value: string | number) {
   const date = typeof value === "string" ? new Date(`${value}T12:00:00Z`) : new Date(value);
   return cached(

@@ -1,2 +1,17 @@
+import type { Locale } from "~/i18n";
+
+type Described = { descriptionFr: string | null; descriptionEn: string | null };
+
+/** The description a company's page shows in `locale`: the one in that language, else the other. */
+export function shownDescription(company: Described, locale: Locale): string | null {
+  return locale === "fr" ? (company.descriptionFr ?? company.descriptionEn) : (company.descriptionEn ?? company.descriptionFr);
+}
+
+/** The company as its page needs it in `locale`: only the description it shows. */
+export function withShownDescription<Company extends Described>(company: Company, locale: Locale): Company {
+  const shown = shownDescription(company, locale);
+  return { ...company, descriptionFr: locale === "fr" ? shown : null, descriptionEn: locale === "en" ? shown : null };
+}
+
 /** How many subjects the company page's sidebar lists before "see all". */
 export const SIDEBAR_SUBJECTS = 10;

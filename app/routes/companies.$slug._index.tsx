@@ -11,7 +11,7 @@ import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { parseReviewQuery, toFilters } from "~/lib/review-filters";
-import { SIDEBAR_SUBJECTS } from "~/lib/company-page";
+import { SIDEBAR_SUBJECTS, withShownDescription } from "~/lib/company-page";
 import { companyJsonLd } from "~/lib/json-ld";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import {
@@ -44,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = listReviews({ companyId: company.id }, { filters: toFilters(query), sort: query.sort, before: query.before });
   const canonical = `${requestSiteOrigin(request)}/companies/${company.slug}`;
   return {
-    company,
+    company: withShownDescription(company, locale),
     summary,
     allSummary,
     subjects: companyPageSubjects(company.id, url.searchParams.get("subjects") === "all", query.subject),
