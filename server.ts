@@ -50,7 +50,12 @@ if (env.LITESTREAM_REPLICA && !cluster.isWorker && !isReplica) {
 // ── WORKERS server processes (app/lib/cluster.server.ts): with more than one, this process
 // has migrated, seeded and started Litestream, and now only forks and watches the workers.
 const workers = workerCount(env);
-if (!servesRequests(workers)) await runPrimary(workers, { workerEnv: { MALLOC_ARENA_MAX: String(env.MALLOC_ARENA_MAX) } });
+if (!servesRequests(workers)) {
+  await runPrimary(workers, {
+    workerEnv: { MALLOC_ARENA_MAX: String(env.MALLOC_ARENA_MAX) },
+    workerFlags: [`--max-semi-space-size=${env.WORKER_SEMI_SPACE_MB}`],
+  });
+}
 
 const viteDevServer = isProduction
   ? undefined

@@ -34,8 +34,13 @@ const RESTART_MAX_MS = 30_000;
 const STABLE_MS = 10_000;
 
 /** Forks `count` workers and watches them; never resolves (the process exits when they have).
- *  `workerEnv`: variables the workers get on top of this process's (read at their start). */
-export function runPrimary(count: number, options: { onExit?: () => void; workerEnv?: Record<string, string> } = {}): Promise<never> {
+ *  `workerEnv`: variables the workers get on top of this process's (read at their start);
+ *  `workerFlags`: Node options they start with, after this process's own. */
+export function runPrimary(
+  count: number,
+  options: { onExit?: () => void; workerEnv?: Record<string, string>; workerFlags?: string[] } = {},
+): Promise<never> {
+  if (options.workerFlags?.length) cluster.setupPrimary({ execArgv: [...process.execArgv, ...options.workerFlags] });
   let stopping = false;
   let delay = RESTART_MIN_MS;
   let exitCode = 0;

@@ -63,6 +63,14 @@ describe("WORKERS=2", () => {
     }
   });
 
+  it("starts each worker with V8's semi-space of WORKER_SEMI_SPACE_MB (8 unless told)", async () => {
+    const pids = await until("two worker processes", () => (workerPids().length === 2 ? workerPids() : null));
+    for (const pid of pids) {
+      const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      expect(commandLine, `worker ${pid}`).toContain("--max-semi-space-size=8");
+    }
+  });
+
   it("each job's lease is held by one of the workers, never by the primary", async () => {
     const pids = workerPids();
     const leases = await until("the job leases", () => {
