@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { CHANNELS, LANGUAGES, ORIGINS } from "#db/enums";
 import { useT } from "~/i18n/react";
-import { SIDEBAR_SUBJECTS } from "~/lib/company-page";
+import { SIDEBAR_SUBJECTS, subjectsLink } from "~/lib/company-page";
 import type { ReviewQuery } from "~/lib/review-filters";
 import type { ReviewView } from "~/models/reviews.server";
 import { Pagination } from "./Pagination";
@@ -140,13 +140,11 @@ function Select({
 function SubjectSelect({ subjects, value }: { subjects: SubjectChoices; value?: string }) {
   const { t, tp } = useT();
   const location = useLocation();
-  const params = new URLSearchParams(location.search);
-  params.set("subjects", "all");
   const hint =
     !subjects.all && subjects.total > SIDEBAR_SUBJECTS ? (
       <>
         {t("filter.subjectsShown", { count: SIDEBAR_SUBJECTS })}{" "}
-        <Link to={`${location.pathname}?${params}#filter-subject`} preventScrollReset>
+        <Link to={subjectsLink(location, true, "filter-subject")} preventScrollReset>
           {tp("company.allSubjects", subjects.total)}
         </Link>
       </>

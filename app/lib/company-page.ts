@@ -15,3 +15,13 @@ export function withShownDescription<Company extends Described>(company: Company
 
 /** How many subjects the company page's sidebar lists before "see all". */
 export const SIDEBAR_SUBJECTS = 10;
+
+/** The company page at `location` listing every subject (`all`) or the most reviewed, its
+ *  other filters kept, scrolled to `anchor`. */
+export function subjectsLink(location: { pathname: string; search: string }, all: boolean, anchor: string): string {
+  const params = new URLSearchParams(location.search);
+  if (all) params.set("subjects", "all");
+  else params.delete("subjects");
+  const search = params.toString();
+  return `${location.pathname}${search ? `?${search}` : ""}#${anchor}`;
+}

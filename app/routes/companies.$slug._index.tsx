@@ -11,7 +11,7 @@ import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { parseReviewQuery, toFilters } from "~/lib/review-filters";
-import { SIDEBAR_SUBJECTS, withShownDescription } from "~/lib/company-page";
+import { SIDEBAR_SUBJECTS, subjectsLink, withShownDescription } from "~/lib/company-page";
 import { companyJsonLd } from "~/lib/json-ld";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import {
@@ -147,13 +147,7 @@ export default function CompanyPage() {
 function SubjectsSidebar({ companySlug, subjects, total }: { companySlug: string; subjects: SubjectSummary[]; total: number }) {
   const { t, tp, n } = useT();
   const location = useLocation();
-  const linkWith = (all: boolean) => {
-    const params = new URLSearchParams(location.search);
-    if (all) params.set("subjects", "all");
-    else params.delete("subjects");
-    const search = params.toString();
-    return `${location.pathname}${search ? `?${search}` : ""}#subjects-title`;
-  };
+  const linkWith = (all: boolean) => subjectsLink(location, all, "subjects-title");
   return (
     <section className="card section" aria-labelledby="subjects-title">
       <h2 id="subjects-title">{t("company.subjects")}</h2>
