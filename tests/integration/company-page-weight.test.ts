@@ -54,6 +54,9 @@ describe("the company page's subjects", () => {
     // The review filter offers the same ones, and the way to every one.
     const offered = [...doc.querySelectorAll("#filter-subject option[value]:not([value=''])")].map((o) => o.textContent);
     expect([...offered].sort()).toEqual([...names].sort());
+    expect(doc.querySelector("#filter-subject-hint")?.textContent).toBe(
+      `Les ${SIDEBAR_SUBJECTS} qui ont le plus d’avis sont proposés. Voir les ${SUBJECTS} magasins, sites, produits et services`,
+    );
     const more = doc.querySelector<HTMLAnchorElement>("#filter-subject-hint a");
     expect(more?.getAttribute("href")).toBe(`/companies/${slug}?subjects=all#filter-subject`);
     expect(doc.querySelector("#filter-subject")?.getAttribute("aria-describedby")).toBe("filter-subject-hint");
