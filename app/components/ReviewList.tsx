@@ -120,7 +120,7 @@ function Select({
   const { t } = useT();
   const id = `filter-${name}`;
   return (
-    <div className="field">
+    <div className={hint ? "field filters__wide" : "field"}>
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ""} aria-describedby={hint ? `${id}-hint` : undefined}>
         <option value="">{t("filter.any")}</option>
