@@ -6,15 +6,8 @@ import { users } from "#db/schema";
 import { countReview } from "./stats.server";
 import { countedFacts, type ReviewRow } from "./review-submission.server";
 
-export interface PublicProfile {
-  id: number;
-  displayName: string;
-  reviewCount: number;
-  createdAt: number;
-}
-
 /** A member as anyone may see them; null once the account is deleted. */
-export function getPublicProfile(userId: number): PublicProfile | null {
+export function getPublicProfile(userId: number) {
   const row = getDb()
     .select({ id: users.id, displayName: users.displayName, reviewCount: users.reviewCount, createdAt: users.createdAt })
     .from(users)

@@ -22,7 +22,7 @@
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, type Db } from "#db/client.server";
-import { appeals, companies, flags, followUps, moderationDecisions, replies, reviews, users } from "#db/schema";
+import { appeals, flags, followUps, moderationDecisions, replies, users } from "#db/schema";
 import {
   APPEAL_UPHELD,
   appellantSide,
@@ -49,6 +49,7 @@ import {
   partOf,
   refusalFor,
   reporterKey,
+  reviewListFacts,
   setContentState,
   type ContentDecision,
   type DecidedFlag,
@@ -295,28 +296,6 @@ function threadReviewOf(db: Db, decisions: AppealedDecision[]) {
           : undefined;
 }
 
-/** What the list shows of each review, by id. */
-function reviewFacts(db: Db, reviewIds: number[]) {
-  return new Map(
-    reviewIds.length
-      ? db
-          .select({
-            id: reviews.id,
-            title: reviews.title,
-            status: reviews.status,
-            stars: reviews.stars,
-            companyName: companies.name,
-            companySlug: companies.slug,
-          })
-          .from(reviews)
-          .innerJoin(companies, eq(companies.id, reviews.companyId))
-          .where(inArray(reviews.id, reviewIds))
-          .all()
-          .map((r) => [r.id, r])
-      : [],
-  );
-}
-
 /** What every entry of the queue shows: the appealed decision and the first explanations. */
 function queueCommon(g: PendingGroup, d: AppealedDecision, pending: PendingAppeal[], viewer?: ModerationActor): AppealQueueCommon {
   return {
@@ -341,7 +320,7 @@ function contentItem(
   common: AppealQueueCommon,
   d: AppealedDecision,
   reviewId: number | undefined,
-  facts: ReturnType<typeof reviewFacts>,
+  facts: ReturnType<typeof reviewListFacts>,
 ): ContentAppealQueueItem | null {
   const target = d.target === "review" || d.target === "reply" || d.target === "follow_up" ? d.target : null;
   const decision = asDecision(d.logged);
@@ -366,7 +345,7 @@ export function listAppealQueue(
   const decisions = appealedDecisions(db, ids);
   const pending = pendingAppeals(db, ids);
   const reviewOf = threadReviewOf(db, [...decisions.values()]);
-  const facts = reviewFacts(db, [...new Set([...decisions.values()].map(reviewOf).filter((id): id is number => id != null))]);
+  const facts = reviewListFacts(db, [...new Set([...decisions.values()].map(reviewOf).filter((id): id is number => id != null))]);
   // What the decisions of the other queues are about (one query per kind of item).
   const others = decisionAppealsAbout(db, [...decisions.values()]);
 

@@ -149,6 +149,28 @@ function decodeQueueCursor(cursor: string | null | undefined) {
 export const reporterKey = (f: { id: number; reporterUserId: number | null; reporterEmail: string | null }) =>
   f.reporterUserId != null ? `u${f.reporterUserId}` : f.reporterEmail ? `e${f.reporterEmail}` : `f${f.id}`;
 
+/** What a moderation list shows of each review, by id: title, state, stars, company, author. */
+export function reviewListFacts(db: Db, reviewIds: number[]) {
+  const rows = reviewIds.length
+    ? db
+        .select({
+          id: reviews.id,
+          title: reviews.title,
+          status: reviews.status,
+          stars: reviews.stars,
+          companyName: companies.name,
+          companySlug: companies.slug,
+          authorName: users.displayName,
+        })
+        .from(reviews)
+        .innerJoin(companies, eq(companies.id, reviews.companyId))
+        .leftJoin(users, eq(users.id, reviews.authorId))
+        .where(inArray(reviews.id, reviewIds))
+        .all()
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /**
  * The reported contents waiting for a decision, grouped by target (a review, its reply or
  * its follow-up), the nearest deadline first (each report's deadline: the published delay,
@@ -195,24 +217,7 @@ export function listFlagQueue(options: { after?: string | null; limit?: number }
     .where(and(eq(flags.status, "pending"), inArray(flags.reviewId, reviewIds)))
     .orderBy(asc(flags.createdAt), asc(flags.id))
     .all();
-  const facts = new Map(
-    db
-      .select({
-        id: reviews.id,
-        title: reviews.title,
-        status: reviews.status,
-        stars: reviews.stars,
-        companyName: companies.name,
-        companySlug: companies.slug,
-        authorName: users.displayName,
-      })
-      .from(reviews)
-      .innerJoin(companies, eq(companies.id, reviews.companyId))
-      .leftJoin(users, eq(users.id, reviews.authorId))
-      .where(inArray(reviews.id, reviewIds))
-      .all()
-      .map((r) => [r.id, r]),
-  );
+  const facts = reviewListFacts(db, reviewIds);
 
   const answers = db
     .select({ reviewId: flagResponses.reviewId, at: sql<number>`max(${flagResponses.createdAt})`.mapWith(Number) })

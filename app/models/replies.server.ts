@@ -44,15 +44,9 @@ export function listMemberCompanies(userId: number): MemberCompany[] {
     .all(userId);
 }
 
-export interface BrandCompany {
-  id: number;
-  slug: string;
-  name: string;
-  state: string;
-  verified: boolean;
-}
+export type BrandCompany = NonNullable<ReturnType<typeof getBrandCompany>>;
 
-export function getBrandCompany(slug: string): BrandCompany | null {
+export function getBrandCompany(slug: string) {
   const row = getDb()
     .select({ id: companies.id, slug: companies.slug, name: companies.name, state: companies.state })
     .from(companies)
