@@ -14,7 +14,7 @@ import {
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary, useErrorPageTitle } from "~/components/ErrorBoundary";
 import { Toast } from "~/components/Toast";
-import { messagesFor, type MessageKey } from "~/i18n";
+import { messagesFor, translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { readFlash } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
@@ -38,8 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (sessionCookie) headers.append("Set-Cookie", sessionCookie);
   const flash = await readFlash(request);
   if (flash.clear) headers.append("Set-Cookie", flash.clear);
-  const flashKey = flash.key && flash.key in messagesFor(locale) ? (flash.key as MessageKey) : null;
-  return data({ locale, user, flash: flashKey }, { headers });
+  // Translated here: the page that set it is not the one that shows it, nor are its messages.
+  const flashText = flash.key && flash.key in messagesFor(locale) ? translate(locale, flash.key as MessageKey) : null;
+  return data({ locale, user, flash: flashText }, { headers });
 }
 
 // Every navigation re-reads the user: the session's sliding expiry and the unread count stay current.
@@ -128,8 +129,7 @@ function SiteHeader() {
 
 function FlashMessage() {
   const data = useRouteLoaderData<typeof loader>("root");
-  const { t } = useT();
-  return data?.flash ? <Toast>{t(data.flash)}</Toast> : null;
+  return data?.flash ? <Toast>{data.flash}</Toast> : null;
 }
 
 /** The moderators' and admins' way to their queues. */

@@ -27,9 +27,9 @@ import { write } from "./write";
 export { LOCALES, type Locale };
 
 // Every area's messages, merged. Add an area: create ./area.ts with defineMessages
-// and list it here. The browser never receives these modules: vite.config.ts swaps them
-// for empty areas in the client build, and entry.client.tsx registers the one language
-// the page is in (without the mail texts) before hydrating.
+// and list it here. The browser never receives these modules: in the client build,
+// scripts/vite-client-messages.ts swaps them for empty areas, and each route module
+// registers the messages of its route, in the page's language (no mail texts).
 const areas = [
   common,
   company,
@@ -78,7 +78,12 @@ export function isLocale(value: unknown): value is Locale {
 export type Vars = Record<string, string | number>;
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  let message = dictionaries[locale][key] ?? dictionaries.en[key] ?? key;
+  let message = dictionaries[locale][key] ?? dictionaries.en[key];
+  if (message === undefined) {
+    // In the browser, a route that shows a message its files do not name (see scripts/vite-client-messages.ts).
+    if (typeof document !== "undefined") console.error(`Missing message: ${key}`);
+    message = key;
+  }
   if (vars) {
     message = message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? formatVar(locale, vars[name]) : whole));
   }
@@ -155,7 +160,7 @@ export function clientMessages(locale: Locale): Record<string, string> {
   return Object.fromEntries(Object.entries(dictionaries[locale]).filter(([key]) => !key.startsWith("mail.")));
 }
 
-/** In the browser: the page's language, loaded by entry.client.tsx before hydration. */
+/** In the browser: a route's messages in the page's language, registered by its module. */
 export function registerMessages(locale: Locale, messages: Record<string, string>) {
   Object.assign(dictionaries[locale], messages);
 }

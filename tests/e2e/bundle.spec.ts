@@ -1,12 +1,13 @@
-// The browser receives one language: on every public page type, in French and in English,
-// the scripts the page loads hold none of the other language's messages and no mail text
-// (they stay on the server), and the page hydrates without errors, translated. The public
+// The browser receives one language, and only the messages of the page's route: on every
+// public page type, in French and in English, the scripts the page loads hold none of the
+// other language's messages, no mail text (they stay on the server) and not most of the
+// site's, and the page hydrates without errors, translated. The public
 // entry forms load no validation library (the server checks them).
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { messagesFor } from "~/i18n";
-import { findReviewWithReply } from "./helpers";
+import { findReviewWithReply, logIn } from "./helpers";
 
 /** Messages long enough to be unmistakable, that differ between the languages. */
 function distinctive(locale: "fr" | "en", other: "fr" | "en") {
@@ -51,18 +52,19 @@ async function scriptsOf(page: Page, url: string) {
 // sentence); it moves to per-language content next (issue 8), and then leaves this list.
 const BILINGUAL_STILL = ["/transparency"];
 
-test("the built assets: one chunk per language, none with mail texts", () => {
+test("the built assets: each message chunk holds one language, none holds mail texts", () => {
   const dir = path.join(process.cwd(), "build/client/assets");
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".js") && !BILINGUAL_STILL.some((route) => f.startsWith(`${route.slice(1)}-`)));
   const enOnly = distinctive("en", "fr");
   const frOnly = distinctive("fr", "en");
-  const holding = (texts: string[]) =>
-    files.filter((f) => texts.some((t) => fs.readFileSync(path.join(dir, f), "utf8").includes(JSON.stringify(t).slice(1, -1))));
-  expect(holding(enOnly), "English messages live in one chunk").toHaveLength(1);
-  expect(holding(frOnly), "French messages live in one chunk").toHaveLength(1);
-  expect(holding(enOnly)).not.toEqual(holding(frOnly));
+  const text = new Map(files.map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
+  const holding = (texts: string[]) => files.filter((f) => texts.some((t) => text.get(f)!.includes(JSON.stringify(t).slice(1, -1))));
+  // One chunk per route and language (scripts/vite-client-messages.ts), named after both.
+  expect(holding(enOnly).length, "English messages are in the browser's files").toBeGreaterThan(1);
+  expect(holding(enOnly).every((f) => f.startsWith("messages-en-"))).toBe(true);
+  expect(holding(frOnly).every((f) => f.startsWith("messages-fr-"))).toBe(true);
   expect(holding(mailTexts), "no mail text in the browser's files").toEqual([]);
 });
 
@@ -84,10 +86,11 @@ for (const locale of ["fr", "en"] as const) {
       const { js, errors } = await scriptsOf(fresh, url);
       const leaked = other.filter((text) => js.includes(JSON.stringify(text).slice(1, -1)));
       expect(leaked, `${url}: the other language's messages`).toEqual([]);
-      expect(
-        mine.some((text) => js.includes(JSON.stringify(text).slice(1, -1))),
-        `${url}: its own messages`,
-      ).toBe(true);
+      const own = mine.filter((text) => js.includes(JSON.stringify(text).slice(1, -1)));
+      expect(own.length, `${url}: its own messages`).toBeGreaterThan(0);
+      // Only its route's messages: most of the site's (the staff's pages, the forms of
+      // other pages) stay out of it.
+      expect(own.length, `${url}: the messages of every page`).toBeLessThan(mine.length / 2);
       expect(
         mailTexts.filter((text) => js.includes(JSON.stringify(text).slice(1, -1))),
         `${url}: mail texts`,
@@ -121,4 +124,35 @@ test("the public entry forms load no validation library: the server checks them"
   const assets = path.join(process.cwd(), "build/client/assets");
   expect(fs.readdirSync(assets).some((f) => fs.readFileSync(path.join(assets, f), "utf8").includes(zodMarker))).toBe(true);
   await context.close();
+});
+
+// A route's messages are the keys its files name (scripts/vite-client-messages.ts); a
+// message the browser lacks is logged ("Missing message: …") and breaks the hydration.
+test("the staff's and members' pages have every message they show, after a load and a client navigation", async ({ browser }) => {
+  test.slow();
+  const pages: Record<string, string[]> = {
+    "moderator@example.com": ["/moderation", "/moderation/appeals", "/moderation/held", "/transparency"],
+    "brand@example.com": ["/brand", "/account"],
+    "reader@example.com": ["/account", "/write-a-review"],
+  };
+  for (const [email, urls] of Object.entries(pages)) {
+    const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "fr" } });
+    const page = await logIn(context, email);
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+    for (const url of urls) {
+      await page.goto(url, { waitUntil: "networkidle" });
+      // Then the first link of the page's main part, opened by the router.
+      const link = page.locator('main a[href^="/"]:not([href*="lang="]):not([href$=".csv"]):not([href$=".json"])').first();
+      if ((await link.count()) > 0) {
+        await link.click();
+        await page.waitForLoadState("networkidle");
+      }
+    }
+    expect(errors, email).toEqual([]);
+    await context.close();
+  }
 });
