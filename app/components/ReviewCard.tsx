@@ -82,14 +82,13 @@ export function ReviewCard({
             <Link to={`/companies/${review.company.slug}`}>{review.company.name}</Link>
           </li>
         ) : null}
-        <li>
-          {t(`subjectKind.${review.subject.kind}`)} · {review.subject.name}
-        </li>
+        <li>{`${t(`subjectKind.${review.subject.kind}`)} · ${review.subject.name}`}</li>
         <li>{t(`channel.${review.channel}`)}</li>
         <li>{t("review.experienced", { date: monthYear(review.experienceDate) })}</li>
         {review.publishedAt ? (
           <li>
-            {t("review.published")} <Day at={review.publishedAt} />
+            {`${t("review.published")} `}
+            <Day at={review.publishedAt} />
           </li>
         ) : null}
         {review.scoreWeight != null ? (

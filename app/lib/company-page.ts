@@ -25,3 +25,16 @@ export function subjectsLink(location: { pathname: string; search: string }, all
   const search = params.toString();
   return `${location.pathname}${search ? `?${search}` : ""}#${anchor}`;
 }
+
+type PageCompany = { id: number; slug: string; name: string; state: string; color: string | null };
+
+/** The reviews of a company's page are all its own: its loader sends them without their
+ *  company (the page's, twenty times), and the page puts it back with `withPageCompany`. */
+export function withoutCompany<Review extends { company: unknown }>(reviews: Review[]): Omit<Review, "company">[] {
+  return reviews.map(({ company: _company, ...review }) => review);
+}
+
+export function withPageCompany<Review extends object>(reviews: Review[], company: PageCompany) {
+  const shown = { id: company.id, slug: company.slug, name: company.name, verified: company.state === "verified", color: company.color };
+  return reviews.map((review) => ({ ...review, company: shown }));
+}

@@ -15,7 +15,6 @@ export interface PostView {
   status: "published" | "removed";
   removedAt: number | null;
   removalReason: string | null;
-  underReview: boolean;
   /** The first open flag on it still within its decision deadline (app/lib/flag-policy.ts):
    *  "under review since"; null when none (see hydrate()). */
   underReviewSince: number | null;
@@ -36,7 +35,6 @@ export interface ReviewView {
   editedAt: number | null;
   removedAt: number | null;
   removalReason: string | null;
-  underReview: boolean;
   /** As PostView's. */
   underReviewSince: number | null;
   resolvedAt: number | null;
@@ -150,7 +148,6 @@ function toPost(row: PostRow | undefined, underReviewSince: number | null): Post
     status: row.status,
     removedAt: row.removedAt,
     removalReason: row.removalReason,
-    underReview: underReviewSince != null,
     underReviewSince,
   };
 }
@@ -223,7 +220,6 @@ function hydrate(rows: ReviewRow[]): ReviewView[] {
       editedAt: r.editedAt,
       removedAt: r.removedAt,
       removalReason: r.removalReason,
-      underReview: since(r.id, "review") != null,
       underReviewSince: since(r.id, "review"),
       resolvedAt: r.resolvedAt,
       helpfulCount: r.helpfulCount,
