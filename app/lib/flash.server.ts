@@ -1,6 +1,6 @@
 // One-shot messages across a redirect ("Password changed"), in a signed cookie of their own
 // that the root loader reads and clears. The cookie holds a message key only, never text.
-import { createCookie } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
 import type { MessageKey } from "~/i18n";
 import { env } from "~/env.server";
 import { isSecureRequest } from "~/lib/cookies.server";
@@ -11,6 +11,11 @@ function flash() {
 
 export function flashCookie(request: Request, key: MessageKey): Promise<string> {
   return flash().serialize(key, { secure: isSecureRequest(request) });
+}
+
+/** A redirect to `to` that shows the message `key` on the page it leads to. */
+export async function redirectWithFlash(request: Request, to: string, key: MessageKey): Promise<Response> {
+  return redirect(to, { headers: { "Set-Cookie": await flashCookie(request, key) } });
 }
 
 /** The message key the previous response left, and the header that clears it. */

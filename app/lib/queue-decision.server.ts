@@ -4,13 +4,13 @@
 // case changed meanwhile (the second of two moderators deciding at once), 404 when it is gone.
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import type { QueueDecideResult } from "~/models/moderation-queues.server";
 import { requireModerator } from "~/models/permissions.server";
 import type { SessionUser } from "~/models/session.server";
-import { flashCookie } from "./flash.server";
+import { redirectWithFlash } from "./flash.server";
 import { notFound, readForm } from "./http.server";
 import { requestSiteOrigin } from "./origin.server";
 
@@ -37,7 +37,7 @@ export async function answerDecision(
   outcome: QueueCaseOutcome,
   to: string,
 ) {
-  if (outcome.ok) return redirect(to, { headers: { "Set-Cookie": await flashCookie(request, "flash.queueDecided") } });
+  if (outcome.ok) return redirectWithFlash(request, to, "flash.queueDecided");
   if (outcome.kind === "not_found") throw notFound();
   const failure = FAILURE[outcome.kind];
   return data({ result: submission.reply({ formErrors: [failure.key] }) }, { status: failure.status });

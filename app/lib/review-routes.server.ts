@@ -6,7 +6,7 @@ import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import type { AuthorNoteSchema } from "~/components/AuthorNoteForm";
 import type { MessageKey } from "~/i18n";
 import { requireUser, type SessionUser } from "~/models/permissions.server";
-import { flashCookie } from "./flash.server";
+import { redirectWithFlash } from "./flash.server";
 import { forbidden, notFound, readForm } from "./http.server";
 
 /** The review id of the URL, or null unless it is a positive integer. */
@@ -46,7 +46,7 @@ export async function saveAuthorNote(request: Request, user: SessionUser, review
   const submission = parseWithZod(await readForm(request), { schema: note.schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = note.save({ actor: { id: user.id, role: user.role }, reviewId, body: submission.value.body });
-  if (result.ok) return redirect(`/reviews/${reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, note.flash) } });
+  if (result.ok) return redirectWithFlash(request, `/reviews/${reviewId}`, note.flash);
   const refused = note.refusal(result.kind);
   if (!refused) throw forbidden();
   return data({ result: submission.reply({ formErrors: [refused.formError] }) }, { status: refused.status });

@@ -15,6 +15,7 @@ export interface PostView {
   status: "published" | "removed";
   removedAt: number | null;
   removalReason: string | null;
+  underReview: boolean;
   /** The first open flag on it still within its decision deadline (app/lib/flag-policy.ts):
    *  "under review since"; null when none (see hydrate()). */
   underReviewSince: number | null;
@@ -35,6 +36,7 @@ export interface ReviewView {
   editedAt: number | null;
   removedAt: number | null;
   removalReason: string | null;
+  underReview: boolean;
   /** As PostView's. */
   underReviewSince: number | null;
   resolvedAt: number | null;
@@ -67,24 +69,27 @@ const REVIEW_JOINS = `
   LEFT JOIN users u ON u.id = r.author_id`;
 
 /** A row of REVIEW_COLUMNS, as SQLite returns it (recommend is 0, 1 or null). */
-interface ReviewRow {
-  id: number;
-  stars: number;
-  title: string;
-  bodyHtml: string;
-  language: ReviewView["language"];
-  experienceDate: string;
-  channel: ReviewView["channel"];
+/** The columns read as the view has them, but `recommend` (SQLite's 0 or 1) and the joined rows. */
+type ReviewColumns =
+  | "id"
+  | "stars"
+  | "title"
+  | "bodyHtml"
+  | "language"
+  | "experienceDate"
+  | "channel"
+  | "origin"
+  | "status"
+  | "publishedAt"
+  | "editedAt"
+  | "removedAt"
+  | "removalReason"
+  | "underReviewSince"
+  | "resolvedAt"
+  | "helpfulCount";
+
+interface ReviewRow extends Pick<ReviewView, ReviewColumns> {
   recommend: number | null;
-  origin: ReviewView["origin"];
-  status: ReviewView["status"];
-  publishedAt: number | null;
-  editedAt: number | null;
-  removedAt: number | null;
-  removalReason: string | null;
-  underReviewSince: number | null;
-  resolvedAt: number | null;
-  helpfulCount: number;
   /** The author's columns are null when the review has none (LEFT JOIN users). */
   authorId: number | null;
   authorName: string | null;
@@ -148,6 +153,7 @@ function toPost(row: PostRow | undefined, underReviewSince: number | null): Post
     status: row.status,
     removedAt: row.removedAt,
     removalReason: row.removalReason,
+    underReview: underReviewSince != null,
     underReviewSince,
   };
 }
@@ -220,6 +226,7 @@ function hydrate(rows: ReviewRow[]): ReviewView[] {
       editedAt: r.editedAt,
       removedAt: r.removedAt,
       removalReason: r.removalReason,
+      underReview: since(r.id, "review") != null,
       underReviewSince: since(r.id, "review"),
       resolvedAt: r.resolvedAt,
       helpfulCount: r.helpfulCount,

@@ -4,7 +4,7 @@
 // box is ticked until they tick it. A Conform form that works without JavaScript.
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { ConformFormError, FieldError } from "~/components/Field";
@@ -13,7 +13,7 @@ import { useT } from "~/i18n/react";
 import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
 import { requireBrandMember } from "~/lib/brand-page.server";
 import { conformError } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
 import { readForm } from "~/lib/http.server";
 import { fewestForSpike, SPIKE_RULE } from "~/lib/spike";
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return refuse(submission);
   const saved = saveAlertSettings({ companyId: company.id, userId: user.id, settings: submission.value });
   if (!saved.ok) return refuse(submission, { formErrors: [`alerts.error.${saved.kind}`] }, 403);
-  return redirect(`/brand/${company.slug}/alerts`, { headers: { "Set-Cookie": await flashCookie(request, "flash.alertsSaved") } });
+  return redirectWithFlash(request, `/brand/${company.slug}/alerts`, "flash.alertsSaved");
 }
 
 export default function AlertsPage() {

@@ -4,7 +4,7 @@
 // Conform form that works without JavaScript and keeps what was typed.
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { Field, FormError } from "~/components/Field";
@@ -14,7 +14,7 @@ import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
 import { requireBrandMember } from "~/lib/brand-page.server";
 import { conformError, conformErrors, conformFieldProps } from "~/lib/conform";
 import { EXTORTION_LIMITS, extortionSchema } from "~/lib/extortion-form";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
 import { readForm } from "~/lib/http.server";
 import { getLocale } from "~/lib/locale.server";
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return refuse(submission);
   const outcome = reportExtortion({ companyId: company.id, actorId: user.id, report: submission.value, locale: getLocale(request) });
   if (outcome.ok) {
-    return redirect(`/brand/${company.slug}/flags`, { headers: { "Set-Cookie": await flashCookie(request, "flash.extortionReported") } });
+    return redirectWithFlash(request, `/brand/${company.slug}/flags`, "flash.extortionReported");
   }
   if (outcome.kind === "review") return refuse(submission, { fieldErrors: { review: ["companyFlags.error.review"] } });
   if (outcome.kind === "rate_limited") return refuse(submission, { formErrors: ["companyFlags.error.rateLimited"] }, 429);

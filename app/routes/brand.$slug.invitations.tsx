@@ -4,7 +4,7 @@
 // keeps the good rows. Agents see what was sent. Conform forms that work without JavaScript.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { LanguageOptions } from "~/components/ChoiceOptions";
@@ -15,7 +15,7 @@ import { useT } from "~/i18n/react";
 import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
 import { requireBrandMember } from "~/lib/brand-page.server";
 import { conformError, conformErrors, conformFieldProps } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse, replyTo } from "~/lib/form-answers.server";
 import { readForm } from "~/lib/http.server";
 import {
@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 async function done(request: Request, slug: string, flash: MessageKey) {
-  return redirect(`/brand/${slug}/invitations`, { headers: { "Set-Cookie": await flashCookie(request, flash) } });
+  return redirectWithFlash(request, `/brand/${slug}/invitations`, flash);
 }
 
 const STATES: readonly InvitationState[] = ["sent", "reminded", "used", "opted_out", "expired"];

@@ -5,7 +5,7 @@
 // its errors next to the fields; the row buttons are small forms of their own.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { LanguageOptions } from "~/components/ChoiceOptions";
@@ -16,7 +16,7 @@ import { useT } from "~/i18n/react";
 import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
 import { requireBrandMember } from "~/lib/brand-page.server";
 import { conformErrors, conformFieldProps } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
 import { readForm } from "~/lib/http.server";
 import { getLocale } from "~/lib/locale.server";
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? removeMember({ ...base, userId: v.userId })
           : transferOwnership({ ...base, userId: v.userId });
   if (outcome.ok) {
-    return redirect(`/brand/${company.slug}/members`, { headers: { "Set-Cookie": await flashCookie(request, FLASH[v.intent]) } });
+    return redirectWithFlash(request, `/brand/${company.slug}/members`, FLASH[v.intent]);
   }
   const key = `members.error.${outcome.kind}` as MessageKey;
   return refuse(submission, { formErrors: [key] }, STATUS[outcome.kind] ?? 409);

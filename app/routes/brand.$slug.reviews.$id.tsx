@@ -4,7 +4,7 @@
 // scripted" warning; a second submit with the confirmation box publishes it anyway.
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Field, FormError } from "~/components/Field";
@@ -13,7 +13,7 @@ import { useMarkdownPreview } from "~/components/useMarkdownPreview";
 import { useT } from "~/i18n/react";
 import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
 import { requireBrandMember } from "~/lib/brand-page.server";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { conformError, conformErrors } from "~/lib/conform";
 import { MARKDOWN_MAX_LENGTH } from "~/lib/markdown";
 import { renderMarkdown } from "~/lib/markdown.server";
@@ -99,9 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     origin: requestSiteOrigin(request),
   });
   if (result.ok) {
-    return redirect(`/brand/${company.slug}/reviews/${review.id}`, {
-      headers: { "Set-Cookie": await flashCookie(request, result.created ? "flash.brandReplyPublished" : "flash.brandReplyEdited") },
-    });
+    return redirectWithFlash(
+      request,
+      `/brand/${company.slug}/reviews/${review.id}`,
+      result.created ? "flash.brandReplyPublished" : "flash.brandReplyEdited",
+    );
   }
   if (result.kind === "forbidden" || result.kind === "not_verified") throw forbidden();
   if (result.kind === "not_found") throw notFound();

@@ -5,7 +5,7 @@
 // errors next to the fields; the row buttons are small forms of their own.
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SUBJECT_KINDS } from "#db/enums";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
@@ -17,7 +17,7 @@ import { useT } from "~/i18n/react";
 import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
 import { requireBrandMember } from "~/lib/brand-page.server";
 import { conformError, conformErrors } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
 import { readForm } from "~/lib/http.server";
 import { addSubjectFormSchema, editSubjectFormSchema, subjectActions, subjectActionSchema, type SubjectIntent } from "~/lib/subject-form";
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refuse(submission, { formErrors: [key] }, REFUSAL_STATUS[outcome.kind] ?? 409);
   }
   const flash = FLASH[submission.value.intent];
-  return redirect(`/brand/${company.slug}/subjects`, { headers: { "Set-Cookie": await flashCookie(request, flash) } });
+  return redirectWithFlash(request, `/brand/${company.slug}/subjects`, flash);
 }
 
 const REFUSAL_STATUS: Partial<Record<SubjectRefusal, number>> = { not_owner: 403, not_found: 404 };

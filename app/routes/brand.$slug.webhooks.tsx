@@ -5,7 +5,7 @@
 // forms that work without JavaScript; the row buttons are small forms of their own.
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { ConformField, ConformFormError, Field, FormError } from "~/components/Field";
@@ -15,7 +15,7 @@ import { useT } from "~/i18n/react";
 import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
 import { requireBrandMember } from "~/lib/brand-page.server";
 import { conformError, conformErrors, describedBy } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
 import { readForm } from "~/lib/http.server";
 import {
@@ -79,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? deleteWebhook({ ...base, webhookId: v.webhookId })
         : setWebhookActive({ ...base, webhookId: v.webhookId, active: v.intent === "resume" });
   if (!outcome.ok) return refuse(submission, { formErrors: [`webhooks.error.${outcome.kind}`] }, STATUS[outcome.kind] ?? 409);
-  return redirect(`/brand/${company.slug}/webhooks`, { headers: { "Set-Cookie": await flashCookie(request, FLASH[v.intent]) } });
+  return redirectWithFlash(request, `/brand/${company.slug}/webhooks`, FLASH[v.intent]);
 }
 
 const FLASH: Record<"test" | "pause" | "resume" | "delete", MessageKey> = {

@@ -2,13 +2,13 @@
 // It says who invites whom to which company; a visitor signs in or creates an account with
 // the invited address (the links come back here), then accepts with one button — a plain
 // POST that works without JavaScript. Accepted, expired, withdrawn or unknown links say so.
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { acceptInvitation, getInvitation, type AcceptResult } from "~/models/company-members.server";
 import { getUser, requireUser } from "~/models/permissions.server";
 import brandStyles from "~/styles/brand.css?url";
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const outcome = acceptInvitation({ token: params.token ?? "", userId: user.id });
   if (outcome.ok) {
-    return redirect(`/brand/${outcome.companySlug}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.invitationAccepted") } });
+    return redirectWithFlash(request, `/brand/${outcome.companySlug}`, "flash.invitationAccepted");
   }
   const refusal = REFUSAL[outcome.kind];
   return data({ error: refusal.key }, { status: refusal.status });

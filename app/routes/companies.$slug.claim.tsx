@@ -6,7 +6,7 @@
 // keeps what was typed; the writes are app/models/company-claims.server.ts's.
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { Field, FormError } from "~/components/Field";
@@ -24,7 +24,7 @@ import {
   type ClaimIntent,
 } from "~/lib/company-claim-form";
 import { conformError, conformErrors } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse, tooManyAttempts } from "~/lib/form-answers.server";
 import { badRequest, notFound } from "~/lib/http.server";
 import { getLocale } from "~/lib/locale.server";
@@ -116,10 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       locale,
       origin: requestSiteOrigin(request),
     });
-    if (result.ok)
-      return redirect(`/companies/${page.company.slug}/claim`, {
-        headers: { "Set-Cookie": await flashCookie(request, "flash.claimCodeSent") },
-      });
+    if (result.ok) return redirectWithFlash(request, `/companies/${page.company.slug}/claim`, "flash.claimCodeSent");
     if (result.kind === "not_found") throw notFound();
     if (result.kind === "address") {
       const message = ADDRESS_REFUSAL[result.problem] ?? "companies.error.email";
@@ -142,8 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(form, { schema: claimCodeSchema });
     if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     const result = verifyDomainClaim({ userId: user.id, claimId: submission.value.claim, code: submission.value.code });
-    if (result.ok)
-      return redirect(`/companies/${result.slug}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.companyVerified") } });
+    if (result.ok) return redirectWithFlash(request, `/companies/${result.slug}`, "flash.companyVerified");
     if (result.kind === "not_found") throw notFound();
     const refusal = VERIFY_REFUSALS[result.kind];
     if (result.kind === "wrong_code") {
@@ -181,10 +177,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       document,
     });
     if (!result.ok) await removeClaimDocument(document);
-    if (result.ok)
-      return redirect(`/companies/${page.company.slug}/claim`, {
-        headers: { "Set-Cookie": await flashCookie(request, "flash.claimRequested") },
-      });
+    if (result.ok) return redirectWithFlash(request, `/companies/${page.company.slug}/claim`, "flash.claimRequested");
     if (result.kind === "not_found") throw notFound();
     if (result.kind === "rate_limited") return tooManyAttempts(submission, result.retryAfter, which);
     if (result.kind === "invalid_url") return refuse(submission, { fieldErrors: { evidenceUrl: ["claims.error.url"] } }, 400, which);

@@ -4,7 +4,7 @@
 // (This file's static segment wins over companies.$slug: "new" is never a company's slug.)
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/Field";
 import { useT } from "~/i18n/react";
@@ -12,7 +12,7 @@ import { CategoryOptions } from "~/components/ChoiceOptions";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { COMPANY_NAME_MAX_LENGTH, COMPANY_WEBSITE_MAX_LENGTH, newCompanySchema } from "~/lib/company-claim-form";
 import { conformError, conformErrors } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { readForm } from "~/lib/http.server";
 import { createCompany, listCompanyCategories } from "~/models/company-claims.server";
 import { requireUser } from "~/models/permissions.server";
@@ -42,8 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply() }, { status: 400 });
   const { name, website, category } = submission.value;
   const result = createCompany({ userId: user.id, name, website, categoryId: category });
-  if (result.ok)
-    return redirect(`/companies/${result.slug}/claim`, { headers: { "Set-Cookie": await flashCookie(request, "flash.companyCreated") } });
+  if (result.ok) return redirectWithFlash(request, `/companies/${result.slug}/claim`, "flash.companyCreated");
   switch (result.kind) {
     case "domain_taken":
       return data<ActionData>(

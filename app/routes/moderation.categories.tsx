@@ -5,7 +5,7 @@
 // work without JavaScript, errors next to the fields, what was typed kept.
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CaptionedTable } from "~/components/ScrollRegion";
 import { FormError } from "~/components/Field";
@@ -20,7 +20,7 @@ import {
   categoryRenameSchema,
 } from "~/lib/category-form";
 import { conformError, conformErrors } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound, readForm } from "~/lib/http.server";
 import {
   addCategory,
@@ -78,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status === "success") outcome = addCategory({ actor, ...submission.value });
   }
   if (!outcome) return data<ActionData>({ form: which, categoryId, result: submission.reply() }, { status: 400 });
-  if (outcome.ok) return redirect("/moderation/categories", { headers: { "Set-Cookie": await flashCookie(request, FLASH[which]) } });
+  if (outcome.ok) return redirectWithFlash(request, "/moderation/categories", FLASH[which]);
   if (outcome.kind === "not_found") throw notFound();
   const answer = REFUSAL[outcome.kind];
   const result = answer.field

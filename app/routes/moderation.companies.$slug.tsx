@@ -6,7 +6,7 @@
 // that work without JavaScript, with the errors next to the fields and what was typed kept.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConformTextarea, FormError } from "~/components/Field";
 import { RemovedReviews } from "~/components/CompanyWarnings";
@@ -14,7 +14,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { conformError, conformErrors } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound, readForm } from "~/lib/http.server";
 import { reasonLabel, WARNING_REASONS } from "~/lib/moderation-reasons";
 import { STATEMENT_MAX_LENGTH } from "~/lib/moderation-form";
@@ -74,9 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       origin,
     });
     if (outcome.ok) {
-      return redirect(`/moderation/companies/${company.slug}`, {
-        headers: { "Set-Cookie": await flashCookie(request, "flash.warningLifted") },
-      });
+      return redirectWithFlash(request, `/moderation/companies/${company.slug}`, "flash.warningLifted");
     }
     if (outcome.kind === "not_found") throw notFound();
     const answer = REFUSAL[outcome.kind]!;
@@ -89,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { reason, statement, language, expiresOn } = submission.value;
   const outcome = setWarning({ actor, companyId: company.id, reason, statement, language, expiresAt: endOfDay(expiresOn), origin });
   if (outcome.ok) {
-    return redirect(`/moderation/companies/${company.slug}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.warningSet") } });
+    return redirectWithFlash(request, `/moderation/companies/${company.slug}`, "flash.warningSet");
   }
   if (outcome.kind === "not_found") throw notFound();
   const answer = REFUSAL[outcome.kind]!;

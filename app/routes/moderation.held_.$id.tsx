@@ -10,7 +10,7 @@
 // keeps what was typed when the action answers with errors.
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthorCard, CaseThreadSection, HeldReviewText } from "~/components/CaseFacts";
 import { CaseDecisions } from "~/components/CaseListSection";
@@ -22,7 +22,7 @@ import { Stars } from "~/components/Stars";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { queueCaseMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { heldDecisionSchema } from "~/lib/held-review";
 import { checkName } from "~/lib/held-statement";
 import { notFound, readForm } from "~/lib/http.server";
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ...submission.value,
     origin: requestSiteOrigin(request),
   });
-  if (outcome.ok) return redirect("/moderation/held", { headers: { "Set-Cookie": await flashCookie(request, "flash.heldDecided") } });
+  if (outcome.ok) return redirectWithFlash(request, "/moderation/held", "flash.heldDecided");
   if (outcome.kind === "not_found") throw notFound();
   const refused = outcome.kind === "own_content" || outcome.kind === "company_member" || outcome.kind === "not_moderator";
   return data({ result: submission.reply({ formErrors: [FAILURE[outcome.kind]] }) }, { status: refused ? 403 : 409 });

@@ -9,7 +9,7 @@
 // without JavaScript and keep what was typed when the action answers with errors.
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthorCard, CaseThreadSection } from "~/components/CaseFacts";
 import { CaseDecisions, CaseListSection, CaseNote } from "~/components/CaseListSection";
@@ -21,7 +21,7 @@ import { Stars } from "~/components/Stars";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { notFound, readForm } from "~/lib/http.server";
 import { DECISION_TARGETS, decisionSchema, type Decision, type DecisionTarget } from "~/lib/moderation-form";
 import { reasonLabel } from "~/lib/moderation-reasons";
@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { intent: _intent, ...values } = submission.value;
     const outcome = decideAppeal({ actor: { id: user.id, role: user.role }, reviewId: id, ...values, origin: requestSiteOrigin(request) });
     if (outcome.ok) {
-      return redirect(`/moderation/reviews/${id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.appealDecided") } });
+      return redirectWithFlash(request, `/moderation/reviews/${id}`, "flash.appealDecided");
     }
     if (outcome.kind === "not_found") throw notFound();
     const answer = APPEAL_ANSWER[outcome.kind];
@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     origin: requestSiteOrigin(request),
   });
   if (outcome.ok) {
-    return redirect(`/moderation/reviews/${id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.decisionRecorded") } });
+    return redirectWithFlash(request, `/moderation/reviews/${id}`, "flash.decisionRecorded");
   }
   if (outcome.kind === "not_found") throw notFound();
   const kind = outcome.kind;

@@ -4,7 +4,7 @@
 // works without JavaScript, errors next to the fields, what was typed kept.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CaptionedTable } from "~/components/ScrollRegion";
 import { ConformField, ConformTextarea, FormError } from "~/components/Field";
@@ -12,7 +12,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { conformErrors } from "~/lib/conform";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { TEAM_MESSAGE_VARS, TEAM_NOTE_MAX_LENGTH, teamSchema } from "~/lib/team-form";
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = changeModeratorRole({ actor: { id: user.id, role: user.role }, ...submission.value, origin: requestSiteOrigin(request) });
   if (outcome.ok) {
     const flash = submission.value.intent === "grant" ? "flash.roleGranted" : "flash.roleRevoked";
-    return redirect("/moderation/team", { headers: { "Set-Cookie": await flashCookie(request, flash) } });
+    return redirectWithFlash(request, "/moderation/team", flash);
   }
   const answer = REFUSAL[outcome.kind]!;
   // "No such user" is an answer about the field: shown next to the address.

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunct
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { listNotifications, markNotificationsRead, NOTIFICATIONS_PAGE_SIZE } from "~/models/notifications.server";
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(safeRedirect(form.get("to"), "/notifications"));
   }
   markNotificationsRead(user.id, "all");
-  return redirect("/notifications", { headers: { "Set-Cookie": await flashCookie(request, "flash.notificationsRead") } });
+  return redirectWithFlash(request, "/notifications", "flash.notificationsRead");
 }
 
 export default function NotificationsPage() {

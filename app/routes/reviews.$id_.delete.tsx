@@ -1,9 +1,9 @@
 // Delete one's own review: a confirmation page (works without JavaScript), then the delete.
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { requireUser } from "~/models/permissions.server";
 import { deleteReview, getReviewForEdit, reviewCompanySlug } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
@@ -31,9 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const result = deleteReview({ actor: { id: user.id, role: user.role }, reviewId: reviewId(params.id) });
   if (result.ok) {
-    return redirect(`/companies/${reviewCompanySlug(result.reviewId)}`, {
-      headers: { "Set-Cookie": await flashCookie(request, "flash.reviewDeleted") },
-    });
+    return redirectWithFlash(request, `/companies/${reviewCompanySlug(result.reviewId)}`, "flash.reviewDeleted");
   }
   throw new Response(result.kind === "forbidden" ? "Forbidden" : "Not found", { status: result.kind === "forbidden" ? 403 : 404 });
 }

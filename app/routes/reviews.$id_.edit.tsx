@@ -1,11 +1,11 @@
 // Edit one's own review: the same form, the photos it has, every earlier version below.
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { answerReviewForm, reviewAuthorship } from "~/lib/review-form-answers.server";
 import { getLocale } from "~/lib/locale.server";
 import { discardImages } from "~/models/media.server";
@@ -62,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.ok) {
     if (result.removedMedia?.length) await discardImages(result.removedMedia);
     const flash = result.status === "held" ? "flash.reviewHeld" : "flash.reviewUpdated";
-    return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, flash) } });
+    return redirectWithFlash(request, `/reviews/${review.id}`, flash);
   }
   switch (result.kind) {
     case "refused":

@@ -3,14 +3,14 @@
 // Conform: one schema (flagSchema) for the action and the page.
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ReasonField } from "~/components/ReasonField";
 import { ConformFormError, Field } from "~/components/Field";
 import { translate, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { getLocale } from "~/lib/locale.server";
 import { flagSchema } from "~/lib/review-schema";
 import { requireUser } from "~/models/permissions.server";
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     locale,
     origin: requestSiteOrigin(request),
   });
-  if (result.ok) return redirect(`/reviews/${review.id}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.flagged") } });
+  if (result.ok) return redirectWithFlash(request, `/reviews/${review.id}`, "flash.flagged");
   if (result.kind === "not_found") throw notFound();
   if (result.kind === "suspended") return refuse(submission, { formErrors: ["flag.suspended"] }, 409, { until: result.until });
   const message = FLAG_REFUSAL[result.kind] ?? "flag.notAllowed";

@@ -1,6 +1,6 @@
 // POST: the author marks the review "resolved by the company" (resolved=1) or not.
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { flashCookie } from "~/lib/flash.server";
+import { type ActionFunctionArgs } from "@remix-run/node";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { answeringStorageFailures, forbidden, notFound } from "~/lib/http.server";
 import { backToReview, reviewPost } from "~/lib/review-routes.server";
 import { setResolved } from "~/models/review-actions.server";
@@ -13,9 +13,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const resolved = form.get("resolved") === "1";
     const result = setResolved({ actor, reviewId, resolved });
     if (result.ok) {
-      return redirect(`/reviews/${reviewId}`, {
-        headers: { "Set-Cookie": await flashCookie(request, resolved ? "flash.resolved" : "flash.unresolved") },
-      });
+      return redirectWithFlash(request, `/reviews/${reviewId}`, resolved ? "flash.resolved" : "flash.unresolved");
     }
     if (result.kind === "forbidden") throw forbidden();
     if (result.kind === "not_found") throw notFound();

@@ -2,13 +2,13 @@
 // published window after the flag (app/lib/flag-policy.ts). Only the author; only
 // moderators read it, on the case page.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthorNoteForm } from "~/components/AuthorNoteForm";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { flagResponseSchema } from "~/lib/flag-response-form";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { forbidden, notFound, readForm } from "~/lib/http.server";
 import { respondable, responseWindow, submitFlagResponse } from "~/models/flags.server";
 import { requireUser } from "~/models/permissions.server";
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = submitFlagResponse({ userId: user.id, reviewId, body: submission.value.body });
   if (result.ok) {
-    return redirect(`/reviews/${reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.flagResponseSent") } });
+    return redirectWithFlash(request, `/reviews/${reviewId}`, "flash.flagResponseSent");
   }
   if (result.kind === "not_found") throw notFound();
   if (result.kind === "forbidden") throw forbidden();

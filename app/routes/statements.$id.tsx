@@ -10,13 +10,13 @@
 // typed when the action answers with an error.
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AppealSection } from "~/components/AppealForm";
 import { useT } from "~/i18n/react";
 import { APPEAL_REFUSAL_KEYS, appealSchema } from "~/lib/appeal-form";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { forbidden, notFound, readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { statementText } from "~/lib/statement";
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     origin: requestSiteOrigin(request),
   });
   if (outcome.ok) {
-    return redirect(`/statements/${id}#appeal`, { headers: { "Set-Cookie": await flashCookie(request, "flash.appealSent") } });
+    return redirectWithFlash(request, `/statements/${id}#appeal`, "flash.appealSent");
   }
   if (outcome.kind === "not_found") throw notFound();
   const refused = outcome.kind === "not_entitled" || outcome.kind === "final" || outcome.kind === "not_appealable";

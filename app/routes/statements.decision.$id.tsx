@@ -10,7 +10,7 @@
 // action, a plain <Form method="post"> that works without JavaScript and keeps what was
 // typed when the action answers with an error.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppealSection } from "~/components/AppealForm";
 import { StatementOfReasons, statementLinks } from "~/components/StatementOfReasons";
@@ -19,7 +19,7 @@ import { APPEAL_REFUSAL_KEYS, appealSchema } from "~/lib/appeal-form";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { decisionAppealOutcomeText } from "~/lib/decision-appeal";
 import { statementLinks as pageLinks, statementReader } from "~/lib/decision-statement-page.server";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
 import { forbidden, notFound, readForm } from "~/lib/http.server";
 import { queueStatementText } from "~/lib/moderation-queues";
@@ -60,9 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     origin: requestSiteOrigin(request),
   });
   if (outcome.ok) {
-    return redirect(`${pageLinks(reader, id, page).self}#appeal`, {
-      headers: { "Set-Cookie": await flashCookie(request, "flash.appealSent") },
-    });
+    return redirectWithFlash(request, `${pageLinks(reader, id, page).self}#appeal`, "flash.appealSent");
   }
   if (outcome.kind === "not_found") throw notFound();
   return refuse(submission, { formErrors: [APPEAL_REFUSAL_KEYS[outcome.kind]] }, outcome.kind === "not_entitled" ? 403 : 409);

@@ -8,14 +8,14 @@
 // on one zod schema (app/lib/appeal-form.ts) as every statement's, a plain
 // <Form method="post"> that works without JavaScript and keeps what was typed.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppealSection } from "~/components/AppealForm";
 import { StatementOfReasons, statementLinks } from "~/components/StatementOfReasons";
 import { useT } from "~/i18n/react";
 import { APPEAL_REFUSAL_KEYS, appealSchema } from "~/lib/appeal-form";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
 import { publicationStatementPath, publicationStatementText } from "~/lib/held-statement";
 import { forbidden, notFound, readForm } from "~/lib/http.server";
@@ -55,9 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     origin: requestSiteOrigin(request),
   });
   if (outcome.ok) {
-    return redirect(`${publicationStatementPath(statement.decisionId)}#appeal`, {
-      headers: { "Set-Cookie": await flashCookie(request, "flash.appealSent") },
-    });
+    return redirectWithFlash(request, `${publicationStatementPath(statement.decisionId)}#appeal`, "flash.appealSent");
   }
   if (outcome.kind === "not_found") throw notFound();
   return refuse(submission, { formErrors: [APPEAL_REFUSAL_KEYS[outcome.kind]] }, outcome.kind === "not_entitled" ? 403 : 409);

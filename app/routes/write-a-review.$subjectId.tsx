@@ -1,11 +1,11 @@
 // The review form for one subject (store, website, product, service).
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { answerReviewForm, reviewAuthorship } from "~/lib/review-form-answers.server";
 import { discardPendingUploads } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const subject = subjectOr404(params);
   const existing = findExistingReview(user.id, subject.id);
   if (existing != null) {
-    throw redirect(`/reviews/${existing}/edit`, { headers: { "Set-Cookie": await flashCookie(request, "flash.alreadyReviewed") } });
+    throw await redirectWithFlash(request, `/reviews/${existing}/edit`, "flash.alreadyReviewed");
   }
   return { subject, invitation: invitationFor(request, subject.company.id), ...dateLimits() };
 }
@@ -73,9 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectToWritten(request, result.reviewId, result.status);
     case "existing":
       await discardUploads();
-      return redirect(`/reviews/${result.reviewId}/edit`, {
-        headers: { "Set-Cookie": await flashCookie(request, "flash.alreadyReviewed") },
-      });
+      return redirectWithFlash(request, `/reviews/${result.reviewId}/edit`, "flash.alreadyReviewed");
     case "refused":
       return answer(422, [result.check.message as MessageKey]);
     case "too_many_photos":
@@ -89,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 async function redirectToWritten(request: Request, reviewId: number, status: string) {
   const flash = status === "published" ? "flash.reviewPublished" : status === "held" ? "flash.reviewHeld" : "flash.reviewPending";
-  return redirect(`/reviews/${reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, flash) } });
+  return redirectWithFlash(request, `/reviews/${reviewId}`, flash);
 }
 
 export default function WriteReviewPage() {

@@ -4,7 +4,7 @@
 // (app/models/company-suggestions.server.ts). A company that is already there is not added
 // twice: the answer links to it and keeps everything typed, photos included.
 // (This file's static segment wins over write-a-review.$subjectId.)
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AddCompanyFields, type ExistingCompanyView } from "~/components/AddCompanyFields";
 import { ReviewForm, type ReviewFormAnswer } from "~/components/ReviewForm";
@@ -12,7 +12,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { ADD_COMPANY_FIELDS, addCompanySchema } from "~/lib/add-company-form";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse, replyTo, tooManyAttempts } from "~/lib/form-answers.server";
 import { forbidden } from "~/lib/http.server";
 import { reviewAuthorship } from "~/lib/review-form-answers.server";
@@ -63,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     proof: form.proof,
   });
   if (result.ok) {
-    return redirect(`/reviews/${result.reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.companyAdded") } });
+    return redirectWithFlash(request, `/reviews/${result.reviewId}`, "flash.companyAdded");
   }
   switch (result.kind) {
     case "duplicate": {

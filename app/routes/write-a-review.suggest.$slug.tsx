@@ -1,7 +1,7 @@
 // Review something the site does not list yet: the reviewer suggests a store, website,
 // product or service of a company; it waits (pending) with the review until a moderator
 // accepts it.
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/Field";
 import { ReviewForm, useReviewFormFields, type ReviewFormAnswer } from "~/components/ReviewForm";
@@ -9,7 +9,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { SubjectKindOptions } from "~/components/ChoiceOptions";
 import { privatePageMeta } from "~/lib/auth-meta";
-import { flashCookie } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { answerReviewForm, reviewAuthorship } from "~/lib/review-form-answers.server";
 import { requireUser } from "~/models/permissions.server";
 import { dateLimits, readReviewForm } from "~/models/review-form.server";
@@ -52,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     proof: form.proof,
   });
   if (result.ok) {
-    return redirect(`/reviews/${result.reviewId}`, { headers: { "Set-Cookie": await flashCookie(request, "flash.reviewPending") } });
+    return redirectWithFlash(request, `/reviews/${result.reviewId}`, "flash.reviewPending");
   }
   if (result.kind === "refused") return answer(422, [result.check.message as MessageKey]);
   if (result.kind === "too_many_photos") return answer(400, ["media.error.tooMany"]);
