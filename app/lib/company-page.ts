@@ -28,13 +28,16 @@ export function subjectsLink(location: { pathname: string; search: string }, all
 
 type PageCompany = { id: number; slug: string; name: string; state: string; color: string | null };
 
-/** The reviews of a company's page are all its own: its loader sends them without their
- *  company (the page's, twenty times), and the page puts it back with `withPageCompany`. */
-export function withoutCompany<Review extends { company: unknown }>(reviews: Review[]): Omit<Review, "company">[] {
-  return reviews.map(({ company: _company, ...review }) => review);
+/** What a company's (or subject's) page needs of its reviews, sent once: not their company
+ *  (the page's own, twenty times) nor `underReview` (`underReviewSince` says it). The page
+ *  puts both back with `shownOnCompanyPage`. */
+export function sentToCompanyPage<Review extends { company: unknown; underReview: boolean }>(
+  reviews: Review[],
+): Omit<Review, "company" | "underReview">[] {
+  return reviews.map(({ company: _company, underReview: _underReview, ...review }) => review);
 }
 
-export function withPageCompany<Review extends object>(reviews: Review[], company: PageCompany) {
+export function shownOnCompanyPage<Review extends { underReviewSince: number | null }>(reviews: Review[], company: PageCompany) {
   const shown = { id: company.id, slug: company.slug, name: company.name, verified: company.state === "verified", color: company.color };
-  return reviews.map((review) => ({ ...review, company: shown }));
+  return reviews.map((review) => ({ ...review, underReview: review.underReviewSince != null, company: shown }));
 }

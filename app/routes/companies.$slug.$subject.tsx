@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ReviewList } from "~/components/ReviewList";
-import { withoutCompany, withPageCompany } from "~/lib/company-page";
+import { sentToCompanyPage, shownOnCompanyPage } from "~/lib/company-page";
 import { ScoreSummary } from "~/components/ScoreSummary";
 import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     company,
     subject,
     summary,
-    page: { ...page, reviews: withoutCompany(bodiesInDocumentOnly(context, page.reviews)) },
+    page: { ...page, reviews: sentToCompanyPage(bodiesInDocumentOnly(context, page.reviews)) },
     helpful: getHelpfulViewer(
       getUser(request),
       page.reviews.map((r) => r.id),
@@ -58,7 +58,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
     url: canonical,
     search: location.search,
     locale,
-    jsonLd: subjectJsonLd(subject, summary, withPageCompany(page.reviews, company), canonical),
+    jsonLd: subjectJsonLd(subject, summary, shownOnCompanyPage(page.reviews, company), canonical),
   });
 };
 
@@ -104,7 +104,7 @@ export default function SubjectPage() {
           <ScoreSummary summary={summary} basis={query.basis} />
         </section>
         <HelpfulViewerProvider value={helpful}>
-          <ReviewList reviews={withPageCompany(page.reviews, company)} nextCursor={page.nextCursor} query={query} />
+          <ReviewList reviews={shownOnCompanyPage(page.reviews, company)} nextCursor={page.nextCursor} query={query} />
         </HelpfulViewerProvider>
       </div>
     </div>

@@ -11,7 +11,7 @@ import { translate } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { getLocale } from "~/lib/locale.server";
 import { parseReviewQuery, toFilters } from "~/lib/review-filters";
-import { SIDEBAR_SUBJECTS, subjectsLink, withoutCompany, withPageCompany, withShownDescription } from "~/lib/company-page";
+import { SIDEBAR_SUBJECTS, subjectsLink, sentToCompanyPage, shownOnCompanyPage, withShownDescription } from "~/lib/company-page";
 import { companyJsonLd } from "~/lib/json-ld";
 import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import {
@@ -49,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     allSummary,
     subjects: companyPageSubjects(company.id, url.searchParams.get("subjects") === "all", query.subject),
     scorecard: getCachedScorecard(company.id, `${allSummary.reviewCount}:${allSummary.replyCount}`),
-    page: { ...page, reviews: withoutCompany(bodiesInDocumentOnly(context, page.reviews)) },
+    page: { ...page, reviews: sentToCompanyPage(bodiesInDocumentOnly(context, page.reviews)) },
     query,
     canonical,
     locale,
@@ -78,7 +78,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
     locale,
     type: "profile",
     // The figures the page's headline shows (the TrustScore on the basis chosen).
-    jsonLd: companyJsonLd(company, summary, withPageCompany(page.reviews, company), canonical),
+    jsonLd: companyJsonLd(company, summary, shownOnCompanyPage(page.reviews, company), canonical),
     image: {
       path: `/companies/${company.slug}/share.png?lang=${locale}`,
       alt: translate(locale, "share.alt", {
@@ -129,7 +129,12 @@ export default function CompanyPage() {
           </section>
           {invitedGap ? <InvitedGapNotice gap={invitedGap} company={company.name} /> : null}
           <HelpfulViewerProvider value={helpful}>
-            <ReviewList reviews={withPageCompany(page.reviews, company)} nextCursor={page.nextCursor} query={query} subjects={subjects} />
+            <ReviewList
+              reviews={shownOnCompanyPage(page.reviews, company)}
+              nextCursor={page.nextCursor}
+              query={query}
+              subjects={subjects}
+            />
           </HelpfulViewerProvider>
         </div>
         <aside className="sidebar">
