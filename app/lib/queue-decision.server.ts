@@ -15,18 +15,37 @@ import { notFound, readForm } from "./http.server";
 import { requestSiteOrigin } from "./origin.server";
 
 const FAILURE = {
-  own_content: { key: "queues.refusal.own_content", status: 403 },
-  company_member: { key: "queues.refusal.company_member", status: 403 },
-  reported_it: { key: "queues.refusal.reported_it", status: 403 },
-  protected: { key: "queues.refusal.protected", status: 403 },
-  not_moderator: { key: "queues.error.not_allowed", status: 403 },
-  already_decided: { key: "queues.error.already_decided", status: 409 },
-  not_allowed: { key: "queues.error.not_allowed", status: 409 },
+  own_content: "queues.refusal.own_content",
+  company_member: "queues.refusal.company_member",
+  reported_it: "queues.refusal.reported_it",
+  protected: "queues.refusal.protected",
+  not_moderator: "queues.error.not_allowed",
+  already_decided: "queues.error.already_decided",
+  not_allowed: "queues.error.not_allowed",
   // An appeal against a decision of the queues (app/routes/moderation.appeals_.$id.tsx).
-  same_moderator: { key: "appeal.decide.refusal.same_moderator", status: 403 },
-  new_appeal: { key: "appeal.decide.error.new_appeal", status: 409 },
-  content_changed: { key: "decisionAppeal.error.changed", status: 409 },
-} as const satisfies Record<string, { key: MessageKey; status: number }>;
+  same_moderator: "appeal.decide.refusal.same_moderator",
+  new_appeal: "appeal.decide.error.new_appeal",
+  content_changed: "decisionAppeal.error.changed",
+} as const satisfies Record<string, MessageKey>;
+
+/** The refusals about the moderator rather than the case: another moderator must decide. */
+const NOT_THIS_MODERATOR: ReadonlySet<string> = new Set([
+  "own_content",
+  "company_member",
+  "reported_it",
+  "flagged_it",
+  "protected",
+  "not_moderator",
+  "same_moderator",
+]);
+
+/** The HTTP status of a refused moderation decision (a queue's, a review's, an appeal's):
+ *  403 when this moderator may not decide (their own content, their company, a report they
+ *  filed, a staff account, no longer a moderator, an appeal against their own decision),
+ *  else 409 — the case changed meanwhile. */
+export function decisionRefusalStatus(kind: string): 403 | 409 {
+  return NOT_THIS_MODERATOR.has(kind) ? 403 : 409;
+}
 
 /** What a queue's decision answers: QueueDecideResult, or an appeal's refusals. */
 export type QueueCaseOutcome = QueueDecideResult | { ok: false; kind: "same_moderator" | "new_appeal" | "content_changed" };
@@ -39,14 +58,22 @@ export async function answerDecision(
 ) {
   if (outcome.ok) return redirectWithFlash(request, to, "flash.queueDecided");
   if (outcome.kind === "not_found") throw notFound();
-  const failure = FAILURE[outcome.kind];
-  return data({ result: submission.reply({ formErrors: [failure.key] }) }, { status: failure.status });
+  return data({ result: submission.reply({ formErrors: [FAILURE[outcome.kind]] }) }, { status: decisionRefusalStatus(outcome.kind) });
 }
 
 /** A positive id from a route param, or null. */
 export function idParam(param: string | undefined): number | null {
   const id = Number(param);
   return /^\d{1,12}$/.test(param ?? "") && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/** A case's action: moderators only, and the case's id from the route param (404 when it is
+ *  not one). */
+export function requireModeratorCase(request: Request, param: string | undefined) {
+  const user = requireModerator(request);
+  const id = idParam(param);
+  if (!id) throw notFound();
+  return { user, id };
 }
 
 /** A queue case's loader: moderators only, the case by its id, 404 when there is none. */
@@ -69,9 +96,7 @@ export async function decideQueueCase<S extends z.ZodType>(
   decide: (args: DecideArgs<z.output<S>>) => QueueCaseOutcome,
   to: string | ((id: number) => string),
 ) {
-  const user = requireModerator(request);
-  const id = idParam(param);
-  if (!id) throw notFound();
+  const { user, id } = requireModeratorCase(request, param);
   const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = decide({ actor: { id: user.id, role: user.role }, id, value: submission.value, origin: requestSiteOrigin(request) });

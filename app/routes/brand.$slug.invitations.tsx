@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
 import { LanguageOptions } from "~/components/ChoiceOptions";
 import { Field, FormError } from "~/components/Field";
+import { InvitationLocaleField, InviteeEmailField } from "~/components/InvitationFields";
 import { CaptionedTable } from "~/components/ScrollRegion";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
@@ -249,20 +250,13 @@ function InviteOneForm() {
   });
   const vars = { days: INVITATION_DAYS, again: REINVITE_AFTER_DAYS, limit: INVITATION_LIMITS.mailsPerDay };
   const formErrors = conformErrors(locale, form.errors, vars);
-  const localeField = conformFieldProps(locale, fields.locale, vars);
   return (
     <section className="card section" aria-labelledby="invite-one-title">
       <h2 id="invite-one-title">{t("invitations.one.title")}</h2>
       <p>{t("invitations.one.intro", vars)}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         {formErrors.length > 0 ? <FormError id={form.errorId}>{formErrors.join(" ")}</FormError> : null}
-        <Field
-          label={t("invitations.field.email")}
-          type="email"
-          autoComplete="off"
-          required
-          {...conformFieldProps(locale, fields.email, vars)}
-        />
+        <InviteeEmailField label={t("invitations.field.email")} field={fields.email} vars={vars} />
         <Field
           label={t("invitations.field.name")}
           hint={t("invitations.field.optional")}
@@ -270,9 +264,7 @@ function InviteOneForm() {
           maxLength={100}
           {...conformFieldProps(locale, fields.name, vars)}
         />
-        <Field as="select" label={t("invitations.field.locale")} {...localeField} defaultValue={localeField.defaultValue ?? pageLocale}>
-          <LanguageOptions />
-        </Field>
+        <InvitationLocaleField label={t("invitations.field.locale")} field={fields.locale} vars={vars} pageLocale={pageLocale} />
         <SubjectSelect
           name={fields.subjectId.name}
           id={fields.subjectId.id}

@@ -8,14 +8,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BrandInboxLink } from "~/components/BrandInboxLink";
-import { LanguageOptions } from "~/components/ChoiceOptions";
 import { CaptionedTable } from "~/components/ScrollRegion";
-import { Field, FormError } from "~/components/Field";
+import { FormError } from "~/components/Field";
+import { InvitationLocaleField, InviteeEmailField } from "~/components/InvitationFields";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { brandPageLinks, brandPageMeta } from "~/lib/brand-page";
 import { requireBrandMember } from "~/lib/brand-page.server";
-import { conformErrors, conformFieldProps } from "~/lib/conform";
+import { conformErrors } from "~/lib/conform";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse } from "~/lib/form-answers.server";
 import { readForm } from "~/lib/http.server";
@@ -168,7 +168,6 @@ function InviteForm({ verified, companyName }: { verified: boolean; companyName:
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
   });
   const vars = { max: MEMBER_LIMITS.maxMembers, days: MEMBER_INVITATION_DAYS };
-  const localeField = conformFieldProps(locale, fields.locale, vars);
   const formErrors = conformErrors(locale, form.errors, vars);
   return (
     <section className="card section" aria-labelledby="invite-title">
@@ -179,16 +178,8 @@ function InviteForm({ verified, companyName }: { verified: boolean; companyName:
         <Form method="post" {...getFormProps(form)}>
           <p>{t("members.invite.intro", vars)}</p>
           {formErrors.length > 0 ? <FormError id={form.errorId}>{formErrors.join(" ")}</FormError> : null}
-          <Field
-            label={t("members.invite.email")}
-            type="email"
-            autoComplete="off"
-            required
-            {...conformFieldProps(locale, fields.email, vars)}
-          />
-          <Field as="select" label={t("members.invite.locale")} {...localeField} defaultValue={localeField.defaultValue ?? pageLocale}>
-            <LanguageOptions />
-          </Field>
+          <InviteeEmailField label={t("members.invite.email")} field={fields.email} vars={vars} />
+          <InvitationLocaleField label={t("members.invite.locale")} field={fields.locale} vars={vars} pageLocale={pageLocale} />
           <button type="submit" name="intent" value="invite">
             {t("members.invite.submit")}
           </button>

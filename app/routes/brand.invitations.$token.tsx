@@ -5,10 +5,10 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/Field";
-import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { redirectWithFlash } from "~/lib/flash.server";
+import type { RefusalAnswer } from "~/lib/refusal-answer";
 import { acceptInvitation, getInvitation, type AcceptResult } from "~/models/company-members.server";
 import { getUser, requireUser } from "~/models/permissions.server";
 import brandStyles from "~/styles/brand.css?url";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ invitation, signedIn: user != null, back }, { status: invitation ? 200 : 404 });
 }
 
-const REFUSAL: Record<Exclude<AcceptResult, { ok: true }>["kind"], { key: MessageKey; status: number }> = {
+const REFUSAL: Record<Exclude<AcceptResult, { ok: true }>["kind"], RefusalAnswer> = {
   not_found: { key: "invitation.notFound", status: 404 },
   used: { key: "invitation.used", status: 409 },
   expired: { key: "invitation.expired", status: 410 },

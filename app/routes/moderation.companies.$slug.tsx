@@ -10,7 +10,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConformTextarea, FormError } from "~/components/Field";
 import { RemovedReviews } from "~/components/CompanyWarnings";
-import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { conformError, conformErrors } from "~/lib/conform";
@@ -19,6 +18,7 @@ import { notFound, readForm } from "~/lib/http.server";
 import { reasonLabel, WARNING_REASONS } from "~/lib/moderation-reasons";
 import { STATEMENT_MAX_LENGTH } from "~/lib/moderation-form";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { ROLE_NOT_ALLOWED, type RefusalAnswer } from "~/lib/refusal-answer";
 import { defaultExpiry, endOfDay, liftSchema, WARNING_MESSAGE_VARS, warningSchema } from "~/lib/warning-form";
 import { getCompanyBySlug } from "~/models/companies.server";
 import { getRemovedCounts, liftWarning, listCompanyWarnings, setWarning, warningState } from "~/models/company-warnings.server";
@@ -45,9 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = { form: "warn" | "lift"; warningId: number | null; result: SubmissionResult<string[]> };
 
-const REFUSAL: Record<string, { key: MessageKey; status: number }> = {
+const REFUSAL: Record<string, RefusalAnswer> = {
   company_member: { key: "mcompany.error.company_member", status: 403 },
-  not_moderator: { key: "moderation.error.not_allowed", status: 403 },
+  not_moderator: ROLE_NOT_ALLOWED,
   already_warned: { key: "mcompany.error.already_warned", status: 409 },
   not_active: { key: "mcompany.error.not_active", status: 409 },
   expiry: { key: "mcompany.error.expiry", status: 400 },

@@ -11,6 +11,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { AuthorCard, CaseThreadSection } from "~/components/CaseFacts";
 import { CaseDecisions, CaseListSection, CaseNote } from "~/components/CaseListSection";
 import { AppealedDecision, AppealExplanations, APPEAL_DECISION_TEXT } from "~/components/AppealedDecision";
@@ -27,7 +28,7 @@ import { DECISION_TARGETS, decisionSchema, type Decision, type DecisionTarget } 
 import { reasonLabel } from "~/lib/moderation-reasons";
 import { appealDecisionSchema, APPEAL_OUTCOMES, type AppealOutcome } from "~/lib/appeal-form";
 import { requestSiteOrigin } from "~/lib/origin.server";
-import { idParam } from "~/lib/queue-decision.server";
+import { decisionRefusalStatus, idParam, requireModeratorCase } from "~/lib/queue-decision.server";
 import { decideAppeal, getCaseAppeals, type CaseAppeal } from "~/models/appeals.server";
 import { decide, getCase, type CasePart, type CaseView } from "~/models/moderation.server";
 import { requireModerator } from "~/models/permissions.server";
@@ -56,21 +57,17 @@ type ActionData = { form: "decision" | "appeal"; target: DecisionTarget | null; 
 
 const isTarget = (value: unknown): value is DecisionTarget => DECISION_TARGETS.some((t) => t === value);
 
-const APPEAL_ANSWER = {
-  own_content: { key: "moderation.refusal.own_content", status: 403 },
-  company_member: { key: "moderation.refusal.company_member", status: 403 },
-  flagged_it: { key: "moderation.refusal.flagged_it", status: 403 },
-  same_moderator: { key: "appeal.decide.refusal.same_moderator", status: 403 },
-  not_moderator: { key: "moderation.error.not_allowed", status: 403 },
-  already_decided: { key: "appeal.decide.error.already_decided", status: 409 },
-  new_appeal: { key: "appeal.decide.error.new_appeal", status: 409 },
-  content_changed: { key: "appeal.decide.error.content_changed", status: 409 },
-} as const satisfies Record<string, { key: MessageKey; status: number }>;
+const APPEAL_REFUSAL = {
+  ...REFUSAL,
+  same_moderator: "appeal.decide.refusal.same_moderator",
+  not_moderator: "moderation.error.not_allowed",
+  already_decided: "appeal.decide.error.already_decided",
+  new_appeal: "appeal.decide.error.new_appeal",
+  content_changed: "appeal.decide.error.content_changed",
+} as const satisfies Record<string, MessageKey>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireModerator(request);
-  const id = idParam(params.id);
-  if (!id) throw notFound();
+  const { user, id } = requireModeratorCase(request, params.id);
   const form = await readForm(request);
   const sentTarget = form.get("target");
   const target = isTarget(sentTarget) ? sentTarget : null;
@@ -87,8 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithFlash(request, `/moderation/reviews/${id}`, "flash.appealDecided");
     }
     if (outcome.kind === "not_found") throw notFound();
-    const answer = APPEAL_ANSWER[outcome.kind];
-    return data<ActionData>({ form: "appeal", target, result: submission.reply({ formErrors: [answer.key] }) }, { status: answer.status });
+    return data<ActionData>(
+      { form: "appeal", target, result: submission.reply({ formErrors: [APPEAL_REFUSAL[outcome.kind]] }) },
+      { status: decisionRefusalStatus(outcome.kind) },
+    );
   }
 
   const submission = parseWithZod(form, { schema: decisionSchema });
@@ -119,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : "moderation.error.not_allowed";
   return data<ActionData>(
     { form: "decision", target, result: submission.reply({ formErrors: [message] }) },
-    { status: refused || kind === "not_moderator" ? 403 : 409 },
+    { status: decisionRefusalStatus(kind) },
   );
 }
 
@@ -265,13 +264,7 @@ function History({ view }: { view: CaseView }) {
 function Reports({ view }: { view: CaseView }) {
   const { t, date, locale } = useT();
   return (
-    <CaseListSection
-      id="case-flags"
-      title={t("moderation.case.flags")}
-      empty={t("moderation.case.flags.none")}
-      listClassName="case-flags"
-      items={view.flags}
-    >
+    <CaseNotesSection id="case-flags" words="moderation.case.flags" items={view.flags}>
       {(f) => (
         <CaseNote
           key={f.id}
@@ -290,21 +283,15 @@ function Reports({ view }: { view: CaseView }) {
           }
         />
       )}
-    </CaseListSection>
+    </CaseNotesSection>
   );
 }
 
 /** What the author sent about the reports (app/models/flags.server.ts). */
 function Responses({ view }: { view: CaseView }) {
-  const { t, date } = useT();
+  const { date } = useT();
   return (
-    <CaseListSection
-      id="case-responses"
-      title={t("moderation.case.responses")}
-      empty={t("moderation.case.responses.none")}
-      listClassName="case-flags"
-      items={view.responses}
-    >
+    <CaseNotesSection id="case-responses" words="moderation.case.responses" items={view.responses}>
       {(r) => (
         <CaseNote
           key={r.id}
@@ -312,6 +299,28 @@ function Responses({ view }: { view: CaseView }) {
           meta={<time dateTime={new Date(r.createdAt).toISOString()}>{date(r.createdAt, "medium")}</time>}
         />
       )}
+    </CaseNotesSection>
+  );
+}
+
+/** A section of the case's dated notes (the reports, the author's responses), under the
+ *  heading `words` (`<words>.none` when there are none). */
+function CaseNotesSection<T>({
+  id,
+  words,
+  items,
+  children,
+}: {
+  id: string;
+  words: "moderation.case.flags" | "moderation.case.responses";
+  items: readonly T[];
+  /** One note, as a CaseNote with its key. */
+  children: (item: T) => ReactNode;
+}) {
+  const { t } = useT();
+  return (
+    <CaseListSection id={id} title={t(words)} empty={t(`${words}.none`)} listClassName="case-flags" items={items}>
+      {children}
     </CaseListSection>
   );
 }

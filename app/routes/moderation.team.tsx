@@ -8,13 +8,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CaptionedTable } from "~/components/ScrollRegion";
 import { ConformField, ConformTextarea, FormError } from "~/components/Field";
-import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { conformErrors } from "~/lib/conform";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { readForm } from "~/lib/http.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
+import { ROLE_NOT_ALLOWED, type RefusalAnswer } from "~/lib/refusal-answer";
 import { TEAM_MESSAGE_VARS, TEAM_NOTE_MAX_LENGTH, teamSchema } from "~/lib/team-form";
 import { changeModeratorRole, listTeam, listTeamLog } from "~/models/moderation-team.server";
 import { requireRole } from "~/models/permissions.server";
@@ -28,8 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { team: listTeam(), log: listTeamLog() };
 }
 
-const REFUSAL: Record<string, { key: MessageKey; status: number }> = {
-  not_admin: { key: "moderation.error.not_allowed", status: 403 },
+const REFUSAL: Record<string, RefusalAnswer> = {
+  not_admin: ROLE_NOT_ALLOWED,
   no_such_user: { key: "team.error.no_such_user", status: 404 },
   is_admin: { key: "team.error.is_admin", status: 409 },
   already_moderator: { key: "team.error.already_moderator", status: 409 },

@@ -6,6 +6,7 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm, type FieldMeta
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EmailField } from "~/components/EmailField";
 import { ReasonField } from "~/components/ReasonField";
 import { ConformField, ConformFormError, Field, HoneypotField } from "~/components/Field";
 import { formatDate, translate, type Locale } from "~/i18n";
@@ -192,15 +193,7 @@ export default function ReportPage() {
           maxLength={REPORT_NAME_MAX_LENGTH}
           vars={reportNameVars(vars)}
         />
-        <ConformField
-          label={t("report.email")}
-          field={fields.email}
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          hint={t("report.emailHint")}
-          vars={vars}
-        />
+        <EmailField label={t("report.email")} field={fields.email} hint={t("report.emailHint")} vars={vars} />
         <GoodFaithField field={fields.goodFaith} error={error(fields.goodFaith)} />
         <HoneypotField name={REPORT_HONEYPOT} label={t("report.honeypot")} />
         <button type="submit" disabled={navigation.state === "submitting"}>

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthSwitch, NewPasswordField, usePasswordForm } from "~/components/AccountForm";
+import { EmailField } from "~/components/EmailField";
 import { ConformField, ConformFormError, HoneypotField } from "~/components/Field";
 import { useT } from "~/i18n/react";
 import { parseAccountForm, type SignupFields } from "~/lib/account-forms";
@@ -71,15 +72,7 @@ export default function SignupPage() {
       <h1>{t("signup.title")}</h1>
       <Form method="post" className="card auth-form" ref={formRef} {...getFormProps(form)}>
         <ConformFormError form={form} vars={refused?.vars} />
-        <ConformField
-          label={t("signup.email")}
-          field={fields.email}
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          required
-          hint={t("signup.emailHint")}
-        />
+        <EmailField label={t("signup.email")} field={fields.email} required hint={t("signup.emailHint")} />
         <ConformField
           label={t("signup.displayName")}
           field={fields.displayName}

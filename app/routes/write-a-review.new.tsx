@@ -15,7 +15,7 @@ import { privatePageMeta } from "~/lib/auth-meta";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse, replyTo, tooManyAttempts } from "~/lib/form-answers.server";
 import { forbidden } from "~/lib/http.server";
-import { reviewAuthorship } from "~/lib/review-form-answers.server";
+import { newReviewPost } from "~/lib/review-post.server";
 import { listCompanyCategories } from "~/models/company-claims.server";
 import { addCompanyWithReview } from "~/models/company-suggestions.server";
 import { requireUser } from "~/models/permissions.server";
@@ -55,13 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.intent === "preview") return answer(200);
   if (form.hasErrors || !form.input || !form.extra) return answer(400);
 
-  const result = addCompanyWithReview({
-    ...reviewAuthorship(request, context, user),
-    company: form.extra,
-    input: form.input,
-    photos: form.photos,
-    proof: form.proof,
-  });
+  const result = addCompanyWithReview({ ...newReviewPost(request, context, user, form), company: form.extra, input: form.input });
   if (result.ok) {
     return redirectWithFlash(request, `/reviews/${result.reviewId}`, "flash.companyAdded");
   }

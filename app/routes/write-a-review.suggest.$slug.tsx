@@ -10,7 +10,8 @@ import { useT } from "~/i18n/react";
 import { SubjectKindOptions } from "~/components/ChoiceOptions";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { answerReviewForm, reviewAuthorship } from "~/lib/review-form-answers.server";
+import { answerReviewForm } from "~/lib/review-form-answers.server";
+import { newReviewPost } from "~/lib/review-post.server";
 import { requireUser } from "~/models/permissions.server";
 import { dateLimits, readReviewForm } from "~/models/review-form.server";
 import { createReviewWithSuggestedSubject } from "~/models/review-submission.server";
@@ -44,12 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (early) return early;
   const result = createReviewWithSuggestedSubject({
-    ...reviewAuthorship(request, context, user),
+    ...newReviewPost(request, context, user, form),
     companyId: company.id,
     suggestion: complete.suggestion,
     input: complete.input,
-    photos: form.photos,
-    proof: form.proof,
   });
   if (result.ok) {
     return redirectWithFlash(request, `/reviews/${result.reviewId}`, "flash.reviewPending");
