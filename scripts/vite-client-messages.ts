@@ -60,8 +60,21 @@ export function clientMessagesPlugin(): Plugin {
     return result;
   }
 
+  // Each route's keys are asked for once per language, the root's once per route: walked
+  // once, until a file changes (dev).
+  const reached = new Map<string, Set<string>>();
+
   /** The message keys the code reachable from `entry` names. */
   function keysReachedFrom(entry: string): Set<string> {
+    let named = reached.get(entry);
+    if (!named) {
+      named = walkKeys(entry);
+      reached.set(entry, named);
+    }
+    return named;
+  }
+
+  function walkKeys(entry: string): Set<string> {
     const seen = new Set<string>();
     const found = new Set<string>();
     const exact = new Set(keys);
@@ -84,7 +97,7 @@ export function clientMessagesPlugin(): Plugin {
 
   function routeMessages(routeFile: string, locale: Locale) {
     const file = path.join(appDir, routeFile);
-    const wanted = keysReachedFrom(file);
+    const wanted = new Set(keysReachedFrom(file));
     if (routeFile !== "root.tsx") for (const key of keysReachedFrom(path.join(appDir, "root.tsx"))) wanted.delete(key);
     const all = clientMessages(locale);
     return Object.fromEntries([...wanted].sort().map((key) => [key, all[key]!]));
@@ -102,6 +115,9 @@ export function clientMessagesPlugin(): Plugin {
     enforce: "pre",
     configResolved(config) {
       appDir = path.join(config.root, "app");
+    },
+    watchChange() {
+      reached.clear();
     },
     resolveId(id, importer, options) {
       if (id.startsWith(ROUTE_IMPORT) || id.startsWith(ROUTE_MESSAGES)) return `\0${id}`;

@@ -34,3 +34,14 @@ export function reviewAuthorship(request: Request, context: AppLoadContext | und
     origin: requestSiteOrigin(request),
   };
 }
+
+/** What an action that posts a new review passes to the model besides the review itself:
+ *  its authorship, and the files sent with it (its photos and its proof of experience). */
+export function newReviewPost(
+  request: Request,
+  context: AppLoadContext | undefined,
+  user: SessionUser,
+  form: Pick<ReviewFormState, "photos" | "proof">,
+) {
+  return { ...reviewAuthorship(request, context, user), photos: form.photos, proof: form.proof };
+}

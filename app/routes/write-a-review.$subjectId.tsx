@@ -6,7 +6,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { privatePageMeta } from "~/lib/auth-meta";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { answerReviewForm, reviewAuthorship } from "~/lib/review-form-answers.server";
+import { answerReviewForm, newReviewPost } from "~/lib/review-form-answers.server";
 import { discardPendingUploads } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
 import { dateLimits, readReviewForm } from "~/models/review-form.server";
@@ -54,12 +54,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (early) return early;
 
   const result = createReview({
-    ...reviewAuthorship(request, context, user),
+    ...newReviewPost(request, context, user, form),
     subjectId: subject.id,
     input,
     invitationToken: new URL(request.url).searchParams.get("invitation") ?? undefined,
-    photos: form.photos,
-    proof: form.proof,
   });
   if (result.ok) return redirectToWritten(request, result.reviewId, result.status);
   const discardUploads = () =>
