@@ -1,7 +1,11 @@
 // The one-shot message cookie: signed, Secure over HTTPS only, and ignored when tampered with.
+// The root loader sends its message as text in the page's language (the page that set it
+// is another route, whose messages the browser has not loaded: README "Messages in the browser").
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnv } from "~/env.server";
+import { translate } from "~/i18n";
 import { flashCookie, readFlash } from "~/lib/flash.server";
+import { loader as rootLoader } from "~/root";
 
 const request = (url: string, cookie?: string) => new Request(url, cookie ? { headers: { Cookie: cookie } } : {});
 
@@ -32,5 +36,15 @@ describe("flash cookie", () => {
     process.env.SITE_URL = "https://replique.example";
     resetEnv();
     expect(await flashCookie(request("http://localhost/"), "logout.done")).toMatch(/; Secure(;|$)/);
+  });
+
+  it("reaches the page as text in its language, translated by the root loader, not as a key", async () => {
+    const set = await flashCookie(request("http://localhost/login"), "logout.done");
+    const cookie = set.split(";")[0];
+    for (const locale of ["fr", "en"] as const) {
+      const answer = await rootLoader({ request: request(`http://localhost/?lang=${locale}`, cookie), params: {}, context: {} });
+      expect(answer.data.flash).toBe(translate(locale, "logout.done"));
+      expect(answer.data.flash).not.toBe("logout.done");
+    }
   });
 });
