@@ -12,47 +12,27 @@ interface Reason {
   manifestlyIllegal?: boolean;
 }
 
+/** A list's ids, as the non-empty tuple that zod's enum takes. */
+function idsOf<const R extends readonly Reason[]>(list: R) {
+  return list.map((r) => r.id) as [R[number]["id"], ...R[number]["id"][]];
+}
+
 export const MODERATION_REASONS = [
-  {
-    id: "not_an_experience",
-  },
-  {
-    id: "conflict_of_interest",
-  },
-  {
-    id: "incentivised",
-  },
-  {
-    id: "offensive",
-  },
-  {
-    id: "personal_data",
-  },
-  {
-    id: "illegal",
-  },
-  {
-    id: "violent_threats",
-    manifestlyIllegal: true,
-  },
-  {
-    id: "child_abuse",
-    manifestlyIllegal: true,
-  },
-  {
-    id: "terrorism",
-    manifestlyIllegal: true,
-  },
-  {
-    id: "spam",
-  },
-  {
-    id: "off_topic",
-  },
+  { id: "not_an_experience" },
+  { id: "conflict_of_interest" },
+  { id: "incentivised" },
+  { id: "offensive" },
+  { id: "personal_data" },
+  { id: "illegal" },
+  { id: "violent_threats", manifestlyIllegal: true },
+  { id: "child_abuse", manifestlyIllegal: true },
+  { id: "terrorism", manifestlyIllegal: true },
+  { id: "spam" },
+  { id: "off_topic" },
 ] as const satisfies readonly Reason[];
 
 export type ModerationReason = (typeof MODERATION_REASONS)[number]["id"];
-export const MODERATION_REASON_IDS = MODERATION_REASONS.map((r) => r.id) as [ModerationReason, ...ModerationReason[]];
+export const MODERATION_REASON_IDS = idsOf(MODERATION_REASONS);
 
 export function isModerationReason(value: unknown): value is ModerationReason {
   return typeof value === "string" && (MODERATION_REASON_IDS as string[]).includes(value);
@@ -69,48 +49,32 @@ export function isManifestlyIllegal(reason: string): boolean {
 
 /** The reasons of a decision on an account or a company rather than on content (not
  *  offered in the flag forms). */
-export const ACCOUNT_REASONS = [
-  {
-    id: "abusive_flagging",
-  },
-] as const satisfies readonly Reason[];
+export const ACCOUNT_REASONS = [{ id: "abusive_flagging" }] as const satisfies readonly Reason[];
 
 export type AccountReason = (typeof ACCOUNT_REASONS)[number]["id"];
 
 /** The published reasons of a public warning on a company page (app/models/company-warnings.server.ts),
  *  a short list of its own: a warning is about the company's conduct, not about one text. */
 export const WARNING_REASONS = [
-  {
-    id: "rewards_offered",
-  },
-  {
-    id: "review_manipulation",
-  },
-  {
-    id: "fake_reviews_removed",
-  },
+  { id: "rewards_offered" },
+  { id: "review_manipulation" },
+  { id: "fake_reviews_removed" },
 ] as const satisfies readonly Reason[];
 
 export type WarningReason = (typeof WARNING_REASONS)[number]["id"];
-export const WARNING_REASON_IDS = WARNING_REASONS.map((r) => r.id) as [WarningReason, ...WarningReason[]];
+export const WARNING_REASON_IDS = idsOf(WARNING_REASONS);
 
 /** The published reasons of a decision on a claim with evidence (app/models/claim-queue.server.ts):
  *  whether the evidence shows that the claimant speaks for the company. Accepting a claim
  *  takes the first; refusing one, one of the others. */
 export const CLAIM_REASONS = [
-  {
-    id: "claim_role_shown",
-  },
-  {
-    id: "claim_role_not_shown",
-  },
-  {
-    id: "claim_false_identity",
-  },
+  { id: "claim_role_shown" },
+  { id: "claim_role_not_shown" },
+  { id: "claim_false_identity" },
 ] as const satisfies readonly Reason[];
 
 export type ClaimReason = (typeof CLAIM_REASONS)[number]["id"];
-export const CLAIM_REASON_IDS = CLAIM_REASONS.map((r) => r.id) as [ClaimReason, ...ClaimReason[]];
+export const CLAIM_REASON_IDS = idsOf(CLAIM_REASONS);
 
 function findReason(id: string) {
   return (

@@ -50,23 +50,7 @@ import {
 import { queueStatementPath, type QueueRefusal, type QueueStatementInput } from "~/lib/moderation-queues";
 import { publicationStatementPath } from "~/lib/held-statement";
 import { linkOrigin } from "~/lib/origin.server";
-import {
-  actorNameOf,
-  AppealRefused,
-  appellantsOnce,
-  decidePendingAppeals,
-  fileAppealWith,
-  inDecidingTransaction,
-  logAppealOutcome,
-  replacedLater,
-  rightToAppeal,
-  sameModerator,
-  waitingRefusal,
-  type AppealFiled,
-  type AppealFiling,
-  type AppealsDecided,
-  type OwnAppeal,
-} from "./appeal-records.server";
+import * as appealRecords from "./appeal-records.server";
 import { getClaimCase, type ClaimCase } from "./claim-queue.server";
 import { approveClaim, ClaimRaced } from "./company-claims.server";
 import { getHeldCase, publishRefusedReview, type HeldCase } from "./held-reviews.server";
@@ -162,8 +146,9 @@ interface ItemState {
 
 const noOne = { appellants: [], others: [], asLeft: false, gone: true, about: { reviewTitle: null, companyName: null, subjectName: null } };
 
-/** A later decision on the item's target replaced `a` (see replacedLater). */
-const replaced = (db: Db, a: Appealed) => replacedLater(db, { id: a.id, targetType: a.spec.targetType, targetId: a.targetId });
+/** A later decision on the item's target replaced `a` (see appealRecords.replacedLater). */
+const replaced = (db: Db, a: Appealed) =>
+  appealRecords.replacedLater(db, { id: a.id, targetType: a.spec.targetType, targetId: a.targetId });
 
 /** The proof's review and its author. */
 function proofState(db: Db, a: Appealed): ItemState {
@@ -322,7 +307,7 @@ const itemState = (db: Db, a: Appealed): ItemState => STATE_OF[a.spec.kind](db, 
 
 export type DecisionAppealRight =
   | { kind: "open"; deadline: number }
-  | { kind: "appealed"; appeal: OwnAppeal }
+  | { kind: "appealed"; appeal: appealRecords.OwnAppeal }
   /** The window passed. */
   | { kind: "closed"; deadline: number }
   /** The item changed since (a later decision, a company verified meanwhile). */
@@ -335,7 +320,7 @@ export type DecisionAppealRight =
 export type DecisionAppealRefusal = Exclude<DecisionAppealRight["kind"], "open" | "appealed"> | "already_appealed";
 
 function rightOf(db: Db, a: Appealed, state: ItemState, viewerId: number, now: number): DecisionAppealRight {
-  return rightToAppeal<DecisionAppealRight>(db, a, viewerId, now, () => {
+  return appealRecords.rightToAppeal<DecisionAppealRight>(db, a, viewerId, now, () => {
     if (!state.appellants.includes(viewerId)) return { kind: "not_entitled" };
     if (state.gone) return { kind: "gone" };
     if (!state.asLeft) return { kind: "superseded" };
@@ -522,13 +507,13 @@ function tellOutcome(db: Db, userId: number, input: DecisionAppealOutcomeInput, 
 
 // ─── Filing an appeal ─────────────────────────────────────────────────────────
 
-export type FileDecisionAppealInput = AppealFiling;
+export type FileDecisionAppealInput = appealRecords.AppealFiling;
 
-export type FileDecisionAppealResult = AppealFiled<DecisionAppealRefusal>;
+export type FileDecisionAppealResult = appealRecords.AppealFiled<DecisionAppealRefusal>;
 
 /** Records an appeal and its receipt (on the site and by mail), in one transaction. */
 export function fileDecisionAppeal(input: FileDecisionAppealInput, db: Db = getDb()): FileDecisionAppealResult {
-  return fileAppealWith(db, input, {
+  return appealRecords.fileAppealWith(db, input, {
     load: () => loadAppealed(db, input.decisionId),
     right: (a, now) => rightOf(db, a, itemState(db, a), input.viewer.id, now),
     sendReceipt: (a, now) =>
@@ -753,7 +738,7 @@ export function getDecisionAppealCase(decisionId: number, viewer: ModerationActo
       reason: a.reason,
       statement: a.statement,
       createdAt: a.createdAt,
-      actorName: actorNameOf(db, a.actorId),
+      actorName: appealRecords.actorNameOf(db, a.actorId),
       automated: a.automated,
     },
     kind: a.spec.kind,
@@ -767,7 +752,7 @@ export function getDecisionAppealCase(decisionId: number, viewer: ModerationActo
     seenAppeal: pending.at(-1)?.id ?? 0,
     reversal: a.spec.reversal,
     canOverturn: itemState(db, a).asLeft,
-    refusal: facts.view.refusal ?? (sameModerator(viewer, a) ? "same_moderator" : null),
+    refusal: facts.view.refusal ?? (appealRecords.sameModerator(viewer, a) ? "same_moderator" : null),
   };
 }
 
@@ -791,14 +776,14 @@ export interface DecideDecisionAppealInput {
   now?: number;
 }
 
-export type DecideDecisionAppealResult = AppealsDecided<DecisionAppealDecideRefusal | "not_allowed">;
+export type DecideDecisionAppealResult = appealRecords.AppealsDecided<DecisionAppealDecideRefusal | "not_allowed">;
 
 /** Records the outcome of the appeals against one decision of the queues (see the top). */
 export function decideDecisionAppeal(input: DecideDecisionAppealInput, db: Db = getDb()): DecideDecisionAppealResult {
   const now = input.now ?? Date.now();
   if (!isModerator(input.actor)) return { ok: false, kind: "not_moderator" };
   try {
-    return inDecidingTransaction(db, () => decideInTransaction(db, input, now));
+    return appealRecords.inDecidingTransaction(db, () => decideInTransaction(db, input, now));
   } catch (error) {
     // The claim or the company changed under the acceptance (approveClaim): nothing stays.
     if (error instanceof ClaimRaced) return { ok: false, kind: "content_changed" };
@@ -811,17 +796,17 @@ function decideInTransaction(db: Db, input: DecideDecisionAppealInput, now: numb
   const facts = a ? factsOf(db, a, input.actor) : null;
   if (!a || !facts) return { ok: false, kind: "not_found" };
   if (facts.view.refusal) return { ok: false, kind: facts.view.refusal };
-  if (sameModerator(input.actor, a)) return { ok: false, kind: "same_moderator" };
+  if (appealRecords.sameModerator(input.actor, a)) return { ok: false, kind: "same_moderator" };
   if (!reasonFits(a.spec.kind, input.outcome, input.reason)) return { ok: false, kind: "not_allowed" };
 
-  const waiting = waitingRefusal(db, a.id, input.seenAppeal);
+  const waiting = appealRecords.waitingRefusal(db, a.id, input.seenAppeal);
   if (waiting) return { ok: false, kind: waiting };
   const state = itemState(db, a);
   const overturn = input.outcome === "overturn";
   if (overturn && !state.asLeft) return { ok: false, kind: "content_changed" };
 
   // 1. The appeals' outcome, only if nobody decided them meanwhile.
-  const decided = decidePendingAppeals(db, {
+  const decided = appealRecords.decidePendingAppeals(db, {
     decisionId: a.id,
     seenAppeal: input.seenAppeal,
     outcome: input.outcome,
@@ -830,7 +815,7 @@ function decideInTransaction(db: Db, input: DecideDecisionAppealInput, now: numb
   });
 
   // 2. The log: a new row on the decision's own target; the appealed row stays as it was.
-  const logged = logAppealOutcome(db, {
+  const logged = appealRecords.logAppealOutcome(db, {
     actorId: input.actor.id,
     targetType: a.spec.targetType,
     targetId: a.targetId,
@@ -848,7 +833,7 @@ function decideInTransaction(db: Db, input: DecideDecisionAppealInput, now: numb
   const outcome = overturn ? "overturned" : "upheld";
   const told = new Set<number>();
   let notified = 0;
-  for (const { userId, yoursAt } of appellantsOnce(decided)) {
+  for (const { userId, yoursAt } of appealRecords.appellantsOnce(decided)) {
     told.add(userId);
     const statement = outcomeInput(logged, a, state, { audience: a.spec.appellants, yoursAt, outcome });
     if (tellOutcome(db, userId, statement, a, input.origin)) notified++;
@@ -875,7 +860,7 @@ function reverse(
   args: { actorId: number; decisionId: number; reason: string; now: number },
 ) {
   const changed = (n: number) => {
-    if (n !== 1) throw new AppealRefused("content_changed");
+    if (n !== 1) throw new appealRecords.AppealRefused("content_changed");
   };
   switch (facts.kind) {
     case "proof": {

@@ -43,7 +43,16 @@ import { queueMail, renderMail, type MailBlock } from "./mail.server";
 import { getCase, type CaseView, type ModerationActor } from "./moderation.server";
 import { lastDecisionOn } from "./moderation-queues.server";
 import { notify } from "./notifications.server";
-import { CHECK_LIMITS, CHECKS, checkBannedWords, checkEmail, checkLinks, checkPhone, type CheckCode } from "./review-checks.server";
+import {
+  CHECK_LIMITS,
+  CHECKS,
+  checkBannedWords,
+  checkEmail,
+  checkLinks,
+  checkPhone,
+  isCheckCode,
+  type CheckCode,
+} from "./review-checks.server";
 import { getReviewAnyStatus, type ReviewView } from "./reviews.server";
 import { countReview, readCountedFacts } from "./stats.server";
 
@@ -80,7 +89,7 @@ export const CHECK_REASON: Record<CheckCode, ModerationReason> = {
 };
 
 export function reasonForCheck(code: string | null): ModerationReason {
-  return code && code in CHECK_REASON ? CHECK_REASON[code as CheckCode] : "not_an_experience";
+  return code && isCheckCode(code) ? CHECK_REASON[code] : "not_an_experience";
 }
 
 /** When a review was held: held_at, or its creation for rows written without one. (The

@@ -9,6 +9,7 @@ import { statementText, type AppealOutcomeInput, type StatementRole } from "~/li
 import { queueMail, renderMail } from "./mail.server";
 import { linkOrigin } from "~/lib/origin.server";
 import { preparedPerConnection, type Client } from "./prepared-statements.server";
+import { checkMessage, isCheckCode } from "./review-checks.server";
 
 export const NOTIFICATION_KINDS = [
   "review_held",
@@ -215,7 +216,7 @@ export function describeNotification(locale: Locale, kind: string, data: Notific
     company: data.companyName ?? "",
     title: data.reviewTitle ?? "",
     reason: data.reason ? reasonLabel(data.reason, locale) : "",
-    check: data.check ? translate(locale, `check.${data.check}` as MessageKey) : "",
+    check: data.check && isCheckCode(data.check) ? translate(locale, checkMessage(data.check)) : "",
     until: data.until != null ? formatDate(locale, data.until) : "",
     dismissed: data.dismissed != null ? String(data.dismissed) : "",
     decided: data.decided != null ? String(data.decided) : "",

@@ -1,7 +1,7 @@
 // The automatic checks run on every review at submission and on every edit.
 //
 // One module, one place: each check has a code (stored in reviews.held_check when it
-// holds a review), a message key (what the author is told) and an outcome: `hold` (the
+// holds a review), a message `check.<code>` (what the author is told) and an outcome: `hold` (the
 // review waits for a moderator, visible only to its author) or `refuse` (nothing is
 // written; the author is told why). All triggered checks are returned; the strongest
 // outcome wins (refuse > hold > publish). /transparency lists them from CHECKS.
@@ -15,21 +15,30 @@ import { jaccard, shingles, words } from "~/lib/similarity";
 export type CheckOutcome = "hold" | "refuse";
 
 export const CHECKS = {
-  rate_account: { outcome: "refuse", message: "check.rate_account" },
-  rate_ip: { outcome: "refuse", message: "check.rate_ip" },
-  network_cluster: { outcome: "hold", message: "check.network_cluster" },
-  links: { outcome: "hold", message: "check.links" },
-  email: { outcome: "hold", message: "check.email" },
-  phone: { outcome: "hold", message: "check.phone" },
-  banned_words: { outcome: "hold", message: "check.banned_words" },
-  duplicate_own: { outcome: "refuse", message: "check.duplicate_own" },
-  near_duplicate: { outcome: "hold", message: "check.near_duplicate" },
-  conflict_member: { outcome: "refuse", message: "check.conflict_member" },
-  conflict_domain: { outcome: "hold", message: "check.conflict_domain" },
-  negative_burst: { outcome: "hold", message: "check.negative_burst" },
-} as const satisfies Record<string, { outcome: CheckOutcome; message: MessageKey }>;
+  rate_account: "refuse",
+  rate_ip: "refuse",
+  network_cluster: "hold",
+  links: "hold",
+  email: "hold",
+  phone: "hold",
+  banned_words: "hold",
+  duplicate_own: "refuse",
+  near_duplicate: "hold",
+  conflict_member: "refuse",
+  conflict_domain: "hold",
+  negative_burst: "hold",
+} as const satisfies Record<string, CheckOutcome>;
 
 export type CheckCode = keyof typeof CHECKS;
+
+/** What the author is told when a check holds or refuses their review. */
+export function checkMessage(code: CheckCode): MessageKey {
+  return `check.${code}`;
+}
+
+export function isCheckCode(value: string): value is CheckCode {
+  return value in CHECKS;
+}
 
 export interface TriggeredCheck {
   code: CheckCode;
@@ -89,7 +98,7 @@ export function hashIp(ip: string | null | undefined): string | null {
 }
 
 function triggered(code: CheckCode, detail?: TriggeredCheck["detail"]): TriggeredCheck {
-  return { code, outcome: CHECKS[code].outcome, message: CHECKS[code].message, ...(detail ? { detail } : {}) };
+  return { code, outcome: CHECKS[code], message: checkMessage(code), ...(detail ? { detail } : {}) };
 }
 
 // ─── Text checks (pure) ───────────────────────────────────────────────────────

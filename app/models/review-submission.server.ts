@@ -16,7 +16,7 @@ import type { ReviewInput, SuggestionInput } from "~/lib/review-schema";
 import { onReviewPublished, onReviewRemoved } from "./company-alerts.server";
 import { claimPendingUploads, MAX_PHOTOS, type UploadKey } from "./media.server";
 import { notify } from "./notifications.server";
-import { CHECKS, runChecks, type CheckInput, type TriggeredCheck } from "./review-checks.server";
+import { isCheckCode, runChecks, type CheckInput, type TriggeredCheck } from "./review-checks.server";
 import { acceptInvitationForReview } from "./review-invitations.server";
 import { countReview, type CountedReview } from "./stats.server";
 import { slugify } from "~/lib/slug";
@@ -477,7 +477,7 @@ export function editReview(args: EditReviewArgs): WriteResult & { removedMedia?:
       });
       if (refused) return refused;
       const hold = result.outcome === "hold";
-      const heldAutomatically = before.heldCheck != null && before.heldCheck in CHECKS;
+      const heldAutomatically = before.heldCheck != null && isCheckCode(before.heldCheck);
 
       let status: ReviewStatus = before.status;
       let heldCheck = before.heldCheck;

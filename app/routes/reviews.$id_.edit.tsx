@@ -10,7 +10,7 @@ import { answerReviewForm, reviewAuthorship } from "~/lib/review-form-answers.se
 import { getLocale } from "~/lib/locale.server";
 import { discardImages } from "~/models/media.server";
 import { requireUser } from "~/models/permissions.server";
-import { CHECKS } from "~/models/review-checks.server";
+import { checkMessage, isCheckCode } from "~/models/review-checks.server";
 import { dateLimits, readReviewForm } from "~/models/review-form.server";
 import { editReview, getReviewForEdit, listRevisions } from "~/models/review-submission.server";
 import writeStyles from "~/styles/write.css?url";
@@ -33,8 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = load(request, params.id);
   const locale = getLocale(request);
   const heldMessage =
-    review.status === "held" && review.heldCheck && review.heldCheck in CHECKS
-      ? translate(locale, CHECKS[review.heldCheck as keyof typeof CHECKS].message)
+    review.status === "held" && review.heldCheck && isCheckCode(review.heldCheck)
+      ? translate(locale, checkMessage(review.heldCheck))
       : null;
   const revisions = listRevisions(review.id).map((r) => ({
     id: r.id,
