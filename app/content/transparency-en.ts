@@ -3,7 +3,7 @@ import { formatNumber } from "~/i18n";
 import * as flagPolicy from "~/lib/flag-policy";
 import { MANIFESTLY_ILLEGAL_REASONS, reasonLabel } from "~/lib/moderation-reasons";
 import * as policy from "~/lib/policy";
-import * as invitation from "~/lib/invitation-form";
+import * as invitation from "~/lib/invitation-policy";
 import { INVITED_GAP } from "~/lib/invitation-gap";
 import { HALF_LIFE_DAYS, PRIOR_COUNT, PRIOR_MEAN } from "~/lib/trustscore";
 import type { TransparencyContent } from "./transparency";

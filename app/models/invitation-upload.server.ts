@@ -4,7 +4,8 @@
 // refused with their reason (app/lib/invitation-form.ts readInvitationCsv).
 import type { MessageKey } from "~/i18n";
 import { isLocale } from "~/i18n";
-import { INVITATION_LIMITS, readInvitationCsv } from "~/lib/invitation-form";
+import { readInvitationCsv } from "~/lib/invitation-form";
+import { INVITATION_LIMITS } from "~/lib/invitation-policy";
 import type { RowOutcome, RowToSend } from "./review-invitations.server";
 import { readUploadForm } from "./upload-form.server";
 

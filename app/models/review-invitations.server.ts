@@ -19,6 +19,7 @@ import { getDb, type Db } from "#db/client.server";
 import { companies, invitationOptOuts, invitations, reviews, subjects } from "#db/schema";
 import { env } from "~/env.server";
 import { formatDate, translate, type MessageKey } from "~/i18n";
+import { foldText, type InvitationRow } from "~/lib/invitation-form";
 import {
   INVITATION_ADDRESS_DAYS,
   INVITATION_DAYS,
@@ -26,9 +27,7 @@ import {
   REINVITE_AFTER_DAYS,
   REMINDER_AFTER_DAYS,
   SHARE_LINK_DAYS,
-  foldText,
-  type InvitationRow,
-} from "~/lib/invitation-form";
+} from "~/lib/invitation-policy";
 import { linkOrigin } from "~/lib/origin.server";
 import { hashSecretToken, newSecretToken } from "~/lib/tokens.server";
 import { logCompanyEvent } from "./company-claims.server";

@@ -19,16 +19,8 @@ import { conformError, conformErrors, conformFieldProps } from "~/lib/conform";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { refuse, replyTo } from "~/lib/form-answers.server";
 import { readForm } from "~/lib/http.server";
-import {
-  CSV_COLUMNS,
-  INVITATION_DAYS,
-  INVITATION_LIMITS,
-  inviteOneSchema,
-  invitationsActionSchema,
-  REINVITE_AFTER_DAYS,
-  REMINDER_AFTER_DAYS,
-  SHARE_LINK_DAYS,
-} from "~/lib/invitation-form";
+import { CSV_COLUMNS, inviteOneSchema, invitationsActionSchema } from "~/lib/invitation-form";
+import { INVITATION_DAYS, INVITATION_LIMITS, REINVITE_AFTER_DAYS, REMINDER_AFTER_DAYS, SHARE_LINK_DAYS } from "~/lib/invitation-policy";
 import { getLocale } from "~/lib/locale.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { readInvitationFile, type UploadReport } from "~/models/invitation-upload.server";

@@ -7,7 +7,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { INVITATION_ADDRESS_DAYS, REINVITE_AFTER_DAYS, REMINDER_AFTER_DAYS } from "~/lib/invitation-form";
+import { INVITATION_ADDRESS_DAYS, REINVITE_AFTER_DAYS, REMINDER_AFTER_DAYS } from "~/lib/invitation-policy";
 import { linksIn } from "~/models/mail.server";
 import { createShareLink, eraseOldInvitationAddresses, sendDueReminders, sendInvitations } from "~/models/review-invitations.server";
 import { createReview } from "~/models/review-submission.server";

@@ -3,7 +3,8 @@
 // or French in any order, or none; each row validated on its own.
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "~/lib/csv";
-import { INVITATION_LIMITS, readInvitationCsv } from "~/lib/invitation-form";
+import { readInvitationCsv } from "~/lib/invitation-form";
+import { INVITATION_LIMITS } from "~/lib/invitation-policy";
 
 describe("parseCsv", () => {
   it("reads quoted fields with separators, doubled quotes and line breaks", () => {
