@@ -9,6 +9,9 @@
 // its component's and its loader's and action's alike, since a loader may hand a key to
 // the page — found as string literals (a key, or with a dot a key's prefix: `reason.${id}`,
 // "review.count" for its plural forms), minus the root's, which every page has loaded.
+// The walk does not enter the modules that write text on the server (mails, notifications,
+// statements of reasons sent by mail): they translate what they write and hand back text,
+// never a key, so what they name never reaches a page through them.
 import fs from "node:fs";
 import path from "node:path";
 import type { Plugin } from "vite";
@@ -17,6 +20,7 @@ import { clientMessages, LOCALES, type Locale } from "../app/i18n/index";
 const ROUTE_IMPORT = "virtual:i18n/route:";
 const ROUTE_MESSAGES = "virtual:i18n/messages-";
 const EMPTY_AREA = "\0i18n-empty-area:";
+const TEXT_ON_SERVER = ["models/mail.server.ts", "models/notifications.server.ts", "models/moderation-notices.server.ts"];
 
 const importPattern = /^\s*(?:import|export)\s+(?!type\b)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm;
 const literalPattern = /["'`]([a-zA-Z][\w.-]*)(["'`]|\$\{)/g;
@@ -78,6 +82,7 @@ export function clientMessagesPlugin(): Plugin {
     const seen = new Set<string>();
     const found = new Set<string>();
     const exact = new Set(keys);
+    for (const file of TEXT_ON_SERVER) seen.add(path.join(appDir, file));
     const stack = [entry];
     while (stack.length) {
       const file = stack.pop()!;

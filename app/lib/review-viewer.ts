@@ -1,4 +1,4 @@
-// What the reader of a review page may do there: computed by app/models/review-actions.server.ts,
+// What the reader of a review page may do there: computed by app/models/review-viewers.server.ts,
 // shown by app/components/ReviewActions.tsx. Pure: the client imports it.
 
 export interface ReviewViewer {

@@ -635,18 +635,3 @@ function tellAppealOutcome(
 }
 
 // ─── Figures for /transparency ────────────────────────────────────────────────
-
-/** Appeals received in the period (by when they were made), and how those were decided. */
-export function appealFigures(since: number, db: Db = getDb()) {
-  const row = db
-    .select({
-      received: count(),
-      upheld: sql<number>`coalesce(sum(${appeals.status} = 'upheld'), 0)`.mapWith(Number),
-      overturned: sql<number>`coalesce(sum(${appeals.status} = 'overturned'), 0)`.mapWith(Number),
-      pending: sql<number>`coalesce(sum(${appeals.status} = 'pending'), 0)`.mapWith(Number),
-    })
-    .from(appeals)
-    .where(sql`${appeals.createdAt} >= ${since}`)
-    .get();
-  return { received: row?.received ?? 0, upheld: row?.upheld ?? 0, overturned: row?.overturned ?? 0, pending: row?.pending ?? 0 };
-}

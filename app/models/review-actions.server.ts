@@ -8,7 +8,6 @@ import { FLAGS_PER_DAY_PER_ACCOUNT } from "~/lib/flag-policy";
 import { afterFlag, flagDeadline, flaggingRefusal } from "./flags.server";
 import { countedFacts, type Actor } from "./review-submission.server";
 import { countResolved, type CountedReview } from "./stats.server";
-import type { HelpfulViewer, ReviewViewer } from "~/lib/review-viewer";
 import { preparedPerConnection, type Client } from "./prepared-statements.server";
 
 export type ActionResult<T = object> =
@@ -45,9 +44,6 @@ function prepareStatements(client: Client) {
        FROM reviews r LEFT JOIN replies p ON p.review_id = r.id WHERE r.id = ?`,
     ),
     helpfulCount: client.prepare<[reviewId: number], { n: number }>(`SELECT helpful_count AS n FROM reviews WHERE id = ?`),
-    voted: client.prepare<[userId: number, reviewIdsJson: string], { id: number }>(
-      `SELECT review_id AS id FROM helpful_votes WHERE user_id = ? AND review_id IN (SELECT value FROM json_each(?))`,
-    ),
   };
 }
 
@@ -110,25 +106,6 @@ export function undoHelpful(args: { actor: Actor; reviewId: number }): ActionRes
 function helpfulCount(db: Db, reviewId: number) {
   // Called inside the vote's transaction, after loadFacts found the review.
   return statements(db).helpfulCount.get(reviewId)!.n;
-}
-
-/** Which of these reviews the reader voted helpful (one query for a whole list). */
-export function votedReviewIds(db: Db, userId: number, reviewIds: number[]): Set<number> {
-  if (reviewIds.length === 0) return new Set();
-  const rows = statements(db).voted.all(userId, JSON.stringify(reviewIds));
-  return new Set(rows.map((r) => r.id));
-}
-
-/** What a list of reviews needs to offer the helpful vote on each card: who reads, which
- *  of these reviews they voted, and the companies they belong to (whose reviews they may
- *  not vote). Anonymous readers get the log-in link. */
-export function getHelpfulViewer(user: { id: number } | null, reviewIds: number[], db: Db = getDb()): HelpfulViewer {
-  if (!user) return { userId: null, voted: [], companies: [] };
-  const companies = db.$client
-    .prepare<[number], { companyId: number }>(`SELECT company_id AS companyId FROM company_members WHERE user_id = ?`)
-    .all(user.id)
-    .map((r) => r.companyId);
-  return { userId: user.id, voted: [...votedReviewIds(db, user.id, reviewIds)], companies };
 }
 
 // ─── Flags ────────────────────────────────────────────────────────────────────
@@ -332,34 +309,4 @@ export function reportIncentive(args: { actor: Actor; reviewId: number; body: st
       return { ok: true, reportId: row.id };
     })
     .immediate();
-}
-
-// ─── What the reader may do on a review page ──────────────────────────────────
-
-export type { ReviewViewer };
-
-/** The actions a page offers the reader of this review (one query at most). */
-export function getReviewViewer(
-  user: { id: number } | null,
-  review: {
-    id: number;
-    status: string;
-    author: { id: number } | null;
-    reply: { status: string } | null;
-    followUp: unknown;
-    resolvedAt: number | null;
-  },
-): ReviewViewer {
-  const isAuthor = user != null && review.author?.id === user.id;
-  const hasReply = review.reply?.status === "published";
-  const voted = user != null && !isAuthor && votedReviewIds(getDb(), user.id, [review.id]).has(review.id);
-  return {
-    signedIn: user != null,
-    isAuthor,
-    voted,
-    hasReply,
-    hasFollowUp: review.followUp != null,
-    canFollowUp: isAuthor && review.status === "published" && hasReply && review.followUp == null,
-    resolved: review.resolvedAt != null,
-  };
 }

@@ -24,7 +24,6 @@ import { getDb, type Db } from "#db/client.server";
 import { appeals, flags, moderationDecisions, REPORTER_TYPES, reviews } from "#db/schema";
 import { HELD_DECISIONS } from "~/lib/held-review";
 import type { DecisionCount, Delays, FlagCounts, Figures, ReporterType, TransparencyReport } from "~/lib/transparency";
-import { appealFigures } from "./appeals.server";
 import { CATEGORY_DECISIONS } from "./category-admin.server";
 import { STAFF_ROLE_DECISIONS } from "./moderation-team.server";
 
@@ -248,16 +247,18 @@ function addDelays(db: Db, { from, now, total, perMonth, both }: Tally) {
   }
 }
 
+/** Appeals counted by how they stand now. */
+const appealCounts = () => ({
+  received: count(),
+  upheld: sql<number>`coalesce(sum(${appeals.status} = 'upheld'), 0)`.mapWith(Number),
+  overturned: sql<number>`coalesce(sum(${appeals.status} = 'overturned'), 0)`.mapWith(Number),
+  pending: sql<number>`coalesce(sum(${appeals.status} = 'pending'), 0)`.mapWith(Number),
+});
+
 /** Appeals made in the period, by how they stand now. */
 function addAppeals(db: Db, { from, now, both }: Tally) {
   const appealRows = db
-    .select({
-      month: monthOf(appeals.createdAt),
-      received: count(),
-      upheld: sql<number>`coalesce(sum(${appeals.status} = 'upheld'), 0)`.mapWith(Number),
-      overturned: sql<number>`coalesce(sum(${appeals.status} = 'overturned'), 0)`.mapWith(Number),
-      pending: sql<number>`coalesce(sum(${appeals.status} = 'pending'), 0)`.mapWith(Number),
-    })
+    .select({ month: monthOf(appeals.createdAt), ...appealCounts() })
     .from(appeals)
     .where(and(gte(appeals.createdAt, from), lte(appeals.createdAt, now)))
     .groupBy(sql`1`)
@@ -420,7 +421,8 @@ export interface TransparencyStats {
 }
 
 export function getTransparencyStats(now = Date.now()): TransparencyStats {
-  const client = getDb().$client;
+  const db = getDb();
+  const client = db.$client;
   const since = now - YEAR_MS;
   const decisions = client
     .prepare<[since: number], { reason: string; decision: string; automated: number; count: number }>(
@@ -463,6 +465,12 @@ export function getTransparencyStats(now = Date.now()): TransparencyStats {
     medianFlagDecisionMs,
     publishedReviews: counts.published,
     heldNow: counts.held,
-    appeals: appealFigures(since),
+    appeals: appealFigures(db, since),
   };
+}
+
+/** The appeals made since `since`, by how they stand now. */
+function appealFigures(db: Db, since: number) {
+  const row = db.select(appealCounts()).from(appeals).where(gte(appeals.createdAt, since)).get();
+  return { received: row?.received ?? 0, upheld: row?.upheld ?? 0, overturned: row?.overturned ?? 0, pending: row?.pending ?? 0 };
 }

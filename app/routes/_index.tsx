@@ -11,7 +11,7 @@ import { listLatestAnswered, listLatestReviews } from "~/models/reviews.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { HelpfulViewerProvider } from "~/components/HelpfulVote";
 import { getUser } from "~/models/permissions.server";
-import { getHelpfulViewer } from "~/models/review-actions.server";
+import { getHelpfulViewer } from "~/models/review-viewers.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const latest = listLatestReviews(4);

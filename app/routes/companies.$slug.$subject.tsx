@@ -17,7 +17,7 @@ import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
 import { HelpfulViewerProvider } from "~/components/HelpfulVote";
 import { getUser } from "~/models/permissions.server";
-import { getHelpfulViewer } from "~/models/review-actions.server";
+import { getHelpfulViewer } from "~/models/review-viewers.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");

@@ -31,7 +31,7 @@ import { getActiveWarnings, getRemovedCounts } from "~/models/company-warnings.s
 import { InvitedGapNotice } from "~/components/InvitedGapNotice";
 import { HelpfulViewerProvider } from "~/components/HelpfulVote";
 import { getUser } from "~/models/permissions.server";
-import { getHelpfulViewer } from "~/models/review-actions.server";
+import { getHelpfulViewer } from "~/models/review-viewers.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const company = getCompanyBySlug(params.slug ?? "");

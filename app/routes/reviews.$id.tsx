@@ -10,7 +10,7 @@ import { PUBLIC_PAGE_CACHE, seoMeta } from "~/lib/seo";
 import { getPublicReview, getReviewAnyStatus } from "~/models/reviews.server";
 import { ReviewActions } from "~/components/ReviewActions";
 import { getUser } from "~/models/permissions.server";
-import { getReviewViewer } from "~/models/review-actions.server";
+import { getReviewViewer } from "~/models/review-viewers.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
 import { appealPath } from "~/lib/statement";
