@@ -15,6 +15,11 @@ export function appealWindowOpen(decidedAt: number, now: number) {
   return now <= appealDeadline(decidedAt);
 }
 
+/** The path of a statement's appeal form. */
+export function appealPath(decisionId: number) {
+  return `/statements/${decisionId}#appeal`;
+}
+
 export type Party = "author" | "reporter";
 
 /** Who may appeal a decision: the side it went against. A removal, its content's author;

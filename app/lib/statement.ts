@@ -6,7 +6,7 @@
 // statement's page; for the outcome of an appeal, that it is final here. Pure: it only
 // formats what it is given.
 import { formatDate, translate, translatePlural, type Locale, type MessageKey } from "~/i18n";
-import { appealDeadline, appellantSide } from "./appeal-window";
+import { appealDeadline, appealPath, appellantSide } from "./appeal-window";
 import { APPEAL_WINDOW_DAYS } from "./policy";
 import type { Decision, DecisionTarget } from "./moderation-form";
 import { reasonDescription, reasonLabel } from "./moderation-reasons";
@@ -160,11 +160,6 @@ export function decisionStatementParts(locale: Locale, s: DecisionStatementBasis
     ruleLink: translate(locale, "statement.ground.link"),
     headings: statementHeadings(locale),
   };
-}
-
-/** The path of a statement's appeal form. */
-export function appealPath(decisionId: number) {
-  return `/statements/${decisionId}#appeal`;
 }
 
 const OUTCOME_SUBJECT: Record<AppealOutcomeInput["outcome"], { yours: MessageKey; theirs: MessageKey }> = {

@@ -3,8 +3,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
 import { users } from "#db/schema";
-import { countReview } from "./stats.server";
-import { countedFacts, type ReviewRow } from "./review-submission.server";
+import { countedFacts, countReview } from "./stats.server";
+import type { ReviewRow } from "./review-submission.server";
 
 /** A member as anyone may see them; null once the account is deleted. */
 export function getPublicProfile(userId: number) {

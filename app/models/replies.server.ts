@@ -10,11 +10,11 @@ import { getDb } from "#db/client.server";
 import { companies, replyRevisions, type CHANNELS } from "#db/schema";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { mostSimilar } from "~/lib/similarity";
-import { countedFacts, type Actor } from "./review-submission.server";
+import type { Actor } from "./review-submission.server";
 import { decodeCursor, getPublicReview, getPublishedReviews, REVIEW_PAGE_SIZE, type ReviewView } from "./reviews.server";
 import { onReplyPublished } from "./company-alerts.server";
 import { notifyReviewEvent } from "./notifications.server";
-import { countReply, type CountedReview } from "./stats.server";
+import { countedFacts, countReply, type CountedReview } from "./stats.server";
 import type { MemberRole } from "./permissions.server";
 
 /** Replies a member may publish or edit per hour (a runaway script, not a busy team). */

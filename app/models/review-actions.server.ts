@@ -6,8 +6,8 @@ import { renderMarkdown } from "~/lib/markdown.server";
 import type { ModerationReason } from "~/lib/moderation-reasons";
 import { FLAGS_PER_DAY_PER_ACCOUNT } from "~/lib/flag-policy";
 import { afterFlag, flagDeadline, flaggingRefusal } from "./flags.server";
-import { countedFacts, type Actor } from "./review-submission.server";
-import { countResolved, type CountedReview } from "./stats.server";
+import type { Actor } from "./review-submission.server";
+import { countedFacts, countResolved, type CountedReview } from "./stats.server";
 import { preparedPerConnection, type Client } from "./prepared-statements.server";
 
 export type ActionResult<T = object> =

@@ -18,7 +18,7 @@ import { claimPendingUploads, MAX_PHOTOS, type UploadKey } from "./media.server"
 import { notify } from "./notifications.server";
 import { isCheckCode, runChecks, type CheckInput, type TriggeredCheck } from "./review-checks.server";
 import { acceptInvitationForReview } from "./review-invitations.server";
-import { countReview, type CountedReview } from "./stats.server";
+import { countedFacts, countReview, type CountedReview } from "./stats.server";
 import { slugify } from "~/lib/slug";
 
 export interface Actor {
@@ -84,28 +84,6 @@ function loadReview(db: Db, reviewId: number): ReviewRow | undefined {
        WHERE r.id = ?`,
     )
     .get(reviewId);
-}
-
-/** A review's columns the counters read; `replyPublishedAt` is its reply's time when the
- *  reply is published, else null. */
-type CountedRow = Pick<
-  ReviewRow,
-  "companyId" | "subjectId" | "authorId" | "origin" | "stars" | "recommend" | "publishedAt" | "resolvedAt" | "replyPublishedAt"
->;
-
-/** The facts the counters need, from a review row (a published one). */
-export function countedFacts(row: CountedRow): CountedReview {
-  return {
-    companyId: row.companyId,
-    subjectId: row.subjectId,
-    authorId: row.authorId,
-    origin: row.origin,
-    stars: row.stars,
-    recommend: row.recommend == null ? null : Boolean(row.recommend),
-    publishedAt: row.publishedAt!,
-    replyPublishedAt: row.replyPublishedAt,
-    resolvedAt: row.resolvedAt,
-  };
 }
 
 function activeActor(db: Db, actor: Actor) {

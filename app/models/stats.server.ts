@@ -21,6 +21,25 @@ export interface CountedReview {
   resolvedAt: number | null;
 }
 
+/** A review's columns as read from its row (recommend as SQLite's 0/1), and its reply's
+ *  time when the reply is published, else null: what countedFacts turns into CountedReview. */
+type CountedRow = Omit<CountedReview, "recommend" | "publishedAt"> & { recommend: number | boolean | null; publishedAt: number | null };
+
+/** The facts the counters need, from a review row (a published one). */
+export function countedFacts(row: CountedRow): CountedReview {
+  return {
+    companyId: row.companyId,
+    subjectId: row.subjectId,
+    authorId: row.authorId,
+    origin: row.origin,
+    stars: row.stars,
+    recommend: row.recommend == null ? null : Boolean(row.recommend),
+    publishedAt: row.publishedAt!,
+    replyPublishedAt: row.replyPublishedAt,
+    resolvedAt: row.resolvedAt,
+  };
+}
+
 /** A review's counted facts as they are now (with its published reply's time) and its
  *  status, or undefined when there is no such review; publishedAt is null until published. */
 export function readCountedFacts(db: Db, reviewId: number) {

@@ -13,7 +13,7 @@ import { getUser } from "~/models/permissions.server";
 import { getReviewViewer } from "~/models/review-viewers.server";
 import { requestSiteOrigin } from "~/lib/origin.server";
 import { notFound } from "~/lib/http.server";
-import { appealPath } from "~/lib/statement";
+import { appealPath } from "~/lib/appeal-window";
 import { getRemovalAppeal } from "~/models/appeals.server";
 import { responseWindow } from "~/models/flags.server";
 
