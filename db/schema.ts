@@ -429,6 +429,10 @@ export const replies = sqliteTable(
     uniqueIndex("replies_review_unique").on(t.reviewId),
     index("replies_company_idx").on(t.companyId, t.publishedAt),
     index("replies_published_idx").on(t.publishedAt),
+    // The retention purge (retention.server.ts): removed replies whose text is still kept.
+    index("replies_erasure_due_idx")
+      .on(t.removedAt)
+      .where(sql`status = 'removed' AND content_erased_at IS NULL`),
   ],
 );
 
@@ -467,7 +471,13 @@ export const followUps = sqliteTable(
     contentErasedAt: integer("content_erased_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("follow_ups_review_unique").on(t.reviewId)],
+  (t) => [
+    uniqueIndex("follow_ups_review_unique").on(t.reviewId),
+    // The retention purge (retention.server.ts): removed follow-ups whose text is still kept.
+    index("follow_ups_erasure_due_idx")
+      .on(t.removedAt)
+      .where(sql`status = 'removed' AND content_erased_at IS NULL`),
+  ],
 );
 
 export const helpfulVotes = sqliteTable(

@@ -69,9 +69,10 @@ export async function eraseExpiredContent(options: { now?: number; db?: Db; limi
     out.files += files.length;
   }
 
-  // Replies removed by moderation before the cutoff, with the texts of their versions.
+  // Replies removed by moderation before the cutoff, with the texts of their versions, oldest
+  // first (replies_erasure_due_idx: the few still to erase, not every reply).
   const replyDue = and(isNull(replies.contentErasedAt), eq(replies.status, "removed"), lte(replies.removedAt, cutoff));
-  const dueReplies = db.select({ id: replies.id }).from(replies).where(replyDue).orderBy(replies.id).limit(limit).all();
+  const dueReplies = db.select({ id: replies.id }).from(replies).where(replyDue).orderBy(replies.removedAt, replies.id).limit(limit).all();
   for (const { id } of dueReplies) {
     const done = db.$client
       .transaction(() => {
@@ -96,7 +97,10 @@ export async function eraseExpiredContent(options: { now?: number; db?: Db; limi
     .where(
       and(
         followUpDue,
-        inArray(followUps.id, db.select({ id: followUps.id }).from(followUps).where(followUpDue).orderBy(followUps.id).limit(limit)),
+        inArray(
+          followUps.id,
+          db.select({ id: followUps.id }).from(followUps).where(followUpDue).orderBy(followUps.removedAt, followUps.id).limit(limit),
+        ),
       ),
     )
     .returning({ id: followUps.id })

@@ -4,7 +4,7 @@
 // are deleted with their rows; the revision histories stay append-only otherwise.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "#db/client.server";
 import { REMOVED_CONTENT_RETENTION_DAYS } from "~/lib/policy";
 import { createJobRunner, SITE_JOBS } from "~/models/jobs.server";
@@ -195,5 +195,32 @@ describe("the retention period", () => {
     );
     expect(() => client().prepare(`DELETE FROM review_revisions WHERE review_id = ?`).run(t.reviewId)).toThrow(/append-only/);
     expect(() => client().prepare(`DELETE FROM moderation_decisions`).run()).toThrow(/append-only/);
+  });
+
+  it("finds what is due through indexes, never by reading every review, reply or follow-up", async () => {
+    // Every statement the purge runs, with the values it binds (a partial index is chosen by
+    // the bound values: status = 'removed').
+    const statement = Object.getPrototypeOf(client().prepare("SELECT 1")) as Record<"all" | "get" | "run", () => unknown>;
+    const spies = (["all", "get", "run"] as const).map((method) => vi.spyOn(statement, method));
+    let statements: { sql: string; params: unknown[] }[];
+    try {
+      await eraseExpiredContent({ now: Date.now() + RETENTION_MS + DAY });
+    } finally {
+      statements = spies.flatMap((spy) =>
+        spy.mock.contexts.map((context, i) => ({ sql: (context as { source: string }).source, params: spy.mock.calls[i] as unknown[] })),
+      );
+      for (const spy of spies) spy.mockRestore();
+    }
+    // The reviews' and replies' selects, the follow-ups' update with its select, the erasures.
+    const reads = statements.filter(({ sql }) => /^(select|update)\b/i.test(sql));
+    expect(reads.length).toBeGreaterThanOrEqual(3);
+    const scans = reads.flatMap(({ sql, params }) =>
+      client()
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => row.detail)
+        .filter((detail) => /^SCAN (reviews|replies|follow_ups)\b/.test(detail)),
+    );
+    expect(scans).toEqual([]);
   });
 });
