@@ -23,8 +23,11 @@ const SHELL = [
   "/app/components/ErrorBoundary.tsx",
   "/app/components/Toast.tsx",
 ];
+// The forms' library with the field every form of it renders: one chunk, not four.
+const FORMS = ["/node_modules/@conform-to/react/", "/node_modules/@conform-to/dom/", "/app/components/Field.tsx", "/app/lib/conform.ts"];
 function shellChunk(id: string): string | undefined {
   if (FRAMEWORK.test(id) || id.includes("vite/preload-helper") || SHELL.some((path) => id.endsWith(path))) return "shell";
+  if (FORMS.some((path) => id.includes(path))) return "forms";
   return undefined;
 }
 
