@@ -290,13 +290,26 @@ function intersectNewest(run: Run, client: Client, top: number, plan: ReviewWord
     return Math.min(needed, REST_LIMIT);
   });
   const category = inCategory(filters);
+  // The intersection on rowids first, then the reviews of its newest REVIEW_CANDIDATES only
+  // (all of them with a category filter, which may leave most out): a review row read from
+  // a cold file costs a disk read, and the candidates are SCAN_LIMIT. json_each reads the
+  // candidates in their order, newest first, so the LIMIT keeps the newest without a sort.
   const rows = client
     .prepare<unknown[], { id: number; title: string }>(
-      `SELECT r.id, r.title FROM json_each(?) j CROSS JOIN reviews r ON r.id = j.value / 4 CROSS JOIN companies c ON c.id = r.company_id
-       WHERE j.value % 4 = 2 AND r.status = 'published' ${category.sql}
-       ${plan.rest.map(() => `AND j.value IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`).join(" ")}`,
+      `SELECT r.id, r.title
+       FROM (SELECT j.value AS rowid FROM json_each(?) j
+             WHERE j.value % 4 = 2
+             ${plan.rest.map(() => `AND j.value IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`).join(" ")}
+             LIMIT ?) m
+       CROSS JOIN reviews r ON r.id = m.rowid / 4 CROSS JOIN companies c ON c.id = r.company_id
+       WHERE r.status = 'published' ${category.sql}`,
     )
-    .all(JSON.stringify(candidates), ...category.args, ...plan.rest.flatMap(({ word }, k) => [ftsWords([word]), limits[k]]));
+    .all(
+      JSON.stringify(candidates),
+      ...plan.rest.flatMap(({ word }, k) => [ftsWords([word]), limits[k]]),
+      category.sql ? -1 : REVIEW_CANDIDATES,
+      ...category.args,
+    );
   if (partial && rows.length < REVIEW_CANDIDATES) run.partial();
   return rows.sort((a, b) => b.id - a.id).slice(0, REVIEW_CANDIDATES);
 }
