@@ -68,13 +68,14 @@ async function pagesOf(base: string) {
 const server = await startServer();
 const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
 const FORM_FACTORS = { mobile: undefined, desktop: desktopConfig } as const;
-const rows: { page: string; lang: string; seo: number; mobile: number; desktop: number; failed: string[] }[] = [];
+type Score = number | string;
+const rows: { page: string; lang: string; seo: number; mobile: Score; desktop: Score; failed: string[] }[] = [];
 try {
   const pages = await pagesOf(server.url);
   for (const lang of ["fr", "en"] as const) {
     for (const [name, pagePath] of Object.entries(pages)) {
       const url = `${server.url}${pagePath}${pagePath.includes("?") ? "&" : "?"}lang=${lang}`;
-      const scores = { seo: 0, mobile: 0, desktop: 0, failed: [] as string[] };
+      const scores = { seo: 0, mobile: 0 as Score, desktop: 0 as Score, failed: [] as string[] };
       for (const [formFactor, config] of Object.entries(FORM_FACTORS)) {
         const result = await lighthouse(
           url,
@@ -82,7 +83,10 @@ try {
           config,
         );
         const categories = result!.lhr.categories;
-        scores[formFactor as keyof typeof FORM_FACTORS] = Math.round((categories.performance?.score ?? 0) * 100);
+        const performance = categories.performance?.score;
+        // No score is a failed run (Lighthouse's runtimeError), reported as such, not as 0.
+        scores[formFactor as keyof typeof FORM_FACTORS] =
+          performance == null ? `no score (${result!.lhr.runtimeError?.code ?? "unknown error"})` : Math.round(performance * 100);
         if (formFactor !== "mobile") continue;
         scores.seo = Math.round((categories.seo?.score ?? 0) * 100);
         scores.failed = Object.values(result!.lhr.audits)
@@ -103,4 +107,5 @@ for (const r of rows) {
   const seo = seoApplies(r.page) ? String(r.seo) : `${r.seo} (noindex)`;
   console.log(`| ${r.page} | ${r.lang} | ${seo} | ${r.mobile} | ${r.desktop} | ${r.failed.join(", ") || "—"} |`);
 }
-if (rows.some((r) => (seoApplies(r.page) && r.seo < SEO_MIN) || r.mobile < PERFORMANCE_MIN)) process.exitCode = 1;
+if (rows.some((r) => (seoApplies(r.page) && r.seo < SEO_MIN) || typeof r.mobile !== "number" || r.mobile < PERFORMANCE_MIN))
+  process.exitCode = 1;
