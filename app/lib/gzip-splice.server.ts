@@ -21,9 +21,6 @@ export interface GzipParts {
   /** CRC-32 and length of each segment, uncompressed. */
   crcs: number[];
   lengths: number[];
-  /** x^(8 × length) modulo the CRC polynomial, per segment: what crc32Combine works out
-   *  from a length, done once here rather than for every answer. */
-  shifts: number[];
   /** Bytes held (the pieces). */
   bytes: number;
   /** The length every separator must have, when the segments refer back across the cuts. */
@@ -35,7 +32,8 @@ const WINDOW = 32 * 1024;
 
 /** Compresses the segments in libuv's thread pool: each on its own, or with
  *  `separatorLength` (the length of every separator gzipJoined will put between them), each
- *  referring back to what precedes it. */
+ *  referring back to what precedes it. With a separator length (or one segment), the answer
+ *  is laid out once here, and the pieces are views into that layout: no byte is held twice. */
 export async function compressSegments(segments: Buffer[], options: { level?: number; separatorLength?: number } = {}): Promise<GzipParts> {
   const { level = 9, separatorLength } = options;
   const filler = separatorLength != null ? Buffer.alloc(separatorLength) : null;
@@ -48,14 +46,18 @@ export async function compressSegments(segments: Buffer[], options: { level?: nu
   const pieces = await Promise.all(
     segments.map((s, i) => deflateRaw(s, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH, dictionary: dictionaries[i] })),
   );
-  return {
+  const parts: GzipParts = {
     pieces,
     crcs: segments.map((s) => zlib.crc32(s)),
     lengths: segments.map((s) => s.length),
-    shifts: segments.map((s) => crcShift(s.length)),
     bytes: pieces.reduce((n, p) => n + p.length, 0),
     separatorLength: separatorLength ?? null,
   };
+  if (separatorLength != null || pieces.length === 1) {
+    const layout = layoutOf(parts, separatorLength ?? 0);
+    parts.pieces = layout.pieceOffsets.map((offset, i) => layout.template.subarray(offset, offset + pieces[i]!.length));
+  }
+  return parts;
 }
 
 // Member header: magic, deflate, no flags, no mtime, no extra flags, OS unknown.
@@ -63,14 +65,82 @@ const HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
 // An empty final block with fixed codes: BFINAL=1, BTYPE=01, end-of-block (7 zero bits).
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
-/** `data` (at most 65 535 bytes) as a stored block, after a byte-aligned piece. */
-function storedBlock(data: Buffer): Buffer {
-  const block = Buffer.alloc(5 + data.length);
-  block[0] = 0; // BFINAL=0, BTYPE=00, then padding to the byte
-  block.writeUInt16LE(data.length, 1);
-  block.writeUInt16LE(~data.length & 0xffff, 3);
-  data.copy(block, 5);
-  return block;
+/**
+ * An answer laid out for separators of one length: the whole gzip member with zero bytes
+ * where each separator goes (in a stored block: BFINAL=0, BTYPE=00, then LEN and NLEN),
+ * its length in the trailer, and what its CRC needs. CRC-32 is linear over GF(2) once its
+ * constant part is set aside: CRC(M ⊕ D) = CRC(M) ⊕ raw(D) for messages of one length,
+ * where raw is the CRC without its initial value and final XOR. With M the whole with zero
+ * separators and D the separators alone, raw(D) = raw(separator) × Σ x^(8 × bytes after
+ * each separator), modulo the polynomial: one multiplication per answer, whatever the
+ * number of separators.
+ */
+interface Layout {
+  template: Buffer;
+  pieceOffsets: number[];
+  separatorOffsets: number[];
+  /** CRC-32 of the whole with zero bytes for the separators. */
+  crcOfZeros: number;
+  /** Σ x^(8 × bytes after each separator), modulo the polynomial. */
+  shiftSum: number;
+  /** CRC-32 of as many zero bytes as a separator has: raw(s) = CRC-32(s) ⊕ it. */
+  zerosCrc: number;
+}
+
+const layouts = new WeakMap<GzipParts, Map<number, Layout>>();
+
+function layoutOf(parts: GzipParts, separatorLength: number): Layout {
+  let byLength = layouts.get(parts);
+  if (!byLength) layouts.set(parts, (byLength = new Map()));
+  const key = parts.pieces.length === 1 ? 0 : separatorLength;
+  let layout = byLength.get(key);
+  if (!layout) {
+    // Any separator length (segments compressed on their own): the last few are kept.
+    if (byLength.size >= 4) byLength.clear();
+    byLength.set(key, (layout = buildLayout(parts, key)));
+  }
+  return layout;
+}
+
+function buildLayout(parts: GzipParts, separatorLength: number): Layout {
+  const { pieces, crcs, lengths } = parts;
+  const separators = pieces.length - 1;
+  const total = HEADER.length + parts.bytes + separators * (5 + separatorLength) + FINAL_BLOCK.length + 8;
+  const template = Buffer.alloc(total);
+  HEADER.copy(template, 0);
+  const pieceOffsets: number[] = [];
+  const separatorOffsets: number[] = [];
+  const zeros = Buffer.alloc(separatorLength);
+  const zerosCrc = zlib.crc32(zeros);
+  const zerosShift = crcShift(separatorLength);
+  let at = HEADER.length;
+  let crcOfZeros = 0;
+  let size = 0;
+  pieces.forEach((piece, i) => {
+    if (i > 0) {
+      template.writeUInt16LE(separatorLength, at + 1);
+      template.writeUInt16LE(~separatorLength & 0xffff, at + 3);
+      separatorOffsets.push(at + 5);
+      at += 5 + separatorLength;
+      crcOfZeros = crc32Shifted(crcOfZeros, zerosCrc, zerosShift);
+      size += separatorLength;
+    }
+    pieceOffsets.push(at);
+    at += piece.copy(template, at);
+    crcOfZeros = crc32Shifted(crcOfZeros, crcs[i]!, crcShift(lengths[i]!));
+    size += lengths[i]!;
+  });
+  FINAL_BLOCK.copy(template, at);
+  template.writeUInt32LE(crcOfZeros >>> 0, total - 8);
+  template.writeUInt32LE(size >>> 0, total - 4);
+  let shiftSum = 0;
+  let after = 0;
+  for (let i = pieces.length - 1; i > 0; i--) {
+    after += lengths[i]!;
+    shiftSum ^= crcShift(after);
+    after += separatorLength;
+  }
+  return { template, pieceOffsets, separatorOffsets, crcOfZeros: crcOfZeros >>> 0, shiftSum: shiftSum >>> 0, zerosCrc };
 }
 
 /** The gzip member of the segments joined with `separator` between each two. */
@@ -79,27 +149,16 @@ export function gzipJoined(parts: GzipParts, separator: Buffer): Buffer {
   if (parts.separatorLength != null && parts.pieces.length > 1 && separator.length !== parts.separatorLength) {
     throw new RangeError(`the segments were compressed for separators of ${parts.separatorLength} bytes`);
   }
-  const separatorCrc = zlib.crc32(separator);
-  const separatorShift = crcShift(separator.length);
-  const separatorBlock = storedBlock(separator);
-  const chunks: Buffer[] = [HEADER];
-  let crc = 0;
-  let size = 0;
-  parts.pieces.forEach((piece, i) => {
-    if (i > 0) {
-      chunks.push(separatorBlock);
-      crc = crc32Shifted(crc, separatorCrc, separatorShift);
-      size += separator.length;
-    }
-    chunks.push(piece);
-    crc = crc32Shifted(crc, parts.crcs[i]!, parts.shifts[i]!);
-    size += parts.lengths[i]!;
-  });
-  const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc >>> 0, 0);
-  trailer.writeUInt32LE(size >>> 0, 4);
-  chunks.push(FINAL_BLOCK, trailer);
-  return Buffer.concat(chunks);
+  const layout = layoutOf(parts, separator.length);
+  // One segment: nothing to put in, the stored member is the answer.
+  if (layout.separatorOffsets.length === 0) return layout.template;
+  const answer = Buffer.allocUnsafe(layout.template.length);
+  layout.template.copy(answer, 0);
+  for (const offset of layout.separatorOffsets) separator.copy(answer, offset);
+  let crc = layout.crcOfZeros;
+  if (layout.shiftSum !== 0) crc ^= multModP(layout.shiftSum, (zlib.crc32(separator) ^ layout.zerosCrc) >>> 0);
+  answer.writeUInt32LE(crc >>> 0, answer.length - 8);
+  return answer;
 }
 
 // ─── CRC-32 combination (zlib's crc32_combine: multiplication modulo the polynomial) ──
