@@ -92,6 +92,8 @@ export interface CachedPage {
   /** The same segments gzipped once, when the copy was stored (null: sent as they are). */
   gzip: GzipParts | null;
   bytes: number;
+  /** The headers of a hit (answerStored, gzip) that every answer shares, once worked out. */
+  steadyHit?: string[];
 }
 
 /** Least recently used first out, by bytes. */
@@ -217,6 +219,8 @@ export function splitAt(body: Buffer, separator: Buffer): Buffer[] {
 function fitsSeparator(gzip: GzipParts, separator: Buffer): boolean {
   return gzip.separatorLength == null || gzip.pieces.length < 2 || gzip.separatorLength === separator.length;
 }
+
+const NO_SEPARATOR = Buffer.alloc(0);
 
 function joinWith(segments: Buffer[], separator: Buffer): Buffer {
   if (segments.length === 1) return segments[0]!;
@@ -482,6 +486,19 @@ export class PageCache {
    *  fresh nonce and CSP for a document, the stored gzip to a client that accepts it. */
   private answerOf(req: IncomingMessage, page: CachedPage, how: "hit" | "miss" | "coalesced") {
     const notModified = matchesIfNoneMatch(req.headers["if-none-match"], page.etag);
+    const nonce = notModified || page.kind !== "document" ? null : freshNonce();
+    const separator = nonce ? Buffer.from(nonce) : NO_SEPARATOR;
+    const gzipped = !notModified && page.gzip != null && acceptsGzip(req.headers["accept-encoding"]) && fitsSeparator(page.gzip, separator);
+    const headers = this.steadyHeaders(page, how, notModified, gzipped);
+    if (notModified) return { status: 304 as const, headers, body: undefined };
+    if (nonce) for (const [name, value] of Object.entries(securityHeaders(nonce))) headers.push([name, value]);
+    const body = gzipped ? gzipJoined(page.gzip!, separator) : joinWith(page.segments, separator);
+    headers.push(["Content-Length", String(body.length)]);
+    return { status: 200 as const, headers, body: req.method === "HEAD" ? undefined : body };
+  }
+
+  /** The headers of an answer from a copy but its nonce's CSP and its length. */
+  private steadyHeaders(page: CachedPage, how: "hit" | "miss" | "coalesced", notModified: boolean, gzipped: boolean) {
     const headers: [string, string][] = [];
     let vary: string | undefined;
     for (const [name, value] of page.headers) {
@@ -495,32 +512,30 @@ export class PageCache {
     if (page.gzip) vary = withVary(vary, "Accept-Encoding");
     if (vary) headers.push(["Vary", vary]);
     if (this.enabled) headers.push(["X-Cache", how]);
-    if (notModified) return { status: 304 as const, headers, body: undefined };
-    let separator = Buffer.alloc(0);
-    if (page.kind === "document") {
-      const nonce = freshNonce();
-      for (const [name, value] of Object.entries(securityHeaders(nonce))) headers.push([name, value]);
-      separator = Buffer.from(nonce);
-    }
-    let body: Buffer;
-    if (page.gzip && acceptsGzip(req.headers["accept-encoding"]) && fitsSeparator(page.gzip, separator)) {
-      headers.push(["Content-Encoding", "gzip"]);
-      body = gzipJoined(page.gzip, separator);
-    } else {
-      body = joinWith(page.segments, separator);
-    }
-    headers.push(["Content-Length", String(body.length)]);
-    return { status: 200 as const, headers, body: req.method === "HEAD" ? undefined : body };
+    if (gzipped) headers.push(["Content-Encoding", "gzip"]);
+    return headers;
   }
 
-  /** answerStored's sending: every header in one writeHead (none was set before). */
+  /** answerStored's sending: every header in one writeHead (none was set before). The hit's
+   *  steady headers are worked out once per copy. */
   private sendStored(req: IncomingMessage, res: ServerResponse, page: CachedPage, first: [string, string][]) {
-    const answer = this.answerOf(req, page, "hit");
     const flat: string[] = [];
     for (const [name, value] of first) flat.push(name, value);
-    for (const [name, value] of answer.headers) flat.push(name, value);
-    res.writeHead(answer.status, flat);
-    res.end(answer.body);
+    const nonce = page.kind === "document" ? freshNonce() : null;
+    const separator = nonce ? Buffer.from(nonce) : NO_SEPARATOR;
+    if (matchesIfNoneMatch(req.headers["if-none-match"], page.etag) || !page.gzip || !fitsSeparator(page.gzip, separator)) {
+      const answer = this.answerOf(req, page, "hit");
+      for (const [name, value] of answer.headers) flat.push(name, value);
+      res.writeHead(answer.status, flat);
+      return void res.end(answer.body);
+    }
+    page.steadyHit ??= this.steadyHeaders(page, "hit", false, true).flat();
+    for (const value of page.steadyHit) flat.push(value);
+    if (nonce) for (const [name, value] of Object.entries(securityHeaders(nonce))) flat.push(name, value);
+    const body = gzipJoined(page.gzip, separator);
+    flat.push("Content-Length", String(body.length));
+    res.writeHead(200, flat);
+    res.end(req.method === "HEAD" ? undefined : body);
   }
 }
 
