@@ -326,6 +326,10 @@ export const reviews = sqliteTable(
     index("reviews_subject_feed_idx").on(t.subjectId, t.publishedAt, t.id),
     index("reviews_status_feed_idx").on(t.status, t.publishedAt, t.id),
     index("reviews_author_idx").on(t.authorId, t.createdAt),
+    // A company's reviews written lately, whatever their state: the checks a new review goes
+    // through (near-duplicates, a burst of negative reviews) read a window of them, never the
+    // company's whole history; the counts are covered.
+    index("reviews_company_created_idx").on(t.companyId, t.createdAt, t.stars, t.status),
     // The brand inbox: a company's published reviews still awaiting a reply, newest first.
     index("reviews_company_awaiting_idx")
       .on(t.companyId, t.publishedAt, t.id)
