@@ -40,7 +40,10 @@ function withPragmas(sqlite: Database.Database): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("cache_size = -32000");
+  // 16 MB of pages per connection (one per server process): the upper levels of the indexes
+  // a page reads stay there, the rest comes from the kernel's cache; 32 MB took a worker past
+  // 300 MB resident on seed:large (issue 11) for no gain the bench could see.
+  sqlite.pragma("cache_size = -16000");
   sqlite.pragma("temp_store = MEMORY");
   // No memory-mapped I/O: with it, each process kept up to 256 MB of the file resident (its
   // pages count in the process's RSS) for no measured gain over the page cache above and the
