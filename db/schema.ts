@@ -334,6 +334,10 @@ export const reviews = sqliteTable(
     index("reviews_company_awaiting_idx")
       .on(t.companyId, t.publishedAt, t.id)
       .where(sql`status = 'published' AND replied_at IS NULL`),
+    // A company's removed reviews (a few), for the removals by reason its page shows.
+    index("reviews_company_removed_idx")
+      .on(t.companyId)
+      .where(sql`status = 'removed'`),
   ],
 );
 
