@@ -53,7 +53,7 @@ const workers = workerCount(env);
 if (!servesRequests(workers)) {
   await runPrimary(workers, {
     workerEnv: { MALLOC_ARENA_MAX: String(env.MALLOC_ARENA_MAX) },
-    workerFlags: [`--max-semi-space-size=${env.WORKER_SEMI_SPACE_MB}`, `--max-old-space-size=${env.WORKER_OLD_SPACE_MB}`],
+    workerFlags: [`--max-semi-space-size=${env.WORKER_SEMI_SPACE_MB}`],
   });
 }
 

@@ -18,12 +18,6 @@ const schema = z.object({
    *  three times it). 8 instead of 16 keeps a worker's resident memory about 35 MB lower under
    *  the bench's load, for no measured loss of throughput. */
   WORKER_SEMI_SPACE_MB: z.coerce.number().int().min(1).max(256).default(8),
-  /** V8's old space of each worker at most, in MB (--max-old-space-size). V8 sizes its heap's
-   *  growth from this limit: left to Node's default (from the machine's memory), a worker
-   *  rendering the brand inbox of the largest company at 8 connections peaked at 273 MB
-   *  resident; with 512, at 178 MB for the same throughput, while what it keeps alive stays
-   *  under 70 MB. */
-  WORKER_OLD_SPACE_MB: z.coerce.number().int().min(128).max(16_384).default(512),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().min(1).default("./data/replique.db"),
   /** A quota on the database file: past it, writes answer 503 and /healthz says not ready
