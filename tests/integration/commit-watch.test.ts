@@ -9,6 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseFile, getDb, openDatabase, trackQueries, type QueryStats } from "#db/client.server";
+import { resetEnv } from "~/env.server";
 import { MAX_KEPT_VERSIONS, pageVersion } from "~/models/data-versions.server";
 import { makeCompany, makeReview, makeUser } from "../support/fixtures";
 
@@ -104,6 +105,21 @@ describe("the commit watch", () => {
     for (let i = 0; i <= MAX_KEPT_VERSIONS; i++) read({ kind: "company", slug: `missing-${i}` });
     // Past the bound the kept versions were dropped: the first one is read again.
     expect(read({ kind: "company", slug: "missing-0" }).statements).toBe(1);
+  });
+
+  it("reads every time on LiteFS, whose mount serves the -shm file itself", () => {
+    process.env.LITEFS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "litefs-"));
+    resetEnv();
+    const db = openDatabase(databaseFile());
+    try {
+      expect(read({ kind: "site" }, db).statements).toBe(1);
+      expect(read({ kind: "site" }, db).statements).toBe(1);
+    } finally {
+      db.$client.close();
+      fs.rmSync(process.env.LITEFS_DIR, { recursive: true, force: true });
+      delete process.env.LITEFS_DIR;
+      resetEnv();
+    }
   });
 
   it("reads every time outside WAL mode", () => {
