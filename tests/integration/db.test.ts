@@ -12,6 +12,9 @@ describe("the database connection", () => {
     expect(client.pragma("busy_timeout", { simple: true })).toBe(5000);
     // 1 = NORMAL (see the README's decision on durability)
     expect(client.pragma("synchronous", { simple: true })).toBe(1);
+    // The README's resident memory: 16 MB of SQLite pages per connection, no memory-mapped I/O.
+    expect(client.pragma("cache_size", { simple: true })).toBe(-16000);
+    expect(client.pragma("mmap_size", { simple: true })).toBe(0);
   });
 
   it("applies the migrations to an empty file, then again to a migrated one", () => {
